@@ -1,0 +1,45 @@
+// Lint for the whole workspace. The module-boundary rule turns the architecture into an error:
+// the domain depends on nothing of Nest, Next, HTTP, Twilio or the sandbox; apps depend on libs, never the reverse.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/next-env.d.ts', '**/*.cjs', '**/test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.mjs'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+            { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: ['type:sandbox'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:sandbox'] },
+          ],
+          banTransitiveDependencies: false,
+        },
+      ],
+    },
+  },
+  {
+    // The domain is plain TypeScript: no framework, no HTTP, no SDK.
+    files: ['libs/flex-sms-domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'next', 'next/*', 'react', 'express', 'twilio', 'twilio/*', 'node:http', 'http', 'pg', '@electric-sql/*'], message: 'The domain stays free of frameworks, HTTP and SDKs: add a port instead.' },
+          ],
+        },
+      ],
+    },
+  },
+];

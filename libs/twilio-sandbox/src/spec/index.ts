@@ -1,0 +1,19 @@
+// Twilio's official OpenAPI specs (twilio-oai, shipped by @twilio-alpha/mcp) as the sandbox's source of truth for
+// request parameters and response shapes. The implementation lands in openapi-catalog.ts.
+export interface ParamProblem {
+  /** The PascalCase parameter name as sent on the wire (e.g. `Integration.WorkspaceSid`). */
+  param: string;
+  problem: 'unknown' | 'missing';
+}
+
+export interface RequestCheck {
+  /** False when no operation of the specs matches the method and path. */
+  known: boolean;
+  problems: ParamProblem[];
+}
+
+/**
+ * Checks a request against the spec operation for `method` + `path` on `domain` (e.g. `flex-api`, `/v1/FlexFlows`).
+ * `params` holds query parameters for GET/DELETE and form parameters for POST.
+ */
+export type RequestChecker = (domain: string, method: string, path: string, params: Record<string, string | string[]>) => RequestCheck;
