@@ -26,6 +26,7 @@ module.exports = {
     '^@flex-sms/twilio-adapter$': path.join(root, 'libs/twilio-adapter/src/index.ts'),
     '^@flex-sms/twilio-sandbox$': path.join(root, 'libs/twilio-sandbox/src/index.ts'),
   },
+  reporters: ['default', path.join(root, 'tools/jest/summary-reporter.cjs')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/e2e/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -1,0 +1,23 @@
+# One build, two runtime targets (api, admin). `docker compose up --build` uses both.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/admin/package.json apps/admin/
+COPY libs/flex-sms-domain/package.json libs/flex-sms-domain/
+COPY libs/twilio-adapter/package.json libs/twilio-adapter/
+COPY libs/twilio-sandbox/package.json libs/twilio-sandbox/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx run-many -t build --projects=@flex-sms/api,@flex-sms/admin
+
+FROM build AS api
+ENV NODE_ENV=production PORT=3000
+EXPOSE 3000
+CMD ["node", "apps/api/dist/main.js"]
+
+FROM build AS admin
+ENV NODE_ENV=production ADMIN_PORT=4200
+EXPOSE 4200
+CMD ["npm", "run", "start", "-w", "@flex-sms/admin"]

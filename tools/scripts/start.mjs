@@ -1,0 +1,49 @@
+// `npm start`: the whole product on one machine — the API (which starts the embedded Twilio sandbox when no Twilio
+// credentials are configured) and the admin console. Installs and builds first when it must.
+import { build, ensureInstalled, root, startChild, waitFor } from './lib.mjs';
+import { join } from 'node:path';
+
+const apiPort = process.env.PORT ?? '3000';
+const adminPort = process.env.ADMIN_PORT ?? '4200';
+const sandboxPort = process.env.SANDBOX_PORT ?? '3100';
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+ensureInstalled();
+build(['@flex-sms/api', '@flex-sms/admin']);
+
+const children = [
+  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], { PORT: apiPort, SANDBOX_PORT: sandboxPort }),
+];
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
+process.on('SIGINT', stopAll);
+process.on('SIGTERM', stopAll);
+children[0].on('exit', (code) => {
+  console.error(`[api] exited with ${code}`);
+  stopAll();
+  process.exitCode = code ?? 1;
+});
+
+await waitFor(`${apiUrl}/health`);
+children.push(startChild('admin', 'npm', ['run', 'start', '-w', '@flex-sms/admin'], { ADMIN_PORT: adminPort, API_URL: apiUrl }));
+await waitFor(`http://127.0.0.1:${adminPort}/`);
+
+const ready = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));
+const sandboxMode = !process.env.TWILIO_ACCOUNT_SID && !process.env.ACCOUNT_SID;
+const lines = [
+  '',
+  'Flex Outbound SMS is running',
+  `  Admin console   http://localhost:${adminPort}`,
+  `  API             http://localhost:${apiPort}/api/v1   (Swagger: http://localhost:${apiPort}/docs)`,
+  `  API key         ${process.env.BOOTSTRAP_API_KEY ?? 'demo-api-key-flex-outbound-sms'}   (Authorization: Bearer <key>)`,
+];
+if (sandboxMode) {
+  const account = await (await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/account`)).json();
+  lines.push(
+    `  Twilio          embedded sandbox at http://localhost:${sandboxPort} (account ${account.accountSid}, token ${account.authToken})`,
+    `  Demo numbers    ${account.numbers.join(', ')}`,
+  );
+}
+lines.push(`  Readiness       ${JSON.stringify(ready)}`, '', 'Ctrl-C stops everything.', '');
+console.log(lines.join('\n'));
