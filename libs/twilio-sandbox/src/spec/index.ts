@@ -17,3 +17,5 @@ export interface RequestCheck {
  * `params` holds query parameters for GET/DELETE and form parameters for POST.
  */
 export type RequestChecker = (domain: string, method: string, path: string, params: Record<string, string | string[]>) => RequestCheck;
+
+export * from './openapi-catalog';

@@ -1,0 +1,89 @@
+import type { FaultConfig } from '../faults/fault-config';
+import type { LoggedRequest } from '../faults/request-log';
+import type { HandsetMessage } from '../controls/handset';
+import type { InboundSms, InboundSmsOutcome } from '../messaging/inbound-sms';
+import type { DemoAccount } from '../seed/demo-account';
+
+export interface RequestLogSnapshot {
+  requests: LoggedRequest[];
+  /** Requests per endpoint (`METHOD /<domain>/<route pattern>`) since the last clear. */
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface HandsetSummary {
+  number: string;
+  messages: number;
+  received: number;
+  sent: number;
+}
+
+/** A small client of the sandbox's `/_sandbox/*` controls, for tests and tools. */
+export class SandboxControls {
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  account(): Promise<DemoAccount> {
+    return this.call('GET', '/_sandbox/account');
+  }
+
+  /** Back to the seeded demo account (faults and the request log are left as they are). */
+  async reset(): Promise<void> {
+    await this.call('POST', '/_sandbox/reset');
+  }
+
+  setFaults(config: FaultConfig): Promise<FaultConfig> {
+    return this.call('PUT', '/_sandbox/faults', config);
+  }
+
+  faults(): Promise<FaultConfig> {
+    return this.call('GET', '/_sandbox/faults');
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/_sandbox/faults');
+  }
+
+  requests(): Promise<RequestLogSnapshot> {
+    return this.call('GET', '/_sandbox/requests');
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.call('DELETE', '/_sandbox/requests');
+  }
+
+  async handsets(): Promise<HandsetSummary[]> {
+    return (await this.call<{ handsets: HandsetSummary[] }>('GET', '/_sandbox/handset')).handsets;
+  }
+
+  async handsetThread(number: string): Promise<HandsetMessage[]> {
+    return (await this.call<{ messages: HandsetMessage[] }>('GET', `/_sandbox/handset/${encodeURIComponent(number)}`)).messages;
+  }
+
+  /** The customer texts one of the account's numbers. */
+  sendInboundSms(sms: InboundSms): Promise<InboundSmsOutcome> {
+    return this.call('POST', '/_sandbox/handset/inbound', sms);
+  }
+
+  seedProxySessions(input: { count: number; status?: 'open' | 'in-progress' | 'closed' }): Promise<{ created: number; sessionSids: string[] }> {
+    return this.call('POST', '/_sandbox/seed/proxy-sessions', input);
+  }
+
+  seedFlexFlows(input: { count: number }): Promise<{ created: number; flexFlowSids: string[] }> {
+    return this.call('POST', '/_sandbox/seed/flex-flows', input);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`Sandbox control ${method} ${path} failed: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

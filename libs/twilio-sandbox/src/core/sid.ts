@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/** Two-letter SID prefixes used by the resources the sandbox serves (Twilio's own prefixes). */
+export type SidPrefix =
+  | 'AC' | 'FO' | 'CH' | 'IS' | 'US' | 'MB' | 'IM' | 'RL' | 'KS' | 'PN' | 'KC' | 'KP' | 'KI'
+  | 'WS' | 'WW' | 'WQ' | 'WA' | 'TC' | 'WT' | 'FW' | 'FN' | 'SM';
+
+/**
+ * Deterministic SID factory: prefix + 32 lowercase hex derived from a seed and a counter, so the seeded demo
+ * account carries the same SIDs on every start (tests and docs can rely on them) while every new resource still
+ * gets a distinct SID.
+ */
+export class SidFactory {
+  private counter = 0;
+
+  constructor(private readonly seed: string) {}
+
+  next(prefix: SidPrefix): string {
+    this.counter += 1;
+    return prefix + createHash('sha256').update(`${this.seed}:${prefix}:${this.counter}`).digest('hex').slice(0, 32);
+  }
+}
+
+export const SID_PATTERN = /^[A-Z]{2}[0-9a-f]{32}$/;
+
+export function isSid(value: string, prefix?: SidPrefix): boolean {
+  return SID_PATTERN.test(value) && (prefix === undefined || value.startsWith(prefix));
+}

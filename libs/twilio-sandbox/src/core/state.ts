@@ -1,0 +1,48 @@
+import type { Clock } from './clock';
+import { SidFactory, type SidPrefix } from './sid';
+import { Api2010Store } from '../products/api2010/api2010.store';
+import { ChatStore } from '../products/chat/chat.store';
+import { FlexStore } from '../products/flex/flex.store';
+import { ProxyStore } from '../products/proxy/proxy.store';
+import { StudioStore } from '../products/studio/studio.store';
+import { TaskRouterStore } from '../products/taskrouter/taskrouter.store';
+
+export interface AccountCredentials {
+  accountSid: string;
+  authToken: string;
+}
+
+/**
+ * Everything one sandbox account holds, in memory, one store per Twilio product. Handlers mutate it synchronously
+ * (no await between a read and the write it decides), so concurrent requests never interleave inside a mutation.
+ */
+export class SandboxState {
+  readonly flex = new FlexStore();
+  readonly chat = new ChatStore();
+  readonly proxy = new ProxyStore();
+  readonly taskrouter = new TaskRouterStore();
+  readonly studio = new StudioStore();
+  readonly api = new Api2010Store();
+  private readonly sids: SidFactory;
+
+  constructor(
+    readonly account: AccountCredentials,
+    readonly clock: Clock,
+    sidSeed: string,
+  ) {
+    this.sids = new SidFactory(sidSeed);
+  }
+
+  sid(prefix: SidPrefix): string {
+    return this.sids.next(prefix);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+}
+
+/** The current state; `reset` swaps it for a freshly seeded one. */
+export interface StateRef {
+  current: SandboxState;
+}

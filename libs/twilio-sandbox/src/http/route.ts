@@ -1,0 +1,37 @@
+import type { Params } from './params';
+
+/** What a handler sees of one Twilio request. */
+export interface TwilioRequest {
+  method: string;
+  /** Twilio domain (`flex-api`, `chat`, `proxy`, `taskrouter`, `studio`, `api`). */
+  domain: string;
+  /** Path below the domain, e.g. `/v1/FlexFlows/FO…`. */
+  path: string;
+  /** Path parameters by the names of the route pattern (`Sid`, `ServiceSid`…), URL-decoded. */
+  pathParams: Record<string, string>;
+  /** Query parameters for GET/DELETE, form parameters for POST. */
+  params: Params;
+  /** Query parameters (also for POST), for paging links. */
+  query: Params;
+  headers: Record<string, string | string[] | undefined>;
+  /** Absolute URL of the sandbox itself (no trailing slash), for `url`, `links` and paging URLs. */
+  baseUrl: string;
+}
+
+export interface TwilioResponse {
+  status: number;
+  body?: unknown;
+}
+
+export type RouteHandler = (request: TwilioRequest) => TwilioResponse;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** `/<domain>/<path>` with `:Name` segments, e.g. `/flex-api/v1/FlexFlows/:Sid`. */
+  pattern: string;
+  handler: RouteHandler;
+}
+
+export const ok = (body: unknown): TwilioResponse => ({ status: 200, body });
+export const created = (body: unknown): TwilioResponse => ({ status: 201, body });
+export const noContent = (): TwilioResponse => ({ status: 204 });

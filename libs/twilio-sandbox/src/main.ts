@@ -1,0 +1,29 @@
+import { startSandbox } from './server/start-sandbox';
+
+/** Runs the sandbox on its own: `SANDBOX_PORT` (default 3100, 0 = any free port), `SANDBOX_HOST` (127.0.0.1). */
+async function main(): Promise<void> {
+  const port = Number(process.env.SANDBOX_PORT ?? 3100);
+  const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1' });
+  console.log(`Twilio sandbox listening on ${sandbox.url}`);
+  console.log(`Demo account: ${JSON.stringify(sandbox.account, null, 2)}`);
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing the Twilio sandbox`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,204 @@
+import { parseDate } from '../../core/dates';
+import type { SandboxState, StateRef } from '../../core/state';
+import { found } from '../../http/lookup';
+import { listPage } from '../../http/paging';
+import type { Params } from '../../http/params';
+import { created, noContent, ok, type Route, type TwilioRequest } from '../../http/route';
+import { serializeContext } from '../../http/serialize-context';
+import { invalidParameter } from '../../http/twilio-error';
+import { addParticipant, createSession, deleteSession, removeParticipant, updateSession, type NewParticipant } from './proxy.service';
+import { SESSION_MODES } from './proxy.store';
+import {
+  serializeMessageInteraction,
+  serializeProxyParticipant,
+  serializeProxyPhoneNumber,
+  serializeProxyService,
+  serializeProxySession,
+} from './proxy.serializers';
+
+function serviceOf(state: SandboxState, request: TwilioRequest) {
+  return found(state.proxy.services.get(request.pathParams.ServiceSid ?? request.pathParams.Sid), request);
+}
+
+function sessionOf(state: SandboxState, request: TwilioRequest, param: 'Sid' | 'SessionSid') {
+  const service = serviceOf(state, request);
+  return found(state.proxy.findSession(service.sid, request.pathParams[param]), request);
+}
+
+function participantOf(state: SandboxState, request: TwilioRequest, param: 'Sid' | 'ParticipantSid') {
+  const session = sessionOf(state, request, 'SessionSid');
+  const participant = state.proxy.participants.get(request.pathParams[param]);
+  return found(participant?.sessionSid === session.sid ? participant : undefined, request);
+}
+
+/**
+ * `Participants` on Session create: the SDK sends each participant as a JSON object in its own form value.
+ * Twilio's examples write the keys in PascalCase; camelCase is read too.
+ */
+function readInlineParticipants(params: Params): NewParticipant[] {
+  return params.list('Participants').map((text) => {
+    let value: Record<string, unknown>;
+    try {
+      value = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw invalidParameter('Participants', 'each participant must be a JSON object');
+    }
+    const read = (name: string) => {
+      const found = value[name] ?? value[name.charAt(0).toLowerCase() + name.slice(1)];
+      return typeof found === 'string' ? found : undefined;
+    };
+    const identifier = read('Identifier');
+    if (!identifier) throw invalidParameter('Participants', 'each participant needs an Identifier');
+    return { identifier, friendlyName: read('FriendlyName'), proxyIdentifier: read('ProxyIdentifier'), proxyIdentifierSid: read('ProxyIdentifierSid') };
+  });
+}
+
+/** Proxy v1: Services, PhoneNumbers, Sessions, Participants, MessageInteractions. */
+export function proxyRoutes(ref: StateRef): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services',
+      handler: (request) => {
+        const state = ref.current;
+        const ctx = serializeContext(state, request);
+        return ok(listPage(request, state.proxy.services.values(), { key: 'services', serialize: (service) => serializeProxyService(service, ctx), sequenceOf: (sid) => state.proxy.services.sequenceOf(sid) }));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:Sid',
+      handler: (request) => ok(serializeProxyService(serviceOf(ref.current, request), serializeContext(ref.current, request))),
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        const ctx = serializeContext(state, request);
+        const inUse = (phoneNumber: string) => {
+          let count = 0;
+          for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${phoneNumber}`)) count++;
+          return count;
+        };
+        return ok(listPage(request, state.proxy.numbersOf(service.sid), {
+          key: 'phone_numbers',
+          serialize: (number) => serializeProxyPhoneNumber(number, inUse(number.phoneNumber), ctx),
+          sequenceOf: (sid) => state.proxy.numbers.sequenceOf(sid),
+        }));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        const sessions = state.proxy.sessions.filter((session) => session.serviceSid === service.sid);
+        const ctx = serializeContext(state, request);
+        return ok(listPage(request, sessions, { key: 'sessions', serialize: (session) => serializeProxySession(session, ctx), sequenceOf: (sid) => state.proxy.sessions.sequenceOf(sid) }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        const params = request.params;
+        const session = createSession(state, service, {
+          uniqueName: params.string('UniqueName'),
+          ttl: params.integer('Ttl', { min: 0 }),
+          mode: params.oneOf('Mode', SESSION_MODES),
+          status: params.oneOf('Status', ['open', 'in-progress'] as const),
+          dateExpiry: parseDate(params.string('DateExpiry')),
+          participants: readInlineParticipants(params),
+        });
+        return created(serializeProxySession(session, serializeContext(state, request)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
+      handler: (request) => ok(serializeProxySession(sessionOf(ref.current, request, 'Sid'), serializeContext(ref.current, request))),
+    },
+    {
+      method: 'POST',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
+      handler: (request) => {
+        const state = ref.current;
+        const session = sessionOf(state, request, 'Sid');
+        const params = request.params;
+        updateSession(state, session, {
+          status: params.oneOf('Status', ['in-progress', 'closed', 'open'] as const),
+          ttl: params.integer('Ttl', { min: 0 }),
+          dateExpiry: parseDate(params.string('DateExpiry')),
+        });
+        return ok(serializeProxySession(session, serializeContext(state, request)));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
+      handler: (request) => {
+        deleteSession(ref.current, sessionOf(ref.current, request, 'Sid'));
+        return noContent();
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants',
+      handler: (request) => {
+        const state = ref.current;
+        const session = sessionOf(state, request, 'SessionSid');
+        const ctx = serializeContext(state, request);
+        return ok(listPage(request, state.proxy.participantsOf(session.sid), { key: 'participants', serialize: (participant) => serializeProxyParticipant(participant, ctx), sequenceOf: (sid) => state.proxy.participants.sequenceOf(sid) }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        const session = sessionOf(state, request, 'SessionSid');
+        const params = request.params;
+        const participant = addParticipant(state, service, session, {
+          identifier: params.required('Identifier'),
+          friendlyName: params.string('FriendlyName'),
+          proxyIdentifier: params.string('ProxyIdentifier'),
+          proxyIdentifierSid: params.string('ProxyIdentifierSid'),
+        });
+        return created(serializeProxyParticipant(participant, serializeContext(state, request)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:Sid',
+      handler: (request) => ok(serializeProxyParticipant(participantOf(ref.current, request, 'Sid'), serializeContext(ref.current, request))),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:Sid',
+      handler: (request) => {
+        removeParticipant(ref.current, participantOf(ref.current, request, 'Sid'));
+        // twilio-oai declares 200 (not 204) for this delete: the sandbox answers as the spec says.
+        return { status: 200 };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:ParticipantSid/MessageInteractions',
+      handler: (request) => {
+        const state = ref.current;
+        const participant = participantOf(state, request, 'ParticipantSid');
+        const interactions = state.proxy.interactions.filter(
+          (interaction) => interaction.inboundParticipantSid === participant.sid || interaction.outboundParticipantSid === participant.sid,
+        );
+        const ctx = serializeContext(state, request);
+        return ok(listPage(request, interactions, { key: 'interactions', serialize: (interaction) => serializeMessageInteraction(interaction, participant.sid, ctx), sequenceOf: (sid) => state.proxy.interactions.sequenceOf(sid) }));
+      },
+    },
+  ];
+}
