@@ -1,0 +1,29 @@
+// Runs in the "console-api-down" project: a console whose API_URL points at a port nothing listens on.
+import { expect, test } from './support/test';
+
+test.describe('Status page when the API is down', () => {
+  test('shows "API unreachable" and retries on demand', async ({ page, saveScreenshot }) => {
+    await page.goto('/');
+
+    const callout = page.getByTestId('api-error');
+    await expect(callout.getByRole('heading', { name: 'API unreachable' })).toBeVisible();
+    await expect(callout).toContainText('The Flex Outbound SMS API is unreachable.');
+    await expect(callout).toContainText(/Request id: [0-9a-f-]{36}/);
+    await expect(page.getByTestId('twilio-mode-badge')).toHaveCount(0);
+    await saveScreenshot('status-api-unreachable');
+
+    const retried = page.waitForResponse((response) => response.url().endsWith('/api/health/ready'));
+    await page.getByRole('button', { name: 'Retry' }).click();
+    expect((await retried).status()).toBe(502);
+    await expect(callout.getByRole('heading', { name: 'API unreachable' })).toBeVisible();
+  });
+
+  test("the console's proxy answers in the API's error shape", async ({ request }) => {
+    const response = await request.get('/api/health/ready');
+    expect(response.status()).toBe(502);
+    const body = await response.json();
+    expect(body.error).toMatchObject({ status: 502, code: 'API_UNREACHABLE' });
+    expect(body.error.message).not.toContain('127.0.0.1');
+    expect(response.headers()['x-request-id']).toBe(body.error.requestId);
+  });
+});

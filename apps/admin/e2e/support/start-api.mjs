@@ -1,0 +1,25 @@
+// Starts the real API for the browser tests, always against its embedded Twilio sandbox and a throwaway
+// embedded database, whatever the developer's shell exports: the tests must never reach a real Twilio account or
+// a shared PostgreSQL. The data directory is removed when the API stops.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const SECRETS_AND_TARGETS = [
+  'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET',
+  'TWILIO_PROXY_SERVICE_SID', 'TWILIO_CHAT_SERVICE_SID', 'TWILIO_BASE_URL', 'DATABASE_URL', 'BOOTSTRAP_API_KEY',
+];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-admin-e2e-'));
+const env = { ...process.env, DATA_DIR: dataDir };
+for (const name of SECRETS_AND_TARGETS) delete env[name];
+
+const api = spawn(process.execPath, [join(workspaceRoot, 'apps/api/dist/main.js')], { cwd: workspaceRoot, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code, signal) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -1,0 +1,47 @@
+// The `test` every browser test imports. It adds two things to Playwright's own:
+// - a guard, on for every test, that aborts and reports any request the page makes to a host other than the
+//   console itself (no fonts from assets.twilio.com, no call to Twilio, no telemetry);
+// - `saveScreenshot`, which keeps a named full-page screenshot of each page under test-results/screenshots.
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import path from 'node:path';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  // data: and blob: URLs never touch the network.
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return LOOPBACK_HOSTS.has(hostname);
+}
+
+interface Fixtures {
+  /** Every URL the page requested during the test (filled in by the guard). */
+  requestedUrls: string[];
+  saveScreenshot: (name: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  requestedUrls: [
+    async ({ context }, use) => {
+      const urls: string[] = [];
+      context.on('request', (request) => urls.push(request.url()));
+      // Abort instead of letting the request out, so a regression cannot leak anything while it is being reported.
+      await context.route((url) => !isLoopback(url.href), (route) => route.abort('blockedbyclient'));
+      await use(urls);
+      const external = urls.filter((url) => !isLoopback(url));
+      expect(external, 'requests that left localhost').toEqual([]);
+    },
+    { auto: true },
+  ],
+  saveScreenshot: async ({ page }, use, testInfo) => {
+    await use((name) => screenshot(page, testInfo, name));
+  },
+});
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.join(testInfo.project.outputDir, 'screenshots', `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+export { expect };

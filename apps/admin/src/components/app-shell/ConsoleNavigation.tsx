@@ -1,0 +1,36 @@
+'use client';
+import { SidebarContext, SidebarNavigation, SidebarNavigationItem } from '@twilio-paste/core/sidebar';
+import { usePathname } from 'next/navigation';
+import { useContext } from 'react';
+import { ComingSoonNavigationItem } from './ComingSoonNavigationItem';
+import { activeNavigationHref } from './active-navigation';
+import { NAVIGATION } from './navigation';
+import { useClientNavigation } from './use-client-navigation';
+
+export function ConsoleNavigation() {
+  const pathname = usePathname();
+  const navigate = useClientNavigation();
+  const { collapsed } = useContext(SidebarContext);
+  const activeHref = activeNavigationHref(pathname, NAVIGATION.map((item) => item.href));
+
+  return (
+    <SidebarNavigation aria-label="Console">
+      {NAVIGATION.map((item) =>
+        item.comingSoon ? (
+          <ComingSoonNavigationItem key={item.href} item={item} />
+        ) : (
+          <SidebarNavigationItem
+            key={item.href}
+            href={item.href}
+            selected={item.href === activeHref}
+            onClick={navigate}
+            // A collapsed item shows only its icon, so the icon must then carry the name.
+            icon={<item.Icon decorative={!collapsed} title={collapsed ? item.label : undefined} />}
+          >
+            {item.label}
+          </SidebarNavigationItem>
+        ),
+      )}
+    </SidebarNavigation>
+  );
+}

@@ -1,0 +1,34 @@
+// The console's pages, in the order the sidebar lists them. A page that is not built yet stays in the list (so the
+// console's shape is visible from day one) but is marked `comingSoon` and rendered without a link.
+import type { ComponentType } from 'react';
+import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
+import { HistoryIcon } from '@twilio-paste/icons/esm/HistoryIcon';
+import { MobileIcon } from '@twilio-paste/icons/esm/MobileIcon';
+import { ProductDebuggerIcon } from '@twilio-paste/icons/esm/ProductDebuggerIcon';
+import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
+import { ProductProxyIcon } from '@twilio-paste/icons/esm/ProductProxyIcon';
+import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
+import { SystemStatusIcon } from '@twilio-paste/icons/esm/SystemStatusIcon';
+
+export interface NavigationIconProps {
+  decorative: boolean;
+  title?: string;
+}
+
+export interface NavigationItem {
+  label: string;
+  href: string;
+  Icon: ComponentType<NavigationIconProps>;
+  comingSoon?: boolean;
+}
+
+export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'Status', href: '/', Icon: SystemStatusIcon },
+  { label: 'Send', href: '/send', Icon: SendIcon, comingSoon: true },
+  { label: 'History', href: '/history', Icon: HistoryIcon, comingSoon: true },
+  { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon, comingSoon: true },
+  { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon, comingSoon: true },
+  { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, comingSoon: true },
+  { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon, comingSoon: true },
+  { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon, comingSoon: true },
+];

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { proxyToApi } from './api-proxy';
+
+interface Seen {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let api: Server;
+let apiUrl: string;
+const seen: Seen[] = [];
+
+beforeAll(async () => {
+  // A stand-in API on loopback: it records what the proxy sent and answers by path.
+  api = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      if (req.url?.startsWith('/slow')) return; // never answers
+      if (req.url?.startsWith('/api/v1/missing')) {
+        res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': String(req.headers['x-request-id']) });
+        res.end(JSON.stringify({ error: { status: 404, code: 'NOT_FOUND', message: 'nope', requestId: req.headers['x-request-id'] } }));
+        return;
+      }
+      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': 'leak=1' });
+      res.end(JSON.stringify({ ok: true }));
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  api.closeAllConnections();
+  await new Promise((resolve) => api.close(resolve));
+});
+
+const config = () => ({ apiUrl, apiKey: 'server-key', timeoutMs: 2_000 });
+
+describe('proxyToApi', () => {
+  it('forwards method, path, query and body with the server-side key', async () => {
+    const request = new Request('http://console.test/api/v1/outbound?dryRun=true', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer browser' },
+      body: '{"toNumber":"+15005550006"}',
+    });
+
+    const response = await proxyToApi(request, ['v1', 'outbound'], config());
+
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ method: 'POST', url: '/api/v1/outbound?dryRun=true', body: '{"toNumber":"+15005550006"}' });
+    expect(last.headers.authorization).toBe('Bearer server-key');
+    expect(last.headers['x-request-id']).toEqual(expect.any(String));
+  });
+
+  it("passes the API's error answers through untouched", async () => {
+    const response = await proxyToApi(new Request('http://console.test/api/v1/missing', { headers: { 'x-request-id': 'r-42' } }), ['v1', 'missing'], config());
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { status: 404, code: 'NOT_FOUND', message: 'nope', requestId: 'r-42' } });
+  });
+
+  it('answers 404 in the error shape for paths it does not forward, without calling the API', async () => {
+    const before = seen.length;
+    const response = await proxyToApi(new Request('http://console.test/api/docs'), ['docs'], config());
+
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('NOT_FOUND');
+    expect(seen.length).toBe(before);
+  });
+
+  it('answers 502 API_UNREACHABLE when nothing listens at API_URL', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    const response = await proxyToApi(new Request('http://console.test/api/health/ready'), ['health', 'ready'], { ...config(), apiUrl: closedUrl });
+
+    expect(response.status).toBe(502);
+    const { error } = await response.json();
+    expect(error).toMatchObject({ status: 502, code: 'API_UNREACHABLE' });
+    expect(error.message).not.toContain(closedUrl);
+    expect(response.headers.get('x-request-id')).toBe(error.requestId);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('answers 504 API_TIMEOUT when the API does not answer in time', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await proxyToApi(new Request('http://console.test/api/health/slow'), ['health', 'slow'], { ...config(), apiUrl: `${apiUrl}/slow`, timeoutMs: 200 });
+
+    expect(response.status).toBe(504);
+    expect((await response.json()).error.code).toBe('API_TIMEOUT');
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,61 @@
+// Forwards one browser request to the API and returns the API's answer. When the API cannot answer at all, the
+// proxy answers in the API's own error shape so the browser has a single format to parse.
+import { randomUUID } from 'node:crypto';
+import { PROXY_ERROR_CODES } from '../lib/api-error';
+import type { ApiProxyConfig } from './api-proxy-config';
+import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers';
+import { resolveUpstreamPath } from './upstream-path';
+
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
+
+function errorResponse(status: number, code: string, message: string, requestId: string): Response {
+  return Response.json(
+    { error: { status, code, message, requestId } },
+    { status, headers: { 'cache-control': 'no-store', 'x-request-id': requestId } },
+  );
+}
+
+/** AbortSignal.timeout rejects with a DOMException, which is not always an `instanceof Error`: test the name. */
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/** One log line: Node's fetch hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`. */
+function failureReason(error: unknown): string {
+  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? `${name ?? 'Error'}: ${message ?? 'unknown'}`;
+}
+
+export async function proxyToApi(request: Request, segments: readonly string[], config: ApiProxyConfig): Promise<Response> {
+  const requestId = request.headers.get('x-request-id') ?? randomUUID();
+  const upstreamPath = resolveUpstreamPath(segments);
+  if (upstreamPath === null) {
+    return errorResponse(404, PROXY_ERROR_CODES.notProxied, 'The console does not forward this path to the API.', requestId);
+  }
+
+  const url = `${config.apiUrl}${upstreamPath}${new URL(request.url).search}`;
+  const headers = upstreamRequestHeaders(request.headers, config.apiKey);
+  headers.set('x-request-id', requestId);
+
+  let upstream: Response;
+  try {
+    upstream = await fetch(url, {
+      method: request.method,
+      headers,
+      body: METHODS_WITHOUT_BODY.has(request.method) ? undefined : await request.arrayBuffer(),
+      // A redirect from the API is an answer for the browser to see, not for the proxy to follow.
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+  } catch (error) {
+    // Server log only: the browser learns that the API is down, not where the console expected to find it.
+    console.error(`[api-proxy] ${request.method} ${upstreamPath} → ${config.apiUrl}: ${failureReason(error)} (request ${requestId})`);
+    return isTimeout(error)
+      ? errorResponse(504, PROXY_ERROR_CODES.apiTimeout, `The API did not answer within ${config.timeoutMs / 1000} s.`, requestId)
+      : errorResponse(502, PROXY_ERROR_CODES.apiUnreachable, 'The Flex Outbound SMS API is unreachable.', requestId);
+  }
+
+  return new Response(upstream.body, { status: upstream.status, headers: downstreamResponseHeaders(upstream.headers) });
+}
