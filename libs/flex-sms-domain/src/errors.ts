@@ -15,3 +15,214 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+// ─── Input ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A request field is missing or malformed (caught before any Twilio call). */
+export class InvalidInput extends DomainError {
+  readonly code = 'INVALID_INPUT';
+
+  constructor(
+    readonly field: string,
+    problem: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(`${field}: ${problem}`, { field, ...details });
+  }
+}
+
+/** A phone number that cannot be read as an E.164 number. */
+export class InvalidPhoneNumber extends DomainError {
+  readonly code = 'INVALID_PHONE_NUMBER';
+
+  constructor(
+    readonly input: string,
+    field?: string,
+  ) {
+    super(
+      `${field ? `${field}: ` : ''}'${input}' is not a valid phone number; use E.164 (e.g. +15551234567)`,
+      field ? { input, field } : { input },
+    );
+  }
+}
+
+// ─── Flex Flows ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** No `sms` Flex Flow of the wanted integration type has this number as its ContactIdentity. */
+export class FlexFlowNotFound extends DomainError {
+  readonly code = 'FLEX_FLOW_NOT_FOUND';
+
+  constructor(
+    readonly phoneNumber: string,
+    readonly integrationType: string,
+  ) {
+    super(
+      `No sms Flex Flow with IntegrationType=${integrationType} has ContactIdentity ${phoneNumber}. ` +
+        `Create one (POST https://flex-api.twilio.com/v1/FlexFlows with ChannelType=sms, ` +
+        `IntegrationType=${integrationType}, ContactIdentity=${phoneNumber}) or send from a number that has one.`,
+      {
+        phoneNumber,
+        integrationType,
+        fix: `Create an sms Flex Flow with IntegrationType=${integrationType} and ContactIdentity=${phoneNumber}`,
+      },
+    );
+  }
+}
+
+/**
+ * The number's Studio Flex Flow exists but is disabled. Reported instead of used: a disabled Studio flow does not
+ * receive the customer's replies, so a "fire-and-forget" conversation would silently go nowhere.
+ */
+export class FlexFlowDisabled extends DomainError {
+  readonly code = 'FLEX_FLOW_DISABLED';
+
+  constructor(
+    readonly flexFlowSid: string,
+    readonly phoneNumber: string,
+    readonly integrationType: string,
+  ) {
+    super(
+      `The ${integrationType} Flex Flow ${flexFlowSid} for ${phoneNumber} is disabled. Enable it ` +
+        `(POST https://flex-api.twilio.com/v1/FlexFlows/${flexFlowSid} with Enabled=true) before sending through it.`,
+      { flexFlowSid, phoneNumber, integrationType, fix: `Enable Flex Flow ${flexFlowSid}` },
+    );
+  }
+}
+
+// ─── Proxy ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The customer already talks to this Twilio number in another open Proxy Session that belongs to a live
+ * conversation. Nothing was changed: a person must decide (finish that task, or close that channel).
+ */
+export class ParticipantConflict extends DomainError {
+  readonly code = 'PARTICIPANT_CONFLICT';
+
+  constructor(
+    readonly conflict: {
+      customerNumber: string;
+      proxyNumber: string;
+      conflictingSessionSid?: string;
+      conflictingChannelSid?: string;
+      conflictingTaskSid?: string;
+    },
+    twilioCode?: number,
+  ) {
+    super(
+      `${conflict.customerNumber} is already in an open Proxy Session with ${conflict.proxyNumber}` +
+        (conflict.conflictingSessionSid ? ` (session ${conflict.conflictingSessionSid}` : ' (session unknown') +
+        (conflict.conflictingChannelSid ? `, channel ${conflict.conflictingChannelSid}` : '') +
+        (conflict.conflictingTaskSid ? `, task ${conflict.conflictingTaskSid}` : '') +
+        '). Finish or close that conversation first.',
+      { ...conflict },
+      twilioCode,
+    );
+  }
+}
+
+/**
+ * Port-level signal (adapters throw it, the domain resolves it): Proxy refused a participant because the
+ * identifier/proxy identifier pair is already active in another session (Twilio 80604, 80103).
+ */
+export class ProxyIdentifierInUse extends DomainError {
+  readonly code = 'PROXY_IDENTIFIER_IN_USE';
+
+  constructor(
+    message: string,
+    twilioCode: number,
+    /** The conflicting session, when Twilio's message names it. */
+    readonly conflictingSessionSid?: string,
+  ) {
+    super(message, conflictingSessionSid ? { conflictingSessionSid } : {}, twilioCode);
+  }
+}
+
+/** Port-level signal: a resource with this UniqueName already exists (Proxy 80603, Chat 50307). */
+export class DuplicateUniqueName extends DomainError {
+  readonly code = 'DUPLICATE_UNIQUE_NAME';
+
+  constructor(message: string, twilioCode: number) {
+    super(message, {}, twilioCode);
+  }
+}
+
+// ─── Twilio failures ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What kind of transient failure: decides whether repeating a non-idempotent request is safe. */
+export type TransientKind =
+  /** 429: Twilio refused the request before doing anything; always safe to repeat. */
+  | 'throttled'
+  /** 5xx: Twilio may or may not have acted. */
+  | 'server_error'
+  /** Connection reset / socket hang up / timeout: the request may or may not have arrived. */
+  | 'connection';
+
+/** Port-level signal: a failure worth retrying. The domain's retry policy turns it into TwilioUnavailable. */
+export class TwilioTransientFailure extends DomainError {
+  readonly code = 'TWILIO_TRANSIENT_FAILURE';
+
+  constructor(
+    message: string,
+    readonly kind: TransientKind,
+    /** From Retry-After, when Twilio sent one. */
+    readonly retryAfterMs?: number,
+    readonly status?: number,
+    twilioCode?: number,
+  ) {
+    super(message, { kind, retryAfterMs, status }, twilioCode);
+  }
+}
+
+/** Twilio stayed unavailable for the whole retry budget. Safe to try again later. */
+export class TwilioUnavailable extends DomainError {
+  readonly code = 'TWILIO_UNAVAILABLE';
+
+  constructor(
+    readonly operation: string,
+    readonly retryAfterSeconds: number,
+    readonly lastFailure?: TwilioTransientFailure,
+    reason = 'Twilio stayed unavailable',
+  ) {
+    super(
+      `${reason} during '${operation}'${lastFailure ? ` (${lastFailure.message})` : ''}. Try again in about ${retryAfterSeconds}s.`,
+      { operation, retryAfterSeconds, lastStatus: lastFailure?.status, lastKind: lastFailure?.kind },
+      lastFailure?.twilioCode,
+    );
+  }
+}
+
+/** Twilio refused the request for good (a 4xx that retrying cannot fix). */
+export class TwilioRequestFailed extends DomainError {
+  readonly code = 'TWILIO_REQUEST_FAILED';
+
+  constructor(
+    message: string,
+    readonly status: number,
+    twilioCode?: number,
+    readonly moreInfo?: string,
+  ) {
+    super(message, { status, moreInfo }, twilioCode);
+  }
+}
+
+/** A Twilio resource the request names does not exist (404 / 20404). */
+export class ResourceNotFound extends DomainError {
+  readonly code = 'RESOURCE_NOT_FOUND';
+
+  constructor(
+    readonly resource: string,
+    readonly sid: string,
+    twilioCode?: number,
+  ) {
+    super(`${resource} ${sid} was not found`, { resource, sid }, twilioCode);
+  }
+}
+
+/** A journal entry a use case was asked to act on does not exist. */
+export class OutboundRequestNotFound extends DomainError {
+  readonly code = 'OUTBOUND_REQUEST_NOT_FOUND';
+
+  constructor(readonly requestId: string) {
+    super(`Outbound SMS request ${requestId} was not found`, { requestId });
+  }
+}

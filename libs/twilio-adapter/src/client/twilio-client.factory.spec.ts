@@ -1,4 +1,4 @@
-import { rewriteTwilioUri } from './twilio-client.factory';
+import { carryRetryAfter, rewriteTwilioUri } from './twilio-client.factory';
 
 describe('rewriteTwilioUri', () => {
   it('maps a Twilio domain to a path under the base URL', () => {
@@ -14,5 +14,17 @@ describe('rewriteTwilioUri', () => {
   it('leaves URIs that are not Twilio alone (the sandbox next_page_url)', () => {
     const own = 'http://127.0.0.1:3100/chat/v2/Services/IS1/Channels?Page=1';
     expect(rewriteTwilioUri(own, 'http://127.0.0.1:3100')).toBe(own);
+  });
+});
+
+describe('carryRetryAfter', () => {
+  it("copies a 429's Retry-After into the error details the SDK keeps", () => {
+    const response = carryRetryAfter({ statusCode: 429, body: '{"code":20429,"message":"Too Many Requests"}', headers: { 'retry-after': '3' } });
+    expect(response.body).toEqual({ status: 429, code: 20429, message: 'Too Many Requests', details: { retry_after: '3' } });
+  });
+
+  it('leaves other responses untouched', () => {
+    const ok = { statusCode: 200, body: { sid: 'CH1' }, headers: { 'retry-after': '3' } };
+    expect(carryRetryAfter(ok)).toBe(ok);
   });
 });

@@ -29,29 +29,56 @@ export function rewriteTwilioUri(uri: string, baseUrl: string): string {
   return `${base}/${match[1].toLowerCase()}/${uri.slice(match[0].length)}`;
 }
 
+/** The `details` key under which a 429's Retry-After header reaches the SDK's RestException. */
+export const RETRY_AFTER_DETAIL = 'retry_after';
+
+interface RawResponse {
+  statusCode: number;
+  body: unknown;
+  headers?: Record<string, unknown>;
+}
+
 /**
- * A RequestClient that sends every SDK request (paging included) to another base URL. The SDK's own retry
- * (`autoRetry`) stays off: retries are decided by the domain, which knows which steps are safe to repeat.
+ * The SDK's RestException keeps the error body (`code`, `message`, `details`) but drops the headers, so a 429's
+ * Retry-After would be lost before the domain's retry policy could honour it: it is copied into `details`.
  */
-class BaseUrlRequestClient extends twilio.RequestClient {
+export function carryRetryAfter<T extends RawResponse>(response: T): T {
+  const retryAfter = response.headers?.['retry-after'];
+  if (response.statusCode !== 429 || retryAfter === undefined) return response;
+  let body: Record<string, unknown> = {};
+  try {
+    body = typeof response.body === 'string' ? JSON.parse(response.body) : ((response.body as Record<string, unknown>) ?? {});
+  } catch {
+    body = { message: String(response.body) };
+  }
+  const details = { ...((body.details as Record<string, unknown>) ?? {}), [RETRY_AFTER_DETAIL]: String(retryAfter) };
+  return { ...response, body: { status: 429, ...body, details } };
+}
+
+/**
+ * The SDK's RequestClient, optionally sending every request (paging included) to another base URL, and keeping
+ * Retry-After. The SDK's own retry (`autoRetry`) stays off: retries are decided by the domain, which knows which
+ * steps are safe to repeat.
+ */
+class AdapterRequestClient extends twilio.RequestClient {
   constructor(
-    private readonly baseUrl: string,
+    private readonly baseUrl: string | undefined,
     options: { timeout?: number; keepAlive?: boolean },
   ) {
     super(options);
   }
 
-  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0]) {
-    return super.request<TData>({ ...opts, uri: rewriteTwilioUri(opts.uri, this.baseUrl) } as never);
+  override async request<TData>(opts: Parameters<twilio.RequestClient['request']>[0]) {
+    const uri = this.baseUrl ? rewriteTwilioUri(opts.uri, this.baseUrl) : opts.uri;
+    const response = await super.request<TData>({ ...opts, uri } as never);
+    return carryRetryAfter(response as RawResponse) as typeof response;
   }
 }
 
 /** Builds the official Twilio client, pointed at real Twilio or at the base URL given. */
 export function createTwilioClient(options: TwilioClientOptions): twilio.Twilio {
   const timeout = options.timeoutMs ?? 30_000;
-  const httpClient = options.baseUrl
-    ? new BaseUrlRequestClient(options.baseUrl, { timeout, keepAlive: true })
-    : new twilio.RequestClient({ timeout, keepAlive: true });
+  const httpClient = new AdapterRequestClient(options.baseUrl, { timeout, keepAlive: true });
   const username = options.apiKeySid ?? options.accountSid;
   return twilio(username, options.authToken, { accountSid: options.accountSid, httpClient });
 }

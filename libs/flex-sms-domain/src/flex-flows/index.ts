@@ -1,0 +1,2 @@
+export * from './flex-flow-directory';
+export * from './select-flex-flow';

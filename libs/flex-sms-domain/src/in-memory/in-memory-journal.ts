@@ -1,0 +1,94 @@
+import type {
+  Journal,
+  JournalEntry,
+  OutboundRequestRecord,
+  PendingStepName,
+  PendingStepRecord,
+  RequestOutcome,
+  StepRecord,
+  ErrorRecord,
+} from '../ports/journal.port';
+
+/**
+ * The Journal port in memory: the reference behaviour the SQL journal must match. Entries are deep-copied in and
+ * out, as a database would, so a test cannot pass by mutating what it read.
+ */
+export class InMemoryJournal implements Journal {
+  private readonly entries = new Map<string, JournalEntry>();
+  private sequence = 0;
+
+  async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
+    const id = `req_${String(++this.sequence).padStart(6, '0')}`;
+    this.entries.set(id, {
+      ...structuredClone(request),
+      id,
+      status: 'in_flight',
+      startedAt,
+      finishedAt: null,
+      steps: [],
+      pendingSteps: [],
+      undone: [],
+      result: null,
+      error: null,
+    });
+    return id;
+  }
+
+  async recordStep(requestId: string, step: StepRecord): Promise<void> {
+    this.entry(requestId).steps.push(structuredClone(step));
+  }
+
+  async recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
+    this.entry(requestId).pendingSteps.push({ ...structuredClone(step), status: 'pending', attempts: 0 });
+  }
+
+  async settlePendingStep(
+    requestId: string,
+    name: PendingStepName,
+    outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+  ): Promise<void> {
+    const step = this.entry(requestId).pendingSteps.find((candidate) => candidate.name === name);
+    if (!step) throw new Error(`No pending step ${name} on ${requestId}`);
+    step.attempts += 1;
+    step.status = outcome.status;
+    step.settledAt = outcome.at;
+    step.error = outcome.error ? structuredClone(outcome.error) : undefined;
+  }
+
+  async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
+    const entry = this.entry(requestId);
+    entry.status = outcome.status;
+    entry.finishedAt = outcome.finishedAt;
+    entry.result = outcome.result ? structuredClone(outcome.result) : null;
+    entry.error = outcome.error ? structuredClone(outcome.error) : null;
+    entry.undone = structuredClone(outcome.undone ?? []);
+  }
+
+  async get(requestId: string): Promise<JournalEntry | null> {
+    const entry = this.entries.get(requestId);
+    return entry ? structuredClone(entry) : null;
+  }
+
+  async isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean> {
+    return [...this.entries.values()].some(
+      (entry) => entry.id !== exceptRequestId && entry.steps.some((step) => step.name === 'channel' && step.sids.channelSid === channelSid),
+    );
+  }
+
+  async listUnresolved(): Promise<JournalEntry[]> {
+    return [...this.entries.values()]
+      .filter((entry) => entry.status === 'in_flight' || entry.pendingSteps.some((step) => step.status === 'pending'))
+      .map((entry) => structuredClone(entry));
+  }
+
+  /** Every entry, oldest first (tests). */
+  all(): JournalEntry[] {
+    return [...this.entries.values()].map((entry) => structuredClone(entry));
+  }
+
+  private entry(requestId: string): JournalEntry {
+    const entry = this.entries.get(requestId);
+    if (!entry) throw new Error(`No journal entry ${requestId}`);
+    return entry;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './in-memory-journal';
+export * from './in-process-pair-lock';

@@ -1,0 +1,58 @@
+/** What the Flex API needs to create (or get back) the chat channel of a conversation. */
+export interface CreateFlexChannelRequest {
+  flexFlowSid: string;
+  /** The customer's chat identity. Deterministic, so a retry finds the channel its first attempt made. */
+  identity: string;
+  /** The customer's address (E.164 number). */
+  target: string;
+  chatUserFriendlyName: string;
+  chatFriendlyName: string;
+  /** Task flows only: attributes of the task Flex creates with the channel. */
+  taskAttributes?: Record<string, unknown>;
+}
+
+/** The Flex API's view of a chat channel (Flex v1 Channel). */
+export interface FlexChannel {
+  /** The chat channel SID (CH…). */
+  sid: string;
+  flexFlowSid: string;
+  /** The chat user of the customer (US…). */
+  userSid: string | null;
+  /** Task flows: the task Flex created for this channel. */
+  taskSid: string | null;
+  dateCreated: Date;
+}
+
+/** Programmable Chat's view of a channel. */
+export interface ChatChannel {
+  sid: string;
+  serviceSid: string;
+  friendlyName: string | null;
+  uniqueName: string | null;
+  attributes: Record<string, unknown>;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+export interface ChatChannelPort {
+  /**
+   * Flex v1 `POST /Channels`. Flex hands back the customer's existing active channel on the flow instead of
+   * creating a second one, so repeating this call is safe.
+   */
+  createFlexChannel(request: CreateFlexChannelRequest): Promise<FlexChannel>;
+
+  /** `null` when the channel does not exist. */
+  fetchChannel(chatServiceSid: string, channelSid: string): Promise<ChatChannel | null>;
+
+  /** Replaces the channel's attributes JSON (the caller did the read-modify-write). */
+  updateChannelAttributes(chatServiceSid: string, channelSid: string, attributes: Record<string, unknown>): Promise<ChatChannel>;
+
+  /** Deletes the channel; a channel already gone is not an error. */
+  removeChannel(chatServiceSid: string, channelSid: string): Promise<void>;
+
+  /**
+   * SIDs of the channels the chat user `identity` belongs to (Chat v2 User Channels). Bounded by one customer's
+   * conversations, never by the size of the account: used to find which conversation holds a conflicting session.
+   */
+  listChannelsOfUser(chatServiceSid: string, identity: string): Promise<string[]>;
+}

@@ -1,0 +1,138 @@
+/**
+ * The journal: a durable record of every outbound SMS request, written BEFORE Twilio is called, step by step while
+ * it runs, and with its final status. It is what lets a crash be finished or rolled back (ResolveInFlight) instead of
+ * leaving a task with no SMS behind it. The API implements it on SQL (one row per request, one per step, one per
+ * pending step); `InMemoryJournal` (src/testing) is the reference behaviour for unit tests.
+ */
+
+export type OutboundRequestKind = 'agent_sms' | 'system_sms';
+
+export type OutboundRequestStatus =
+  /** Twilio is being called (or the process died while it was). */
+  | 'in_flight'
+  | 'succeeded'
+  /** Failed, and nothing this request created was left behind (nothing was created, or it was all undone). */
+  | 'failed'
+  /** Failed after creating things; they were undone (see `undone`). */
+  | 'rolled_back';
+
+/** What the caller asked for, recorded before any Twilio request. */
+export interface OutboundRequestRecord {
+  kind: OutboundRequestKind;
+  /** Who asked (API key name, user…), as the API identifies callers. */
+  caller: string;
+  /** E.164. */
+  fromNumber: string;
+  /** E.164. */
+  toNumber: string;
+  toName: string;
+  /** The message posted to the customer (system SMS body, or the agent flow's initial message). */
+  body: string | null;
+  idempotencyKey: string | null;
+  /** The whole command, for audit (source channel, target worker, extra task attributes…). */
+  input: Record<string, unknown>;
+}
+
+/** The steps of an outbound request, in Twilio's words. */
+export type StepName =
+  | 'flex-flow'
+  | 'channel'
+  | 'proxy-session'
+  | 'stale-session'
+  | 'channel-attributes'
+  | 'message';
+
+export type StepOutcome = 'resolved' | 'created' | 'reused' | 'updated' | 'closed' | 'removed' | 'failed';
+
+export interface ErrorRecord {
+  code: string;
+  message: string;
+  twilioCode?: number;
+  details?: Record<string, unknown>;
+}
+
+export interface StepRecord {
+  name: StepName;
+  outcome: StepOutcome;
+  /** The Twilio SIDs the step produced or touched: flexFlowSid, chatServiceSid, channelSid, taskSid, sessionSid… */
+  sids: Record<string, string>;
+  /** Anything else needed to undo the step (e.g. the channel attribute value it replaced). */
+  data?: Record<string, unknown>;
+  startedAt: Date;
+  finishedAt: Date;
+  error?: ErrorRecord;
+}
+
+/** Work recorded before answering and finished after it (CompletePendingSteps), durable across a crash. */
+export type PendingStepName = 'channel-attributes';
+
+export interface PendingStepRecord {
+  name: PendingStepName;
+  /** Everything the step needs to run without the original request in memory. */
+  payload: Record<string, unknown>;
+  recordedAt: Date;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  settledAt?: Date;
+  error?: ErrorRecord;
+}
+
+/** One thing a rollback undid (or tried to). */
+export interface UndoneRecord {
+  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes';
+  sid: string;
+  ok: boolean;
+  error?: ErrorRecord;
+}
+
+export interface RequestOutcome {
+  status: Exclude<OutboundRequestStatus, 'in_flight'>;
+  finishedAt: Date;
+  /** The use case's result when it succeeded. */
+  result?: Record<string, unknown>;
+  error?: ErrorRecord;
+  undone?: UndoneRecord[];
+}
+
+export interface JournalEntry extends OutboundRequestRecord {
+  id: string;
+  status: OutboundRequestStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  steps: StepRecord[];
+  pendingSteps: PendingStepRecord[];
+  undone: UndoneRecord[];
+  result: Record<string, unknown> | null;
+  error: ErrorRecord | null;
+}
+
+export interface Journal {
+  /** Records the request and returns its id. Called before any Twilio request. */
+  begin(request: OutboundRequestRecord, startedAt: Date): Promise<string>;
+
+  recordStep(requestId: string, step: StepRecord): Promise<void>;
+
+  /** Records follow-up work; must be durable before the use case answers. */
+  recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void>;
+
+  /** Marks a pending step done or failed (a failed one counts an attempt and stays for a later run if `retry`). */
+  settlePendingStep(
+    requestId: string,
+    name: PendingStepName,
+    outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+  ): Promise<void>;
+
+  finish(requestId: string, outcome: RequestOutcome): Promise<void>;
+
+  get(requestId: string): Promise<JournalEntry | null>;
+
+  /**
+   * Whether a request other than `requestId` recorded this chat channel in its `channel` step. Tells a channel Flex
+   * handed back from one it just made when their creation times are too close to tell (SQL: an index on the step's
+   * channel SID).
+   */
+  isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean>;
+
+  /** Requests still `in_flight`, and requests with a `pending` follow-up step: what start-up must resolve. */
+  listUnresolved(): Promise<JournalEntry[]>;
+}

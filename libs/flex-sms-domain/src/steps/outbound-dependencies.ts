@@ -1,0 +1,61 @@
+import { FlexFlowDirectory, type FlexFlowDirectoryOptions } from '../flex-flows/flex-flow-directory';
+import type { ChatChannelPort } from '../ports/chat-channel.port';
+import { mathRandom, systemClock, type Clock, type Random } from '../ports/clock.port';
+import type { FlexFlowPort } from '../ports/flex-flow.port';
+import type { Journal } from '../ports/journal.port';
+import type { MessagePort } from '../ports/message.port';
+import type { PairLock } from '../ports/pair-lock.port';
+import type { ProxySessionPort } from '../ports/proxy-session.port';
+import type { TaskPort } from '../ports/task.port';
+import type { RetryPolicy } from '../retry/retry-policy';
+import { TwilioRetrier } from '../retry/twilio-retrier';
+
+/** The Twilio-facing ports, as `createTwilioPorts` in the adapter builds them. */
+export interface TwilioPorts {
+  flexFlows: FlexFlowPort;
+  chatChannels: ChatChannelPort;
+  messages: MessagePort;
+  proxySessions: ProxySessionPort;
+  tasks: TaskPort;
+}
+
+/** Everything the outbound SMS use cases run on. */
+export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> {
+  flexFlowDirectory: FlexFlowDirectory;
+  journal: Journal;
+  pairLock: PairLock;
+  clock: Clock;
+  retrier: TwilioRetrier;
+  /**
+   * Called after a request answered with follow-up work recorded (the agent flow's channel attribute write); the API
+   * runs CompletePendingSteps for it off the response path. Without it, ResolveInFlight finishes the work later.
+   */
+  scheduleFollowUp?: (requestId: string) => void;
+}
+
+export interface OutboundSmsDependencyOptions {
+  ports: TwilioPorts;
+  journal: Journal;
+  pairLock: PairLock;
+  clock?: Clock;
+  random?: Random;
+  retryPolicy?: RetryPolicy;
+  flexFlowCache?: FlexFlowDirectoryOptions;
+  scheduleFollowUp?: (requestId: string) => void;
+}
+
+/** Wires the dependencies in one call (the API's module does only this). */
+export function createOutboundSmsDependencies(options: OutboundSmsDependencyOptions): OutboundSmsDependencies {
+  const clock = options.clock ?? systemClock;
+  const retrier = new TwilioRetrier(clock, options.random ?? mathRandom, options.retryPolicy);
+  const { flexFlows, ...ports } = options.ports;
+  return {
+    ...ports,
+    flexFlowDirectory: new FlexFlowDirectory(flexFlows, clock, retrier, options.flexFlowCache),
+    journal: options.journal,
+    pairLock: options.pairLock,
+    clock,
+    retrier,
+    scheduleFollowUp: options.scheduleFollowUp,
+  };
+}

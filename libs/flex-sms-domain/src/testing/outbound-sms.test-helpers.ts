@@ -1,0 +1,40 @@
+import type { FlexFlow } from '../ports/flex-flow.port';
+import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../steps/outbound-dependencies';
+import { FakeClock, FixedRandom } from './fake-clock';
+import { FakeTwilio } from './fake-twilio';
+import { InMemoryJournal } from '../in-memory/in-memory-journal';
+import { InProcessPairLock } from '../in-memory/in-process-pair-lock';
+
+export const TWILIO_NUMBER = '+15005550006';
+export const CUSTOMER = '+14155550123';
+
+export interface OutboundSmsWorld {
+  clock: FakeClock;
+  twilio: FakeTwilio;
+  journal: InMemoryJournal;
+  pairLock: InProcessPairLock;
+  deps: OutboundSmsDependencies;
+  taskFlow: FlexFlow;
+  studioFlow: FlexFlow;
+  followUps: string[];
+}
+
+/** A Twilio number with a (disabled, as usual) Task flow and an enabled Studio flow, and the use cases' dependencies. */
+export function outboundSmsWorld(): OutboundSmsWorld {
+  const clock = new FakeClock();
+  const twilio = new FakeTwilio(clock);
+  const journal = new InMemoryJournal();
+  const pairLock = new InProcessPairLock();
+  const followUps: string[] = [];
+  const taskFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false });
+  const studioFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'studio' });
+  const deps = createOutboundSmsDependencies({
+    ports: twilio.ports(),
+    journal,
+    pairLock,
+    clock,
+    random: new FixedRandom([0.5]),
+    scheduleFollowUp: (requestId) => followUps.push(requestId),
+  });
+  return { clock, twilio, journal, pairLock, deps, taskFlow, studioFlow, followUps };
+}

@@ -1,0 +1,1 @@
+export * from './complete-pending-steps.usecase';

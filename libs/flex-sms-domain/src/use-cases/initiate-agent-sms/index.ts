@@ -1,0 +1,2 @@
+export * from './initiate-agent-sms.command';
+export * from './initiate-agent-sms.usecase';

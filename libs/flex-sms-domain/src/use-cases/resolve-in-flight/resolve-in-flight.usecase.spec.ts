@@ -1,0 +1,129 @@
+import { TwilioTransientFailure } from '../../errors';
+import type { OutboundRequestRecord } from '../../ports/journal.port';
+import { StepRecorder } from '../../steps/step-recorder';
+import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../../testing/outbound-sms.test-helpers';
+import { CompletePendingSteps } from '../complete-pending-steps/complete-pending-steps.usecase';
+import { InitiateAgentSms } from '../initiate-agent-sms/initiate-agent-sms.usecase';
+import { ResolveInFlight } from './resolve-in-flight.usecase';
+
+const request: OutboundRequestRecord = {
+  kind: 'agent_sms',
+  caller: 'crm',
+  fromNumber: TWILIO_NUMBER,
+  toNumber: CUSTOMER,
+  toName: 'Ada',
+  body: null,
+  idempotencyKey: 'k-1',
+  input: {},
+};
+
+describe('ResolveInFlight', () => {
+  let world: OutboundSmsWorld;
+
+  beforeEach(() => {
+    world = outboundSmsWorld();
+  });
+
+  /** A request that created a channel (and its task) through Flex, then the process died before the session. */
+  async function crashAfterChannel(): Promise<{ requestId: string; channelSid: string; taskSid: string }> {
+    const requestId = await world.journal.begin(request, new Date(world.clock.now()));
+    const channel = await world.twilio.chatChannelPort.createFlexChannel({
+      flexFlowSid: world.taskFlow.sid,
+      identity: CUSTOMER,
+      target: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'SMS',
+      taskAttributes: {},
+    });
+    const steps = new StepRecorder(world.journal, requestId, world.clock);
+    const at = new Date(world.clock.now());
+    await steps.record({
+      name: 'channel',
+      outcome: 'created',
+      sids: { channelSid: channel.sid, chatServiceSid: world.taskFlow.chatServiceSid, taskSid: channel.taskSid!, workspaceSid: world.taskFlow.integration.workspaceSid! },
+      startedAt: at,
+      finishedAt: at,
+    });
+    return { requestId, channelSid: channel.sid, taskSid: channel.taskSid! };
+  }
+
+  it('rolls back a request the process stopped in: task canceled, session and channel removed', async () => {
+    const crashed = await crashAfterChannel();
+    // The session create reached Twilio, but the crash came before the journal heard of it.
+    await world.twilio.proxySessionPort.createSession({ uniqueName: crashed.channelSid, mode: 'message-only', participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }] });
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([
+      {
+        requestId: crashed.requestId,
+        undone: [
+          { action: 'cancel-task', sid: crashed.taskSid, ok: true },
+          { action: 'remove-proxy-session', sid: expect.stringMatching(/^KC/), ok: true },
+          { action: 'remove-channel', sid: crashed.channelSid, ok: true },
+        ],
+      },
+    ]);
+    expect(world.twilio.tasks.get(crashed.taskSid)?.assignmentStatus).toBe('canceled');
+    expect(world.twilio.sessions.size).toBe(0);
+    expect(world.twilio.channels.size).toBe(0);
+    expect(await world.journal.get(crashed.requestId)).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
+    expect(await world.journal.listUnresolved()).toEqual([]);
+  });
+
+  it('marks a request that crashed before creating anything as failed', async () => {
+    const requestId = await world.journal.begin(request, new Date(world.clock.now()));
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([{ requestId, undone: [] }]);
+    expect((await world.journal.get(requestId))?.status).toBe('failed');
+  });
+
+  it('finishes the follow-up of a request that answered before the crash', async () => {
+    const answered = await new InitiateAgentSms(world.deps).execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'crm' });
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution).toEqual({ rolledBack: [], followedUp: [{ requestId: answered.id, completed: ['channel-attributes'], postponed: [], failed: [] }] });
+    expect(world.twilio.channels.get(answered.channel.sid)?.chat.attributes.proxySession).toBe(answered.proxySession.sid);
+    expect(world.twilio.channels.has(answered.channel.sid)).toBe(true);
+  });
+
+  it('waits for a live request holding the pair lock instead of rolling it back', async () => {
+    let release!: () => void;
+    const held = world.pairLock.withLock(`outbound-sms:${TWILIO_NUMBER}:${CUSTOMER}`, async () => {
+      const requestId = await world.journal.begin(request, new Date(world.clock.now()));
+      await new Promise<void>((resolve) => (release = resolve));
+      await world.journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(world.clock.now()) });
+      return requestId;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const resolving = new ResolveInFlight(world.deps).execute();
+    release();
+    const [requestId, resolution] = await Promise.all([held, resolving]);
+
+    expect(resolution.rolledBack).toEqual([]);
+    expect((await world.journal.get(requestId))?.status).toBe('succeeded');
+  });
+});
+
+describe('CompletePendingSteps', () => {
+  it('keeps a follow-up pending while Twilio is unavailable, and finishes it on the next run', async () => {
+    const world = outboundSmsWorld();
+    const answered = await new InitiateAgentSms(world.deps).execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'crm' });
+    world.twilio.failNext('fetchChannel', () => new TwilioTransientFailure('down', 'server_error', undefined, 503), { times: 10 });
+
+    const first = await new CompletePendingSteps(world.deps).execute(answered.id);
+
+    expect(first).toMatchObject({ completed: [], postponed: ['channel-attributes'] });
+    expect((await world.journal.listUnresolved()).map((entry) => entry.id)).toEqual([answered.id]);
+
+    world.twilio.clearFailures();
+    const second = await new CompletePendingSteps(world.deps).execute(answered.id);
+
+    expect(second.completed).toEqual(['channel-attributes']);
+    expect((await world.journal.get(answered.id))?.pendingSteps[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './send-system-sms.command';
+export * from './send-system-sms.usecase';

@@ -1,0 +1,10 @@
+/** A back-office system sends an SMS that stays part of the Flex conversation (replies go to the Studio flow). */
+export interface SendSystemSmsCommand {
+  /** The Twilio number the message comes from; it needs an enabled `sms` Studio Flex Flow. */
+  fromNumber: string;
+  toName: string;
+  toNumber: string;
+  messageBody: string;
+  caller: string;
+  idempotencyKey?: string;
+}

@@ -1,0 +1,2 @@
+export * from './phone-number.value-object';
+export * from './sid.value-object';

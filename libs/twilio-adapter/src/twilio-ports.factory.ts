@@ -1,0 +1,32 @@
+import type { TwilioPorts } from '@flex-sms/domain';
+import type twilio from 'twilio';
+import { TwilioChatChannelAdapter } from './chat/twilio-chat-channel.adapter';
+import { TwilioMessageAdapter } from './chat/twilio-message.adapter';
+import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
+import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
+import { TwilioTaskAdapter } from './taskrouter/twilio-task.adapter';
+
+export interface TwilioPortsOptions {
+  /** The Proxy Service (KS…) that relays between chat channels and phones. */
+  proxyServiceSid: string;
+  /**
+   * The account's Flex chat service (IS…). The ports take the chat service per call, because each Flex Flow names
+   * its own; this is only checked for shape so a misconfiguration fails at start-up.
+   */
+  chatServiceSid?: string;
+}
+
+/** Every Twilio-facing port of the domain, over one SDK client. */
+export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOptions): TwilioPorts {
+  if (!/^KS[0-9a-fA-F]{32}$/.test(options.proxyServiceSid)) throw new Error(`proxyServiceSid must be a KS… SID, got '${options.proxyServiceSid}'`);
+  if (options.chatServiceSid !== undefined && !/^IS[0-9a-fA-F]{32}$/.test(options.chatServiceSid)) {
+    throw new Error(`chatServiceSid must be an IS… SID, got '${options.chatServiceSid}'`);
+  }
+  return {
+    flexFlows: new TwilioFlexFlowAdapter(client),
+    chatChannels: new TwilioChatChannelAdapter(client),
+    messages: new TwilioMessageAdapter(client),
+    proxySessions: new TwilioProxySessionAdapter(client, options.proxyServiceSid),
+    tasks: new TwilioTaskAdapter(client),
+  };
+}
