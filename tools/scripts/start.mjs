@@ -6,13 +6,15 @@ import { join } from 'node:path';
 const apiPort = process.env.PORT ?? '3000';
 const adminPort = process.env.ADMIN_PORT ?? '4200';
 const sandboxPort = process.env.SANDBOX_PORT ?? '3100';
+// This machine only, unless HOST says otherwise: the demo key is public.
+const host = process.env.HOST ?? '127.0.0.1';
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 
 ensureInstalled();
 build(['@flex-sms/api', '@flex-sms/admin']);
 
 const children = [
-  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], { PORT: apiPort, SANDBOX_PORT: sandboxPort }),
+  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], { PORT: apiPort, SANDBOX_PORT: sandboxPort, HOST: host }),
 ];
 const stopAll = () => {
   for (const child of children) child.kill('SIGTERM');
@@ -26,7 +28,7 @@ children[0].on('exit', (code) => {
 });
 
 await waitFor(`${apiUrl}/health`);
-children.push(startChild('admin', 'npm', ['run', 'start', '-w', '@flex-sms/admin'], { ADMIN_PORT: adminPort, API_URL: apiUrl }));
+children.push(startChild('admin', 'npm', ['run', 'start', '-w', '@flex-sms/admin'], { ADMIN_PORT: adminPort, ADMIN_HOST: host, API_URL: apiUrl }));
 await waitFor(`http://127.0.0.1:${adminPort}/`);
 
 const ready = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));

@@ -14,7 +14,8 @@ const SECRETS_AND_TARGETS = [
 ];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-admin-e2e-'));
-const env = { ...process.env, DATA_DIR: dataDir };
+// Loopback only: a test server is never reachable from outside this machine.
+const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1' };
 for (const name of SECRETS_AND_TARGETS) delete env[name];
 
 const api = spawn(process.execPath, [join(workspaceRoot, 'apps/api/dist/main.js')], { cwd: workspaceRoot, env, stdio: 'inherit' });

@@ -1,6 +1,5 @@
 // Test-only (excluded from the build): the contract test reaches the sandbox through the adapter's own URI rewrite,
 // so the URLs it checks are the ones the product sends. The sandbox itself depends on nothing of ours.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { rewriteTwilioUri } from '@flex-sms/twilio-adapter';
 import twilio from 'twilio';
 import type { ContractLog } from './contract-log.test-helpers';

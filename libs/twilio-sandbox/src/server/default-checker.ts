@@ -1,26 +1,11 @@
 import type { RequestChecker } from '../spec';
-
-interface OpenApiCatalogModule {
-  loadOpenApiCatalog(): { checkRequest: RequestChecker };
-}
-
-let cached: RequestChecker | null | undefined;
+import { loadOpenApiCatalog } from '../spec/openapi-catalog';
 
 /**
- * The request checker built from Twilio's OpenAPI specs (`spec/openapi-catalog`), when that module is present.
- * Loaded lazily and once per process: the specs are large.
+ * The request checker built from Twilio's OpenAPI specs: requests with parameters the spec does not know, or without
+ * required ones, get Twilio's 400 — so the product never learns a habit real Twilio would punish. Loaded on first use:
+ * the specs are large.
  */
-export function defaultRequestChecker(): RequestChecker | undefined {
-  if (cached !== undefined) return cached ?? undefined;
-  try {
-    // A computed path: the catalog is written separately and may not exist yet in this build.
-    const modulePath = '../spec/openapi-catalog';
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const catalogModule = require(modulePath) as Partial<OpenApiCatalogModule>;
-    cached = typeof catalogModule.loadOpenApiCatalog === 'function' ? catalogModule.loadOpenApiCatalog().checkRequest : null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    cached = null;
-  }
-  return cached ?? undefined;
+export function defaultRequestChecker(): RequestChecker {
+  return loadOpenApiCatalog().checkRequest;
 }

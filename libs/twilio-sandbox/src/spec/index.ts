@@ -1,5 +1,5 @@
 // Twilio's official OpenAPI specs (twilio-oai, shipped by @twilio-alpha/mcp) as the sandbox's source of truth for
-// request parameters and response shapes. The implementation lands in openapi-catalog.ts.
+// request parameters and response shapes: `loadOpenApiCatalog()` (openapi-catalog.ts) answers both.
 export interface ParamProblem {
   /** The PascalCase parameter name as sent on the wire (e.g. `Integration.WorkspaceSid`). */
   param: string;

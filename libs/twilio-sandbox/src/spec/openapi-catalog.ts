@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { RequestCheck, RequestChecker } from './index';
-import { bundleJsonSchema, type JsonSchema } from './openapi-to-json-schema';
+import { bundleJsonSchema } from './openapi-to-json-schema';
 import { acceptedParameters, parameterProblems } from './request-parameters';
 import { describeViolations } from './schema-violations';
 import { SpecOperations, type SpecOperation } from './spec-operations';
@@ -19,6 +19,7 @@ export interface OperationMatch {
 
 /** Twilio's official OpenAPI specs, queried by the sandbox (requests) and the contract test (responses). */
 export interface OpenApiCatalog {
+  /** A plain function (no `this`), so it can be handed to the sandbox as it is. */
   checkRequest: RequestChecker;
   /**
    * Violations of the spec by a response body, in words; empty when it matches. Error statuses (4xx, 5xx) are
@@ -28,7 +29,7 @@ export interface OpenApiCatalog {
   operationFor(domain: string, method: string, path: string): OperationMatch | undefined;
 }
 
-let catalog: OpenApiCatalog | undefined;
+let shared: OpenApiCatalog | undefined;
 
 /**
  * The catalog over the specs of the domains the product uses. The same instance every time: spec files are
@@ -36,71 +37,82 @@ let catalog: OpenApiCatalog | undefined;
  * Throws at once when the specs are not installed, so a sandbox that relies on them fails at start.
  */
 export function loadOpenApiCatalog(): OpenApiCatalog {
-  if (!catalog) {
+  if (!shared) {
     twilioOaiDirectory();
-    catalog = createCatalog();
+    shared = new TwilioOaiCatalog();
   }
-  return catalog;
+  return shared;
 }
 
-function createCatalog(): OpenApiCatalog {
-  const domains = new Map<string, SpecOperations>();
-  const validators = new Map<string, ValidateFunction>();
-  const ajv = addTwilioFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false }));
+class TwilioOaiCatalog implements OpenApiCatalog {
+  private readonly domains = new Map<string, SpecOperations>();
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly ajv = addTwilioFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false }));
 
-  const operationsOf = (domain: string): SpecOperations | undefined => {
+  readonly checkRequest: RequestChecker = (domain, method, path, params): RequestCheck => {
+    const found = this.find(domain, method, path);
+    if (!found) return { known: false, problems: [] };
+    return { known: true, problems: parameterProblems(acceptedParameters(method, found.operation), params) };
+  };
+
+  operationFor(domain: string, method: string, path: string): OperationMatch | undefined {
+    const found = this.find(domain, method, path);
+    return found && matchOf(domain, found);
+  }
+
+  checkResponse(domain: string, method: string, path: string, status: number, rawBody: unknown): string[] {
+    const parsed = parseBody(rawBody);
+    if ('violation' in parsed) return [parsed.violation];
+    if (status >= 400) return this.errorBodyViolations(status, parsed.body);
+    const found = this.find(domain, method, path);
+    if (!found) return [`no operation of the ${domain} spec matches ${method.toUpperCase()} ${path}`];
+    return this.successBodyViolations(domain, found, status, parsed.body);
+  }
+
+  private successBodyViolations(domain: string, found: SpecOperation, status: number, body: unknown): string[] {
+    const response = found.operation.responses[String(status)];
+    if (!response) {
+      const declared = Object.keys(found.operation.responses).join(', ');
+      return [`${matchOf(domain, found).key} does not answer ${status}; the spec declares ${declared}`];
+    }
+    const schema = response.content?.['application/json']?.schema;
+    if (!schema) return body === undefined ? [] : [`(body): must be empty for ${status}, got a body`];
+    const validate = this.validator(`${domain} ${found.method} ${found.template} ${status}`, () =>
+      this.ajv.compile(bundleJsonSchema(schema, found.document.components.schemas)),
+    );
+    return validate(body) ? [] : describeViolations(validate.errors ?? [], body);
+  }
+
+  private errorBodyViolations(status: number, body: unknown): string[] {
+    const validate = this.validator('twilio-error', () => this.ajv.compile(TWILIO_ERROR_SCHEMA));
+    if (!validate(body)) return describeViolations(validate.errors ?? [], body);
+    const sentStatus = (body as { status: number }).status;
+    return sentStatus === status ? [] : [`/status: must repeat the HTTP status ${status}, got ${sentStatus}`];
+  }
+
+  private find(domain: string, method: string, path: string): SpecOperation | undefined {
+    return this.operationsOf(domain)?.find(method, path);
+  }
+
+  private operationsOf(domain: string): SpecOperations | undefined {
     const files = TWILIO_OAI_FILES[domain];
     if (!files) return undefined;
-    let operations = domains.get(domain);
+    let operations = this.domains.get(domain);
     if (!operations) {
       operations = new SpecOperations(files.map((file) => readTwilioOaiFile(domain, file)));
-      domains.set(domain, operations);
+      this.domains.set(domain, operations);
     }
     return operations;
-  };
+  }
 
-  const validatorFor = (key: string, schema: () => JsonSchema): ValidateFunction => {
-    let validate = validators.get(key);
+  private validator(key: string, compile: () => ValidateFunction): ValidateFunction {
+    let validate = this.validators.get(key);
     if (!validate) {
-      validate = ajv.compile(schema());
-      validators.set(key, validate);
+      validate = compile();
+      this.validators.set(key, validate);
     }
     return validate;
-  };
-
-  const find = (domain: string, method: string, path: string) => operationsOf(domain)?.find(method, path);
-
-  return {
-    checkRequest(domain, method, path, params): RequestCheck {
-      const found = find(domain, method, path);
-      if (!found) return { known: false, problems: [] };
-      return { known: true, problems: parameterProblems(acceptedParameters(method, found.operation), params) };
-    },
-
-    operationFor(domain, method, path) {
-      const found = find(domain, method, path);
-      return found && matchOf(domain, found);
-    },
-
-    checkResponse(domain, method, path, status, rawBody) {
-      const parsed = parseBody(rawBody);
-      if ('violation' in parsed) return [parsed.violation];
-      const { body } = parsed;
-      if (status >= 400) return errorBodyViolations(validatorFor('twilio-error', () => TWILIO_ERROR_SCHEMA), status, body);
-      const found = find(domain, method, path);
-      if (!found) return [`no operation of the ${domain} spec matches ${method.toUpperCase()} ${path}`];
-      const response = found.operation.responses[String(status)];
-      if (!response) {
-        return [`${matchOf(domain, found).key} does not answer ${status}; the spec declares ${Object.keys(found.operation.responses).join(', ')}`];
-      }
-      const schema = response.content?.['application/json']?.schema;
-      if (!schema) return body === undefined ? [] : [`(body): must be empty for ${status}, got a body`];
-      const validate = validatorFor(`${domain} ${found.method} ${found.template} ${status}`, () =>
-        bundleJsonSchema(schema, found.document.components.schemas),
-      );
-      return validate(body) ? [] : describeViolations(validate.errors ?? [], body);
-    },
-  };
+  }
 }
 
 function matchOf(domain: string, found: SpecOperation): OperationMatch {
@@ -110,17 +122,11 @@ function matchOf(domain: string, found: SpecOperation): OperationMatch {
 
 /** Bodies arrive parsed (the SDK's axios) or raw (fetch); an empty body is `undefined`. */
 function parseBody(body: unknown): { body: unknown } | { violation: string } {
-  if (typeof body !== 'string') return { body: body === null || body === '' ? undefined : body };
+  if (typeof body !== 'string') return { body: body === null ? undefined : body };
   if (body.trim() === '') return { body: undefined };
   try {
     return { body: JSON.parse(body) as unknown };
   } catch {
     return { violation: `(body): is not JSON: ${body.slice(0, 60)}` };
   }
-}
-
-function errorBodyViolations(validate: ValidateFunction, status: number, body: unknown): string[] {
-  if (!validate(body)) return describeViolations(validate.errors ?? [], body);
-  const sentStatus = (body as { status: number }).status;
-  return sentStatus === status ? [] : [`/status: must repeat the HTTP status ${status}, got ${sentStatus}`];
 }

@@ -1,5 +1,7 @@
+import Ajv from 'ajv';
 import { bundleJsonSchema, toJsonSchema } from './openapi-to-json-schema';
-import type { OpenApiSchema } from './openapi.types';
+import { HTTP_METHODS, type OpenApiSchema } from './openapi.types';
+import { addTwilioFormats } from './twilio-formats';
 import { readTwilioOaiFile, TWILIO_OAI_FILES } from './twilio-oai-files';
 
 const translate = (schema: OpenApiSchema) => toJsonSchema(schema, new Set());
@@ -109,6 +111,25 @@ describe('bundleJsonSchema', () => {
   it('lets enum components be null, which a $ref cannot say in OpenAPI 3.0', () => {
     const bundled = bundleJsonSchema({ $ref: '#/components/schemas/session' }, components);
     expect((bundled.$defs as Record<string, unknown>).session_enum_status).toEqual({ type: ['string', 'null'], enum: ['open', 'closed', null] });
+  });
+
+  it('gives a schema ajv compiles in strict mode for every response of the specs the product uses', () => {
+    const ajv = addTwilioFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false }));
+    let compiled = 0;
+    for (const [domain, files] of Object.entries(TWILIO_OAI_FILES)) {
+      const { paths, components } = readTwilioOaiFile(domain, files[0]);
+      for (const item of Object.values(paths)) {
+        for (const method of HTTP_METHODS) {
+          for (const response of Object.values(item[method]?.responses ?? {})) {
+            const schema = response.content?.['application/json']?.schema;
+            if (!schema) continue;
+            expect(() => ajv.compile(bundleJsonSchema(schema, components.schemas))).not.toThrow();
+            compiled++;
+          }
+        }
+      }
+    }
+    expect(compiled).toBeGreaterThan(400);
   });
 
   it('fails on a $ref to a component the spec lacks', () => {

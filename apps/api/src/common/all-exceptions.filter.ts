@@ -1,0 +1,12 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { sendError } from './error-response';
+
+/** Global filter: every error of every route leaves in the one error shape (error-body.ts). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendError(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+}

@@ -1,0 +1,33 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppConfig } from '../config/app-config';
+import { API_PREFIX, UNPREFIXED_ROUTES } from '../routes';
+import { setupSwagger } from '../swagger';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { sendError } from './error-response';
+import { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id';
+import { createValidationPipe } from './validation';
+
+/** Requests carry phone numbers and short messages; anything near this is a mistake or an attack. */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * The HTTP platform every route runs on, in main.ts and in tests alike. The app must be created with
+ * `bodyParser: false`: the request id middleware has to run before the body parsers, so that even a malformed
+ * body gets an error with a request id.
+ */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: [REQUEST_ID_HEADER], maxAge: 600 });
+  // JSON for API clients; form-encoded because the original Twilio Functions accepted it (Studio's HTTP widget).
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  // Errors raised by the body parsers happen before Nest's router, so Nest's filters never see them.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendError(error, req, res));
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupSwagger(app);
+}

@@ -1,0 +1,91 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError } from '@flex-sms/domain';
+import twilio from 'twilio';
+import TwilioServiceException from 'twilio/lib/base/TwilioServiceException';
+import { ApiException } from './api-exception';
+import { ApiError } from './error-body';
+import { DOMAIN_ERROR_STATUS } from './domain-error-status';
+import { codeForStatus } from './http-status-codes';
+
+export type DescribedError = Omit<ApiError, 'requestId'> & {
+  /** Why the server log should show this failure with its stack: not the caller's fault. */
+  logAs?: 'error' | 'warn';
+};
+
+const UNEXPECTED = 'An unexpected error occurred. Quote the requestId when reporting it.';
+
+/**
+ * Turns anything thrown while handling a request into our error shape (without the request id). Only messages we
+ * wrote reach the caller: an unknown error, or a raw Twilio exception the adapter did not map, answers with a
+ * generic message (the details go to the server log).
+ */
+export function describeError(error: unknown, domainErrorStatus: Readonly<Record<string, number>> = DOMAIN_ERROR_STATUS): DescribedError {
+  if (error instanceof ApiException) {
+    return { status: error.getStatus(), code: error.code, message: error.message, ...error.extras, ...logLevel(error.getStatus()) };
+  }
+  if (error instanceof HttpException) return describeHttpException(error);
+  if (error instanceof DomainError) return describeDomainError(error, domainErrorStatus);
+  if (isTwilioException(error)) {
+    return {
+      status: HttpStatus.BAD_GATEWAY,
+      code: 'TWILIO_ERROR',
+      message: `Twilio answered with error ${error.code ?? error.status}, which this service does not handle.`,
+      ...(error.code ? { twilioCode: error.code } : {}),
+      logAs: 'error',
+    };
+  }
+  const bodyParserError = describeBodyParserError(error);
+  if (bodyParserError) return bodyParserError;
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: UNEXPECTED, logAs: 'error' };
+}
+
+function describeHttpException(error: HttpException): DescribedError {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  // Nest's own exceptions answer { statusCode, message, error }; message may be a list (e.g. ParseIntPipe).
+  const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : error.message;
+  return { status, code: codeForStatus(status), message: status >= 500 ? UNEXPECTED : message, ...logLevel(status) };
+}
+
+function describeDomainError(error: DomainError, statusOf: Readonly<Record<string, number>>): DescribedError {
+  const status = statusOf[error.code];
+  return {
+    status: status ?? HttpStatus.INTERNAL_SERVER_ERROR,
+    code: error.code,
+    message: error.message,
+    ...(Object.keys(error.details).length > 0 ? { context: error.details } : {}),
+    ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
+    ...(status === undefined ? { logAs: 'warn' as const } : logLevel(status)),
+  };
+}
+
+interface TwilioException {
+  status: number;
+  code?: number;
+}
+
+function isTwilioException(error: unknown): error is TwilioException {
+  return error instanceof twilio.RestException || error instanceof TwilioServiceException;
+}
+
+/** Errors of express's body parsers (malformed JSON, too large), raised before any controller runs. */
+function describeBodyParserError(error: unknown): DescribedError | undefined {
+  const parserError = error as { type?: unknown; status?: unknown };
+  if (typeof parserError?.type !== 'string' || typeof parserError.status !== 'number') return undefined;
+  switch (parserError.type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
+    case 'entity.too.large':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body encoding is not supported.' };
+    default:
+      return parserError.status < 500 ? { status: parserError.status, code: codeForStatus(parserError.status), message: 'The request body could not be read.' } : undefined;
+  }
+}
+
+function logLevel(status: number): Pick<DescribedError, 'logAs'> {
+  return status >= 500 ? { logAs: 'error' } : {};
+}

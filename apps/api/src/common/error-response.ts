@@ -1,0 +1,23 @@
+import { Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { describeError } from './describe-error';
+import { ErrorBody } from './error-body';
+import { requestIdOf } from './request-id';
+
+const logger = new Logger('HTTP');
+
+/**
+ * Answers `error` in the one error shape, and logs what the caller must not see. Shared by the Nest exception
+ * filter and the express error handler (errors raised before Nest routing, such as a malformed JSON body).
+ * Logs name the method and path only: never headers (Authorization) or bodies.
+ */
+export function sendError(error: unknown, req: Request, res: Response): void {
+  const { logAs, ...described } = describeError(error);
+  const requestId = requestIdOf(res);
+  const summary = `${req.method} ${req.path} → ${described.status} ${described.code} [${requestId}]`;
+  if (logAs === 'error') logger.error(summary, error instanceof Error ? error.stack : String(error));
+  else if (logAs === 'warn') logger.warn(`${summary}: ${described.code} has no HTTP status in domain-error-status.ts`);
+  if (res.headersSent) return;
+  const body: ErrorBody = { error: { ...described, requestId } };
+  res.status(described.status).json(body);
+}

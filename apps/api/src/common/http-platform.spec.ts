@@ -1,0 +1,169 @@
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { DomainError } from '@flex-sms/domain';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import twilio from 'twilio';
+import { TestApp, createTestApp } from '../testing/test-app';
+
+class ParticipantDto {
+  @Matches(/^\+[1-9]\d{1,14}$/, { message: 'number must be a phone number in E.164 format' })
+  number!: string;
+}
+
+class ProbeDto {
+  @Matches(/^\+[1-9]\d{1,14}$/, { message: 'toNumber must be a phone number in E.164 format' })
+  toNumber!: string;
+
+  @IsString()
+  @Length(1, 50)
+  toName!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  @Type(() => Number)
+  retries?: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantDto)
+  participant?: ParticipantDto;
+}
+
+class UnmappedForTest extends DomainError {
+  readonly code = 'UNMAPPED_FOR_TEST';
+}
+
+/** Test-only routes that exercise the platform: pipe, filter, body parsers, prefix. */
+@Controller('platform-probe')
+class PlatformProbeController {
+  @Post()
+  accept(@Body() body: ProbeDto) {
+    return { received: body, retriesType: typeof body.retries };
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('connection to 10.1.2.3 refused; token=secret');
+  }
+
+  @Get('twilio')
+  twilioFailure(): never {
+    throw new twilio.RestException({ statusCode: 404, body: { code: 20404, message: 'The requested resource /Services/KSx was not found' } });
+  }
+
+  @Get('domain')
+  domainFailure(): never {
+    throw new UnmappedForTest('Nothing maps this code yet', { channelSid: 'CH123' });
+  }
+}
+
+/** Stands in for the legacy drop-in route a feature module serves outside the prefix. */
+@Controller()
+class LegacyProbeController {
+  @Post('flex-initiate-outbound-sms')
+  legacy(@Body() body: ProbeDto) {
+    return { legacy: body.toNumber };
+  }
+}
+
+@Module({ controllers: [PlatformProbeController, LegacyProbeController] })
+class PlatformProbeModule {}
+
+const validBody = { toNumber: '+15005550006', toName: 'Ada Lovelace' };
+
+describe('HTTP platform', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await createTestApp({ imports: [PlatformProbeModule], logger: false });
+  });
+  afterAll(() => api.close());
+
+  it('serves feature routes under /api/v1', async () => {
+    const response = await api.http.post('/api/v1/platform-probe').send(validBody).expect(201);
+    expect(response.body.received).toEqual(validBody);
+    await api.http.post('/platform-probe').send(validBody).expect(404);
+  });
+
+  it("serves the original Functions' paths outside the prefix", async () => {
+    await api.http.post('/flex-initiate-outbound-sms').send(validBody).expect(201, { legacy: '+15005550006' });
+    await api.http.post('/api/v1/flex-initiate-outbound-sms').send(validBody).expect(404);
+  });
+
+  it('reports every invalid field at once in the error shape (400 VALIDATION_FAILED)', async () => {
+    const response = await api.http
+      .post('/api/v1/platform-probe')
+      .send({ toNumber: '5550006', toName: '', retries: 99, participant: { number: 'x' }, sneaky: true })
+      .expect(400);
+    expect(response.body).toEqual({
+      error: {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request has 5 invalid fields.',
+        details: expect.arrayContaining([
+          { field: 'toNumber', message: 'toNumber must be a phone number in E.164 format' },
+          { field: 'toName', message: 'toName must be longer than or equal to 1 characters' },
+          { field: 'retries', message: 'retries must not be greater than 10' },
+          { field: 'participant.number', message: 'number must be a phone number in E.164 format' },
+          { field: 'sneaky', message: 'property sneaky should not exist' },
+        ]),
+        requestId: response.headers['x-request-id'],
+      },
+    });
+    expect(response.body.error.details).toHaveLength(5);
+  });
+
+  it('accepts form-encoded bodies, as the original Functions did, and converts types', async () => {
+    const response = await api.http.post('/api/v1/platform-probe').type('form').send('toNumber=%2B15005550006&toName=Ada&retries=3').expect(201);
+    expect(response.body).toEqual({ received: { toNumber: '+15005550006', toName: 'Ada', retries: 3 }, retriesType: 'number' });
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_BODY in the error shape', async () => {
+    const response = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').send('{"toNumber": ').expect(400);
+    expect(response.body.error).toEqual({ status: 400, code: 'MALFORMED_BODY', message: expect.any(String), requestId: response.headers['x-request-id'] });
+  });
+
+  it('refuses bodies over 100kb with 413', async () => {
+    const response = await api.http.post('/api/v1/platform-probe').send({ ...validBody, toName: 'x'.repeat(110_000) }).expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides unexpected errors: 500, generic message, no stack', async () => {
+    const response = await api.http.get('/api/v1/platform-probe/crash').expect(500);
+    expect(response.body.error).toEqual({ status: 500, code: 'INTERNAL_ERROR', message: expect.stringContaining('requestId'), requestId: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toMatch(/10\.1\.2\.3|secret|at /);
+  });
+
+  it('never forwards a raw Twilio exception', async () => {
+    const response = await api.http.get('/api/v1/platform-probe/twilio').expect(502);
+    expect(response.body.error).toMatchObject({ code: 'TWILIO_ERROR', twilioCode: 20404 });
+    expect(response.body.error.message).not.toContain('/Services/KSx');
+  });
+
+  it('answers a domain error missing from the status table with 500, keeping its code and context', async () => {
+    const response = await api.http.get('/api/v1/platform-probe/domain').expect(500);
+    expect(response.body.error).toMatchObject({ code: 'UNMAPPED_FOR_TEST', message: 'Nothing maps this code yet', context: { channelSid: 'CH123' } });
+  });
+
+  it('answers unknown routes with 404 in the error shape', async () => {
+    const response = await api.http.get('/api/v1/nowhere').expect(404);
+    expect(response.body.error).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('puts a request id on every response, keeping a plausible caller id', async () => {
+    const generated = await api.anonymous.get('/health').expect(200);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await api.anonymous.get('/health').set('X-Request-Id', 'gateway-42').expect(200);
+    expect(kept.headers['x-request-id']).toBe('gateway-42');
+    const replaced = await api.anonymous.get('/health').set('X-Request-Id', 'bad id <script>').expect(200);
+    expect(replaced.headers['x-request-id']).not.toBe('bad id <script>');
+  });
+
+  it('allows the admin console origin (CORS) and exposes the request id header', async () => {
+    const response = await api.anonymous.options('/api/v1/platform-probe').set('Origin', 'http://localhost:4200').set('Access-Control-Request-Method', 'POST').expect(204);
+    expect(response.headers['access-control-allow-origin']).toBe('http://localhost:4200');
+    const other = await api.anonymous.options('/api/v1/platform-probe').set('Origin', 'http://evil.test').set('Access-Control-Request-Method', 'POST');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,0 +1,155 @@
+import { DEMO_API_KEY } from './app-config';
+import { ConfigValidationError, Environment, loadAppConfig } from './load-app-config';
+
+const ACCOUNT_SID = `AC${'a'.repeat(32)}`;
+const PROXY_SID = `KS${'b'.repeat(32)}`;
+const CHAT_SID = `IS${'c'.repeat(32)}`;
+const API_KEY_SID = `SK${'d'.repeat(32)}`;
+const KEY = 'k'.repeat(24);
+
+const withCredentials: Environment = {
+  TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: 'token',
+  TWILIO_PROXY_SERVICE_SID: PROXY_SID,
+  TWILIO_CHAT_SERVICE_SID: CHAT_SID,
+  BOOTSTRAP_API_KEY: KEY,
+};
+
+function problemsOf(env: Environment): Record<string, string> {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadAppConfig', () => {
+  describe('without Twilio credentials (embedded sandbox)', () => {
+    it('starts the sandbox on port 3100 with the documented demo key and the defaults', () => {
+      const config = loadAppConfig({});
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100 });
+      expect(config.bootstrapApiKey).toBe(DEMO_API_KEY);
+      expect(config.port).toBe(3000);
+      expect(config.corsOrigins).toEqual(['http://localhost:4200']);
+      expect(config.store).toEqual({ kind: 'embedded', dataDir: expect.stringMatching(/\/data$/) });
+    });
+
+    it('treats empty variables as unset (docker compose passes ${VAR:-} as "")', () => {
+      const config = loadAppConfig({ TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: ' ', BOOTSTRAP_API_KEY: '' });
+      expect(config.twilio.mode).toBe('sandbox');
+      expect(config.bootstrapApiKey).toBe(DEMO_API_KEY);
+    });
+
+    it('honours SANDBOX_PORT=0 (any free port) and an explicit key', () => {
+      const config = loadAppConfig({ SANDBOX_PORT: '0', BOOTSTRAP_API_KEY: KEY });
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 0 });
+      expect(config.bootstrapApiKey).toBe(KEY);
+    });
+
+    it('rejects TWILIO_BASE_URL alone: it would silently be ignored', () => {
+      expect(problemsOf({ TWILIO_BASE_URL: 'http://127.0.0.1:3100' })).toEqual({
+        TWILIO_BASE_URL: expect.stringContaining('no Twilio credentials'),
+      });
+    });
+  });
+
+  describe('with Twilio credentials', () => {
+    it('builds the Twilio settings from the TWILIO_* variables', () => {
+      const config = loadAppConfig({ ...withCredentials, TWILIO_BASE_URL: 'http://127.0.0.1:3100/' });
+      expect(config.twilio).toEqual({
+        mode: 'twilio',
+        accountSid: ACCOUNT_SID,
+        credentials: { kind: 'authToken', authToken: 'token' },
+        proxyServiceSid: PROXY_SID,
+        chatServiceSid: CHAT_SID,
+        baseUrl: 'http://127.0.0.1:3100',
+      });
+      expect(config.bootstrapApiKey).toBe(KEY);
+    });
+
+    it("accepts the original Functions' ACCOUNT_SID and AUTH_TOKEN", () => {
+      const { TWILIO_ACCOUNT_SID: _sid, TWILIO_AUTH_TOKEN: _token, ...rest } = withCredentials;
+      const config = loadAppConfig({ ...rest, ACCOUNT_SID: ACCOUNT_SID, AUTH_TOKEN: 'legacy' });
+      expect(config.twilio).toMatchObject({ accountSid: ACCOUNT_SID, credentials: { kind: 'authToken', authToken: 'legacy' } });
+    });
+
+    it('accepts an API key and secret instead of the auth token', () => {
+      const { TWILIO_AUTH_TOKEN: _token, ...rest } = withCredentials;
+      const config = loadAppConfig({ ...rest, TWILIO_API_KEY: API_KEY_SID, TWILIO_API_SECRET: 'secret' });
+      expect(config.twilio).toMatchObject({ credentials: { kind: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: 'secret' } });
+    });
+
+    it('names every missing variable at once', () => {
+      expect(problemsOf({ TWILIO_ACCOUNT_SID: ACCOUNT_SID })).toEqual({
+        TWILIO_AUTH_TOKEN: expect.stringContaining('required'),
+        TWILIO_PROXY_SERVICE_SID: expect.stringContaining('required'),
+        TWILIO_CHAT_SERVICE_SID: expect.stringContaining('required'),
+        BOOTSTRAP_API_KEY: expect.stringContaining('required'),
+      });
+    });
+
+    it('names every malformed variable at once', () => {
+      const problems = problemsOf({
+        ...withCredentials,
+        TWILIO_ACCOUNT_SID: 'AC123',
+        TWILIO_PROXY_SERVICE_SID: CHAT_SID,
+        TWILIO_CHAT_SERVICE_SID: 'chat',
+        BOOTSTRAP_API_KEY: 'short',
+        PORT: 'eighty',
+        SANDBOX_PORT: '70000',
+        DATABASE_URL: 'mysql://db/flex',
+        TWILIO_BASE_URL: 'ftp://example.test',
+        CORS_ORIGIN: 'http://localhost:4200/admin',
+      });
+      expect(Object.keys(problems).sort()).toEqual(
+        [
+          'BOOTSTRAP_API_KEY',
+          'CORS_ORIGIN',
+          'DATABASE_URL',
+          'PORT',
+          'SANDBOX_PORT',
+          'TWILIO_ACCOUNT_SID',
+          'TWILIO_BASE_URL',
+          'TWILIO_CHAT_SERVICE_SID',
+          'TWILIO_PROXY_SERVICE_SID',
+        ].sort(),
+      );
+      expect(problems.TWILIO_PROXY_SERVICE_SID).toContain('KS');
+      expect(problems.PORT).toContain('"eighty"');
+    });
+
+    it('rejects an API key without its secret, and a token together with a key', () => {
+      expect(problemsOf({ ...withCredentials, TWILIO_API_KEY: API_KEY_SID })).toEqual({
+        TWILIO_API_SECRET: expect.stringContaining('required'),
+        TWILIO_AUTH_TOKEN: expect.stringContaining('not both'),
+      });
+    });
+
+    it('rejects conflicting TWILIO_ACCOUNT_SID and ACCOUNT_SID', () => {
+      expect(problemsOf({ ...withCredentials, ACCOUNT_SID: `AC${'f'.repeat(32)}` })).toEqual({
+        TWILIO_ACCOUNT_SID: expect.stringContaining('different values'),
+      });
+    });
+  });
+
+  it('lists the problems in the error message, one line each', () => {
+    expect(() => loadAppConfig({ ...withCredentials, BOOTSTRAP_API_KEY: undefined, PORT: '-1' })).toThrow(
+      /Invalid configuration \(2 problems\):\n {2}- PORT: .*\n {2}- BOOTSTRAP_API_KEY: is required/,
+    );
+  });
+
+  it('reads the store settings: PostgreSQL URL, in-memory, or a data directory', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex' }).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/flex' });
+    expect(loadAppConfig({ DATABASE_URL: 'memory://' }).store).toEqual({ kind: 'embedded', dataDir: 'memory://' });
+    expect(loadAppConfig({ DATA_DIR: '/var/lib/flex-sms' }).store).toEqual({ kind: 'embedded', dataDir: '/var/lib/flex-sms' });
+  });
+
+  it('accepts several CORS origins', () => {
+    expect(loadAppConfig({ CORS_ORIGIN: 'http://localhost:4200, https://admin.example.com' }).corsOrigins).toEqual([
+      'http://localhost:4200',
+      'https://admin.example.com',
+    ]);
+  });
+});

@@ -1,0 +1,210 @@
+import { isAbsolute, resolve } from 'node:path';
+import { AppConfig, DEMO_API_KEY, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** Every problem of the environment at once, so one restart fixes them all. */
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      [
+        `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):`,
+        ...problems.map((p) => `  - ${p.variable}: ${p.message}`),
+        'See apps/api/README.md for every variable.',
+      ].join('\n'),
+    );
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const SID = {
+  account: /^AC[0-9a-fA-F]{32}$/,
+  apiKey: /^SK[0-9a-fA-F]{32}$/,
+  proxyService: /^KS[0-9a-fA-F]{32}$/,
+  chatService: /^IS[0-9a-fA-F]{32}$/,
+};
+
+/** Below this an API key is guessable; the demo key is 30 characters. */
+const MIN_API_KEY_LENGTH = 16;
+
+/**
+ * Reads and validates the API's environment. Throws ConfigValidationError naming each missing or bad variable.
+ * Empty strings count as unset (docker compose passes `${VAR:-}` through as "").
+ */
+export function loadAppConfig(env: Environment): AppConfig {
+  const problems: ConfigProblem[] = [];
+  const reader = new EnvReader(env, problems);
+
+  const port = reader.port('PORT', 3000);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200']);
+  const store = readStore(reader);
+  const twilio = readTwilio(reader);
+  const bootstrapApiKey = readBootstrapApiKey(reader, hasTwilioCredentials(reader) ? 'twilio' : 'sandbox');
+
+  if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
+  return { port, host, corsOrigins, store, twilio, bootstrapApiKey };
+}
+
+function readStore(reader: EnvReader): StoreSettings | undefined {
+  const url = reader.get('DATABASE_URL');
+  const dataDir = reader.get('DATA_DIR') ?? './data';
+  if (url === undefined) return { kind: 'embedded', dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir) };
+  // In-memory PGlite: nothing survives a restart. Meant for tests and throwaway demos.
+  if (url === 'memory://') return { kind: 'embedded', dataDir: 'memory://' };
+  if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
+    reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
+    return undefined;
+  }
+  return { kind: 'postgres', url };
+}
+
+const CREDENTIAL_VARIABLES = ['TWILIO_ACCOUNT_SID', 'ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'];
+
+function hasTwilioCredentials(reader: EnvReader): boolean {
+  return CREDENTIAL_VARIABLES.some((name) => reader.get(name) !== undefined);
+}
+
+function readTwilio(reader: EnvReader): TwilioSettings | undefined {
+  const sandboxPort = reader.port('SANDBOX_PORT', 3100);
+  const baseUrl = reader.httpUrl('TWILIO_BASE_URL');
+  if (!hasTwilioCredentials(reader)) {
+    if (baseUrl !== undefined) {
+      reader.problem('TWILIO_BASE_URL', 'is set but no Twilio credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too, or unset it to use the embedded sandbox');
+      return undefined;
+    }
+    return { mode: 'sandbox', sandboxPort };
+  }
+
+  // The original Twilio Functions read ACCOUNT_SID/AUTH_TOKEN: accepted so their .env files keep working.
+  const accountSid = reader.aliased('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID');
+  const credentials = readCredentials(reader);
+  const proxyServiceSid = reader.get('TWILIO_PROXY_SERVICE_SID');
+  const chatServiceSid = reader.get('TWILIO_CHAT_SERVICE_SID');
+
+  if (accountSid === undefined) reader.problem('TWILIO_ACCOUNT_SID', 'is required with Twilio credentials (your Account SID, AC…)');
+  else if (!SID.account.test(accountSid)) reader.problem(reader.nameOf('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID'), 'must be an Account SID: AC followed by 32 hex characters');
+  if (proxyServiceSid === undefined) reader.problem('TWILIO_PROXY_SERVICE_SID', 'is required with Twilio credentials (the Proxy Service SID, KS…)');
+  else if (!SID.proxyService.test(proxyServiceSid)) reader.problem('TWILIO_PROXY_SERVICE_SID', 'must be a Proxy Service SID: KS followed by 32 hex characters');
+  if (chatServiceSid === undefined) reader.problem('TWILIO_CHAT_SERVICE_SID', "is required with Twilio credentials (the Flex Chat Service SID, IS…)");
+  else if (!SID.chatService.test(chatServiceSid)) reader.problem('TWILIO_CHAT_SERVICE_SID', 'must be a Chat Service SID: IS followed by 32 hex characters');
+
+  if (!accountSid || !credentials || !proxyServiceSid || !chatServiceSid || reader.hasProblems()) return undefined;
+  return { mode: 'twilio', accountSid, credentials, proxyServiceSid, chatServiceSid, ...(baseUrl ? { baseUrl } : {}) };
+}
+
+function readCredentials(reader: EnvReader): TwilioCredentials | undefined {
+  const authToken = reader.aliased('TWILIO_AUTH_TOKEN', 'AUTH_TOKEN');
+  const apiKeySid = reader.get('TWILIO_API_KEY');
+  const apiKeySecret = reader.get('TWILIO_API_SECRET');
+  if (apiKeySid !== undefined || apiKeySecret !== undefined) {
+    if (apiKeySid === undefined) reader.problem('TWILIO_API_KEY', 'is required with TWILIO_API_SECRET (the API key SID, SK…)');
+    else if (!SID.apiKey.test(apiKeySid)) reader.problem('TWILIO_API_KEY', 'must be an API key SID: SK followed by 32 hex characters');
+    if (apiKeySecret === undefined) reader.problem('TWILIO_API_SECRET', 'is required with TWILIO_API_KEY (the secret shown once when the key was created)');
+    if (authToken !== undefined) reader.problem('TWILIO_AUTH_TOKEN', 'set either an auth token or TWILIO_API_KEY/TWILIO_API_SECRET, not both');
+    return apiKeySid && apiKeySecret ? { kind: 'apiKey', apiKeySid, apiKeySecret } : undefined;
+  }
+  if (authToken === undefined) {
+    reader.problem('TWILIO_AUTH_TOKEN', 'is required with TWILIO_ACCOUNT_SID (or use TWILIO_API_KEY and TWILIO_API_SECRET)');
+    return undefined;
+  }
+  return { kind: 'authToken', authToken };
+}
+
+function readBootstrapApiKey(reader: EnvReader, mode: TwilioSettings['mode']): string | undefined {
+  const key = reader.get('BOOTSTRAP_API_KEY');
+  if (key === undefined) {
+    if (mode === 'sandbox') return DEMO_API_KEY;
+    // With a real account, an unset key must not mean an open door or a publicly known one.
+    reader.problem('BOOTSTRAP_API_KEY', `is required with Twilio credentials (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
+  if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) {
+    reader.problem('BOOTSTRAP_API_KEY', `must be at least ${MIN_API_KEY_LENGTH} characters without spaces`);
+    return undefined;
+  }
+  return key;
+}
+
+/** Reads variables and collects problems instead of stopping at the first one. */
+class EnvReader {
+  constructor(
+    private readonly env: Environment,
+    private readonly problems: ConfigProblem[],
+  ) {}
+
+  get(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  problem(variable: string, message: string): void {
+    this.problems.push({ variable, message });
+  }
+
+  hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** The variable's value, or its legacy alias's; both set to different values is a problem. */
+  aliased(name: string, alias: string): string | undefined {
+    const value = this.get(name);
+    const legacy = this.get(alias);
+    if (value !== undefined && legacy !== undefined && value !== legacy) {
+      this.problem(name, `and ${alias} are both set, to different values: keep one`);
+    }
+    return value ?? legacy;
+  }
+
+  /** Which of a variable and its alias was set, for messages. */
+  nameOf(name: string, alias: string): string {
+    return this.get(name) === undefined && this.get(alias) !== undefined ? alias : name;
+  }
+
+  port(name: string, fallback: number): number {
+    const raw = this.get(name);
+    if (raw === undefined) return fallback;
+    const port = Number(raw);
+    if (!/^\d+$/.test(raw) || port > 65_535) {
+      this.problem(name, `must be a port number from 0 to 65535 (0 = any free port), got "${raw}"`);
+      return fallback;
+    }
+    return port;
+  }
+
+  httpUrl(name: string): string | undefined {
+    const raw = this.get(name);
+    if (raw === undefined) return undefined;
+    if (!isHttpUrl(raw)) {
+      this.problem(name, `must be an http(s) URL, got "${raw}"`);
+      return undefined;
+    }
+    return raw.replace(/\/+$/, '');
+  }
+
+  origins(name: string, fallback: string[]): string[] {
+    const raw = this.get(name);
+    if (raw === undefined) return fallback;
+    const origins = raw.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+    const bad = origins.filter((origin) => !isHttpUrl(origin) || new URL(origin).origin !== origin);
+    if (bad.length > 0 || origins.length === 0) {
+      this.problem(name, `must be a comma-separated list of origins such as http://localhost:4200 (scheme, host and port only), got "${raw}"`);
+      return fallback;
+    }
+    return origins;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

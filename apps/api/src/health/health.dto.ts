@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] })
+  status!: 'ok';
+}
+
+class CheckDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status!: 'up' | 'down';
+
+  @ApiProperty({ required: false, example: 'answered HTTP 401 (Twilio error 20003)' })
+  reason?: string;
+}
+
+class TwilioCheckDto extends CheckDto {
+  @ApiProperty({ enum: ['sandbox', 'twilio'], description: 'The embedded Twilio sandbox, or real Twilio.' })
+  mode!: 'sandbox' | 'twilio';
+}
+
+class ReadinessChecksDto {
+  @ApiProperty({ type: CheckDto })
+  database!: CheckDto;
+
+  @ApiProperty({ type: TwilioCheckDto })
+  twilio!: TwilioCheckDto;
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: ['ready'] })
+  status!: 'ready';
+
+  @ApiProperty({ type: ReadinessChecksDto })
+  checks!: ReadinessChecksDto;
+}

@@ -1,0 +1,34 @@
+import { RunningSandbox, startSandbox } from '@flex-sms/twilio-sandbox';
+import { TestApp, createTestApp } from '../testing/test-app';
+
+describe('Health', () => {
+  let sandbox: RunningSandbox;
+  let api: TestApp;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    api = await createTestApp({ sandbox, logger: false });
+  });
+  afterAll(async () => {
+    await api.close();
+    await sandbox.close().catch(() => undefined); // already closed by the last test
+  });
+
+  it('answers liveness without a key', async () => {
+    await api.anonymous.get('/health').expect(200, { status: 'ok' });
+  });
+
+  it('is ready when the database and Twilio answer', async () => {
+    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio' } } });
+  });
+
+  it('is not ready (503, error shape, which check failed) when Twilio does not answer', async () => {
+    await sandbox.close();
+    const response = await api.anonymous.get('/health/ready').expect(503);
+    expect(response.body.error).toMatchObject({
+      status: 503,
+      code: 'NOT_READY',
+      message: 'Not ready: twilio is down.',
+      context: { checks: { database: { status: 'up' }, twilio: { status: 'down', reason: expect.stringMatching(/^unreachable/) } } },
+    });
+  });
+});

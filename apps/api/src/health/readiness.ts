@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE, Database } from '../store/database';
+import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+
+export type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
+
+export interface Readiness {
+  ready: boolean;
+  /** `mode` tells operators whether this instance talks to the embedded sandbox or to real Twilio. */
+  checks: { database: CheckResult; twilio: CheckResult & { mode: TwilioAccount['mode'] } };
+}
+
+/** A dependency slower than this counts as down: a load balancer's probe must get an answer. */
+const CHECK_TIMEOUT_MS = 5_000;
+
+/** Can this instance serve requests: its database answers, and Twilio accepts its credentials and services. */
+@Injectable()
+export class ReadinessChecks {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(TWILIO_CLIENT) private readonly twilio: TwilioClient,
+    private readonly account: TwilioAccount,
+  ) {}
+
+  async check(): Promise<Readiness> {
+    const [database, twilio] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      // Fetching the configured Proxy Service proves in one cheap call that Twilio answers, accepts the
+      // credentials, and has the service every outbound conversation needs.
+      probe(() => this.twilio.proxy.v1.services(this.account.proxyServiceSid).fetch()),
+    ]);
+    return {
+      ready: database.status === 'up' && twilio.status === 'up',
+      checks: { database, twilio: { ...twilio, mode: this.account.mode } },
+    };
+  }
+}
+
+async function probe(call: () => Promise<unknown>): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([call(), timeout]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', reason: reasonOf(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A short, safe reason: Twilio's status and error code, never its raw message or our credentials. */
+function reasonOf(error: unknown): string {
+  const { status, code, message } = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };
+  if (typeof status === 'number') return `answered HTTP ${status}${typeof code === 'number' ? ` (Twilio error ${code})` : ''}`;
+  if (typeof code === 'string') return `unreachable (${code})`; // ECONNREFUSED, ETIMEDOUT, …
+  return typeof message === 'string' && message.startsWith('no answer') ? message : 'failed';
+}

@@ -1,0 +1,41 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DATABASE, Database } from './database';
+import { MIGRATIONS_DIR, readMigrations, runMigrations } from './migrator';
+import { embeddedDatabaseDir, openDatabase } from './open-database';
+
+const logger = new Logger('Store');
+
+async function openAndMigrate(config: AppConfig): Promise<Database> {
+  const db = await openDatabase(config.store);
+  try {
+    const applied = await runMigrations(db, readMigrations(MIGRATIONS_DIR));
+    logger.log(`${describe(config)}; ${applied.length ? `applied migrations ${applied.join(', ')}` : 'schema up to date'}`);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+function describe(config: AppConfig): string {
+  if (config.store.kind === 'postgres') return `PostgreSQL at ${new URL(config.store.url).host}`; // never the password
+  return config.store.dataDir === 'memory://' ? 'embedded PostgreSQL (PGlite) in memory' : `embedded PostgreSQL (PGlite) in ${embeddedDatabaseDir(config.store.dataDir)}`;
+}
+
+@Injectable()
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** Provides the migrated `DATABASE` to every module (global). */
+@Global()
+@Module({
+  providers: [{ provide: DATABASE, useFactory: openAndMigrate, inject: [AppConfig] }, DatabaseCloser],
+  exports: [DATABASE],
+})
+export class StoreModule {}

@@ -1,0 +1,48 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { TestApp, createTestApp } from './testing/test-app';
+
+@Controller('docs-probe')
+class DocsProbeController {
+  @Get()
+  secured() {
+    return {};
+  }
+}
+
+@Module({ controllers: [DocsProbeController] })
+class DocsProbeModule {}
+
+describe('Swagger', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await createTestApp({ imports: [DocsProbeModule], logger: false });
+  });
+  afterAll(() => api.close());
+
+  it('serves the OpenAPI document at /docs-json without a key, with the bearer scheme and the error shape', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.components.schemas.ErrorResponse.properties.error).toEqual({ $ref: '#/components/schemas/ApiError' });
+    expect(document.components.schemas.ApiError.required).toEqual(expect.arrayContaining(['status', 'code', 'message', 'requestId']));
+  });
+
+  it('documents the health probes as public, with the one error shape for failures', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    const ready = document.paths['/health/ready'].get;
+    expect(ready.security).toEqual([]);
+    expect(ready.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+    expect(ready.responses['401']).toBeUndefined();
+  });
+
+  it('documents every other operation as needing the bearer key, answering 401 in the error shape', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    const operation = document.paths['/api/v1/docs-probe'].get;
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(operation.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+  });
+
+  it('serves the Swagger UI at /docs', async () => {
+    const response = await api.anonymous.get('/docs').redirects(1).expect(200);
+    expect(response.text).toContain('swagger-ui');
+  });
+});

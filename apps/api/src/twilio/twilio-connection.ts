@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import { createTwilioClient } from '@flex-sms/twilio-adapter';
+import type { RunningSandbox } from '@flex-sms/twilio-sandbox';
+import { TwilioSettings } from '../config/app-config';
+import { TwilioAccount, TwilioClient } from './twilio-account';
+
+export interface TwilioConnection {
+  account: TwilioAccount;
+  client: TwilioClient;
+  /** Set when this process started the embedded sandbox: closed on shutdown. */
+  sandbox?: RunningSandbox;
+}
+
+const logger = new Logger('Twilio');
+
+/** Connects to the configured account, or starts the embedded sandbox and uses its demo account. */
+export async function connectTwilio(settings: TwilioSettings): Promise<TwilioConnection> {
+  if (settings.mode === 'sandbox') return startEmbeddedSandbox(settings.sandboxPort);
+  const { accountSid, credentials, proxyServiceSid, chatServiceSid, baseUrl } = settings;
+  const client = createTwilioClient({
+    accountSid,
+    baseUrl,
+    ...(credentials.kind === 'apiKey' ? { apiKeySid: credentials.apiKeySid, authToken: credentials.apiKeySecret } : { authToken: credentials.authToken }),
+  });
+  logger.log(`Account ${accountSid} at ${baseUrl ?? 'Twilio'} (${credentials.kind === 'apiKey' ? `API key ${credentials.apiKeySid}` : 'auth token'})`);
+  return { account: { mode: 'twilio', accountSid, proxyServiceSid, chatServiceSid, baseUrl }, client };
+}
+
+async function startEmbeddedSandbox(port: number): Promise<TwilioConnection> {
+  // Loaded only in sandbox mode: an API on a real account never loads the sandbox.
+  const { startSandbox } = await import('@flex-sms/twilio-sandbox');
+  const sandbox = await startSandbox({ port });
+  const { accountSid, authToken, proxyServiceSid, chatServiceSid } = sandbox.account;
+  logger.log(`No Twilio credentials configured: embedded sandbox started at ${sandbox.url} (demo account ${accountSid})`);
+  return {
+    account: { mode: 'sandbox', accountSid, proxyServiceSid, chatServiceSid, baseUrl: sandbox.url, sandboxUrl: sandbox.url },
+    client: createTwilioClient({ accountSid, authToken, baseUrl: sandbox.url }),
+    sandbox,
+  };
+}
