@@ -3,6 +3,7 @@ import type twilio from 'twilio';
 import { SandboxControls, startSandbox, type DemoAccount, type RunningSandbox } from '../index';
 import { loadOpenApiCatalog } from '../spec';
 import { ContractLog } from './contract-log.test-helpers';
+import { walkConversationsJourneys } from './conversations-journeys.test-helpers';
 import { PRODUCT_OPERATIONS } from './product-operations.test-helpers';
 import { sandboxRouteOperations } from './sandbox-routes.test-helpers';
 import { sandboxTarget, validatingTwilioClient } from './validating-request-client.test-helpers';
@@ -44,6 +45,7 @@ describe('sandbox contract with Twilio OpenAPI specs', () => {
     await receiveCustomerFirstSms(journey);
     await useRemainingSandboxEndpoints(journey);
     await provokeErrors(journey, sandbox.url, log);
+    await walkConversationsJourneys(journey);
   });
 
   afterAll(() => sandbox?.close());

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 /** Two-letter SID prefixes used by the resources the sandbox serves (Twilio's own prefixes). */
 export type SidPrefix =
   | 'AC' | 'FO' | 'CH' | 'IS' | 'US' | 'MB' | 'IM' | 'RL' | 'KS' | 'PN' | 'KC' | 'KP' | 'KI'
-  | 'WS' | 'WW' | 'WQ' | 'WA' | 'TC' | 'WT' | 'FW' | 'FN' | 'SM';
+  | 'WS' | 'WW' | 'WQ' | 'WA' | 'TC' | 'WT' | 'FW' | 'FN' | 'SM'
+  // Conversations (address configurations, scoped webhooks) and Flex Interactions (interaction, channel, invite, participant).
+  | 'IG' | 'WH' | 'KD' | 'UO' | 'KG' | 'UT';
 
 /**
  * Deterministic SID factory: prefix + 32 lowercase hex derived from a seed and a counter, so the seeded demo

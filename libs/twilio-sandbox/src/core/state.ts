@@ -2,7 +2,9 @@ import type { Clock } from './clock';
 import { SidFactory, type SidPrefix } from './sid';
 import { Api2010Store } from '../products/api2010/api2010.store';
 import { ChatStore } from '../products/chat/chat.store';
+import { ConversationsStore } from '../products/conversations/conversations.store';
 import { FlexStore } from '../products/flex/flex.store';
+import { InteractionsStore } from '../products/flex-interactions/interactions.store';
 import { ProxyStore } from '../products/proxy/proxy.store';
 import { StudioStore } from '../products/studio/studio.store';
 import { TaskRouterStore } from '../products/taskrouter/taskrouter.store';
@@ -23,6 +25,8 @@ export class SandboxState {
   readonly taskrouter = new TaskRouterStore();
   readonly studio = new StudioStore();
   readonly api = new Api2010Store();
+  readonly conversations = new ConversationsStore();
+  readonly interactions = new InteractionsStore();
   private readonly sids: SidFactory;
 
   constructor(

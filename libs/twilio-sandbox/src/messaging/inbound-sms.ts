@@ -7,6 +7,7 @@ import type { FlexFlow } from '../products/flex/flex.store';
 import { createSession, recordInteraction } from '../products/proxy/proxy.service';
 import { ProxyStore, type ProxyParticipant } from '../products/proxy/proxy.store';
 import { postChatMessage } from './chat-messages';
+import { deliverToConversation } from './inbound-conversation-sms';
 
 export interface InboundSms {
   from: string;
@@ -16,20 +17,27 @@ export interface InboundSms {
 
 export interface InboundSmsOutcome {
   messageSid: string;
-  /** `proxy-session`: an open session carried it; `flex-flow`: the number's enabled Flex Flow took it; `unrouted`: neither. */
-  route: 'proxy-session' | 'flex-flow' | 'unrouted';
+  /**
+   * `proxy-session`: an open session carried it; `conversation`: a conversation binding the sender and the number
+   * took it; `address-configuration`: the number's Address Configuration auto-created a conversation for it;
+   * `flex-flow`: the number's enabled Flex Flow took it; `unrouted`: none of them.
+   */
+  route: 'proxy-session' | 'conversation' | 'address-configuration' | 'flex-flow' | 'unrouted';
   sessionSid?: string;
   channelSid?: string;
   chatMessageSid?: string;
   executionSid?: string;
   taskSid?: string;
   flexFlowSid?: string;
+  conversationSid?: string;
+  conversationMessageSid?: string;
 }
 
 /**
  * An SMS from a customer's handset to one of the account's numbers. Proxy first: when the sender and the number
  * form the pair of a participant in an open session, the message goes to the session's other participant (into the
- * chat channel for Flex). Otherwise the number's enabled Flex Flow takes it: Flex opens (or reuses) the contact's
+ * chat channel for Flex). Then Conversations: a conversation binding the pair, or the number's Address
+ * Configuration (auto-creation). Otherwise the number's enabled Flex Flow takes it: Flex opens (or reuses) the contact's
  * channel, ties it to the customer with a Proxy session, and delivers the message, which sets off the Studio flow
  * (or, for a Task Flex Flow, the channel comes with a task).
  */
@@ -41,6 +49,12 @@ export function receiveInboundSms(state: SandboxState, input: InboundSms): Inbou
   const participantSid = state.proxy.activePairs.get(ProxyStore.key(input.from, input.to));
   const participant = participantSid ? state.proxy.participants.get(participantSid) : undefined;
   if (participant) return { ...deliverThroughSession(state, participant, sms), route: 'proxy-session' };
+  // Conversations handles the number's messages ahead of its webhook (where a Flex Flow listens).
+  const conversation = deliverToConversation(state, sms);
+  if (conversation) {
+    const { autoCreated, ...delivery } = conversation;
+    return { messageSid: sms.sid, route: autoCreated ? 'address-configuration' : 'conversation', ...delivery };
+  }
   const flow = state.flex.flowsFor(input.to).find((candidate) => candidate.enabled && candidate.channelType === 'sms');
   if (!flow) return { messageSid: sms.sid, route: 'unrouted' };
   return { ...startFlexConversation(state, flow, sms), route: 'flex-flow', flexFlowSid: flow.sid };

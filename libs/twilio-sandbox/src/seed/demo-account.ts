@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { systemClock, type Clock } from '../core/clock';
 import { SandboxState } from '../core/state';
+import { seedAddressConfigurations } from './address-configurations';
 
 /** The demo Flex account every sandbox starts with (and returns to on reset): same SIDs on every start. */
 export interface DemoAccount {
@@ -138,6 +139,8 @@ export function seedDemoAccount(clock: Clock = systemClock): { state: SandboxSta
       ...common,
     });
   }
+
+  seedAddressConfigurations(state, { chatServiceSid: chatService.sid, studioFlowSid: studioFlow.sid, numbers: DEMO_NUMBERS, at });
 
   return {
     state,

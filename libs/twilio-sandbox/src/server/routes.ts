@@ -2,6 +2,9 @@ import type { StateRef } from '../core/state';
 import type { Route } from '../http/route';
 import { api2010Routes } from '../products/api2010/api2010.routes';
 import { chatRoutes } from '../products/chat/chat.routes';
+import { addressConfigurationsRoutes } from '../products/conversations/address-configurations.routes';
+import { conversationsRoutes } from '../products/conversations/conversations.routes';
+import { interactionsRoutes } from '../products/flex-interactions/interactions.routes';
 import { flexRoutes } from '../products/flex/flex.routes';
 import { proxyRoutes } from '../products/proxy/proxy.routes';
 import { studioRoutes } from '../products/studio/studio.routes';
@@ -9,5 +12,7 @@ import { taskRouterRoutes } from '../products/taskrouter/taskrouter.routes';
 
 /** Every Twilio endpoint the sandbox serves. */
 export function twilioRoutes(ref: StateRef): Route[] {
-  return [...flexRoutes(ref), ...chatRoutes(ref), ...proxyRoutes(ref), ...taskRouterRoutes(ref), ...studioRoutes(ref), ...api2010Routes(ref)];
+  return [
+    ...flexRoutes(ref), ...chatRoutes(ref), ...proxyRoutes(ref), ...taskRouterRoutes(ref), ...studioRoutes(ref), ...api2010Routes(ref),
+    ...conversationsRoutes(ref), ...addressConfigurationsRoutes(ref), ...interactionsRoutes(ref)];
 }

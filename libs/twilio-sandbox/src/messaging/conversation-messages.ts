@@ -1,0 +1,61 @@
+import type { SandboxState } from '../core/state';
+import { recordSms } from '../products/api2010/messages.service';
+import { appendConversationMessage, type NewConversationMessage } from '../products/conversations/conversation-messages.service';
+import type { Conversation, ConversationMessage } from '../products/conversations/conversations.store';
+import { triggerExecution } from '../products/studio/executions.service';
+import type { MessageOrigin } from './chat-messages';
+
+export interface PostedConversationMessage {
+  message: ConversationMessage;
+  relayedSmsSids: string[];
+  executionSid?: string;
+}
+
+/**
+ * A message added to a conversation, and what Conversations does with it:
+ * - it goes out as SMS to every SMS participant but its author, from the participant's proxy address;
+ * - the conversation's Studio webhooks hand it to their flow when the customer wrote it, or when a REST request
+ *   asked for webhooks (`X-Twilio-Webhook-Enabled: true`): REST-made changes fire none otherwise.
+ */
+export function postConversationMessage(
+  state: SandboxState,
+  conversation: Conversation,
+  input: NewConversationMessage,
+  options: { origin: MessageOrigin; webhooksEnabled?: boolean },
+): PostedConversationMessage {
+  const message = appendConversationMessage(state, conversation, input);
+  const relayedSmsSids = relayToSms(state, message);
+  const fireWebhooks = options.origin === 'customer' || options.webhooksEnabled === true;
+  const executionSid = fireWebhooks ? triggerStudioWebhooks(state, conversation, message) : undefined;
+  return { message, relayedSmsSids, executionSid };
+}
+
+function relayToSms(state: SandboxState, message: ConversationMessage): string[] {
+  const recipients = state.conversations
+    .participantsOf(message.conversationSid)
+    .filter((participant) => participant.messagingBinding && participant.sid !== message.participantSid);
+  const smsSids = recipients.map((participant) => {
+    const binding = participant.messagingBinding!;
+    return recordSms(state, { from: binding.proxyAddress, to: binding.address, body: message.body ?? '', direction: 'outbound-api' }).sid;
+  });
+  message.deliveredSmsCount = smsSids.length;
+  return smsSids;
+}
+
+/** Studio runs one execution per contact: the customer's next messages join the execution already running. */
+function triggerStudioWebhooks(state: SandboxState, conversation: Conversation, message: ConversationMessage): string | undefined {
+  const author = message.participantSid ? state.conversations.participants.get(message.participantSid) : undefined;
+  let executionSid: string | undefined;
+  for (const webhook of state.conversations.webhooksOf(conversation.sid)) {
+    const flow = webhook.target === 'studio' && webhook.flowSid ? state.studio.flows.get(webhook.flowSid) : undefined;
+    if (!flow) continue;
+    executionSid = triggerExecution(state, flow, {
+      from: author?.messagingBinding?.address ?? message.author,
+      to: author?.messagingBinding?.proxyAddress ?? '',
+      body: message.body ?? '',
+      channelSid: conversation.sid,
+      messageSid: message.sid,
+    }).sid;
+  }
+  return executionSid;
+}

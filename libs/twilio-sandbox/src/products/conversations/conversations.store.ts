@@ -1,0 +1,149 @@
+import { Collection } from '../../core/collection';
+
+export const CONVERSATION_STATES = ['active', 'inactive', 'closed'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+/** Timer durations as asked for (milliseconds) and the dates they fall due, counted from the last activity. */
+export interface ConversationTimers {
+  inactiveAfterMs: number | null;
+  closedAfterMs: number | null;
+  dateInactive: Date | null;
+  dateClosed: Date | null;
+}
+
+export interface Conversation {
+  sid: string;
+  chatServiceSid: string;
+  friendlyName: string | null;
+  uniqueName: string | null;
+  attributes: string;
+  state: ConversationState;
+  timers: ConversationTimers;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+/** How a non-chat participant is reached: its own address and the account's address masking it. */
+export interface MessagingBinding {
+  type: 'sms';
+  address: string;
+  proxyAddress: string;
+}
+
+export interface ConversationParticipant {
+  sid: string;
+  conversationSid: string;
+  /** A chat (SDK) participant has an identity; an SMS participant has a messaging binding instead. */
+  identity: string | null;
+  messagingBinding: MessagingBinding | null;
+  attributes: string;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+export interface ConversationMessage {
+  sid: string;
+  conversationSid: string;
+  index: number;
+  author: string;
+  body: string | null;
+  attributes: string;
+  participantSid: string | null;
+  /** SMS sent to the conversation's SMS participants for this message (the delivery summary counts them). */
+  deliveredSmsCount: number;
+  dateCreated: Date;
+  dateUpdated: Date | null;
+}
+
+export const WEBHOOK_TARGETS = ['webhook', 'trigger', 'studio'] as const;
+export type WebhookTarget = (typeof WEBHOOK_TARGETS)[number];
+
+/** A conversation-scoped webhook; `studio` hands each new message to a Studio flow. */
+export interface ConversationWebhook {
+  sid: string;
+  conversationSid: string;
+  target: WebhookTarget;
+  url: string | null;
+  method: string | null;
+  filters: string[];
+  triggers: string[];
+  flowSid: string | null;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+export const AUTO_CREATION_TYPES = ['webhook', 'studio', 'default'] as const;
+export type AutoCreationType = (typeof AUTO_CREATION_TYPES)[number];
+
+/** What Conversations does with a message to the address that belongs to no conversation yet. */
+export interface AutoCreation {
+  enabled: boolean;
+  type: AutoCreationType;
+  conversationServiceSid: string | null;
+  webhookUrl: string | null;
+  webhookMethod: string | null;
+  webhookFilters: string[];
+  studioFlowSid: string | null;
+  studioRetryCount: number | null;
+}
+
+/** An Address Configuration: one of the account's addresses (here a number) handled by Conversations. */
+export interface AddressConfiguration {
+  sid: string;
+  type: string;
+  address: string;
+  friendlyName: string | null;
+  autoCreation: AutoCreation;
+  addressCountry: string | null;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+export class ConversationsStore {
+  readonly conversations = new Collection<Conversation>();
+  readonly participants = new Collection<ConversationParticipant>();
+  readonly messages = new Collection<ConversationMessage>();
+  readonly webhooks = new Collection<ConversationWebhook>();
+  readonly addressConfigurations = new Collection<AddressConfiguration>();
+  /** The account's default Conversation Service (for Flex, the Flex Chat Service). */
+  defaultServiceSid = '';
+  readonly conversationByUniqueName = new Map<string, string>();
+  /**
+   * `address|proxyAddress` → SMS participant SID, for conversations that are not closed: the pair routes inbound
+   * messages, so Conversations lets it be bound in one open (active or inactive) conversation at a time.
+   */
+  readonly bindings = new Map<string, string>();
+  /** conversation SID → index the next message gets. */
+  readonly nextMessageIndex = new Map<string, number>();
+
+  static bindingKey(address: string, proxyAddress: string): string {
+    return `${address}|${proxyAddress}`;
+  }
+
+  /** By SID or UniqueName: Conversations accepts either in the URL. */
+  findConversation(sidOrUniqueName: string): Conversation | undefined {
+    return this.conversations.get(this.conversationByUniqueName.get(sidOrUniqueName) ?? sidOrUniqueName);
+  }
+
+  participantsOf(conversationSid: string): ConversationParticipant[] {
+    return this.participants.filter((participant) => participant.conversationSid === conversationSid);
+  }
+
+  messagesOf(conversationSid: string): ConversationMessage[] {
+    return this.messages.filter((message) => message.conversationSid === conversationSid);
+  }
+
+  webhooksOf(conversationSid: string): ConversationWebhook[] {
+    return this.webhooks.filter((webhook) => webhook.conversationSid === conversationSid);
+  }
+
+  /** The SMS participant currently holding the pair, if any. */
+  boundParticipant(address: string, proxyAddress: string): ConversationParticipant | undefined {
+    const sid = this.bindings.get(ConversationsStore.bindingKey(address, proxyAddress));
+    return sid ? this.participants.get(sid) : undefined;
+  }
+
+  addressConfigurationFor(address: string): AddressConfiguration | undefined {
+    return this.addressConfigurations.find((configuration) => configuration.address === address);
+  }
+}
