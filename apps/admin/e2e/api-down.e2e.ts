@@ -27,3 +27,26 @@ test.describe('Status page when the API is down', () => {
     expect(response.headers()['x-request-id']).toBe(body.error.requestId);
   });
 });
+
+test.describe('Every page when the API is down', () => {
+  for (const [path, heading] of [
+    ['/history', 'History'],
+    ['/flex-flows', 'Flex Flows'],
+    ['/proxy-sessions', 'Proxy sessions'],
+    ['/sandbox-handset', 'Sandbox handset'],
+  ] as const) {
+    test(`${heading} says "API unreachable" instead of an empty page`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByTestId('api-error').getByRole('heading', { name: 'API unreachable' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Retry' })).toBeEnabled();
+    });
+  }
+
+  test('Send says why it cannot offer a number', async ({ page }) => {
+    await page.goto('/send');
+    const form = page.getByTestId('send-form-task');
+    await expect(form.getByText(/^The Flex Flows could not be read: The Flex Outbound SMS API is unreachable/)).toBeVisible();
+    await expect(form.getByLabel('From number')).toBeDisabled();
+  });
+});

@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 
-const COMING_SOON = ['Send', 'History', 'Flex Flows', 'Proxy sessions', 'Cleanup', 'Doctor', 'Sandbox handset'];
+const PAGES = ['Send', 'History', 'Flex Flows', 'Proxy sessions', 'Cleanup', 'Doctor', 'Sandbox handset'];
 
 test.describe('Status page against the real API and its sandbox', () => {
   test('shows the API as ready, its database and Twilio up', async ({ page, saveScreenshot }) => {
@@ -20,16 +20,18 @@ test.describe('Status page against the real API and its sandbox', () => {
     await expect(page.getByTestId('twilio-mode-badge')).toHaveText('Sandbox: no real SMS');
   });
 
-  test('lists the pages still to come as "coming soon", without links', async ({ page }) => {
+  test('links every page from the sidebar, the current one marked', async ({ page }) => {
     await page.goto('/');
     const navigation = page.getByRole('navigation', { name: 'Console' });
 
     await expect(navigation.getByRole('link', { name: 'Status' })).toHaveAttribute('aria-current', 'page');
-    for (const label of COMING_SOON) {
-      await expect(navigation.getByRole('link', { name: label })).toHaveCount(0);
-      await expect(navigation.getByTestId('coming-soon-navigation-item').filter({ hasText: label })).toHaveAttribute('aria-disabled', 'true');
+    for (const label of PAGES) {
+      await expect(navigation.getByRole('link', { name: label })).not.toHaveAttribute('aria-current', 'page');
     }
-    await expect(navigation.getByTestId('coming-soon-navigation-item')).toHaveCount(COMING_SOON.length);
+    await expect(navigation.getByTestId('coming-soon-navigation-item')).toHaveCount(0);
+    await navigation.getByRole('link', { name: 'Doctor' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Doctor' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Doctor' })).toHaveAttribute('aria-current', 'page');
   });
 
   test('at tablet width the sidebar is an icon rail that still names its links and expands', async ({ page, saveScreenshot }) => {
@@ -39,11 +41,14 @@ test.describe('Status page against the real API and its sandbox', () => {
 
     const navigation = page.getByRole('navigation', { name: 'Console' });
     await expect(navigation.getByRole('link', { name: 'Status' })).toBeVisible();
-    await expect(navigation.getByText('Coming soon', { exact: true })).toHaveCount(0);
+    // Collapsed to a rail of icons, each carrying its page's name.
+    await expect(navigation.getByRole('link', { name: 'Proxy sessions' })).toBeVisible();
+    expect((await navigation.boundingBox())?.width).toBeLessThan(100);
     await saveScreenshot('status-ready-tablet');
 
     await page.getByRole('button', { name: 'Expand sidebar' }).click();
-    await expect(navigation.getByText('Coming soon', { exact: true })).toHaveCount(COMING_SOON.length);
+    await expect(page.getByRole('button', { name: 'Collapse sidebar' })).toBeVisible();
+    await expect.poll(async () => (await navigation.boundingBox())?.width).toBeGreaterThan(150);
   });
 
   test('a keyboard user can skip straight to the page content', async ({ page }) => {

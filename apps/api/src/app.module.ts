@@ -2,7 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
+import { ChannelModule } from './channel/channel.module';
+import { CleanupModule } from './cleanup/cleanup.module';
+import { DoctorModule } from './doctor/doctor.module';
+import { FlexFlowModule } from './flex-flow/flex-flow.module';
+import { FlexFlowManagementModule } from './flex-flow-management/flex-flow-management.module';
 import { HealthModule } from './health/health.module';
+import { OutboundModule } from './outbound/outbound.module';
+import { ProxyModule } from './proxy/proxy.module';
+import { SandboxHandsetModule } from './sandbox-handset/sandbox-handset.module';
 import { StoreModule } from './store/store.module';
 import { TwilioModule } from './twilio/twilio.module';
 
@@ -14,13 +22,27 @@ import { TwilioModule } from './twilio/twilio.module';
   imports: [
     HealthModule,
     // Feature modules go here.
+    OutboundModule,
+    FlexFlowModule,
+    ChannelModule,
+    ProxyModule,
+    FlexFlowManagementModule,
+    CleanupModule,
+    DoctorModule,
   ],
 })
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), StoreModule, TwilioModule, AuthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        StoreModule,
+        TwilioModule,
+        AuthModule,
+        // Mounted on the embedded sandbox only, so it depends on the configuration.
+        SandboxHandsetModule.forTwilio(config.twilio),
+      ],
     };
   }
 }

@@ -226,3 +226,69 @@ export class OutboundRequestNotFound extends DomainError {
     super(`Outbound SMS request ${requestId} was not found`, { requestId });
   }
 }
+
+// ─── Account set-up and housekeeping ────────────────────────────────────────────────────────────────────────────
+
+/** One problem with a Flex Flow's settings, named by the request field it comes from. */
+export interface SettingsProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The Flex Flow's settings do not fit the account (a workflow of another workspace, a task channel that is not the
+ * chat one, a Chat Service that does not exist…). Every problem is reported at once, before Flex is asked.
+ */
+export class InvalidFlexFlowSettings extends DomainError {
+  readonly code = 'INVALID_FLEX_FLOW_SETTINGS';
+
+  constructor(readonly problems: SettingsProblem[]) {
+    super(`The Flex Flow settings do not fit the account: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, { problems });
+  }
+}
+
+/** The number already has an sms Flex Flow of this integration type: Flex would route its messages ambiguously. */
+export class FlexFlowAlreadyExists extends DomainError {
+  readonly code = 'FLEX_FLOW_ALREADY_EXISTS';
+
+  constructor(
+    readonly existingSid: string,
+    readonly contactIdentity: string,
+    readonly integrationType: string,
+  ) {
+    super(
+      `Flex Flow ${existingSid} already serves ${contactIdentity} with IntegrationType=${integrationType}. Update that flow, or delete it first.`,
+      { existingSid, contactIdentity, integrationType },
+    );
+  }
+}
+
+/** A clean-up job that does not exist. */
+export class CleanupJobNotFound extends DomainError {
+  readonly code = 'CLEANUP_JOB_NOT_FOUND';
+
+  constructor(readonly jobId: string) {
+    super(`Clean-up job ${jobId} was not found`, { jobId });
+  }
+}
+
+/** A clean-up schedule that does not exist. */
+export class CleanupScheduleNotFound extends DomainError {
+  readonly code = 'CLEANUP_SCHEDULE_NOT_FOUND';
+
+  constructor(readonly scheduleId: string) {
+    super(`Clean-up schedule ${scheduleId} was not found`, { scheduleId });
+  }
+}
+
+/** The job has already finished: there is nothing left to cancel. */
+export class CleanupJobFinished extends DomainError {
+  readonly code = 'CLEANUP_JOB_FINISHED';
+
+  constructor(
+    readonly jobId: string,
+    readonly status: string,
+  ) {
+    super(`Clean-up job ${jobId} has already finished (${status})`, { jobId, status });
+  }
+}

@@ -6,3 +6,5 @@ export * from './retry';
 export * from './steps';
 export * from './use-cases';
 export * from './value-objects';
+export * from './flex-flow-management';
+export * from './jobs';

@@ -8,5 +8,29 @@
  * sandbox) failed or refused on its side → 502; Twilio is rate limiting us → 503.
  */
 export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
-  // e.g. FLEX_FLOW_NOT_FOUND: 404,
+  // Outbound SMS (libs/flex-sms-domain/src/errors.ts). Invalid input normally stops at the DTOs (400
+  // VALIDATION_FAILED); the domain's own checks answer 400 too.
+  INVALID_INPUT: 400,
+  INVALID_PHONE_NUMBER: 400,
+  // The number is not set up for the flow asked for: the request is valid, the account is not (the message says the fix).
+  FLEX_FLOW_NOT_FOUND: 422,
+  FLEX_FLOW_DISABLED: 422,
+  // The customer is in another live conversation with this number: context names its session, channel and task.
+  PARTICIPANT_CONFLICT: 409,
+  // Port-level signals the domain resolves; should one escape, it is still a conflict with Twilio's state.
+  PROXY_IDENTIFIER_IN_USE: 409,
+  DUPLICATE_UNIQUE_NAME: 409,
+  RESOURCE_NOT_FOUND: 404,
+  OUTBOUND_REQUEST_NOT_FOUND: 404,
+  TWILIO_REQUEST_FAILED: 502,
+  // Twilio stayed unavailable (or rate limited) through the retry budget: try again later (Retry-After is set).
+  TWILIO_UNAVAILABLE: 503,
+  TWILIO_TRANSIENT_FAILURE: 503,
+  // Flex Flow management: the settings do not fit the account (every problem listed), or the number already has one.
+  INVALID_FLEX_FLOW_SETTINGS: 422,
+  FLEX_FLOW_ALREADY_EXISTS: 409,
+  // Clean-up jobs and schedules.
+  CLEANUP_JOB_NOT_FOUND: 404,
+  CLEANUP_SCHEDULE_NOT_FOUND: 404,
+  CLEANUP_JOB_FINISHED: 409,
 };

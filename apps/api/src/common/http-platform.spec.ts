@@ -59,16 +59,7 @@ class PlatformProbeController {
   }
 }
 
-/** Stands in for the legacy drop-in route a feature module serves outside the prefix. */
-@Controller()
-class LegacyProbeController {
-  @Post('flex-initiate-outbound-sms')
-  legacy(@Body() body: ProbeDto) {
-    return { legacy: body.toNumber };
-  }
-}
-
-@Module({ controllers: [PlatformProbeController, LegacyProbeController] })
+@Module({ controllers: [PlatformProbeController] })
 class PlatformProbeModule {}
 
 const validBody = { toNumber: '+15005550006', toName: 'Ada Lovelace' };
@@ -87,7 +78,10 @@ describe('HTTP platform', () => {
   });
 
   it("serves the original Functions' paths outside the prefix", async () => {
-    await api.http.post('/flex-initiate-outbound-sms').send(validBody).expect(201, { legacy: '+15005550006' });
+    // The real drop-in route (outbound module) answers there — with its validation, for this incomplete body —
+    // and only there.
+    const response = await api.http.post('/flex-initiate-outbound-sms').send(validBody).expect(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
     await api.http.post('/api/v1/flex-initiate-outbound-sms').send(validBody).expect(404);
   });
 

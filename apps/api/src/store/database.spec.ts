@@ -88,6 +88,21 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     await expect(handle.db.withLock(key, async () => 'next')).resolves.toBe('next');
   });
 
+  it('lets more lock holders than pooled connections query inside their locks (no pool starvation)', async () => {
+    // The PostgreSQL test pool has 4 connections: 12 holders that each query would deadlock if holding a lock
+    // used up a query connection.
+    const holders = Array.from({ length: 12 }, (_, i) =>
+      handle.db.withLock(`starve:${randomUUID()}`, async () => {
+        await handle.db.query(`INSERT INTO item (name) VALUES ($1)`, [`holder-${i}`]);
+        await sleep(20);
+        return (await handle.db.query<{ n: number }>('SELECT count(*) AS n FROM item'))[0].n;
+      }),
+    );
+    const counts = await Promise.all(holders);
+    expect(counts).toHaveLength(12);
+    expect((await handle.db.query<{ n: number }>('SELECT count(*) AS n FROM item'))[0].n).toBe(12);
+  }, 15_000);
+
   if (options.multiInstance) {
     it('serialises withLock across two API instances on the same database (advisory lock)', async () => {
       const other = await handle.openAnother();

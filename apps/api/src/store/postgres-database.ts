@@ -19,13 +19,24 @@ export class PostgresDatabase implements Database {
    */
   private readonly locks = new KeyedMutex();
 
-  private constructor(private readonly pool: Pool) {}
+  /**
+   * @param pool queries and transactions.
+   * @param lockPool the sessions that hold advisory locks. Separate on purpose: a lock holder's own queries then
+   *   never wait for a connection that another lock holder keeps, so N conversations in flight cannot starve the
+   *   pool into a deadlock; beyond `lockPool`'s size, new lock takers simply queue.
+   */
+  private constructor(
+    private readonly pool: Pool,
+    private readonly lockPool: Pool,
+  ) {}
 
-  static async connect(url: string, options: { maxConnections?: number } = {}): Promise<PostgresDatabase> {
+  static async connect(url: string, options: { maxConnections?: number; maxLockConnections?: number } = {}): Promise<PostgresDatabase> {
     const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10, types: typeParsers });
+    const lockPool = new Pool({ connectionString: url, max: options.maxLockConnections ?? 20, types: typeParsers });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const database = new PostgresDatabase(pool);
+    lockPool.on('error', () => undefined);
+    const database = new PostgresDatabase(pool, lockPool);
     await database.query('SELECT 1');
     return database;
   }
@@ -40,7 +51,7 @@ export class PostgresDatabase implements Database {
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.withClient(async (client, sessionIsClean) => {
+    return this.withClient(this.pool, async (client, sessionIsClean) => {
       await client.query('BEGIN');
       let result: T;
       try {
@@ -59,7 +70,7 @@ export class PostgresDatabase implements Database {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const lockId = advisoryLockKey(key);
     return this.locks.run(key, () =>
-      this.withClient(async (client, sessionIsClean) => {
+      this.withClient(this.lockPool, async (client, sessionIsClean) => {
         await client.query('SELECT pg_advisory_lock($1::bigint)', [lockId]);
         try {
           return await fn();
@@ -72,7 +83,7 @@ export class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (!this.pool.ended) await this.pool.end();
+    await Promise.all([this.pool, this.lockPool].filter((pool) => !pool.ended).map((pool) => pool.end()));
   }
 
   /**
@@ -80,8 +91,8 @@ export class PostgresDatabase implements Database {
    * released), the connection is destroyed rather than returned to the pool: closing the session is what releases
    * a lock or a transaction left behind by a failed statement.
    */
-  private async withClient<T>(fn: (client: PoolClient, sessionIsClean: () => void) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+  private async withClient<T>(pool: Pool, fn: (client: PoolClient, sessionIsClean: () => void) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
     let clean = false;
     try {
       return await fn(client, () => (clean = true));

@@ -1,3 +1,5 @@
+import type { PageRequest, ResourcePage } from './page.port';
+
 /** What the Flex API needs to create (or get back) the chat channel of a conversation. */
 export interface CreateFlexChannelRequest {
   flexFlowSid: string;
@@ -55,4 +57,21 @@ export interface ChatChannelPort {
    * conversations, never by the size of the account: used to find which conversation holds a conflicting session.
    */
   listChannelsOfUser(chatServiceSid: string, identity: string): Promise<string[]>;
+}
+
+/** A Programmable Chat Service (Chat v2 Service). */
+export interface ChatService {
+  sid: string;
+  friendlyName: string;
+}
+
+/**
+ * Chat Services and the account's Flex channels page by page: for the set-up doctor and the long-lived channel
+ * clean-up, which must find the channels of particular Flex Flows (only Flex's view of a channel names its flow).
+ */
+export interface ChatServicePort {
+  /** `null` when the service does not exist. */
+  fetchChatService(chatServiceSid: string): Promise<ChatService | null>;
+  /** Flex v1 Channels, page by page. */
+  listFlexChannels(page: PageRequest): Promise<ResourcePage<FlexChannel>>;
 }

@@ -32,3 +32,32 @@ export interface FlexFlowPort {
    */
   listFlexFlows(): Promise<FlexFlow[]>;
 }
+
+/** Everything a Flex Flow is made of, as `POST /v1/FlexFlows` takes it (the README's parameters). */
+export interface FlexFlowSettings {
+  friendlyName: string;
+  chatServiceSid: string;
+  channelType: string;
+  contactIdentity: string;
+  enabled: boolean;
+  integrationType: FlexFlowIntegrationType;
+  integration: FlexFlow['integration'];
+  longLived: boolean;
+  janitorEnabled: boolean;
+}
+
+/** What an update changes; absent fields stay as they are (Flex keeps integration keys that are not sent). */
+export type FlexFlowChanges = Partial<Omit<FlexFlowSettings, 'integration'>> & { integration?: FlexFlow['integration'] };
+
+/**
+ * Creating, changing and deleting Flex Flows (Flex API v1). Separate from FlexFlowPort because only the set-up
+ * screens change flows; the outbound flows only read them.
+ */
+export interface FlexFlowManagementPort extends FlexFlowPort {
+  /** `null` when there is no such flow. */
+  fetchFlexFlow(sid: string): Promise<FlexFlow | null>;
+  createFlexFlow(settings: FlexFlowSettings): Promise<FlexFlow>;
+  updateFlexFlow(sid: string, changes: FlexFlowChanges): Promise<FlexFlow>;
+  /** A flow already gone is not an error. */
+  removeFlexFlow(sid: string): Promise<void>;
+}

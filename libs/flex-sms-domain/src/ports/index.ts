@@ -6,3 +6,6 @@ export * from './message.port';
 export * from './pair-lock.port';
 export * from './proxy-session.port';
 export * from './task.port';
+export * from './account-ports.port';
+export * from './page.port';
+export * from './phone-number.port';

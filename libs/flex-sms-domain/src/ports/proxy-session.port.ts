@@ -1,3 +1,5 @@
+import type { PageRequest, ResourcePage } from './page.port';
+
 export type ProxySessionStatus = 'open' | 'in-progress' | 'closed' | 'failed' | 'unknown';
 export type ProxySessionMode = 'message-only' | 'voice-only' | 'voice-and-message';
 
@@ -51,4 +53,33 @@ export interface ProxySessionPort {
   removeSession(sessionSid: string): Promise<void>;
 
   listParticipants(sessionSid: string): Promise<ProxyParticipant[]>;
+}
+
+/** The Proxy Service itself (Proxy v1 Service). */
+export interface ProxyService {
+  sid: string;
+  uniqueName: string;
+  /** The Chat Service the Proxy Service relays to (Flex's), when it is tied to one. */
+  chatInstanceSid: string | null;
+}
+
+/** A number of the Proxy Service's pool. */
+export interface ProxyPoolNumber {
+  /** The PN SID (same as the account's IncomingPhoneNumber). */
+  sid: string;
+  phoneNumber: string;
+  isReserved: boolean;
+  /** Open sessions masking someone behind the number. */
+  inUse: number;
+}
+
+/**
+ * The Proxy Service's set-up and its sessions page by page: for the set-up doctor and the clean-up jobs (a service can
+ * hold many thousands of sessions, so nothing here lists them all at once).
+ */
+export interface ProxyServicePort {
+  /** The Proxy Service the adapter is bound to; `null` when it does not exist. */
+  fetchService(): Promise<ProxyService | null>;
+  listPoolNumbers(): Promise<ProxyPoolNumber[]>;
+  listSessions(page: PageRequest): Promise<ResourcePage<ProxySession>>;
 }

@@ -17,3 +17,33 @@ export interface TaskPort {
    */
   cancelTask(workspaceSid: string, taskSid: string, reason: string): Promise<void>;
 }
+
+export interface Workspace {
+  sid: string;
+  friendlyName: string;
+}
+
+export interface Workflow {
+  sid: string;
+  workspaceSid: string;
+  friendlyName: string;
+}
+
+export interface TaskChannel {
+  sid: string;
+  workspaceSid: string;
+  /** `default`, `voice`, `chat`, `sms`, `video`, … */
+  uniqueName: string;
+  friendlyName: string;
+}
+
+/** TaskRouter's set-up (workspaces, workflows, task channels): read by the Flex Flow defaults and the doctor. */
+export interface WorkspacePort {
+  listWorkspaces(): Promise<Workspace[]>;
+  listWorkflows(workspaceSid: string): Promise<Workflow[]>;
+  /** `null` when the workspace or the workflow does not exist. */
+  fetchWorkflow(workspaceSid: string, workflowSid: string): Promise<Workflow | null>;
+  listTaskChannels(workspaceSid: string): Promise<TaskChannel[]>;
+  /** By SID or unique name (TaskRouter accepts either); `null` when there is none. */
+  fetchTaskChannel(workspaceSid: string, sidOrUniqueName: string): Promise<TaskChannel | null>;
+}

@@ -13,6 +13,9 @@ export const SID_PREFIXES = {
   proxyParticipant: 'KP',
   workspace: 'WS',
   workflow: 'WW',
+  taskChannel: 'TC',
+  studioFlow: 'FW',
+  phoneNumber: 'PN',
   task: 'WT',
   worker: 'WK',
 } as const;

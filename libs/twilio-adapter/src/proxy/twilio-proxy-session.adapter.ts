@@ -57,7 +57,7 @@ export class TwilioProxySessionAdapter implements ProxySessionPort {
   }
 }
 
-function toProxySession(session: SessionInstance): ProxySession {
+export function toProxySession(session: SessionInstance): ProxySession {
   return {
     sid: session.sid,
     serviceSid: session.serviceSid,

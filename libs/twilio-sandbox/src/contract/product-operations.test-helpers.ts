@@ -9,7 +9,7 @@ export const PRODUCT_OPERATIONS: readonly string[] = [
 
   'chat:ListService', 'chat:FetchService',
   'chat:ListChannel', 'chat:FetchChannel', 'chat:UpdateChannel', 'chat:DeleteChannel',
-  'chat:CreateMessage', 'chat:ListMessage', 'chat:ListMember', 'chat:ListUser', 'chat:FetchUser',
+  'chat:CreateMessage', 'chat:ListMessage', 'chat:ListMember', 'chat:ListUser', 'chat:FetchUser', 'chat:ListUserChannel',
 
   'proxy:ListService', 'proxy:FetchService', 'proxy:ListPhoneNumber',
   'proxy:CreateSession', 'proxy:ListSession', 'proxy:FetchSession', 'proxy:UpdateSession', 'proxy:DeleteSession',

@@ -256,11 +256,12 @@ async function receiveCustomerFirstSms({ client, account, controls }: Journey): 
 }
 
 /** The sandbox's other endpoints (used by its tools and tests): the contract holds for them as well. */
-async function useRemainingSandboxEndpoints({ client, account }: Journey): Promise<void> {
+async function useRemainingSandboxEndpoints({ client, account, controls }: Journey): Promise<void> {
   const chat = client.chat.v2.services(account.chatServiceSid);
   const channel = await chat.channels.create({ friendlyName: 'Contract side channel', attributes: '{}' });
   const user = await chat.users.create({ identity: chatIdentity() });
   await chat.channels(channel.sid).members.create({ identity: user.identity });
+  await chat.users(user.identity).userChannels.list();
   await chat.channels(channel.sid).remove();
 
   const workspace = client.taskrouter.v1.workspaces(account.workspaceSid);
@@ -268,6 +269,18 @@ async function useRemainingSandboxEndpoints({ client, account }: Journey): Promi
   await workspace.tasks(task.sid).remove();
 
   await client.api.v2010.accounts(account.accountSid).messages.create({ from: account.numbers[0], to: SECOND_CUSTOMER, body: 'System notice' });
+
+  // Breaking and repairing the set-up on purpose (the set-up doctor's tests): the Proxy pool, then releasing a number.
+  const pool = client.proxy.v1.services(account.proxyServiceSid).phoneNumbers;
+  const [poolNumber] = await pool.list();
+  await pool(poolNumber.sid).fetch();
+  await pool(poolNumber.sid).remove();
+  await pool.create({ sid: poolNumber.sid });
+  const numbers = client.api.v2010.accounts(account.accountSid).incomingPhoneNumbers;
+  await numbers(poolNumber.sid).fetch();
+  await numbers(poolNumber.sid).remove();
+  // The journeys after this one need the number back: the seeded account again (same SIDs).
+  await controls.reset();
 }
 
 /** The error answers the product handles besides Proxy's conflicts: unknown resource, bad credentials. */

@@ -24,11 +24,11 @@ export interface NavigationItem {
 
 export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Status', href: '/', Icon: SystemStatusIcon },
-  { label: 'Send', href: '/send', Icon: SendIcon, comingSoon: true },
-  { label: 'History', href: '/history', Icon: HistoryIcon, comingSoon: true },
-  { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon, comingSoon: true },
-  { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon, comingSoon: true },
-  { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, comingSoon: true },
-  { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon, comingSoon: true },
-  { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon, comingSoon: true },
+  { label: 'Send', href: '/send', Icon: SendIcon },
+  { label: 'History', href: '/history', Icon: HistoryIcon },
+  { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon },
+  { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon },
+  { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon },
+  { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon },
+  { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon },
 ];

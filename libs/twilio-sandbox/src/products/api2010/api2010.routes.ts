@@ -2,7 +2,7 @@ import { parseDate } from '../../core/dates';
 import type { StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
 import { legacyListPage } from '../../http/paging';
-import { created, ok, type Route } from '../../http/route';
+import { created, noContent, ok, type Route } from '../../http/route';
 import { serializeContext } from '../../http/serialize-context';
 import { TwilioError } from '../../http/twilio-error';
 import { recordSms } from './messages.service';
@@ -10,7 +10,7 @@ import { serializeIncomingPhoneNumber, serializeSmsMessage } from './api2010.ser
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** API 2010: Messages and IncomingPhoneNumbers of the account (the account SID check happens in the server). */
+/** API 2010: Messages and IncomingPhoneNumbers (list, fetch, release) of the account (the account SID check happens in the server). */
 export function api2010Routes(ref: StateRef): Route[] {
   return [
     {
@@ -77,6 +77,23 @@ export function api2010Routes(ref: StateRef): Route[] {
         );
         const ctx = serializeContext(state, request);
         return ok(legacyListPage(request, numbers, { key: 'incoming_phone_numbers', serialize: (number) => serializeIncomingPhoneNumber(number, ctx), sequenceOf: (sid) => state.api.incomingPhoneNumbers.sequenceOf(sid) }));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/api/2010-04-01/Accounts/:AccountSid/IncomingPhoneNumbers/:Sid.json',
+      handler: (request) => ok(serializeIncomingPhoneNumber(found(ref.current.api.incomingPhoneNumbers.get(request.pathParams.Sid), request), serializeContext(ref.current, request))),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/2010-04-01/Accounts/:AccountSid/IncomingPhoneNumbers/:Sid.json',
+      handler: (request) => {
+        const state = ref.current;
+        const number = found(state.api.incomingPhoneNumbers.get(request.pathParams.Sid), request);
+        // Releasing a number takes it out of every Proxy pool too.
+        state.api.incomingPhoneNumbers.delete(number.sid);
+        state.proxy.numbers.delete(number.sid);
+        return noContent();
       },
     },
   ];

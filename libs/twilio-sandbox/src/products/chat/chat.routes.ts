@@ -7,8 +7,8 @@ import { serializeContext, type SerializeContext } from '../../http/serialize-co
 import { postChatMessage } from '../../messaging/chat-messages';
 import { FlexStore } from '../flex/flex.store';
 import { addMember, createChannel, createUser, updateChannel } from './chat.service';
-import { serializeChatChannel, serializeChatMember, serializeChatMessage, serializeChatService, serializeChatUser } from './chat.serializers';
-import type { ChatChannel } from './chat.store';
+import { serializeChatChannel, serializeChatMember, serializeChatMessage, serializeChatService, serializeChatUser, serializeUserChannel } from './chat.serializers';
+import type { ChatChannel, ChatMember } from './chat.store';
 
 const CHANNEL_TYPES = ['public', 'private'] as const;
 
@@ -185,5 +185,37 @@ export function chatRoutes(ref: StateRef): Route[] {
         return ok(serializeChatUser(user, state.chat.channelsOfUser(user), serializeContext(state, request)));
       },
     },
+    {
+      method: 'GET',
+      pattern: '/chat/v2/Services/:ServiceSid/Users/:UserSid/Channels',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        // Chat addresses a user by SID or by identity in the path.
+        const user = found(state.chat.findUser(service.sid, request.pathParams.UserSid), request);
+        const memberships = state.chat.membershipsOf(user);
+        const unread = (member: ChatMember) => {
+          const messages = state.chat.messages(member.channelSid).size;
+          return member.lastConsumedMessageIndex === null ? messages : Math.max(0, messages - member.lastConsumedMessageIndex - 1);
+        };
+        const ctx = serializeContext(state, request);
+        return ok(
+          listPage(request, memberships, {
+            key: 'channels',
+            serialize: (member) => serializeUserChannel(member, user, unread(member), ctx),
+            sequenceOf: (sid) => membershipSequence(state, memberships, sid),
+          }),
+        );
+      },
+    },
   ];
+}
+
+/**
+ * Page position of a membership: its channel's position. Memberships live in per-channel collections, so their own
+ * sequences are not comparable across channels; the channel order is.
+ */
+function membershipSequence(state: SandboxState, memberships: ChatMember[], memberSid: string): number | undefined {
+  const member = memberships.find((candidate) => candidate.sid === memberSid);
+  return member ? state.chat.channels.sequenceOf(member.channelSid) : undefined;
 }

@@ -117,3 +117,21 @@ export function serializeChatUser(user: ChatUser, joinedChannels: number, ctx: S
     url,
   };
 }
+
+/** `chat.v2.service.user.user_channel`: one membership of a user, seen from the user. */
+export function serializeUserChannel(member: ChatMember, user: ChatUser, unreadMessagesCount: number | null, ctx: SerializeContext) {
+  const channel = channelUrl(ctx, member.serviceSid, member.channelSid);
+  return {
+    account_sid: ctx.accountSid,
+    service_sid: member.serviceSid,
+    channel_sid: member.channelSid,
+    user_sid: user.sid,
+    member_sid: member.sid,
+    status: 'joined',
+    last_consumed_message_index: member.lastConsumedMessageIndex,
+    unread_messages_count: unreadMessagesCount,
+    links: { channel, member: `${channel}/Members/${member.sid}` },
+    url: `${serviceUrl(ctx, member.serviceSid)}/Users/${user.sid}/Channels/${member.channelSid}`,
+    notification_level: 'default',
+  };
+}

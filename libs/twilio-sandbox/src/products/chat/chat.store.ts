@@ -109,6 +109,17 @@ export class ChatStore {
     this.membersByChannel.delete(channel.sid);
   }
 
+  /** The user's memberships (one per channel the identity is a member of), in channel order. */
+  membershipsOf(user: ChatUser): ChatMember[] {
+    const memberships: ChatMember[] = [];
+    for (const channel of this.channels.values()) {
+      if (channel.serviceSid !== user.serviceSid) continue;
+      const member = this.membersByChannel.get(channel.sid)?.find((candidate) => candidate.identity === user.identity);
+      if (member) memberships.push(member);
+    }
+    return memberships;
+  }
+
   channelsOfUser(user: ChatUser): number {
     let count = 0;
     for (const members of this.membersByChannel.values()) {

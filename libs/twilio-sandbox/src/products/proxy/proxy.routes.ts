@@ -6,6 +6,7 @@ import type { Params } from '../../http/params';
 import { created, noContent, ok, type Route, type TwilioRequest } from '../../http/route';
 import { serializeContext } from '../../http/serialize-context';
 import { invalidParameter } from '../../http/twilio-error';
+import { addNumberToPool, removeNumberFromPool } from './proxy-phone-numbers.service';
 import { addParticipant, createSession, deleteSession, removeParticipant, updateSession, type NewParticipant } from './proxy.service';
 import { SESSION_MODES } from './proxy.store';
 import {
@@ -31,6 +32,20 @@ function participantOf(state: SandboxState, request: TwilioRequest, param: 'Sid'
   return found(participant?.sessionSid === session.sid ? participant : undefined, request);
 }
 
+/** A number of the Service's pool, by PN SID or by the number itself (Proxy accepts either in the path). */
+function poolNumberOf(state: SandboxState, request: TwilioRequest) {
+  const service = serviceOf(state, request);
+  const wanted = request.pathParams.Sid;
+  return found(state.proxy.numbersOf(service.sid).find((number) => number.sid === wanted || number.phoneNumber === wanted), request);
+}
+
+/** Open sessions masking someone behind the number (`in_use`). */
+function inUseCount(state: SandboxState, phoneNumber: string): number {
+  let count = 0;
+  for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${phoneNumber}`)) count++;
+  return count;
+}
+
 /**
  * `Participants` on Session create: the SDK sends each participant as a JSON object in its own form value.
  * Twilio's examples write the keys in PascalCase; camelCase is read too.
@@ -53,7 +68,7 @@ function readInlineParticipants(params: Params): NewParticipant[] {
   });
 }
 
-/** Proxy v1: Services, PhoneNumbers, Sessions, Participants, MessageInteractions. */
+/** Proxy v1: Services, PhoneNumbers (the pool: list, add, fetch, remove), Sessions, Participants, MessageInteractions. */
 export function proxyRoutes(ref: StateRef): Route[] {
   return [
     {
@@ -77,16 +92,39 @@ export function proxyRoutes(ref: StateRef): Route[] {
         const state = ref.current;
         const service = serviceOf(state, request);
         const ctx = serializeContext(state, request);
-        const inUse = (phoneNumber: string) => {
-          let count = 0;
-          for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${phoneNumber}`)) count++;
-          return count;
-        };
         return ok(listPage(request, state.proxy.numbersOf(service.sid), {
           key: 'phone_numbers',
-          serialize: (number) => serializeProxyPhoneNumber(number, inUse(number.phoneNumber), ctx),
+          serialize: (number) => serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), ctx),
           sequenceOf: (sid) => state.proxy.numbers.sequenceOf(sid),
         }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers',
+      handler: (request) => {
+        const state = ref.current;
+        const service = serviceOf(state, request);
+        const params = request.params;
+        const number = addNumberToPool(state, service, { sid: params.string('Sid'), phoneNumber: params.string('PhoneNumber'), isReserved: params.boolean('IsReserved') });
+        return created(serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), serializeContext(state, request)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid',
+      handler: (request) => {
+        const state = ref.current;
+        const number = poolNumberOf(state, request);
+        return ok(serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), serializeContext(state, request)));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid',
+      handler: (request) => {
+        removeNumberFromPool(ref.current, poolNumberOf(ref.current, request));
+        return noContent();
       },
     },
     {

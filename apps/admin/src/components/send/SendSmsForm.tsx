@@ -1,0 +1,168 @@
+'use client';
+// One form for both outbound flows: agent-initiated (a Flex task) and fire-and-forget (a message through Studio).
+// Problems are shown beside their fields before anything is sent; the API's own validation answer lands there too.
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Disclosure, DisclosureContent, DisclosureHeading, useDisclosureState } from '@twilio-paste/core/disclosure';
+import { Form, FormActions, FormControl } from '@twilio-paste/core/form';
+import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useInitiateAgentSms, useSendSystemSms } from '../../hooks/use-outbound';
+import type { OutboundSmsResult } from '../../lib/outbound/outbound.types';
+import {
+  EMPTY_SEND_FORM,
+  MAX_SMS_BODY_LENGTH,
+  fieldErrorsFrom,
+  toInitiateAgentSmsRequest,
+  toSendSystemSmsRequest,
+  validateSendForm,
+  type SendFormErrors,
+  type SendFormField,
+  type SendFormValues,
+  type SendKind,
+} from '../../lib/outbound/send-form-validation';
+import { MutationError } from '../common/MutationError';
+import { ConflictingSessionHint } from './ConflictingSessionHint';
+import { FromNumberPicker } from './FromNumberPicker';
+import { TextField } from '../common/TextField';
+
+interface SendSmsFormProps {
+  kind: SendKind;
+  onSent: (result: OutboundSmsResult) => void;
+}
+
+/** Fields in the order they appear: the first with a problem gets the focus. */
+const FIELD_ORDER: SendFormField[] = ['fromNumber', 'toName', 'toNumber', 'body', 'sourceChatChannelSid', 'targetWorkerSid', 'taskAttributes'];
+
+function useSend(kind: SendKind) {
+  const agent = useInitiateAgentSms();
+  const system = useSendSystemSms();
+  return kind === 'task'
+    ? { ...agent, send: (values: SendFormValues) => agent.mutateAsync(toInitiateAgentSmsRequest(values)) }
+    : { ...system, send: (values: SendFormValues) => system.mutateAsync(toSendSystemSmsRequest(values)) };
+}
+
+export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
+  const [values, setValues] = useState<SendFormValues>(EMPTY_SEND_FORM);
+  const [errors, setErrors] = useState<SendFormErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const mutation = useSend(kind);
+  const id = (field: SendFormField) => `${kind}-${field}`;
+
+  const update = (field: SendFormField) => (value: string) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // Checked on send, not on blur: a message appearing on blur moves the button under a pointer about to click it.
+    // Once the operator has tried to send, each edit re-checks, so a fixed field loses its error at once.
+    if (submitted) setErrors(validateSendForm(kind, next));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    const problems = validateSendForm(kind, values);
+    setErrors(problems);
+    const first = FIELD_ORDER.find((field) => problems[field]);
+    if (first) {
+      document.getElementById(id(first))?.focus();
+      return;
+    }
+    try {
+      onSent(await mutation.send(values));
+    } catch (error) {
+      const fromApi = fieldErrorsFrom(error);
+      setErrors(fromApi);
+    }
+  }
+
+  const apiFieldErrors = mutation.error ? fieldErrorsFrom(mutation.error) : {};
+  const bodyLength = values.body.length;
+
+  return (
+    <Form aria-label={kind === 'task' ? 'Agent-initiated SMS' : 'Fire-and-forget SMS'} onSubmit={submit} noValidate data-testid={`send-form-${kind}`}>
+      <FormControl>
+        <FromNumberPicker id={id('fromNumber')} kind={kind} value={values.fromNumber} error={errors.fromNumber} onChange={update('fromNumber')} />
+      </FormControl>
+      <FormControl>
+        <TextField id={id('toName')} name="toName" label="Customer name" value={values.toName} onChange={update('toName')} error={errors.toName} help="Shown to the agent on the task and in the chat." required />
+      </FormControl>
+      <FormControl>
+        <TextField
+          id={id('toNumber')}
+          name="toNumber"
+          label="Customer number"
+          type="tel"
+          value={values.toNumber}
+          onChange={update('toNumber')}
+          error={errors.toNumber}
+          help="E.164: a plus, the country code and the number, e.g. +14155550123."
+          placeholder="+14155550123"
+          required
+        />
+      </FormControl>
+      <FormControl>
+        <TextField
+          id={id('body')}
+          name="body"
+          label={kind === 'task' ? 'First message (optional)' : 'Message'}
+          multiline
+          value={values.body}
+          onChange={update('body')}
+          error={errors.body}
+          help={`${bodyLength} / ${MAX_SMS_BODY_LENGTH} characters.${kind === 'task' ? ' Sent to the customer from the chat as soon as the task exists.' : ' Replies go to the number’s Studio flow.'}`}
+          required={kind === 'message'}
+        />
+      </FormControl>
+      {kind === 'task' ? <TaskOptions values={values} errors={errors} id={id} update={update} /> : null}
+      {mutation.isError && Object.keys(apiFieldErrors).length === 0 ? (
+        <>
+          <MutationError error={mutation.error} heading={kind === 'task' ? 'The conversation could not be started' : 'The SMS could not be sent'} testId="send-error" />
+          <ConflictingSessionHint error={mutation.error} />
+        </>
+      ) : null}
+      <FormActions>
+        <Button type="submit" variant="primary" loading={mutation.isPending}>
+          <SendIcon decorative />
+          {kind === 'task' ? 'Start conversation' : 'Send SMS'}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+interface TaskOptionsProps {
+  values: SendFormValues;
+  errors: SendFormErrors;
+  id: (field: SendFormField) => string;
+  update: (field: SendFormField) => (value: string) => void;
+}
+
+/** Routing extras most sends do not need: folded away, but opened when one of them has a problem. */
+function TaskOptions({ values, errors, id, update }: TaskOptionsProps) {
+  const hasProblem = Boolean(errors.sourceChatChannelSid || errors.targetWorkerSid || errors.taskAttributes);
+  const disclosure = useDisclosureState();
+  const { show } = disclosure;
+  useEffect(() => {
+    if (hasProblem) show();
+  }, [hasProblem, show]);
+  return (
+    <Disclosure state={disclosure}>
+      <DisclosureHeading as="h3" variant="heading50">
+        Routing options
+      </DisclosureHeading>
+      <DisclosureContent>
+        <Box display="flex" flexDirection="column" rowGap="space60">
+          <FormControl>
+            <TextField id={id('targetWorkerSid')} name="targetWorkerSid" label="Target worker SID" value={values.targetWorkerSid} onChange={update('targetWorkerSid')} error={errors.targetWorkerSid} help="WK…: the workflow may route the task to this worker." />
+          </FormControl>
+          <FormControl>
+            <TextField id={id('sourceChatChannelSid')} name="sourceChatChannelSid" label="Source chat channel SID" value={values.sourceChatChannelSid} onChange={update('sourceChatChannelSid')} error={errors.sourceChatChannelSid} help="CH…: a prior conversation this one continues, copied onto the task." />
+          </FormControl>
+          <FormControl>
+            <TextField id={id('taskAttributes')} name="taskAttributes" label="Task attributes (JSON)" multiline value={values.taskAttributes} onChange={update('taskAttributes')} error={errors.taskAttributes} help='Extra routing attributes, e.g. {"crmId": "A-17"}. The outbound fields always win.' />
+          </FormControl>
+        </Box>
+      </DisclosureContent>
+    </Disclosure>
+  );
+}

@@ -1,0 +1,11 @@
+import type { OutboundRequest } from './outbound.types';
+
+/**
+ * The conversation's chat channel: from the 201 answer when the request succeeded, else from its channel step (a
+ * request that failed later, or was rolled back, still names the channel it opened).
+ */
+export function channelSidOf(request: Pick<OutboundRequest, 'result' | 'steps'>): string | undefined {
+  const fromResult = request.result?.channel?.sid;
+  if (fromResult) return fromResult;
+  return request.steps.find((step) => step.name === 'channel' && step.sids.channelSid)?.sids.channelSid;
+}

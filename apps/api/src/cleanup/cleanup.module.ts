@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, Module } from '@nestjs/common';
+import {
+  CleanUpLongLivedChannels,
+  CleanUpProxySessions,
+  CleanupJobExecutor,
+  CleanupJobRunner,
+  LongLivedChannelCleanupHandler,
+  ManageCleanupSchedules,
+  ProxySessionCleanupHandler,
+  TwilioRetrier,
+  mathRandom,
+  systemClock,
+  type CleanupItemHandler,
+  type CleanupJobContext,
+  type CleanupJobKind,
+  type CleanupJobStore,
+  type CleanupScheduleStore,
+  type TwilioAccountPorts,
+} from '@flex-sms/domain';
+import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../flex-flow-management/account-ports.module';
+import { TwilioAccount } from '../twilio/twilio-account';
+import { CleanupJobQuery } from './cleanup-job.query';
+import { CleanupJobsController } from './cleanup-jobs.http.controller';
+import { CleanupLifecycle } from './cleanup-lifecycle';
+import { CleanupScheduleRunner } from './cleanup-schedule-runner';
+import { CleanupSchedulesController } from './cleanup-schedules.http.controller';
+import {
+  CLEANUP_EXECUTOR,
+  CLEANUP_JOB_CONTEXT,
+  CLEANUP_JOB_STORE,
+  CLEANUP_OPTIONS,
+  CLEANUP_RETRIER,
+  CLEANUP_SCHEDULE_STORE,
+  DEFAULT_CLEANUP_OPTIONS,
+  type CleanupOptions,
+} from './cleanup.tokens';
+import { SqlCleanupJobStore } from './sql-cleanup-job-store';
+import { SqlCleanupScheduleStore } from './sql-cleanup-schedule-store';
+
+const logger = new Logger('Cleanup');
+const clockOf = (options: CleanupOptions) => options.clock ?? systemClock;
+
+function proxySessionHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, account: TwilioAccount, options: CleanupOptions) {
+  return new ProxySessionCleanupHandler({
+    proxyService: ports.proxyService,
+    proxySessions: ports.proxySessions,
+    chatChannels: ports.chatChannels,
+    retrier,
+    clock: clockOf(options),
+    chatServiceSid: account.chatServiceSid,
+    pageSize: options.pageSize,
+  });
+}
+
+function longLivedChannelHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, options: CleanupOptions) {
+  return new LongLivedChannelCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: options.pageSize });
+}
+
+function executor(store: CleanupJobStore, proxy: ProxySessionCleanupHandler, longLived: LongLivedChannelCleanupHandler, options: CleanupOptions) {
+  const handlers = new Map<CleanupJobKind, CleanupItemHandler>([
+    [proxy.kind, proxy],
+    [longLived.kind, longLived],
+  ]);
+  // One runner id per process: its lease tells other API instances the job is in hand.
+  const runner = new CleanupJobRunner(store, handlers, clockOf(options), `api-${randomUUID()}`, options.runner);
+  return new CleanupJobExecutor(runner, store, clockOf(options), (jobId, error) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`));
+}
+
+/** Clean-up jobs (Proxy sessions, long-lived channels) and their schedules, under `/api/v1/cleanup`. */
+@Module({
+  imports: [AccountPortsModule],
+  controllers: [CleanupJobsController, CleanupSchedulesController],
+  providers: [
+    { provide: CLEANUP_OPTIONS, useValue: DEFAULT_CLEANUP_OPTIONS },
+    { provide: CLEANUP_JOB_STORE, useClass: SqlCleanupJobStore },
+    { provide: CLEANUP_SCHEDULE_STORE, useClass: SqlCleanupScheduleStore },
+    {
+      provide: CLEANUP_RETRIER,
+      useFactory: (options: CleanupOptions) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy),
+      inject: [CLEANUP_OPTIONS],
+    },
+    { provide: ProxySessionCleanupHandler, useFactory: proxySessionHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, TwilioAccount, CLEANUP_OPTIONS] },
+    { provide: LongLivedChannelCleanupHandler, useFactory: longLivedChannelHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
+    { provide: CLEANUP_EXECUTOR, useFactory: executor, inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, CLEANUP_OPTIONS] },
+    {
+      provide: CLEANUP_JOB_CONTEXT,
+      useFactory: (store: CleanupJobStore, launcher: CleanupJobExecutor, options: CleanupOptions): CleanupJobContext => ({ store, launcher, clock: clockOf(options) }),
+      inject: [CLEANUP_JOB_STORE, CLEANUP_EXECUTOR, CLEANUP_OPTIONS],
+    },
+    { provide: CleanUpProxySessions, useFactory: (handler: ProxySessionCleanupHandler, context: CleanupJobContext) => new CleanUpProxySessions(handler, context), inject: [ProxySessionCleanupHandler, CLEANUP_JOB_CONTEXT] },
+    { provide: CleanUpLongLivedChannels, useFactory: (handler: LongLivedChannelCleanupHandler, context: CleanupJobContext) => new CleanUpLongLivedChannels(handler, context), inject: [LongLivedChannelCleanupHandler, CLEANUP_JOB_CONTEXT] },
+    { provide: ManageCleanupSchedules, useFactory: (store: CleanupScheduleStore, options: CleanupOptions) => new ManageCleanupSchedules(store, clockOf(options)), inject: [CLEANUP_SCHEDULE_STORE, CLEANUP_OPTIONS] },
+    CleanupJobQuery,
+    CleanupScheduleRunner,
+    CleanupLifecycle,
+  ],
+  exports: [CLEANUP_EXECUTOR, CleanupScheduleRunner],
+})
+export class CleanupModule {}

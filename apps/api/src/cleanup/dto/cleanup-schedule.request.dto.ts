@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { CLEANUP_JOB_KINDS, type CleanupJobKind } from '@flex-sms/domain';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { LongLivedChannelSelectionDto } from './long-lived-channel-cleanup.request.dto';
+import { ProxySessionSelectionDto } from './proxy-session-cleanup.request.dto';
+
+/** `POST /api/v1/cleanup/schedules`: e.g. daily, Proxy sessions older than 7 days. */
+export class CreateCleanupScheduleRequestDto {
+  @ApiProperty({ example: 'Daily: sessions older than 7 days' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ enum: CLEANUP_JOB_KINDS })
+  @IsIn(CLEANUP_JOB_KINDS)
+  kind!: CleanupJobKind;
+
+  @ApiProperty({ example: 24 })
+  @IsNumber()
+  @Min(1)
+  everyHours!: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'Default: one period from now', example: '2026-12-01T03:00:00Z' })
+  @IsOptional()
+  @IsDateString()
+  firstRunAt?: string;
+
+  @ApiPropertyOptional({ type: ProxySessionSelectionDto, description: 'For kind proxy-sessions' })
+  @ValidateIf((dto: CreateCleanupScheduleRequestDto) => dto.kind === 'proxy-sessions')
+  @ValidateNested()
+  @Type(() => ProxySessionSelectionDto)
+  proxySessions?: ProxySessionSelectionDto;
+
+  @ApiPropertyOptional({ type: LongLivedChannelSelectionDto, description: 'For kind long-lived-channels' })
+  @ValidateIf((dto: CreateCleanupScheduleRequestDto) => dto.kind === 'long-lived-channels')
+  @ValidateNested()
+  @Type(() => LongLivedChannelSelectionDto)
+  longLivedChannels?: LongLivedChannelSelectionDto;
+
+  @ApiPropertyOptional({ description: "Proxy sessions: mark each session's chat channel INACTIVE", default: true })
+  @IsOptional()
+  @IsBoolean()
+  markChannelInactive?: boolean;
+}
+
+/** `PATCH /api/v1/cleanup/schedules/{id}`. */
+export class UpdateCleanupScheduleRequestDto extends PartialType(
+  PickType(CreateCleanupScheduleRequestDto, ['name', 'everyHours', 'enabled', 'markChannelInactive'] as const),
+) {
+  @ApiPropertyOptional({ type: ProxySessionSelectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProxySessionSelectionDto)
+  proxySessions?: ProxySessionSelectionDto;
+
+  @ApiPropertyOptional({ type: LongLivedChannelSelectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongLivedChannelSelectionDto)
+  longLivedChannels?: LongLivedChannelSelectionDto;
+
+  @ApiPropertyOptional({ description: 'Move the next run' })
+  @IsOptional()
+  @IsDateString()
+  nextRunAt?: string;
+}

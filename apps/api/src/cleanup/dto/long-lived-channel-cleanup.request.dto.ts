@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, Min } from 'class-validator';
+import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+
+export class LongLivedChannelSelectionDto {
+  @ApiProperty({ description: 'No message or change for at least this many hours', example: 72 })
+  @IsNumber()
+  @Min(0)
+  idleForHours!: number;
+
+  @ApiPropertyOptional({ description: 'Only these long-lived Flex Flows (default: all of them)', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsTwilioSid('FO', { each: true })
+  flexFlowSids?: string[];
+}
+
+/** `POST /api/v1/cleanup/long-lived-channels`. */
+export class LongLivedChannelCleanupRequestDto extends LongLivedChannelSelectionDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DiagnoseNumber, type NumberDiagnosis } from '@flex-sms/domain';
+import { IsString } from 'class-validator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
+import { IsE164PhoneNumber } from '../outbound/validation/phone-number.validators';
+
+class DoctorQueryDto {
+  @IsString()
+  @IsE164PhoneNumber()
+  number!: string;
+}
+
+/** The set-up doctor: is this number ready for both outbound flows? Each check says ok, warning or error, and the fix. */
+@ApiTags('Set-up doctor')
+@Controller('doctor')
+@UseInterceptors(TwilioRetryAfterInterceptor)
+export class DoctorController {
+  constructor(private readonly diagnoseNumber: DiagnoseNumber) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Check a number’s set-up: account, Flex Flows, Chat Service, TaskRouter, Proxy pool, LongLived/Janitor' })
+  @ApiQuery({ name: 'number', example: '+15550100001' })
+  @ApiOkResponse({ description: 'The checklist; `status` is the worst of the checks' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  diagnose(@Query() query: DoctorQueryDto): Promise<NumberDiagnosis> {
+    return this.diagnoseNumber.execute(query.number);
+  }
+}

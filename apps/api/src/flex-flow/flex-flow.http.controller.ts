@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
+import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
+import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
+import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
+import { FlexFlowDto, FlexFlowListDto } from './flex-flow.response.dto';
+
+class FlexFlowListQueryDto {
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  refresh?: 'true' | 'false';
+}
+
+class FlexFlowParamsDto {
+  @IsTwilioSid('FO')
+  sid!: string;
+}
+
+/**
+ * The account's Flex Flows as the outbound flows see them: from the same cache (FlexFlowDirectory), so reading
+ * them costs Twilio nothing while it is warm. `refresh=true` re-reads them (after a change in the Console).
+ */
+@ApiTags('Flex Flows')
+@Controller('flex-flows')
+@UseInterceptors(TwilioRetryAfterInterceptor)
+export class FlexFlowController {
+  constructor(@Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List the account’s Flex Flows (cached)' })
+  @ApiQuery({ name: 'refresh', required: false, enum: ['true', 'false'], description: 'Forget the cache and read the flows from Twilio' })
+  @ApiOkResponse({ type: FlexFlowListDto })
+  @ApiErrorExamples({ 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  async list(@Query() query: FlexFlowListQueryDto): Promise<{ flexFlows: FlexFlow[] }> {
+    if (query.refresh === 'true') this.deps.flexFlowDirectory.invalidate();
+    return { flexFlows: await this.deps.flexFlowDirectory.list() };
+  }
+
+  @Get(':sid')
+  @ApiOperation({ summary: 'One Flex Flow (from the cache)' })
+  @ApiParam({ name: 'sid', example: 'FO0123456789abcdef0123456789abcdef' })
+  @ApiOkResponse({ type: FlexFlowDto })
+  @ApiErrorExamples({ 404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  async fetch(@Param() params: FlexFlowParamsDto): Promise<FlexFlow> {
+    const flow = (await this.deps.flexFlowDirectory.list()).find((candidate) => candidate.sid === params.sid);
+    if (!flow) throw new ResourceNotFound('Flex Flow', params.sid);
+    return flow;
+  }
+}

@@ -1,0 +1,92 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Observable, catchError, defer, from, mergeMap, of, throwError } from 'rxjs';
+import { ApiException } from '../common/api-exception';
+import { describeError } from '../common/describe-error';
+import { requestIdOf } from '../common/request-id';
+import { callerOf } from './caller';
+import { IdempotencyStore, SavedResponse } from './idempotency-store';
+import { requestFingerprint } from './request-fingerprint';
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** Stripe accepts keys of up to 255 characters; printable ASCII keeps them safe in logs and headers. */
+const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `Idempotency-Key` with Stripe's semantics, per caller: the first request with a key runs and its response
+ * (status + body, errors included) is kept for 24 hours; a repeat with the same body gets that response back
+ * without touching Twilio (`Idempotent-Replayed: true`); the key with another body → 422; while the first request
+ * still runs → 409.
+ *
+ * Not kept, so a retry with the same key runs again: requests refused before they ran (validation), and 5xx
+ * answers (Twilio unavailable: the journal undid what the attempt made, and the answer says to try again).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const key = request.header(IDEMPOTENCY_KEY_HEADER);
+    if (key === undefined) return next.handle();
+    if (!ACCEPTABLE_KEY.test(key)) {
+      return throwError(() => new ApiException(400, 'INVALID_IDEMPOTENCY_KEY', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters.`));
+    }
+
+    const caller = callerOf(request);
+    const fingerprint = requestFingerprint(request.method, request.path, request.body);
+    return defer(() => this.store.claim(caller, key, fingerprint)).pipe(
+      mergeMap((claim) => {
+        switch (claim.kind) {
+          case 'replay':
+            response.status(claim.response.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+            return of(claim.response.body);
+          case 'mismatch':
+            return throwError(
+              () =>
+                new ApiException(422, 'IDEMPOTENCY_KEY_REUSED', `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request.`, {
+                  context: { idempotencyKey: key },
+                }),
+            );
+          case 'in_progress':
+            response.setHeader('Retry-After', '1');
+            return throwError(
+              () =>
+                new ApiException(409, 'IDEMPOTENCY_KEY_IN_USE', `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running; retry once it has finished.`, {
+                  context: { idempotencyKey: key },
+                }),
+            );
+          case 'claimed':
+            return this.runAndKeep(next, caller, key, response);
+        }
+      }),
+    );
+  }
+
+  private runAndKeep(next: CallHandler, caller: string, key: string, response: Response): Observable<unknown> {
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        await this.store.complete(caller, key, { status: response.statusCode, body });
+        return body;
+      }),
+      catchError((error: unknown) => from(this.settleFailure(caller, key, error, response)).pipe(mergeMap(() => throwError(() => error)))),
+    );
+  }
+
+  private async settleFailure(caller: string, key: string, error: unknown, response: Response): Promise<void> {
+    const saved = savedError(error, requestIdOf(response));
+    if (saved) await this.store.complete(caller, key, saved);
+    else await this.store.release(caller, key);
+  }
+}
+
+/** The error answer to keep for replay, or null when the request should be free to run again. */
+function savedError(error: unknown, requestId: string): SavedResponse | null {
+  const { logAs: _logAs, ...described } = describeError(error);
+  if (described.code === 'VALIDATION_FAILED' || described.status >= 500) return null;
+  return { status: described.status, body: { error: { ...described, requestId } } };
+}

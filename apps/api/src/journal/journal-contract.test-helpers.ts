@@ -1,0 +1,179 @@
+import type { Journal, OutboundRequestRecord, StepRecord } from '@flex-sms/domain';
+
+/** A journal implementation under test: an empty journal for each case, one clean-up at the end. */
+export interface JournalUnderTest {
+  fresh(): Promise<Journal>;
+  close(): Promise<void>;
+}
+
+const at = (second: number) => new Date(Date.UTC(2026, 10, 24, 18, 0, second, 123));
+
+export const agentRequest: OutboundRequestRecord = {
+  kind: 'agent_sms',
+  caller: 'api-key:test',
+  fromNumber: '+15550100001',
+  toNumber: '+14155550123',
+  toName: 'Ada Lovelace',
+  body: 'Hi Ada',
+  idempotencyKey: 'key-1',
+  input: { sourceChatChannelSid: null, taskAttributes: { crmId: 'A-17', nested: { tier: 'gold' } } },
+};
+
+const channelStep: StepRecord = {
+  name: 'channel',
+  outcome: 'created',
+  sids: { channelSid: 'CH00000000000000000000000000000001', chatServiceSid: 'IS00000000000000000000000000000001' },
+  data: { identity: '+14155550123' },
+  startedAt: at(1),
+  finishedAt: at(2),
+};
+
+const failedStep: StepRecord = {
+  name: 'proxy-session',
+  outcome: 'failed',
+  sids: {},
+  startedAt: at(2),
+  finishedAt: at(3),
+  error: { code: 'TWILIO_UNAVAILABLE', message: 'Proxy stayed unavailable', twilioCode: 20503, details: { operation: 'create Proxy session' } },
+};
+
+/**
+ * The behaviour every Journal must have: the domain's InMemoryJournal is the reference, and the SQL journal runs
+ * the very same cases (on PGlite and on PostgreSQL).
+ */
+export function journalContract(open: () => Promise<JournalUnderTest>): void {
+  let subject: JournalUnderTest;
+  let journal: Journal;
+
+  beforeAll(async () => {
+    subject = await open();
+  });
+  afterAll(() => subject.close());
+  beforeEach(async () => {
+    journal = await subject.fresh();
+  });
+
+  it('records a request as in flight, with nothing done yet', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+
+    expect(await journal.get(id)).toEqual({
+      ...agentRequest,
+      id,
+      status: 'in_flight',
+      startedAt: at(0),
+      finishedAt: null,
+      steps: [],
+      pendingSteps: [],
+      undone: [],
+      result: null,
+      error: null,
+    });
+  });
+
+  it('gives every request its own id, and null for an id it never gave', async () => {
+    const ids = await Promise.all([journal.begin(agentRequest, at(0)), journal.begin({ ...agentRequest, kind: 'system_sms' }, at(0))]);
+    expect(new Set(ids).size).toBe(2);
+    expect((await journal.get(ids[1]))?.kind).toBe('system_sms');
+    expect(await journal.get('req_unknown')).toBeNull();
+  });
+
+  it('keeps the steps in the order they were recorded, optional fields absent when not given', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    await journal.recordStep(id, failedStep);
+
+    const { steps } = (await journal.get(id))!;
+    expect(steps).toEqual([channelStep, failedStep]);
+    expect(Object.keys(steps[0]).sort()).toEqual(['data', 'finishedAt', 'name', 'outcome', 'sids', 'startedAt']);
+    expect(Object.keys(steps[1])).not.toContain('data');
+  });
+
+  it('keeps every step recorded concurrently (parallel branches of one request)', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    const names = ['flex-flow', 'channel', 'proxy-session', 'channel-attributes', 'message'] as const;
+    await Promise.all(names.map((name) => journal.recordStep(id, { ...channelStep, name })));
+    expect((await journal.get(id))!.steps.map((step) => step.name).sort()).toEqual([...names].sort());
+  });
+
+  it('records a pending step, then settles it, counting attempts and keeping the last error only', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    const payload = { chatServiceSid: 'IS1', channelSid: 'CH1', sessionSid: 'KC1' };
+    await journal.recordPendingStep(id, { name: 'channel-attributes', payload, recordedAt: at(4) });
+    expect((await journal.get(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
+
+    const error = { code: 'TWILIO_UNAVAILABLE', message: 'later' };
+    await journal.settlePendingStep(id, 'channel-attributes', { status: 'pending', at: at(5), error });
+    expect((await journal.get(id))!.pendingSteps[0]).toEqual({ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 1, settledAt: at(5), error });
+
+    await journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(6) });
+    const [settled] = (await journal.get(id))!.pendingSteps;
+    expect(settled).toEqual({ name: 'channel-attributes', payload, recordedAt: at(4), status: 'done', attempts: 2, settledAt: at(6) });
+    expect(settled.error).toBeUndefined();
+  });
+
+  it('finishes a request with its outcome; a second finish replaces the first', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    const undone = [
+      { action: 'cancel-task' as const, sid: 'WT1', ok: true },
+      { action: 'remove-channel' as const, sid: 'CH1', ok: false, error: { code: 'TWILIO_UNAVAILABLE', message: 'down', twilioCode: 20503 } },
+    ];
+    const error = { code: 'PARTICIPANT_CONFLICT', message: 'busy', twilioCode: 80604, details: { conflictingSessionSid: 'KC9' } };
+    await journal.finish(id, { status: 'rolled_back', finishedAt: at(7), error, undone });
+
+    expect(await journal.get(id)).toMatchObject({ status: 'rolled_back', finishedAt: at(7), error, undone, result: null, steps: [channelStep] });
+
+    const result = { id, status: 'succeeded', reused: { channel: true, session: false } };
+    await journal.finish(id, { status: 'succeeded', finishedAt: at(8), result });
+    expect(await journal.get(id)).toMatchObject({ status: 'succeeded', finishedAt: at(8), result, error: null, undone: [] });
+  });
+
+  it('refuses writes to a request it does not know', async () => {
+    await expect(journal.recordStep('req_unknown', channelStep)).rejects.toThrow('req_unknown');
+    await expect(journal.recordPendingStep('req_unknown', { name: 'channel-attributes', payload: {}, recordedAt: at(0) })).rejects.toThrow('req_unknown');
+    await expect(journal.finish('req_unknown', { status: 'failed', finishedAt: at(0) })).rejects.toThrow('req_unknown');
+    const id = await journal.begin(agentRequest, at(0));
+    await expect(journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(1) })).rejects.toThrow('channel-attributes');
+  });
+
+  it('lists as unresolved the requests in flight and those with follow-up work still pending', async () => {
+    const inFlight = await journal.begin(agentRequest, at(10));
+    const finished = await journal.begin(agentRequest, at(11));
+    await journal.finish(finished, { status: 'succeeded', finishedAt: at(12), result: {} });
+    const awaitingFollowUp = await journal.begin(agentRequest, at(9));
+    await journal.recordPendingStep(awaitingFollowUp, { name: 'channel-attributes', payload: { channelSid: 'CH1' }, recordedAt: at(9) });
+    await journal.finish(awaitingFollowUp, { status: 'succeeded', finishedAt: at(9), result: {} });
+    const followedUp = await journal.begin(agentRequest, at(13));
+    await journal.recordPendingStep(followedUp, { name: 'channel-attributes', payload: {}, recordedAt: at(13) });
+    await journal.finish(followedUp, { status: 'succeeded', finishedAt: at(13), result: {} });
+    await journal.settlePendingStep(followedUp, 'channel-attributes', { status: 'failed', at: at(14), error: { code: 'X', message: 'gone' } });
+
+    const unresolved = await journal.listUnresolved();
+    expect(unresolved.map((entry) => entry.id).sort()).toEqual([awaitingFollowUp, inFlight].sort());
+    expect(unresolved.find((entry) => entry.id === awaitingFollowUp)!.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'pending' })]);
+  });
+
+  it('knows a channel recorded by another request, not one recorded only by the asking request', async () => {
+    const first = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(first, channelStep);
+    const second = await journal.begin(agentRequest, at(1));
+    const channelSid = channelStep.sids.channelSid;
+
+    expect(await journal.isChannelKnown(channelSid, second)).toBe(true);
+    expect(await journal.isChannelKnown(channelSid, first)).toBe(false);
+    expect(await journal.isChannelKnown('CH00000000000000000000000000000009', second)).toBe(false);
+    await journal.recordStep(second, { ...channelStep, name: 'proxy-session', sids: { channelSid: 'CH00000000000000000000000000000009' } });
+    expect(await journal.isChannelKnown('CH00000000000000000000000000000009', first)).toBe(false);
+  });
+
+  it('hands out copies: changing what was read changes nothing stored', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    const read = (await journal.get(id))!;
+    read.steps[0].sids.channelSid = 'CHchanged';
+    (read.input.taskAttributes as Record<string, unknown>).crmId = 'changed';
+    read.steps.push(failedStep);
+
+    expect(await journal.get(id)).toMatchObject({ input: agentRequest.input, steps: [channelStep] });
+  });
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DATABASE, Database } from '../store/database';
+import { OutboundHistory } from './outbound-history';
+import { SqlJournal } from './sql-journal';
+
+/** Injection token of the domain's Journal port: `@Inject(JOURNAL) journal: Journal`. */
+export const JOURNAL = Symbol('JOURNAL');
+
+/** The outbound SMS journal on the API's database, and its history view. */
+@Module({
+  providers: [
+    { provide: JOURNAL, useFactory: (db: Database) => new SqlJournal(db), inject: [DATABASE] },
+    { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },
+  ],
+  exports: [JOURNAL, OutboundHistory],
+})
+export class JournalModule {}

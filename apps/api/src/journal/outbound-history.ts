@@ -1,0 +1,59 @@
+import type { JournalEntry, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
+import type { Database } from '../store/database';
+import { REQUEST_COLUMNS, RequestRow, toRequestSummary } from './journal-rows';
+
+export interface OutboundHistoryFilter {
+  status?: OutboundRequestStatus;
+  kind?: OutboundRequestKind;
+  /** E.164; matches either side of the conversation (the Twilio number or the customer). */
+  number?: string;
+  /** Requests started at or after this instant. */
+  since?: Date;
+  /** Requests started before this instant. */
+  until?: Date;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export type OutboundRequestSummary = Omit<JournalEntry, 'steps' | 'pendingSteps' | 'undone'>;
+
+export interface OutboundHistoryPage {
+  items: OutboundRequestSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** The journal read as history: newest first, filtered, one page at a time (the steps stay in GET /outbound/:id). */
+export class OutboundHistory {
+  constructor(private readonly db: Database) {}
+
+  async list(filter: OutboundHistoryFilter): Promise<OutboundHistoryPage> {
+    const { where, params } = whereClause(filter);
+    const offset = (filter.page - 1) * filter.pageSize;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<RequestRow>(
+        `SELECT ${REQUEST_COLUMNS} FROM outbound_request ${where} ORDER BY started_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, filter.pageSize, offset],
+      ),
+      this.db.query<{ total: number }>(`SELECT count(*) AS total FROM outbound_request ${where}`, params),
+    ]);
+    return { items: rows.map(toRequestSummary), page: filter.page, pageSize: filter.pageSize, total };
+  }
+}
+
+function whereClause(filter: OutboundHistoryFilter): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filter.status) add((p) => `status = ${p}`, filter.status);
+  if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
+  if (filter.number) add((p) => `(from_number = ${p} OR to_number = ${p})`, filter.number);
+  if (filter.since) add((p) => `started_at >= ${p}`, filter.since);
+  if (filter.until) add((p) => `started_at < ${p}`, filter.until);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}

@@ -1,0 +1,86 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/error-response.dto';
+
+export interface ErrorExample {
+  code: string;
+  message: string;
+  details?: { field: string; message: string }[];
+  context?: Record<string, unknown>;
+  twilioCode?: number;
+}
+
+/**
+ * Documents a route's error answers in the one error shape, with one named example per error code:
+ * `@ApiErrorExamples({ 409: [PARTICIPANT_CONFLICT_EXAMPLE] })`.
+ */
+export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers: Record<number, Record<string, { description: string; schema: { type: 'integer' | 'string' } }>> = {}) {
+  return applyDecorators(
+    ApiExtraModels(ErrorResponseDto),
+    ...Object.entries(errors).map(([statusText, examples]) => {
+      const status = Number(statusText);
+      return ApiResponse({
+        status,
+        description: examples.map((example) => example.code).join(' | '),
+        ...(headers[status] ? { headers: headers[status] } : {}),
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorResponseDto) },
+            examples: Object.fromEntries(
+              examples.map((example) => [example.code, { value: { error: { status, ...example, requestId: '5f0c6c1e-8c1b-4d5e-9a43-0a4c1b7f6f2e' } } }]),
+            ),
+          },
+        },
+      });
+    }),
+  );
+}
+
+export const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } };
+
+export const ERROR_EXAMPLES = {
+  validationFailed: {
+    code: 'VALIDATION_FAILED',
+    message: 'The request has 2 invalid fields.',
+    details: [
+      { field: 'toNumber', message: 'toNumber must be a phone number in E.164 format, e.g. +15551234567' },
+      { field: 'colour', message: 'property colour should not exist' },
+    ],
+  },
+  invalidIdempotencyKey: { code: 'INVALID_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters.' },
+  participantConflict: {
+    code: 'PARTICIPANT_CONFLICT',
+    message:
+      '+14155550123 is already in an open Proxy Session with +15550100001 (session KC…, channel CH…, task WT…). Finish or close that conversation first.',
+    context: {
+      customerNumber: '+14155550123',
+      proxyNumber: '+15550100001',
+      conflictingSessionSid: 'KC0123456789abcdef0123456789abcdef',
+      conflictingChannelSid: 'CH0123456789abcdef0123456789abcdef',
+      conflictingTaskSid: 'WT0123456789abcdef0123456789abcdef',
+      requestId: 'req_6f1d2c3b4a5e6f708192a3b4',
+      undone: [{ action: 'cancel-task', sid: 'WT1123456789abcdef0123456789abcdef', ok: true }],
+    },
+    twilioCode: 80604,
+  },
+  idempotencyKeyInUse: { code: 'IDEMPOTENCY_KEY_IN_USE', message: 'A request with this Idempotency-Key is still running; retry once it has finished.' },
+  idempotencyKeyReused: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'This Idempotency-Key was already used with a different request; use a new key for a new request.' },
+  flexFlowNotFound: (integrationType: 'task' | 'studio') => ({
+    code: 'FLEX_FLOW_NOT_FOUND',
+    message: `No sms Flex Flow with IntegrationType=${integrationType} has ContactIdentity +15550100003. Create one (POST https://flex-api.twilio.com/v1/FlexFlows with ChannelType=sms, IntegrationType=${integrationType}, ContactIdentity=+15550100003) or send from a number that has one.`,
+    context: { phoneNumber: '+15550100003', integrationType, fix: `Create an sms Flex Flow with IntegrationType=${integrationType} and ContactIdentity=+15550100003` },
+  }),
+  flexFlowDisabled: {
+    code: 'FLEX_FLOW_DISABLED',
+    message: 'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',
+    context: { flexFlowSid: 'FO0123456789abcdef0123456789abcdef', phoneNumber: '+15550100001', integrationType: 'studio' },
+  },
+  twilioRequestFailed: { code: 'TWILIO_REQUEST_FAILED', message: 'Chat message: The message body is too long', context: { status: 400 }, twilioCode: 50301 },
+  twilioUnavailable: {
+    code: 'TWILIO_UNAVAILABLE',
+    message: "Twilio stayed unavailable during 'create Proxy session' (Proxy session: Service Unavailable). Try again in about 2s.",
+    context: { operation: 'create Proxy session', retryAfterSeconds: 2, lastStatus: 503, lastKind: 'server_error' },
+    twilioCode: 20503,
+  },
+  resourceNotFound: (resource: string, sid: string) => ({ code: 'RESOURCE_NOT_FOUND', message: `${resource} ${sid} was not found`, context: { resource, sid }, twilioCode: 20404 }),
+};

@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsE164PhoneNumber } from '../validation/phone-number.validators';
+
+export const OUTBOUND_STATUSES = ['in_flight', 'succeeded', 'failed', 'rolled_back'] as const;
+export const OUTBOUND_KINDS = ['agent_sms', 'system_sms'] as const;
+export const MAX_PAGE_SIZE = 100;
+
+/** In a query string an unencoded `+` arrives as a space: `?number=+1415…` means `+1415…`. */
+const plusFromSpace = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/^ (?=\d)/, '+') : value);
+
+/** `GET /api/v1/outbound` filters and paging. */
+export class OutboundHistoryQueryDto {
+  @ApiPropertyOptional({ enum: OUTBOUND_STATUSES, example: 'rolled_back' })
+  @IsOptional()
+  @IsIn(OUTBOUND_STATUSES)
+  status?: (typeof OUTBOUND_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: OUTBOUND_KINDS, description: 'agent_sms: POST /outbound/task; system_sms: POST /outbound/message', example: 'agent_sms' })
+  @IsOptional()
+  @IsIn(OUTBOUND_KINDS)
+  kind?: (typeof OUTBOUND_KINDS)[number];
+
+  @ApiPropertyOptional({ description: 'E.164; either side of the conversation (the Twilio number or the customer)', example: '+14155550123' })
+  @IsOptional()
+  @Transform(plusFromSpace)
+  @IsE164PhoneNumber()
+  number?: string;
+
+  @ApiPropertyOptional({ description: 'Requests started at or after this instant (ISO 8601)', example: '2026-11-24T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Requests started before this instant (ISO 8601)', example: '2026-11-25T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  until?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1, example: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}

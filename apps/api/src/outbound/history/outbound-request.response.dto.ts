@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OUTBOUND_KINDS, OUTBOUND_STATUSES } from './outbound-history.query.dto';
+
+class ErrorRecordDto {
+  @ApiProperty({ example: 'PARTICIPANT_CONFLICT' })
+  code!: string;
+
+  @ApiProperty({ example: '+14155550123 is already in an open Proxy Session with +15550100001 (…)' })
+  message!: string;
+
+  @ApiPropertyOptional({ example: 80604 })
+  twilioCode?: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  details?: Record<string, unknown>;
+}
+
+class StepDto {
+  @ApiProperty({ enum: ['flex-flow', 'channel', 'proxy-session', 'stale-session', 'channel-attributes', 'message'], example: 'channel' })
+  name!: string;
+
+  @ApiProperty({ enum: ['resolved', 'created', 'reused', 'updated', 'closed', 'removed', 'failed'], example: 'created' })
+  outcome!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', taskSid: 'WT0123456789abcdef0123456789abcdef' } })
+  sids!: Record<string, string>;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  data?: Record<string, unknown>;
+
+  @ApiProperty({ example: '2026-11-24T18:00:00.120Z' })
+  startedAt!: string;
+
+  @ApiProperty({ example: '2026-11-24T18:00:00.310Z' })
+  finishedAt!: string;
+
+  @ApiPropertyOptional({ type: ErrorRecordDto })
+  error?: ErrorRecordDto;
+}
+
+class PendingStepDto {
+  @ApiProperty({ enum: ['channel-attributes'], example: 'channel-attributes' })
+  name!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', sessionSid: 'KC0123456789abcdef0123456789abcdef' } })
+  payload!: Record<string, unknown>;
+
+  @ApiProperty({ example: '2026-11-24T18:00:00.400Z' })
+  recordedAt!: string;
+
+  @ApiProperty({ enum: ['pending', 'done', 'failed'], example: 'done' })
+  status!: string;
+
+  @ApiProperty({ example: 1 })
+  attempts!: number;
+
+  @ApiPropertyOptional({ example: '2026-11-24T18:00:00.650Z' })
+  settledAt?: string;
+
+  @ApiPropertyOptional({ type: ErrorRecordDto })
+  error?: ErrorRecordDto;
+}
+
+class UndoneDto {
+  @ApiProperty({ enum: ['cancel-task', 'remove-proxy-session', 'remove-channel', 'restore-channel-attributes'], example: 'cancel-task' })
+  action!: string;
+
+  @ApiProperty({ example: 'WT0123456789abcdef0123456789abcdef' })
+  sid!: string;
+
+  @ApiProperty({ example: true })
+  ok!: boolean;
+
+  @ApiPropertyOptional({ type: ErrorRecordDto })
+  error?: ErrorRecordDto;
+}
+
+/** One outbound request as the journal holds it (history rows leave out the step lists). */
+export class OutboundRequestSummaryDto {
+  @ApiProperty({ example: 'req_6f1d2c3b4a5e6f708192a3b4' })
+  id!: string;
+
+  @ApiProperty({ enum: OUTBOUND_KINDS, example: 'agent_sms' })
+  kind!: string;
+
+  @ApiProperty({ enum: OUTBOUND_STATUSES, description: 'in_flight, or how it ended; rolled_back = failed after creating things, which were undone', example: 'succeeded' })
+  status!: string;
+
+  @ApiProperty({ description: 'Who asked (a digest of the API key)', example: 'api-key:3f2a9c0d1b7e4a55' })
+  caller!: string;
+
+  @ApiProperty({ example: '+15550100001' })
+  fromNumber!: string;
+
+  @ApiProperty({ example: '+14155550123' })
+  toNumber!: string;
+
+  @ApiProperty({ example: 'Ada Lovelace' })
+  toName!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Hi Ada, this is Grace from Acme.' })
+  body!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '9f1c4b5e-2f0b-4c1d-8a57-3c8f6e1d2a10' })
+  idempotencyKey!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { sourceChatChannelSid: null, targetWorkerSid: null, taskAttributes: { crmId: 'A-17' } } })
+  input!: Record<string, unknown>;
+
+  @ApiProperty({ example: '2026-11-24T18:00:00.100Z' })
+  startedAt!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:00.420Z' })
+  finishedAt!: string | null;
+
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The 201 answer, when it succeeded' })
+  result!: Record<string, unknown> | null;
+
+  @ApiProperty({ nullable: true, type: ErrorRecordDto })
+  error!: ErrorRecordDto | null;
+}
+
+export class OutboundRequestDto extends OutboundRequestSummaryDto {
+  @ApiProperty({ type: [StepDto], description: 'The Twilio steps, in the order they finished' })
+  steps!: StepDto[];
+
+  @ApiProperty({ type: [PendingStepDto], description: 'Follow-up work journaled before answering' })
+  pendingSteps!: PendingStepDto[];
+
+  @ApiProperty({ type: [UndoneDto], description: 'What a rollback undid (or could not)' })
+  undone!: UndoneDto[];
+}
+
+export class OutboundHistoryPageDto {
+  @ApiProperty({ type: [OutboundRequestSummaryDto] })
+  items!: OutboundRequestSummaryDto[];
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'Matching requests in all pages', example: 42 })
+  total!: number;
+}

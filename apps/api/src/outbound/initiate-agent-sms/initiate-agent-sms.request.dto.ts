@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+import { IsTwilioSid } from '../validation/twilio-sid.validator';
+
+/** `POST /api/v1/outbound/task`: an agent starts an SMS conversation that becomes a Flex task. */
+export class InitiateAgentSmsRequestDto extends OutboundPartiesRequestDto {
+  @ApiPropertyOptional({ description: 'A prior chat channel (e.g. the Studio conversation this one continues), copied onto the task for context.', example: 'CH0123456789abcdef0123456789abcdef' })
+  @IsOptional()
+  @IsTwilioSid('CH')
+  sourceChatChannelSid?: string;
+
+  @ApiPropertyOptional({ description: 'A worker to route the task to (task attribute `targetWorkerSid`; the workflow decides how to use it).', example: 'WK0123456789abcdef0123456789abcdef' })
+  @IsOptional()
+  @IsTwilioSid('WK')
+  targetWorkerSid?: string;
+
+  @ApiPropertyOptional({ description: 'Sent to the customer straight away, as SMS, from the chat channel.', example: 'Hi Ada, this is Grace from Acme. Do you have a minute?', maxLength: MAX_SMS_BODY_LENGTH })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_SMS_BODY_LENGTH)
+  @Matches(NOT_BLANK, { message: 'initialMessage must not be blank' })
+  initialMessage?: string;
+
+  @ApiPropertyOptional({
+    description: 'Extra task attributes for routing. The outbound fields (to, from, name, direction, sourceChatChannelSid, targetWorkerSid) always win.',
+    type: 'object',
+    additionalProperties: true,
+    example: { crmId: 'A-17', language: 'en' },
+  })
+  @IsOptional()
+  @IsObject()
+  taskAttributes?: Record<string, unknown>;
+}

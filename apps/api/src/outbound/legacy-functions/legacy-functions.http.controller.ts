@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InitiateAgentSms, SendSystemSms } from '@flex-sms/domain';
+import type { Request } from 'express';
+import { callerOf } from '../../idempotency/caller';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
+import { TwilioAccount } from '../../twilio/twilio-account';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
+import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.request.dto';
+import { TwilioRetryAfterInterceptor } from '../twilio-retry-after.interceptor';
+import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './legacy-outbound-sms.response';
+import { LegacyOutboundSmsTaskRequestDto } from './legacy-outbound-sms-task.request.dto';
+
+/**
+ * Drop-in replacements for the original Twilio Functions (twilio-professional-services/function-flex-outbound-sms),
+ * at their paths outside /api/v1, for systems already calling them (a Studio HTTP widget, a CRM): same body names,
+ * JSON or form-encoded, same answer shape, status 200. They run the same use cases as /api/v1/outbound, so they
+ * reuse conversations, roll back on failure, and answer errors in this API's one error shape.
+ */
+@ApiTags('Original Functions (drop-in)')
+@Controller()
+@UseInterceptors(TwilioRetryAfterInterceptor)
+export class LegacyFunctionsController {
+  constructor(
+    @Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms,
+    @Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms,
+    private readonly account: TwilioAccount,
+  ) {}
+
+  @Post('flex-initiate-outbound-sms-task')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOperation({ summary: 'Original Function: start an agent SMS conversation with a task', description: 'Same as POST /api/v1/outbound/task; initialNotificationMessage is sent to the customer.' })
+  @ApiOkResponse({ type: LegacyOutboundSmsResponseDto })
+  @ApiErrorExamples(
+    {
+      400: [ERROR_EXAMPLES.validationFailed],
+      409: [ERROR_EXAMPLES.participantConflict],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('task')],
+      502: [ERROR_EXAMPLES.twilioRequestFailed],
+      503: [ERROR_EXAMPLES.twilioUnavailable],
+    },
+    { 503: RETRY_AFTER_HEADER },
+  )
+  async initiateOutboundSmsTask(@Body() body: LegacyOutboundSmsTaskRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
+    const { initialNotificationMessage, ...rest } = body;
+    const result = await this.initiateAgentSms.execute({
+      ...rest,
+      initialMessage: initialNotificationMessage,
+      caller: callerOf(request),
+      idempotencyKey: request.header('idempotency-key'),
+    });
+    return toLegacyResponse(result, this.account);
+  }
+
+  @Post('flex-initiate-outbound-sms')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOperation({ summary: 'Original Function: send a fire-and-forget SMS through the Studio Flex Flow', description: 'Same as POST /api/v1/outbound/message.' })
+  @ApiOkResponse({ type: LegacyOutboundSmsResponseDto })
+  @ApiErrorExamples(
+    {
+      400: [ERROR_EXAMPLES.validationFailed],
+      409: [ERROR_EXAMPLES.participantConflict],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled],
+      502: [ERROR_EXAMPLES.twilioRequestFailed],
+      503: [ERROR_EXAMPLES.twilioUnavailable],
+    },
+    { 503: RETRY_AFTER_HEADER },
+  )
+  async initiateOutboundSms(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
+    const result = await this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
+    return toLegacyResponse(result, this.account);
+  }
+}

@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import {
+  CompletePendingSteps,
+  InitiateAgentSms,
+  ResolveInFlight,
+  SendSystemSms,
+  createOutboundSmsDependencies,
+  type Journal,
+  type OutboundSmsDependencies,
+  type PairLock,
+} from '@flex-sms/domain';
+import { createTwilioPorts } from '@flex-sms/twilio-adapter';
+import { JOURNAL, JournalModule } from '../journal/journal.module';
+import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
+import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { FollowUpScheduler } from './follow-up-scheduler';
+import { InFlightRecovery } from './in-flight-recovery';
+import { OUTBOUND_SMS_DEPENDENCIES, OUTBOUND_SMS_OPTIONS, OutboundSmsOptions } from './outbound-sms.tokens';
+
+function outboundSmsDependencies(
+  client: TwilioClient,
+  account: TwilioAccount,
+  journal: Journal,
+  pairLock: PairLock,
+  options: OutboundSmsOptions,
+  followUps: FollowUpScheduler,
+): OutboundSmsDependencies {
+  const ports = createTwilioPorts(client, { proxyServiceSid: account.proxyServiceSid, chatServiceSid: account.chatServiceSid });
+  const deps = createOutboundSmsDependencies({ ports, journal, pairLock, ...options, scheduleFollowUp: (requestId) => followUps.schedule(requestId) });
+  const completePendingSteps = new CompletePendingSteps(deps);
+  followUps.attach((requestId) => completePendingSteps.execute(requestId));
+  return deps;
+}
+
+const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
+  provide: UseCase,
+  useFactory: (deps: OutboundSmsDependencies) => new UseCase(deps),
+  inject: [OUTBOUND_SMS_DEPENDENCIES],
+});
+
+/**
+ * The domain's outbound SMS use cases on the Twilio adapter, the SQL journal and the database pair lock: wired here
+ * once, shared by the outbound, Flex Flow, channel and proxy routes (one Flex Flow cache, one retry policy).
+ */
+@Module({
+  imports: [JournalModule, PairLockModule],
+  providers: [
+    { provide: OUTBOUND_SMS_OPTIONS, useValue: {} },
+    FollowUpScheduler,
+    {
+      provide: OUTBOUND_SMS_DEPENDENCIES,
+      useFactory: outboundSmsDependencies,
+      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler],
+    },
+    useCase(InitiateAgentSms),
+    useCase(SendSystemSms),
+    useCase(ResolveInFlight),
+    InFlightRecovery,
+  ],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, InitiateAgentSms, SendSystemSms, FollowUpScheduler, InFlightRecovery, JournalModule],
+})
+export class OutboundSmsCoreModule {}

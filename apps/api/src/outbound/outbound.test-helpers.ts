@@ -1,0 +1,64 @@
+import { createTwilioClient } from '@flex-sms/twilio-adapter';
+import { DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
+import type twilio from 'twilio';
+import { TestApp, TestAppOptions, createTestApp } from '../testing/test-app';
+import { FollowUpScheduler } from './follow-up-scheduler';
+import { OUTBOUND_SMS_OPTIONS, OutboundSmsOptions } from './outbound-sms.tokens';
+
+export const TWILIO_NUMBER = DEMO_NUMBERS[0];
+export const OTHER_TWILIO_NUMBER = DEMO_NUMBERS[1];
+export const CUSTOMER = '+14155550123';
+
+/** Short backoff so fault tests take milliseconds; the same attempts as production. */
+export const FAST_RETRIES: OutboundSmsOptions = { retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3_000 } };
+
+export interface OutboundTestApp extends TestApp {
+  /** The official SDK on the sandbox, to look at what the API did (tasks, channels, sessions). */
+  twilio: twilio.Twilio;
+  /** Resolves when the follow-up work of answered requests has run. */
+  followUpsIdle(): Promise<void>;
+}
+
+/** The API over HTTP against its own sandbox, with fast retries. */
+export async function createOutboundTestApp(options: TestAppOptions & { outbound?: OutboundSmsOptions } = {}): Promise<OutboundTestApp> {
+  const api = await createTestApp({
+    logger: false,
+    ...options,
+    override: (builder) => {
+      const overridden = builder.overrideProvider(OUTBOUND_SMS_OPTIONS).useValue(options.outbound ?? FAST_RETRIES);
+      return options.override ? options.override(overridden) : overridden;
+    },
+  });
+  const { accountSid, authToken } = api.sandbox.account;
+  return {
+    ...api,
+    twilio: createTwilioClient({ accountSid, authToken, baseUrl: api.sandbox.url, timeoutMs: 5_000 }),
+    followUpsIdle: () => api.app.get(FollowUpScheduler).idle(),
+  };
+}
+
+/** Sequential round trips in a request log: the longest chain of requests each starting after the previous one ended. */
+export function sequentialRoundTrips(requests: readonly LoggedRequest[]): number {
+  const depth = new Map<number, number>();
+  const ordered = [...requests].sort((a, b) => a.startedAt - b.startedAt);
+  for (const request of ordered) {
+    const before = ordered.filter((other) => other.finishedAt !== null && other.finishedAt <= request.startedAt);
+    depth.set(request.id, 1 + Math.max(0, ...before.map((other) => depth.get(other.id) ?? 0)));
+  }
+  return Math.max(0, ...depth.values());
+}
+
+/** What the sandbox holds that an outbound request can create: for "nothing left behind" checks. */
+export async function twilioResources(api: OutboundTestApp) {
+  const { chatServiceSid, proxyServiceSid, workspaceSid } = api.sandbox.account;
+  const [channels, sessions, tasks] = await Promise.all([
+    api.twilio.chat.v2.services(chatServiceSid).channels.list({ limit: 1000 }),
+    api.twilio.proxy.v1.services(proxyServiceSid).sessions.list({ limit: 1000 }),
+    api.twilio.taskrouter.v1.workspaces(workspaceSid).tasks.list({ limit: 1000 }),
+  ]);
+  return {
+    channels: channels.map((channel) => channel.sid),
+    openSessions: sessions.filter((session) => session.status !== 'closed').map((session) => session.sid),
+    liveTasks: tasks.filter((task) => !['canceled', 'completed'].includes(task.assignmentStatus)).map((task) => task.sid),
+  };
+}

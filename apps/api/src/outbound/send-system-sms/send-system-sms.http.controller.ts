@@ -1,0 +1,41 @@
+import { Body, Controller, Headers, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SendSystemSms, type OutboundSmsResult } from '@flex-sms/domain';
+import type { Request } from 'express';
+import { callerOf } from '../../idempotency/caller';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
+import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
+import { TwilioRetryAfterInterceptor } from '../twilio-retry-after.interceptor';
+import { SendSystemSmsRequestDto } from './send-system-sms.request.dto';
+
+@ApiTags('Outbound SMS')
+@Controller('outbound')
+@UseInterceptors(TwilioRetryAfterInterceptor)
+export class SendSystemSmsController {
+  constructor(@Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms) {}
+
+  @Post('message')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',
+    description:
+      'Opens (or reuses) the customer’s chat channel through the number’s Studio Flex Flow (no task), ties it to the customer’s phone with a Proxy ' +
+      'Session, and posts messageBody, which Proxy relays as SMS. A reply from the customer goes to the Studio flow. On failure everything this request ' +
+      'created is undone.',
+  })
+  @ApiCreatedResponse({ type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' })
+  @ApiErrorExamples(
+    {
+      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
+      409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled, ERROR_EXAMPLES.idempotencyKeyReused],
+      502: [ERROR_EXAMPLES.twilioRequestFailed],
+      503: [ERROR_EXAMPLES.twilioUnavailable],
+    },
+    { 503: RETRY_AFTER_HEADER },
+  )
+  execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request, @Headers('idempotency-key') idempotencyKey?: string): Promise<OutboundSmsResult> {
+    return this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey });
+  }
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+
+/** `POST /api/v1/outbound/message`: a back-office system texts a customer; replies go to the number's Studio flow. */
+export class SendSystemSmsRequestDto extends OutboundPartiesRequestDto {
+  @ApiProperty({ description: 'The SMS text.', example: 'Your order #1042 has shipped.', minLength: 1, maxLength: MAX_SMS_BODY_LENGTH })
+  @IsString()
+  @Length(1, MAX_SMS_BODY_LENGTH)
+  @Matches(NOT_BLANK, { message: 'messageBody must not be blank' })
+  messageBody!: string;
+}

@@ -1,0 +1,56 @@
+import { pairLockKey } from '@flex-sms/domain';
+import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { DatabasePairLock } from './database-pair-lock';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Counts how many holders of one conversation's lock overlap. */
+function overlapProbe() {
+  let inside = 0;
+  let maxInside = 0;
+  return {
+    get maxInside() {
+      return maxInside;
+    },
+    section: async () => {
+      inside++;
+      maxInside = Math.max(maxInside, inside);
+      await sleep(15);
+      inside--;
+    },
+  };
+}
+
+function pairLockContract(target: DatabaseTarget, options: { multiInstance: boolean }) {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await target.open();
+  });
+  afterAll(() => handle.close());
+
+  it('lets one request per conversation in at a time, and other conversations through meanwhile', async () => {
+    const lock = new DatabasePairLock(handle.db);
+    const samePair = overlapProbe();
+    const otherPairs = overlapProbe();
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => lock.withLock(pairLockKey('+15550100001', '+14155550123'), samePair.section)),
+      ...Array.from({ length: 3 }, (_, index) => lock.withLock(pairLockKey('+15550100001', `+1415555020${index}`), otherPairs.section)),
+    ]);
+    expect(samePair.maxInside).toBe(1);
+    expect(otherPairs.maxInside).toBe(3);
+  });
+
+  if (options.multiInstance) {
+    it('excludes a second API instance on the same PostgreSQL database (advisory lock)', async () => {
+      const other = new DatabasePairLock(await handle.openAnother());
+      const lock = new DatabasePairLock(handle.db);
+      const probe = overlapProbe();
+      const key = pairLockKey('+15550100002', '+14155550123');
+      await Promise.all([lock.withLock(key, probe.section), other.withLock(key, probe.section), lock.withLock(key, probe.section), other.withLock(key, probe.section)]);
+      expect(probe.maxInside).toBe(1);
+    });
+  }
+}
+
+describe('DatabasePairLock on PGlite', () => pairLockContract(pgliteTarget, { multiInstance: false }));
+describePostgres('DatabasePairLock on PostgreSQL', (target) => pairLockContract(target, { multiInstance: true }));

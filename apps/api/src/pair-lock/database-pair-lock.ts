@@ -1,0 +1,15 @@
+import type { PairLock } from '@flex-sms/domain';
+import type { Database } from '../store/database';
+
+/**
+ * The domain's PairLock on the store's named locks: in-process queueing, plus a PostgreSQL session advisory lock
+ * when the API runs on PostgreSQL, so two API instances never work on one conversation at once. (The embedded
+ * PGlite database belongs to one process, where the in-process lock is the whole story.)
+ */
+export class DatabasePairLock implements PairLock {
+  constructor(private readonly db: Database) {}
+
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.db.withLock(key, fn);
+  }
+}

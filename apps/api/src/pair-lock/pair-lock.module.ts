@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DATABASE, Database } from '../store/database';
+import { DatabasePairLock } from './database-pair-lock';
+
+/** Injection token of the domain's PairLock port. */
+export const PAIR_LOCK = Symbol('PAIR_LOCK');
+
+@Module({
+  providers: [{ provide: PAIR_LOCK, useFactory: (db: Database) => new DatabasePairLock(db), inject: [DATABASE] }],
+  exports: [PAIR_LOCK],
+})
+export class PairLockModule {}

@@ -1,0 +1,94 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { MAX_SMS_BODY_LENGTH, NOT_BLANK } from '../outbound/dto/outbound-parties.request.dto';
+import { IsE164PhoneNumber } from '../outbound/validation/phone-number.validators';
+
+/** The customer's handset is named by its phone number (E.164) in the path: `/sandbox/handset/%2B14155550123`. */
+export class HandsetParamsDto {
+  @IsE164PhoneNumber()
+  number!: string;
+}
+
+/** `POST /api/v1/sandbox/handset/{number}/replies`: the customer texts one of the account's numbers. */
+export class HandsetReplyRequestDto {
+  @ApiProperty({ description: 'The account’s number the customer texts (E.164): usually the one that texted them.', example: '+15550100002' })
+  @IsE164PhoneNumber()
+  to!: string;
+
+  @ApiProperty({ description: 'The SMS text.', example: 'Yes, Thursday works for me.', minLength: 1, maxLength: MAX_SMS_BODY_LENGTH })
+  @IsString()
+  @Length(1, MAX_SMS_BODY_LENGTH)
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  body!: string;
+}
+
+class HandsetSummaryDto {
+  @ApiProperty({ description: 'The customer’s number', example: '+14155550123' })
+  number!: string;
+
+  @ApiProperty({ description: 'SMS in the thread, both ways', example: 3 })
+  messages!: number;
+
+  @ApiProperty({ description: 'SMS the handset received (sent by the account)', example: 2 })
+  received!: number;
+
+  @ApiProperty({ description: 'SMS the handset sent to the account', example: 1 })
+  sent!: number;
+}
+
+export class HandsetListDto {
+  @ApiProperty({ description: 'The sandbox account’s own numbers: a customer can text these', example: ['+15550100001', '+15550100002'] })
+  accountNumbers!: string[];
+
+  @ApiProperty({ type: [HandsetSummaryDto], description: 'Every customer number that has sent or received an SMS' })
+  handsets!: HandsetSummaryDto[];
+}
+
+class HandsetMessageDto {
+  @ApiProperty({ example: 'SM0123456789abcdef0123456789abcdef' })
+  sid!: string;
+
+  @ApiProperty({ enum: ['received', 'sent'], description: 'As the handset sees it: `received` came from the account, `sent` went to it', example: 'received' })
+  direction!: 'received' | 'sent';
+
+  @ApiProperty({ example: '+15550100002' })
+  from!: string;
+
+  @ApiProperty({ example: '+14155550123' })
+  to!: string;
+
+  @ApiProperty({ example: 'Your order #1042 has shipped.' })
+  body!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:01.000Z' })
+  dateCreated!: string | null;
+}
+
+export class HandsetThreadDto {
+  @ApiProperty({ example: '+14155550123' })
+  number!: string;
+
+  @ApiProperty({ type: [HandsetMessageDto], description: 'The SMS thread, oldest first' })
+  messages!: HandsetMessageDto[];
+}
+
+export class HandsetReplyResponseDto {
+  @ApiProperty({ description: 'The inbound SMS', example: 'SM0123456789abcdef0123456789abcdef' })
+  messageSid!: string;
+
+  @ApiProperty({
+    enum: ['proxy-session', 'conversation', 'address-configuration', 'flex-flow', 'unrouted'],
+    description: 'What took the SMS: an open Proxy Session (into its chat channel), a Conversation, the number’s Flex Flow, or nothing',
+    example: 'proxy-session',
+  })
+  route!: string;
+
+  @ApiProperty({ required: false, example: 'KC0123456789abcdef0123456789abcdef' })
+  sessionSid?: string;
+
+  @ApiProperty({ required: false, example: 'CH0123456789abcdef0123456789abcdef' })
+  channelSid?: string;
+
+  @ApiProperty({ required: false, example: 'IM0123456789abcdef0123456789abcdef' })
+  chatMessageSid?: string;
+}

@@ -1,0 +1,2 @@
+export * from './create-flex-flow.command';
+export * from './create-flex-flow.usecase';

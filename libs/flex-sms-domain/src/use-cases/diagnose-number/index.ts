@@ -1,0 +1,3 @@
+export * from './diagnose-number.usecase';
+export * from './diagnosis';
+export * from './setup-checks';

@@ -1,0 +1,2 @@
+export * from './update-flex-flow.command';
+export * from './update-flex-flow.usecase';
