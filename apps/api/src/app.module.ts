@@ -6,7 +6,6 @@ import { ChannelModule } from './channel/channel.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
-import { FlexFlowManagementModule } from './flex-flow-management/flex-flow-management.module';
 import { HealthModule } from './health/health.module';
 import { OutboundModule } from './outbound/outbound.module';
 import { ProxyModule } from './proxy/proxy.module';
@@ -26,7 +25,6 @@ import { TwilioModule } from './twilio/twilio.module';
     FlexFlowModule,
     ChannelModule,
     ProxyModule,
-    FlexFlowManagementModule,
     CleanupModule,
     DoctorModule,
   ],

@@ -18,7 +18,7 @@ import {
   type CleanupScheduleStore,
   type TwilioAccountPorts,
 } from '@flex-sms/domain';
-import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../flex-flow-management/account-ports.module';
+import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { CleanupJobQuery } from './cleanup-job.query';
 import { CleanupJobsController } from './cleanup-jobs.http.controller';

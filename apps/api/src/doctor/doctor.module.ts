@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiagnoseNumber, type OutboundSmsDependencies, type TwilioAccountPorts } from '@flex-sms/domain';
-import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../flex-flow-management/account-ports.module';
+import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TwilioAccount } from '../twilio/twilio-account';

@@ -1,18 +1,12 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ListFlexFlows, ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
+import { ListFlexFlowsQueryDto } from './dto/list-flex-flows.query.dto';
 import { FlexFlowDto, FlexFlowListDto } from './flex-flow.response.dto';
-
-class FlexFlowListQueryDto {
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  refresh?: 'true' | 'false';
-}
 
 class FlexFlowParamsDto {
   @IsTwilioSid('FO')
@@ -27,16 +21,17 @@ class FlexFlowParamsDto {
 @Controller('flex-flows')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class FlexFlowController {
-  constructor(@Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies) {}
+  constructor(
+    @Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies,
+    private readonly listFlexFlows: ListFlexFlows,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the account’s Flex Flows (cached)' })
-  @ApiQuery({ name: 'refresh', required: false, enum: ['true', 'false'], description: 'Forget the cache and read the flows from Twilio' })
+  @ApiOperation({ summary: 'List the account’s Flex Flows (cached), filtered by number, integration type, channel type, enabled' })
   @ApiOkResponse({ type: FlexFlowListDto })
   @ApiErrorExamples({ 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
-  async list(@Query() query: FlexFlowListQueryDto): Promise<{ flexFlows: FlexFlow[] }> {
-    if (query.refresh === 'true') this.deps.flexFlowDirectory.invalidate();
-    return { flexFlows: await this.deps.flexFlowDirectory.list() };
+  async list(@Query() query: ListFlexFlowsQueryDto): Promise<{ flexFlows: FlexFlow[] }> {
+    return { flexFlows: await this.listFlexFlows.execute(query) };
   }
 
   @Get(':sid')

@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { TwilioAccountPorts } from '@flex-sms/domain';
 import { createTwilioAccountPorts } from '@flex-sms/twilio-adapter';
-import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from './twilio-account';
 
 /** The Twilio ports of the set-up and housekeeping use cases (TwilioAccountPorts), over the API's one SDK client. */
 export const TWILIO_ACCOUNT_PORTS = Symbol('TWILIO_ACCOUNT_PORTS');
 
-/**
- * Shared by Flex Flow management, clean-up and the doctor. (It belongs beside TwilioModule; it lives here only while
- * that module has another owner.)
- */
+/** Shared by Flex Flow management, clean-up and the doctor. */
 @Module({
   providers: [
     {

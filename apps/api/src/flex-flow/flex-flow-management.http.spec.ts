@@ -23,6 +23,20 @@ describe('Flex Flow management over HTTP', () => {
     for (const flow of await listFor(number, true)) await api.http.delete(`/api/v1/flex-flows/${String(flow.sid)}`).expect(204);
   }
 
+  it('filters the list by number (any format, compared in E.164), integration type, channel type and enabled', async () => {
+    const flows = async (query: string) =>
+      ((await api.http.get(`/api/v1/flex-flows?refresh=true&${query}`).expect(200)).body.flexFlows as Array<Record<string, unknown>>).map(
+        (flow) => `${String(flow.contactIdentity)}:${String(flow.integrationType)}:${String(flow.enabled)}`,
+      );
+    expect(await flows('number=%2B1%20555-010-0001')).toEqual(expect.arrayContaining(['+15550100001:studio:true', '+15550100001:task:false']));
+    expect(await flows('number=%2B15550100001')).toHaveLength(2);
+    expect((await flows('integrationType=task&channelType=sms')).sort()).toEqual(['+15550100001:task:false', '+15550100002:task:false']);
+    expect((await flows('enabled=true')).sort()).toEqual(['+15550100001:studio:true', '+15550100002:studio:true']);
+    expect(await flows('channelType=web')).toEqual([]);
+    const invalid = await api.http.get('/api/v1/flex-flows?integrationType=fax&enabled=maybe').expect(400);
+    expect(invalid.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['enabled', 'integrationType']);
+  });
+
   it('creates a Task flow with defaults from the account, lists, updates and deletes it', async () => {
     await removeSeededFlows(NEW_NUMBER);
     const account = api.sandbox.account;

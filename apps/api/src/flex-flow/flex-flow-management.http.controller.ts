@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CreateFlexFlow, DeleteFlexFlow, UpdateFlexFlow, type FlexFlow } from '@flex-sms/domain';
-import { FlexFlowDto } from '../flex-flow/flex-flow.response.dto';
+import { FlexFlowDto } from './flex-flow.response.dto';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
