@@ -13,6 +13,11 @@ export abstract class AppConfig {
   abstract readonly bootstrapApiKey: string;
   abstract readonly store: StoreSettings;
   abstract readonly twilio: TwilioSettings;
+  /**
+   * How long one Twilio request may take. Also how long a request sent by a process that died may still land in
+   * Twilio: start-up recovery waits that long after an interrupted request before undoing it.
+   */
+  abstract readonly twilioRequestTimeoutMs: number;
 }
 
 /**

@@ -152,4 +152,12 @@ describe('loadAppConfig', () => {
       'https://admin.example.com',
     ]);
   });
+
+  it('reads the Twilio request timeout (default 30 s, bounded) and the listening interface', () => {
+    expect(loadAppConfig({}).twilioRequestTimeoutMs).toBe(30_000);
+    expect(loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '5000' }).twilioRequestTimeoutMs).toBe(5_000);
+    expect(() => loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '50' })).toThrow(/TWILIO_REQUEST_TIMEOUT_MS: must be a number of milliseconds from 1000 to 120000/);
+    expect(loadAppConfig({}).host).toBe('0.0.0.0');
+    expect(loadAppConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+  });
 });

@@ -45,10 +45,11 @@ export function loadAppConfig(env: Environment): AppConfig {
   const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200']);
   const store = readStore(reader);
   const twilio = readTwilio(reader);
+  const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
   const bootstrapApiKey = readBootstrapApiKey(reader, hasTwilioCredentials(reader) ? 'twilio' : 'sandbox');
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, twilio, bootstrapApiKey };
+  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey };
 }
 
 function readStore(reader: EnvReader): StoreSettings | undefined {
@@ -175,6 +176,17 @@ class EnvReader {
       return fallback;
     }
     return port;
+  }
+
+  milliseconds(name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = this.get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < range.min || value > range.max) {
+      this.problem(name, `must be a number of milliseconds from ${range.min} to ${range.max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
   }
 
   httpUrl(name: string): string | undefined {

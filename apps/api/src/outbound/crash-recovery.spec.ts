@@ -28,6 +28,8 @@ function startApi(sandbox: RunningSandbox, dataDir: string): Promise<{ child: Ch
       TWILIO_PROXY_SERVICE_SID: sandbox.account.proxyServiceSid,
       TWILIO_CHAT_SERVICE_SID: sandbox.account.chatServiceSid,
       TWILIO_BASE_URL: sandbox.url,
+      // Recovery waits this long after the interrupted request before undoing it (the hanging request lands meanwhile).
+      TWILIO_REQUEST_TIMEOUT_MS: '4000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

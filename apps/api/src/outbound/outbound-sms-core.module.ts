@@ -10,6 +10,7 @@ import {
   type PairLock,
 } from '@flex-sms/domain';
 import { createTwilioPorts } from '@flex-sms/twilio-adapter';
+import { AppConfig } from '../config/app-config';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
 import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
@@ -45,7 +46,11 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
 @Module({
   imports: [JournalModule, PairLockModule],
   providers: [
-    { provide: OUTBOUND_SMS_OPTIONS, useValue: {} },
+    {
+      provide: OUTBOUND_SMS_OPTIONS,
+      useFactory: (config: AppConfig): OutboundSmsOptions => ({ inFlightSettleMs: config.twilioRequestTimeoutMs }),
+      inject: [AppConfig],
+    },
     FollowUpScheduler,
     {
       provide: OUTBOUND_SMS_DEPENDENCIES,

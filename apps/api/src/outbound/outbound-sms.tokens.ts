@@ -10,4 +10,6 @@ export interface OutboundSmsOptions {
   retryPolicy?: RetryPolicy;
   flexFlowCache?: FlexFlowDirectoryOptions;
   clock?: Clock;
+  /** How long start-up recovery lets an interrupted request's Twilio calls land before undoing it. */
+  inFlightSettleMs?: number;
 }

@@ -14,19 +14,20 @@ export interface TwilioConnection {
 const logger = new Logger('Twilio');
 
 /** Connects to the configured account, or starts the embedded sandbox and uses its demo account. */
-export async function connectTwilio(settings: TwilioSettings): Promise<TwilioConnection> {
-  if (settings.mode === 'sandbox') return startEmbeddedSandbox(settings.sandboxPort);
+export async function connectTwilio(settings: TwilioSettings, timeoutMs?: number): Promise<TwilioConnection> {
+  if (settings.mode === 'sandbox') return startEmbeddedSandbox(settings.sandboxPort, timeoutMs);
   const { accountSid, credentials, proxyServiceSid, chatServiceSid, baseUrl } = settings;
   const client = createTwilioClient({
     accountSid,
     baseUrl,
+    timeoutMs,
     ...(credentials.kind === 'apiKey' ? { apiKeySid: credentials.apiKeySid, authToken: credentials.apiKeySecret } : { authToken: credentials.authToken }),
   });
   logger.log(`Account ${accountSid} at ${baseUrl ?? 'Twilio'} (${credentials.kind === 'apiKey' ? `API key ${credentials.apiKeySid}` : 'auth token'})`);
   return { account: { mode: 'twilio', accountSid, proxyServiceSid, chatServiceSid, baseUrl }, client };
 }
 
-async function startEmbeddedSandbox(port: number): Promise<TwilioConnection> {
+async function startEmbeddedSandbox(port: number, timeoutMs?: number): Promise<TwilioConnection> {
   // Loaded only in sandbox mode: an API on a real account never loads the sandbox.
   const { startSandbox } = await import('@flex-sms/twilio-sandbox');
   const sandbox = await startSandbox({ port });
@@ -34,7 +35,7 @@ async function startEmbeddedSandbox(port: number): Promise<TwilioConnection> {
   logger.log(`No Twilio credentials configured: embedded sandbox started at ${sandbox.url} (demo account ${accountSid})`);
   return {
     account: { mode: 'sandbox', accountSid, proxyServiceSid, chatServiceSid, baseUrl: sandbox.url, sandboxUrl: sandbox.url },
-    client: createTwilioClient({ accountSid, authToken, baseUrl: sandbox.url }),
+    client: createTwilioClient({ accountSid, authToken, baseUrl: sandbox.url, timeoutMs }),
     sandbox,
   };
 }

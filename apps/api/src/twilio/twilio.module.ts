@@ -18,7 +18,7 @@ class EmbeddedSandboxCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: TWILIO_CONNECTION, useFactory: (config: AppConfig) => connectTwilio(config.twilio), inject: [AppConfig] },
+    { provide: TWILIO_CONNECTION, useFactory: (config: AppConfig) => connectTwilio(config.twilio, config.twilioRequestTimeoutMs), inject: [AppConfig] },
     { provide: TWILIO_CLIENT, useFactory: (connection: TwilioConnection) => connection.client, inject: [TWILIO_CONNECTION] },
     { provide: TwilioAccount, useFactory: (connection: TwilioConnection) => connection.account, inject: [TWILIO_CONNECTION] },
     EmbeddedSandboxCloser,

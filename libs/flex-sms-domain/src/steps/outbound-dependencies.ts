@@ -31,7 +31,16 @@ export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> 
    * runs CompletePendingSteps for it off the response path. Without it, ResolveInFlight finishes the work later.
    */
   scheduleFollowUp?: (requestId: string) => void;
+  /**
+   * How long a Twilio request may still land after the process that sent it died (the client's request timeout).
+   * ResolveInFlight waits that long after an interrupted request's last activity before undoing it, so a create
+   * that was still in flight is found and removed instead of appearing afterwards as an orphan.
+   */
+  inFlightSettleMs: number;
 }
+
+/** The SDK client's default request timeout (libs/twilio-adapter). */
+export const DEFAULT_IN_FLIGHT_SETTLE_MS = 30_000;
 
 export interface OutboundSmsDependencyOptions {
   ports: TwilioPorts;
@@ -42,6 +51,7 @@ export interface OutboundSmsDependencyOptions {
   retryPolicy?: RetryPolicy;
   flexFlowCache?: FlexFlowDirectoryOptions;
   scheduleFollowUp?: (requestId: string) => void;
+  inFlightSettleMs?: number;
 }
 
 /** Wires the dependencies in one call (the API's module does only this). */
@@ -57,5 +67,6 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
     clock,
     retrier,
     scheduleFollowUp: options.scheduleFollowUp,
+    inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
   };
 }

@@ -71,6 +71,32 @@ describe('ResolveInFlight', () => {
     expect(await world.journal.listUnresolved()).toEqual([]);
   });
 
+  it('waits out the Twilio request timeout first, so a create the dead process sent that lands late is undone too', async () => {
+    const crashed = await crashAfterChannel();
+    world.clock.advance(5_000); // the API restarted 5 s after the request's last recorded step
+    // Twilio is still working on the session request the dead process sent: it completes during the wait.
+    const sleep = world.clock.sleep.bind(world.clock);
+    world.clock.sleep = async (ms: number) => {
+      await sleep(ms);
+      if (world.twilio.sessions.size === 0) {
+        await world.twilio.proxySessionPort.createSession({ uniqueName: crashed.channelSid, mode: 'message-only', participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }] });
+      }
+    };
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(world.clock.sleeps).toContain(world.deps.inFlightSettleMs - 5_000);
+    expect(resolution.rolledBack[0].undone.map((undone) => undone.action)).toEqual(['cancel-task', 'remove-proxy-session', 'remove-channel']);
+    expect(world.twilio.sessions.size).toBe(0);
+  });
+
+  it('does not wait for a request whose last activity is older than the Twilio request timeout', async () => {
+    await crashAfterChannel();
+    world.clock.advance(world.deps.inFlightSettleMs + 1);
+    await new ResolveInFlight(world.deps).execute();
+    expect(world.clock.sleeps).toEqual([]);
+  });
+
   it('marks a request that crashed before creating anything as failed', async () => {
     const requestId = await world.journal.begin(request, new Date(world.clock.now()));
 

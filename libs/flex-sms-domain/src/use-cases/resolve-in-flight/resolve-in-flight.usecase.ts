@@ -11,7 +11,7 @@ export interface InFlightResolution {
   followedUp: PendingStepsReport[];
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'retrier'>;
+type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'retrier' | 'inFlightSettleMs'>;
 
 /** The error recorded on a request the process stopped in the middle of. */
 export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The process stopped while this request was in flight; what it created was undone.' };
@@ -45,6 +45,7 @@ export class ResolveInFlight {
     return this.deps.pairLock.withLock(pairLockKey(stale.fromNumber, stale.toNumber), async () => {
       const entry = await this.deps.journal.get(stale.id);
       if (!entry || entry.status !== 'in_flight') return null;
+      await this.settle(entry);
       const undone = await executeUndo(this.deps, planUndo(entry.steps), `Outbound SMS request ${entry.id} was interrupted`);
       const at = new Date(this.deps.clock.now());
       for (const pending of entry.pendingSteps.filter((step) => step.status === 'pending')) {
@@ -53,5 +54,15 @@ export class ResolveInFlight {
       await this.deps.journal.finish(entry.id, { status: undone.length > 0 ? 'rolled_back' : 'failed', finishedAt: at, error: INTERRUPTED, undone });
       return { requestId: entry.id, undone };
     });
+  }
+
+  /**
+   * A request the dead process had sent may still be processed by Twilio until the client's timeout has passed: wait
+   * for it (holding the pair's lock, so no new request for this conversation sees a half-built state meanwhile).
+   */
+  private async settle(entry: JournalEntry): Promise<void> {
+    const lastActivity = Math.max(entry.startedAt.getTime(), ...entry.steps.map((step) => step.finishedAt.getTime()));
+    const wait = lastActivity + this.deps.inFlightSettleMs - this.deps.clock.now();
+    if (wait > 0) await this.deps.clock.sleep(wait);
   }
 }
