@@ -78,7 +78,8 @@ export default defineConfig({
       // The real API: no Twilio credentials, so it starts the embedded sandbox on SANDBOX_PORT.
       command: 'node e2e/support/start-api.mjs',
       cwd: appDir,
-      env: { PORT: String(ports.api), SANDBOX_PORT: String(ports.sandbox) },
+      // CORS_ORIGIN: the console's origin, which the API's CSRF check requires on signed-in writes.
+      env: { PORT: String(ports.api), SANDBOX_PORT: String(ports.sandbox), CORS_ORIGIN: loopback(ports.console) },
       url: `${loopback(ports.api)}/health/ready`,
       reuseExistingServer: false,
       timeout: 90_000,

@@ -14,7 +14,13 @@ ensureInstalled();
 build(['@flex-sms/api', '@flex-sms/admin']);
 
 const children = [
-  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], { PORT: apiPort, SANDBOX_PORT: sandboxPort, HOST: host }),
+  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    PORT: apiPort,
+    SANDBOX_PORT: sandboxPort,
+    HOST: host,
+    // The console's sign-in and its state-changing requests are accepted only from the console's own origin.
+    CORS_ORIGIN: process.env.CORS_ORIGIN ?? `http://localhost:${adminPort},http://127.0.0.1:${adminPort}`,
+  }),
 ];
 const stopAll = () => {
   for (const child of children) child.kill('SIGTERM');
@@ -46,6 +52,7 @@ if (sandboxMode) {
     `  Twilio          embedded sandbox at http://localhost:${sandboxPort} (account ${account.accountSid}, token ${account.authToken})`,
     `  Demo numbers    ${account.numbers.join(', ')}`,
   );
+  if (!process.env.ADMIN_USERNAME) lines.push('  Console login   admin / flex-sms-demo-admin   (sandbox demo admin)');
 }
 lines.push(`  Readiness       ${JSON.stringify(ready)}`, '', 'Ctrl-C stops everything.', '');
 console.log(lines.join('\n'));

@@ -1,6 +1,9 @@
 // Runs in the "console-api-down" project: a console whose API_URL points at a port nothing listens on.
 import { expect, test } from './support/test';
 
+// Nobody can sign in while the API is down: the pages must still say why they are empty.
+test.use({ signInAs: null });
+
 test.describe('Status page when the API is down', () => {
   test('shows "API unreachable" and retries on demand', async ({ page, saveScreenshot }) => {
     await page.goto('/');

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ChannelModule } from './channel/channel.module';
+import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
@@ -24,6 +25,7 @@ import { TwilioModule } from './twilio/twilio.module';
     OutboundModule,
     FlexFlowModule,
     ChannelModule,
+    ConversationModule,
     ProxyModule,
     CleanupModule,
     DoctorModule,

@@ -37,8 +37,10 @@ function printBanner(port: number, config: AppConfig, account: TwilioAccount): v
   } else {
     lines.push(`  Twilio    account ${account.accountSid}${account.baseUrl ? ` at ${account.baseUrl}` : ''}`);
   }
-  // The demo key is public by design (sandbox only); a configured key is a secret and never printed.
+  // The demo key and the demo admin are public by design (sandbox only); configured secrets are never printed.
   lines.push(config.bootstrapApiKey === DEMO_API_KEY ? `  API key   ${DEMO_API_KEY}   (Authorization: Bearer <key>)` : '  API key   BOOTSTRAP_API_KEY   (Authorization: Bearer <key>)');
+  const admin = config.auth.initialAdmin;
+  if (admin?.demo) lines.push(`  Console   sign in as ${admin.username} / ${admin.password}   (sandbox demo admin)`);
   for (const line of lines) logger.log(line);
 }
 

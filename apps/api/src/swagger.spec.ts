@@ -34,11 +34,20 @@ describe('Swagger', () => {
     expect(ready.responses['401']).toBeUndefined();
   });
 
-  it('documents every other operation as needing the bearer key, answering 401 in the error shape', async () => {
+  it('documents every other operation as needing an API key or a session, answering 401 and 403 in the error shape', async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'flex_sms_session' });
     const operation = document.paths['/api/v1/docs-probe'].get;
-    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(operation.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(operation.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+    expect(operation.responses['403'].description).toBe('FORBIDDEN: needs the admin role');
+    expect(operation.description).toMatch(/^\*\*Role: admin\.\*\*/);
+  });
+
+  it("states an operator route's role", async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    expect(document.paths['/api/v1/auth/me'].get.description).toMatch(/^\*\*Role: operator\.\*\*/);
+    expect(document.paths['/api/v1/auth/login'].post.security).toEqual([]);
   });
 
   it('serves the Swagger UI at /docs', async () => {

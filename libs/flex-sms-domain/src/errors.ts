@@ -292,3 +292,44 @@ export class CleanupJobFinished extends DomainError {
     super(`Clean-up job ${jobId} has already finished (${status})`, { jobId, status });
   }
 }
+
+// ─── Conversations ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Port-level signal: Conversations refused the customer's address/proxy address pair because it is bound in
+ * another conversation that is not closed (Twilio 50416; 50425 when several participants were added at once).
+ */
+export class ConversationAddressInUse extends DomainError {
+  readonly code = 'CONVERSATION_ADDRESS_IN_USE';
+
+  constructor(
+    message: string,
+    twilioCode: number,
+    /** The conversation holding the pair, when Twilio's message names it. */
+    readonly conversationSid?: string,
+  ) {
+    super(message, conversationSid ? { conversationSid } : {}, twilioCode);
+  }
+}
+
+/**
+ * The customer is already in an active conversation with this Twilio number, and an agent's task holds it (offered,
+ * accepted or wrapping). Nothing was left behind: a person must finish that task first.
+ */
+export class ConversationConflict extends DomainError {
+  readonly code = 'CONVERSATION_CONFLICT';
+
+  constructor(
+    readonly conflict: { customerNumber: string; proxyNumber: string; conversationSid?: string; taskSid?: string; taskStatus?: string },
+    twilioCode?: number,
+  ) {
+    super(
+      `${conflict.customerNumber} is already in an active conversation with ${conflict.proxyNumber}` +
+        (conflict.conversationSid ? ` (conversation ${conflict.conversationSid}` : ' (conversation unknown') +
+        (conflict.taskSid ? `, task ${conflict.taskSid} ${conflict.taskStatus ?? ''}`.trimEnd() : '') +
+        '). Finish that task first.',
+      { ...conflict },
+      twilioCode,
+    );
+  }
+}

@@ -3,6 +3,9 @@ import type twilio from 'twilio';
 import { TwilioChatChannelAdapter } from './chat/twilio-chat-channel.adapter';
 import { TwilioChatServiceAdapter } from './chat/twilio-chat-service.adapter';
 import { TwilioMessageAdapter } from './chat/twilio-message.adapter';
+import { TwilioAddressConfigurationAdapter } from './conversations/twilio-address-configuration.adapter';
+import { TwilioConversationAdapter } from './conversations/twilio-conversation.adapter';
+import { TwilioInteractionAdapter } from './conversations/twilio-interaction.adapter';
 import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
 import { TwilioIncomingPhoneNumberAdapter } from './phone-numbers/twilio-incoming-phone-number.adapter';
 import { TwilioProxyServiceAdapter } from './proxy/twilio-proxy-service.adapter';
@@ -29,5 +32,8 @@ export function createTwilioAccountPorts(client: twilio.Twilio, options: TwilioA
     proxySessions: new TwilioProxySessionAdapter(client, options.proxyServiceSid),
     workspaces: new TwilioWorkspaceAdapter(client),
     phoneNumbers: new TwilioIncomingPhoneNumberAdapter(client, options.accountSid),
+    addressConfigurations: new TwilioAddressConfigurationAdapter(client),
+    conversations: new TwilioConversationAdapter(client),
+    interactions: new TwilioInteractionAdapter(client),
   };
 }

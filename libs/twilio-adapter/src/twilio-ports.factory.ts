@@ -2,6 +2,8 @@ import type { TwilioPorts } from '@flex-sms/domain';
 import type twilio from 'twilio';
 import { TwilioChatChannelAdapter } from './chat/twilio-chat-channel.adapter';
 import { TwilioMessageAdapter } from './chat/twilio-message.adapter';
+import { TwilioConversationAdapter } from './conversations/twilio-conversation.adapter';
+import { TwilioInteractionAdapter } from './conversations/twilio-interaction.adapter';
 import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
 import { TwilioTaskAdapter } from './taskrouter/twilio-task.adapter';
@@ -28,5 +30,7 @@ export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOpt
     messages: new TwilioMessageAdapter(client),
     proxySessions: new TwilioProxySessionAdapter(client, options.proxyServiceSid),
     tasks: new TwilioTaskAdapter(client),
+    conversations: new TwilioConversationAdapter(client),
+    interactions: new TwilioInteractionAdapter(client),
   };
 }

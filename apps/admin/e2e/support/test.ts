@@ -1,9 +1,12 @@
-// The `test` every browser test imports. It adds two things to Playwright's own:
+// The `test` every browser test imports. It adds three things to Playwright's own:
+// - `signInAs`: each test's browser starts signed in as the demo admin (through the console's sign-in route, so
+//   the session cookie is the console's own); `test.use({ signInAs: null })` starts signed out;
 // - a guard, on for every test, that aborts and reports any request the page makes to a host other than the
 //   console itself (no fonts from assets.twilio.com, no call to Twilio, no telemetry);
 // - `saveScreenshot`, which keeps a named full-page screenshot of each page under test-results/screenshots.
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
+import { DEMO_ADMIN, signIn, type Credentials } from './users';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -14,13 +17,23 @@ export function isLoopback(url: string): boolean {
   return LOOPBACK_HOSTS.has(hostname);
 }
 
+interface Options {
+  /** Who the browser is signed in as when the test starts; null = nobody. */
+  signInAs: Credentials | null;
+}
+
 interface Fixtures {
   /** Every URL the page requested during the test (filled in by the guard). */
   requestedUrls: string[];
   saveScreenshot: (name: string) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  signInAs: [DEMO_ADMIN, { option: true }],
+  context: async ({ context, signInAs }, use) => {
+    if (signInAs) await signIn(context.request, signInAs);
+    await use(context);
+  },
   requestedUrls: [
     async ({ context }, use) => {
       const urls: string[] = [];

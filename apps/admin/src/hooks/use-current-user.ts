@@ -1,23 +1,44 @@
 'use client';
-// STUB, written by the console-pages work because sign-in had not landed yet: the engineer building auth
-// (apps/api/src/auth, apps/admin/src/server/**, the sign-in page) replaces this file with the real hook, reading
-// who-am-I through the console's proxy. Until then the console has no users: whoever reaches it acts with the
-// API key the proxy holds, which may do everything, so the one "user" is an admin.
-export type UserRole = 'admin' | 'operator';
+// Who is signed in to the console, from GET /api/v1/auth/me through the console's proxy (the session cookie goes
+// with it). Every component that depends on the role (AdminOnly, the navigation, the top bar) reads it here.
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../lib/api-error';
+import { apiClient } from '../lib/api-client';
+import type { CurrentUser } from '../lib/auth/auth.types';
 
-export interface CurrentUser {
-  id: string;
-  name: string;
-  role: UserRole;
-}
+export type { CurrentUser, UserRole } from '../lib/auth/auth.types';
+
+export const currentUserQueryKey = ['auth', 'me'] as const;
 
 export interface CurrentUserState {
   user: CurrentUser | undefined;
+  /** Nothing known yet: the first answer is on its way. */
   isLoading: boolean;
+  /** Why the user is unknown: a 401 means nobody is signed in. */
+  error: unknown;
 }
 
-const API_KEY_HOLDER: CurrentUser = { id: 'api-key', name: 'API key holder', role: 'admin' };
+/**
+ * The signed-in user, or `null` when the API cannot be reached to ask. That is an answer, not an error: the pages
+ * then show their own "API unreachable" state instead of a sign-in loop, and a later refetch (focus, staleness)
+ * finds out more without the console flickering back to "checking your session".
+ */
+async function fetchCurrentUser(signal: AbortSignal): Promise<CurrentUser | null> {
+  try {
+    return await apiClient.get<CurrentUser>('/v1/auth/me', { signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.isUnreachable) return null;
+    throw error;
+  }
+}
 
 export function useCurrentUser(): CurrentUserState {
-  return { user: API_KEY_HOLDER, isLoading: false };
+  const query = useQuery<CurrentUser | null>({
+    queryKey: currentUserQueryKey,
+    queryFn: ({ signal }) => fetchCurrentUser(signal),
+    staleTime: 60_000,
+    // Each component asking (top bar, navigation, gate) must not start another request after a failure.
+    retryOnMount: false,
+  });
+  return { user: query.data ?? undefined, isLoading: query.isPending, error: query.error };
 }

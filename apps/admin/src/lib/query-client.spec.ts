@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from './api-error';
-import { shouldRetry } from './query-client';
+import { createQueryClient, shouldRetry } from './query-client';
 
 const apiError = (status: number, code = 'SOME_CODE') => new ApiError({ status, code, message: 'm' });
 
@@ -19,5 +19,21 @@ describe('shouldRetry', () => {
   it('retries errors that are not ApiErrors once', () => {
     expect(shouldRetry(0, new TypeError('boom'))).toBe(true);
     expect(shouldRetry(1, new TypeError('boom'))).toBe(false);
+  });
+});
+
+describe('createQueryClient', () => {
+  it('asks who is signed in again when any query answers 401, so the console can send the user to sign in', async () => {
+    const client = createQueryClient();
+    client.setQueryData(['auth', 'me'], { id: 'usr_1', role: 'admin' });
+    await client.fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(401, 'SESSION_EXPIRED')), retry: false }).catch(() => undefined);
+    expect(client.getQueryState(['auth', 'me'])?.isInvalidated).toBe(true);
+  });
+
+  it('leaves the session alone on other failures', async () => {
+    const client = createQueryClient();
+    client.setQueryData(['auth', 'me'], { id: 'usr_1', role: 'admin' });
+    await client.fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(403, 'FORBIDDEN')), retry: false }).catch(() => undefined);
+    expect(client.getQueryState(['auth', 'me'])?.isInvalidated).toBe(false);
   });
 });

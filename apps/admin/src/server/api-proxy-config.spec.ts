@@ -1,17 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEMO_API_KEY, readApiProxyConfig } from './api-proxy-config';
+import { readApiProxyConfig } from './api-proxy-config';
 
 describe('readApiProxyConfig', () => {
-  it('defaults to a local API with the demo key', () => {
-    expect(readApiProxyConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:3000', apiKey: DEMO_API_KEY, timeoutMs: 30_000 });
+  it('defaults to a local API', () => {
+    expect(readApiProxyConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:3000', timeoutMs: 30_000 });
   });
 
-  it('reads API_URL (without trailing slashes), API_KEY and API_TIMEOUT_MS', () => {
-    expect(readApiProxyConfig({ API_URL: 'http://api:3000//', API_KEY: 'k', API_TIMEOUT_MS: '500' })).toEqual({
-      apiUrl: 'http://api:3000',
-      apiKey: 'k',
-      timeoutMs: 500,
-    });
+  it('reads API_URL (without trailing slashes) and API_TIMEOUT_MS, and holds no key even when API_KEY is set', () => {
+    expect(readApiProxyConfig({ API_URL: 'http://api:3000//', API_KEY: 'k', API_TIMEOUT_MS: '500' })).toEqual({ apiUrl: 'http://api:3000', timeoutMs: 500 });
   });
 
   it('ignores a timeout that is not a positive number', () => {

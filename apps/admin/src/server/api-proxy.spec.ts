@@ -27,7 +27,7 @@ beforeAll(async () => {
         res.end(JSON.stringify({ error: { status: 404, code: 'NOT_FOUND', message: 'nope', requestId: req.headers['x-request-id'] } }));
         return;
       }
-      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': 'leak=1' });
+      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': ['leak=1', 'flex_sms_session=new-token; Path=/; HttpOnly; SameSite=Strict'] });
       res.end(JSON.stringify({ ok: true }));
     });
   });
@@ -40,13 +40,13 @@ afterAll(async () => {
   await new Promise((resolve) => api.close(resolve));
 });
 
-const config = () => ({ apiUrl, apiKey: 'server-key', timeoutMs: 2_000 });
+const config = () => ({ apiUrl, timeoutMs: 2_000 });
 
 describe('proxyToApi', () => {
-  it('forwards method, path, query and body with the server-side key', async () => {
+  it("forwards method, path, query, body, the browser's origin and its session cookie, and no key of its own", async () => {
     const request = new Request('http://console.test/api/v1/outbound?dryRun=true', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer browser' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer browser', origin: 'http://console.test', cookie: 'theme=dark; flex_sms_session=tok' },
       body: '{"toNumber":"+15005550006"}',
     });
 
@@ -54,10 +54,12 @@ describe('proxyToApi', () => {
 
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ ok: true });
-    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.getSetCookie()).toEqual(['flex_sms_session=new-token; Path=/; HttpOnly; SameSite=Strict']);
     const last = seen.at(-1)!;
     expect(last).toMatchObject({ method: 'POST', url: '/api/v1/outbound?dryRun=true', body: '{"toNumber":"+15005550006"}' });
-    expect(last.headers.authorization).toBe('Bearer server-key');
+    expect(last.headers.authorization).toBeUndefined();
+    expect(last.headers.cookie).toBe('flex_sms_session=tok');
+    expect(last.headers.origin).toBe('http://console.test');
     expect(last.headers['x-request-id']).toEqual(expect.any(String));
   });
 

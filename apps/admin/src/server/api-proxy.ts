@@ -35,7 +35,7 @@ export async function proxyToApi(request: Request, segments: readonly string[], 
   }
 
   const url = `${config.apiUrl}${upstreamPath}${new URL(request.url).search}`;
-  const headers = upstreamRequestHeaders(request.headers, config.apiKey);
+  const headers = upstreamRequestHeaders(request.headers);
   headers.set('x-request-id', requestId);
 
   let upstream: Response;

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { TwilioAccount } from '../twilio/twilio-account';
@@ -8,6 +9,7 @@ import { ChannelView, ChannelViewQuery } from './channel-view.query';
 
 @ApiTags('Channels')
 @Controller('channels')
+@Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class ChannelController {
   constructor(

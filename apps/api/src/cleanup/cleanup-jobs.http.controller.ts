@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CleanUpLongLivedChannels, CleanUpProxySessions, cancelCleanupJob, type CleanupJobStore, type CleanupPreview } from '@flex-sms/domain';
+import { CleanUpConversations, CleanUpLongLivedChannels, CleanUpProxySessions, cancelCleanupJob, type CleanupJobStore, type CleanupPreview } from '@flex-sms/domain';
 import type { Request, Response } from 'express';
 import { callerOf } from '../idempotency/caller';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { CleanupJobQuery, type CleanupJobView } from './cleanup-job.query';
 import { CLEANUP_JOB_STORE } from './cleanup.tokens';
 import { CleanupItemsQueryDto, CleanupJobListQueryDto, CleanupJobParamsDto } from './dto/cleanup-job.query.dto';
+import { ConversationCleanupRequestDto } from './dto/conversation-cleanup.request.dto';
 import { LongLivedChannelCleanupRequestDto } from './dto/long-lived-channel-cleanup.request.dto';
 import { ProxySessionCleanupRequestDto } from './dto/proxy-session-cleanup.request.dto';
 
@@ -19,12 +21,14 @@ const JOB_NOT_FOUND = { code: 'CLEANUP_JOB_NOT_FOUND', message: 'Clean-up job 6f
  */
 @ApiTags('Clean-up')
 @Controller('cleanup')
+@Roles('admin')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class CleanupJobsController {
   constructor(
     private readonly proxySessions: CleanUpProxySessions,
     private readonly longLivedChannels: CleanUpLongLivedChannels,
     private readonly jobs: CleanupJobQuery,
+    private readonly conversations: CleanUpConversations,
     @Inject(CLEANUP_JOB_STORE) private readonly store: CleanupJobStore,
   ) {}
 
@@ -36,8 +40,7 @@ export class CleanupJobsController {
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   async cleanUpProxySessions(@Body() body: ProxySessionCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, markChannelInactive, olderThanDays, olderThanHours, ...rest } = body;
-    const age = olderThanDays !== undefined || olderThanHours !== undefined ? { olderThanHours: (olderThanDays ?? 0) * 24 + (olderThanHours ?? 0) } : {};
-    const selection = { ...rest, ...age };
+    const selection = { ...rest, ...ageOf(olderThanDays, olderThanHours) };
     if (dryRun) return this.proxySessions.preview(selection);
     const job = await this.proxySessions.start({ selection, options: { markChannelInactive }, requestedBy: callerOf(request) });
     return this.accepted(job.id, response);
@@ -53,6 +56,20 @@ export class CleanupJobsController {
     const { dryRun, ...selection } = body;
     if (dryRun) return this.longLivedChannels.preview(selection);
     const job = await this.longLivedChannels.start({ selection, requestedBy: callerOf(request) });
+    return this.accepted(job.id, response);
+  }
+
+  @Post('conversations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close stale conversations (Flex Conversations mode) by state, age, number or SID (dry run first)' })
+  @ApiOkResponse({ description: 'Dry run: counts and a sample' })
+  @ApiAcceptedResponse({ description: 'The job, started' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
+  async cleanUpConversations(@Body() body: ConversationCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
+    const { dryRun, keepWithOpenTask, olderThanDays, olderThanHours, ...rest } = body;
+    const selection = { ...rest, ...ageOf(olderThanDays, olderThanHours) };
+    if (dryRun) return this.conversations.preview(selection, { keepWithOpenTask });
+    const job = await this.conversations.start({ selection, options: { keepWithOpenTask }, requestedBy: callerOf(request) });
     return this.accepted(job.id, response);
   }
 
@@ -89,4 +106,9 @@ export class CleanupJobsController {
     response.status(202).location(`/api/v1/cleanup/jobs/${jobId}`);
     return this.jobs.get(jobId);
   }
+}
+
+/** Days and hours add up to one age in hours; neither given means no age criterion. */
+function ageOf(olderThanDays: number | undefined, olderThanHours: number | undefined): { olderThanHours?: number } {
+  return olderThanDays !== undefined || olderThanHours !== undefined ? { olderThanHours: (olderThanDays ?? 0) * 24 + (olderThanHours ?? 0) } : {};
 }

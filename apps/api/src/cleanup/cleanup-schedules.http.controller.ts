@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ManageCleanupSchedules, type CleanupSchedule, type CleanupScheduleChanges } from '@flex-sms/domain';
 import type { Request } from 'express';
 import { callerOf } from '../idempotency/caller';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
 import { CreateCleanupScheduleRequestDto, UpdateCleanupScheduleRequestDto } from './dto/cleanup-schedule.request.dto';
 
@@ -11,6 +12,7 @@ const SCHEDULE_NOT_FOUND = { code: 'CLEANUP_SCHEDULE_NOT_FOUND', message: 'Clean
 /** Clean-ups run periodically (e.g. daily, Proxy sessions older than 7 days). The API's timer starts each due run as a job. */
 @ApiTags('Clean-up')
 @Controller('cleanup/schedules')
+@Roles('admin')
 export class CleanupSchedulesController {
   constructor(private readonly schedules: ManageCleanupSchedules) {}
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, Module } from '@nestjs/common';
 import {
+  CleanUpConversations,
   CleanUpLongLivedChannels,
   CleanUpProxySessions,
   CleanupJobExecutor,
   CleanupJobRunner,
+  ConversationCleanupHandler,
   LongLivedChannelCleanupHandler,
   ManageCleanupSchedules,
   ProxySessionCleanupHandler,
@@ -57,17 +59,29 @@ function longLivedChannelHandler(ports: TwilioAccountPorts, retrier: TwilioRetri
   return new LongLivedChannelCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: options.pageSize });
 }
 
-function executor(store: CleanupJobStore, proxy: ProxySessionCleanupHandler, longLived: LongLivedChannelCleanupHandler, options: CleanupOptions) {
+function conversationHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, options: CleanupOptions) {
+  // Conversations lists at most 100 per page.
+  return new ConversationCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: Math.min(options.pageSize, 100) });
+}
+
+function executor(
+  store: CleanupJobStore,
+  proxy: ProxySessionCleanupHandler,
+  longLived: LongLivedChannelCleanupHandler,
+  conversations: ConversationCleanupHandler,
+  options: CleanupOptions,
+) {
   const handlers = new Map<CleanupJobKind, CleanupItemHandler>([
     [proxy.kind, proxy],
     [longLived.kind, longLived],
+    [conversations.kind, conversations],
   ]);
   // One runner id per process: its lease tells other API instances the job is in hand.
   const runner = new CleanupJobRunner(store, handlers, clockOf(options), `api-${randomUUID()}`, options.runner);
   return new CleanupJobExecutor(runner, store, clockOf(options), (jobId, error) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`));
 }
 
-/** Clean-up jobs (Proxy sessions, long-lived channels) and their schedules, under `/api/v1/cleanup`. */
+/** Clean-up jobs (Proxy sessions, long-lived channels, conversations) and their schedules, under `/api/v1/cleanup`. */
 @Module({
   imports: [AccountPortsModule],
   controllers: [CleanupJobsController, CleanupSchedulesController],
@@ -82,7 +96,12 @@ function executor(store: CleanupJobStore, proxy: ProxySessionCleanupHandler, lon
     },
     { provide: ProxySessionCleanupHandler, useFactory: proxySessionHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, TwilioAccount, CLEANUP_OPTIONS] },
     { provide: LongLivedChannelCleanupHandler, useFactory: longLivedChannelHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
-    { provide: CLEANUP_EXECUTOR, useFactory: executor, inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, CLEANUP_OPTIONS] },
+    { provide: ConversationCleanupHandler, useFactory: conversationHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
+    {
+      provide: CLEANUP_EXECUTOR,
+      useFactory: executor,
+      inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, ConversationCleanupHandler, CLEANUP_OPTIONS],
+    },
     {
       provide: CLEANUP_JOB_CONTEXT,
       useFactory: (store: CleanupJobStore, launcher: CleanupJobExecutor, options: CleanupOptions): CleanupJobContext => ({ store, launcher, clock: clockOf(options) }),
@@ -90,6 +109,7 @@ function executor(store: CleanupJobStore, proxy: ProxySessionCleanupHandler, lon
     },
     { provide: CleanUpProxySessions, useFactory: (handler: ProxySessionCleanupHandler, context: CleanupJobContext) => new CleanUpProxySessions(handler, context), inject: [ProxySessionCleanupHandler, CLEANUP_JOB_CONTEXT] },
     { provide: CleanUpLongLivedChannels, useFactory: (handler: LongLivedChannelCleanupHandler, context: CleanupJobContext) => new CleanUpLongLivedChannels(handler, context), inject: [LongLivedChannelCleanupHandler, CLEANUP_JOB_CONTEXT] },
+    { provide: CleanUpConversations, useFactory: (handler: ConversationCleanupHandler, context: CleanupJobContext) => new CleanUpConversations(handler, context), inject: [ConversationCleanupHandler, CLEANUP_JOB_CONTEXT] },
     { provide: ManageCleanupSchedules, useFactory: (store: CleanupScheduleStore, options: CleanupOptions) => new ManageCleanupSchedules(store, clockOf(options)), inject: [CLEANUP_SCHEDULE_STORE, CLEANUP_OPTIONS] },
     CleanupJobQuery,
     CleanupScheduleRunner,

@@ -33,4 +33,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   CLEANUP_JOB_NOT_FOUND: 404,
   CLEANUP_SCHEDULE_NOT_FOUND: 404,
   CLEANUP_JOB_FINISHED: 409,
+  // Flex Conversations mode: an agent's task holds the customer's active conversation (context names it); the
+  // port-level signal should the domain not resolve it.
+  CONVERSATION_CONFLICT: 409,
+  CONVERSATION_ADDRESS_IN_USE: 409,
 };

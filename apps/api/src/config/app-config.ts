@@ -1,3 +1,5 @@
+import type { OutboundModePolicy } from '@flex-sms/domain';
+
 /**
  * The API's configuration, validated once at start (see load-app-config.ts) and injected by class token:
  * `constructor(private readonly config: AppConfig)`. Nothing else in the API reads `process.env`.
@@ -9,8 +11,18 @@ export abstract class AppConfig {
   abstract readonly host: string;
   /** Origins the admin console is served from (CORS). */
   abstract readonly corsOrigins: readonly string[];
-  /** The one API key accepted until real keys/users land (Authorization: Bearer <key>). */
+  /**
+   * An admin API key from the environment (Authorization: Bearer <key>), for automation and first set-up; API keys
+   * created in the console or through /api/v1/api-keys are stored hashed in the database instead.
+   */
   abstract readonly bootstrapApiKey: string;
+  abstract readonly auth: AuthSettings;
+  abstract readonly logging: LogSettings;
+  /**
+   * Express's `trust proxy`: which peers may tell the client's address in X-Forwarded-For (login throttling per IP).
+   * `loopback` by default: the admin console's proxy on the same host.
+   */
+  abstract readonly trustProxy: boolean | number | string;
   abstract readonly store: StoreSettings;
   abstract readonly twilio: TwilioSettings;
   /**
@@ -18,6 +30,12 @@ export abstract class AppConfig {
    * Twilio: start-up recovery waits that long after an interrupted request before undoing it.
    */
   abstract readonly twilioRequestTimeoutMs: number;
+  /**
+   * How numbers start outbound conversations: `legacy` (Programmable Chat + Proxy) or `conversations` (Conversations +
+   * the Flex Interactions API, for Flex UI 2.x accounts). OUTBOUND_MODE sets the default, CONVERSATIONS_NUMBERS moves
+   * single numbers to conversations mode (an account migrating number by number).
+   */
+  abstract readonly outboundModes: OutboundModePolicy;
 }
 
 /**
@@ -47,6 +65,37 @@ export type TwilioSettings =
 export type TwilioCredentials =
   | { readonly kind: 'authToken'; readonly authToken: string }
   | { readonly kind: 'apiKey'; readonly apiKeySid: string; readonly apiKeySecret: string };
+
+export interface AuthSettings {
+  /** How long a console sign-in lasts (absolute: a session never outlives this, however busy). */
+  readonly sessionTtlMs: number;
+  /** Mark the session cookie `Secure` (HTTPS only). Off in sandbox mode, where the console runs on http://localhost. */
+  readonly sessionCookieSecure: boolean;
+  /** SMS sends allowed per caller (API key or user) per minute; more answer 429 with Retry-After. */
+  readonly sendsPerMinute: number;
+  /** The console admin created on first start when there are no users yet; unset = none is created. */
+  readonly initialAdmin?: InitialAdmin;
+}
+
+export interface InitialAdmin {
+  readonly username: string;
+  readonly password: string;
+  /** The sandbox's documented demo admin (DEMO_ADMIN), not one from ADMIN_USERNAME/ADMIN_PASSWORD. */
+  readonly demo: boolean;
+}
+
+export interface LogSettings {
+  /** Replace SMS message bodies in logs with a placeholder. */
+  readonly redactMessageBodies: boolean;
+  /** Mask phone numbers in logs, keeping the country code and the last two digits. */
+  readonly redactPhoneNumbers: boolean;
+}
+
+/**
+ * The console admin created on first start in sandbox mode when ADMIN_USERNAME/ADMIN_PASSWORD are unset. Public on
+ * purpose, like DEMO_API_KEY: printed at start, written in the README, and only ever created for the sandbox.
+ */
+export const DEMO_ADMIN = { username: 'admin', password: 'flex-sms-demo-admin' } as const;
 
 /**
  * The API key the API accepts in sandbox mode when BOOTSTRAP_API_KEY is unset. Public on purpose (it is printed at

@@ -1,4 +1,4 @@
-import { DEMO_API_KEY } from './app-config';
+import { DEMO_ADMIN, DEMO_API_KEY } from './app-config';
 import { ConfigValidationError, Environment, loadAppConfig } from './load-app-config';
 
 const ACCOUNT_SID = `AC${'a'.repeat(32)}`;
@@ -32,7 +32,7 @@ describe('loadAppConfig', () => {
       expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100 });
       expect(config.bootstrapApiKey).toBe(DEMO_API_KEY);
       expect(config.port).toBe(3000);
-      expect(config.corsOrigins).toEqual(['http://localhost:4200']);
+      expect(config.corsOrigins).toEqual(['http://localhost:4200', 'http://127.0.0.1:4200']);
       expect(config.store).toEqual({ kind: 'embedded', dataDir: expect.stringMatching(/\/data$/) });
     });
 
@@ -159,5 +159,43 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '50' })).toThrow(/TWILIO_REQUEST_TIMEOUT_MS: must be a number of milliseconds from 1000 to 120000/);
     expect(loadAppConfig({}).host).toBe('0.0.0.0');
     expect(loadAppConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+  });
+
+  describe('auth and logging', () => {
+    it('defaults: 8 h sessions, 60 sends a minute, redacted logs, trust the loopback proxy', () => {
+      const config = loadAppConfig({});
+      expect(config.auth).toEqual({ sessionTtlMs: 8 * 60 * 60_000, sessionCookieSecure: false, sendsPerMinute: 60, initialAdmin: { ...DEMO_ADMIN, demo: true } });
+      expect(config.logging).toEqual({ redactMessageBodies: true, redactPhoneNumbers: true });
+      expect(config.trustProxy).toBe('loopback');
+    });
+
+    it('with Twilio credentials: a Secure cookie and no demo admin', () => {
+      const config = loadAppConfig(withCredentials);
+      expect(config.auth.sessionCookieSecure).toBe(true);
+      expect(config.auth.initialAdmin).toBeUndefined();
+      expect(loadAppConfig({ ...withCredentials, SESSION_COOKIE_SECURE: 'false' }).auth.sessionCookieSecure).toBe(false);
+    });
+
+    it('takes the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, both or neither, with a long enough password', () => {
+      expect(loadAppConfig({ ...withCredentials, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'twelve chars' }).auth.initialAdmin).toEqual({ username: 'ops', password: 'twelve chars', demo: false });
+      expect(problemsOf({ ADMIN_USERNAME: 'ops' })).toEqual({ ADMIN_PASSWORD: expect.stringContaining('is required with ADMIN_USERNAME') });
+      expect(problemsOf({ ADMIN_PASSWORD: 'twelve chars' })).toEqual({ ADMIN_USERNAME: expect.stringContaining('is required with ADMIN_PASSWORD') });
+      expect(problemsOf({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'short' })).toEqual({ ADMIN_PASSWORD: 'must be at least 12 characters' });
+    });
+
+    it('reads the limits, redaction switches and trusted proxies, naming bad values', () => {
+      const config = loadAppConfig({ SESSION_TTL_MINUTES: '15', SEND_RATE_LIMIT_PER_MINUTE: '5', LOG_REDACT_MESSAGE_BODIES: 'false', LOG_REDACT_PHONE_NUMBERS: '0', TRUST_PROXY: '10.0.0.0/8' });
+      expect(config.auth).toMatchObject({ sessionTtlMs: 15 * 60_000, sendsPerMinute: 5 });
+      expect(config.logging).toEqual({ redactMessageBodies: false, redactPhoneNumbers: false });
+      expect(config.trustProxy).toBe('10.0.0.0/8');
+      expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+      expect(loadAppConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(problemsOf({ SESSION_TTL_MINUTES: '0', SEND_RATE_LIMIT_PER_MINUTE: 'lots', LOG_REDACT_PHONE_NUMBERS: 'maybe', TRUST_PROXY: 'true' })).toEqual({
+        SESSION_TTL_MINUTES: expect.stringContaining('must be a whole number'),
+        SEND_RATE_LIMIT_PER_MINUTE: expect.stringContaining('must be a whole number'),
+        LOG_REDACT_PHONE_NUMBERS: 'must be true or false, got "maybe"',
+        TRUST_PROXY: expect.stringContaining('not true'),
+      });
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { AppConfig, DEMO_API_KEY, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
+import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
+import { AppConfig, AuthSettings, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -42,14 +43,20 @@ export function loadAppConfig(env: Environment): AppConfig {
 
   const port = reader.port('PORT', 3000);
   const host = env.HOST?.trim() || '0.0.0.0';
-  const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200']);
+  // Both spellings of the console's default address: the CSRF check compares the browser's Origin exactly.
+  const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200', 'http://127.0.0.1:4200']);
   const store = readStore(reader);
   const twilio = readTwilio(reader);
   const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
-  const bootstrapApiKey = readBootstrapApiKey(reader, hasTwilioCredentials(reader) ? 'twilio' : 'sandbox');
+  const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
+  const bootstrapApiKey = readBootstrapApiKey(reader, mode);
+  const auth = readAuth(reader, mode);
+  const logging = readLogging(reader);
+  const trustProxy = readTrustProxy(reader);
+  const outboundModes = readOutboundModes(reader);
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey };
+  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes };
 }
 
 function readStore(reader: EnvReader): StoreSettings | undefined {
@@ -132,6 +139,63 @@ function readBootstrapApiKey(reader: EnvReader, mode: TwilioSettings['mode']): s
   return key;
 }
 
+/** Below this a console password is guessable offline from a leaked hash in reasonable time. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+function readAuth(reader: EnvReader, mode: TwilioSettings['mode']): AuthSettings {
+  const initialAdmin = readInitialAdmin(reader, mode);
+  return {
+    sessionTtlMs: reader.integer('SESSION_TTL_MINUTES', 8 * 60, { min: 1, max: 30 * 24 * 60 }) * 60_000,
+    sessionCookieSecure: reader.boolean('SESSION_COOKIE_SECURE', mode === 'twilio'),
+    sendsPerMinute: reader.integer('SEND_RATE_LIMIT_PER_MINUTE', 60, { min: 1, max: 100_000 }),
+    ...(initialAdmin ? { initialAdmin } : {}),
+  };
+}
+
+function readInitialAdmin(reader: EnvReader, mode: TwilioSettings['mode']): InitialAdmin | undefined {
+  const username = reader.get('ADMIN_USERNAME');
+  const password = reader.get('ADMIN_PASSWORD');
+  if (username === undefined && password === undefined) return mode === 'sandbox' ? { ...DEMO_ADMIN, demo: true } : undefined;
+  if (username === undefined) reader.problem('ADMIN_USERNAME', 'is required with ADMIN_PASSWORD (the first console admin)');
+  if (password === undefined) reader.problem('ADMIN_PASSWORD', 'is required with ADMIN_USERNAME (the first console admin)');
+  else if (password.length < MIN_PASSWORD_LENGTH) reader.problem('ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (username === undefined || password === undefined || password.length < MIN_PASSWORD_LENGTH) return undefined;
+  return { username, password, demo: false };
+}
+
+function readLogging(reader: EnvReader): LogSettings {
+  // Both on by default: a log is copied to more places than the database, and rarely needs the content to be useful.
+  return {
+    redactMessageBodies: reader.boolean('LOG_REDACT_MESSAGE_BODIES', true),
+    redactPhoneNumbers: reader.boolean('LOG_REDACT_PHONE_NUMBERS', true),
+  };
+}
+
+function readTrustProxy(reader: EnvReader): boolean | number | string {
+  const raw = reader.get('TRUST_PROXY');
+  if (raw === undefined) return 'loopback';
+  if (raw === 'false') return false;
+  // `true` would let any client claim any address and so dodge the per-IP login throttle.
+  if (raw === 'true') {
+    reader.problem('TRUST_PROXY', 'must name the proxies to trust (loopback, a hop count, or addresses/subnets), not true');
+    return 'loopback';
+  }
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
+
+function readOutboundModes(reader: EnvReader): OutboundModePolicy {
+  const raw = reader.get('OUTBOUND_MODE')?.toLowerCase() ?? 'legacy';
+  const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw);
+  if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be legacy or conversations, got "${raw}"`);
+  const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = listed.filter((entry) => !/^\+[1-9]\d{6,14}$/.test(entry) || !PhoneNumber.tryParse(entry));
+  if (bad.length > 0) reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
+  const conversationsNumbers = [...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164))];
+  return { defaultMode: defaultMode ?? 'legacy', conversationsNumbers };
+}
+
 /** Reads variables and collects problems instead of stopping at the first one. */
 class EnvReader {
   constructor(
@@ -187,6 +251,26 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  integer(name: string, fallback: number, range: { min: number; max: number }): number {
+    const raw = this.get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < range.min || value > range.max) {
+      this.problem(name, `must be a whole number from ${range.min} to ${range.max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.get(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    this.problem(name, `must be true or false, got "${raw}"`);
+    return fallback;
   }
 
   httpUrl(name: string): string | undefined {

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DiagnoseNumber, type NumberDiagnosis } from '@flex-sms/domain';
 import { IsString } from 'class-validator';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { IsE164PhoneNumber } from '../outbound/validation/phone-number.validators';
@@ -15,6 +16,7 @@ class DoctorQueryDto {
 /** The set-up doctor: is this number ready for both outbound flows? Each check says ok, warning or error, and the fix. */
 @ApiTags('Set-up doctor')
 @Controller('doctor')
+@Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class DoctorController {
   constructor(private readonly diagnoseNumber: DiagnoseNumber) {}

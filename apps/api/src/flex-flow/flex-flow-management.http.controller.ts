@@ -2,6 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, Patch, Post, UseInterceptors
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CreateFlexFlow, DeleteFlexFlow, UpdateFlexFlow, type FlexFlow } from '@flex-sms/domain';
 import { FlexFlowDto } from './flex-flow.response.dto';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
@@ -26,6 +27,7 @@ const EXISTS_EXAMPLE = { code: 'FLEX_FLOW_ALREADY_EXISTS', message: 'Flex Flow F
  */
 @ApiTags('Flex Flows')
 @Controller('flex-flows')
+@Roles('admin')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class FlexFlowManagementController {
   constructor(

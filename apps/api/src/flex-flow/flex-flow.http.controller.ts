@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ListFlexFlows, ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
@@ -19,6 +20,7 @@ class FlexFlowParamsDto {
  */
 @ApiTags('Flex Flows')
 @Controller('flex-flows')
+@Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class FlexFlowController {
   constructor(

@@ -1,12 +1,15 @@
-import { OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp } from '../outbound/outbound.test-helpers';
+import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp } from '../outbound/outbound.test-helpers';
 
-describe('Idempotency-Key on the outbound routes', () => {
+/** The system flow's first Twilio create in each mode. */
+const FIRST_CREATE = { legacy: '/flex-api/v1/Channels', conversations: '/conversations/v1/Conversations' } as const;
+
+describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_MODE=%s)', (mode) => {
   let api: OutboundTestApp;
   let sequence = 700;
   let customer: string;
 
   beforeAll(async () => {
-    api = await createOutboundTestApp();
+    api = await createOutboundTestApp({ env: { OUTBOUND_MODE: mode } });
   });
   afterAll(() => api.close());
   beforeEach(async () => {
@@ -72,7 +75,7 @@ describe('Idempotency-Key on the outbound routes', () => {
   });
 
   it('forgets a 503 so the caller can retry with the same key once Twilio is back', async () => {
-    await api.controls.setFaults({ failNext: [{ method: 'POST', path: '/flex-api/v1/Channels', count: 20, status: 503, code: 20503 }] });
+    await api.controls.setFaults({ failNext: [{ method: 'POST', path: FIRST_CREATE[mode], count: 20, status: 503, code: 20503 }] });
     await send(`outage-${customer}`).expect(503);
     await api.controls.clearFaults();
     const retried = await send(`outage-${customer}`).expect(201);

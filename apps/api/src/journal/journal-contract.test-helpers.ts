@@ -166,6 +166,29 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(await journal.isChannelKnown('CH00000000000000000000000000000009', first)).toBe(false);
   });
 
+  it('names a succeeded request that used a channel or conversation, never the asking one nor one that did not succeed', async () => {
+    const channelSid = channelStep.sids.channelSid;
+    const interrupted = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(interrupted, channelStep);
+    const rolledBack = await journal.begin(agentRequest, at(1));
+    await journal.recordStep(rolledBack, { ...channelStep, outcome: 'reused' });
+    await journal.finish(rolledBack, { status: 'rolled_back', finishedAt: at(2), undone: [] });
+    expect(await journal.succeededRequestUsing(channelSid, interrupted)).toBeNull();
+
+    const later = await journal.begin(agentRequest, at(3));
+    await journal.recordStep(later, { ...channelStep, outcome: 'reused' });
+    expect(await journal.succeededRequestUsing(channelSid, interrupted)).toBeNull();
+    await journal.finish(later, { status: 'succeeded', finishedAt: at(4), result: {} });
+    expect(await journal.succeededRequestUsing(channelSid, interrupted)).toBe(later);
+    expect(await journal.succeededRequestUsing(channelSid, later)).toBeNull();
+
+    const conversationSid = 'CH00000000000000000000000000000042';
+    const conversational = await journal.begin(agentRequest, at(5));
+    await journal.recordStep(conversational, { ...channelStep, name: 'conversation', sids: { conversationSid } });
+    await journal.finish(conversational, { status: 'succeeded', finishedAt: at(6), result: {} });
+    expect(await journal.succeededRequestUsing(conversationSid, interrupted)).toBe(conversational);
+  });
+
   it('hands out copies: changing what was read changes nothing stored', async () => {
     const id = await journal.begin(agentRequest, at(0));
     await journal.recordStep(id, channelStep);

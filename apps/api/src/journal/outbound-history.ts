@@ -7,6 +7,8 @@ export interface OutboundHistoryFilter {
   kind?: OutboundRequestKind;
   /** E.164; matches either side of the conversation (the Twilio number or the customer). */
   number?: string;
+  /** Who made the request (`api-key:<id>`, `user:<id>`, `bootstrap`), as the journal records it. */
+  caller?: string;
   /** Requests started at or after this instant. */
   since?: Date;
   /** Requests started before this instant. */
@@ -53,6 +55,7 @@ function whereClause(filter: OutboundHistoryFilter): { where: string; params: un
   if (filter.status) add((p) => `status = ${p}`, filter.status);
   if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
   if (filter.number) add((p) => `(from_number = ${p} OR to_number = ${p})`, filter.number);
+  if (filter.caller) add((p) => `caller = ${p}`, filter.caller);
   if (filter.since) add((p) => `started_at >= ${p}`, filter.since);
   if (filter.until) add((p) => `started_at < ${p}`, filter.until);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };

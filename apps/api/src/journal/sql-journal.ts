@@ -101,6 +101,16 @@ export class SqlJournal implements Journal {
     return found.length > 0;
   }
 
+  async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {
+    const found = await this.db.query<{ request_id: string }>(
+      `SELECT s.request_id FROM outbound_step s JOIN outbound_request r ON r.id = s.request_id
+       WHERE (s.sids ->> 'channelSid' = $1 OR s.sids ->> 'conversationSid' = $1) AND s.request_id <> $2 AND r.status = 'succeeded'
+       ORDER BY r.started_at LIMIT 1`,
+      [sid, exceptRequestId],
+    );
+    return found[0]?.request_id ?? null;
+  }
+
   async listUnresolved(): Promise<JournalEntry[]> {
     const rows = await this.db.query<RequestRow>(
       `SELECT ${REQUEST_COLUMNS} FROM outbound_request r

@@ -106,7 +106,8 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
     children.push(first.child);
     // The Proxy Session request hangs: the channel and its task exist, the request is mid-flight when the process dies.
     await controls.setFaults({ endpoints: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', latencyMs: 2_000 }] });
-    const inFlight = api(first.url, '/api/v1/outbound/task', { method: 'POST', body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada' }) }).catch(
+    const send = { method: 'POST', headers: { 'Idempotency-Key': 'crash-recovery-key' }, body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada' }) };
+    const inFlight = api(first.url, '/api/v1/outbound/task', send).catch(
       (error: unknown) => error,
     );
     await until(async () => ((await controls.requests()).requests.some((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions') ? true : undefined), 'the Proxy request');
@@ -136,8 +137,12 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
     // The session request the dead process left hanging may have completed in Twilio afterwards: it must not survive.
     await expect(client.proxy.v1.services(sandbox.account.proxyServiceSid).sessions(channelSid).fetch()).rejects.toMatchObject({ status: 404 });
 
-    // And the restarted API works: the customer can be reached now.
-    const retried = await api<{ status: string }>(second.url, '/api/v1/outbound/task', { method: 'POST', body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada' }) });
+    // And the restarted API works: the caller's retry with the same Idempotency-Key runs (the interrupted attempt
+    // never answered, so recovery freed its key; it does not answer 409 "still running" for the key's whole lease).
+    const retried = await until(async () => {
+      const answer = await api<{ status: string }>(second.url, '/api/v1/outbound/task', send);
+      return answer.status === 409 ? undefined : answer;
+    }, 'the Idempotency-Key to be freed', 5_000);
     expect(retried).toMatchObject({ status: 201, body: { status: 'succeeded' } });
     second.child.kill('SIGTERM');
   }, 60_000);

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ResolveInFlight, type InFlightResolution } from '@flex-sms/domain';
+import { ResolveInFlight, type InFlightResolution, type RolledBackRequest } from '@flex-sms/domain';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
 
 /**
  * Crash recovery at start-up: requests a previous process left in flight are rolled back, answered requests with
@@ -12,10 +13,13 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('InFlightRecovery');
   private running?: Promise<InFlightResolution | null>;
 
-  constructor(@Inject(ResolveInFlight) private readonly resolveInFlight: ResolveInFlight) {}
+  constructor(
+    @Inject(ResolveInFlight) private readonly resolveInFlight: ResolveInFlight,
+    @Inject(IdempotencyStore) private readonly idempotencyKeys: IdempotencyStore,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.resolveInFlight.execute().then(
+    this.running = this.resolveInFlight.execute((rolledBack) => this.freeIdempotencyKey(rolledBack)).then(
       (resolution) => {
         this.report(resolution);
         return resolution;
@@ -36,8 +40,20 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
     await this.running;
   }
 
+  /**
+   * The interrupted request never answered, so its caller will retry with the same key: free it now rather than
+   * answering 409 "still running" until the key's lease runs out.
+   */
+  private async freeIdempotencyKey({ idempotencyKey, caller }: RolledBackRequest): Promise<void> {
+    if (idempotencyKey) await this.idempotencyKeys.release(caller, idempotencyKey);
+  }
+
   private report(resolution: InFlightResolution): void {
-    for (const { requestId, undone } of resolution.rolledBack) {
+    for (const { requestId, undone, handedOverTo } of resolution.rolledBack) {
+      if (handedOverTo) {
+        this.logger.warn(`Request ${requestId} was interrupted by a stop; its conversation was kept: request ${handedOverTo} answered with it since`);
+        continue;
+      }
       const failed = undone.filter((record) => !record.ok);
       this.logger.warn(
         `Request ${requestId} was interrupted by a stop; undid ${undone.length - failed.length} change(s)` +

@@ -1,4 +1,5 @@
-import { OTHER_TWILIO_NUMBER, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, twilioResources } from './outbound.test-helpers';
+import { MODE_EXPECTATIONS } from './outbound-mode.test-helpers';
+import { OTHER_TWILIO_NUMBER, OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, twilioResources } from './outbound.test-helpers';
 
 const SOURCE_CHANNEL = `CH${'1'.repeat(32)}`;
 const TARGET_WORKER = `WK${'2'.repeat(32)}`;
@@ -11,11 +12,12 @@ let customerSequence = 0;
 const nextCustomer = () => `+1415555${String(++customerSequence).padStart(4, '0')}`;
 let CUSTOMER: string;
 
-describe('outbound SMS over HTTP against the sandbox', () => {
+describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBOUND_MODE=%s)', (mode) => {
+  const expected = MODE_EXPECTATIONS[mode];
   let api: OutboundTestApp;
 
   beforeAll(async () => {
-    api = await createOutboundTestApp();
+    api = await createOutboundTestApp({ env: { OUTBOUND_MODE: mode } });
   });
   afterAll(() => api.close());
   beforeEach(async () => {
@@ -30,19 +32,17 @@ describe('outbound SMS over HTTP against the sandbox', () => {
     api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada Lovelace', messageBody: 'Your order shipped.', ...body });
 
   describe('POST /api/v1/outbound/task', () => {
-    it('creates the task with the outbound attributes, texts the customer, ties the session in, and lands the reply in the channel', async () => {
+    it('creates the task with the outbound attributes, texts the customer, and lands the reply in the conversation', async () => {
       const response = await task({ initialMessage: 'Hi Ada, it is Grace.', sourceChatChannelSid: SOURCE_CHANNEL, targetWorkerSid: TARGET_WORKER, taskAttributes: { crmId: 'A-17', to: 'ignored' } }).expect(201);
 
       expect(response.body).toMatchObject({
         id: expect.stringMatching(/^req_/),
         status: 'succeeded',
-        reused: { channel: false, session: false },
         flexFlow: { integrationType: 'task', sid: expect.stringMatching(/^FO/) },
         channel: { sid: expect.stringMatching(/^CH/), identity: CUSTOMER },
-        proxySession: { sid: expect.stringMatching(/^KC/), status: 'open' },
         task: { sid: expect.stringMatching(/^WT/), workspaceSid: api.sandbox.account.workspaceSid },
         message: { body: 'Hi Ada, it is Grace.' },
-        pendingSteps: ['channel-attributes'],
+        ...expected.agentAnswer(api),
       });
       const { channel, proxySession, task: createdTask } = response.body;
 
@@ -59,62 +59,108 @@ describe('outbound SMS over HTTP against the sandbox', () => {
       expect(await api.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Grace.' })]);
 
       await api.followUpsIdle();
-      const entry = (await api.http.get(`/api/v1/outbound/${response.body.id}`).expect(200)).body;
-      expect(entry.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'done', attempts: 1 })]);
-
       await api.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Sure, call me.' });
-      const view = (await api.http.get(`/api/v1/channels/${channel.sid}`).expect(200)).body;
-      expect(view.channel.attributes).toMatchObject({ proxySession: proxySession.sid });
-      expect(view.messages.map((chat: { body: string }) => chat.body)).toEqual(['Hi Ada, it is Grace.', 'Sure, call me.']);
+      expect(await expected.transcript(api, response.body)).toEqual(['Hi Ada, it is Grace.', 'Sure, call me.']);
+
+      if (mode === 'legacy') {
+        const entry = (await api.http.get(`/api/v1/outbound/${response.body.id}`).expect(200)).body;
+        expect(entry.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'done', attempts: 1 })]);
+        const view = (await api.http.get(`/api/v1/channels/${channel.sid}`).expect(200)).body;
+        expect(view.channel.attributes).toMatchObject({ proxySession: proxySession.sid });
+      } else {
+        expect(JSON.parse(twilioTask.attributes)).toMatchObject({ conversationSid: response.body.conversation.sid, flexInteractionSid: response.body.interaction.sid });
+        expect(channel.sid).toBe(response.body.conversation.sid);
+      }
     });
 
-    it('reuses the channel, session and task on a second call', async () => {
-      const first = (await task().expect(201)).body;
-      await api.followUpsIdle();
-      const second = (await task({ initialMessage: 'Following up' }).expect(201)).body;
+    if (mode === 'legacy') {
+      it('reuses the channel, session and task on a second call', async () => {
+        const first = (await task().expect(201)).body;
+        await api.followUpsIdle();
+        const second = (await task({ initialMessage: 'Following up' }).expect(201)).body;
 
-      expect(second.reused).toEqual({ channel: true, session: true });
-      expect(second).toMatchObject({ channel: { sid: first.channel.sid }, proxySession: { sid: first.proxySession.sid }, task: { sid: first.task.sid } });
-      const sessionsOfCustomer = (await api.http.get(`/api/v1/proxy/sessions/${first.proxySession.sid}/participants`).expect(200)).body.participants;
-      expect(sessionsOfCustomer).toContainEqual(expect.objectContaining({ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }));
-    });
+        expect(second.reused).toEqual({ channel: true, session: true });
+        expect(second).toMatchObject({ channel: { sid: first.channel.sid }, proxySession: { sid: first.proxySession.sid }, task: { sid: first.task.sid } });
+        const sessionsOfCustomer = (await api.http.get(`/api/v1/proxy/sessions/${first.proxySession.sid}/participants`).expect(200)).body.participants;
+        expect(sessionsOfCustomer).toContainEqual(expect.objectContaining({ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }));
+      });
 
-    it('serialises 50 concurrent requests for one pair into 1 channel, 1 session and 1 task', async () => {
-      const before = await twilioResources(api);
-      const responses = await Promise.all(Array.from({ length: 50 }, () => task()));
+      it('serialises 50 concurrent requests for one pair into 1 channel, 1 session and 1 task', async () => {
+        const before = await twilioResources(api);
+        const responses = await Promise.all(Array.from({ length: 50 }, () => task()));
 
-      expect(responses.map((response) => response.status)).toEqual(Array(50).fill(201));
-      const channels = new Set(responses.map((response) => response.body.channel.sid));
-      const sessions = new Set(responses.map((response) => response.body.proxySession.sid));
-      const tasks = new Set(responses.map((response) => response.body.task.sid));
-      expect([channels.size, sessions.size, tasks.size]).toEqual([1, 1, 1]);
-      const after = await twilioResources(api);
-      expect(after.channels.length - before.channels.length).toBe(1);
-      expect(after.openSessions.length - before.openSessions.length).toBe(1);
-      expect(after.liveTasks.length - before.liveTasks.length).toBe(1);
-      await api.followUpsIdle();
-    });
+        expect(responses.map((response) => response.status)).toEqual(Array(50).fill(201));
+        const channels = new Set(responses.map((response) => response.body.channel.sid));
+        const sessions = new Set(responses.map((response) => response.body.proxySession.sid));
+        const tasks = new Set(responses.map((response) => response.body.task.sid));
+        expect([channels.size, sessions.size, tasks.size]).toEqual([1, 1, 1]);
+        const after = await twilioResources(api);
+        expect(after.channels.length - before.channels.length).toBe(1);
+        expect(after.openSessions.length - before.openSessions.length).toBe(1);
+        expect(after.liveTasks.length - before.liveTasks.length).toBe(1);
+        await api.followUpsIdle();
+      });
+    } else {
+      it('answers 409 naming the open task on a second call, and puts a new task on the same conversation once it has ended', async () => {
+        const first = (await task().expect(201)).body;
+
+        const refused = await task({ initialMessage: 'Following up' }).expect(409);
+        expect(refused.body.error).toMatchObject({
+          code: 'CONVERSATION_CONFLICT',
+          context: { customerNumber: CUSTOMER, proxyNumber: TWILIO_NUMBER, conversationSid: first.conversation.sid, taskSid: first.task.sid, taskStatus: 'pending' },
+        });
+
+        await api.twilio.taskrouter.v1.workspaces(api.sandbox.account.workspaceSid).tasks(first.task.sid).update({ assignmentStatus: 'canceled' });
+        const second = (await task({ initialMessage: 'Following up' }).expect(201)).body;
+        expect(second).toMatchObject({ reused: { conversation: true }, conversation: { sid: first.conversation.sid } });
+        expect(second.task.sid).not.toBe(first.task.sid);
+        expect(await expected.transcript(api, second)).toEqual(['Following up']);
+      });
+
+      it('serialises 50 concurrent requests for one pair into 1 conversation and 1 task; the others are told which task holds the customer', async () => {
+        const before = await twilioResources(api);
+        const responses = await Promise.all(Array.from({ length: 50 }, () => task()));
+
+        expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+        const refused = responses.filter((response) => response.status === 409);
+        expect(refused).toHaveLength(49);
+        const [created] = responses.filter((response) => response.status === 201).map((response) => response.body);
+        expect(new Set(refused.map((response) => response.body.error.context.taskSid))).toEqual(new Set([created.task.sid]));
+        const after = await twilioResources(api);
+        expect(after.conversations.length - before.conversations.length).toBe(1);
+        expect(after.liveTasks.length - before.liveTasks.length).toBe(1);
+      });
+    }
   });
 
   describe('POST /api/v1/outbound/message', () => {
-    it('texts the customer through the Studio flow with no task, the session tied into the channel attributes', async () => {
+    it('texts the customer through the Studio flow with no task, and the reply lands in the conversation', async () => {
       const tasksBefore = (await twilioResources(api)).liveTasks;
       const response = await message().expect(201);
 
-      expect(response.body).toMatchObject({ status: 'succeeded', flexFlow: { integrationType: 'studio' }, message: { body: 'Your order shipped.' }, pendingSteps: [] });
+      expect(response.body).toMatchObject({ status: 'succeeded', flexFlow: { integrationType: 'studio' }, message: { body: 'Your order shipped.' }, pendingSteps: [], ...expected.systemAnswer });
       expect(response.body.task).toBeUndefined();
       expect((await twilioResources(api)).liveTasks).toEqual(tasksBefore);
       expect(await api.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
-      const view = (await api.http.get(`/api/v1/channels/${response.body.channel.sid}`).expect(200)).body;
-      expect(view.channel.attributes).toMatchObject({ proxySession: response.body.proxySession.sid });
+      if (mode === 'legacy') {
+        const view = (await api.http.get(`/api/v1/channels/${response.body.channel.sid}`).expect(200)).body;
+        expect(view.channel.attributes).toMatchObject({ proxySession: response.body.proxySession.sid });
+      } else {
+        const reply = await api.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Thanks' });
+        // The conversation's Studio webhook hands the reply to the number's Studio flow, as inbound SMS in Flex.
+        expect(reply).toMatchObject({ conversationSid: response.body.conversation.sid, executionSid: expect.stringMatching(/^FN/) });
+        expect(await expected.transcript(api, response.body)).toEqual(['Your order shipped.', 'Thanks']);
+      }
     });
 
     it('reuses the conversation for a second message', async () => {
       const first = (await message({ messageBody: 'One' }).expect(201)).body;
       const second = (await message({ messageBody: 'Two' }).expect(201)).body;
-      expect(second.reused).toEqual({ channel: true, session: true });
-      expect(second.proxySession.sid).toBe(first.proxySession.sid);
+      expect(second.reused).toMatchObject({ channel: true });
+      expect(second.channel.sid).toBe(first.channel.sid);
+      if (mode === 'legacy') expect(second.proxySession.sid).toBe(first.proxySession.sid);
       expect((await api.controls.handsetThread(CUSTOMER)).map((sms) => sms.body)).toEqual(['One', 'Two']);
+      expect(await expected.transcript(api, second)).toEqual(['One', 'Two']);
     });
 
   });
@@ -140,12 +186,7 @@ describe('outbound SMS over HTTP against the sandbox', () => {
 
       await api.followUpsIdle();
       const entry = (await api.http.get(`/api/v1/outbound/${agent.id}`).expect(200)).body;
-      expect(entry.steps.map((step: { name: string; outcome: string }) => `${step.name}:${step.outcome}`)).toEqual([
-        'flex-flow:resolved',
-        'channel:created',
-        'proxy-session:created',
-        'channel-attributes:updated',
-      ]);
+      expect(entry.steps.map((step: { name: string; outcome: string }) => `${step.name}:${step.outcome}`)).toEqual(expected.agentSteps);
       expect(entry.result).toMatchObject({ id: agent.id, task: { sid: agent.task.sid } });
 
       const missing = await api.http.get('/api/v1/outbound/req_missing').expect(404);
@@ -155,7 +196,8 @@ describe('outbound SMS over HTTP against the sandbox', () => {
     });
   });
 
-  describe("the original Functions' paths", () => {
+  // The drop-in paths answer the original Functions' Chat + Proxy shapes: legacy mode only.
+  (mode === 'legacy' ? describe : describe.skip)("the original Functions' paths", () => {
     it('flex-initiate-outbound-sms-task takes a form body and answers chatChannel (with identity), proxySession and chatMessage', async () => {
       const response = await api.http
         .post('/flex-initiate-outbound-sms-task')

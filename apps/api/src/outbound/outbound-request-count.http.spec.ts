@@ -53,3 +53,42 @@ describe('Twilio round trips per outbound request', () => {
     expect(requests.some((request) => request.method === 'GET' && request.endpoint.endsWith('/Sessions'))).toBe(false);
   });
 });
+
+describe('Twilio round trips per outbound request in Flex Conversations mode', () => {
+  let api: OutboundTestApp;
+  let customerSequence = 550;
+  const nextCustomer = () => `+1415555${String(++customerSequence).padStart(4, '0')}`;
+
+  beforeAll(async () => {
+    api = await createOutboundTestApp({ env: { OUTBOUND_MODE: 'conversations' } });
+    await api.http.get('/api/v1/flex-flows').expect(200);
+  });
+  afterAll(async () => {
+    await api.controls.clearFaults();
+    await api.close();
+  });
+  beforeEach(async () => {
+    await api.controls.setFaults({ latencyMs: 30 });
+    await api.controls.clearRequests();
+  });
+
+  it('agent flow with an initial message: two (the Interaction; the message beside the conversation read)', async () => {
+    await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', initialMessage: 'Hi' }).expect(201);
+
+    const { requests } = await api.controls.requests();
+    expect(requests.map((request) => request.endpoint).sort()).toEqual([
+      'GET /conversations/v1/Conversations/:Sid',
+      'POST /conversations/v1/Conversations/:ConversationSid/Messages',
+      'POST /flex-api/v1/Interactions',
+    ]);
+    expect(sequentialRoundTrips(requests)).toBe(2);
+  });
+
+  it('system flow: three (conversation; customer beside the Studio webhook; message), nothing listed', async () => {
+    await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Shipped' }).expect(201);
+
+    const { requests } = await api.controls.requests();
+    expect(sequentialRoundTrips(requests)).toBe(3);
+    expect(requests.filter((request) => request.method === 'GET')).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import {
 } from '@flex-sms/domain';
 import { createTwilioPorts } from '@flex-sms/twilio-adapter';
 import { AppConfig } from '../config/app-config';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
 import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
@@ -25,9 +26,18 @@ function outboundSmsDependencies(
   pairLock: PairLock,
   options: OutboundSmsOptions,
   followUps: FollowUpScheduler,
+  config: AppConfig,
 ): OutboundSmsDependencies {
   const ports = createTwilioPorts(client, { proxyServiceSid: account.proxyServiceSid, chatServiceSid: account.chatServiceSid });
-  const deps = createOutboundSmsDependencies({ ports, journal, pairLock, ...options, scheduleFollowUp: (requestId) => followUps.schedule(requestId) });
+  const deps = createOutboundSmsDependencies({
+    ports,
+    journal,
+    pairLock,
+    ...options,
+    // From the configuration, not the tuning options: tests replace those, and must still get the mode they set.
+    outboundModes: config.outboundModes,
+    scheduleFollowUp: (requestId) => followUps.schedule(requestId),
+  });
   const completePendingSteps = new CompletePendingSteps(deps);
   followUps.attach((requestId) => completePendingSteps.execute(requestId));
   return deps;
@@ -44,7 +54,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
  * once, shared by the outbound, Flex Flow, channel and proxy routes (one Flex Flow cache, one retry policy).
  */
 @Module({
-  imports: [JournalModule, PairLockModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule],
   providers: [
     {
       provide: OUTBOUND_SMS_OPTIONS,
@@ -55,7 +65,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     {
       provide: OUTBOUND_SMS_DEPENDENCIES,
       useFactory: outboundSmsDependencies,
-      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler],
+      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig],
     },
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),

@@ -9,6 +9,13 @@ export const TWILIO_NUMBER = DEMO_NUMBERS[0];
 export const OTHER_TWILIO_NUMBER = DEMO_NUMBERS[1];
 export const CUSTOMER = '+14155550123';
 
+/**
+ * The outbound HTTP suites run once per mode (OUTBOUND_MODE): the same API, console contract and guarantees whether a
+ * number uses Programmable Chat + Proxy or Conversations + Flex Interactions.
+ */
+export const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
+export type OutboundModeName = (typeof OUTBOUND_MODES)[number];
+
 /** Short backoff so fault tests take milliseconds; the same attempts as production. */
 export const FAST_RETRIES: OutboundSmsOptions = { retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3_000 } };
 
@@ -51,14 +58,16 @@ export function sequentialRoundTrips(requests: readonly LoggedRequest[]): number
 /** What the sandbox holds that an outbound request can create: for "nothing left behind" checks. */
 export async function twilioResources(api: OutboundTestApp) {
   const { chatServiceSid, proxyServiceSid, workspaceSid } = api.sandbox.account;
-  const [channels, sessions, tasks] = await Promise.all([
+  const [channels, sessions, tasks, conversations] = await Promise.all([
     api.twilio.chat.v2.services(chatServiceSid).channels.list({ limit: 1000 }),
     api.twilio.proxy.v1.services(proxyServiceSid).sessions.list({ limit: 1000 }),
     api.twilio.taskrouter.v1.workspaces(workspaceSid).tasks.list({ limit: 1000 }),
+    api.twilio.conversations.v1.conversations.list({ limit: 1000 }),
   ]);
   return {
     channels: channels.map((channel) => channel.sid),
     openSessions: sessions.filter((session) => session.status !== 'closed').map((session) => session.sid),
     liveTasks: tasks.filter((task) => !['canceled', 'completed'].includes(task.assignmentStatus)).map((task) => task.sid),
+    conversations: conversations.filter((conversation) => conversation.state !== 'closed').map((conversation) => conversation.sid),
   };
 }

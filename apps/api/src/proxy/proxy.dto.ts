@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../common/paging.query.dto';
 
 /** A session is named by its SID (KC…) or, for Flex conversations, by its UniqueName: the channel SID (CH…). */
 export class ProxySessionParamsDto {
@@ -9,12 +10,12 @@ export class ProxySessionParamsDto {
 }
 
 export class ProxySessionListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(MAX_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'nextPageToken of the previous page', example: 'PAKC0123456789abcdef0123456789abcdef' })

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { ProxyParticipant, ProxySession } from '@flex-sms/domain';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
 import { ProxyParticipantListDto, ProxySessionDto, ProxySessionListQueryDto, ProxySessionPageDto, ProxySessionParamsDto } from './proxy.dto';
@@ -14,6 +15,7 @@ const SESSION_ERRORS = () => ApiErrorExamples({ 404: [NOT_FOUND], 503: [ERROR_EX
 /** The Proxy Service's sessions: what ties chat channels to customers' phones. */
 @ApiTags('Proxy Sessions')
 @Controller('proxy/sessions')
+@Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class ProxyController {
   constructor(
@@ -48,6 +50,7 @@ export class ProxyController {
   }
 
   @Post(':sid/close')
+  @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a session', description: 'Frees the customer’s number pair for a new conversation, as Flex does when an agent ends the chat.' })
   @SESSION_PARAM
@@ -58,6 +61,7 @@ export class ProxyController {
   }
 
   @Delete(':sid')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a session' })
   @SESSION_PARAM

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
 import { HandsetListDto, HandsetParamsDto, HandsetReplyRequestDto, HandsetReplyResponseDto, HandsetThreadDto } from './sandbox-handset.dto';
 import { SandboxHandsetService } from './sandbox-handset.service';
@@ -12,6 +13,7 @@ const NUMBER_PARAM = ApiParam({ name: 'number', description: 'The customer’s n
  */
 @ApiTags('Sandbox handset')
 @Controller('sandbox/handset')
+@Roles('operator')
 export class SandboxHandsetController {
   constructor(private readonly handsets: SandboxHandsetService) {}
 

@@ -28,7 +28,7 @@ export interface TestApp {
   app: NestExpressApplication;
   /** http://127.0.0.1:<port> */
   url: string;
-  /** Supertest agent on `url` sending `Authorization: Bearer <apiKey>` with every request. */
+  /** Supertest agent on `url` sending `Authorization: Bearer <apiKey>` (the bootstrap key: an admin) with every request. */
   http: ReturnType<typeof request.agent>;
   /** Supertest on `url` without credentials, for auth tests. */
   anonymous: ReturnType<typeof request>;
@@ -68,6 +68,8 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
     TWILIO_BASE_URL: sandbox.url,
     DATABASE_URL: 'memory://',
     BOOTSTRAP_API_KEY: apiKey,
+    // Suites send in bursts; the send limit has its own tests, which set it low again through `env`.
+    SEND_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] });

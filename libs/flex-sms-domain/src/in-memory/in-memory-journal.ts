@@ -75,6 +75,16 @@ export class InMemoryJournal implements Journal {
     );
   }
 
+  async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {
+    const user = [...this.entries.values()].find(
+      (entry) =>
+        entry.id !== exceptRequestId &&
+        entry.status === 'succeeded' &&
+        entry.steps.some((step) => step.sids.channelSid === sid || step.sids.conversationSid === sid),
+    );
+    return user?.id ?? null;
+  }
+
   async listUnresolved(): Promise<JournalEntry[]> {
     return [...this.entries.values()]
       .filter((entry) => entry.status === 'in_flight' || entry.pendingSteps.some((step) => step.status === 'pending'))

@@ -1,7 +1,8 @@
 import type { ErrorRecord } from '../ports/journal.port';
 
 /** What a clean-up job cleans. */
-export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels';
+export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels' | 'conversations';
+/** The kinds a schedule can start (conversation clean-ups are run on request only, for now). */
 export const CLEANUP_JOB_KINDS: readonly CleanupJobKind[] = ['proxy-sessions', 'long-lived-channels'];
 
 export type CleanupJobStatus =

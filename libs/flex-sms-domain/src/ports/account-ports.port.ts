@@ -1,5 +1,7 @@
 import type { ChatChannelPort, ChatServicePort } from './chat-channel.port';
+import type { AddressConfigurationPort, ConversationPort } from './conversation.port';
 import type { FlexFlowManagementPort } from './flex-flow.port';
+import type { InteractionPort } from './interaction.port';
 import type { MessagePort } from './message.port';
 import type { IncomingPhoneNumberPort } from './phone-number.port';
 import type { ProxyServicePort, ProxySessionPort } from './proxy-session.port';
@@ -18,4 +20,10 @@ export interface TwilioAccountPorts {
   proxySessions: ProxySessionPort;
   workspaces: WorkspacePort;
   phoneNumbers: IncomingPhoneNumberPort;
+  /** Conversations Address Configurations (the doctor, for numbers in conversations mode). */
+  addressConfigurations: AddressConfigurationPort;
+  /** Conversations (the clean-up of stale conversations in conversations mode). */
+  conversations: ConversationPort;
+  /** The open tasks holding a conversation, which the conversation clean-up leaves alone. */
+  interactions: Pick<InteractionPort, 'listOpenTasksOfConversation'>;
 }

@@ -9,3 +9,5 @@ export * from './task.port';
 export * from './account-ports.port';
 export * from './page.port';
 export * from './phone-number.port';
+export * from './conversation.port';
+export * from './interaction.port';

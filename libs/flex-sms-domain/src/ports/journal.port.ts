@@ -40,7 +40,12 @@ export type StepName =
   | 'proxy-session'
   | 'stale-session'
   | 'channel-attributes'
-  | 'message';
+  | 'message'
+  // Flex Conversations mode (OUTBOUND_MODE=conversations).
+  | 'conversation'
+  | 'conversation-participant'
+  | 'conversation-webhook'
+  | 'interaction';
 
 export type StepOutcome = 'resolved' | 'created' | 'reused' | 'updated' | 'closed' | 'removed' | 'failed';
 
@@ -79,7 +84,7 @@ export interface PendingStepRecord {
 
 /** One thing a rollback undid (or tried to). */
 export interface UndoneRecord {
-  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes';
+  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes' | 'remove-conversation';
   sid: string;
   ok: boolean;
   error?: ErrorRecord;
@@ -132,6 +137,13 @@ export interface Journal {
    * channel SID).
    */
   isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean>;
+
+  /**
+   * The id of a request other than `exceptRequestId` that succeeded with this chat channel or conversation in one of
+   * its steps, or null. Crash recovery asks it before undoing what an interrupted request made: a later request for
+   * the same customer may have picked that channel up and answered its caller with it, and it is theirs now.
+   */
+  succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null>;
 
   /** Requests still `in_flight`, and requests with a `pending` follow-up step: what start-up must resolve. */
   listUnresolved(): Promise<JournalEntry[]>;

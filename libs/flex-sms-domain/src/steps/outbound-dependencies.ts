@@ -1,5 +1,7 @@
 import { FlexFlowDirectory, type FlexFlowDirectoryOptions } from '../flex-flows/flex-flow-directory';
 import type { ChatChannelPort } from '../ports/chat-channel.port';
+import type { ConversationPort } from '../ports/conversation.port';
+import type { InteractionPort } from '../ports/interaction.port';
 import { mathRandom, systemClock, type Clock, type Random } from '../ports/clock.port';
 import type { FlexFlowPort } from '../ports/flex-flow.port';
 import type { Journal } from '../ports/journal.port';
@@ -9,6 +11,8 @@ import type { ProxySessionPort } from '../ports/proxy-session.port';
 import type { TaskPort } from '../ports/task.port';
 import type { RetryPolicy } from '../retry/retry-policy';
 import { TwilioRetrier } from '../retry/twilio-retrier';
+import type { PhoneNumber } from '../value-objects/phone-number.value-object';
+import { LEGACY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
 
 /** The Twilio-facing ports, as `createTwilioPorts` in the adapter builds them. */
 export interface TwilioPorts {
@@ -17,6 +21,9 @@ export interface TwilioPorts {
   messages: MessagePort;
   proxySessions: ProxySessionPort;
   tasks: TaskPort;
+  /** Flex Conversations mode. */
+  conversations: ConversationPort;
+  interactions: InteractionPort;
 }
 
 /** Everything the outbound SMS use cases run on. */
@@ -37,6 +44,8 @@ export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> 
    * that was still in flight is found and removed instead of appearing afterwards as an orphan.
    */
   inFlightSettleMs: number;
+  /** Which way a Twilio number starts conversations (OUTBOUND_MODE, CONVERSATIONS_NUMBERS). */
+  outboundMode: (fromNumber: PhoneNumber) => OutboundMode;
 }
 
 /** The SDK client's default request timeout (libs/twilio-adapter). */
@@ -52,6 +61,8 @@ export interface OutboundSmsDependencyOptions {
   flexFlowCache?: FlexFlowDirectoryOptions;
   scheduleFollowUp?: (requestId: string) => void;
   inFlightSettleMs?: number;
+  /** Legacy for every number unless given. */
+  outboundModes?: OutboundModePolicy;
 }
 
 /** Wires the dependencies in one call (the API's module does only this). */
@@ -68,5 +79,6 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
     retrier,
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
+    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? LEGACY_ONLY, fromNumber),
   };
 }

@@ -1,17 +1,17 @@
-import { DomainError } from '../errors';
 import type { FlexFlowIntegrationType } from '../ports/flex-flow.port';
-import type { OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
+import type { OutboundRequestRecord } from '../ports/journal.port';
 import type { ChatMessage } from '../ports/message.port';
-import { pairLockKey } from '../ports/pair-lock.port';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
 import { openChannel } from './open-channel.step';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundSmsResult } from './outbound-sms.result';
 import { postMessage } from './post-message.step';
 import { resolveFlexFlow } from './resolve-flex-flow.step';
-import { StepRecorder, toErrorRecord } from './step-recorder';
+import { allSettledOrThrow } from './all-settled-or-throw';
+import { converseOverConversations } from './conversations/converse-over-conversations';
+import { runJournaledRequest } from './journaled-request';
+import type { StepRecorder } from './step-recorder';
 import { tieProxySession } from './tie-proxy-session.step';
-import { executeUndo, planUndo } from './undo';
 import { fetchChannelForAttributes, writeProxySessionAttribute } from './write-proxy-session-attribute.step';
 
 /** Where the two outbound flows differ; everything else is shared. */
@@ -29,37 +29,23 @@ export interface OutboundConversationPlan {
    * so a crash cannot lose it. Takes one Twilio round trip off the response path.
    */
   deferChannelAttributes: boolean;
+  /** Agent flow: a worker to route the task to (conversations mode sends it as the Interaction's `worker_sid`). */
+  targetWorkerSid?: string;
   record: OutboundRequestRecord;
 }
 
 /**
- * The outbound conversation: Flex Flow → channel → (session ∥ channel fetch) → (attribute write ∥ message).
- * With a warm Flex Flow cache that is three sequential Twilio round trips, two when the attribute write is deferred
- * and there is no message; none of it lists sessions, channels or flows. Requests for one pair run one at a time;
- * the journal sees the request before Twilio does; a failure undoes what this request created.
+ * The outbound conversation. Legacy mode: Flex Flow → channel → (session ∥ channel fetch) → (attribute write ∥
+ * message). With a warm Flex Flow cache that is three sequential Twilio round trips, two when the attribute write is
+ * deferred and there is no message; none of it lists sessions, channels or flows. A number in conversations mode
+ * takes the Conversations + Interactions path instead, under the same journal, pair lock and undo.
  */
-export async function runOutboundConversation(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<OutboundSmsResult> {
-  const result = await deps.pairLock.withLock(pairLockKey(plan.fromNumber.e164, plan.toNumber.e164), async () => {
-    // Begun under the lock, so ResolveInFlight (which takes the same lock) never mistakes a live request for a crashed one.
-    const requestId = await deps.journal.begin(plan.record, new Date(deps.clock.now()));
-    const steps = new StepRecorder(deps.journal, requestId, deps.clock);
-    try {
-      const succeeded = await converse(deps, steps, plan);
-      await deps.journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
-      return succeeded;
-    } catch (error) {
-      const undone = await executeUndo(deps, planUndo(steps.steps), `Outbound SMS request ${requestId} failed`);
-      await deps.journal.finish(requestId, {
-        status: undone.length > 0 ? 'rolled_back' : 'failed',
-        finishedAt: new Date(deps.clock.now()),
-        error: toErrorRecord(error),
-        undone,
-      });
-      throw annotated(error, requestId, undone);
-    }
-  });
-  if (result.pendingSteps.length > 0) deps.scheduleFollowUp?.(result.id);
-  return result;
+export function runOutboundConversation(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<OutboundSmsResult> {
+  if (deps.outboundMode(plan.fromNumber) === 'conversations') {
+    const record = { ...plan.record, input: { ...plan.record.input, mode: 'conversations' } };
+    return runJournaledRequest(deps, record, (steps) => converseOverConversations(deps, steps, plan));
+  }
+  return runJournaledRequest(deps, plan.record, (steps) => converse(deps, steps, plan));
 }
 
 async function converse(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan): Promise<OutboundSmsResult> {
@@ -96,6 +82,7 @@ async function converse(deps: OutboundSmsDependencies, steps: StepRecorder, plan
   return {
     id: steps.requestId,
     status: 'succeeded',
+    mode: 'legacy',
     reused: { channel: !opened.created, session: tied.reused },
     flexFlow: {
       sid: flexFlow.sid,
@@ -110,21 +97,4 @@ async function converse(deps: OutboundSmsDependencies, steps: StepRecorder, plan
     ...(message ? { message: { sid: message.sid, body: message.body, index: message.index, dateCreated: message.dateCreated.toISOString() } } : {}),
     pendingSteps: plan.deferChannelAttributes ? ['channel-attributes'] : [],
   };
-}
-
-/**
- * Waits for every branch before failing: a rollback must see every step that ran, including the one still in
- * flight when its sibling failed.
- */
-async function allSettledOrThrow<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(promises as readonly Promise<unknown>[]);
-  const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
-
-/** The caller learns which request failed and what was undone, without losing the error's own code. */
-function annotated(error: unknown, requestId: string, undone: UndoneRecord[]): unknown {
-  if (error instanceof DomainError) Object.assign(error.details, { requestId, undone });
-  return error;
 }

@@ -38,7 +38,7 @@ describe('tying the channel to the customer (proxy-session step)', () => {
 
     const result = await useCase.execute(command);
 
-    expect(result.proxySession.sid).toBe(seeded.sessionSid);
+    expect(result.proxySession!.sid).toBe(seeded.sessionSid);
     expect(result.reused.session).toBe(true);
   });
 
@@ -49,7 +49,7 @@ describe('tying the channel to the customer (proxy-session step)', () => {
 
     expect(world.twilio.sessions.get(stale.sessionSid!)?.session.status).toBe('closed');
     expect(result.reused).toEqual({ channel: false, session: false });
-    expect(world.twilio.liveSessionsOf(CUSTOMER).map((session) => session.sid)).toEqual([result.proxySession.sid]);
+    expect(world.twilio.liveSessionsOf(CUSTOMER).map((session) => session.sid)).toEqual([result.proxySession!.sid]);
     const staleStep = world.journal.all()[0].steps.find((step) => step.name === 'stale-session');
     expect(staleStep).toMatchObject({ outcome: 'closed', sids: { sessionSid: stale.sessionSid, channelSid: stale.channelSid } });
   });
@@ -62,7 +62,7 @@ describe('tying the channel to the customer (proxy-session step)', () => {
     const result = await useCase.execute(command);
 
     expect(world.twilio.sessions.get(stale.sessionSid!)?.session.status).toBe('closed');
-    expect(result.proxySession.sid).not.toBe(stale.sessionSid);
+    expect(result.proxySession!.sid).not.toBe(stale.sessionSid);
   });
 
   it('refuses with the conflicting channel, session and task when a live conversation holds the customer, and undoes its own', async () => {

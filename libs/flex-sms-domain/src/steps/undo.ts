@@ -8,7 +8,12 @@ export type UndoAction =
   | { action: 'restore-channel-attributes'; chatServiceSid: string; channelSid: string; previousProxySession: string | null }
   /** `sessionSid` may be a UniqueName (the channel SID) when a crash left the session's SID unrecorded. */
   | { action: 'remove-proxy-session'; sessionSid: string }
-  | { action: 'remove-channel'; chatServiceSid: string; channelSid: string };
+  | { action: 'remove-channel'; chatServiceSid: string; channelSid: string }
+  /**
+   * Conversations mode: deleting the conversation frees the customer's address pair and drops its webhooks.
+   * `conversationSid` may be its UniqueName when a crash left the SID unrecorded.
+   */
+  | { action: 'remove-conversation'; conversationSid: string };
 
 /**
  * What to undo, from the steps a request recorded: only what it created, never what it reused.
@@ -42,16 +47,37 @@ export function planUndo(steps: readonly StepRecord[]): UndoAction[] {
   if (createdChannel) {
     actions.push({ action: 'remove-channel', chatServiceSid: createdChannel.sids.chatServiceSid, channelSid: createdChannel.sids.channelSid });
   }
+  return [...actions, ...planConversationsUndo(steps)];
+}
+
+/**
+ * Conversations mode: the interaction's task first (no agent offered a conversation that is going away), then the
+ * conversation this request made (by the interaction or directly) unless it already removed it itself.
+ */
+function planConversationsUndo(steps: readonly StepRecord[]): UndoAction[] {
+  const actions: UndoAction[] = [];
+  const interaction = steps.find((step) => step.name === 'interaction' && step.outcome === 'created');
+  if (interaction?.sids.taskSid && interaction.sids.workspaceSid) {
+    actions.push({ action: 'cancel-task', workspaceSid: interaction.sids.workspaceSid, taskSid: interaction.sids.taskSid });
+  }
+  const removed = new Set(steps.filter((step) => step.name === 'conversation' && step.outcome === 'removed').map((step) => step.sids.conversationSid));
+  const created = [
+    ...steps.filter((step) => step.name === 'conversation' && step.outcome === 'created').map((step) => step.sids.conversationSid),
+    ...(interaction?.data?.conversationCreated === true ? [interaction.sids.conversationSid] : []),
+  ];
+  for (const conversationSid of created) {
+    if (conversationSid && !removed.has(conversationSid)) actions.push({ action: 'remove-conversation', conversationSid });
+  }
   return actions;
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'chatChannels' | 'proxySessions' | 'tasks' | 'retrier'>;
+type Deps = Pick<OutboundSmsDependencies, 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'retrier'>;
 
 /** Runs every action (one failing does not stop the others) and reports each. */
 export async function executeUndo(deps: Deps, actions: readonly UndoAction[], reason: string): Promise<UndoneRecord[]> {
   const undone: UndoneRecord[] = [];
   for (const action of actions) {
-    const sid = 'taskSid' in action ? action.taskSid : 'sessionSid' in action ? action.sessionSid : action.channelSid;
+    const sid = sidOf(action);
     try {
       const applied = await deps.retrier.run(`undo: ${action.action}`, () => apply(deps, action, reason), IDEMPOTENT);
       if (applied) undone.push({ action: action.action, sid: applied, ok: true });
@@ -60,6 +86,13 @@ export async function executeUndo(deps: Deps, actions: readonly UndoAction[], re
     }
   }
   return undone;
+}
+
+function sidOf(action: UndoAction): string {
+  if ('taskSid' in action) return action.taskSid;
+  if ('sessionSid' in action) return action.sessionSid;
+  if ('conversationSid' in action) return action.conversationSid;
+  return action.channelSid;
 }
 
 /** Applies one action; returns the SID acted on, or null when there was nothing to undo. */
@@ -85,5 +118,11 @@ async function apply(deps: Deps, action: UndoAction, reason: string): Promise<st
     case 'remove-channel':
       await deps.chatChannels.removeChannel(action.chatServiceSid, action.channelSid);
       return action.channelSid;
+    case 'remove-conversation': {
+      const conversation = await deps.conversations.fetchConversation(action.conversationSid);
+      if (!conversation) return null;
+      await deps.conversations.removeConversation(conversation.sid);
+      return conversation.sid;
+    }
   }
 }

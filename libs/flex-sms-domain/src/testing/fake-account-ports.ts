@@ -1,4 +1,5 @@
 import type { ChatService, FlexChannel } from '../ports/chat-channel.port';
+import type { AddressConfiguration } from '../ports/conversation.port';
 import type { FlexFlow, FlexFlowChanges, FlexFlowSettings } from '../ports/flex-flow.port';
 import type { IncomingPhoneNumber } from '../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../ports/proxy-session.port';
@@ -33,6 +34,7 @@ export class FakeAccount {
   pool: ProxyPoolNumber[] = [];
   numbers: IncomingPhoneNumber[] = [];
   flexChannels: FlexChannel[] = [];
+  addressConfigurations: AddressConfiguration[] = [];
   private sequence = 0;
 
   addNumber(phoneNumber: string): void {
@@ -97,6 +99,11 @@ export class FakeAccount {
           this.taskChannels.find((channel) => channel.workspaceSid === workspaceSid && (channel.sid === wanted || channel.uniqueName === wanted)) ?? null,
       },
       phoneNumbers: { findIncomingPhoneNumber: async (e164) => this.numbers.find((number) => number.phoneNumber === e164) ?? null },
+      addressConfigurations: {
+        findSmsAddressConfiguration: async (address) => structuredClone(this.addressConfigurations.find((configuration) => configuration.type === 'sms' && configuration.address === address) ?? null),
+      },
+      conversations: this.twilio.conversations.conversationPort,
+      interactions: this.twilio.conversations.interactionPort,
     };
   }
 }

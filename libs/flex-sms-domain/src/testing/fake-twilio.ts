@@ -6,6 +6,7 @@ import type { ChatMessage, MessagePort, PostMessageRequest } from '../ports/mess
 import type { CreateProxySessionRequest, ProxyParticipant, ProxySession, ProxySessionPort } from '../ports/proxy-session.port';
 import type { Task, TaskPort } from '../ports/task.port';
 import type { TwilioPorts } from '../steps/outbound-dependencies';
+import { FakeConversations, type FakeConversationsOperation } from './fake-conversations';
 
 /** Port operations, as the call log names them. */
 export type FakeOperation =
@@ -23,7 +24,8 @@ export type FakeOperation =
   | 'removeSession'
   | 'listParticipants'
   | 'fetchTask'
-  | 'cancelTask';
+  | 'cancelTask'
+  | FakeConversationsOperation;
 
 interface InjectedFailure {
   error: () => Error;
@@ -60,7 +62,17 @@ export class FakeTwilio {
   private sequence = 0;
   private completedRound = 0;
 
-  constructor(private readonly clock: Clock) {}
+  /** Conversations and Flex Interactions, on the same call log, SIDs and tasks. */
+  readonly conversations: FakeConversations;
+
+  constructor(private readonly clock: Clock) {
+    this.conversations = new FakeConversations({
+      call: (operation, effect) => this.call(operation, effect),
+      sid: (prefix) => this.sid(prefix),
+      tasks: this.tasks,
+      clock,
+    });
+  }
 
   // ─── Test set-up ───
 
@@ -116,7 +128,15 @@ export class FakeTwilio {
   }
 
   ports(): TwilioPorts {
-    return { flexFlows: this.flexFlowPort, chatChannels: this.chatChannelPort, messages: this.messagePort, proxySessions: this.proxySessionPort, tasks: this.taskPort };
+    return {
+      flexFlows: this.flexFlowPort,
+      chatChannels: this.chatChannelPort,
+      messages: this.messagePort,
+      proxySessions: this.proxySessionPort,
+      tasks: this.taskPort,
+      conversations: this.conversations.conversationPort,
+      interactions: this.conversations.interactionPort,
+    };
   }
 
   // ─── Ports ───

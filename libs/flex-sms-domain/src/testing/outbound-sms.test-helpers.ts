@@ -1,5 +1,6 @@
 import type { FlexFlow } from '../ports/flex-flow.port';
 import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../steps/outbound-dependencies';
+import type { OutboundModePolicy } from '../steps/outbound-mode';
 import { FakeClock, FixedRandom } from './fake-clock';
 import { FakeTwilio } from './fake-twilio';
 import { InMemoryJournal } from '../in-memory/in-memory-journal';
@@ -19,8 +20,11 @@ export interface OutboundSmsWorld {
   followUps: string[];
 }
 
-/** A Twilio number with a (disabled, as usual) Task flow and an enabled Studio flow, and the use cases' dependencies. */
-export function outboundSmsWorld(): OutboundSmsWorld {
+/**
+ * A Twilio number with a (disabled, as usual) Task flow and an enabled Studio flow, and the use cases' dependencies;
+ * `outboundModes` puts numbers in Flex Conversations mode.
+ */
+export function outboundSmsWorld(options: { outboundModes?: OutboundModePolicy } = {}): OutboundSmsWorld {
   const clock = new FakeClock();
   const twilio = new FakeTwilio(clock);
   const journal = new InMemoryJournal();
@@ -35,6 +39,7 @@ export function outboundSmsWorld(): OutboundSmsWorld {
     clock,
     random: new FixedRandom([0.5]),
     scheduleFollowUp: (requestId) => followUps.push(requestId),
+    outboundModes: options.outboundModes,
   });
   return { clock, twilio, journal, pairLock, deps, taskFlow, studioFlow, followUps };
 }

@@ -3,6 +3,7 @@ export * from './initiate-agent-sms';
 export * from './outbound-command.validation';
 export * from './resolve-in-flight';
 export * from './send-system-sms';
+export * from './clean-up-conversations';
 export * from './clean-up-long-lived-channels';
 export * from './clean-up-proxy-sessions';
 export * from './create-flex-flow';

@@ -1,4 +1,4 @@
-import { DuplicateUniqueName, ProxyIdentifierInUse, ResourceNotFound, TwilioRequestFailed, TwilioTransientFailure } from '@flex-sms/domain';
+import { ConversationAddressInUse, DuplicateUniqueName, ProxyIdentifierInUse, ResourceNotFound, TwilioRequestFailed, TwilioTransientFailure } from '@flex-sms/domain';
 import { callTwilioOrNull, mapTwilioError } from './twilio-error.mapper';
 
 const rest = (status: number, code: number, message = 'm', details?: Record<string, unknown>) => Object.assign(new Error(message), { status, code, message, details, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
@@ -28,6 +28,13 @@ describe('mapTwilioError', () => {
     const mapped = mapTwilioError(rest(code === 80623 ? 409 : 400, code, `in use in session ${sid}`), context);
     expect(mapped).toBeInstanceOf(ProxyIdentifierInUse);
     expect(mapped).toMatchObject({ twilioCode: code, conflictingSessionSid: sid });
+  });
+
+  it.each([50416, 50425])('maps Conversations binding clash %p to ConversationAddressInUse, keeping the conversation Twilio names', (code) => {
+    const sid = 'CH' + 'b'.repeat(32);
+    const mapped = mapTwilioError(rest(409, code, `A binding for this participant and proxy address already exists in Conversation ${sid}`), context);
+    expect(mapped).toBeInstanceOf(ConversationAddressInUse);
+    expect(mapped).toMatchObject({ twilioCode: code, conversationSid: sid });
   });
 
   it.each([80603, 50307])('maps unique name clash %p to DuplicateUniqueName', (code) => {

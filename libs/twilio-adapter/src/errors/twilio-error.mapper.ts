@@ -1,4 +1,5 @@
 import {
+  ConversationAddressInUse,
   DuplicateUniqueName,
   ProxyIdentifierInUse,
   ResourceNotFound,
@@ -29,6 +30,12 @@ export const TWILIO_CODES = {
   duplicateParticipant: 80623,
   /** Proxy: the identifier is already a participant in the session. */
   participantAlreadyInSession: 80103,
+  /** Conversations: participant and proxy address pair already in use (in a conversation that is not closed). */
+  conversationBindingInUse: 50416,
+  /** Conversations: the same, for one of several participants added at once. */
+  conversationBindingsInUse: 50425,
+  /** Conversations: the conversation is in its final closed state and cannot be updated. */
+  conversationClosed: 50377,
 } as const;
 
 const PARTICIPANT_CONFLICT_CODES = new Set<number>([
@@ -36,6 +43,7 @@ const PARTICIPANT_CONFLICT_CODES = new Set<number>([
   TWILIO_CODES.duplicateParticipant,
   TWILIO_CODES.participantAlreadyInSession,
 ]);
+const CONVERSATION_BINDING_CODES = new Set<number>([TWILIO_CODES.conversationBindingInUse, TWILIO_CODES.conversationBindingsInUse]);
 const UNIQUE_NAME_CODES = new Set<number>([TWILIO_CODES.proxySessionUniqueNameTaken, TWILIO_CODES.chatChannelUniqueNameTaken]);
 
 /** Network failures after which Twilio may or may not have received the request. */
@@ -85,6 +93,10 @@ function mapRestError(error: TwilioRestError, context: TwilioCallContext): Error
   if (status >= 500) return new TwilioTransientFailure(message, 'server_error', undefined, status, code);
   if (code !== undefined && PARTICIPANT_CONFLICT_CODES.has(code)) {
     return new ProxyIdentifierInUse(message, code, /\bKC[0-9a-fA-F]{32}\b/.exec(error.message)?.[0]);
+  }
+  if (code !== undefined && CONVERSATION_BINDING_CODES.has(code)) {
+    // Twilio's message names the conversation holding the pair ("… already exists in Conversation CH…").
+    return new ConversationAddressInUse(message, code, /\bCH[0-9a-fA-F]{32}\b/.exec(error.message)?.[0]);
   }
   if (code !== undefined && UNIQUE_NAME_CODES.has(code)) return new DuplicateUniqueName(message, code);
   if (status === 404 || code === TWILIO_CODES.notFound) return new ResourceNotFound(context.resource, context.sid ?? '(unnamed)', code);

@@ -43,10 +43,10 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       expect(thread).toEqual([expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Flex.' })]);
 
       expect(await world.completePendingSteps.execute(result.id)).toMatchObject({ completed: ['channel-attributes'] });
-      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession.sid });
+      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
 
       const reply = await world.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Thanks!' });
-      expect(reply).toMatchObject({ route: 'proxy-session', sessionSid: result.proxySession.sid, channelSid: result.channel.sid });
+      expect(reply).toMatchObject({ route: 'proxy-session', sessionSid: result.proxySession!.sid, channelSid: result.channel.sid });
       const messages = await chatChannel(result.channel.sid).messages.list();
       expect(messages.map((message) => message.body)).toEqual(['Hi Ada, it is Flex.', 'Thanks!']);
     });
@@ -107,7 +107,7 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       expect(result.flexFlow.integrationType).toBe('studio');
       expect(await world.client.taskrouter.v1.workspaces(world.sandbox.account.workspaceSid).tasks.list()).toHaveLength(tasksBefore.length);
       expect(await world.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
-      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ proxySession: result.proxySession.sid });
+      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ proxySession: result.proxySession!.sid });
     });
 
     it('answers after three sequential Twilio requests with thousands of sessions seeded', async () => {
@@ -135,7 +135,7 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       const second = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Two', caller: 'test' });
 
       expect(second.reused).toEqual({ channel: true, session: true });
-      expect(second.proxySession.sid).toBe(first.proxySession.sid);
+      expect(second.proxySession!.sid).toBe(first.proxySession!.sid);
       expect((await world.controls.handsetThread(CUSTOMER)).map((sms) => sms.body)).toEqual(['One', 'Two']);
     });
 

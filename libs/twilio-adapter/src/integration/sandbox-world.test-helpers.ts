@@ -5,6 +5,7 @@ import {
   InitiateAgentSms,
   InProcessPairLock,
   SendSystemSms,
+  type OutboundModePolicy,
   type OutboundSmsDependencies,
 } from '@flex-sms/domain';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
@@ -32,14 +33,15 @@ export async function startSandboxWorld(): Promise<SandboxWorld> {
   return world;
 }
 
-/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. */
-export function rebuildUseCases(world: SandboxWorld): void {
+/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Legacy unless `outboundModes`. */
+export function rebuildUseCases(world: SandboxWorld, outboundModes?: OutboundModePolicy): void {
   world.journal = new InMemoryJournal();
   world.deps = createOutboundSmsDependencies({
     ports: createTwilioPorts(world.client, { proxyServiceSid: world.sandbox.account.proxyServiceSid, chatServiceSid: world.sandbox.account.chatServiceSid }),
     journal: world.journal,
     pairLock: new InProcessPairLock(),
     retryPolicy: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100, budgetMs: 3_000 },
+    outboundModes,
   });
   world.initiateAgentSms = new InitiateAgentSms(world.deps);
   world.sendSystemSms = new SendSystemSms(world.deps);

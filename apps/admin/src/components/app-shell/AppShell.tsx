@@ -15,7 +15,11 @@ import {
 import { Text } from '@twilio-paste/core/text';
 import { Topbar, TopbarActions } from '@twilio-paste/core/topbar';
 import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
-import type { ReactNode } from 'react';
+import { usePathname } from 'next/navigation';
+import { Suspense, type ReactNode } from 'react';
+import { CurrentUserMenu } from '../auth/CurrentUserMenu';
+import { SessionGate } from '../auth/SessionGate';
+import { SIGN_IN_PATH } from '../../lib/auth/sign-in-redirect';
 import { ConsoleNavigation } from './ConsoleNavigation';
 import { TwilioModeBadge } from './TwilioModeBadge';
 import { useClientNavigation } from './use-client-navigation';
@@ -26,6 +30,12 @@ const SIDEBAR_NAVIGATION_ID = 'sidebar-navigation';
 const TOPBAR_ID = 'topbar';
 
 export function AppShell({ children }: { children: ReactNode }) {
+  // The sign-in page stands alone: no navigation to pages its visitor may not see yet.
+  if (usePathname() === SIGN_IN_PATH) return <>{children}</>;
+  return <SignedInShell>{children}</SignedInShell>;
+}
+
+function SignedInShell({ children }: { children: ReactNode }) {
   const [collapsed, toggleCollapsed] = useSidebarCollapsed();
   const navigate = useClientNavigation();
 
@@ -60,11 +70,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           </TopbarActions>
           <TopbarActions justify="end">
             <TwilioModeBadge />
+            <CurrentUserMenu />
           </TopbarActions>
         </Topbar>
         {/* tabIndex lets the "skip to content" link move keyboard focus here. */}
         <Box as="main" id={MAIN_CONTENT_ID} tabIndex={-1} padding={['space60', 'space90']} maxWidth="size120" outline="none">
-          {children}
+          {/* SessionGate reads the URL (useSearchParams), which needs a Suspense boundary to prerender. */}
+          <Suspense>
+            <SessionGate>{children}</SessionGate>
+          </Suspense>
         </Box>
       </SidebarPushContentWrapper>
     </Box>

@@ -4,18 +4,20 @@ import { usePathname } from 'next/navigation';
 import { useContext } from 'react';
 import { ComingSoonNavigationItem } from './ComingSoonNavigationItem';
 import { activeNavigationHref } from './active-navigation';
-import { NAVIGATION } from './navigation';
+import { useCurrentUser } from '../../hooks/use-current-user';
+import { navigationFor } from './navigation';
 import { useClientNavigation } from './use-client-navigation';
 
 export function ConsoleNavigation() {
   const pathname = usePathname();
   const navigate = useClientNavigation();
   const { collapsed } = useContext(SidebarContext);
-  const activeHref = activeNavigationHref(pathname, NAVIGATION.map((item) => item.href));
+  const items = navigationFor(useCurrentUser().user?.role);
+  const activeHref = activeNavigationHref(pathname, items.map((item) => item.href));
 
   return (
     <SidebarNavigation aria-label="Console">
-      {NAVIGATION.map((item) =>
+      {items.map((item) =>
         item.comingSoon ? (
           <ComingSoonNavigationItem key={item.href} item={item} />
         ) : (

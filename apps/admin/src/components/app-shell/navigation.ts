@@ -3,12 +3,16 @@
 import type { ComponentType } from 'react';
 import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
 import { HistoryIcon } from '@twilio-paste/icons/esm/HistoryIcon';
+import { ProductKeysIcon } from '@twilio-paste/icons/esm/ProductKeysIcon';
 import { MobileIcon } from '@twilio-paste/icons/esm/MobileIcon';
 import { ProductDebuggerIcon } from '@twilio-paste/icons/esm/ProductDebuggerIcon';
 import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
 import { ProductProxyIcon } from '@twilio-paste/icons/esm/ProductProxyIcon';
 import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
 import { SystemStatusIcon } from '@twilio-paste/icons/esm/SystemStatusIcon';
+import { ProductAdminUsersIcon } from '@twilio-paste/icons/esm/ProductAdminUsersIcon';
+import type { UserRole } from '../../lib/auth/auth.types';
+import { visibleFor } from './navigation-access';
 
 export interface NavigationIconProps {
   decorative: boolean;
@@ -20,6 +24,8 @@ export interface NavigationItem {
   href: string;
   Icon: ComponentType<NavigationIconProps>;
   comingSoon?: boolean;
+  /** Shown to admins only: every action on the page needs the admin role (the API refuses operators anyway). */
+  adminOnly?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -28,7 +34,14 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'History', href: '/history', Icon: HistoryIcon },
   { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon },
   { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon },
-  { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon },
+  { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, adminOnly: true },
   { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon },
   { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon },
+  { label: 'API keys', href: '/api-keys', Icon: ProductKeysIcon, adminOnly: true },
+  { label: 'Users', href: '/users', Icon: ProductAdminUsersIcon, adminOnly: true },
 ];
+
+/** The pages a role sees in the navigation; without a known role (API unreachable), the pages for everyone. */
+export function navigationFor(role: UserRole | undefined): readonly NavigationItem[] {
+  return visibleFor(NAVIGATION, role);
+}

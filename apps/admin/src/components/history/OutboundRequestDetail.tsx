@@ -9,10 +9,11 @@ import { Text } from '@twilio-paste/core/text';
 import type { ReactNode } from 'react';
 import { useOutboundRequest } from '../../hooks/use-outbound';
 import { ApiError } from '../../lib/api-error';
-import { channelSidOf } from '../../lib/outbound/channel-of-request';
+import { channelSidOf, conversationSidOf } from '../../lib/outbound/channel-of-request';
 import { KIND_LABEL } from '../../lib/outbound/outbound.types';
 import { ChannelTranscript } from '../channels/ChannelTranscript';
 import { ConsoleLink } from '../common/ConsoleLink';
+import { ConversationTranscript } from '../conversations/ConversationTranscript';
 import { EmptyState } from '../common/EmptyState';
 import { durationBetween, formatDateTime, formatDuration } from '../common/format';
 import { LoadingState } from '../common/LoadingState';
@@ -63,6 +64,7 @@ export function OutboundRequestDetail({ id }: { id: string }) {
   }
   const data = request.data;
   const channelSid = channelSidOf(data);
+  const conversationSid = conversationSidOf(data);
   const took = durationBetween(data.startedAt, data.finishedAt);
 
   return (
@@ -125,7 +127,9 @@ export function OutboundRequestDetail({ id }: { id: string }) {
           </Section>
         ) : null}
         <Section heading="Conversation" id="transcript">
-          {channelSid ? (
+          {conversationSid ? (
+            <ConversationTranscript conversationSid={conversationSid} customerNumber={data.toNumber} customerName={data.toName} />
+          ) : channelSid ? (
             <ChannelTranscript channelSid={channelSid} customerIdentity={data.toNumber} customerName={data.toName} />
           ) : (
             <EmptyState heading="No chat channel">This request failed before a chat channel existed.</EmptyState>

@@ -6,6 +6,10 @@ export const STEP_LABEL: Record<string, string> = {
   'stale-session': 'Stale Proxy session',
   'channel-attributes': 'Channel attributes',
   message: 'Message',
+  conversation: 'Conversation',
+  'conversation-participant': 'Customer participant',
+  'conversation-webhook': 'Studio webhook',
+  interaction: 'Flex Interaction',
 };
 
 export const UNDO_LABEL: Record<string, string> = {
@@ -13,6 +17,7 @@ export const UNDO_LABEL: Record<string, string> = {
   'remove-proxy-session': 'Remove the Proxy session',
   'remove-channel': 'Remove the chat channel',
   'restore-channel-attributes': 'Restore the channel attributes',
+  'remove-conversation': 'Remove the conversation',
 };
 
 export function stepLabel(name: string): string {

@@ -58,10 +58,30 @@ export function SendResultPanel({ result }: { result: OutboundSmsResult }) {
             </Badge>
           )}
         </Row>
-        <Row term="Chat channel" testId="result-channel">
-          <ConsoleLink href={`${historyHref}#transcript`}>{result.channel.sid}</ConsoleLink>
-          <Reuse reused={result.reused.channel} />
-        </Row>
+        {result.conversation ? (
+          <Row term="Conversation" testId="result-conversation">
+            <ConsoleLink href={`${historyHref}#transcript`}>{result.conversation.sid}</ConsoleLink>
+            <Reuse reused={result.reused.conversation ?? result.reused.channel} />
+            <Text as="span" color="colorTextWeak">
+              {result.conversation.state}
+            </Text>
+          </Row>
+        ) : (
+          <Row term="Chat channel" testId="result-channel">
+            <ConsoleLink href={`${historyHref}#transcript`}>{result.channel.sid}</ConsoleLink>
+            <Reuse reused={result.reused.channel} />
+          </Row>
+        )}
+        {result.interaction ? (
+          <Row term="Flex Interaction" testId="result-interaction">
+            <Text as="span" fontFamily="fontFamilyCode">
+              {result.interaction.sid}
+            </Text>
+            <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode">
+              {result.interaction.channelSid}
+            </Text>
+          </Row>
+        ) : null}
         {result.task ? (
           <Row term="Task" testId="result-task">
             <Text as="span" fontFamily="fontFamilyCode">
@@ -70,13 +90,15 @@ export function SendResultPanel({ result }: { result: OutboundSmsResult }) {
             <Reuse reused={result.reused.channel} />
           </Row>
         ) : null}
-        <Row term="Proxy session" testId="result-proxy-session">
-          <ConsoleLink href={`/proxy-sessions/${result.proxySession.sid}`}>{result.proxySession.sid}</ConsoleLink>
-          <Reuse reused={result.reused.session} />
-          <Text as="span" color="colorTextWeak">
-            {result.proxySession.status}
-          </Text>
-        </Row>
+        {result.proxySession ? (
+          <Row term="Proxy session" testId="result-proxy-session">
+            <ConsoleLink href={`/proxy-sessions/${result.proxySession.sid}`}>{result.proxySession.sid}</ConsoleLink>
+            <Reuse reused={result.reused.session} />
+            <Text as="span" color="colorTextWeak">
+              {result.proxySession.status}
+            </Text>
+          </Row>
+        ) : null}
         {result.message ? (
           <Row term="Message" testId="result-message">
             <Text as="span">“{result.message.body}”</Text>

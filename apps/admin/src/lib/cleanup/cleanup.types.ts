@@ -2,7 +2,7 @@
 // cleanup-progress.ts).
 import type { ErrorRecord } from '../outbound/outbound.types';
 
-export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels';
+export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels' | 'conversations';
 export type CleanupJobStatus = 'selecting' | 'running' | 'completed' | 'cancelled' | 'failed';
 export const FINISHED_JOB_STATUSES: readonly CleanupJobStatus[] = ['completed', 'cancelled', 'failed'];
 export type CleanupItemStatus = 'pending' | 'done' | 'failed' | 'skipped' | 'cancelled';

@@ -9,3 +9,11 @@ export function channelSidOf(request: Pick<OutboundRequest, 'result' | 'steps'>)
   if (fromResult) return fromResult;
   return request.steps.find((step) => step.name === 'channel' && step.sids.channelSid)?.sids.channelSid;
 }
+
+/** Conversations mode: the request's conversation (from the answer, else from the step that made or found it). */
+export function conversationSidOf(request: Pick<OutboundRequest, 'result' | 'steps' | 'input'>): string | undefined {
+  const fromResult = request.result?.conversation?.sid;
+  if (fromResult) return fromResult;
+  if (request.input.mode !== 'conversations') return undefined;
+  return request.steps.find((step) => (step.name === 'interaction' || step.name === 'conversation') && step.sids.conversationSid)?.sids.conversationSid;
+}

@@ -5,10 +5,17 @@ export interface OutboundSmsResult {
   /** The journal id: GET /api/v1/outbound/{id}. */
   id: string;
   status: 'succeeded';
-  reused: { channel: boolean; session: boolean };
+  /** Programmable Chat + Proxy (`legacy`) or Conversations + Flex Interactions; absent in answers older than the mode. */
+  mode?: 'legacy' | 'conversations';
+  reused: { channel: boolean; session: boolean; conversation?: boolean };
   flexFlow: { sid: string; friendlyName: string; integrationType: string; enabled: boolean; chatServiceSid: string };
   channel: { sid: string; chatServiceSid: string; identity: string; userSid: string | null; dateCreated: string };
-  proxySession: { sid: string; uniqueName: string | null; status: string; mode: string };
+  /** Legacy mode only. */
+  proxySession?: { sid: string; uniqueName: string | null; status: string; mode: string };
+  /** Conversations mode: the conversation the SMS went through. */
+  conversation?: { sid: string; chatServiceSid: string; state: string; dateCreated: string };
+  /** Conversations mode, agent flow: the Flex Interaction that created the task. */
+  interaction?: { sid: string; channelSid: string };
   task?: { sid: string; workspaceSid: string | null };
   message?: { sid: string; body: string; index: number; dateCreated: string };
   pendingSteps: string[];

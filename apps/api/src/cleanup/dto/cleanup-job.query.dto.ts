@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../../common/paging.query.dto';
 
 export class CleanupJobParamsDto {
   @IsUUID()
@@ -8,12 +9,12 @@ export class CleanupJobParamsDto {
 }
 
 export class CleanupJobListQueryDto {
-  @ApiPropertyOptional({ default: 20, maximum: 1000 })
+  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(MAX_PAGE_SIZE)
   limit?: number;
 }
 

@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OutboundSmsResult } from '@flex-sms/domain';
 
+type ProxySessionResult = NonNullable<OutboundSmsResult['proxySession']>;
+
 class ReusedDto {
   @ApiProperty({ description: 'The customer’s active chat channel on this Flex Flow was reused', example: false })
   channel!: boolean;
 
   @ApiProperty({ description: 'The channel’s live Proxy Session was reused', example: false })
   session!: boolean;
+
+  @ApiPropertyOptional({ description: 'Conversations mode: the customer’s active conversation with the number (held by no task) was reused', example: false })
+  conversation?: boolean;
 }
 
 class ResultFlexFlowDto {
@@ -51,10 +56,32 @@ class ResultProxySessionDto {
   uniqueName!: string | null;
 
   @ApiProperty({ enum: ['open', 'in-progress', 'closed', 'failed', 'unknown'], example: 'open' })
-  status!: OutboundSmsResult['proxySession']['status'];
+  status!: ProxySessionResult['status'];
 
   @ApiProperty({ enum: ['message-only', 'voice-only', 'voice-and-message'], example: 'message-only' })
-  mode!: OutboundSmsResult['proxySession']['mode'];
+  mode!: ProxySessionResult['mode'];
+}
+
+class ResultConversationDto {
+  @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
+  sid!: string;
+
+  @ApiProperty({ description: 'The Conversation Service (the Flex chat service)', example: 'IS0123456789abcdef0123456789abcdef' })
+  chatServiceSid!: string;
+
+  @ApiProperty({ enum: ['active', 'inactive', 'closed'], example: 'active' })
+  state!: 'active' | 'inactive' | 'closed';
+
+  @ApiProperty({ example: '2026-11-24T18:00:00.000Z' })
+  dateCreated!: string;
+}
+
+class ResultInteractionDto {
+  @ApiProperty({ description: 'The Flex Interaction', example: 'KD0123456789abcdef0123456789abcdef' })
+  sid!: string;
+
+  @ApiProperty({ description: 'Its Interaction Channel', example: 'UO0123456789abcdef0123456789abcdef' })
+  channelSid!: string;
 }
 
 class ResultTaskDto {
@@ -87,6 +114,13 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiProperty({ enum: ['succeeded'], example: 'succeeded' })
   status!: 'succeeded';
 
+  @ApiProperty({
+    enum: ['legacy', 'conversations'],
+    description: 'How the number carries the conversation: Programmable Chat + Proxy, or Conversations + Flex Interactions (OUTBOUND_MODE, CONVERSATIONS_NUMBERS)',
+    example: 'legacy',
+  })
+  mode!: OutboundSmsResult['mode'];
+
   @ApiProperty({ type: ReusedDto })
   reused!: ReusedDto;
 
@@ -96,8 +130,14 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiProperty({ type: ResultChannelDto })
   channel!: ResultChannelDto;
 
-  @ApiProperty({ type: ResultProxySessionDto })
-  proxySession!: ResultProxySessionDto;
+  @ApiPropertyOptional({ type: ResultProxySessionDto, description: 'Legacy mode: the Proxy Session relaying the channel as SMS' })
+  proxySession?: ResultProxySessionDto;
+
+  @ApiPropertyOptional({ type: ResultConversationDto, description: 'Conversations mode: the conversation the SMS went through (also given as `channel`)' })
+  conversation?: ResultConversationDto;
+
+  @ApiPropertyOptional({ type: ResultInteractionDto, description: 'Conversations mode, agent flow: the Flex Interaction that created the task' })
+  interaction?: ResultInteractionDto;
 
   @ApiPropertyOptional({ type: ResultTaskDto, description: 'Agent flow: the task Flex created (or the reused channel’s task)' })
   task?: ResultTaskDto;

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { OutboundRequestNotFound, type Journal, type JournalEntry } from '@flex-sms/domain';
+import { Roles } from '../../auth/roles.decorator';
 import { JOURNAL } from '../../journal/journal.module';
 import { OutboundHistory, OutboundHistoryPage } from '../../journal/outbound-history';
 import { ApiErrorExamples } from '../dto/api-error-examples.decorator';
@@ -9,6 +10,7 @@ import { OutboundHistoryPageDto, OutboundRequestDto } from './outbound-request.r
 
 @ApiTags('Outbound SMS')
 @Controller('outbound')
+@Roles('operator')
 export class OutboundHistoryController {
   constructor(
     @Inject(JOURNAL) private readonly journal: Journal,
@@ -24,6 +26,7 @@ export class OutboundHistoryController {
       status: query.status,
       kind: query.kind,
       number: query.number,
+      caller: query.caller,
       since: query.since ? new Date(query.since) : undefined,
       until: query.until ? new Date(query.until) : undefined,
       page: query.page ?? 1,

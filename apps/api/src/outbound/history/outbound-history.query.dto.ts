@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsE164PhoneNumber } from '../validation/phone-number.validators';
 
 export const OUTBOUND_STATUSES = ['in_flight', 'succeeded', 'failed', 'rolled_back'] as const;
@@ -27,6 +27,11 @@ export class OutboundHistoryQueryDto {
   @Transform(plusFromSpace)
   @IsE164PhoneNumber()
   number?: string;
+
+  @ApiPropertyOptional({ description: 'Who made the request: `api-key:<id>`, `user:<id>` or `bootstrap`', example: 'user:usr_0a1b2c3d4e5f60718293a4b5' })
+  @IsOptional()
+  @Matches(/^(bootstrap|api-key:[\w-]{1,64}|user:[\w-]{1,64})$/, { message: 'caller must be api-key:<id>, user:<id> or bootstrap' })
+  caller?: string;
 
   @ApiPropertyOptional({ description: 'Requests started at or after this instant (ISO 8601)', example: '2026-11-24T00:00:00Z' })
   @IsOptional()

@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Inject, Post, Req, UseInterceptors } from '@
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
+import { Roles } from '../../auth/roles.decorator';
+import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
@@ -16,6 +18,8 @@ export class InitiateAgentSmsController {
   constructor(@Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms) {}
 
   @Post('task')
+  @Roles('operator')
+  @SendsSms()
   @Idempotent()
   @ApiOperation({
     summary: 'Start an agent SMS conversation (creates a Flex task)',

@@ -2,6 +2,8 @@ import { Body, Controller, HttpCode, Inject, Post, Req, UseInterceptors } from '
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, SendSystemSms } from '@flex-sms/domain';
 import type { Request } from 'express';
+import { Roles } from '../../auth/roles.decorator';
+import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { TwilioAccount } from '../../twilio/twilio-account';
@@ -28,6 +30,8 @@ export class LegacyFunctionsController {
   ) {}
 
   @Post('flex-initiate-outbound-sms-task')
+  @Roles('operator')
+  @SendsSms()
   @HttpCode(200)
   @Idempotent()
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
@@ -55,6 +59,8 @@ export class LegacyFunctionsController {
   }
 
   @Post('flex-initiate-outbound-sms')
+  @Roles('operator')
+  @SendsSms()
   @HttpCode(200)
   @Idempotent()
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')

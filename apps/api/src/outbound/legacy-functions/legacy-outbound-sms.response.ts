@@ -88,8 +88,8 @@ export class LegacyOutboundSmsResponseDto {
   @ApiProperty({ type: LegacyChatChannelDto })
   chatChannel!: LegacyChatChannelDto;
 
-  @ApiProperty({ type: LegacyProxySessionDto })
-  proxySession!: LegacyProxySessionDto;
+  @ApiPropertyOptional({ type: LegacyProxySessionDto, description: 'Absent for a number in Flex Conversations mode (no Proxy)' })
+  proxySession?: LegacyProxySessionDto;
 
   @ApiPropertyOptional({ type: LegacyChatMessageDto, description: 'Present when a message was sent' })
   chatMessage?: LegacyChatMessageDto;
@@ -113,15 +113,19 @@ export function toLegacyResponse(result: OutboundSmsResult, account: LegacyAccou
       url: `https://flex-api.twilio.com/v1/Channels/${channel.sid}`,
       dateCreated: channel.dateCreated,
     },
-    proxySession: {
-      sid: proxySession.sid,
-      accountSid: account.accountSid,
-      serviceSid: account.proxyServiceSid,
-      uniqueName: proxySession.uniqueName,
-      status: proxySession.status,
-      mode: proxySession.mode,
-      url: `https://proxy.twilio.com/v1/Services/${account.proxyServiceSid}/Sessions/${proxySession.sid}`,
-    },
+    ...(proxySession
+      ? {
+          proxySession: {
+            sid: proxySession.sid,
+            accountSid: account.accountSid,
+            serviceSid: account.proxyServiceSid,
+            uniqueName: proxySession.uniqueName,
+            status: proxySession.status,
+            mode: proxySession.mode,
+            url: `https://proxy.twilio.com/v1/Services/${account.proxyServiceSid}/Sessions/${proxySession.sid}`,
+          },
+        }
+      : {}),
     ...(message
       ? {
           chatMessage: {

@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Inject, Post, Req, UseInterceptors } from '@
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SendSystemSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
+import { Roles } from '../../auth/roles.decorator';
+import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
@@ -16,6 +18,8 @@ export class SendSystemSmsController {
   constructor(@Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms) {}
 
   @Post('message')
+  @Roles('operator')
+  @SendsSms()
   @Idempotent()
   @ApiOperation({
     summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',

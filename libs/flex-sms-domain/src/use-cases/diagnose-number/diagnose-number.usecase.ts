@@ -1,11 +1,13 @@
 import type { ChatServicePort } from '../../ports/chat-channel.port';
+import type { AddressConfigurationPort } from '../../ports/conversation.port';
 import type { FlexFlow, FlexFlowPort } from '../../ports/flex-flow.port';
 import type { IncomingPhoneNumberPort } from '../../ports/phone-number.port';
 import type { ProxyServicePort } from '../../ports/proxy-session.port';
 import type { WorkspacePort } from '../../ports/task.port';
 import { IDEMPOTENT, type TwilioRetrier } from '../../retry/twilio-retrier';
+import type { OutboundMode } from '../../steps/outbound-mode';
 import { PhoneNumber } from '../../value-objects/phone-number.value-object';
-import { checkChatService, checkFlexFlow, checkLifecycle, checkNumberInAccount, checkProxyPool, checkProxyService, checkTaskChannel, checkWorkflow } from './setup-checks';
+import { checkAddressConfiguration, checkChatService, checkFlexFlow, checkLifecycle, checkNumberInAccount, checkProxyPool, checkProxyService, checkTaskChannel, checkWorkflow } from './setup-checks';
 import { worstStatus, type NumberDiagnosis, type SetupCheck } from './diagnosis';
 
 export interface DiagnoseNumberDependencies {
@@ -17,6 +19,9 @@ export interface DiagnoseNumberDependencies {
   retrier: TwilioRetrier;
   /** The Chat Service the API is configured with (TWILIO_CHAT_SERVICE_SID). */
   configuredChatServiceSid?: string;
+  /** How the number starts conversations (legacy when absent); conversations mode adds its own checks. */
+  outboundMode?: (number: PhoneNumber) => OutboundMode;
+  addressConfigurations?: AddressConfigurationPort;
 }
 
 /**
@@ -45,6 +50,11 @@ export class DiagnoseNumber {
     checks.push(checkProxyService(proxyService));
     if (proxyService) checks.push(checkProxyPool(number, pool ?? []));
     checks.push(...[taskFlow, studioFlow].filter(isFlow).map(checkLifecycle));
+    if (this.deps.outboundMode?.(PhoneNumber.parse(number)) === 'conversations' && this.deps.addressConfigurations) {
+      const addresses = this.deps.addressConfigurations;
+      const configuration = await run('find the sms Address Configuration', () => addresses.findSmsAddressConfiguration(number));
+      checks.push(checkAddressConfiguration(number, configuration, studioFlow));
+    }
     return { number, status: worstStatus(checks), checks };
   }
 }

@@ -1,4 +1,5 @@
 import type { ChatServicePort } from '../../ports/chat-channel.port';
+import type { AddressConfiguration } from '../../ports/conversation.port';
 import type { FlexFlow } from '../../ports/flex-flow.port';
 import type { IncomingPhoneNumber } from '../../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../../ports/proxy-session.port';
@@ -118,4 +119,39 @@ export function checkLifecycle(flow: FlexFlow): SetupCheck {
     return { id, title, status: 'warning', detail: 'JanitorEnabled=false: a channel is closed only when the Flex UI ends the chat; if that fails, its Proxy session stays open and blocks the next conversation with the customer.', fix: `PATCH ${API}/${flow.sid} {"janitorEnabled":true}`, context };
   }
   return { id, title, status: 'ok', detail: 'LongLived=false, JanitorEnabled=true: each conversation gets a fresh channel, closed by the UI or the janitor when the task ends.', context };
+}
+
+const ADDRESSES = 'https://conversations.twilio.com/v1/Configuration/Addresses';
+
+/**
+ * Conversations mode: the number's sms Address Configuration with AutoCreation on, so a customer who writes first
+ * starts a conversation too (Flex UI 2.x). Outbound SMS work without it (they make their conversation), hence a
+ * warning rather than an error.
+ */
+export function checkAddressConfiguration(number: string, configuration: AddressConfiguration | null, studioFlow: FlexFlow | undefined): SetupCheck {
+  const id = 'address-configuration';
+  const title = 'A Conversations Address Configuration takes inbound SMS (conversations mode)';
+  const flowSid = studioFlow?.integration.flowSid ?? '{StudioFlowSid}';
+  if (!configuration) {
+    return {
+      id,
+      title,
+      status: 'warning',
+      detail: `${number} has no sms Address Configuration: a customer who writes first reaches the Programmable Chat Flex Flow, not a conversation.`,
+      fix: `POST ${ADDRESSES} Type=sms Address=${number} AutoCreation.Enabled=true AutoCreation.Type=studio AutoCreation.StudioFlowSid=${flowSid}`,
+    };
+  }
+  const context = { addressConfigurationSid: configuration.sid, studioFlowSid: configuration.studioFlowSid };
+  if (!configuration.autoCreationEnabled) {
+    return {
+      id,
+      title,
+      status: 'warning',
+      detail: `${configuration.sid} has AutoCreation disabled: a customer who writes first reaches the Programmable Chat Flex Flow, not a conversation.`,
+      fix: `POST ${ADDRESSES}/${configuration.sid} AutoCreation.Enabled=true`,
+      context,
+    };
+  }
+  const target = configuration.autoCreationType === 'studio' ? `Studio flow ${configuration.studioFlowSid}` : `its ${configuration.autoCreationType ?? 'default'} target`;
+  return { id, title, status: 'ok', detail: `${configuration.sid} starts a conversation for inbound SMS and hands it to ${target}.`, context };
 }

@@ -61,7 +61,7 @@ describe('InitiateAgentSms', () => {
   it('ties the session to both the customer and the channel through the Twilio number', async () => {
     const result = await useCase.execute(command);
 
-    const { participants } = world.twilio.sessions.get(result.proxySession.sid)!;
+    const { participants } = world.twilio.sessions.get(result.proxySession!.sid)!;
     expect(participants.map(({ identifier, proxyIdentifier, friendlyName }) => ({ identifier, proxyIdentifier, friendlyName }))).toEqual([
       { identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER, friendlyName: 'Ada Lovelace' },
       { identifier: result.channel.sid, proxyIdentifier: TWILIO_NUMBER, friendlyName: 'Ada Lovelace' },
@@ -80,7 +80,7 @@ describe('InitiateAgentSms', () => {
     const report = await new CompletePendingSteps(world.deps).execute(result.id);
 
     expect(report.completed).toEqual(['channel-attributes']);
-    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession.sid });
+    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
     expect((await world.journal.get(result.id))?.pendingSteps[0].status).toBe('done');
   });
 
@@ -105,7 +105,7 @@ describe('InitiateAgentSms', () => {
 
     expect(second.reused).toEqual({ channel: true, session: true });
     expect(second.channel.sid).toBe(first.channel.sid);
-    expect(second.proxySession.sid).toBe(first.proxySession.sid);
+    expect(second.proxySession!.sid).toBe(first.proxySession!.sid);
     expect(world.twilio.operations()).toEqual(['createFlexChannel', 'fetchSession']);
     expect(world.twilio.sessions.size).toBe(1);
   });
@@ -114,7 +114,7 @@ describe('InitiateAgentSms', () => {
     const [a, b] = await Promise.all([useCase.execute(command), useCase.execute({ ...command, toNumber: CUSTOMER })]);
 
     expect(b.channel.sid).toBe(a.channel.sid);
-    expect(b.proxySession.sid).toBe(a.proxySession.sid);
+    expect(b.proxySession!.sid).toBe(a.proxySession!.sid);
     expect(world.twilio.channels.size).toBe(1);
     expect(world.twilio.tasks.size).toBe(1);
     expect(world.twilio.sessions.size).toBe(1);
@@ -158,7 +158,7 @@ describe('InitiateAgentSms', () => {
     await expect(useCase.execute({ ...command, initialMessage: 'Hello again' })).rejects.toBeInstanceOf(TwilioRequestFailed);
 
     expect(world.twilio.channels.has(first.channel.sid)).toBe(true);
-    expect(world.twilio.sessions.has(first.proxySession.sid)).toBe(true);
+    expect(world.twilio.sessions.has(first.proxySession!.sid)).toBe(true);
     expect(world.twilio.tasks.get(first.task!.sid)?.assignmentStatus).toBe('pending');
     expect(world.journal.all()[1]).toMatchObject({ status: 'failed', undone: [] });
   });

@@ -35,6 +35,7 @@ export class InitiateAgentSms {
       ...parties,
       integrationType: 'task',
       taskAttributes,
+      targetWorkerSid,
       message: initialMessage,
       deferChannelAttributes: true,
       record: {

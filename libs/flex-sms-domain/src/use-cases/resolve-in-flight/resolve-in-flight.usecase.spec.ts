@@ -1,5 +1,6 @@
 import { TwilioTransientFailure } from '../../errors';
 import type { OutboundRequestRecord } from '../../ports/journal.port';
+import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
 import { StepRecorder } from '../../steps/step-recorder';
 import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../../testing/outbound-sms.test-helpers';
 import { CompletePendingSteps } from '../complete-pending-steps/complete-pending-steps.usecase';
@@ -57,6 +58,8 @@ describe('ResolveInFlight', () => {
     expect(resolution.rolledBack).toEqual([
       {
         requestId: crashed.requestId,
+        idempotencyKey: 'k-1',
+        caller: 'crm',
         undone: [
           { action: 'cancel-task', sid: crashed.taskSid, ok: true },
           { action: 'remove-proxy-session', sid: expect.stringMatching(/^KC/), ok: true },
@@ -102,7 +105,7 @@ describe('ResolveInFlight', () => {
 
     const resolution = await new ResolveInFlight(world.deps).execute();
 
-    expect(resolution.rolledBack).toEqual([{ requestId, undone: [] }]);
+    expect(resolution.rolledBack).toEqual([{ requestId, undone: [], idempotencyKey: 'k-1', caller: 'crm' }]);
     expect((await world.journal.get(requestId))?.status).toBe('failed');
   });
 
@@ -112,8 +115,26 @@ describe('ResolveInFlight', () => {
     const resolution = await new ResolveInFlight(world.deps).execute();
 
     expect(resolution).toEqual({ rolledBack: [], followedUp: [{ requestId: answered.id, completed: ['channel-attributes'], postponed: [], failed: [] }] });
-    expect(world.twilio.channels.get(answered.channel.sid)?.chat.attributes.proxySession).toBe(answered.proxySession.sid);
+    expect(world.twilio.channels.get(answered.channel.sid)?.chat.attributes.proxySession).toBe(answered.proxySession!.sid);
     expect(world.twilio.channels.has(answered.channel.sid)).toBe(true);
+  });
+
+  it('keeps what the interrupted request made when a later request for the same customer has answered with it', async () => {
+    const crashed = await crashAfterChannel();
+    // Recovery was still waiting on another pair when a new request for this customer came: Flex handed the
+    // half-built channel back, the request completed it and answered its caller.
+    const later = await new InitiateAgentSms(world.deps).execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'crm' });
+    expect(later.channel.sid).toBe(crashed.channelSid);
+
+    const heard: string[] = [];
+    const resolution = await new ResolveInFlight(world.deps).execute(async (rolledBack) => void heard.push(rolledBack.requestId));
+
+    expect(resolution.rolledBack).toEqual([{ requestId: crashed.requestId, undone: [], handedOverTo: later.id, idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect(heard).toEqual([crashed.requestId]);
+    expect(world.twilio.channels.has(crashed.channelSid)).toBe(true);
+    expect(world.twilio.tasks.get(crashed.taskSid)?.assignmentStatus).not.toBe('canceled');
+    expect([...world.twilio.sessions.values()].map(({ session }) => session.uniqueName)).toEqual([crashed.channelSid]);
+    expect(await world.journal.get(crashed.requestId)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED', details: { handedOverTo: later.id } } });
   });
 
   it('waits for a live request holding the pair lock instead of rolling it back', async () => {
@@ -132,6 +153,28 @@ describe('ResolveInFlight', () => {
 
     expect(resolution.rolledBack).toEqual([]);
     expect((await world.journal.get(requestId))?.status).toBe('succeeded');
+  });
+
+  it('removes the conversation a conversations-mode system SMS made before the crash kept it from the journal', async () => {
+    const record: OutboundRequestRecord = { ...request, kind: 'system_sms', body: 'Hi', input: { mode: 'conversations' } };
+    const requestId = await world.journal.begin(record, new Date(world.clock.now()));
+    const made = await world.twilio.conversations.conversationPort.createConversation({ friendlyName: 'SMS', uniqueName: conversationUniqueName(requestId) });
+    const untouched = await world.twilio.conversations.conversationPort.createConversation({ friendlyName: 'SMS', uniqueName: 'someone-else' });
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([{ requestId, undone: [{ action: 'remove-conversation', sid: made.sid, ok: true }], idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect([...world.twilio.conversations.conversations.keys()]).toEqual([untouched.sid]);
+    expect(await world.journal.get(requestId)).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
+  });
+
+  it('undoes nothing for a conversations-mode request that died before its conversation existed', async () => {
+    const requestId = await world.journal.begin({ ...request, kind: 'system_sms', input: { mode: 'conversations' } }, new Date(world.clock.now()));
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([{ requestId, undone: [], idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect(await world.journal.get(requestId)).toMatchObject({ status: 'failed' });
   });
 });
 

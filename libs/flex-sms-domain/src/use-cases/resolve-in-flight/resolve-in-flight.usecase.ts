@@ -1,17 +1,29 @@
 import type { JournalEntry, UndoneRecord } from '../../ports/journal.port';
 import { pairLockKey } from '../../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from '../../steps/outbound-dependencies';
-import { executeUndo, planUndo } from '../../steps/undo';
+import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
+import { executeUndo, planUndo, type UndoAction } from '../../steps/undo';
+import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import { CompletePendingSteps, type PendingStepsReport } from '../complete-pending-steps/complete-pending-steps.usecase';
 
+export interface RolledBackRequest {
+  requestId: string;
+  undone: UndoneRecord[];
+  /** Set when what it made was not undone because a later, answered request for the same customer uses it. */
+  handedOverTo?: string;
+  /** The caller's Idempotency-Key, now free for a retry (the request never answered). */
+  idempotencyKey: string | null;
+  caller: string;
+}
+
 export interface InFlightResolution {
-  /** In flight when the process stopped; what they created was undone. */
-  rolledBack: { requestId: string; undone: UndoneRecord[] }[];
+  /** In flight when the process stopped; what they created was undone (or handed over). */
+  rolledBack: RolledBackRequest[];
   /** Answered, with follow-up work the process did not get to. */
   followedUp: PendingStepsReport[];
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'retrier' | 'inFlightSettleMs'>;
+type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'retrier' | 'inFlightSettleMs'>;
 
 /** The error recorded on a request the process stopped in the middle of. */
 export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The process stopped while this request was in flight; what it created was undone.' };
@@ -27,12 +39,15 @@ export class ResolveInFlight {
     this.pendingSteps = new CompletePendingSteps(deps);
   }
 
-  async execute(): Promise<InFlightResolution> {
+  /** `onRolledBack` hears of each interrupted request as soon as it is settled (e.g. to free its Idempotency-Key). */
+  async execute(onRolledBack?: (rolledBack: RolledBackRequest) => Promise<void>): Promise<InFlightResolution> {
     const resolution: InFlightResolution = { rolledBack: [], followedUp: [] };
     for (const entry of await this.deps.journal.listUnresolved()) {
       if (entry.status === 'in_flight') {
         const rolledBack = await this.rollBack(entry);
-        if (rolledBack) resolution.rolledBack.push(rolledBack);
+        if (!rolledBack) continue;
+        resolution.rolledBack.push(rolledBack);
+        await onRolledBack?.(rolledBack);
       } else {
         resolution.followedUp.push(await this.pendingSteps.execute(entry.id));
       }
@@ -40,20 +55,52 @@ export class ResolveInFlight {
     return resolution;
   }
 
-  private rollBack(stale: JournalEntry): Promise<InFlightResolution['rolledBack'][number] | null> {
+  private rollBack(stale: JournalEntry): Promise<RolledBackRequest | null> {
     // The same lock a live request holds from `begin` to `finish`: if another instance is still running it, wait for it.
     return this.deps.pairLock.withLock(pairLockKey(stale.fromNumber, stale.toNumber), async () => {
       const entry = await this.deps.journal.get(stale.id);
       if (!entry || entry.status !== 'in_flight') return null;
       await this.settle(entry);
-      const undone = await executeUndo(this.deps, planUndo(entry.steps), `Outbound SMS request ${entry.id} was interrupted`);
+      const actions = await this.resolveUniqueNames(planInterruptedUndo(entry));
+      // Recovery runs beside new requests: one for the same customer may already have picked up this request's
+      // channel (Flex hands the existing one back) and answered with it. Undoing it would break that conversation.
+      const handedOverTo = await this.laterOwnerOf(entry.id, actions);
+      const undone = handedOverTo ? [] : await executeUndo(this.deps, actions, `Outbound SMS request ${entry.id} was interrupted`);
       const at = new Date(this.deps.clock.now());
       for (const pending of entry.pendingSteps.filter((step) => step.status === 'pending')) {
         await this.deps.journal.settlePendingStep(entry.id, pending.name, { status: 'failed', at, error: INTERRUPTED });
       }
-      await this.deps.journal.finish(entry.id, { status: undone.length > 0 ? 'rolled_back' : 'failed', finishedAt: at, error: INTERRUPTED, undone });
-      return { requestId: entry.id, undone };
+      const error = handedOverTo ? handedOver(handedOverTo) : INTERRUPTED;
+      await this.deps.journal.finish(entry.id, { status: undone.length > 0 ? 'rolled_back' : 'failed', finishedAt: at, error, undone });
+      return { requestId: entry.id, undone, idempotencyKey: entry.idempotencyKey, caller: entry.caller, ...(handedOverTo ? { handedOverTo } : {}) };
     });
+  }
+
+  /** A conversation recorded only by its UniqueName is looked up, so a later request's use of its SID is seen. */
+  private async resolveUniqueNames(actions: UndoAction[]): Promise<UndoAction[]> {
+    const resolved: UndoAction[] = [];
+    for (const action of actions) {
+      if (action.action === 'remove-conversation' && !CONVERSATION_SID.test(action.conversationSid)) {
+        const conversation = await this.deps.retrier
+          .run('recovery: fetch conversation', () => this.deps.conversations.fetchConversation(action.conversationSid), IDEMPOTENT)
+          // Twilio unreachable: leave the action as it was; the undo tries again and records the failure.
+          .catch(() => ({ sid: action.conversationSid }));
+        if (conversation) resolved.push({ action: 'remove-conversation', conversationSid: conversation.sid });
+      } else {
+        resolved.push(action);
+      }
+    }
+    return resolved;
+  }
+
+  /** The succeeded request that uses the channel or conversation these actions would remove, if any. */
+  private async laterOwnerOf(requestId: string, actions: readonly UndoAction[]): Promise<string | null> {
+    for (const action of actions) {
+      const sid = action.action === 'remove-channel' ? action.channelSid : action.action === 'remove-conversation' ? action.conversationSid : null;
+      const owner = sid ? await this.deps.journal.succeededRequestUsing(sid, requestId) : null;
+      if (owner) return owner;
+    }
+    return null;
   }
 
   /**
@@ -65,4 +112,27 @@ export class ResolveInFlight {
     const wait = lastActivity + this.deps.inFlightSettleMs - this.deps.clock.now();
     if (wait > 0) await this.deps.clock.sleep(wait);
   }
+}
+
+const CONVERSATION_SID = /^CH[0-9a-f]{32}$/;
+
+function handedOver(requestId: string) {
+  return {
+    code: INTERRUPTED.code,
+    message: `The process stopped while this request was in flight; request ${requestId} has since answered with the same conversation, so it was kept.`,
+    details: { handedOverTo: requestId },
+  };
+}
+
+/**
+ * What the steps say to undo, plus, for a conversations-mode system SMS that died before recording its conversation,
+ * the conversation it may have made: found by the UniqueName the request gave it.
+ */
+function planInterruptedUndo(entry: JournalEntry): UndoAction[] {
+  const actions = planUndo(entry.steps);
+  const conversationsMode = entry.input.mode === 'conversations' && entry.kind === 'system_sms';
+  if (conversationsMode && !entry.steps.some((step) => step.name === 'conversation' && step.outcome !== 'failed')) {
+    actions.push({ action: 'remove-conversation', conversationSid: conversationUniqueName(entry.id) });
+  }
+  return actions;
 }

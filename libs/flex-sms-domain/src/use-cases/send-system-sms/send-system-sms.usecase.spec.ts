@@ -33,7 +33,7 @@ describe('SendSystemSms', () => {
     });
     expect(result.task).toBeUndefined();
     expect(world.twilio.tasks.size).toBe(0);
-    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession.sid });
+    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
     expect(world.followUps).toEqual([]);
   });
 
@@ -49,7 +49,7 @@ describe('SendSystemSms', () => {
       ['channel-attributes', 'updated'],
       ['message', 'created'],
     ]);
-    expect(entry.result).toMatchObject({ proxySession: { sid: result.proxySession.sid } });
+    expect(entry.result).toMatchObject({ proxySession: { sid: result.proxySession!.sid } });
   });
 
   it('does not rewrite the attribute when the reused channel already names the session', async () => {

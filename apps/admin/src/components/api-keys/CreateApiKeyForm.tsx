@@ -1,0 +1,76 @@
+'use client';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Card } from '@twilio-paste/core/card';
+import { Heading } from '@twilio-paste/core/heading';
+import { Label } from '@twilio-paste/core/label';
+import { Option, Select } from '@twilio-paste/core/select';
+import { useState, type FormEvent } from 'react';
+import { useCreateApiKey } from '../../hooks/use-api-keys';
+import { validateApiKeyForm, type ApiKeyFormErrors, type ApiKeyFormValues } from '../../lib/api-keys/api-key-form';
+import type { CreatedApiKey } from '../../lib/api-keys/api-key.types';
+import type { UserRole } from '../../lib/auth/auth.types';
+import { MutationError } from '../common/MutationError';
+import { TextField } from '../common/TextField';
+
+const EMPTY: ApiKeyFormValues = { name: '', role: 'operator', allowedFromNumbers: '' };
+
+export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<ApiKeyFormErrors>({});
+  const create = useCreateApiKey();
+  const set = (field: keyof ApiKeyFormValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { request, errors: found } = validateApiKeyForm(values);
+    setErrors(found);
+    if (!request) return;
+    create.mutate(request, {
+      onSuccess: (created) => {
+        setValues(EMPTY);
+        onCreated(created);
+      },
+    });
+  };
+
+  return (
+    <Card padding="space70">
+      <Heading as="h2" variant="heading40">
+        Create an API key
+      </Heading>
+      <form onSubmit={submit} aria-label="Create an API key" data-testid="create-api-key-form" noValidate>
+        <Box display="flex" flexDirection="column" rowGap="space50">
+          <Box>
+            <TextField id="api-key-name" name="name" label="Name" value={values.name} onChange={set('name')} error={errors.name} help="What will use it, e.g. “Salesforce reminders”" required />
+          </Box>
+          <Box>
+            <Label htmlFor="api-key-role">Role</Label>
+            <Select id="api-key-role" name="role" value={values.role} onChange={(event) => set('role')(event.target.value as UserRole)}>
+              <Option value="operator">Operator: send and read</Option>
+              <Option value="admin">Admin: everything</Option>
+            </Select>
+          </Box>
+          <Box>
+            <TextField
+              id="api-key-numbers"
+              name="allowedFromNumbers"
+              label="Allowed sender numbers"
+              value={values.allowedFromNumbers}
+              onChange={set('allowedFromNumbers')}
+              error={errors.allowedFromNumbers}
+              help="Optional: E.164 numbers the key may send from, separated by commas. Empty = any number."
+              type="tel"
+            />
+          </Box>
+          {create.isError ? <MutationError error={create.error} heading="The key could not be created" /> : null}
+          <Box>
+            <Button type="submit" variant="primary" loading={create.isPending}>
+              Create key
+            </Button>
+          </Box>
+        </Box>
+      </form>
+    </Card>
+  );
+}

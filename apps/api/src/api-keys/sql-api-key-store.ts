@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE, Database } from '../store/database';
+import type { Role } from '../auth/caller';
+import type { ApiKey } from './api-key';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  allowed_from_numbers: string[] | null;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const COLUMNS = 'id, name, prefix, role, allowed_from_numbers, created_by, created_at, last_used_at, revoked_at';
+
+/** API keys on the API's database (table `api_key`). The hash is read only by `findCredential`. */
+@Injectable()
+export class SqlApiKeyStore {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async insert(key: ApiKey, keyHash: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO api_key (id, name, prefix, key_hash, role, allowed_from_numbers, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [key.id, key.name, key.prefix, keyHash, key.role, key.allowedFromNumbers ?? null, key.createdBy, key.createdAt],
+    );
+  }
+
+  async list(): Promise<ApiKey[]> {
+    const rows = await this.db.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_key ORDER BY created_at DESC, id`);
+    return rows.map(toApiKey);
+  }
+
+  async get(id: string): Promise<ApiKey | undefined> {
+    const [row] = await this.db.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_key WHERE id = $1`, [id]);
+    return row ? toApiKey(row) : undefined;
+  }
+
+  /** The key with this prefix and its hash, for verification. */
+  async findCredential(prefix: string): Promise<{ key: ApiKey; keyHash: string } | undefined> {
+    const [row] = await this.db.query<ApiKeyRow & { key_hash: string }>(`SELECT ${COLUMNS}, key_hash FROM api_key WHERE prefix = $1`, [prefix]);
+    return row ? { key: toApiKey(row), keyHash: row.key_hash } : undefined;
+  }
+
+  /** Revokes the key unless it already is; undefined when there is no such key. */
+  async revoke(id: string, at: Date): Promise<ApiKey | undefined> {
+    await this.db.query('UPDATE api_key SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+    return this.get(id);
+  }
+
+  async recordUse(id: string, at: Date): Promise<void> {
+    await this.db.query('UPDATE api_key SET last_used_at = $2 WHERE id = $1', [id, at]);
+  }
+}
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: row.role,
+    ...(row.allowed_from_numbers ? { allowedFromNumbers: row.allowed_from_numbers } : {}),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}

@@ -1,0 +1,55 @@
+import type { LogSettings } from '../../config/app-config';
+
+export const REDACTED = '[REDACTED]';
+
+/** Field names whose values are secrets wherever they appear (JSON, form bodies, query strings, messages). */
+const SECRET_FIELDS = 'password|passwd|secret|token|auth_?token|api_?key|api_?secret|authorization|cookie|key_?hash|password_?hash';
+/** Field names that hold an SMS text in this API's and the original Functions' requests, and in Twilio's. */
+const MESSAGE_FIELDS = 'messageBody|initialMessage|initialNotificationMessage|body|Body';
+
+const RULES = {
+  authorizationHeader: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  apiKey: /\b(fsk_[A-Za-z0-9]{8})_[A-Za-z0-9]+/g,
+  sessionCookie: /\b(flex_sms_session=)[^;\s&]+/g,
+  jsonSecret: new RegExp(`("(?:${SECRET_FIELDS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'),
+  formSecret: new RegExp(`\\b((?:${SECRET_FIELDS})=)[^&\\s]*`, 'gi'),
+  jsonMessage: new RegExp(`("(?:${MESSAGE_FIELDS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g'),
+  formMessage: new RegExp(`\\b((?:${MESSAGE_FIELDS})=)[^&\\s]*`, 'g'),
+  // E.164, also URL-encoded (%2B) as in query strings: keep the first digit and the last two.
+  phoneNumber: /(\+|%2B)(\d)(\d{4,12})(\d{2})(?!\d)/gi,
+};
+
+/**
+ * Removes secrets (and, as configured, SMS texts and phone numbers) from text bound for a log: request lines,
+ * error summaries, stacks. Always: Authorization values, our API keys (their prefix is kept to tell them apart),
+ * the session cookie, password/secret/token fields, and the literal secrets it is given (Twilio's auth token, the
+ * bootstrap key). Configurable (LOG_REDACT_MESSAGE_BODIES, LOG_REDACT_PHONE_NUMBERS): message bodies and numbers.
+ */
+export class LogRedactor {
+  private readonly secrets: string[];
+
+  constructor(
+    private readonly settings: LogSettings,
+    secrets: readonly (string | undefined)[] = [],
+  ) {
+    // Longest first, so a secret that contains another is replaced whole. Short strings would blank out too much.
+    this.secrets = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8).sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.secrets) result = result.split(secret).join(REDACTED);
+    result = result
+      .replace(RULES.authorizationHeader, `$1 ${REDACTED}`)
+      .replace(RULES.apiKey, `$1_${REDACTED}`)
+      .replace(RULES.sessionCookie, `$1${REDACTED}`)
+      .replace(RULES.jsonSecret, `$1"${REDACTED}"`)
+      .replace(RULES.formSecret, `$1${REDACTED}`);
+    if (this.settings.redactMessageBodies) result = result.replace(RULES.jsonMessage, `$1"${REDACTED}"`).replace(RULES.formMessage, `$1${REDACTED}`);
+    if (this.settings.redactPhoneNumbers) result = result.replace(RULES.phoneNumber, (_m, plus: string, first: string, middle: string, last: string) => `${plus}${first}${'•'.repeat(middle.length)}${last}`);
+    return result;
+  }
+}
+
+/** Everything on: what the error path uses before the configuration is known. */
+export const STRICT_REDACTOR = new LogRedactor({ redactMessageBodies: true, redactPhoneNumbers: true });

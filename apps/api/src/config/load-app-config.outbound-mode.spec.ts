@@ -1,0 +1,32 @@
+import { ConfigValidationError, Environment, loadAppConfig } from './load-app-config';
+
+const sandbox: Environment = {};
+
+function problemsOf(env: Environment): Record<string, string> {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
+  it('keeps every number on Chat + Proxy by default', () => {
+    expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'legacy', conversationsNumbers: [] });
+  });
+
+  it('reads the default mode and the numbers moved to conversations mode (E.164, deduplicated)', () => {
+    const config = loadAppConfig({ ...sandbox, OUTBOUND_MODE: 'Conversations', CONVERSATIONS_NUMBERS: ' +15005550006, +15005550007,+15005550006 ' });
+
+    expect(config.outboundModes).toEqual({ defaultMode: 'conversations', conversationsNumbers: ['+15005550006', '+15005550007'] });
+  });
+
+  it('names an unknown mode and every number that is not E.164', () => {
+    expect(problemsOf({ ...sandbox, OUTBOUND_MODE: 'proxy', CONVERSATIONS_NUMBERS: '+15005550006,5005550007,+1 (500) 555-0008' })).toEqual({
+      OUTBOUND_MODE: 'must be legacy or conversations, got "proxy"',
+      CONVERSATIONS_NUMBERS: 'must be a comma-separated list of E.164 numbers (+15551234567), got "5005550007, +1 (500) 555-0008"',
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import type { Task } from './task.port';
+
+/**
+ * `POST flex-api /v1/Interactions` for an agent-initiated SMS: Flex creates (or, with `mediaConversationSid`, reuses)
+ * the conversation, adds the customer, and creates the task that offers it to an agent.
+ */
+export interface CreateSmsInteractionRequest {
+  /** The customer's phone (E.164). */
+  address: string;
+  /** The Twilio number (E.164). */
+  proxyAddress: string;
+  /** An existing conversation to put the interaction on (its SMS participant already there). */
+  mediaConversationSid?: string;
+  routing: {
+    workspaceSid: string;
+    workflowSid: string;
+    /** Flex routes SMS conversations on the `chat` task channel. */
+    taskChannelUniqueName: string;
+    workerSid?: string;
+    attributes: Record<string, unknown>;
+  };
+}
+
+export interface SmsInteraction {
+  /** KD… */
+  sid: string;
+  /** The interaction channel (UO…). */
+  channelSid: string;
+  /** The conversation behind the channel (CH…). */
+  conversationSid: string;
+  /** The task Flex created (WT…). */
+  taskSid: string;
+  workspaceSid: string;
+}
+
+export interface InteractionPort {
+  /** Not idempotent: a repeat makes a second task (or fails with the pair bound by the first). */
+  createSmsInteraction(request: CreateSmsInteractionRequest): Promise<SmsInteraction>;
+  /**
+   * The tasks of the workspace still offered to or held by an agent (pending, reserved, assigned, wrapping) whose
+   * attributes name this conversation (`conversationSid`, as Flex writes it).
+   */
+  listOpenTasksOfConversation(workspaceSid: string, conversationSid: string): Promise<Task[]>;
+}

@@ -1,0 +1,40 @@
+import type { ConversationMessage } from '../../ports/conversation.port';
+import type { OutboundSmsDependencies } from '../outbound-dependencies';
+import { REQUEST_ID_ATTRIBUTE } from '../post-message.step';
+import type { StepRecorder } from '../step-recorder';
+
+/** How far back a retry looks for the message its first attempt may have posted. */
+const LOOKUP_WINDOW = 20;
+
+export interface ConversationMessageStepRequest {
+  conversationSid: string;
+  body: string;
+  author: string;
+}
+
+/**
+ * Posts the message to the conversation, which texts the customer. Not idempotent (a repeat texts twice), so after
+ * an ambiguous failure the latest messages are searched for this request's id before posting again.
+ */
+export function postConversationMessage(
+  deps: Pick<OutboundSmsDependencies, 'conversations' | 'retrier'>,
+  steps: StepRecorder,
+  request: ConversationMessageStepRequest,
+): Promise<ConversationMessage> {
+  return steps.run('message', async () => {
+    const { conversationSid, body, author } = request;
+    const requestId = steps.requestId;
+    const message = await deps.retrier.run(
+      'post Conversation message',
+      () => deps.conversations.postMessage(conversationSid, { body, author, attributes: { [REQUEST_ID_ATTRIBUTE]: requestId } }),
+      {
+        kind: 'lookup-before-repeat',
+        lookup: async () => {
+          const recent = await deps.conversations.listRecentMessages(conversationSid, LOOKUP_WINDOW);
+          return recent.find((candidate) => candidate.attributes[REQUEST_ID_ATTRIBUTE] === requestId) ?? null;
+        },
+      },
+    );
+    return { value: message, outcome: 'created', sids: { messageSid: message.sid, conversationSid } };
+  });
+}

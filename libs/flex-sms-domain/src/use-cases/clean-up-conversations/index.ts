@@ -1,0 +1,3 @@
+export * from './clean-up-conversations.usecase';
+export * from './conversation-cleanup.handler';
+export * from './conversation-selection';

@@ -1,0 +1,183 @@
+// The system under test as separate OS processes (sandbox, API), so each one's CPU time and peak memory can be read
+// from /proc, and so the API can be SIGKILLed and restarted like a real crash.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+
+/** Admin key the API is started with (≥ 16 characters; BOOTSTRAP_API_KEY is an admin key). */
+export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
+
+/** Every start or wait is bounded: a hung process fails the run instead of hanging it. */
+const START_TIMEOUT_MS = 60_000;
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A free loopback port, so a restarted API comes back at the address its clients already use. */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node libs/twilio-sandbox/dist/main.js` on a free port; resolves with its URL once it listens. */
+export async function startSandboxProcess({ logDir }) {
+  const child = spawnNode('libs/twilio-sandbox/dist/main.js', { SANDBOX_PORT: '0', SANDBOX_HOST: '127.0.0.1' }, join(logDir, 'sandbox.log'));
+  const url = await waitForLine(child, /Twilio sandbox listening on (http:\/\/\S+)/);
+  const account = await (await fetch(`${url}/_sandbox/account`)).json();
+  return { kind: 'sandbox', child, pid: child.pid, url, account, stop: () => stopProcess(child) };
+}
+
+/**
+ * Starts the built API against an external sandbox. `env` adds or overrides settings (e.g. a higher send rate
+ * limit, TWILIO_REQUEST_TIMEOUT_MS); DATA_DIR is kept across restarts so the journal survives a crash.
+ */
+export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}, logName = 'api.log' }) {
+  const child = spawnNode(
+    'apps/api/dist/main.js',
+    {
+      TWILIO_ACCOUNT_SID: sandbox.account.accountSid,
+      TWILIO_AUTH_TOKEN: sandbox.account.authToken,
+      TWILIO_PROXY_SERVICE_SID: sandbox.account.proxyServiceSid,
+      TWILIO_CHAT_SERVICE_SID: sandbox.account.chatServiceSid,
+      TWILIO_BASE_URL: sandbox.url,
+      BOOTSTRAP_API_KEY: BENCH_API_KEY,
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    join(logDir, logName),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(child, `${url}/health`);
+  return { kind: 'api', child, pid: child.pid, url, apiKey: BENCH_API_KEY, stop: () => stopProcess(child) };
+}
+
+/** Children still running, stopped if the driver itself is interrupted (Ctrl-C, timeout) so none outlives it. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
+function spawnNode(script, env, logFile) {
+  const child = spawn(process.execPath, [join(root, script)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  running.add(child);
+  child.exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return child;
+}
+
+function waitForLine(child, pattern) {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${START_TIMEOUT_MS} ms:\n${seen}`)), START_TIMEOUT_MS);
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = pattern.exec(seen.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited (${code ?? signal}) before ready:\n${seen}`));
+    });
+  });
+}
+
+async function waitForHealth(child, url) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exited = null;
+  child.exited.then((status) => (exited = status));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the API exited (${exited.code ?? exited.signal}) before it was healthy; see its log`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} not healthy within ${START_TIMEOUT_MS} ms`);
+}
+
+/** SIGTERM, then SIGKILL if it lingers; resolves once the process is gone. */
+export async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await child.exited;
+  clearTimeout(timeout);
+}
+
+/** The crash the chaos run needs: no shutdown hooks, no flushing, in-flight requests cut. */
+export async function killHard(child) {
+  child.kill('SIGKILL');
+  await child.exited;
+}
+
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
+
+/** User + system CPU seconds a process has used so far (/proc/<pid>/stat fields 14 and 15). */
+export function cpuSeconds(pid) {
+  return cpuSecondsOf(`/proc/${pid}/stat`);
+}
+
+function cpuSecondsOf(statFile) {
+  const stat = readFileSync(statFile, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds of the process's main thread alone (/proc/<pid>/task/<pid>/stat): Node runs all JavaScript there, so
+ * when it nears one core per wall-clock second the process is at its ceiling, whatever its other threads do.
+ */
+export function mainThreadCpuSeconds(pid) {
+  return cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** Peak resident memory in MiB (/proc/<pid>/status VmHWM). */
+export function peakRssMiB(pid) {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** Resident memory now, in MiB (VmRSS). */
+export function rssMiB(pid) {
+  return statusMiB(pid, 'VmRSS');
+}
+
+function statusMiB(pid, field) {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}

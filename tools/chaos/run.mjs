@@ -1,0 +1,178 @@
+// `npm run chaos [-- --requests N]`: mixed initiates against a faulty Twilio (10% 5xx, 5% 429, 2% dropped
+// connections) while the API is SIGKILLed once mid-run and restarted on the same DATA_DIR; then the invariants
+// (tools/chaos/invariants.mjs) are checked against the sandbox's state and the journal. Exits 1 if any breaks.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from '../bench/lib/paths.mjs';
+import { killHard, sleep, tempDir } from '../bench/lib/processes.mjs';
+import { runBounded } from '../bench/lib/stats.mjs';
+import { startStack } from '../bench/lib/stack.mjs';
+import { checkInvariants, readJournal, readTwilioState } from './invariants.mjs';
+import { planRequests, sendWithRetries } from './traffic.mjs';
+
+const FAULTS = { errorRate: 0.1, rateLimitRate: 0.05, dropRate: 0.02 };
+const CLIENT_CONCURRENCY = 12;
+/** Where in the run the API is killed: after this share of the requests has started, with others in flight. */
+const KILL_AT_SHARE = 0.4;
+/** Short, so start-up recovery (which waits this long after an interrupted request) settles within the run. */
+const TWILIO_REQUEST_TIMEOUT_MS = 5_000;
+const SETTLE_TIMEOUT_MS = 90_000;
+const INVARIANT_GROUPS = ['duplicates', 'orphans', 'terminal', 'answers'];
+
+const requests = Number(argValue('--requests') ?? 1_000);
+const seed = Number(argValue('--seed') ?? 1);
+
+// `--no-build`: use the dist already there (e.g. while another change leaves the build broken).
+if (!process.argv.includes('--no-build')) {
+  execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], { stdio: 'inherit', cwd: root });
+}
+const logDir = tempDir('flex-sms-chaos-logs-');
+console.log(`› Chaos: ${requests} requests, seed ${seed}, faults ${JSON.stringify(FAULTS)}; process logs in ${logDir}`);
+const stack = await startStack({ logDir, apiEnv: { TWILIO_REQUEST_TIMEOUT_MS: String(TWILIO_REQUEST_TIMEOUT_MS) } });
+let exitCode = 1;
+try {
+  exitCode = await chaos(stack);
+} catch (error) {
+  console.error(error);
+} finally {
+  await stack.stop();
+}
+process.exit(exitCode);
+
+async function chaos(stack) {
+  const before = await snapshotBefore(stack);
+  await stack.controls.setFaults(FAULTS);
+  const plan = planRequests(requests, seed);
+  const started = performance.now();
+  const outcomes = await runTrafficWithOneCrash(stack, plan);
+  const trafficSeconds = (performance.now() - started) / 1000;
+
+  // Recovery and follow-ups run against a healthy Twilio: the question is whether they converge, not how long an outage lasts.
+  await stack.controls.clearFaults();
+  const settleSeconds = await waitUntilSettled(stack.client);
+  const journal = await readJournal(stack.client);
+  const twilio = await readTwilioState(stack.twilio, stack.sandbox.account);
+  const verdict = checkInvariants({ before, twilio, journal, outcomes });
+  printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds, settleSeconds });
+  if (broken(verdict).length > 0) printEvidence(verdict, journal, outcomes);
+  return broken(verdict).length === 0 ? 0 : 1;
+}
+
+async function snapshotBefore(stack) {
+  const { proxyServiceSid, workspaceSid } = stack.sandbox.account;
+  const [sessions, tasks] = await Promise.all([
+    stack.twilio.proxy.v1.services(proxyServiceSid).sessions.list({ pageSize: 1000 }),
+    stack.twilio.taskrouter.v1.workspaces(workspaceSid).tasks.list({ pageSize: 1000 }),
+  ]);
+  return { sessionSids: new Set(sessions.map((s) => s.sid)), taskSids: new Set(tasks.map((t) => t.sid)) };
+}
+
+/** Sends the plan with bounded concurrency; once KILL_AT_SHARE of it has started, SIGKILLs the API and restarts it. */
+async function runTrafficWithOneCrash(stack, plan) {
+  const outcomes = [];
+  let crash = null;
+  const killAt = Math.max(1, Math.floor(plan.length * KILL_AT_SHARE));
+  await runBounded(plan.length, CLIENT_CONCURRENCY, async (index) => {
+    if (index === killAt) crash = crashAndRestart(stack);
+    if (crash && index > killAt) await crash.restarted;
+    const outcome = await sendWithRetries(() => stack.client, plan[index]);
+    outcomes.push({ ...outcome, succeededIds: succeededIds(outcome) });
+  });
+  await crash?.restarted;
+  return outcomes;
+}
+
+/** The kill lands while other workers' requests are in flight; new requests wait for the restart (callers would retry). */
+function crashAndRestart(stack) {
+  const restarted = (async () => {
+    await sleep(50);
+    const pid = stack.api.pid;
+    await killHard(stack.api.child);
+    console.log(`  SIGKILLed the API (pid ${pid}) mid-run`);
+    await sleep(500);
+    const api = await stack.restartApi();
+    console.log(`  restarted the API (pid ${api.pid}) on the same port and DATA_DIR`);
+  })();
+  return { restarted };
+}
+
+function succeededIds(outcome) {
+  return outcome.final.status === 201 && outcome.final.body?.id ? [outcome.final.body.id] : [];
+}
+
+/** Until no journal entry is in flight and no follow-up is pending (start-up recovery waits out the Twilio timeout first). */
+async function waitUntilSettled(client) {
+  const started = performance.now();
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const inFlight = await client.get('/api/v1/outbound?status=in_flight&pageSize=1');
+    if (inFlight.status === 200 && inFlight.body.total === 0) {
+      const journal = await readJournal(client);
+      if (journal.every((entry) => (entry.pendingSteps ?? []).every((step) => step.status !== 'pending'))) break;
+    }
+    await sleep(500);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+function printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds, settleSeconds }) {
+  const finals = tally(outcomes.map((o) => (o.final.status === 201 ? '201' : `${o.final.status} ${o.final.body?.error?.code ?? o.final.error?.code ?? ''}`.trim())));
+  const succeeded = outcomes.filter((o) => o.final.status === 201).length;
+  const firstTry = outcomes.filter((o) => o.attempts.length === 1 && o.final.status === 201).length;
+  const retried = outcomes.filter((o) => o.attempts.length > 1).length;
+  const replayed = outcomes.filter((o) => o.final.headers?.['idempotent-replayed'] === 'true').length;
+  const lines = [
+    '',
+    `Chaos run: ${plan.length} requests (${plan.filter((p) => p.flow === 'task').length} task, ${plan.filter((p) => p.flow === 'message').length} message; ` +
+      `${plan.filter((p) => p.resend).length} re-sent Idempotency-Keys), one SIGKILL + restart; traffic ${trafficSeconds.toFixed(1)} s, recovery settled in ${settleSeconds.toFixed(1)} s`,
+    `  Success after client retries: ${succeeded}/${outcomes.length} = ${((succeeded / outcomes.length) * 100).toFixed(1)}% (first try ${firstTry}; ${retried} needed retries; ${replayed} answered from the idempotency store)`,
+    `  Final answers: ${Object.entries(finals).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+    `  Client gave up (retries exhausted): ${outcomes.filter((o) => o.gaveUp).length}${outcomes.some((o) => o.gaveUp) ? ` — e.g. ${outcomes.filter((o) => o.gaveUp).slice(0, 3).map((o) => `${o.request.idempotencyKey}: ${o.attempts.join(' → ')}`).join('; ')}` : ''}`,
+    `  Journal: ${Object.entries(tally(journal.map((e) => e.status))).map(([k, v]) => `${k}: ${v}`).join(', ')} (${journal.length} requests ran)`,
+    `  Twilio state: ${twilio.channels.length} channels, ${twilio.sessions.length} sessions, ${twilio.tasks.length} tasks, ${twilio.messages.length} messages`,
+    `  Undo records that failed (recorded leftovers): ${verdict.recordedLeftovers.length}`,
+    '',
+    ...invariantLines(verdict),
+    '',
+    broken(verdict).length === 0 ? 'VERDICT: every invariant holds' : `VERDICT: BROKEN — ${broken(verdict).join(', ')}`,
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** For each violation, the journal entries and client outcomes that name the same SIDs: where a diagnosis starts. */
+function printEvidence(verdict, journal, outcomes) {
+  const violations = INVARIANT_GROUPS.flatMap((group) => Object.values(verdict[group]).flat());
+  const sids = new Set(violations.flatMap((violation) => violation.match(/\b(?:CH|KC|WT|IM|req_)[0-9a-f]+|\+14157\d{6}/g) ?? []));
+  console.log('\nEvidence (journal entries and client outcomes naming the SIDs above):');
+  for (const entry of journal) {
+    const text = JSON.stringify(entry);
+    if ([...sids].some((sid) => text.includes(sid))) console.log(`  journal ${text}`);
+  }
+  for (const outcome of outcomes) {
+    const text = JSON.stringify({ key: outcome.request.idempotencyKey, flow: outcome.request.flow, body: outcome.request.body, attempts: outcome.attempts, final: outcome.final.body });
+    if ([...sids].some((sid) => text.includes(sid))) console.log(`  client ${text}`);
+  }
+}
+
+function invariantLines(verdict) {
+  const groups = Object.fromEntries(INVARIANT_GROUPS.map((group) => [group, verdict[group]]));
+  return Object.entries(groups).flatMap(([group, checks]) =>
+    Object.entries(checks).map(([name, violations]) => `  ${violations.length === 0 ? 'ok  ' : 'FAIL'} ${group}.${name}: ${violations.length}${violations.length ? ` — ${violations.slice(0, 5).join('; ')}` : ''}`),
+  );
+}
+
+function broken(verdict) {
+  const groups = Object.fromEntries(INVARIANT_GROUPS.map((group) => [group, verdict[group]]));
+  return Object.entries(groups).flatMap(([group, checks]) => Object.entries(checks).filter(([, v]) => v.length > 0).map(([name]) => `${group}.${name}`));
+}
+
+function tally(values) {
+  const counts = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+function argValue(name) {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
