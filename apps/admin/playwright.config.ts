@@ -3,6 +3,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { BOTH_MODES, CONVERSATIONS_MODE_ONLY, tagged, type Deployment, type DeploymentOptions } from './e2e/support/deployment';
 import { reservePort } from './e2e/support/free-port';
 
 const appDir = __dirname;
@@ -21,11 +22,18 @@ const ports = {
   api: reservePort('E2E_API_PORT'),
   sandbox: reservePort('E2E_SANDBOX_PORT'),
   console: reservePort('E2E_CONSOLE_PORT'),
+  // The same stack with OUTBOUND_MODE=conversations: its own API, sandbox, data directory and console.
+  conversationsApi: reservePort('E2E_CONVERSATIONS_API_PORT'),
+  conversationsSandbox: reservePort('E2E_CONVERSATIONS_SANDBOX_PORT'),
+  conversationsConsole: reservePort('E2E_CONVERSATIONS_CONSOLE_PORT'),
   consoleWithoutApi: reservePort('E2E_CONSOLE_WITHOUT_API_PORT'),
   // Reserved and never listened on: the console that must show "API unreachable" points its proxy here.
   closed: reservePort('E2E_CLOSED_PORT'),
 };
 const loopback = (port: number) => `http://127.0.0.1:${port}`;
+
+const legacy: Deployment = { mode: 'legacy', apiUrl: loopback(ports.api), sandboxUrl: loopback(ports.sandbox) };
+const conversations: Deployment = { mode: 'conversations', apiUrl: loopback(ports.conversationsApi), sandboxUrl: loopback(ports.conversationsSandbox) };
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -37,6 +45,25 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** Starts the real API in `deployment.mode`: no Twilio credentials, so it starts its embedded sandbox. */
+function apiServer(deployment: Deployment, consolePort: number) {
+  return {
+    command: 'node e2e/support/start-api.mjs',
+    cwd: appDir,
+    // CORS_ORIGIN: the console's origin, which the API's CSRF check requires on signed-in writes.
+    env: {
+      PORT: new URL(deployment.apiUrl).port,
+      SANDBOX_PORT: new URL(deployment.sandboxUrl).port,
+      CORS_ORIGIN: loopback(consolePort),
+      E2E_OUTBOUND_MODE: deployment.mode,
+    },
+    url: `${deployment.apiUrl}/health/ready`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+  };
+}
 
 /** Starts the built console (`next start`) on `port`, its proxy pointed at `apiUrl`. */
 function consoleServer(port: number, apiUrl: string) {
@@ -51,7 +78,7 @@ function consoleServer(port: number, apiUrl: string) {
   };
 }
 
-export default defineConfig({
+export default defineConfig<DeploymentOptions>({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
   outputDir: 'test-results',
@@ -69,23 +96,23 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // The legacy project runs every test but those of conversations mode; the conversations project runs the tests
+  // tagged as meaning the same in both modes (parameterised on `deployment.mode`) and its own.
   projects: [
-    { name: 'console', testIgnore: '**/api-down.e2e.ts', use: { baseURL: loopback(ports.console) } },
+    { name: 'console', testIgnore: '**/api-down.e2e.ts', grepInvert: tagged(CONVERSATIONS_MODE_ONLY), use: { baseURL: loopback(ports.console), deployment: legacy } },
+    {
+      name: 'console-conversations',
+      testIgnore: '**/api-down.e2e.ts',
+      grep: [tagged(BOTH_MODES), tagged(CONVERSATIONS_MODE_ONLY)],
+      use: { baseURL: loopback(ports.conversationsConsole), deployment: conversations },
+    },
     { name: 'console-api-down', testMatch: '**/api-down.e2e.ts', use: { baseURL: loopback(ports.consoleWithoutApi) } },
   ],
   webServer: [
-    {
-      // The real API: no Twilio credentials, so it starts the embedded sandbox on SANDBOX_PORT.
-      command: 'node e2e/support/start-api.mjs',
-      cwd: appDir,
-      // CORS_ORIGIN: the console's origin, which the API's CSRF check requires on signed-in writes.
-      env: { PORT: String(ports.api), SANDBOX_PORT: String(ports.sandbox), CORS_ORIGIN: loopback(ports.console) },
-      url: `${loopback(ports.api)}/health/ready`,
-      reuseExistingServer: false,
-      timeout: 90_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
-    consoleServer(ports.console, loopback(ports.api)),
+    apiServer(legacy, ports.console),
+    consoleServer(ports.console, legacy.apiUrl),
+    apiServer(conversations, ports.conversationsConsole),
+    consoleServer(ports.conversationsConsole, conversations.apiUrl),
     consoleServer(ports.consoleWithoutApi, loopback(ports.closed)),
   ],
 });

@@ -5,8 +5,12 @@ import { sleep } from '../bench/lib/processes.mjs';
 
 /** A caller retries these with the same Idempotency-Key: the API said "try again", or the connection failed. */
 const RETRYABLE_STATUSES = new Set([0, 502, 503]);
-/** Per logical request: attempts and total time the client is willing to spend. */
-const MAX_ATTEMPTS = 8;
+/**
+ * Per logical request: attempts and total time the client is willing to spend. The budget is what counts: after a
+ * crash a key answers 409 "still running" until start-up recovery has settled its request (up to the Twilio request
+ * timeout, 5 s here), which a caller retrying every second must be allowed to outlast.
+ */
+const MAX_ATTEMPTS = 16;
 const CLIENT_BUDGET_MS = 20_000;
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the product, on a fresh clone. Installs what it needs (npm packages, Debian's chromium for
 # the browser tests), starts a throwaway PostgreSQL for the store tests, builds, then runs type checks, lint, every
-# jest suite and the Playwright browser tests.
+# jest suite, a short chaos run and the Playwright browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NEXT_TELEMETRY_DISABLED=1
@@ -35,6 +35,9 @@ npx nx run-many -t typecheck lint --output-style=stream
 
 step "unit, integration and contract tests (jest)"
 npx nx run-many -t test --output-style=stream --parallel=2
+
+step "chaos, short (120 initiates under injected Twilio faults, the API SIGKILLed once; invariants checked)"
+node tools/chaos/run.mjs --requests 120 --no-build
 
 step "browser tests (Playwright, Debian chromium)"
 npx nx run @flex-sms/admin:e2e --output-style=stream

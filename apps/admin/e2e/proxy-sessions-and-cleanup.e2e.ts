@@ -1,12 +1,37 @@
-// Both tests change the Proxy Service's sessions in bulk, so they run one after the other.
-import { seedProxySessions } from './support/sandbox';
+// The tests change the Proxy Service's sessions (or the account's conversations) in bulk, so they run one after
+// the other.
+import { BOTH_MODES, CONVERSATIONS_MODE_ONLY, type OutboundMode } from './support/deployment';
+import type { Sandbox } from './support/sandbox';
 import { expect, test } from './support/test';
+
+/**
+ * What the Cleanup page cleans in each mode: stale items seeded on the sandbox, in a status no other test leaves
+ * behind (closed sessions, inactive conversations), so a parallel test's live conversation is never taken.
+ */
+const CLEANUP: Record<OutboundMode, { seed: (sandbox: Sandbox) => Promise<unknown>; seeded: number; status: string; statusLabel: string; noun: string; emptySelection: string }> = {
+  legacy: {
+    seed: (sandbox) => sandbox.seedProxySessions(25, 'closed'),
+    seeded: 25,
+    status: 'closed',
+    statusLabel: 'Closed',
+    noun: 'sessions',
+    emptySelection: 'Choose at least one status, an age or a number: a clean-up never takes every session.',
+  },
+  conversations: {
+    seed: (sandbox) => sandbox.seedConversations(12, 'inactive'),
+    seeded: 12,
+    status: 'inactive',
+    statusLabel: 'Inactive',
+    noun: 'conversations',
+    emptySelection: 'Choose at least one state, an age or a number: a clean-up never takes every conversation.',
+  },
+};
 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('Proxy sessions and cleanup', () => {
-  test('select sessions and close them; their detail page shows the participants', async ({ page, saveScreenshot }) => {
-    const { sessionSids } = await seedProxySessions(2, 'open');
+  test('select sessions and close them; their detail page shows the participants', async ({ page, sandbox, saveScreenshot }) => {
+    const { sessionSids } = await sandbox.seedProxySessions(2, 'open');
     await page.goto('/proxy-sessions');
     const table = page.getByTestId('proxy-session-table');
     await expect(table.getByRole('link', { name: sessionSids[0] })).toBeVisible();
@@ -28,23 +53,25 @@ test.describe('Proxy sessions and cleanup', () => {
     await expect(page.getByText('closed', { exact: true })).toBeVisible();
   });
 
-  test('a cleanup dry run previews the sessions; confirmed, its progress bar reaches done', async ({ page, saveScreenshot }) => {
-    await seedProxySessions(25, 'closed');
+  test('a cleanup dry run previews what it takes; confirmed, its progress bar reaches done', BOTH_MODES, async ({ page, deployment, sandbox, saveScreenshot }) => {
+    const cleanup = CLEANUP[deployment.mode];
+    await cleanup.seed(sandbox);
     await page.goto('/cleanup');
     const selection = page.getByTestId('cleanup-selection');
-    await expect(selection.getByLabel('Closed')).toBeChecked();
+    await expect(selection.getByLabel(cleanup.statusLabel)).toBeChecked();
     await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
 
     const preview = page.getByTestId('cleanup-preview');
-    await expect(preview.getByRole('heading')).toHaveText(/Dry run: \d+ sessions would be cleaned up/);
-    const total = Number((await preview.getByRole('heading').textContent())?.match(/(\d+) sessions/)?.[1]);
-    expect(total).toBeGreaterThanOrEqual(25);
-    await expect(preview.getByTestId('cleanup-preview-counts')).toContainText(`closed: ${total}`);
+    const heading = new RegExp(`Dry run: (\\d+) ${cleanup.noun} would be cleaned up`);
+    await expect(preview.getByRole('heading')).toHaveText(heading);
+    const total = Number((await preview.getByRole('heading').textContent())?.match(heading)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(cleanup.seeded);
+    await expect(preview.getByTestId('cleanup-preview-counts')).toContainText(`${cleanup.status}: ${total}`);
     await saveScreenshot('cleanup-dry-run');
 
-    await preview.getByRole('button', { name: `Clean up ${total} sessions…` }).click();
+    await preview.getByRole('button', { name: `Clean up ${total} ${cleanup.noun}…` }).click();
     const dialog = page.getByRole('alertdialog');
-    await expect(dialog).toContainText(`Clean up ${total} sessions?`);
+    await expect(dialog).toContainText(`Clean up ${total} ${cleanup.noun}?`);
     await dialog.getByRole('button', { name: 'Start clean-up' }).click();
 
     const progress = page.getByTestId('cleanup-progress');
@@ -56,18 +83,34 @@ test.describe('Proxy sessions and cleanup', () => {
     await expect(progress.getByTestId('cleanup-counts')).toContainText('Time left: done');
     await saveScreenshot('cleanup-done');
 
-    // The sessions are gone: a second dry run finds none of them.
+    // They are gone (or closed): a second dry run finds none of them.
     await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
     await expect(page.getByTestId('cleanup-preview-empty')).toBeVisible();
   });
 
-  test('an empty selection is refused beside the form, before any request', async ({ page }) => {
+  test('an empty selection is refused beside the form, before any request', BOTH_MODES, async ({ page, deployment }) => {
+    const cleanup = CLEANUP[deployment.mode];
     await page.goto('/cleanup');
     const selection = page.getByTestId('cleanup-selection');
-    await selection.getByText('Closed', { exact: true }).click();
-    await expect(selection.getByLabel('Closed')).not.toBeChecked();
+    await selection.getByText(cleanup.statusLabel, { exact: true }).click();
+    await expect(selection.getByLabel(cleanup.statusLabel)).not.toBeChecked();
     await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
-    await expect(selection.getByText('Choose at least one status, an age or a number: a clean-up never takes every session.').first()).toBeVisible();
+    await expect(selection.getByText(cleanup.emptySelection).first()).toBeVisible();
     await expect(page.getByTestId('cleanup-preview')).toHaveCount(0);
+  });
+
+  test('the Proxy sessions page says it belongs to legacy mode, and reads no session', CONVERSATIONS_MODE_ONLY, async ({ page, saveScreenshot }) => {
+    const proxyCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/proxy')) proxyCalls.push(request.url());
+    });
+    await page.goto('/proxy-sessions');
+    const notice = page.getByTestId('proxy-sessions-legacy-mode');
+    await expect(notice.getByRole('heading', { name: 'A legacy-mode page' })).toBeVisible();
+    await expect(page.getByTestId('api-error')).toHaveCount(0);
+    await saveScreenshot('proxy-sessions-legacy-mode');
+    await notice.getByRole('link', { name: 'Cleanup' }).click();
+    await expect(page.getByTestId('cleanup-selection')).toHaveAttribute('data-kind', 'conversations');
+    expect(proxyCalls).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
+import { BOTH_MODES, MODE_WORDS } from './support/deployment';
 import { ACCOUNT_NUMBERS, uniqueCustomerNumber } from './support/sandbox';
 import { expect, test } from './support/test';
 
 test.describe('Sandbox handset', () => {
-  test('a fire-and-forget SMS reaches the customer’s phone; their reply lands in the Flex transcript', async ({ page, saveScreenshot }) => {
+  test('a fire-and-forget SMS reaches the customer’s phone; their reply lands in the Flex transcript', BOTH_MODES, async ({ page, deployment, saveScreenshot }) => {
     const customer = uniqueCustomerNumber();
     const from = ACCOUNT_NUMBERS[1];
 
@@ -30,14 +31,32 @@ test.describe('Sandbox handset', () => {
     await expect(reply.getByLabel('To')).toHaveValue(from);
     await reply.getByLabel(`Reply as ${customer}`).fill('Thanks! When will it arrive?');
     await reply.getByRole('button', { name: 'Send as customer' }).click();
-    await expect(page.getByTestId('handset-reply-outcome')).toContainText('Proxy relayed it into the Flex conversation.');
+    await expect(page.getByTestId('handset-reply-outcome')).toContainText(MODE_WORDS[deployment.mode].replyRoute);
     await expect(thread.getByTestId('handset-sent')).toContainText('Thanks! When will it arrive?');
     await saveScreenshot('sandbox-handset');
 
     await page.goto(requestHref ?? '/history');
-    const transcript = page.getByTestId('channel-transcript');
+    const transcript = page.getByTestId(MODE_WORDS[deployment.mode].transcript);
     await expect(transcript).toContainText('Your order #1042 has shipped.');
     await expect(transcript.getByTestId('transcript-message').last()).toContainText('Thanks! When will it arrive?');
     await expect(transcript.getByTestId('transcript-message').last()).toContainText(`Grace Hopper (${customer})`);
+  });
+});
+
+test.describe('Sandbox handset in the navigation', () => {
+  test('is listed only while the API says it runs on its embedded sandbox', async ({ page }) => {
+    const navigation = page.getByRole('navigation', { name: 'Console' });
+    await page.goto('/');
+    await expect(navigation.getByRole('link', { name: 'Sandbox handset' })).toBeVisible();
+
+    // The same console in front of an API on a real account.
+    await page.route('**/api/health/ready', async (route) => {
+      const ready = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...ready, checks: { ...ready.checks, twilio: { ...ready.checks.twilio, mode: 'twilio' } } } });
+    });
+    await page.reload();
+    await expect(page.getByTestId('twilio-mode-badge')).toHaveText('Live Twilio account');
+    await expect(navigation.getByRole('link', { name: 'Doctor' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Sandbox handset' })).toHaveCount(0);
   });
 });

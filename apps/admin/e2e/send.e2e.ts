@@ -1,8 +1,9 @@
+import { BOTH_MODES, MODE_WORDS } from './support/deployment';
 import { ACCOUNT_NUMBERS, uniqueCustomerNumber } from './support/sandbox';
 import { expect, test } from './support/test';
 
 test.describe('Send', () => {
-  test('an agent-initiated SMS creates the task, and the result panel links to its steps and transcript', async ({ page, saveScreenshot }) => {
+  test('an agent-initiated SMS creates the task, and the result panel links to its steps and transcript', BOTH_MODES, async ({ page, deployment, saveScreenshot }) => {
     const customer = uniqueCustomerNumber();
     await page.goto('/send');
     const form = page.getByTestId('send-form-task');
@@ -21,8 +22,17 @@ test.describe('Send', () => {
     await expect(result.getByTestId('result-task')).toContainText(/WT[0-9a-f]{32}/);
     await expect(result.getByTestId('result-task')).toContainText('Created');
     await expect(result.getByTestId('result-flex-flow')).toContainText('Flex SMS To Task Flow +15550100001');
-    await expect(result.getByTestId('result-channel')).toContainText(/CH[0-9a-f]{32}\s*Created/);
-    await expect(result.getByTestId('result-proxy-session')).toContainText(/KC[0-9a-f]{32}/);
+    if (deployment.mode === 'legacy') {
+      await expect(result.getByTestId('result-channel')).toContainText(/CH[0-9a-f]{32}\s*Created/);
+      await expect(result.getByTestId('result-proxy-session')).toContainText(/KC[0-9a-f]{32}/);
+      await expect(result.getByTestId('result-interaction')).toHaveCount(0);
+    } else {
+      // Flex UI 2.x: the Interaction made the task, and a Conversation (not a Proxy session) carries the SMS.
+      await expect(result.getByTestId('result-interaction').getByRole('link')).toHaveText(/^KD[0-9a-f]{32}$/);
+      await expect(result.getByTestId('result-conversation')).toContainText(/CH[0-9a-f]{32}\s*Created\s*active/);
+      await expect(result.getByTestId('result-conversation').getByRole('link')).toHaveAttribute('href', /^\/history\/req_[0-9a-f]+#transcript$/);
+      await expect(result.getByTestId('result-proxy-session')).toHaveCount(0);
+    }
     await expect(result.getByTestId('result-message')).toContainText('Hi Ada, this is Grace from Acme.');
     await saveScreenshot('send-agent-result');
 
@@ -30,10 +40,11 @@ test.describe('Send', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Outbound request' })).toBeVisible();
     await expect(page.getByTestId('outbound-status').first()).toHaveText('Succeeded');
     const steps = page.getByTestId('step');
-    await expect(steps.filter({ hasText: 'Chat channel: created' })).toHaveCount(1);
-    await expect(steps.filter({ hasText: 'Proxy session: created' })).toHaveCount(1);
+    for (const step of deployment.mode === 'legacy' ? ['Chat channel: created', 'Proxy session: created'] : ['Flex Interaction: created']) {
+      await expect(steps.filter({ hasText: step })).toHaveCount(1);
+    }
     await expect(steps.first().getByTestId('step-duration')).toHaveText(/^Took \d/);
-    await expect(page.getByTestId('channel-transcript')).toContainText('Hi Ada, this is Grace from Acme.');
+    await expect(page.getByTestId(MODE_WORDS[deployment.mode].transcript)).toContainText('Hi Ada, this is Grace from Acme.');
     await saveScreenshot('history-detail-agent');
 
     // A request's page belongs to the History section.
@@ -69,7 +80,7 @@ test.describe('Send', () => {
     await expect(page.getByRole('button', { name: 'Close', exact: true })).toHaveCount(0);
   });
 
-  test('shows validation problems beside their fields, and sends nothing', async ({ page }) => {
+  test('shows validation problems beside their fields, and sends nothing', BOTH_MODES, async ({ page }) => {
     const sends: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/api/v1/outbound')) sends.push(request.url());
@@ -114,5 +125,43 @@ test.describe('Send', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('send-result')).toContainText('SMS sent through the Flex conversation');
+  });
+});
+
+test.describe('Send: one Idempotency-Key per submission', () => {
+  test('a send that got no answer is retried with the same key; the next submission gets a new one', async ({ page }) => {
+    const keys: string[] = [];
+    let dropFirst = true;
+    // The first attempt dies on the way (as if the network failed): the API never answered.
+    await page.route('**/api/v1/outbound/message', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (dropFirst) {
+        dropFirst = false;
+        await route.abort('failed');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto('/send');
+    await page.getByRole('tab', { name: 'Fire-and-forget' }).click();
+    const form = page.getByTestId('send-form-message');
+    await form.getByLabel('From number').selectOption(ACCOUNT_NUMBERS[1]);
+    await form.getByLabel('Customer name').fill('Grace Hopper');
+    await form.getByLabel('Customer number').fill(uniqueCustomerNumber());
+    await form.getByLabel('Message').fill('Your order has shipped.');
+    await form.getByRole('button', { name: 'Send SMS' }).click();
+    await expect(form.getByTestId('send-error')).toContainText('The console could not reach its server');
+
+    await form.getByTestId('send-retry').getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByTestId('send-result')).toContainText('SMS sent through the Flex conversation');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^console-[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+
+    await form.getByLabel('Customer number').fill(uniqueCustomerNumber());
+    await form.getByRole('button', { name: 'Send SMS' }).click();
+    await expect.poll(() => keys.length).toBe(3);
+    expect(keys[2]).toMatch(/^console-[0-9a-f]{32}$/);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 });

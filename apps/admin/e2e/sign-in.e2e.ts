@@ -1,10 +1,11 @@
+import { BOTH_MODES } from './support/deployment';
 import { expect, test } from './support/test';
 import { DEMO_ADMIN, createUser, signIn } from './support/users';
 
 test.describe('Signing in and out', () => {
   test.use({ signInAs: null });
 
-  test('sends a visitor to sign in, then back; shows who is signed in and their role; signs out', async ({ page, saveScreenshot }) => {
+  test('sends a visitor to sign in, then back; shows who is signed in and their role; signs out', BOTH_MODES, async ({ page, saveScreenshot }) => {
     await page.goto('/history');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fhistory$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
@@ -46,7 +47,7 @@ test.describe('Signing in and out', () => {
     expect((await page.context().cookies()).filter((cookie) => cookie.name === 'flex_sms_session')).toEqual([]);
   });
 
-  test('an operator sees no admin pages or actions', async ({ page, browser, baseURL, saveScreenshot }) => {
+  test('an operator sees no admin pages or actions', BOTH_MODES, async ({ page, browser, baseURL, saveScreenshot }) => {
     const admin = await browser.newContext({ baseURL });
     await signIn(admin.request, DEMO_ADMIN);
     const operator = await createUser(admin.request, new URL(baseURL!).origin, 'operator');
@@ -74,7 +75,7 @@ test.describe('Signing in and out', () => {
 });
 
 test.describe('API keys (admin)', () => {
-  test('creates a key, shows it once, and revokes it', async ({ page, request, saveScreenshot }) => {
+  test('creates a key, shows it once, and revokes it', async ({ page, request, deployment, saveScreenshot }) => {
     await page.goto('/api-keys');
     await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
     const form = page.getByTestId('create-api-key-form');
@@ -92,7 +93,7 @@ test.describe('API keys (admin)', () => {
     await saveScreenshot('api-key-created');
 
     // The key works against the API (straight, not through the console), until it is revoked.
-    const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
+    const { apiUrl } = deployment;
     expect((await request.get(`${apiUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();

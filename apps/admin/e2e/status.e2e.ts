@@ -1,3 +1,4 @@
+import { BOTH_MODES } from './support/deployment';
 import { expect, test } from './support/test';
 
 const PAGES = ['Send', 'History', 'Flex Flows', 'Proxy sessions', 'Cleanup', 'Doctor', 'Sandbox handset'];
@@ -20,7 +21,7 @@ test.describe('Status page against the real API and its sandbox', () => {
     await expect(page.getByTestId('twilio-mode-badge')).toHaveText('Sandbox: no real SMS');
   });
 
-  test('links every page from the sidebar, the current one marked', async ({ page }) => {
+  test('links every page from the sidebar, the current one marked', BOTH_MODES, async ({ page }) => {
     await page.goto('/');
     const navigation = page.getByRole('navigation', { name: 'Console' });
 

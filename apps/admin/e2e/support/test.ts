@@ -3,9 +3,12 @@
 //   the session cookie is the console's own); `test.use({ signInAs: null })` starts signed out;
 // - a guard, on for every test, that aborts and reports any request the page makes to a host other than the
 //   console itself (no fonts from assets.twilio.com, no call to Twilio, no telemetry);
-// - `saveScreenshot`, which keeps a named full-page screenshot of each page under test-results/screenshots.
+// - `saveScreenshot`, which keeps a named full-page screenshot of each page under test-results/screenshots;
+// - `deployment` (set per project: the API's outbound mode and URLs) and `sandbox`, the controls of its sandbox.
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
+import type { Deployment } from './deployment';
+import { Sandbox } from './sandbox';
 import { DEMO_ADMIN, signIn, type Credentials } from './users';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -20,16 +23,30 @@ export function isLoopback(url: string): boolean {
 interface Options {
   /** Who the browser is signed in as when the test starts; null = nobody. */
   signInAs: Credentials | null;
+  /** The stack under test (playwright.config.ts sets it per project). */
+  deployment: Deployment;
 }
 
 interface Fixtures {
   /** Every URL the page requested during the test (filled in by the guard). */
   requestedUrls: string[];
   saveScreenshot: (name: string) => Promise<void>;
+  sandbox: Sandbox;
 }
+
+/** The legacy stack, for a project that does not say (the API-down project never reaches it). */
+const LEGACY: Deployment = {
+  mode: 'legacy',
+  apiUrl: `http://127.0.0.1:${process.env.E2E_API_PORT}`,
+  sandboxUrl: `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`,
+};
 
 export const test = base.extend<Fixtures & Options>({
   signInAs: [DEMO_ADMIN, { option: true }],
+  deployment: [LEGACY, { option: true }],
+  sandbox: async ({ deployment }, use) => {
+    await use(new Sandbox(deployment.sandboxUrl));
+  },
   context: async ({ context, signInAs }, use) => {
     if (signInAs) await signIn(context.request, signInAs);
     await use(context);
@@ -46,8 +63,9 @@ export const test = base.extend<Fixtures & Options>({
     },
     { auto: true },
   ],
-  saveScreenshot: async ({ page }, use, testInfo) => {
-    await use((name) => screenshot(page, testInfo, name));
+  saveScreenshot: async ({ page, deployment }, use, testInfo) => {
+    // Each mode keeps its own screenshots: the same page looks different in each.
+    await use((name) => screenshot(page, testInfo, deployment.mode === 'legacy' ? name : `${deployment.mode}-${name}`));
   },
 });
 

@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../lib/api-client';
 import { historySearchParams, type HistoryFilters } from '../lib/outbound/history-filters';
+import { IDEMPOTENCY_KEY_HEADER, type Submission } from '../lib/outbound/idempotency-key';
 import type { OutboundHistoryPage, OutboundRequest, OutboundSmsResult } from '../lib/outbound/outbound.types';
 import type { InitiateAgentSmsRequest, SendSystemSmsRequest } from '../lib/outbound/send-form-validation';
 import { channelQueryKeys } from './use-channels';
@@ -49,18 +50,23 @@ function useInvalidateAfterSend() {
     );
 }
 
+/** A send with its submission's Idempotency-Key (see idempotency-key.ts). */
+function send(path: string, { request, idempotencyKey }: Submission<unknown>): Promise<OutboundSmsResult> {
+  return apiClient.post(path, request, { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } });
+}
+
 export function useInitiateAgentSms() {
   const invalidate = useInvalidateAfterSend();
-  return useMutation<OutboundSmsResult, Error, InitiateAgentSmsRequest>({
-    mutationFn: (request) => apiClient.post('/v1/outbound/task', request),
+  return useMutation<OutboundSmsResult, Error, Submission<InitiateAgentSmsRequest>>({
+    mutationFn: (submission) => send('/v1/outbound/task', submission),
     onSuccess: invalidate,
   });
 }
 
 export function useSendSystemSms() {
   const invalidate = useInvalidateAfterSend();
-  return useMutation<OutboundSmsResult, Error, SendSystemSmsRequest>({
-    mutationFn: (request) => apiClient.post('/v1/outbound/message', request),
+  return useMutation<OutboundSmsResult, Error, Submission<SendSystemSmsRequest>>({
+    mutationFn: (submission) => send('/v1/outbound/message', submission),
     onSuccess: invalidate,
   });
 }

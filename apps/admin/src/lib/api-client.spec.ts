@@ -36,6 +36,16 @@ describe('apiClient', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
   });
 
+  it('sends the headers a call adds, such as an Idempotency-Key', async () => {
+    fetchMock.mockResolvedValue(Response.json({ id: 'req_1' }, { status: 201 }));
+
+    await apiClient.post('/v1/outbound/message', { toNumber: '+15005550006' }, { headers: { 'Idempotency-Key': 'console-1' } });
+
+    const [, init] = fetchMock.mock.calls[0];
+    expect(new Headers(init?.headers).get('idempotency-key')).toBe('console-1');
+    expect(new Headers(init?.headers).get('accept')).toBe('application/json');
+  });
+
   it('rejects with the ApiError the API described', async () => {
     fetchMock.mockResolvedValue(Response.json({ error: { status: 404, code: 'FLEX_FLOW_NOT_FOUND', message: 'No such FlexFlow', requestId: 'r1' } }, { status: 404 }));
 

@@ -8,6 +8,13 @@ describe('toReadiness', () => {
     expect(readiness).toEqual({ ready: true, database: { up: true }, twilio: { up: true, mode: 'sandbox' } });
   });
 
+  it('reads the outbound mode, and ignores one it does not know', () => {
+    const report = (outboundMode: unknown) => toReadiness({ status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode } } });
+    expect(report('conversations').twilio).toEqual({ up: true, mode: 'twilio', outboundMode: 'conversations' });
+    expect(report('mixed').twilio.outboundMode).toBe('mixed');
+    expect(report('chat').twilio).toEqual({ up: true, mode: 'twilio' });
+  });
+
   it('leaves the mode out when the API does not report it', () => {
     const readiness = toReadiness({ status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up' } } });
     expect(readiness.twilio).toEqual({ up: true });

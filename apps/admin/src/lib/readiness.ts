@@ -5,6 +5,12 @@ import { ApiError, isRecord } from './api-error';
 
 export type TwilioMode = 'sandbox' | 'twilio';
 
+/**
+ * How the deployment's numbers start outbound conversations: Programmable Chat + Proxy (`legacy`), Conversations +
+ * Flex Interactions (`conversations`), or some numbers of each (`mixed`).
+ */
+export type DeploymentOutboundMode = 'legacy' | 'conversations' | 'mixed';
+
 export interface DependencyCheck {
   up: boolean;
   /** Why the dependency is down, in the API's words ("answered HTTP 401 (Twilio error 20003)"). */
@@ -14,8 +20,11 @@ export interface DependencyCheck {
 export interface Readiness {
   ready: boolean;
   database: DependencyCheck;
-  /** `mode`: whether the API talks to a real Twilio account or to its embedded sandbox, when the API reports it. */
-  twilio: DependencyCheck & { mode?: TwilioMode };
+  /**
+   * `mode`: whether the API talks to a real Twilio account or to its embedded sandbox; `outboundMode`: which Flex
+   * products its numbers use. Each only when the API reports it.
+   */
+  twilio: DependencyCheck & { mode?: TwilioMode; outboundMode?: DeploymentOutboundMode };
 }
 
 export const NOT_READY_CODE = 'NOT_READY';
@@ -29,10 +38,17 @@ function toTwilioMode(value: unknown): TwilioMode | undefined {
   return value === 'sandbox' || value === 'twilio' ? value : undefined;
 }
 
+const OUTBOUND_MODES: readonly DeploymentOutboundMode[] = ['legacy', 'conversations', 'mixed'];
+
+function toOutboundMode(value: unknown): DeploymentOutboundMode | undefined {
+  return OUTBOUND_MODES.find((mode) => mode === value);
+}
+
 function fromChecks(checks: Record<string, unknown>): Omit<Readiness, 'ready'> {
-  const twilio = checks.twilio;
-  const mode = toTwilioMode(isRecord(twilio) ? twilio.mode : undefined);
-  return { database: toCheck(checks.database), twilio: { ...toCheck(twilio), ...(mode ? { mode } : {}) } };
+  const twilio = isRecord(checks.twilio) ? checks.twilio : {};
+  const mode = toTwilioMode(twilio.mode);
+  const outboundMode = toOutboundMode(twilio.outboundMode);
+  return { database: toCheck(checks.database), twilio: { ...toCheck(checks.twilio), ...(mode ? { mode } : {}), ...(outboundMode ? { outboundMode } : {}) } };
 }
 
 /** Reads a 200 answer of /health/ready. Throws when it is not a readiness report at all. */

@@ -16,6 +16,12 @@ class CheckDto {
 class TwilioCheckDto extends CheckDto {
   @ApiProperty({ enum: ['sandbox', 'twilio'], description: 'The embedded Twilio sandbox, or real Twilio.' })
   mode!: 'sandbox' | 'twilio';
+
+  @ApiProperty({
+    enum: ['legacy', 'conversations', 'mixed'],
+    description: 'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
+  })
+  outboundMode!: 'legacy' | 'conversations' | 'mixed';
 }
 
 class ReadinessChecksDto {

@@ -1,5 +1,6 @@
 import { RunningSandbox, startSandbox } from '@flex-sms/twilio-sandbox';
 import { TestApp, createTestApp } from '../testing/test-app';
+import { deploymentOutboundMode } from './readiness';
 
 describe('Health', () => {
   let sandbox: RunningSandbox;
@@ -18,7 +19,7 @@ describe('Health', () => {
   });
 
   it('is ready when the database and Twilio answer', async () => {
-    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio' } } });
+    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'legacy' } } });
   });
 
   it('is not ready (503, error shape, which check failed) when Twilio does not answer', async () => {
@@ -30,5 +31,26 @@ describe('Health', () => {
       message: 'Not ready: twilio is down.',
       context: { checks: { database: { status: 'up' }, twilio: { status: 'down', reason: expect.stringMatching(/^unreachable/) } } },
     });
+  });
+});
+
+describe('Readiness names the outbound mode, so the console shows the pages that apply', () => {
+  it.each([
+    [{ defaultMode: 'legacy', conversationsNumbers: [] }, 'legacy'],
+    [{ defaultMode: 'legacy', conversationsNumbers: ['+15550100002'] }, 'mixed'],
+    [{ defaultMode: 'conversations', conversationsNumbers: [] }, 'conversations'],
+    [{ defaultMode: 'conversations', conversationsNumbers: ['+15550100002'] }, 'conversations'],
+  ] as const)('%j is %s', (policy, mode) => {
+    expect(deploymentOutboundMode(policy)).toBe(mode);
+  });
+
+  it('reports OUTBOUND_MODE=conversations', async () => {
+    const api = await createTestApp({ env: { OUTBOUND_MODE: 'conversations' }, logger: false });
+    try {
+      const response = await api.anonymous.get('/health/ready').expect(200);
+      expect(response.body.checks.twilio).toEqual({ status: 'up', mode: 'twilio', outboundMode: 'conversations' });
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -1,13 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { OutboundModePolicy } from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from '../store/database';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
 
 export type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
 
+/**
+ * How this deployment's numbers start outbound conversations: all through Programmable Chat + Proxy (`legacy`), all
+ * through Conversations + Flex Interactions (`conversations`), or some of each (`mixed`: legacy by default, the
+ * numbers in CONVERSATIONS_NUMBERS in conversations mode). The console shows the pages and clean-ups that apply.
+ */
+export type DeploymentOutboundMode = 'legacy' | 'conversations' | 'mixed';
+
+export function deploymentOutboundMode(policy: OutboundModePolicy): DeploymentOutboundMode {
+  if (policy.defaultMode === 'conversations') return 'conversations';
+  return policy.conversationsNumbers.length > 0 ? 'mixed' : 'legacy';
+}
+
 export interface Readiness {
   ready: boolean;
-  /** `mode` tells operators whether this instance talks to the embedded sandbox or to real Twilio. */
-  checks: { database: CheckResult; twilio: CheckResult & { mode: TwilioAccount['mode'] } };
+  /**
+   * `mode` tells operators whether this instance talks to the embedded sandbox or to real Twilio; `outboundMode`,
+   * which Flex products its numbers use. Both travel with the Twilio check so a NOT_READY answer still carries them.
+   */
+  checks: { database: CheckResult; twilio: CheckResult & { mode: TwilioAccount['mode']; outboundMode: DeploymentOutboundMode } };
 }
 
 /** A dependency slower than this counts as down: a load balancer's probe must get an answer. */
@@ -20,6 +37,7 @@ export class ReadinessChecks {
     @Inject(DATABASE) private readonly db: Database,
     @Inject(TWILIO_CLIENT) private readonly twilio: TwilioClient,
     private readonly account: TwilioAccount,
+    private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<Readiness> {
@@ -31,7 +49,7 @@ export class ReadinessChecks {
     ]);
     return {
       ready: database.status === 'up' && twilio.status === 'up',
-      checks: { database, twilio: { ...twilio, mode: this.account.mode } },
+      checks: { database, twilio: { ...twilio, mode: this.account.mode, outboundMode: deploymentOutboundMode(this.config.outboundModes) } },
     };
   }
 }

@@ -82,6 +82,33 @@ describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
   });
 
+  /** As if the process had died after the request succeeded but before its answer was stored under the key. */
+  const loseStoredAnswer = (key: string) => api.db.query(`UPDATE idempotency_key SET state = 'in_progress', response_status = NULL, response_body = NULL WHERE key = $1`, [key]);
+
+  it('answers from the journal a retry whose first attempt succeeded but never stored its answer, without sending again', async () => {
+    const first = await send(`lost-${customer}`).expect(201);
+    await loseStoredAnswer(`lost-${customer}`);
+    await api.controls.clearRequests();
+
+    const retried = await send(`lost-${customer}`).expect(201);
+
+    expect(retried.body).toEqual(first.body);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect((await api.controls.requests()).total).toBe(0);
+    expect(await journalCount()).toBe(1);
+  });
+
+  (mode === 'legacy' ? it : it.skip)("answers a drop-in Function route's retry in that route's own shape", async () => {
+    const path = '/flex-initiate-outbound-sms';
+    const first = await api.http.post(path).set('Idempotency-Key', `legacy-${customer}`).send(body()).expect(200);
+    await loseStoredAnswer(`legacy-${customer}`);
+
+    const retried = await api.http.post(path).set('Idempotency-Key', `legacy-${customer}`).send(body()).expect(200);
+
+    expect(retried.body).toEqual(first.body);
+    expect(await journalCount()).toBe(1);
+  });
+
   it('refuses a malformed key', async () => {
     const response = await send('x'.repeat(256)).expect(400);
     expect(response.body.error.code).toBe('INVALID_IDEMPOTENCY_KEY');

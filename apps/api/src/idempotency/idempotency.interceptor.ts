@@ -1,11 +1,13 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, catchError, defer, from, mergeMap, of, throwError } from 'rxjs';
 import { ApiException } from '../common/api-exception';
 import { describeError } from '../common/describe-error';
 import { requestIdOf } from '../common/request-id';
 import { callerOf } from './caller';
-import { IdempotencyStore, SavedResponse } from './idempotency-store';
+import { ClaimToken, IdempotencyStore, SavedResponse } from './idempotency-store';
+import { ANSWER_FROM_JOURNAL, AnswerFromJournal, answerAsCreated } from './answer-from-journal';
 import { requestFingerprint } from './request-fingerprint';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -22,10 +24,17 @@ const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
  *
  * Not kept, so a retry with the same key runs again: requests refused before they ran (validation), and 5xx
  * answers (Twilio unavailable: the journal undid what the attempt made, and the answer says to try again).
+ *
+ * After a crash: a key whose request succeeded before its answer was stored is answered from the journal's result
+ * (the route's `answerFromJournal`), one whose request was undone runs again (see IdempotencyStore).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -60,27 +69,36 @@ export class IdempotencyInterceptor implements NestInterceptor {
                   context: { idempotencyKey: key },
                 }),
             );
+          case 'succeeded_in_journal': {
+            const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(claim.result, this.moduleRef);
+            return from(this.store.complete(caller, key, claim.token, answer)).pipe(
+              mergeMap(() => {
+                response.status(answer.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+                return of(answer.body);
+              }),
+            );
+          }
           case 'claimed':
-            return this.runAndKeep(next, caller, key, response);
+            return this.runAndKeep(next, caller, key, claim.token, response);
         }
       }),
     );
   }
 
-  private runAndKeep(next: CallHandler, caller: string, key: string, response: Response): Observable<unknown> {
+  private runAndKeep(next: CallHandler, caller: string, key: string, token: ClaimToken, response: Response): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        await this.store.complete(caller, key, { status: response.statusCode, body });
+        await this.store.complete(caller, key, token, { status: response.statusCode, body });
         return body;
       }),
-      catchError((error: unknown) => from(this.settleFailure(caller, key, error, response)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(this.settleFailure(caller, key, token, error, response)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 
-  private async settleFailure(caller: string, key: string, error: unknown, response: Response): Promise<void> {
+  private async settleFailure(caller: string, key: string, token: ClaimToken, error: unknown, response: Response): Promise<void> {
     const saved = savedError(error, requestIdOf(response));
-    if (saved) await this.store.complete(caller, key, saved);
-    else await this.store.release(caller, key);
+    if (saved) await this.store.complete(caller, key, token, saved);
+    else await this.store.release(caller, key, token);
   }
 }
 

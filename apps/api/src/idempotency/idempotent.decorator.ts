@@ -1,14 +1,16 @@
-import { UseInterceptors, applyDecorators } from '@nestjs/common';
+import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { ANSWER_FROM_JOURNAL, AnswerFromJournal, answerAsCreated } from './answer-from-journal';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
  * Makes a route honour `Idempotency-Key` (see IdempotencyInterceptor) and documents the header. The route documents
  * the 409 IDEMPOTENCY_KEY_IN_USE and 422 IDEMPOTENCY_KEY_REUSED answers beside its own 409/422 codes.
  */
-export function Idempotent() {
+export function Idempotent(options: { answerFromJournal?: AnswerFromJournal } = {}) {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    SetMetadata(ANSWER_FROM_JOURNAL, options.answerFromJournal ?? answerAsCreated),
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,

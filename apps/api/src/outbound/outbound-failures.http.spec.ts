@@ -43,7 +43,7 @@ const MODE_CASES = {
   conversations: {
     rollback: [
       { flow: 'task', step: 'interaction', method: 'POST', path: INTERACTIONS, status: 'failed', undone: [] },
-      { flow: 'task', step: 'message', method: 'POST', path: CONVERSATION_MESSAGES, status: 'rolled_back', undone: ['cancel-task', 'remove-conversation'] },
+      { flow: 'task', step: 'message', method: 'POST', path: CONVERSATION_MESSAGES, status: 'rolled_back', undone: ['cancel-task', 'close-interaction-channel', 'remove-conversation'] },
       { flow: 'message', step: 'conversation', method: 'POST', path: CONVERSATIONS, status: 'failed', undone: [] },
       { flow: 'message', step: 'conversation-participant', method: 'POST', path: PARTICIPANTS, status: 'rolled_back', undone: ['remove-conversation'] },
       { flow: 'message', step: 'conversation-webhook', method: 'POST', path: WEBHOOKS, status: 'rolled_back', undone: ['remove-conversation'] },

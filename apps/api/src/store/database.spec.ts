@@ -103,7 +103,43 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     expect((await handle.db.query<{ n: number }>('SELECT count(*) AS n FROM item'))[0].n).toBe(12);
   }, 15_000);
 
+  it('tells whether a lock is held, and forgets it once released', async () => {
+    const key = `presence:${randomUUID()}`;
+    let release!: () => void;
+    let acquired!: () => void;
+    const isAcquired = new Promise<void>((resolve) => (acquired = resolve));
+    const holding = handle.db.withLock(key, () => {
+      acquired();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await isAcquired;
+    expect(await handle.db.isLockHeld(key)).toBe(true);
+    expect(await handle.db.isLockHeld(`${key}:other`)).toBe(false);
+    release();
+    await holding;
+    expect(await handle.db.isLockHeld(key)).toBe(false);
+  });
+
   if (options.multiInstance) {
+    it('sees a lock held by another API instance on the same database, and its release (advisory lock)', async () => {
+      const other = await handle.openAnother();
+      const key = `instance:${randomUUID()}`;
+      let release!: () => void;
+      let acquired!: () => void;
+      const isAcquired = new Promise<void>((resolve) => (acquired = resolve));
+      const holding = other.withLock(key, () => {
+        acquired();
+        return new Promise<void>((resolve) => (release = resolve));
+      });
+      await isAcquired;
+      expect(await handle.db.isLockHeld(key)).toBe(true);
+      release();
+      await holding;
+      expect(await handle.db.isLockHeld(key)).toBe(false);
+      await other.close();
+    });
+
+
     it('serialises withLock across two API instances on the same database (advisory lock)', async () => {
       const other = await handle.openAnother();
       const { events, section } = recorder();

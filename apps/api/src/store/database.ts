@@ -23,6 +23,11 @@ export interface Database extends Queryable {
    * of the key, held on a dedicated connection while `fn` runs). Different keys do not wait for each other.
    */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Whether lock `key` is held right now, by this process or (PostgreSQL) by any session on the database. A lock
+   * dies with the process holding it, which is what makes it a liveness signal (see InstancePresence).
+   */
+  isLockHeld(key: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -34,6 +34,10 @@ export class PgliteDatabase implements Database {
     return this.locks.run(key, fn);
   }
 
+  async isLockHeld(key: string): Promise<boolean> {
+    return this.locks.isHeld(key);
+  }
+
   async close(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
   }

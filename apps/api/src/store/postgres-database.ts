@@ -82,6 +82,17 @@ export class PostgresDatabase implements Database {
     );
   }
 
+  async isLockHeld(key: string): Promise<boolean> {
+    if (this.locks.isHeld(key)) return true;
+    const lockId = advisoryLockKey(key);
+    return this.withClient(this.lockPool, async (client, sessionIsClean) => {
+      const [{ acquired }] = (await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [lockId])).rows;
+      if (acquired) await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockId]);
+      sessionIsClean();
+      return !acquired;
+    });
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.pool, this.lockPool].filter((pool) => !pool.ended).map((pool) => pool.end()));
   }

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from './database';
+import { InstancePresence } from './instance-presence';
 import { MIGRATIONS_DIR, readMigrations, runMigrations } from './migrator';
 import { embeddedDatabaseDir, openDatabase } from './open-database';
 
@@ -32,10 +33,10 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides the migrated `DATABASE` to every module (global). */
+/** Provides the migrated `DATABASE`, and this process's presence on it, to every module (global). */
 @Global()
 @Module({
-  providers: [{ provide: DATABASE, useFactory: openAndMigrate, inject: [AppConfig] }, DatabaseCloser],
-  exports: [DATABASE],
+  providers: [{ provide: DATABASE, useFactory: openAndMigrate, inject: [AppConfig] }, DatabaseCloser, InstancePresence],
+  exports: [DATABASE, InstancePresence],
 })
 export class StoreModule {}

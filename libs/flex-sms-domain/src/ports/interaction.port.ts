@@ -41,4 +41,9 @@ export interface InteractionPort {
    * attributes name this conversation (`conversationSid`, as Flex writes it).
    */
   listOpenTasksOfConversation(workspaceSid: string, conversationSid: string): Promise<Task[]>;
+  /**
+   * Closes the interaction's channel (`Status` closed, its tasks `Routing.status` closed), so Flex holds no open
+   * interaction for a conversation that is going away. False when the interaction or its channel no longer exists.
+   */
+  closeInteractionChannel(interactionSid: string, interactionChannelSid: string): Promise<boolean>;
 }

@@ -84,7 +84,7 @@ export interface PendingStepRecord {
 
 /** One thing a rollback undid (or tried to). */
 export interface UndoneRecord {
-  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes' | 'remove-conversation';
+  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes' | 'close-interaction-channel' | 'remove-conversation';
   sid: string;
   ok: boolean;
   error?: ErrorRecord;

@@ -9,6 +9,8 @@ export type UndoAction =
   /** `sessionSid` may be a UniqueName (the channel SID) when a crash left the session's SID unrecorded. */
   | { action: 'remove-proxy-session'; sessionSid: string }
   | { action: 'remove-channel'; chatServiceSid: string; channelSid: string }
+  /** Conversations mode: the interaction channel Flex opened, closed so no interaction stays open on a removed conversation. */
+  | { action: 'close-interaction-channel'; interactionSid: string; interactionChannelSid: string }
   /**
    * Conversations mode: deleting the conversation frees the customer's address pair and drops its webhooks.
    * `conversationSid` may be its UniqueName when a crash left the SID unrecorded.
@@ -51,14 +53,19 @@ export function planUndo(steps: readonly StepRecord[]): UndoAction[] {
 }
 
 /**
- * Conversations mode: the interaction's task first (no agent offered a conversation that is going away), then the
- * conversation this request made (by the interaction or directly) unless it already removed it itself.
+ * Conversations mode: the interaction's task first (no agent offered a conversation that is going away), then its
+ * channel closed when the interaction made the conversation, then the conversation this request made (by the
+ * interaction or directly) unless it already removed it itself. An interaction put on a conversation the customer
+ * already had keeps its channel: closing it would close that conversation, which was not this request's.
  */
 function planConversationsUndo(steps: readonly StepRecord[]): UndoAction[] {
   const actions: UndoAction[] = [];
   const interaction = steps.find((step) => step.name === 'interaction' && step.outcome === 'created');
   if (interaction?.sids.taskSid && interaction.sids.workspaceSid) {
     actions.push({ action: 'cancel-task', workspaceSid: interaction.sids.workspaceSid, taskSid: interaction.sids.taskSid });
+  }
+  if (interaction?.data?.conversationCreated === true && interaction.sids.interactionSid && interaction.sids.interactionChannelSid) {
+    actions.push({ action: 'close-interaction-channel', interactionSid: interaction.sids.interactionSid, interactionChannelSid: interaction.sids.interactionChannelSid });
   }
   const removed = new Set(steps.filter((step) => step.name === 'conversation' && step.outcome === 'removed').map((step) => step.sids.conversationSid));
   const created = [
@@ -71,7 +78,7 @@ function planConversationsUndo(steps: readonly StepRecord[]): UndoAction[] {
   return actions;
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'retrier'>;
+type Deps = Pick<OutboundSmsDependencies, 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier'>;
 
 /** Runs every action (one failing does not stop the others) and reports each. */
 export async function executeUndo(deps: Deps, actions: readonly UndoAction[], reason: string): Promise<UndoneRecord[]> {
@@ -92,6 +99,7 @@ function sidOf(action: UndoAction): string {
   if ('taskSid' in action) return action.taskSid;
   if ('sessionSid' in action) return action.sessionSid;
   if ('conversationSid' in action) return action.conversationSid;
+  if ('interactionChannelSid' in action) return action.interactionChannelSid;
   return action.channelSid;
 }
 
@@ -115,6 +123,8 @@ async function apply(deps: Deps, action: UndoAction, reason: string): Promise<st
       await deps.proxySessions.removeSession(session.sid);
       return session.sid;
     }
+    case 'close-interaction-channel':
+      return (await deps.interactions.closeInteractionChannel(action.interactionSid, action.interactionChannelSid)) ? action.interactionChannelSid : null;
     case 'remove-channel':
       await deps.chatChannels.removeChannel(action.chatServiceSid, action.channelSid);
       return action.channelSid;

@@ -17,6 +17,7 @@ export type FakeConversationsOperation =
   | 'listConversations'
   | 'closeConversation'
   | 'createSmsInteraction'
+  | 'closeInteractionChannel'
   | 'listOpenTasksOfConversation';
 
 export const FAKE_CONVERSATION_SERVICE = 'IS' + '0'.repeat(31) + '2';
@@ -42,6 +43,8 @@ export class FakeConversations {
   readonly webhooks = new Map<string, string[]>();
   readonly messages = new Map<string, ConversationMessage[]>();
   readonly interactions = new Map<string, SmsInteraction>();
+  /** Interaction channels closed (by UO SID). */
+  readonly closedInteractionChannels = new Set<string>();
 
   constructor(private readonly core: FakeTwilioCore) {}
 
@@ -142,6 +145,18 @@ export class FakeConversations {
         const interaction: SmsInteraction = { sid: this.core.sid('KD'), channelSid: this.core.sid('UO'), conversationSid: conversation.sid, taskSid, workspaceSid: request.routing.workspaceSid };
         this.interactions.set(interaction.sid, interaction);
         return copy(interaction);
+      }),
+    closeInteractionChannel: (interactionSid, interactionChannelSid) =>
+      this.core.call('closeInteractionChannel', () => {
+        const interaction = this.interactions.get(interactionSid);
+        if (!interaction || interaction.channelSid !== interactionChannelSid || this.closedInteractionChannels.has(interactionChannelSid)) return false;
+        // As Flex does: the channel's tasks end and its conversation is closed with it.
+        this.closedInteractionChannels.add(interactionChannelSid);
+        const task = this.core.tasks.get(interaction.taskSid);
+        if (task && OPEN_TASK.includes(task.assignmentStatus)) task.assignmentStatus = 'completed';
+        const conversation = this.conversations.get(interaction.conversationSid);
+        if (conversation) conversation.state = 'closed';
+        return true;
       }),
     listOpenTasksOfConversation: (workspaceSid, conversationSid) =>
       this.core.call('listOpenTasksOfConversation', () =>

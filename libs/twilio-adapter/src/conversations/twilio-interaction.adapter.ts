@@ -1,7 +1,7 @@
 import type { CreateSmsInteractionRequest, InteractionPort, SmsInteraction, Task, TaskAssignmentStatus } from '@flex-sms/domain';
 import type twilio from 'twilio';
 import { parseAttributes } from '../errors/json-attributes';
-import { callTwilio } from '../errors/twilio-error.mapper';
+import { callTwilio, callTwilioOrNull } from '../errors/twilio-error.mapper';
 
 /** Task statuses in which an agent has, or is being offered, the conversation. */
 const OPEN_TASK_STATUSES: TaskAssignmentStatus[] = ['pending', 'reserved', 'assigned', 'wrapping'];
@@ -28,6 +28,14 @@ export class TwilioInteractionAdapter implements InteractionPort {
     };
     const interaction = await callTwilio({ resource: 'Flex Interaction' }, () => this.client.flexApi.v1.interaction.create({ channel, routing: { properties } }));
     return toSmsInteraction(interaction.sid, interaction.channel, interaction.routing, routing.workspaceSid);
+  }
+
+  async closeInteractionChannel(interactionSid: string, interactionChannelSid: string): Promise<boolean> {
+    const closed = await callTwilioOrNull({ resource: 'Flex Interaction Channel', sid: interactionChannelSid }, () =>
+      // Routing.status closed: the channel's tasks are closed too, not left wrapping for an agent.
+      this.client.flexApi.v1.interaction(interactionSid).channels(interactionChannelSid).update({ status: 'closed', routing: { status: 'closed' } }),
+    );
+    return closed !== null;
   }
 
   async listOpenTasksOfConversation(workspaceSid: string, conversationSid: string): Promise<Task[]> {

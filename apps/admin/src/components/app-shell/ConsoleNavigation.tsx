@@ -5,6 +5,7 @@ import { useContext } from 'react';
 import { ComingSoonNavigationItem } from './ComingSoonNavigationItem';
 import { activeNavigationHref } from './active-navigation';
 import { useCurrentUser } from '../../hooks/use-current-user';
+import { useDeployment } from '../../hooks/use-deployment';
 import { navigationFor } from './navigation';
 import { useClientNavigation } from './use-client-navigation';
 
@@ -12,7 +13,7 @@ export function ConsoleNavigation() {
   const pathname = usePathname();
   const navigate = useClientNavigation();
   const { collapsed } = useContext(SidebarContext);
-  const items = navigationFor(useCurrentUser().user?.role);
+  const items = navigationFor({ role: useCurrentUser().user?.role, onSandbox: useDeployment().onSandbox });
   const activeHref = activeNavigationHref(pathname, items.map((item) => item.href));
 
   return (

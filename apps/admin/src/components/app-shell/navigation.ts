@@ -11,21 +11,18 @@ import { ProductProxyIcon } from '@twilio-paste/icons/esm/ProductProxyIcon';
 import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
 import { SystemStatusIcon } from '@twilio-paste/icons/esm/SystemStatusIcon';
 import { ProductAdminUsersIcon } from '@twilio-paste/icons/esm/ProductAdminUsersIcon';
-import type { UserRole } from '../../lib/auth/auth.types';
-import { visibleFor } from './navigation-access';
+import { visibleFor, type NavigationAccess, type Viewer } from './navigation-access';
 
 export interface NavigationIconProps {
   decorative: boolean;
   title?: string;
 }
 
-export interface NavigationItem {
+export interface NavigationItem extends NavigationAccess {
   label: string;
   href: string;
   Icon: ComponentType<NavigationIconProps>;
   comingSoon?: boolean;
-  /** Shown to admins only: every action on the page needs the admin role (the API refuses operators anyway). */
-  adminOnly?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -36,12 +33,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon },
   { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, adminOnly: true },
   { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon },
-  { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon },
+  // The customers' phones exist only in the embedded sandbox: on a real account, customers use their own.
+  { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon, sandboxOnly: true },
   { label: 'API keys', href: '/api-keys', Icon: ProductKeysIcon, adminOnly: true },
   { label: 'Users', href: '/users', Icon: ProductAdminUsersIcon, adminOnly: true },
 ];
 
-/** The pages a role sees in the navigation; without a known role (API unreachable), the pages for everyone. */
-export function navigationFor(role: UserRole | undefined): readonly NavigationItem[] {
-  return visibleFor(NAVIGATION, role);
+/** The pages a viewer sees in the navigation (see visibleFor). */
+export function navigationFor(viewer: Viewer): readonly NavigationItem[] {
+  return visibleFor(NAVIGATION, viewer);
 }

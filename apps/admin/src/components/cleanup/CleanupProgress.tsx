@@ -11,6 +11,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 import { useCancelCleanup, useCleanupFailures, useCleanupJob } from '../../hooks/use-cleanup';
 import { formatEta } from '../../lib/cleanup/cleanup-selection-form';
+import { CLEANUP_NOUNS } from '../../lib/cleanup/cleanup-targets';
 import { isFinished, type CleanupJobStatus, type CleanupJobView } from '../../lib/cleanup/cleanup.types';
 import { AdminOnly } from '../common/AdminOnly';
 import { LoadingState } from '../common/LoadingState';
@@ -18,12 +19,14 @@ import { MutationError } from '../common/MutationError';
 import { QueryError } from '../common/QueryError';
 
 const STATUS: Record<CleanupJobStatus, { variant: StatusBadgeProps['variant']; label: string }> = {
-  selecting: { variant: 'ProcessInProgress', label: 'Finding sessions' },
+  selecting: { variant: 'ProcessInProgress', label: 'Finding the items' },
   running: { variant: 'ProcessInProgress', label: 'Running' },
   completed: { variant: 'ProcessSuccess', label: 'Completed' },
   cancelled: { variant: 'ProcessDisabled', label: 'Cancelled' },
   failed: { variant: 'ProcessError', label: 'Failed' },
 };
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 function Failures({ job }: { job: CleanupJobView }) {
   const failures = useCleanupFailures(job.id, isFinished(job) && job.progress.failed > 0);
@@ -38,7 +41,7 @@ function Failures({ job }: { job: CleanupJobView }) {
       <Table data-testid="cleanup-failures" scrollHorizontally>
         <THead>
           <Tr>
-            <Th>Session</Th>
+            <Th>{capitalised(CLEANUP_NOUNS[job.kind].one)}</Th>
             <Th>Error</Th>
           </Tr>
         </THead>
@@ -77,7 +80,7 @@ export function CleanupProgress({ jobId }: { jobId: string }) {
       </Box>
       <Box>
         <ProgressBarLabel htmlFor="cleanup-progress-bar" valueLabel={`${progress.percent}%`}>
-          {`${progress.done + progress.failed + progress.skipped + progress.cancelled} of ${progress.total} sessions settled`}
+          {`${progress.done + progress.failed + progress.skipped + progress.cancelled} of ${progress.total} ${CLEANUP_NOUNS[job.data.kind].many} settled`}
         </ProgressBarLabel>
         <ProgressBar id="cleanup-progress-bar" value={progress.percent} maxValue={100} hasError={status === 'failed'} aria-describedby="cleanup-progress-counts" />
       </Box>

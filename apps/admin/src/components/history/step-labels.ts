@@ -17,6 +17,7 @@ export const UNDO_LABEL: Record<string, string> = {
   'remove-proxy-session': 'Remove the Proxy session',
   'remove-channel': 'Remove the chat channel',
   'restore-channel-attributes': 'Restore the channel attributes',
+  'close-interaction-channel': 'Close the interaction channel',
   'remove-conversation': 'Remove the conversation',
 };
 

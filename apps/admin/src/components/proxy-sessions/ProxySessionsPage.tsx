@@ -4,10 +4,12 @@ import { Button } from '@twilio-paste/core/button';
 import { Stack } from '@twilio-paste/core/stack';
 import { Text } from '@twilio-paste/core/text';
 import { useState } from 'react';
+import { useDeployment } from '../../hooks/use-deployment';
 import { useCloseProxySessions, useDeleteProxySessions, useProxySessions, type SessionBatchResult } from '../../hooks/use-proxy-sessions';
 import { filterSessions, type SessionFilter } from '../../lib/proxy-sessions/session-filter';
 import { useIsAdmin } from '../common/AdminOnly';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ConsoleLink } from '../common/ConsoleLink';
 import { EmptyState } from '../common/EmptyState';
 import { LoadingState } from '../common/LoadingState';
 import { PageTitle } from '../common/PageTitle';
@@ -29,7 +31,34 @@ function usePageTokens() {
   };
 }
 
+const TITLE = (
+  <PageTitle heading="Proxy sessions">
+    The Proxy Service’s sessions: each ties a customer’s phone to a Flex chat channel. Close a stuck one to free the customer’s number pair.
+  </PageTitle>
+);
+
+/**
+ * Proxy sessions carry legacy-mode conversations only (Programmable Chat + Proxy). A deployment whose numbers all
+ * use Conversations has none to show, and its account may have no Proxy Service at all: say so instead of erroring.
+ */
 export function ProxySessionsPage() {
+  const deployment = useDeployment();
+  if (!deployment.settled) return <>{TITLE}<LoadingState label="Loading…" /></>;
+  if (deployment.outboundMode === 'conversations') {
+    return (
+      <>
+        {TITLE}
+        <EmptyState heading="A legacy-mode page" testId="proxy-sessions-legacy-mode">
+          This deployment sends every SMS through Flex Conversations, where no Proxy session is involved. Each request’s conversation is on its <ConsoleLink href="/history">History</ConsoleLink> page;
+          stale conversations are closed from <ConsoleLink href="/cleanup">Cleanup</ConsoleLink>.
+        </EmptyState>
+      </>
+    );
+  }
+  return <ProxySessionBrowser />;
+}
+
+function ProxySessionBrowser() {
   const pages = usePageTokens();
   const sessions = useProxySessions(pages.current);
   const [filter, setFilter] = useState<SessionFilter>({});
@@ -64,9 +93,7 @@ export function ProxySessionsPage() {
 
   return (
     <>
-      <PageTitle heading="Proxy sessions">
-        The Proxy Service’s sessions: each ties a customer’s phone to a Flex chat channel. Close a stuck one to free the customer’s number pair.
-      </PageTitle>
+      {TITLE}
       <Stack orientation="vertical" spacing="space60">
         {outcome ? <SessionBatchOutcome action={outcome.action} result={outcome.result} /> : null}
         <ProxySessionFilters filter={filter} onChange={setFilter} />

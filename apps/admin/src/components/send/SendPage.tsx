@@ -3,6 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Column, Grid } from '@twilio-paste/core/grid';
 import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
 import { useState } from 'react';
+import { useDeployment } from '../../hooks/use-deployment';
 import type { OutboundSmsResult } from '../../lib/outbound/outbound.types';
 import type { SendKind } from '../../lib/outbound/send-form-validation';
 import { EmptyState } from '../common/EmptyState';
@@ -10,8 +11,16 @@ import { PageTitle } from '../common/PageTitle';
 import { SendResultPanel } from './SendResultPanel';
 import { SendSmsForm } from './SendSmsForm';
 
+/** What a send makes on Twilio, in the words of the products the deployment's numbers use. */
+const CREATED: Record<string, string> = {
+  legacy: 'Flex Flow, chat channel, task, Proxy session, message',
+  conversations: 'Flex Interaction, conversation, task, message',
+  mixed: 'Flex Flow, chat channel or conversation, Flex Interaction, task, Proxy session, message',
+};
+
 export function SendPage() {
   const [result, setResult] = useState<{ kind: SendKind; result: OutboundSmsResult }>();
+  const { outboundMode } = useDeployment();
 
   return (
     <>
@@ -44,7 +53,7 @@ export function SendPage() {
               <SendResultPanel result={result.result} />
             ) : (
               <EmptyState heading="Nothing sent yet" testId="send-result-empty">
-                What the send created or reused (Flex Flow, channel, task, Proxy session, message) shows here.
+                What the send created or reused ({CREATED[outboundMode ?? 'legacy']}) shows here.
               </EmptyState>
             )}
           </Box>

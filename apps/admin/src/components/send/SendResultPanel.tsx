@@ -74,10 +74,9 @@ export function SendResultPanel({ result }: { result: OutboundSmsResult }) {
         )}
         {result.interaction ? (
           <Row term="Flex Interaction" testId="result-interaction">
-            <Text as="span" fontFamily="fontFamilyCode">
-              {result.interaction.sid}
-            </Text>
-            <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode">
+            {/* The request's steps show the Interaction call and what it created. */}
+            <ConsoleLink href={historyHref}>{result.interaction.sid}</ConsoleLink>
+            <Text as="span" color="colorTextWeak" fontFamily="fontFamilyCode" title="The Interaction's channel">
               {result.interaction.channelSid}
             </Text>
           </Row>
@@ -87,7 +86,7 @@ export function SendResultPanel({ result }: { result: OutboundSmsResult }) {
             <Text as="span" fontFamily="fontFamilyCode">
               {result.task.sid}
             </Text>
-            <Reuse reused={result.reused.channel} />
+            <Reuse reused={result.reused.conversation ?? result.reused.channel} />
           </Row>
         ) : null}
         {result.proxySession ? (

@@ -6,8 +6,10 @@ import { Button } from '@twilio-paste/core/button';
 import { Disclosure, DisclosureContent, DisclosureHeading, useDisclosureState } from '@twilio-paste/core/disclosure';
 import { Form, FormActions, FormControl } from '@twilio-paste/core/form';
 import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Text } from '@twilio-paste/core/text';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useInitiateAgentSms, useSendSystemSms } from '../../hooks/use-outbound';
+import { isUnanswered, submissionFor, type Submission } from '../../lib/outbound/idempotency-key';
 import type { OutboundSmsResult } from '../../lib/outbound/outbound.types';
 import {
   EMPTY_SEND_FORM,
@@ -34,12 +36,36 @@ interface SendSmsFormProps {
 /** Fields in the order they appear: the first with a problem gets the focus. */
 const FIELD_ORDER: SendFormField[] = ['fromNumber', 'toName', 'toNumber', 'body', 'sourceChatChannelSid', 'targetWorkerSid', 'taskAttributes'];
 
+/**
+ * The form's send, each submission with its Idempotency-Key. The last submission stays "unanswered" while its
+ * outcome is unknown (see isUnanswered): sending the same request again, or `retry`, reuses its key, so an SMS that
+ * did reach Twilio is answered from the API's record instead of being sent twice.
+ */
 function useSend(kind: SendKind) {
   const agent = useInitiateAgentSms();
   const system = useSendSystemSms();
-  return kind === 'task'
-    ? { ...agent, send: (values: SendFormValues) => agent.mutateAsync(toInitiateAgentSmsRequest(values)) }
-    : { ...system, send: (values: SendFormValues) => system.mutateAsync(toSendSystemSmsRequest(values)) };
+  const unanswered = useRef<Submission<unknown>>(undefined);
+  const mutation = kind === 'task' ? agent : system;
+
+  async function deliver(submission: Submission<unknown>): Promise<OutboundSmsResult> {
+    unanswered.current = submission;
+    try {
+      const result = await (kind === 'task' ? agent.mutateAsync(submission as Parameters<typeof agent.mutateAsync>[0]) : system.mutateAsync(submission as Parameters<typeof system.mutateAsync>[0]));
+      unanswered.current = undefined;
+      return result;
+    } catch (error) {
+      if (!isUnanswered(error)) unanswered.current = undefined;
+      throw error;
+    }
+  }
+
+  const requestOf = (values: SendFormValues) => (kind === 'task' ? toInitiateAgentSmsRequest(values) : toSendSystemSmsRequest(values));
+  return {
+    ...mutation,
+    send: (values: SendFormValues) => deliver(submissionFor<unknown>(requestOf(values), unanswered.current)),
+    /** The unanswered submission again, as it was sent (whatever the fields say now). */
+    retry: () => (unanswered.current ? deliver(unanswered.current) : Promise.reject(new Error('Nothing to retry.'))),
+  };
 }
 
 export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
@@ -67,11 +93,14 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
       document.getElementById(id(first))?.focus();
       return;
     }
+    await settle(mutation.send(values));
+  }
+
+  async function settle(sending: Promise<OutboundSmsResult>) {
     try {
-      onSent(await mutation.send(values));
+      onSent(await sending);
     } catch (error) {
-      const fromApi = fieldErrorsFrom(error);
-      setErrors(fromApi);
+      setErrors(fieldErrorsFrom(error));
     }
   }
 
@@ -118,6 +147,16 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
         <>
           <MutationError error={mutation.error} heading={kind === 'task' ? 'The conversation could not be started' : 'The SMS could not be sent'} testId="send-error" />
           <ConflictingSessionHint error={mutation.error} />
+          {isUnanswered(mutation.error) ? (
+            <Box display="flex" alignItems="center" columnGap="space40" flexWrap="wrap" data-testid="send-retry">
+              <Button variant="secondary" onClick={() => void settle(mutation.retry())} loading={mutation.isPending}>
+                Retry
+              </Button>
+              <Text as="span" color="colorTextWeak">
+                Sends the same request with the same Idempotency-Key: if the first attempt reached Twilio, you get its result, not a second SMS.
+              </Text>
+            </Box>
+          ) : null}
         </>
       ) : null}
       <FormActions>

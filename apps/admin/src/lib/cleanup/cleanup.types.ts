@@ -7,13 +7,16 @@ export type CleanupJobStatus = 'selecting' | 'running' | 'completed' | 'cancelle
 export const FINISHED_JOB_STATUSES: readonly CleanupJobStatus[] = ['completed', 'cancelled', 'failed'];
 export type CleanupItemStatus = 'pending' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
-/** Which Proxy sessions a clean-up touches: every criterion given must hold, and at least one is required. */
-export interface ProxySessionSelection {
+/**
+ * What a clean-up touches, whatever it cleans (Proxy sessions, conversations): every criterion given must hold, and
+ * at least one is required. Each target names the criteria in its own API's words (see cleanup-targets.ts).
+ */
+export interface CleanupSelection {
+  /** Proxy session statuses, or conversation states. */
   statuses?: string[];
   olderThanHours?: number;
-  /** A Proxy number (E.164) masking one of the session's participants. */
+  /** The Twilio number (E.164) masking the customer: the Proxy number, or the conversation's proxy address. */
   number?: string;
-  sessionSids?: string[];
 }
 
 export interface CleanupCandidate {

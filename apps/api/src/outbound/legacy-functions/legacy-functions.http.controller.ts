@@ -5,6 +5,8 @@ import type { Request } from 'express';
 import { Roles } from '../../auth/roles.decorator';
 import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
+import type { OutboundSmsResult } from '@flex-sms/domain';
+import type { AnswerFromJournal } from '../../idempotency/answer-from-journal';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { TwilioAccount } from '../../twilio/twilio-account';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
@@ -12,6 +14,12 @@ import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.requ
 import { TwilioRetryAfterInterceptor } from '../twilio-retry-after.interceptor';
 import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './legacy-outbound-sms.response';
 import { LegacyOutboundSmsTaskRequestDto } from './legacy-outbound-sms-task.request.dto';
+
+/** What the Function routes answer for a result (200, the original's body), also after a crash (see Idempotent). */
+const legacyAnswer: AnswerFromJournal = (result, moduleRef) => ({
+  status: 200,
+  body: toLegacyResponse(result as unknown as OutboundSmsResult, moduleRef.get(TwilioAccount, { strict: false })),
+});
 
 /**
  * Drop-in replacements for the original Twilio Functions (twilio-professional-services/function-flex-outbound-sms),
@@ -33,7 +41,7 @@ export class LegacyFunctionsController {
   @Roles('operator')
   @SendsSms()
   @HttpCode(200)
-  @Idempotent()
+  @Idempotent({ answerFromJournal: legacyAnswer })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Original Function: start an agent SMS conversation with a task', description: 'Same as POST /api/v1/outbound/task; initialNotificationMessage is sent to the customer.' })
   @ApiOkResponse({ type: LegacyOutboundSmsResponseDto })
@@ -62,7 +70,7 @@ export class LegacyFunctionsController {
   @Roles('operator')
   @SendsSms()
   @HttpCode(200)
-  @Idempotent()
+  @Idempotent({ answerFromJournal: legacyAnswer })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Original Function: send a fire-and-forget SMS through the Studio Flex Flow', description: 'Same as POST /api/v1/outbound/message.' })
   @ApiOkResponse({ type: LegacyOutboundSmsResponseDto })

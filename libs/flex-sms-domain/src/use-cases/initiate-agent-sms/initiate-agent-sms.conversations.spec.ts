@@ -57,7 +57,7 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
     expect(entry.steps[1]).toMatchObject({ sids: { taskSid: result.task!.sid, conversationSid: result.conversation!.sid, workspaceSid: FAKE_WORKSPACE }, data: { conversationCreated: true } });
   });
 
-  it('cancels the task and removes the conversation it created when the first message fails', async () => {
+  it('cancels the task, closes the interaction channel and removes the conversation it created when the first message fails', async () => {
     world.twilio.failNext('postConversationMessage', () => new TwilioRequestFailed('Body rejected', 400, 21617));
 
     await expect(useCase.execute({ ...command, initialMessage: 'Hello' })).rejects.toBeInstanceOf(TwilioRequestFailed);
@@ -65,10 +65,13 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
     const [task] = world.twilio.tasks.values();
     expect(task.assignmentStatus).toBe('canceled');
     expect(world.twilio.conversations.conversations.size).toBe(0);
+    const [interaction] = world.twilio.conversations.interactions.values();
+    expect(world.twilio.conversations.closedInteractionChannels).toEqual(new Set([interaction.channelSid]));
     const [entry] = world.journal.all();
     expect(entry.status).toBe('rolled_back');
     expect(entry.undone.map(({ action, ok }) => ({ action, ok }))).toEqual([
       { action: 'cancel-task', ok: true },
+      { action: 'close-interaction-channel', ok: true },
       { action: 'remove-conversation', ok: true },
     ]);
   });

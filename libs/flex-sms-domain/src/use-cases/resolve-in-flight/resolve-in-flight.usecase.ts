@@ -23,7 +23,7 @@ export interface InFlightResolution {
   followedUp: PendingStepsReport[];
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'retrier' | 'inFlightSettleMs'>;
+type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier' | 'inFlightSettleMs'>;
 
 /** The error recorded on a request the process stopped in the middle of. */
 export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The process stopped while this request was in flight; what it created was undone.' };
