@@ -34,7 +34,8 @@ children[0].on('exit', (code) => {
 });
 
 await waitFor(`${apiUrl}/health`);
-children.push(startChild('admin', 'npm', ['run', 'start', '-w', '@flex-sms/admin'], { ADMIN_PORT: adminPort, ADMIN_HOST: host, API_URL: apiUrl }));
+// Node directly rather than `npm run start -w`: npm does not pass a SIGTERM on, which would leave the console running.
+children.push(startChild('admin', process.execPath, [join(root, 'apps/admin/scripts/next-start.mjs')], { ADMIN_PORT: adminPort, ADMIN_HOST: host, API_URL: apiUrl }));
 await waitFor(`http://127.0.0.1:${adminPort}/`);
 
 const ready = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));
