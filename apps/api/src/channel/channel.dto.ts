@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
+import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
 
 export class ChannelParamsDto {
   @IsTwilioSid('CH')

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { ChannelParamsDto, ChannelQueryDto, ChannelViewDto } from './channel.dto';
 import { ChannelView, ChannelViewQuery } from './channel-view.query';

@@ -4,8 +4,8 @@ import { CleanUpConversations, CleanUpLongLivedChannels, CleanUpProxySessions, c
 import type { Request, Response } from 'express';
 import { callerOf } from '../idempotency/caller';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { CleanupJobQuery, type CleanupJobView } from './cleanup-job.query';
 import { CLEANUP_JOB_STORE } from './cleanup.tokens';
 import { CleanupItemsQueryDto, CleanupJobListQueryDto, CleanupJobParamsDto } from './dto/cleanup-job.query.dto';

@@ -4,7 +4,7 @@ import { ManageCleanupSchedules, type CleanupSchedule, type CleanupScheduleChang
 import type { Request } from 'express';
 import { callerOf } from '../idempotency/caller';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import { CreateCleanupScheduleRequestDto, UpdateCleanupScheduleRequestDto } from './dto/cleanup-schedule.request.dto';
 
 const SCHEDULE_NOT_FOUND = { code: 'CLEANUP_SCHEDULE_NOT_FOUND', message: 'Clean-up schedule 6f1c… was not found' };

@@ -10,7 +10,7 @@ import { sendError } from './error-response';
 import { LogRedactor } from './logging/log-redactor';
 import { requestLogger } from './logging/request-logger';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id';
-import { createValidationPipe } from './validation';
+import { createValidationPipe } from './validation/validation-pipe';
 
 /** Requests carry phone numbers and short messages; anything near this is a mistake or an attack. */
 export const BODY_LIMIT = '100kb';

@@ -1,7 +1,7 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { ApiException } from './api-exception';
 import { MAX_PAGE_SIZE, PagingQueryDto, pageOf } from './paging.query.dto';
-import { createValidationPipe } from './validation';
+import { createValidationPipe } from './validation/validation-pipe';
 
 const pipe = createValidationPipe();
 const metadata: ArgumentMetadata = { type: 'query', metatype: PagingQueryDto };

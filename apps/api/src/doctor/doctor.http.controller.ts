@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { DiagnoseNumber, type NumberDiagnosis } from '@flex-sms/domain';
 import { IsString } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
-import { IsE164PhoneNumber } from '../outbound/validation/phone-number.validators';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { IsE164PhoneNumber } from '../common/validation/phone-number.validators';
 
 class DoctorQueryDto {
   @IsString()

@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CreateFlexFlow, DeleteFlexFlow, UpdateFlexFlow, type FlexFlow } from '@flex-sms/domain';
 import { FlexFlowDto } from './flex-flow.response.dto';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
-import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
 import { CreateFlexFlowRequestDto } from './dto/create-flex-flow.request.dto';
 import { UpdateFlexFlowRequestDto } from './dto/update-flex-flow.request.dto';
 

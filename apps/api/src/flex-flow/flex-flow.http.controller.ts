@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ListFlexFlows, ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
-import { IsTwilioSid } from '../outbound/validation/twilio-sid.validator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
 import { ListFlexFlowsQueryDto } from './dto/list-flex-flows.query.dto';
 import { FlexFlowDto, FlexFlowListDto } from './flex-flow.response.dto';
 

@@ -5,7 +5,7 @@ import { InitiateAgentSmsController } from './initiate-agent-sms/initiate-agent-
 import { LegacyFunctionsController } from './legacy-functions/legacy-functions.http.controller';
 import { OutboundSmsCoreModule } from './outbound-sms-core.module';
 import { SendSystemSmsController } from './send-system-sms/send-system-sms.http.controller';
-import { TwilioRetryAfterInterceptor } from './twilio-retry-after.interceptor';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 
 /** The outbound SMS routes: both flows, their history, and the original Functions' drop-in paths. */
 @Module({

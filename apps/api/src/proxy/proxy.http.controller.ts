@@ -2,8 +2,8 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors 
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { ProxyParticipant, ProxySession } from '@flex-sms/domain';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../outbound/dto/api-error-examples.decorator';
-import { TwilioRetryAfterInterceptor } from '../outbound/twilio-retry-after.interceptor';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { ProxyParticipantListDto, ProxySessionDto, ProxySessionListQueryDto, ProxySessionPageDto, ProxySessionParamsDto } from './proxy.dto';
 import { ProxySessionPage, ProxySessionListQuery } from './proxy-session-list.query';
 import { ProxySessionQueries } from './proxy-session.queries';

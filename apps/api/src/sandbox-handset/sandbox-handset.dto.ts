@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { MAX_SMS_BODY_LENGTH, NOT_BLANK } from '../outbound/dto/outbound-parties.request.dto';
-import { IsE164PhoneNumber } from '../outbound/validation/phone-number.validators';
+import { IsE164PhoneNumber } from '../common/validation/phone-number.validators';
 
 /** The customer's handset is named by its phone number (E.164) in the path: `/sandbox/handset/%2B14155550123`. */
 export class HandsetParamsDto {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES } from '../outbound/dto/api-error-examples.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import { HandsetListDto, HandsetParamsDto, HandsetReplyRequestDto, HandsetReplyResponseDto, HandsetThreadDto } from './sandbox-handset.dto';
 import { SandboxHandsetService } from './sandbox-handset.service';
 

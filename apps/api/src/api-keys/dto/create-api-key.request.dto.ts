@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ROLES, type Role } from '../../auth/caller';
-import { IsE164PhoneNumber } from '../../outbound/validation/phone-number.validators';
+import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 
 export class CreateApiKeyRequestDto {
   @ApiProperty({ description: 'What the key is for, so a person can tell keys apart', example: 'Salesforce reminders' })

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CLOSABLE_CONVERSATION_STATES, MAX_EXPLICIT_SIDS, type ConversationState } from '@flex-sms/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
-import { IsE164PhoneNumber } from '../../outbound/validation/phone-number.validators';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** `POST /api/v1/cleanup/conversations`: which conversations to close; every criterion given must hold, at least one. */
 export class ConversationCleanupRequestDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, Min } from 'class-validator';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 export class LongLivedChannelSelectionDto {
   @ApiProperty({ description: 'No message or change for at least this many hours', example: 72 })

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_EXPLICIT_SIDS, PROXY_SESSION_STATUSES, type ProxySessionStatus } from '@flex-sms/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
-import { IsE164PhoneNumber } from '../../outbound/validation/phone-number.validators';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** Which Proxy sessions: every criterion given must hold; at least one is required. */
 export class ProxySessionSelectionDto {

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FLEX_CHANNEL_TYPES, MANAGED_INTEGRATION_TYPES, type ManagedIntegrationType } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateNested, buildMessage } from 'class-validator';
-import { toE164 } from '../../outbound/validation/phone-number.validators';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { toE164 } from '../../common/validation/phone-number.validators';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 import { FlexFlowIntegrationRequestDto } from './flex-flow-integration.request.dto';
 
 /** An sms flow's ContactIdentity is the Twilio number, in E.164; other channel types take any address. */

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** The README's `Integration.*` parameters. */
 export class FlexFlowIntegrationRequestDto {

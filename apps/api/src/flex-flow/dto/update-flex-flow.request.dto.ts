@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FLEX_CHANNEL_TYPES, MANAGED_INTEGRATION_TYPES, type ManagedIntegrationType } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsTwilioSid } from '../../outbound/validation/twilio-sid.validator';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 import { FlexFlowIntegrationRequestDto } from './flex-flow-integration.request.dto';
 
 /** `PATCH /api/v1/flex-flows/{sid}`: only the fields sent change. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { DiffersFromNumber, IsE164PhoneNumber } from '../validation/phone-number.validators';
+import { DiffersFromNumber, IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 
 /** Twilio's longest SMS body (10 segments); Proxy cannot relay more. */
 export const MAX_SMS_BODY_LENGTH = 1600;

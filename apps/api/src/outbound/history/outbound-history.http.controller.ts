@@ -4,7 +4,7 @@ import { OutboundRequestNotFound, type Journal, type JournalEntry } from '@flex-
 import { Roles } from '../../auth/roles.decorator';
 import { JOURNAL } from '../../journal/journal.module';
 import { OutboundHistory, OutboundHistoryPage } from '../../journal/outbound-history';
-import { ApiErrorExamples } from '../dto/api-error-examples.decorator';
+import { ApiErrorExamples } from '../../common/api-error-examples.decorator';
 import { OutboundHistoryQueryDto } from './outbound-history.query.dto';
 import { OutboundHistoryPageDto, OutboundRequestDto } from './outbound-request.response.dto';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsE164PhoneNumber } from '../validation/phone-number.validators';
+import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 
 export const OUTBOUND_STATUSES = ['in_flight', 'succeeded', 'failed', 'rolled_back'] as const;
 export const OUTBOUND_KINDS = ['agent_sms', 'system_sms'] as const;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
-import { IsTwilioSid } from '../validation/twilio-sid.validator';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** `POST /api/v1/outbound/task`: an agent starts an SMS conversation that becomes a Flex task. */
 export class InitiateAgentSmsRequestDto extends OutboundPartiesRequestDto {

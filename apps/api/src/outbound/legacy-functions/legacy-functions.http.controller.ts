@@ -9,9 +9,9 @@ import type { OutboundSmsResult } from '@flex-sms/domain';
 import type { AnswerFromJournal } from '../../idempotency/answer-from-journal';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { TwilioAccount } from '../../twilio/twilio-account';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.request.dto';
-import { TwilioRetryAfterInterceptor } from '../twilio-retry-after.interceptor';
+import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './legacy-outbound-sms.response';
 import { LegacyOutboundSmsTaskRequestDto } from './legacy-outbound-sms-task.request.dto';
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
-import { IsTwilioSid } from '../validation/twilio-sid.validator';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** A Studio HTTP widget sends every configured parameter, empty ones included: an empty value means "not given". */
 const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);

@@ -6,9 +6,9 @@ import { Roles } from '../../auth/roles.decorator';
 import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../dto/api-error-examples.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
-import { TwilioRetryAfterInterceptor } from '../twilio-retry-after.interceptor';
+import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { SendSystemSmsRequestDto } from './send-system-sms.request.dto';
 
 @ApiTags('Outbound SMS')

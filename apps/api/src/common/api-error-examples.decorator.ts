@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../../common/error-response.dto';
+import { ErrorResponseDto } from './error-response.dto';
 
 export interface ErrorExample {
   code: string;

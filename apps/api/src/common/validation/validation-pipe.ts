@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ApiException } from './api-exception';
-import { FieldError } from './error-body';
+import { ApiException } from '../api-exception';
+import { FieldError } from '../error-body';
 
 /**
  * Invalid or malformed fields answer 400 VALIDATION_FAILED (the request itself is wrong); 422 is left to requests
