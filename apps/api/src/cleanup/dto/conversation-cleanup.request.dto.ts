@@ -1,29 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CLOSABLE_CONVERSATION_STATES, MAX_EXPLICIT_SIDS, type ConversationState } from '@flex-sms/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
+import { CreatedBeforeSelectionDto } from './created-before.selection.dto';
 
 /** `POST /api/v1/cleanup/conversations`: which conversations to close; every criterion given must hold, at least one. */
-export class ConversationCleanupRequestDto {
+export class ConversationCleanupRequestDto extends CreatedBeforeSelectionDto {
   @ApiPropertyOptional({ enum: CLOSABLE_CONVERSATION_STATES, isArray: true, description: 'Default: active and inactive', example: ['inactive'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(CLOSABLE_CONVERSATION_STATES, { each: true })
   states?: ConversationState[];
-
-  @ApiPropertyOptional({ description: 'Created more than this many hours ago', example: 24 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  olderThanHours?: number;
-
-  @ApiPropertyOptional({ description: 'Created more than this many days ago (added to olderThanHours)', example: 7 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  olderThanDays?: number;
 
   @ApiPropertyOptional({ description: 'An SMS participant is reached through this Twilio number', example: '+15550100001' })
   @IsOptional()

@@ -1,29 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_EXPLICIT_SIDS, PROXY_SESSION_STATUSES, type ProxySessionStatus } from '@flex-sms/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
+import { CreatedBeforeSelectionDto } from './created-before.selection.dto';
 
 /** Which Proxy sessions: every criterion given must hold; at least one is required. */
-export class ProxySessionSelectionDto {
+export class ProxySessionSelectionDto extends CreatedBeforeSelectionDto {
   @ApiPropertyOptional({ enum: PROXY_SESSION_STATUSES, isArray: true, example: ['closed'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(PROXY_SESSION_STATUSES, { each: true })
   statuses?: ProxySessionStatus[];
-
-  @ApiPropertyOptional({ description: 'Created more than this many hours ago', example: 24 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  olderThanHours?: number;
-
-  @ApiPropertyOptional({ description: 'Created more than this many days ago (added to olderThanHours)', example: 7 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  olderThanDays?: number;
 
   @ApiPropertyOptional({ description: 'A participant is masked by this Proxy number', example: '+15550100001' })
   @IsOptional()
