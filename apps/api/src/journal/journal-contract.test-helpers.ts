@@ -189,6 +189,26 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(await journal.succeededRequestUsing(conversationSid, interrupted)).toBe(conversational);
   });
 
+  it("lists the chat channels of a Twilio number and customer's requests, most recent first, each once", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 18, minute));
+    const channelOf = (sid: string): StepRecord => ({ ...channelStep, sids: { ...channelStep.sids, channelSid: sid } });
+    const pair = { ...agentRequest, fromNumber: '+15550100009', toNumber: '+14155550777' };
+    const first = await journal.begin(pair, at(1));
+    await journal.recordStep(first, channelOf('CH00000000000000000000000000000a01'));
+    const second = await journal.begin(pair, at(2));
+    await journal.recordStep(second, channelOf('CH00000000000000000000000000000a02'));
+    const third = await journal.begin(pair, at(3));
+    await journal.recordStep(third, { ...channelOf('CH00000000000000000000000000000a01'), outcome: 'reused' });
+    const otherCustomer = await journal.begin({ ...pair, toNumber: '+14155550778' }, at(4));
+    await journal.recordStep(otherCustomer, channelOf('CH00000000000000000000000000000a03'));
+    const otherStep = await journal.begin(pair, at(5));
+    await journal.recordStep(otherStep, { ...channelOf('CH00000000000000000000000000000a04'), name: 'proxy-session' });
+
+    expect(await journal.recentChannelsOfPair(pair.fromNumber, pair.toNumber, 10)).toEqual(['CH00000000000000000000000000000a01', 'CH00000000000000000000000000000a02']);
+    expect(await journal.recentChannelsOfPair(pair.fromNumber, pair.toNumber, 1)).toEqual(['CH00000000000000000000000000000a01']);
+    expect(await journal.recentChannelsOfPair(pair.toNumber, pair.fromNumber, 10)).toEqual([]);
+  });
+
   it('hands out copies: changing what was read changes nothing stored', async () => {
     const id = await journal.begin(agentRequest, at(0));
     await journal.recordStep(id, channelStep);

@@ -67,24 +67,24 @@ export class SqlJournal implements Journal {
   }
 
   async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
-    // One transaction: the status and the record of what was undone change together, or not at all.
-    await this.db.transaction(async (tx) => {
-      const updated = await tx.query(
-        `UPDATE outbound_request SET status = $2, finished_at = $3, result = $4::jsonb, error = $5::jsonb WHERE id = $1 RETURNING id`,
-        [requestId, outcome.status, outcome.finishedAt, jsonParam(outcome.result), jsonParam(outcome.error)],
-      );
-      if (updated.length === 0) throw new Error(`No journal entry ${requestId}`);
-      await tx.query('DELETE FROM outbound_undone WHERE request_id = $1', [requestId]);
-      for (const undone of outcome.undone ?? []) {
-        await tx.query('INSERT INTO outbound_undone (request_id, action, sid, ok, error) VALUES ($1, $2, $3, $4, $5::jsonb)', [
-          requestId,
-          undone.action,
-          undone.sid,
-          undone.ok,
-          jsonParam(undone.error),
-        ]);
-      }
-    });
+    // One statement, so one round trip on the hot path instead of a transaction's four or more: the status and the
+    // record of what was undone still change together or not at all (a statement is atomic), and the undone rows
+    // are only written when the request exists.
+    const updated = await this.db.query(
+      `WITH finished AS (
+         UPDATE outbound_request SET status = $2, finished_at = $3, result = $4::jsonb, error = $5::jsonb WHERE id = $1 RETURNING id
+       ), cleared AS (
+         DELETE FROM outbound_undone WHERE request_id IN (SELECT id FROM finished)
+       ), recorded AS (
+         INSERT INTO outbound_undone (request_id, action, sid, ok, error)
+         SELECT finished.id, undone.action, undone.sid, undone.ok, undone.error
+         FROM finished, ROWS FROM (jsonb_to_recordset($6::jsonb) AS (action text, sid text, ok boolean, error jsonb)) WITH ORDINALITY AS undone (action, sid, ok, error, position)
+         ORDER BY undone.position
+       )
+       SELECT id FROM finished`,
+      [requestId, outcome.status, outcome.finishedAt, jsonParam(outcome.result), jsonParam(outcome.error), JSON.stringify(outcome.undone ?? [])],
+    );
+    if (updated.length === 0) throw new Error(`No journal entry ${requestId}`);
   }
 
   async get(requestId: string): Promise<JournalEntry | null> {
@@ -109,6 +109,16 @@ export class SqlJournal implements Journal {
       [sid, exceptRequestId],
     );
     return found[0]?.request_id ?? null;
+  }
+
+  async recentChannelsOfPair(fromNumber: string, toNumber: string, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ channel_sid: string }>(
+      `SELECT s.sids ->> 'channelSid' AS channel_sid FROM outbound_step s JOIN outbound_request r ON r.id = s.request_id
+       WHERE r.to_number = $2 AND r.from_number = $1 AND s.name = 'channel' AND s.sids ? 'channelSid'
+       GROUP BY 1 ORDER BY max(r.started_at) DESC LIMIT $3`,
+      [fromNumber, toNumber, limit],
+    );
+    return rows.map((row) => row.channel_sid);
   }
 
   async listUnresolved(): Promise<JournalEntry[]> {

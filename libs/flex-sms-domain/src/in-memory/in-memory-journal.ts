@@ -85,6 +85,18 @@ export class InMemoryJournal implements Journal {
     return user?.id ?? null;
   }
 
+  async recentChannelsOfPair(fromNumber: string, toNumber: string, limit: number): Promise<string[]> {
+    const channels: string[] = [];
+    const newestFirst = [...this.entries.values()].filter((entry) => entry.fromNumber === fromNumber && entry.toNumber === toNumber).reverse();
+    for (const entry of newestFirst) {
+      for (const step of entry.steps) {
+        const sid = step.name === 'channel' ? step.sids.channelSid : undefined;
+        if (sid && !channels.includes(sid)) channels.push(sid);
+      }
+    }
+    return channels.slice(0, limit);
+  }
+
   async listUnresolved(): Promise<JournalEntry[]> {
     return [...this.entries.values()]
       .filter((entry) => entry.status === 'in_flight' || entry.pendingSteps.some((step) => step.status === 'pending'))

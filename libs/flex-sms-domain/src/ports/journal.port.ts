@@ -145,6 +145,13 @@ export interface Journal {
    */
   succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null>;
 
+  /**
+   * The chat channels requests for this Twilio number and customer recorded in their `channel` step, most recent
+   * first, at most `limit`. Finds the stale Proxy session of a channel that was deleted since (Proxy names a Flex
+   * session after its channel, so it can be fetched by that name even when the channel is gone).
+   */
+  recentChannelsOfPair(fromNumber: string, toNumber: string, limit: number): Promise<string[]>;
+
   /** Requests still `in_flight`, and requests with a `pending` follow-up step: what start-up must resolve. */
   listUnresolved(): Promise<JournalEntry[]>;
 }

@@ -17,7 +17,7 @@ export interface ConflictContext extends ConversationParties {
 
 export type ConflictResolution = { kind: 'reuse'; session: ProxySession } | { kind: 'retry' };
 
-type Deps = Pick<OutboundSmsDependencies, 'proxySessions' | 'chatChannels' | 'retrier' | 'clock'>;
+type Deps = Pick<OutboundSmsDependencies, 'proxySessions' | 'chatChannels' | 'journal' | 'retrier' | 'clock'>;
 
 /**
  * Proxy refused the customer because they are already active with this Twilio number in another session.
@@ -59,16 +59,15 @@ export async function resolveParticipantConflict(
 
 /**
  * Finds the live session holding the customer with this Twilio number without listing the service's sessions:
- * Twilio's error may name it; otherwise it is one of the customer's own chat channels' sessions (named after them).
+ * Twilio's error may name it; otherwise it is the session of one of the customer's own chat channels (named after
+ * them), or of a channel an earlier request for this pair made and that was deleted since (the journal knows it).
  */
 async function locateConflictingSession(
   deps: Deps,
   context: ConflictContext,
   error: ProxyIdentifierInUse,
 ): Promise<{ session: ProxySession; participants: ProxyParticipant[] } | null> {
-  const candidates = error.conflictingSessionSid
-    ? [error.conflictingSessionSid]
-    : (await customerChannels(deps, context)).filter((sid) => sid !== context.channelSid);
+  const candidates = error.conflictingSessionSid ? [error.conflictingSessionSid] : await candidateChannels(deps, context);
 
   for (const candidate of candidates.slice(0, MAX_CONFLICT_CANDIDATES)) {
     const session = await deps.retrier.run('fetch Proxy session', () => deps.proxySessions.fetchSession(candidate), IDEMPOTENT);
@@ -82,6 +81,15 @@ async function locateConflictingSession(
     if (holdsCustomer) return { session, participants };
   }
   return null;
+}
+
+/** Channels whose session may hold the customer: theirs on the chat service first, then the journal's for the pair. */
+async function candidateChannels(deps: Deps, context: ConflictContext): Promise<string[]> {
+  const [current, journaled] = await Promise.all([
+    customerChannels(deps, context),
+    deps.journal.recentChannelsOfPair(context.fromNumber.e164, context.toNumber.e164, MAX_CONFLICT_CANDIDATES),
+  ]);
+  return [...new Set([...current, ...journaled])].filter((sid) => sid !== context.channelSid);
 }
 
 /** The customer's chat channels; none when they have no chat user on the service (the conflict came from elsewhere). */

@@ -1,6 +1,7 @@
 import { ParticipantConflict, ProxyIdentifierInUse } from '../errors';
 import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../testing/outbound-sms.test-helpers';
 import { InitiateAgentSms } from '../use-cases/initiate-agent-sms/initiate-agent-sms.usecase';
+import { SendSystemSms } from '../use-cases/send-system-sms/send-system-sms.usecase';
 
 const command = { fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, caller: 'test' };
 
@@ -63,6 +64,19 @@ describe('tying the channel to the customer (proxy-session step)', () => {
 
     expect(world.twilio.sessions.get(stale.sessionSid!)?.session.status).toBe('closed');
     expect(result.proxySession!.sid).not.toBe(stale.sessionSid);
+  });
+
+  it("finds the session of a deleted channel an earlier request made, when Twilio's error does not name it", async () => {
+    const earlier = await new SendSystemSms(world.deps).execute({ ...command, messageBody: 'Your parcel is on its way' });
+    world.twilio.channels.delete(earlier.channel.sid); // e.g. removed by hand in the Console; its session lives on
+    world.twilio.failNext('createSession', () => new ProxyIdentifierInUse('in use', 80604));
+
+    const result = await useCase.execute(command);
+
+    expect(world.twilio.sessions.get(earlier.proxySession!.sid)?.session.status).toBe('closed');
+    expect(world.twilio.liveSessionsOf(CUSTOMER).map((session) => session.sid)).toEqual([result.proxySession!.sid]);
+    const staleStep = world.journal.all()[1].steps.find((step) => step.name === 'stale-session');
+    expect(staleStep).toMatchObject({ outcome: 'closed', sids: { sessionSid: earlier.proxySession!.sid, channelSid: earlier.channel.sid }, data: { reason: 'channel gone' } });
   });
 
   it('refuses with the conflicting channel, session and task when a live conversation holds the customer, and undoes its own', async () => {

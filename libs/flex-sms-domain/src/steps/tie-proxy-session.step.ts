@@ -16,7 +16,7 @@ export interface TiedSession {
   reused: boolean;
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'proxySessions' | 'chatChannels' | 'retrier' | 'clock'>;
+type Deps = Pick<OutboundSmsDependencies, 'proxySessions' | 'chatChannels' | 'journal' | 'retrier' | 'clock'>;
 
 /**
  * Ties the chat channel to the customer's phone with a Proxy session named after the channel: the channel's live
