@@ -218,6 +218,22 @@ export class ResourceNotFound extends DomainError {
   }
 }
 
+/**
+ * A Proxy operation on a deployment without a Proxy Service: one whose numbers all start conversations with Flex
+ * Conversations (OUTBOUND_MODE=conversations), where Proxy plays no part (and is closed to new Twilio customers).
+ */
+export class ProxyServiceNotConfigured extends DomainError {
+  readonly code = 'PROXY_SERVICE_NOT_CONFIGURED';
+
+  constructor() {
+    super(
+      'This deployment has no Proxy Service (TWILIO_PROXY_SERVICE_SID is not set): its numbers use Flex Conversations, where conversations have no Proxy session. ' +
+        'Use the conversation routes (cleanup: POST /api/v1/cleanup/conversations), or set TWILIO_PROXY_SERVICE_SID for numbers on Programmable Chat.',
+      {},
+    );
+  }
+}
+
 /** A journal entry a use case was asked to act on does not exist. */
 export class OutboundRequestNotFound extends DomainError {
   readonly code = 'OUTBOUND_REQUEST_NOT_FOUND';

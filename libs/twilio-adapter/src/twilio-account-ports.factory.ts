@@ -10,26 +10,29 @@ import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
 import { TwilioIncomingPhoneNumberAdapter } from './phone-numbers/twilio-incoming-phone-number.adapter';
 import { TwilioProxyServiceAdapter } from './proxy/twilio-proxy-service.adapter';
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
+import { unconfiguredProxy } from './proxy/unconfigured-proxy.adapter';
+import { checkProxyServiceSid } from './twilio-ports.factory';
 import { TwilioWorkspaceAdapter } from './taskrouter/twilio-workspace.adapter';
 
 export interface TwilioAccountPortsOptions {
   /** The account (AC…): API 2010 paths name it. */
   accountSid: string;
-  /** The Proxy Service (KS…) the product uses. */
-  proxyServiceSid: string;
+  /** The Proxy Service (KS…) the product uses; null when every number uses Conversations. */
+  proxyServiceSid: string | null;
 }
 
 /** The ports of the set-up and housekeeping use cases (Flex Flow management, clean-up, the doctor), over one SDK client. */
 export function createTwilioAccountPorts(client: twilio.Twilio, options: TwilioAccountPortsOptions): TwilioAccountPorts {
   if (!/^AC[0-9a-fA-F]{32}$/.test(options.accountSid)) throw new Error(`accountSid must be an AC… SID, got '${options.accountSid}'`);
-  if (!/^KS[0-9a-fA-F]{32}$/.test(options.proxyServiceSid)) throw new Error(`proxyServiceSid must be a KS… SID, got '${options.proxyServiceSid}'`);
+  checkProxyServiceSid(options.proxyServiceSid);
+  const proxyServiceSid = options.proxyServiceSid;
   return {
     flexFlows: new TwilioFlexFlowAdapter(client),
     chatServices: new TwilioChatServiceAdapter(client),
     chatChannels: new TwilioChatChannelAdapter(client),
     messages: new TwilioMessageAdapter(client),
-    proxyService: new TwilioProxyServiceAdapter(client, options.proxyServiceSid),
-    proxySessions: new TwilioProxySessionAdapter(client, options.proxyServiceSid),
+    proxyService: proxyServiceSid ? new TwilioProxyServiceAdapter(client, proxyServiceSid) : unconfiguredProxy,
+    proxySessions: proxyServiceSid ? new TwilioProxySessionAdapter(client, proxyServiceSid) : unconfiguredProxy,
     workspaces: new TwilioWorkspaceAdapter(client),
     phoneNumbers: new TwilioIncomingPhoneNumberAdapter(client, options.accountSid),
     addressConfigurations: new TwilioAddressConfigurationAdapter(client),

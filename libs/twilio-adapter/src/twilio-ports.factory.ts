@@ -6,11 +6,12 @@ import { TwilioConversationAdapter } from './conversations/twilio-conversation.a
 import { TwilioInteractionAdapter } from './conversations/twilio-interaction.adapter';
 import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
+import { unconfiguredProxy } from './proxy/unconfigured-proxy.adapter';
 import { TwilioTaskAdapter } from './taskrouter/twilio-task.adapter';
 
 export interface TwilioPortsOptions {
-  /** The Proxy Service (KS…) that relays between chat channels and phones. */
-  proxyServiceSid: string;
+  /** The Proxy Service (KS…) that relays between chat channels and phones; null when every number uses Conversations. */
+  proxyServiceSid: string | null;
   /**
    * The account's Flex chat service (IS…). The ports take the chat service per call, because each Flex Flow names
    * its own; this is only checked for shape so a misconfiguration fails at start-up.
@@ -20,7 +21,7 @@ export interface TwilioPortsOptions {
 
 /** Every Twilio-facing port of the domain, over one SDK client. */
 export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOptions): TwilioPorts {
-  if (!/^KS[0-9a-fA-F]{32}$/.test(options.proxyServiceSid)) throw new Error(`proxyServiceSid must be a KS… SID, got '${options.proxyServiceSid}'`);
+  checkProxyServiceSid(options.proxyServiceSid);
   if (options.chatServiceSid !== undefined && !/^IS[0-9a-fA-F]{32}$/.test(options.chatServiceSid)) {
     throw new Error(`chatServiceSid must be an IS… SID, got '${options.chatServiceSid}'`);
   }
@@ -28,9 +29,14 @@ export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOpt
     flexFlows: new TwilioFlexFlowAdapter(client),
     chatChannels: new TwilioChatChannelAdapter(client),
     messages: new TwilioMessageAdapter(client),
-    proxySessions: new TwilioProxySessionAdapter(client, options.proxyServiceSid),
+    proxySessions: options.proxyServiceSid ? new TwilioProxySessionAdapter(client, options.proxyServiceSid) : unconfiguredProxy,
     tasks: new TwilioTaskAdapter(client),
     conversations: new TwilioConversationAdapter(client),
     interactions: new TwilioInteractionAdapter(client),
   };
+}
+
+/** A Proxy Service SID of the right shape, or none: a misconfiguration fails at start-up, not on the first send. */
+export function checkProxyServiceSid(proxyServiceSid: string | null): void {
+  if (proxyServiceSid !== null && !/^KS[0-9a-fA-F]{32}$/.test(proxyServiceSid)) throw new Error(`proxyServiceSid must be a KS… SID, got '${proxyServiceSid}'`);
 }

@@ -20,6 +20,7 @@ import {
   type CleanupScheduleStore,
   type TwilioAccountPorts,
 } from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
 import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { CleanupJobQuery } from './cleanup-job.query';
@@ -34,7 +35,7 @@ import {
   CLEANUP_OPTIONS,
   CLEANUP_RETRIER,
   CLEANUP_SCHEDULE_STORE,
-  DEFAULT_CLEANUP_OPTIONS,
+  cleanupOptionsFor,
   type CleanupOptions,
 } from './cleanup.tokens';
 import { SqlCleanupJobStore } from './sql-cleanup-job-store';
@@ -86,7 +87,7 @@ function executor(
   imports: [AccountPortsModule],
   controllers: [CleanupJobsController, CleanupSchedulesController],
   providers: [
-    { provide: CLEANUP_OPTIONS, useValue: DEFAULT_CLEANUP_OPTIONS },
+    { provide: CLEANUP_OPTIONS, useFactory: cleanupOptionsFor, inject: [AppConfig] },
     { provide: CLEANUP_JOB_STORE, useClass: SqlCleanupJobStore },
     { provide: CLEANUP_SCHEDULE_STORE, useClass: SqlCleanupScheduleStore },
     {

@@ -1,4 +1,5 @@
 import type { CleanupRunnerOptions, Clock, RetryPolicy } from '@flex-sms/domain';
+import { DEFAULT_CLEANUP_CONCURRENCY, type AppConfig } from '../config/app-config';
 
 export const CLEANUP_JOB_STORE = Symbol('CLEANUP_JOB_STORE');
 export const CLEANUP_SCHEDULE_STORE = Symbol('CLEANUP_SCHEDULE_STORE');
@@ -24,8 +25,13 @@ export interface CleanupOptions {
 }
 
 export const DEFAULT_CLEANUP_OPTIONS: CleanupOptions = {
-  runner: { concurrency: 4, batchSize: 100, leaseMs: 60_000 },
+  runner: { concurrency: DEFAULT_CLEANUP_CONCURRENCY, batchSize: 100, leaseMs: 60_000 },
   retryPolicy: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 8_000, budgetMs: 120_000 },
   pageSize: 1000,
   scheduleTickMs: 60_000,
 };
+
+/** The defaults with the concurrency configured by CLEANUP_CONCURRENCY. */
+export function cleanupOptionsFor(config: AppConfig): CleanupOptions {
+  return { ...DEFAULT_CLEANUP_OPTIONS, runner: { ...DEFAULT_CLEANUP_OPTIONS.runner, concurrency: config.cleanupConcurrency } };
+}

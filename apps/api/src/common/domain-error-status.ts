@@ -37,4 +37,6 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   // port-level signal should the domain not resolve it.
   CONVERSATION_CONFLICT: 409,
   CONVERSATION_ADDRESS_IN_USE: 409,
+  // A Proxy route on a conversations-only deployment (no Proxy Service configured).
+  PROXY_SERVICE_NOT_CONFIGURED: 422,
 };

@@ -36,7 +36,21 @@ export abstract class AppConfig {
    * single numbers to conversations mode (an account migrating number by number).
    */
   abstract readonly outboundModes: OutboundModePolicy;
+  /**
+   * Clean-up items (e.g. Proxy sessions) a job works on at once in this process. Each item has one Twilio request in
+   * flight at a time, so this is how many of the account's concurrent-request slots clean-up takes from live sends.
+   */
+  abstract readonly cleanupConcurrency: number;
 }
+
+/**
+ * CLEANUP_CONCURRENCY's default. Twilio answers 429 beyond an account's concurrent-request limit (100 by default),
+ * and clean-up shares that limit with live sends (up to 2 requests in flight each): 8 slots leave over 90% of it to
+ * live traffic, while a 5,000-session clean-up still takes minutes, not hours, at Twilio's usual latency.
+ */
+export const DEFAULT_CLEANUP_CONCURRENCY = 8;
+/** Half the default account limit: more would leave live sends to fight clean-up for slots (429s and retries). */
+export const MAX_CLEANUP_CONCURRENCY = 50;
 
 /**
  * Where the data lives: `embedded` = PGlite (PostgreSQL compiled to WASM) in `dataDir` (or in memory);
@@ -56,7 +70,8 @@ export type TwilioSettings =
       readonly mode: 'twilio';
       readonly accountSid: string;
       readonly credentials: TwilioCredentials;
-      readonly proxyServiceSid: string;
+      /** Null when every number uses Flex Conversations (OUTBOUND_MODE=conversations): no Proxy needed. */
+      readonly proxyServiceSid: string | null;
       readonly chatServiceSid: string;
       /** Unset = real Twilio. */
       readonly baseUrl?: string;

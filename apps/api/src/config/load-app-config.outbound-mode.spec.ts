@@ -29,4 +29,24 @@ describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
       CONVERSATIONS_NUMBERS: 'must be a comma-separated list of E.164 numbers (+15551234567), got "5005550007, +1 (500) 555-0008"',
     });
   });
+
+  describe('with Twilio credentials', () => {
+    const account: Environment = {
+      TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'a'.repeat(32),
+      TWILIO_CHAT_SERVICE_SID: `IS${'2'.repeat(32)}`,
+      BOOTSTRAP_API_KEY: 'a-bootstrap-key-of-a-real-deployment',
+    };
+
+    it('needs no Proxy Service when every number uses Flex Conversations (Proxy is closed to new customers)', () => {
+      const config = loadAppConfig({ ...account, OUTBOUND_MODE: 'conversations' });
+      expect(config.twilio).toMatchObject({ mode: 'twilio', proxyServiceSid: null });
+    });
+
+    it('still needs it while any number uses Chat + Proxy', () => {
+      expect(problemsOf({ ...account, CONVERSATIONS_NUMBERS: '+15005550006' })).toEqual({
+        TWILIO_PROXY_SERVICE_SID: 'is required with Twilio credentials unless OUTBOUND_MODE=conversations (the Proxy Service SID, KS…)',
+      });
+    });
+  });
 });

@@ -161,6 +161,14 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
   });
 
+  it('reads the clean-up concurrency (default 8, from 1 to 50)', () => {
+    expect(loadAppConfig({}).cleanupConcurrency).toBe(8);
+    expect(loadAppConfig({ CLEANUP_CONCURRENCY: '32' }).cleanupConcurrency).toBe(32);
+    expect(problemsOf({ CLEANUP_CONCURRENCY: '0' })).toEqual({ CLEANUP_CONCURRENCY: 'must be a whole number from 1 to 50, got "0"' });
+    expect(problemsOf({ CLEANUP_CONCURRENCY: '51' })).toEqual({ CLEANUP_CONCURRENCY: 'must be a whole number from 1 to 50, got "51"' });
+    expect(problemsOf({ CLEANUP_CONCURRENCY: 'many' })).toEqual({ CLEANUP_CONCURRENCY: 'must be a whole number from 1 to 50, got "many"' });
+  });
+
   describe('auth and logging', () => {
     it('defaults: 8 h sessions, 60 sends a minute, redacted logs, trust the loopback proxy', () => {
       const config = loadAppConfig({});

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
-import { AppConfig, AuthSettings, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
+import { AppConfig, AuthSettings, DEFAULT_CLEANUP_CONCURRENCY, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, MAX_CLEANUP_CONCURRENCY, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -46,17 +46,18 @@ export function loadAppConfig(env: Environment): AppConfig {
   // Both spellings of the console's default address: the CSRF check compares the browser's Origin exactly.
   const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200', 'http://127.0.0.1:4200']);
   const store = readStore(reader);
-  const twilio = readTwilio(reader);
+  const outboundModes = readOutboundModes(reader);
+  const twilio = readTwilio(reader, outboundModes);
   const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
   const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
   const bootstrapApiKey = readBootstrapApiKey(reader, mode);
   const auth = readAuth(reader, mode);
   const logging = readLogging(reader);
   const trustProxy = readTrustProxy(reader);
-  const outboundModes = readOutboundModes(reader);
+  const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes };
+  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
 }
 
 function readStore(reader: EnvReader): StoreSettings | undefined {
@@ -78,7 +79,7 @@ function hasTwilioCredentials(reader: EnvReader): boolean {
   return CREDENTIAL_VARIABLES.some((name) => reader.get(name) !== undefined);
 }
 
-function readTwilio(reader: EnvReader): TwilioSettings | undefined {
+function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy): TwilioSettings | undefined {
   const sandboxPort = reader.port('SANDBOX_PORT', 3100);
   const baseUrl = reader.httpUrl('TWILIO_BASE_URL');
   if (!hasTwilioCredentials(reader)) {
@@ -97,13 +98,18 @@ function readTwilio(reader: EnvReader): TwilioSettings | undefined {
 
   if (accountSid === undefined) reader.problem('TWILIO_ACCOUNT_SID', 'is required with Twilio credentials (your Account SID, AC…)');
   else if (!SID.account.test(accountSid)) reader.problem(reader.nameOf('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID'), 'must be an Account SID: AC followed by 32 hex characters');
-  if (proxyServiceSid === undefined) reader.problem('TWILIO_PROXY_SERVICE_SID', 'is required with Twilio credentials (the Proxy Service SID, KS…)');
-  else if (!SID.proxyService.test(proxyServiceSid)) reader.problem('TWILIO_PROXY_SERVICE_SID', 'must be a Proxy Service SID: KS followed by 32 hex characters');
+  // Flex Conversations has no Proxy (closed to new Twilio customers): a deployment whose numbers all use it needs none.
+  const needsProxy = outboundModes.defaultMode === 'legacy';
+  if (proxyServiceSid === undefined && needsProxy) {
+    reader.problem('TWILIO_PROXY_SERVICE_SID', 'is required with Twilio credentials unless OUTBOUND_MODE=conversations (the Proxy Service SID, KS…)');
+  } else if (proxyServiceSid !== undefined && !SID.proxyService.test(proxyServiceSid)) {
+    reader.problem('TWILIO_PROXY_SERVICE_SID', 'must be a Proxy Service SID: KS followed by 32 hex characters');
+  }
   if (chatServiceSid === undefined) reader.problem('TWILIO_CHAT_SERVICE_SID', "is required with Twilio credentials (the Flex Chat Service SID, IS…)");
   else if (!SID.chatService.test(chatServiceSid)) reader.problem('TWILIO_CHAT_SERVICE_SID', 'must be a Chat Service SID: IS followed by 32 hex characters');
 
-  if (!accountSid || !credentials || !proxyServiceSid || !chatServiceSid || reader.hasProblems()) return undefined;
-  return { mode: 'twilio', accountSid, credentials, proxyServiceSid, chatServiceSid, ...(baseUrl ? { baseUrl } : {}) };
+  if (!accountSid || !credentials || !chatServiceSid || reader.hasProblems()) return undefined;
+  return { mode: 'twilio', accountSid, credentials, proxyServiceSid: proxyServiceSid ?? null, chatServiceSid, ...(baseUrl ? { baseUrl } : {}) };
 }
 
 function readCredentials(reader: EnvReader): TwilioCredentials | undefined {

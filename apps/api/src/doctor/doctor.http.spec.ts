@@ -58,7 +58,7 @@ describe('GET /api/v1/doctor', () => {
   });
 
   it('reports the number missing from the Proxy pool', async () => {
-    const pool = client.proxy.v1.services(api.account.proxyServiceSid).phoneNumbers;
+    const pool = client.proxy.v1.services(api.sandbox.account.proxyServiceSid).phoneNumbers;
     const entry = (await pool.list()).find((candidate) => candidate.phoneNumber === number)!;
     await pool(entry.sid).remove();
     const diagnosis = await diagnose();

@@ -43,14 +43,23 @@ export class ReadinessChecks {
   async check(): Promise<Readiness> {
     const [database, twilio] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
-      // Fetching the configured Proxy Service proves in one cheap call that Twilio answers, accepts the
-      // credentials, and has the service every outbound conversation needs.
-      probe(() => this.twilio.proxy.v1.services(this.account.proxyServiceSid).fetch()),
+      probe(() => this.fetchOutboundService()),
     ]);
     return {
       ready: database.status === 'up' && twilio.status === 'up',
       checks: { database, twilio: { ...twilio, mode: this.account.mode, outboundMode: deploymentOutboundMode(this.config.outboundModes) } },
     };
+  }
+
+  /**
+   * One cheap call that proves Twilio answers, accepts the credentials, and has what every outbound conversation
+   * needs: the Proxy Service, or on a Conversations-only deployment (no Proxy) the Conversations address
+   * configurations (one page of one).
+   */
+  private fetchOutboundService(): Promise<unknown> {
+    const { proxyServiceSid } = this.account;
+    if (proxyServiceSid) return this.twilio.proxy.v1.services(proxyServiceSid).fetch();
+    return this.twilio.conversations.v1.addressConfigurations.page({ pageSize: 1 });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENT, type OutboundSmsDependencies, type ProxySession, type ProxySessionMode, type ProxySessionStatus } from '@flex-sms/domain';
+import { IDEMPOTENT, ProxyServiceNotConfigured, type OutboundSmsDependencies, type ProxySession, type ProxySessionMode, type ProxySessionStatus } from '@flex-sms/domain';
 import { callTwilio } from '@flex-sms/twilio-adapter';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
@@ -24,6 +24,7 @@ export class ProxySessionListQuery {
   ) {}
 
   async execute(pageSize: number, pageToken?: string): Promise<ProxySessionPage> {
+    if (!this.account.proxyServiceSid) throw new ProxyServiceNotConfigured();
     const sessions = this.client.proxy.v1.services(this.account.proxyServiceSid).sessions;
     const page = await this.deps.retrier.run(
       'list Proxy sessions',

@@ -8,8 +8,11 @@ export abstract class TwilioAccount {
   /** `sandbox`: the embedded sandbox this process started (no credentials configured); `twilio`: a configured account. */
   abstract readonly mode: 'sandbox' | 'twilio';
   abstract readonly accountSid: string;
-  /** The Proxy Service (KS…) that relays SMS to and from the Flex Chat channels. */
-  abstract readonly proxyServiceSid: string;
+  /**
+   * The Proxy Service (KS…) that relays SMS to and from the Flex Chat channels; null on a deployment whose numbers
+   * all use Flex Conversations (its Proxy ports then refuse with PROXY_SERVICE_NOT_CONFIGURED).
+   */
+  abstract readonly proxyServiceSid: string | null;
   /** The Flex Chat Service (IS…) the channels live in. */
   abstract readonly chatServiceSid: string;
   /** Where the SDK sends requests; unset = real Twilio. */

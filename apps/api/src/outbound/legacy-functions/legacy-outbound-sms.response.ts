@@ -97,7 +97,8 @@ export class LegacyOutboundSmsResponseDto {
 
 export interface LegacyAccountSids {
   accountSid: string;
-  proxyServiceSid: string;
+  /** Set whenever a result has a Proxy session (legacy mode needs the service). */
+  proxyServiceSid: string | null;
 }
 
 export function toLegacyResponse(result: OutboundSmsResult, account: LegacyAccountSids): LegacyOutboundSmsResponseDto {
@@ -113,7 +114,7 @@ export function toLegacyResponse(result: OutboundSmsResult, account: LegacyAccou
       url: `https://flex-api.twilio.com/v1/Channels/${channel.sid}`,
       dateCreated: channel.dateCreated,
     },
-    ...(proxySession
+    ...(proxySession && account.proxyServiceSid
       ? {
           proxySession: {
             sid: proxySession.sid,
