@@ -1,6 +1,9 @@
 // Proxy session clean-up: 5,000 closed sessions (what an account accumulates), through POST
 // /api/v1/cleanup/proxy-sessions and its job, at the same cap and latency as the throughput run.
-import { cpuSeconds, sleep } from './lib/processes.mjs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { root } from './lib/paths.mjs';
+import { cpuSeconds, mainThreadCpuSeconds, sleep } from './lib/processes.mjs';
 import { peakInFlight, statusCounts } from './lib/request-log.mjs';
 import { startStack } from './lib/stack.mjs';
 import { TWILIO_LATENCY_MS } from './latency.mjs';
@@ -9,13 +12,32 @@ import { CONCURRENCY_CAP } from './throughput.mjs';
 const POLL_MS = 250;
 const JOB_TIMEOUT_MS = 10 * 60_000;
 
+/** The product's default CLEANUP_CONCURRENCY, read from the build being measured (once it is built). */
+function defaultCleanupConcurrency() {
+  return createRequire(import.meta.url)(join(root, 'apps/api/dist/config/app-config.js')).DEFAULT_CLEANUP_CONCURRENCY;
+}
+/** The other setting measured: the most CLEANUP_CONCURRENCY allows, what a one-off purge in a quiet hour would use. */
+export const HIGH_CLEANUP_CONCURRENCY = 50;
+
+/** The same clean-up at the default concurrency and at a high one. */
 export async function measureCleanup({ logDir, sessions }) {
-  const stack = await startStack({ logDir });
+  const defaultConcurrency = defaultCleanupConcurrency();
+  const runs = [];
+  for (const concurrency of [defaultConcurrency, HIGH_CLEANUP_CONCURRENCY]) {
+    console.log(`  CLEANUP_CONCURRENCY=${concurrency}${concurrency === defaultConcurrency ? ' (default)' : ''}…`);
+    // The default run leaves the variable unset: it measures the product as shipped.
+    runs.push(await measureCleanupAt({ logDir, sessions, concurrency, apiEnv: concurrency === defaultConcurrency ? {} : { CLEANUP_CONCURRENCY: String(concurrency) } }));
+  }
+  return { sessions, defaultConcurrency, runs };
+}
+
+async function measureCleanupAt({ logDir, sessions, concurrency, apiEnv }) {
+  const stack = await startStack({ logDir, apiEnv });
   try {
     await stack.controls.seedProxySessions({ count: sessions, status: 'closed' });
     await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS, concurrencyLimit: CONCURRENCY_CAP });
     await stack.controls.clearRequests();
-    const cpuBefore = { api: cpuSeconds(stack.api.pid), sandbox: cpuSeconds(stack.sandbox.pid) };
+    const cpuBefore = { api: cpuSeconds(stack.api.pid), apiMainThread: mainThreadCpuSeconds(stack.api.pid), sandbox: cpuSeconds(stack.sandbox.pid) };
 
     const started = performance.now();
     const accepted = await stack.client.post('/api/v1/cleanup/proxy-sessions', { statuses: ['closed'] });
@@ -28,6 +50,7 @@ export async function measureCleanup({ logDir, sessions }) {
     const perSession = (requests.length - listing) / sessions;
     const remaining = await stack.twilio.proxy.v1.services(stack.sandbox.account.proxyServiceSid).sessions.list({ limit: sessions + 10, pageSize: 1000 });
     return {
+      concurrency,
       sessions,
       seconds,
       status: job.status,
@@ -39,10 +62,12 @@ export async function measureCleanup({ logDir, sessions }) {
       requestsPerSession: perSession,
       // Each session's requests run one after another (close if live, mark channel, delete: the handler awaits each).
       boundPerSecond: CONCURRENCY_CAP / ((perSession * TWILIO_LATENCY_MS) / 1000),
+      // What the job's own concurrency allows: that many sessions at once, each taking its requests' latency.
+      concurrencyBoundPerSecond: Math.min(concurrency, CONCURRENCY_CAP) / ((perSession * TWILIO_LATENCY_MS) / 1000),
       twilioStatuses: statusCounts(requests),
       endpoints: endpointCounts(requests),
       peakInFlight: peakInFlight(requests),
-      cpu: { api: cpuSeconds(stack.api.pid) - cpuBefore.api, sandbox: cpuSeconds(stack.sandbox.pid) - cpuBefore.sandbox },
+      cpu: { api: cpuSeconds(stack.api.pid) - cpuBefore.api, apiMainThread: mainThreadCpuSeconds(stack.api.pid) - cpuBefore.apiMainThread, sandbox: cpuSeconds(stack.sandbox.pid) - cpuBefore.sandbox },
     };
   } finally {
     await stack.stop();

@@ -10,9 +10,9 @@ export function renderReport({ machine, quick, minutes, settings, requests, late
     '',
     ...(quick ? ['> **Quick run (`npm run bench -- --quick`): small counts, a smoke test of the harness. Not the figures to quote.**', ''] : []),
     `Measured ${machine.date} at commit \`${machine.commit}\` by \`npm run bench\` (${round(minutes, 1)} min) on ${machine.cpuModel}, ` +
-      `${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}. Everything runs on this one machine: the Twilio sandbox ` +
+      `${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}${machine.loadAverage !== undefined ? ` (1-minute load average ${machine.loadAverage} when it started)` : ''}. Everything runs on this one machine: the Twilio sandbox ` +
       '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, embedded PGlite journal in a temp ' +
-      '`DATA_DIR`) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
+      '`DATA_DIR`, or a throwaway PostgreSQL server where the throughput section says so) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
       '(`/_sandbox/faults`); request counts and overlap come from its request log (sub-millisecond start/finish per request).',
     '',
     summaryTable({ requests, latency, throughput, cleanup }),
@@ -41,9 +41,9 @@ function summaryTable({ requests, latency, throughput, cleanup }) {
     '| --- | --- | --- | --- |',
     `| Critical path per initiate (Twilio round trips) | ≤ ${TARGETS.criticalPath} (task flow ${TARGETS.criticalPathTask}), flat across account sizes | ${worstCritical} (task flow ${worstTask}); totals ${flat ? 'flat' : 'NOT flat'} from ${requests.rows[0].size.toLocaleString('en')} to ${requests.rows.at(-1).size.toLocaleString('en')} sessions | ${worstCritical <= TARGETS.criticalPath && worstTask <= TARGETS.criticalPathTask && flat ? 'met' : 'missed'} |`,
     `| Latency, p50 / bound (critical path × ${latency.latencyMs} ms) | ≤ ${TARGETS.latencyRatioP50} | ${latency.rows.map((row) => `${row.route.split('/').at(-1)} ${round(row.ratioP50, 2)}`).join(', ')} | ${verdict(worstP50 <= TARGETS.latencyRatioP50, `missed by ${round((worstP50 / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`)} |`,
-    `| Throughput, sends/s / bound (cap ${throughput.cap} ÷ (${criticalOf(throughput)} × ${throughput.latencyMs} ms)) | ≥ ${TARGETS.throughputShare * 100}%, 0 failed | ${round(throughput.ratePerSecond, 0)}/s = ${round(share * 100, 0)}% of ${round(throughput.boundPerSecond, 0)}/s, ${throughput.failed} failed | ${verdict(share >= TARGETS.throughputShare && throughput.failed === 0, `missed by ${round((TARGETS.throughputShare - share) * 100, 0)} points (see why below)`)} |`,
-    `| Clean-up, sessions/s / bound | — | ${round(cleanup.ratePerSecond, 1)}/s = ${round((cleanup.ratePerSecond / cleanup.boundPerSecond) * 100, 1)}% of ${round(cleanup.boundPerSecond, 0)}/s, ${cleanup.counts.failed} failed | see below |`,
-    `| API peak RSS during the throughput run | — | ${round(throughput.apiPeakRssMiB, 0)} MiB | see below |`,
+    `| Throughput, sends/s / bound (cap ${throughput.cap} ÷ (${throughput.criticalPath} × ${throughput.latencyMs} ms) = ${round(throughput.boundPerSecond, 0)}/s) | ≥ ${TARGETS.throughputShare * 100}%, 0 failed | ${measured(throughput).map((run) => `${run.name}: ${round(run.ratePerSecond, 0)}/s = ${round(shareOf(run, throughput) * 100, 0)}%, ${run.failed} failed`).join('; ')} | ${throughputVerdict(throughput)} |`,
+    `| Clean-up, sessions/s / bound | — | ${cleanup.runs.map((run) => `${run.concurrency} at once${run.concurrency === cleanup.defaultConcurrency ? ' (default)' : ''}: ${round(run.ratePerSecond, 1)}/s = ${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}% of ${round(run.boundPerSecond, 0)}/s, ${run.counts.failed} failed`).join('; ')} | see below |`,
+    `| API memory during the throughput run (peak RSS) | — | ${measured(throughput).map((run) => `${run.name}: ${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}`).join('; ')} | see below |`,
   ].join('\n');
 }
 
@@ -107,77 +107,181 @@ function latencySection(result) {
 }
 
 function throughputSection(result, cores) {
-  const share = result.ratePerSecond / result.boundPerSecond;
-  const coresUsed = Object.fromEntries(Object.entries(result.cpu).map(([name, seconds]) => [name, seconds / result.seconds]));
-  const totalCores = coresUsed.api + coresUsed.sandbox + coresUsed.driver;
-  // The main thread runs all of the API's JavaScript (Nest, validation, the PGlite journal, the SDK): its CPU per
-  // send sets the ceiling of one process, however many cores the machine has.
-  const mainThreadMsPerSend = (result.cpu.apiMainThread * 1000) / result.succeeded;
-  const mainThreadBound = 1000 / mainThreadMsPerSend;
-  const mainThreadBusy = coresUsed.apiMainThread;
+  const runs = measured(result);
+  const column = (format) => `| ${runs.map(format).join(' | ')} |`;
+  const perSend = (run, seconds) => round((seconds * 1000) / run.succeeded, 2);
+  const skipped = result.configurations.filter((run) => run.unavailable);
   return [
     '## Throughput',
     '',
-    `${result.sends.toLocaleString('en')} fire-and-forget sends (\`POST /api/v1/outbound/message\`, each a new customer), client concurrency ${result.clientConcurrency}, ` +
-      `sandbox concurrency cap ${result.cap} requests in flight (429 beyond), ${result.latencyMs} ms per Twilio request.`,
+    `${result.sends.toLocaleString('en')} fire-and-forget sends (\`POST /api/v1/outbound/message\`, each a new customer) per configuration, client concurrency ${result.clientConcurrency} ` +
+      `(spread round robin over the API processes), sandbox concurrency cap ${result.cap} requests in flight (429 beyond), ${result.latencyMs} ms per Twilio request. ` +
+      'Each configuration starts fresh processes (and a fresh PostgreSQL cluster, fsync off, on this machine). **PGlite**: the default, the database inside the API process. ' +
+      '**PostgreSQL server**: `DATABASE_URL`, as `docker-compose.yml` deploys it' +
+      (runs[0]?.databaseVersion || runs.find((run) => run.databaseVersion) ? ` (${runs.find((run) => run.databaseVersion).databaseVersion})` : '') + '.',
     '',
-    '| | |',
-    '| --- | --- |',
-    `| Sends | ${result.succeeded.toLocaleString('en')} succeeded, ${result.failed} failed (${Object.entries(result.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')}) in ${round(result.seconds, 1)} s |`,
-    `| Rate | **${round(result.ratePerSecond, 1)} sends/s** |`,
-    `| Bound: cap ÷ (critical path ${criticalOf(result)} × ${result.latencyMs} ms) | ${round(result.boundPerSecond, 0)}/s → measured **${round(share * 100, 1)}%** |`,
-    `| Tighter bound: cap ÷ (${round(result.requestsPerSend, 2)} requests per send × ${result.latencyMs} ms), every request holding a slot | ${round(result.slotBoundPerSecond, 0)}/s → ${round((result.ratePerSecond / result.slotBoundPerSecond) * 100, 1)}% |`,
-    `| Client-side bound: ${result.clientConcurrency} in flight ÷ (${criticalOf(result)} × ${result.latencyMs} ms) | ${round(result.clientBoundPerSecond, 0)}/s |`,
-    `| Twilio requests | ${result.twilioRequests.toLocaleString('en')} (${Object.entries(result.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${result.peakInFlight} in flight |`,
-    `| CPU (user + system, /proc/<pid>/stat), in cores busy over the run | API ${round(coresUsed.api, 2)} (main thread ${round(mainThreadBusy, 2)}), sandbox ${round(coresUsed.sandbox, 2)}, driver ${round(coresUsed.driver, 2)}: ${round(totalCores, 2)} of ${cores} |`,
-    `| API CPU per send | ${round((result.cpu.api * 1000) / result.succeeded, 2)} ms, of which ${round(mainThreadMsPerSend, 2)} ms on the main thread → one API process tops out near ${round(mainThreadBound, 0)} sends/s |`,
+    `Three bounds: **${round(result.boundPerSecond, 0)}/s**, the target's (cap ÷ (critical path ${result.criticalPath} × ${result.latencyMs} ms)); ` +
+      `**${round(runs[0].slotBoundPerSecond, 0)}/s**, what the cap lets through at all when every one of a send's ${round(runs[0].requestsPerSend, 2)} requests holds a slot for ${result.latencyMs} ms ` +
+      `(= ${round((runs[0].slotBoundPerSecond / result.boundPerSecond) * 100, 0)}% of the first: 90% of it cannot be reached against this cap without fewer requests per send); ` +
+      `**${round(result.clientBoundPerSecond, 0)}/s**, what ${result.clientConcurrency} sends in flight allow at ${result.criticalPath} × ${result.latencyMs} ms (the driver stays under the cap rather than buy 429s).`,
     '',
-    share >= TARGETS.throughputShare
-      ? `Target (≥ ${TARGETS.throughputShare * 100}% of the bound) met.`
-      : `Target (≥ ${TARGETS.throughputShare * 100}% of the bound) missed by ${round((TARGETS.throughputShare - share) * 100, 1)} points. Why: the Twilio side was not ` +
-        `the limit (peak ${result.peakInFlight} of ${result.cap} slots in flight, ${result.twilioStatuses['429'] ?? 0} 429s). The API's main thread was busy ` +
-        `${round(mainThreadBusy * 100, 0)}% of the run at ${round(mainThreadMsPerSend, 2)} ms per send: Node runs all of the API's JavaScript on that one thread, so one ` +
-        `process cannot go much past ${round(mainThreadBound, 0)} sends/s here whatever Twilio allows, and the sandbox and driver take ` +
-        `${round(coresUsed.sandbox + coresUsed.driver, 2)} of the ${cores} cores besides. Reaching the cap-bound would take about ${Math.ceil(result.boundPerSecond / mainThreadBound)} ` +
-        'API processes on more cores (pair locks, idempotency keys and the journal are in the database, so instances can share a PostgreSQL `DATABASE_URL`), or less CPU per send.',
+    `| | ${runs.map((run) => run.name).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+    `| Sends ${column((run) => `${run.succeeded.toLocaleString('en')} succeeded, ${run.failed} failed (${Object.entries(run.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')}) in ${round(run.seconds, 1)} s`)}`,
+    `| Rate ${column((run) => `**${round(run.ratePerSecond, 1)} sends/s**`)}`,
+    `| ÷ bound ${round(result.boundPerSecond, 0)}/s ${column((run) => `**${round(shareOf(run, result) * 100, 1)}%**`)}`,
+    `| ÷ slot bound / client bound ${column((run) => `${round((run.ratePerSecond / run.slotBoundPerSecond) * 100, 1)}% / ${round((run.ratePerSecond / result.clientBoundPerSecond) * 100, 1)}%`)}`,
+    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${run.peakInFlight} in flight`)}`,
+    `| CPU, cores busy over the run (user + system, /proc) ${column((run) => cpuBusy(run, cores))}`,
+    `| API CPU per send (main thread) ${column((run) => `${perSend(run, run.cpu.api)} ms (${run.cpu.apiMainThreads.map((seconds) => perSend(run, seconds * run.cpu.apiMainThreads.length)).join(' ms, ')} ms)`)}`,
+    `| PostgreSQL server CPU per send ${column((run) => (run.database === 'postgres' ? `${perSend(run, run.cpu.database)} ms` : '— (inside the API)'))}`,
+    `| One API process's ceiling: 1 s ÷ main-thread CPU per send ${column((run) => `${round(ceilingOf(run), 0)}/s`)}`,
+    '',
+    ...(skipped.length > 0 ? [`Not measured: ${skipped.map((run) => `${run.name} (${run.unavailable})`).join('; ')}.`, ''] : []),
+    throughputWhy(result, cores),
+    '',
+    profileSection(result),
+  ].join('\n');
+}
+
+function cpuBusy(run, cores) {
+  const busy = (seconds) => round(seconds / run.seconds, 2);
+  const total = run.cpu.api + run.cpu.database + run.cpu.sandbox + run.cpu.driver;
+  const database = run.database === 'postgres' ? `, PostgreSQL ${busy(run.cpu.database)}` : '';
+  const others = run.cpu.machine !== undefined ? `; other processes on the machine ${busy(Math.max(0, run.cpu.machine - total))}` : '';
+  return `API ${busy(run.cpu.api)} (main thread${run.cpu.apiMainThreads.length > 1 ? 's' : ''} ${run.cpu.apiMainThreads.map(busy).join(' + ')})${database}, sandbox ${busy(run.cpu.sandbox)}, driver ${busy(run.cpu.driver)}: ${busy(total)} of ${cores}${others}`;
+}
+
+/** Main-thread CPU per send of one process: what caps that process, whatever Twilio allows. */
+function ceilingOf(run) {
+  const sendsPerProcess = run.succeeded / run.cpu.apiMainThreads.length;
+  return sendsPerProcess / Math.max(...run.cpu.apiMainThreads);
+}
+
+/** Why each configuration landed where it did, from its own figures: its main thread, the machine, the driver, or Twilio. */
+function throughputWhy(result, cores) {
+  const lines = measured(result).map((run) => {
+    const share = shareOf(run, result);
+    const mainBusy = Math.max(...run.cpu.apiMainThreads) / run.seconds;
+    const ours = (run.cpu.api + run.cpu.database + run.cpu.sandbox + run.cpu.driver) / run.seconds;
+    const machineBusy = Math.max(ours, (run.cpu.machine ?? 0) / run.seconds);
+    const reasons = [];
+    if (mainBusy >= 0.85) reasons.push(`the API's main thread was busy ${round(mainBusy * 100, 0)}% of the run: Node runs all of a process's JavaScript on that one thread, so at ${round(1000 / ceilingOf(run), 2)} ms per send one process cannot pass about ${round(ceilingOf(run), 0)} sends/s`);
+    if (machineBusy >= 0.85 * cores) reasons.push(`the machine itself was the limit: ${round(machineBusy, 2)} of its ${cores} cores busy (API${run.database === 'postgres' ? ', PostgreSQL' : ''}, sandbox and driver share them${machineBusy - ours >= 0.1 ? `, and other processes took ${round(machineBusy - ours, 2)}` : ''})`);
+    if (run.ratePerSecond >= 0.85 * result.clientBoundPerSecond) reasons.push(`it reached ${round((run.ratePerSecond / result.clientBoundPerSecond) * 100, 0)}% of the client-side bound: the driver's ${result.clientConcurrency} sends in flight were the limit`);
+    if ((run.twilioStatuses['429'] ?? 0) > 0) reasons.push(`Twilio's cap answered ${run.twilioStatuses['429']} requests 429 (retried after Retry-After)`);
+    const averageInFlight = (run.twilioRequests * result.latencyMs) / 1000 / run.seconds;
+    if (reasons.length === 0) {
+      reasons.push(
+        `none of the API's main thread (${round(mainBusy * 100, 0)}% busy), the machine (${round(machineBusy, 2)} of ${cores} cores) or the driver was saturated, and on average only ` +
+          `${round(averageInFlight, 0)} Twilio requests were in flight of the ${result.cap} allowed: sends queued inside the API` +
+          (run.database === 'postgres'
+            ? `. With PostgreSQL each send holds a pair lock on a connection of the lock pool for its whole duration, and that pool has 20 connections per process (\`maxLockConnections\` in \`apps/api/src/store/postgres-database.ts\`): 20 sends at once per process ÷ ~${round((20 / run.ratePerSecond) * 1000 * run.cpu.apiMainThreads.length, 0)} ms each is this rate`
+            : ''),
+      );
+    }
+    const verdict = share >= TARGETS.throughputShare && run.failed === 0 ? 'target met' : `target missed by ${round((TARGETS.throughputShare - share) * 100, 1)} points`;
+    return `- **${run.name}**: ${round(run.ratePerSecond, 0)}/s, ${round(share * 100, 1)}% of the bound, ${verdict}. Why: ${reasons.join('; ')}.`;
+  });
+  return [`Target: ≥ ${TARGETS.throughputShare * 100}% of ${round(result.boundPerSecond, 0)}/s with 0 failed sends.`, '', ...lines].join('\n');
+}
+
+/** Where one API process's CPU goes per send, from the V8 profile of extra sends after the measured run. */
+function profileSection(result) {
+  const profiled = measured(result).filter((run) => run.profile);
+  if (profiled.length === 0) return '';
+  const owners = [...new Set(profiled.flatMap((run) => run.profile.owners.slice(0, 10).map((entry) => entry.owner)))];
+  const msOf = (run, owner) => (run.profile.owners.find((entry) => entry.owner === owner)?.ms ?? 0) / run.profile.sends;
+  owners.sort((a, b) => msOf(profiled[0], b) - msOf(profiled[0], a));
+  return [
+    '### Where the API\'s CPU per send goes',
+    '',
+    `V8's sampling profiler (\`tools/bench/lib/cpu-profiler.cjs\`, 0.5 ms interval) on the API process during ${profiled[0].profile.sends.toLocaleString('en')} more sends right after each measured run ` +
+      '(the profiler adds cost of its own, so read the shares, not the absolute figures). Self time charged to the nearest package or part of the API on the ' +
+      'stack (a socket write or a WebAssembly function counts for whoever called it); ms per send, and share of the busy time.',
+    '',
+    `| Where | ${profiled.map((run) => run.name).join(' | ')} |`,
+    `| --- | ${profiled.map(() => '---:').join(' | ')} |`,
+    ...owners.map((owner) => `| ${owner} | ${profiled.map((run) => `${round(msOf(run, owner), 2)} ms (${round(((msOf(run, owner) * run.profile.sends) / run.profile.busyMs) * 100, 0)}%)`).join(' | ')} |`),
+    `| Everything else | ${profiled.map((run) => { const shown = owners.reduce((sum, owner) => sum + msOf(run, owner), 0); const rest = run.profile.busyMs / run.profile.sends - shown; return `${round(rest, 2)} ms (${round(((rest * run.profile.sends) / run.profile.busyMs) * 100, 0)}%)`; }).join(' | ')} |`,
+    `| **Total busy** | ${profiled.map((run) => `**${round(run.profile.busyMs / run.profile.sends, 2)} ms**`).join(' | ')} |`,
+    '',
+    ...profiled.map((run) => `Heaviest functions (self time), ${run.name}: ${run.profile.functions.slice(0, 8).map((fn) => `\`${fn.name}\` ${round(fn.ms / run.profile.sends, 2)} ms`).join(', ')}.`),
     '',
   ].join('\n');
 }
 
+function measured(throughput) {
+  return throughput.configurations.filter((run) => !run.unavailable);
+}
+
+function shareOf(run, throughput) {
+  return run.ratePerSecond / throughput.boundPerSecond;
+}
+
+function throughputVerdict(throughput) {
+  const single = measured(throughput).filter((run) => run.instances === 1);
+  const best = Math.max(...single.map((run) => shareOf(run, throughput)));
+  const met = single.some((run) => shareOf(run, throughput) >= TARGETS.throughputShare && run.failed === 0);
+  return verdict(met, `one process reaches at best ${round(best * 100, 0)}%, ${round((TARGETS.throughputShare - best) * 100, 0)} points short (see why below)`);
+}
+
 function cleanupSection(result) {
-  const concurrencyBound = result.peakInFlight / ((result.requestsPerSession * 50) / 1000);
+  const runs = result.runs;
+  const column = (format) => `| ${runs.map(format).join(' | ')} |`;
+  const label = (run) => `\`CLEANUP_CONCURRENCY=${run.concurrency}\`${run.concurrency === result.defaultConcurrency ? ' (default)' : ''}`;
+  const [first] = runs;
   return [
     '## Clean-up',
     '',
     `${result.sessions.toLocaleString('en')} closed Proxy sessions seeded, then \`POST /api/v1/cleanup/proxy-sessions {"statuses":["closed"]}\` (202 + job), polled ` +
-      'until finished; same cap and latency as the throughput run.',
+      `until finished; same cap and latency as the throughput run; once at the default concurrency and once at ${runs.at(-1).concurrency}, each on a fresh API and sandbox (PGlite).`,
     '',
-    '| | |',
-    '| --- | --- |',
-    `| Job | ${result.status}: ${result.counts.done.toLocaleString('en')} done, ${result.counts.failed} failed, ${result.counts.skipped} skipped in ${round(result.seconds, 1)} s; ${result.remainingSessions} sessions left in the sandbox |`,
-    `| Rate | **${round(result.ratePerSecond, 1)} sessions/s** |`,
-    `| Twilio requests | ${result.twilioRequests.toLocaleString('en')}: ${result.listingRequests} listing pages + ${round(result.requestsPerSession, 2)} per session, one after another within a session (the handler awaits each); peak ${result.peakInFlight} in flight |`,
-    `| By endpoint | ${Object.entries(result.endpoints).map(([endpoint, count]) => `\`${endpoint}\` ${count.toLocaleString('en')}`).join(', ')} |`,
-    `| Bound: cap ÷ (${round(result.requestsPerSession, 2)} × 50 ms) | ${round(result.boundPerSecond, 0)}/s → measured **${round((result.ratePerSecond / result.boundPerSecond) * 100, 1)}%** |`,
-    `| Bound at the job's own concurrency (${result.peakInFlight} sessions at once) | ${round(concurrencyBound, 1)}/s → measured ${round((result.ratePerSecond / concurrencyBound) * 100, 1)}% |`,
-    `| CPU time | API ${round(result.cpu.api, 1)} s, sandbox ${round(result.cpu.sandbox, 1)} s |`,
+    `| | ${runs.map(label).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+    `| Job ${column((run) => `${run.status}: ${run.counts.done.toLocaleString('en')} done, ${run.counts.failed} failed, ${run.counts.skipped} skipped in ${round(run.seconds, 1)} s; ${run.remainingSessions} sessions left`)}`,
+    `| Rate ${column((run) => `**${round(run.ratePerSecond, 1)} sessions/s**`)}`,
+    `| ÷ bound, cap ÷ (${round(first.requestsPerSession, 2)} × 50 ms) = ${round(first.boundPerSecond, 0)}/s ${column((run) => `**${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}%**`)}`,
+    `| ÷ what the concurrency allows, min(concurrency, cap) ÷ (${round(first.requestsPerSession, 2)} × 50 ms) ${column((run) => `${round((run.ratePerSecond / run.concurrencyBoundPerSecond) * 100, 1)}% of ${round(run.concurrencyBoundPerSecond, 0)}/s`)}`,
+    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${run.peakInFlight} in flight`)}`,
+    `| CPU, cores busy over the job ${column((run) => `API ${round(run.cpu.api / run.seconds, 2)} (main thread ${round(run.cpu.apiMainThread / run.seconds, 2)}), sandbox ${round(run.cpu.sandbox / run.seconds, 2)}`)}`,
+    `| API CPU per session (main thread) ${column((run) => `${round((run.cpu.api * 1000) / run.counts.done, 2)} ms (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms)`)}`,
     '',
-    `Why it is far from the cap-bound: the job runner works on ${result.peakInFlight} sessions at a time (\`DEFAULT_CLEANUP_OPTIONS.runner.concurrency\` in ` +
-      '`apps/api/src/cleanup/cleanup.tokens.ts`, not configurable from the environment), a deliberate margin under Twilio\'s per-account concurrency ' +
-      `limit that leaves room for live traffic. It runs at ${round((result.ratePerSecond / concurrencyBound) * 100, 0)}% of what that concurrency allows; raising it ` +
-      'would scale the rate until the cap (or the API\'s CPU) is reached.',
+    `Requests per session: ${first.listingRequests} listing pages for the whole job, then ${round(first.requestsPerSession, 2)} per session, one after another (the handler awaits each): ` +
+      `${Object.entries(first.endpoints).map(([endpoint, count]) => `\`${endpoint}\` ${count.toLocaleString('en')}`).join(', ')}.`,
+    '',
+    ...runs.map((run) => `- ${label(run)}: ${round(run.ratePerSecond, 1)} sessions/s, ${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}% of the cap-bound, ${cleanupWhy(run)}.`),
+    '',
+    `Why the default is ${result.defaultConcurrency}: a clean-up job shares the account's concurrent-request limit with live sends (up to 2 requests in flight each), and Twilio answers ` +
+      `429 beyond it. ${result.defaultConcurrency} sessions at once hold ${result.defaultConcurrency} of the ${first.cap ?? 100} slots, leaving over 90% to live traffic, and still clean ` +
+      `${result.sessions.toLocaleString('en')} sessions in ${round(result.sessions / runs[0].ratePerSecond / 60, 1)} min here (longer at real Twilio's latency). ` +
+      '`CLEANUP_CONCURRENCY` (1 to 50) raises it for a one-off purge in a quiet hour.',
     '',
   ].join('\n');
 }
 
+function cleanupWhy(run) {
+  const main = run.cpu.apiMainThread / run.seconds;
+  const ofConcurrency = run.ratePerSecond / run.concurrencyBoundPerSecond;
+  if (ofConcurrency >= 0.85) return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow: the concurrency is the limit, by design`;
+  if (main >= 0.85) return `the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session: the job's own journal writes in PGlite and the Twilio SDK), so CPU, not Twilio, is the limit at this setting`;
+  return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow, main thread ${round(main * 100, 0)}% busy`;
+}
+
 function memorySection(throughput) {
+  const runs = measured(throughput);
   return [
     '## Memory',
     '',
-    `API process (a fresh one for the throughput run): **${round(throughput.apiPeakRssMiB, 0)} MiB peak RSS** (\`/proc/<pid>/status\` VmHWM, read at the end of ` +
-      `${throughput.succeeded.toLocaleString('en')} sends), ${round(throughput.apiRestingRssMiB, 0)} MiB resident after start-up and one warm-up send (VmRSS), so ` +
-      `${round(throughput.apiPeakRssMiB - throughput.apiRestingRssMiB, 0)} MiB came with the load. The resting figure is the API before any load: Node, Nest ` +
-      'and the embedded PGlite database (PostgreSQL compiled to WebAssembly, running inside the API process); with `DATABASE_URL` the database runs in its own server instead.',
+    'Per throughput configuration (fresh processes each): the API\'s resident memory after start-up and one warm-up send (VmRSS), and its peak (VmHWM) at the end of ' +
+      `${throughput.sends.toLocaleString('en')} sends; for PostgreSQL, the server's memory (sum of PSS over its processes, so shared buffers count once).`,
+    '',
+    '| Configuration | API at rest | API peak | PostgreSQL server at rest → after the run |',
+    '| --- | ---: | ---: | ---: |',
+    ...runs.map((run) => `| ${run.name} | ${run.apiRestingRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')} | **${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}** | ${run.database === 'postgres' ? `${round(run.databaseRestingPssMiB, 0)} → ${round(run.databasePssMiB, 0)} MiB` : '— (inside the API)'} |`),
+    '',
+    'With PGlite the database is PostgreSQL compiled to WebAssembly inside the API process, and most of the API\'s memory is its WebAssembly heap; ' +
+      'with `DATABASE_URL` the API holds only Node, Nest and a connection pool, and the database runs in its own server.',
     '',
   ].join('\n');
 }
@@ -212,7 +316,7 @@ function methodSection(settings) {
     '',
     `Counts of this run: account sizes ${settings.sizes.map((size) => size.toLocaleString('en')).join(', ')} Proxy sessions, ${settings.samples} API samples per row, ${settings.callsPerFlow} latency calls per route, ` +
       `${settings.sends.toLocaleString('en')} throughput sends, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
-      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP and request-log helpers).',
+      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL and CPU-profile helpers).',
     '',
     'Caveats: all three processes share the same cores, so the sandbox\'s and driver\'s CPU use is taken from the API\'s; the sandbox answers from memory, so ' +
       'its latency is exactly the injected one, which real Twilio\'s is not; loopback HTTP costs far less than a real network round trip.',

@@ -14,8 +14,8 @@ import { renderReport } from './report.mjs';
 import { measureRequestsPerInitiate } from './requests-per-initiate.mjs';
 import { measureThroughput } from './throughput.mjs';
 
-const FULL = { sizes: [10, 1_000, 10_000], samples: 5, callsPerFlow: 500, sends: 5_000, cleanupSessions: 5_000 };
-const QUICK = { sizes: [10, 1_000], samples: 2, callsPerFlow: 30, sends: 300, cleanupSessions: 200 };
+const FULL = { sizes: [10, 1_000, 10_000], samples: 5, callsPerFlow: 500, sends: 5_000, profileSends: 1_000, cleanupSessions: 5_000 };
+const QUICK = { sizes: [10, 1_000], samples: 2, callsPerFlow: 30, sends: 300, profileSends: 100, cleanupSessions: 200 };
 
 const rendering = argValue('--render');
 const quick = rendering ? JSON.parse(readFileSync(rendering, 'utf8')).quick : process.argv.includes('--quick');
@@ -40,7 +40,7 @@ const machine = describeMachine();
 const requests = await step('Requests per initiate', () => measureRequestsPerInitiate({ logDir, sizes: settings.sizes, samples: settings.samples }));
 const criticalPaths = steadyCriticalPaths(requests);
 const latency = await step('Latency', () => measureLatency({ logDir, callsPerFlow: settings.callsPerFlow, criticalPaths }));
-const throughput = await step('Throughput', () => measureThroughput({ logDir, sends: settings.sends, criticalPath: criticalPaths.message }));
+const throughput = await step('Throughput', () => measureThroughput({ logDir, sends: settings.sends, profileSends: settings.profileSends, criticalPath: criticalPaths.message }));
 const cleanup = await step('Clean-up', () => measureCleanup({ logDir, sessions: settings.cleanupSessions }));
 
 const minutes = (performance.now() - startedAt) / 60_000;

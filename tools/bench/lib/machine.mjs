@@ -1,6 +1,6 @@
 // What the figures were measured on, printed beside them: numbers without their machine mean little.
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { root } from './paths.mjs';
 
 export function describeMachine() {
@@ -12,6 +12,8 @@ export function describeMachine() {
     cores: cores.length,
     ramGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
+    // Other work on the machine when the run started (1-minute load average): figures from a busy machine read lower.
+    loadAverage: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 

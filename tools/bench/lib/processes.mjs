@@ -41,7 +41,7 @@ export async function startSandboxProcess({ logDir }) {
  * Starts the built API against an external sandbox. `env` adds or overrides settings (e.g. a higher send rate
  * limit, TWILIO_REQUEST_TIMEOUT_MS); DATA_DIR is kept across restarts so the journal survives a crash.
  */
-export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}, logName = 'api.log' }) {
+export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}, nodeArgs = [], logName = 'api.log' }) {
   const child = spawnNode(
     'apps/api/dist/main.js',
     {
@@ -57,6 +57,7 @@ export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}
       ...env,
     },
     join(logDir, logName),
+    nodeArgs,
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(child, `${url}/health`);
@@ -72,8 +73,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function spawnNode(script, env, logFile) {
-  const child = spawn(process.execPath, [join(root, script)], {
+function spawnNode(script, env, logFile, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,6 +127,18 @@ async function waitForHealth(child, url) {
   throw new Error(`${url} not healthy within ${START_TIMEOUT_MS} ms`);
 }
 
+/**
+ * Runs `work` with the V8 profiler of a process started with PROFILER_NODE_ARGS on, and resolves with `work`'s
+ * result and the .cpuprofile file (see cpu-profiler.cjs).
+ */
+export async function withCpuProfile(child, work) {
+  child.kill('SIGWINCH');
+  const result = await work();
+  const written = waitForLine(child, /cpu profile written: (\S+)/);
+  child.kill('SIGWINCH');
+  return { result, profileFile: await written };
+}
+
 /** SIGTERM, then SIGKILL if it lingers; resolves once the process is gone. */
 export async function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -152,11 +165,17 @@ export function cpuSeconds(pid) {
   return cpuSecondsOf(`/proc/${pid}/stat`);
 }
 
-function cpuSecondsOf(statFile) {
+/** The same plus the CPU time of the children it has reaped (fields 16 and 17): a server's exited workers. */
+export function cpuSecondsWithReapedChildren(pid) {
+  return cpuSecondsOf(`/proc/${pid}/stat`, { reapedChildren: true });
+}
+
+function cpuSecondsOf(statFile, { reapedChildren = false } = {}) {
   const stat = readFileSync(statFile, 'utf8');
   // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (own + (reapedChildren ? Number(fields[13]) + Number(fields[14]) : 0)) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**
@@ -177,7 +196,22 @@ export function rssMiB(pid) {
   return statusMiB(pid, 'VmRSS');
 }
 
+/** Proportional set size in MiB (/proc/<pid>/smaps_rollup): shared pages split among the processes sharing them. */
+export function pssMiB(pid) {
+  const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
 function statusMiB(pid, field) {
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Node options that load the on-demand profiler into a process (see withCpuProfile); profiles go to BENCH_CPU_PROFILE_DIR. */
+export const PROFILER_NODE_ARGS = ['-r', join(root, 'tools/bench/lib/cpu-profiler.cjs')];
+
+/** CPU seconds the whole machine has been busy (all cores, /proc/stat): what is not ours is other work sharing the cores. */
+export function machineCpuSeconds() {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND;
 }

@@ -12,14 +12,22 @@ import { freePort, startApiProcess, startSandboxProcess, tempDir } from './proce
  */
 export const API_ENV = { SEND_RATE_LIMIT_PER_MINUTE: '100000' };
 
-export async function startStack({ logDir, apiEnv = {} }) {
+/**
+ * `instances` > 1 starts that many API processes on one database (apiEnv.DATABASE_URL: a PostgreSQL server they
+ * share, as several replicas of docker-compose.yml's `api` would), one after another so only one migrates.
+ */
+export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instances = 1 }) {
   const sandbox = await startSandboxProcess({ logDir });
   const controls = new SandboxControls(sandbox.url);
-  const port = await freePort();
   const dataDir = tempDir('flex-sms-bench-data-');
   const env = { ...API_ENV, ...apiEnv };
-  let api = await startApiProcess({ sandbox, port, dataDir, logDir, env });
-  let client = new ApiClient({ url: api.url, apiKey: api.apiKey });
+  const apis = [];
+  for (let index = 0; index < instances; index += 1) {
+    const port = await freePort();
+    apis.push(await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, logName: index === 0 ? 'api.log' : `api-${index + 1}.log` }));
+  }
+  const port = new URL(apis[0].url).port;
+  let clients = apis.map((api) => new ApiClient({ url: api.url, apiKey: api.apiKey }));
   let restarts = 0;
   const twilio = createTwilioClient({ accountSid: sandbox.account.accountSid, authToken: sandbox.account.authToken, baseUrl: sandbox.url, timeoutMs: 30_000 });
   return {
@@ -27,23 +35,30 @@ export async function startStack({ logDir, apiEnv = {} }) {
     controls,
     twilio,
     get api() {
-      return api;
+      return apis[0];
+    },
+    get apis() {
+      return apis;
     },
     get client() {
-      return client;
+      return clients[0];
     },
-    /** Starts the API again on the same port and DATA_DIR (after a crash). */
+    /** One client per API process, in the order of `apis` (a driver spreads its calls over them). */
+    get clients() {
+      return clients;
+    },
+    /** Starts the (first) API again on the same port and DATA_DIR (after a crash). */
     async restartApi() {
       restarts += 1;
-      api = await startApiProcess({ sandbox, port, dataDir, logDir, env, logName: `api-restart-${restarts}.log` });
-      client.close();
-      client = new ApiClient({ url: api.url, apiKey: api.apiKey });
-      return api;
+      apis[0] = await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, logName: `api-restart-${restarts}.log` });
+      clients[0].close();
+      clients = [new ApiClient({ url: apis[0].url, apiKey: apis[0].apiKey }), ...clients.slice(1)];
+      return apis[0];
     },
-    /** Stops both processes and deletes the journal (the process logs stay, for reading after a run). */
+    /** Stops every process and deletes the journal (the process logs stay, for reading after a run). */
     async stop() {
-      client.close();
-      await api.stop();
+      for (const client of clients) client.close();
+      for (const api of apis) await api.stop();
       await sandbox.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

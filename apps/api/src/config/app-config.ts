@@ -58,7 +58,15 @@ export const MAX_CLEANUP_CONCURRENCY = 50;
  */
 export type StoreSettings =
   | { readonly kind: 'embedded'; readonly dataDir: string | 'memory://' }
-  | { readonly kind: 'postgres'; readonly url: string };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /**
+       * Connections that hold pair locks (DATABASE_LOCK_CONNECTIONS): each send in flight holds one for its whole
+       * duration (a session advisory lock), so this caps the sends one API instance runs at once.
+       */
+      readonly lockConnections: number;
+    };
 
 /**
  * `sandbox`: no Twilio credentials were given, so the API starts the embedded Twilio sandbox itself and uses its demo

@@ -141,7 +141,9 @@ describe('loadAppConfig', () => {
   });
 
   it('reads the store settings: PostgreSQL URL, in-memory, or a data directory', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex' }).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/flex' });
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex' }).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/flex', lockConnections: 40 });
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', DATABASE_LOCK_CONNECTIONS: '64' }).store).toMatchObject({ lockConnections: 64 });
+    expect(() => loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', DATABASE_LOCK_CONNECTIONS: '1' })).toThrow('DATABASE_LOCK_CONNECTIONS');
     expect(loadAppConfig({ DATABASE_URL: 'memory://' }).store).toEqual({ kind: 'embedded', dataDir: 'memory://' });
     expect(loadAppConfig({ DATA_DIR: '/var/lib/flex-sms' }).store).toEqual({ kind: 'embedded', dataDir: '/var/lib/flex-sms' });
   });

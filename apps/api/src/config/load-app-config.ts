@@ -60,6 +60,13 @@ export function loadAppConfig(env: Environment): AppConfig {
   return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
 }
 
+/**
+ * Pair-lock connections per API instance. Each send in flight holds one (see PostgresDatabase), so this caps one
+ * instance's concurrent sends; with the 10 query connections it stays within PostgreSQL's default max_connections
+ * (100) for two instances.
+ */
+export const DEFAULT_LOCK_CONNECTIONS = 40;
+
 function readStore(reader: EnvReader): StoreSettings | undefined {
   const url = reader.get('DATABASE_URL');
   const dataDir = reader.get('DATA_DIR') ?? './data';
@@ -70,7 +77,7 @@ function readStore(reader: EnvReader): StoreSettings | undefined {
     reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
     return undefined;
   }
-  return { kind: 'postgres', url };
+  return { kind: 'postgres', url, lockConnections: reader.integer('DATABASE_LOCK_CONNECTIONS', DEFAULT_LOCK_CONNECTIONS, { min: 2, max: 1_000 }) };
 }
 
 const CREDENTIAL_VARIABLES = ['TWILIO_ACCOUNT_SID', 'ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'];

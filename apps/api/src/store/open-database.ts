@@ -5,7 +5,7 @@ import { PgliteDatabase } from './pglite-database';
 import { PostgresDatabase } from './postgres-database';
 
 export function openDatabase(settings: StoreSettings): Promise<Database> {
-  if (settings.kind === 'postgres') return PostgresDatabase.connect(settings.url);
+  if (settings.kind === 'postgres') return PostgresDatabase.connect(settings.url, { maxLockConnections: settings.lockConnections });
   return PgliteDatabase.open(embeddedDatabaseDir(settings.dataDir));
 }
 
