@@ -174,10 +174,10 @@ function throughputWhy(result, cores) {
     if (reasons.length === 0) {
       reasons.push(
         `none of the API's main thread (${round(mainBusy * 100, 0)}% busy), the machine (${round(machineBusy, 2)} of ${cores} cores) or the driver was saturated, and on average only ` +
-          `${round(averageInFlight, 0)} Twilio requests were in flight of the ${result.cap} allowed: sends queued inside the API` +
-          (run.database === 'postgres'
-            ? `. With PostgreSQL each send holds a pair lock on a connection of the lock pool for its whole duration, and that pool has 20 connections per process (\`maxLockConnections\` in \`apps/api/src/store/postgres-database.ts\`): 20 sends at once per process ÷ ~${round((20 / run.ratePerSecond) * 1000 * run.cpu.apiMainThreads.length, 0)} ms each is this rate`
-            : ''),
+          `${round(averageInFlight, 0)} Twilio requests were in flight of the ${result.cap} allowed. By Little's law the driver's ${result.clientConcurrency} sends in flight at this rate ` +
+          `took ~${round((result.clientConcurrency / run.ratePerSecond) * 1000, 0)} ms each against the ${round(result.criticalPath * result.latencyMs, 0)} ms of their Twilio critical path: ` +
+          `the rest is each send's own work in the API (HTTP, auth, validation, the pair lock and the journal's round trips to ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'}) ` +
+          'waiting its turn on the one event loop',
       );
     }
     const verdict = share >= TARGETS.throughputShare && run.failed === 0 ? 'target met' : `target missed by ${round((TARGETS.throughputShare - share) * 100, 1)} points`;
