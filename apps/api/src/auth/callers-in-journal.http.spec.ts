@@ -22,11 +22,17 @@ describe('Callers of the outbound routes', () => {
     await api.followUpsIdle();
 
     const entry = async (id: string) => (await api.http.get(`/api/v1/outbound/${id}`).expect(200)).body;
-    expect((await entry(byKey.body.id)).caller).toBe(`api-key:${key.id}`);
-    expect((await entry(byUser.body.id)).caller).toBe(`user:${user.id}`);
+    expect(await entry(byKey.body.id)).toMatchObject({ caller: `api-key:${key.id}`, callerName: 'CRM' });
+    expect(await entry(byUser.body.id)).toMatchObject({ caller: `user:${user.id}`, callerName: 'ada' });
 
     const filtered = await api.http.get('/api/v1/outbound').query({ caller: `user:${user.id}` }).expect(200);
-    expect(filtered.body.items.map((item: { id: string }) => item.id)).toEqual([byUser.body.id]);
+    expect(filtered.body.items.map((item: { id: string; callerName: string }) => [item.id, item.callerName])).toEqual([[byUser.body.id, 'ada']]);
+    const byBootstrap = await api.http.post('/api/v1/outbound/message').send(message('+14155550165')).expect(201);
+    expect(await entry(byBootstrap.body.id)).toMatchObject({ caller: 'bootstrap', callerName: 'bootstrap key' });
+
+    // A deleted user's requests keep their reference; the name is gone with the user.
+    await api.http.delete(`/api/v1/users/${user.id}`).expect(204);
+    expect(await entry(byUser.body.id)).toMatchObject({ caller: `user:${user.id}`, callerName: null });
     await api.http.get('/api/v1/outbound').query({ caller: 'robert; drop table' }).expect(400);
   });
 

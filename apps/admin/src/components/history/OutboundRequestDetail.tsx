@@ -85,6 +85,7 @@ export function OutboundRequestDetail({ id }: { id: string }) {
             <Fact term="Started">{formatDateTime(data.startedAt)}</Fact>
             <Fact term="Took">{took === undefined ? 'Still running' : formatDuration(took)}</Fact>
             <Fact term="Caller">
+              {data.callerName ? `${data.callerName} · ` : null}
               <Text as="span" fontFamily="fontFamilyCode">
                 {data.caller}
               </Text>

@@ -37,7 +37,10 @@ export interface OutboundRequestSummary {
   id: string;
   kind: OutboundKind;
   status: OutboundStatus;
+  /** `api-key:<id>`, `user:<id>` or `bootstrap`. */
   caller: string;
+  /** The username, the API key's name or "bootstrap key"; null once that user or key is deleted. */
+  callerName: string | null;
   fromNumber: string;
   toNumber: string;
   toName: string;

@@ -86,8 +86,16 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ enum: OUTBOUND_STATUSES, description: 'in_flight, or how it ended; rolled_back = failed after creating things, which were undone', example: 'succeeded' })
   status!: string;
 
-  @ApiProperty({ description: 'Who asked (a digest of the API key)', example: 'api-key:3f2a9c0d1b7e4a55' })
+  @ApiProperty({ description: 'Who asked, by reference: `api-key:<id>`, `user:<id>` or `bootstrap` (filter the list with `caller`)', example: 'api-key:key_3f2a9c0d1b7e4a55' })
   caller!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The caller's name now: the username, the API key's name, or `bootstrap key`; null when the user or key was deleted",
+    example: 'crm-integration',
+  })
+  callerName!: string | null;
 
   @ApiProperty({ example: '+15550100001' })
   fromNumber!: string;
