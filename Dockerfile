@@ -20,4 +20,5 @@ CMD ["node", "apps/api/dist/main.js"]
 FROM build AS admin
 ENV NODE_ENV=production ADMIN_PORT=4200
 EXPOSE 4200
-CMD ["npm", "run", "start", "-w", "@flex-sms/admin"]
+# Node directly, not npm: `docker stop` sends SIGTERM to PID 1, which npm would not pass on to Next.
+CMD ["node", "apps/admin/scripts/next-start.mjs"]
