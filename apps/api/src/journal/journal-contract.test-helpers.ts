@@ -88,6 +88,17 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(Object.keys(steps[1])).not.toContain('data');
   });
 
+  it('records several steps in one write, in their order and after those already there, exactly as given', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    const resolved: StepRecord = { name: 'flex-flow', outcome: 'resolved', sids: { flexFlowSid: 'FO00000000000000000000000000000001' }, data: { enabled: true }, startedAt: at(1), finishedAt: at(1) };
+    await journal.recordStep(id, failedStep);
+    await journal.recordSteps(id, [resolved, channelStep, failedStep]);
+    await journal.recordSteps(id, []);
+
+    expect((await journal.get(id))!.steps).toEqual([failedStep, resolved, channelStep, failedStep]);
+    await expect(journal.recordSteps('req_unknown', [channelStep])).rejects.toThrow('req_unknown');
+  });
+
   it('keeps every step recorded concurrently (parallel branches of one request)', async () => {
     const id = await journal.begin(agentRequest, at(0));
     const names = ['flex-flow', 'channel', 'proxy-session', 'channel-attributes', 'message'] as const;

@@ -45,6 +45,20 @@ export class SqlJournal implements Journal {
     );
   }
 
+  async recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void> {
+    if (steps.length === 0) return;
+    const rows = steps.map((step) => ({ ...step, sids: step.sids, data: step.data ?? null, error: step.error ?? null }));
+    // One statement; the ids (which order a request's steps) are drawn in the order given.
+    await this.insertFor(requestId,
+      `INSERT INTO outbound_step (request_id, name, outcome, sids, data, started_at, finished_at, error)
+       SELECT $1, step.name, step.outcome, step.sids, step.data, step."startedAt", step."finishedAt", step.error
+       FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (name text, outcome text, sids jsonb, data jsonb, "startedAt" timestamptz, "finishedAt" timestamptz, error jsonb))
+         WITH ORDINALITY AS step (name, outcome, sids, data, "startedAt", "finishedAt", error, position)
+       ORDER BY step.position`,
+      [requestId, JSON.stringify(rows)],
+    );
+  }
+
   async recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
     await this.insertFor(requestId, 
       `INSERT INTO outbound_pending_step (request_id, name, payload, recorded_at, status, attempts)

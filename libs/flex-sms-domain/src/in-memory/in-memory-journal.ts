@@ -38,6 +38,10 @@ export class InMemoryJournal implements Journal {
     this.entry(requestId).steps.push(structuredClone(step));
   }
 
+  async recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void> {
+    this.entry(requestId).steps.push(...steps.map((step) => structuredClone(step)));
+  }
+
   async recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
     this.entry(requestId).pendingSteps.push({ ...structuredClone(step), status: 'pending', attempts: 0 });
   }

@@ -117,6 +117,9 @@ export interface Journal {
 
   recordStep(requestId: string, step: StepRecord): Promise<void>;
 
+  /** Records several steps, in order, in one write. */
+  recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void>;
+
   /** Records follow-up work; must be durable before the use case answers. */
   recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void>;
 

@@ -22,9 +22,12 @@ export async function runJournaledRequest(
     const steps = new StepRecorder(deps.journal, requestId, deps.clock);
     try {
       const succeeded = await converse(steps);
+      await steps.flush();
       await deps.journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
       return succeeded;
     } catch (error) {
+      // The undo works from the steps in memory; a journal that cannot take them now must not hide the error.
+      await steps.flush().catch(() => undefined);
       const undone = await executeUndo(deps, planUndo(steps.steps), `Outbound SMS request ${requestId} failed`);
       await deps.journal.finish(requestId, {
         status: undone.length > 0 ? 'rolled_back' : 'failed',

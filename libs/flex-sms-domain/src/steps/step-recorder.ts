@@ -16,9 +16,15 @@ export function toErrorRecord(error: unknown): ErrorRecord {
   return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Times each step and writes it to the journal as it finishes; keeps the list so a rollback knows what was made. */
+/**
+ * Times each step and writes it to the journal as it finishes; keeps the list so a rollback knows what was made.
+ * A `resolved` step (a look-up that changed nothing in Twilio, such as the Flex Flow from the cache) needs no write
+ * of its own: a crash after it leaves nothing to undo. It is written with the next step, or by `flush`, which saves
+ * a database round trip on every request's response path.
+ */
 export class StepRecorder {
   readonly steps: StepRecord[] = [];
+  private unwritten: StepRecord[] = [];
 
   constructor(
     private readonly journal: Journal,
@@ -40,6 +46,16 @@ export class StepRecorder {
 
   async record(step: StepRecord): Promise<void> {
     this.steps.push(step);
-    await this.journal.recordStep(this.requestId, step);
+    this.unwritten.push(step);
+    if (step.outcome !== 'resolved') await this.flush();
+  }
+
+  /** Writes the steps not yet in the journal (before the request is finished). */
+  async flush(): Promise<void> {
+    if (this.unwritten.length === 0) return;
+    const steps = this.unwritten;
+    this.unwritten = [];
+    if (steps.length === 1) await this.journal.recordStep(this.requestId, steps[0]);
+    else await this.journal.recordSteps(this.requestId, steps);
   }
 }
