@@ -37,7 +37,7 @@ export class CleanupJobsController {
   @ApiOperation({ summary: 'Close, mark INACTIVE and delete Proxy sessions by status, age, number or SID (dry run first)' })
   @ApiOkResponse({ description: 'Dry run: counts and a sample' })
   @ApiAcceptedResponse({ description: 'The job, started' })
-  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured] })
   async cleanUpProxySessions(@Body() body: ProxySessionCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, markChannelInactive, olderThanDays, olderThanHours, ...rest } = body;
     const selection = { ...rest, ...ageOf(olderThanDays, olderThanHours) };

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProxyServiceNotConfigured } from '@flex-sms/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
 export interface ErrorExample {
@@ -39,6 +40,7 @@ export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers
 export const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } };
 
 export const ERROR_EXAMPLES = {
+  proxyServiceNotConfigured: { code: 'PROXY_SERVICE_NOT_CONFIGURED', message: new ProxyServiceNotConfigured().message },
   validationFailed: {
     code: 'VALIDATION_FAILED',
     message: 'The request has 2 invalid fields.',

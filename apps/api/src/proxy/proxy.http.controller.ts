@@ -10,7 +10,8 @@ import { ProxySessionQueries } from './proxy-session.queries';
 
 const SESSION_PARAM = ApiParam({ name: 'sid', description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)', example: 'KC0123456789abcdef0123456789abcdef' });
 const NOT_FOUND = ERROR_EXAMPLES.resourceNotFound('Proxy session', 'KC0123456789abcdef0123456789abcdef');
-const SESSION_ERRORS = () => ApiErrorExamples({ 404: [NOT_FOUND], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER });
+const SESSION_ERRORS = () =>
+  ApiErrorExamples({ 404: [NOT_FOUND], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER });
 
 /** The Proxy Service's sessions: what ties chat channels to customers' phones. */
 @ApiTags('Proxy Sessions')
@@ -26,7 +27,7 @@ export class ProxyController {
   @Get()
   @ApiOperation({ summary: 'List the Proxy Service’s sessions, one page at a time' })
   @ApiOkResponse({ type: ProxySessionPageDto })
-  @ApiErrorExamples({ 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples({ 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
     return this.list.execute(query.pageSize ?? 50, query.pageToken);
   }
