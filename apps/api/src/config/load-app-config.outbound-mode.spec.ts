@@ -1,16 +1,8 @@
-import { ConfigValidationError, Environment, loadAppConfig } from './load-app-config';
+import { problemsOf } from './config.test-helpers';
+import { Environment, loadAppConfig } from './load-app-config';
 
 const sandbox: Environment = {};
 
-function problemsOf(env: Environment): Record<string, string> {
-  try {
-    loadAppConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigValidationError)) throw error;
-    return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
-  }
-  throw new Error('expected the configuration to be rejected');
-}
 
 describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
   it('keeps every number on Chat + Proxy by default', () => {

@@ -1,5 +1,6 @@
 import { DEMO_ADMIN, DEMO_API_KEY } from './app-config';
-import { ConfigValidationError, Environment, loadAppConfig } from './load-app-config';
+import { problemsOf } from './config.test-helpers';
+import { Environment, loadAppConfig } from './load-app-config';
 
 const ACCOUNT_SID = `AC${'a'.repeat(32)}`;
 const PROXY_SID = `KS${'b'.repeat(32)}`;
@@ -15,15 +16,6 @@ const withCredentials: Environment = {
   BOOTSTRAP_API_KEY: KEY,
 };
 
-function problemsOf(env: Environment): Record<string, string> {
-  try {
-    loadAppConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigValidationError)) throw error;
-    return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
-  }
-  throw new Error('expected the configuration to be rejected');
-}
 
 describe('loadAppConfig', () => {
   describe('without Twilio credentials (embedded sandbox)', () => {

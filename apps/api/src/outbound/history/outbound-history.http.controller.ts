@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { OutboundRequestNotFound, type Journal, type JournalEntry } from '@flex-sms/domain';
 import { CallerDirectory } from '../../auth/caller-directory';
+import { pageOf } from '../../common/paging.query.dto';
 import { Roles } from '../../auth/roles.decorator';
 import { JOURNAL } from '../../journal/journal.module';
 import { OutboundHistory, OutboundHistoryPage } from '../../journal/outbound-history';
@@ -27,17 +28,18 @@ export class OutboundHistoryController {
   @ApiOkResponse({ type: OutboundHistoryPageDto })
   @ApiErrorExamples({ 400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'status', message: 'status must be one of the following values: in_flight, succeeded, failed, rolled_back' }] }] })
   async list(@Query() query: OutboundHistoryQueryDto): Promise<OutboundHistoryPage & { items: WithCallerName<OutboundHistoryPage['items'][number]>[] }> {
-    const page = await this.history.list({
+    const { page, pageSize } = pageOf(query);
+    const found = await this.history.list({
       status: query.status,
       kind: query.kind,
       number: query.number,
       caller: query.caller,
       since: query.since ? new Date(query.since) : undefined,
       until: query.until ? new Date(query.until) : undefined,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 20,
+      page,
+      pageSize,
     });
-    return { ...page, items: await this.withCallerNames(page.items) };
+    return { ...found, items: await this.withCallerNames(found.items) };
   }
 
   @Get(':id')

@@ -1,17 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PagingQueryDto } from '../../common/paging.query.dto';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 
 export const OUTBOUND_STATUSES = ['in_flight', 'succeeded', 'failed', 'rolled_back'] as const;
 export const OUTBOUND_KINDS = ['agent_sms', 'system_sms'] as const;
-export const MAX_PAGE_SIZE = 100;
 
 /** In a query string an unencoded `+` arrives as a space: `?number=+1415…` means `+1415…`. */
 const plusFromSpace = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/^ (?=\d)/, '+') : value);
 
-/** `GET /api/v1/outbound` filters and paging. */
-export class OutboundHistoryQueryDto {
+/** `GET /api/v1/outbound` filters, and the paging every list shares. */
+export class OutboundHistoryQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: OUTBOUND_STATUSES, example: 'rolled_back' })
   @IsOptional()
   @IsIn(OUTBOUND_STATUSES)
@@ -42,19 +42,4 @@ export class OutboundHistoryQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   until?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1, example: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
