@@ -1,7 +1,7 @@
 import { ConversationConflict, TwilioRequestFailed } from '@flex-sms/domain';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
-import { rebuildUseCases, sequentialRoundTrips, startSandboxWorld, type SandboxWorld } from './sandbox-world.test-helpers';
+import { resetWorld, sequentialRoundTrips, startSandboxWorld, type SandboxWorld } from './sandbox-world.test-helpers';
 
 const TWILIO_NUMBER = DEMO_NUMBERS[0];
 const CUSTOMER = '+14155550123';
@@ -16,12 +16,7 @@ describe('outbound SMS in Flex Conversations mode, over the official SDK against
 
   afterAll(() => world.sandbox.close());
 
-  beforeEach(async () => {
-    await world.controls.reset();
-    await world.controls.clearFaults();
-    await world.controls.clearRequests();
-    rebuildUseCases(world, { defaultMode: 'conversations', conversationsNumbers: [] });
-  });
+  beforeEach(() => resetWorld(world, { defaultMode: 'conversations', conversationsNumbers: [] }));
 
   const conversation = (sid: string) => world.client.conversations.v1.conversations(sid);
   const tasks = () => world.client.taskrouter.v1.workspaces(world.sandbox.account.workspaceSid).tasks;

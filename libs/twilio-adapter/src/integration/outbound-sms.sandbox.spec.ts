@@ -1,7 +1,7 @@
 import { ParticipantConflict, TwilioRequestFailed, TwilioUnavailable } from '@flex-sms/domain';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
-import { rebuildUseCases, sequentialRoundTrips, startSandboxWorld, type SandboxWorld } from './sandbox-world.test-helpers';
+import { resetWorld, sequentialRoundTrips, startSandboxWorld, type SandboxWorld } from './sandbox-world.test-helpers';
 
 const TWILIO_NUMBER = DEMO_NUMBERS[0];
 const CUSTOMER = '+14155550123';
@@ -15,12 +15,7 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
 
   afterAll(() => world.sandbox.close());
 
-  beforeEach(async () => {
-    await world.controls.reset();
-    await world.controls.clearFaults();
-    await world.controls.clearRequests();
-    rebuildUseCases(world);
-  });
+  beforeEach(() => resetWorld(world));
 
   const chatChannel = (sid: string) => world.client.chat.v2.services(world.sandbox.account.chatServiceSid).channels(sid);
 

@@ -34,6 +34,14 @@ export async function startSandboxWorld(): Promise<SandboxWorld> {
 }
 
 /** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Legacy unless `outboundModes`. */
+/** Before each test: the sandbox back to its seeded account, no faults, an empty request log, fresh use cases. */
+export async function resetWorld(world: SandboxWorld, outboundModes?: OutboundModePolicy): Promise<void> {
+  await world.controls.reset();
+  await world.controls.clearFaults();
+  await world.controls.clearRequests();
+  rebuildUseCases(world, outboundModes);
+}
+
 export function rebuildUseCases(world: SandboxWorld, outboundModes?: OutboundModePolicy): void {
   world.journal = new InMemoryJournal();
   world.deps = createOutboundSmsDependencies({
