@@ -1,8 +1,14 @@
 // docs/BENCHMARKS.md from one run's results. Every verdict and "why" below is computed from the figures of the
 // same run: nothing here is a remembered number.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 
-const TARGETS = { criticalPath: 3, criticalPathTask: 2, latencyRatioP50: 1.15, throughputShare: 0.9 };
+const TARGETS = { criticalPath: 3, criticalPathTask: 2, latencyRatioP50: 1.15, throughputShare: 0.9, embeddedPeakRssMiB: 250, embeddedMainThreadMsPerSend: 2 };
+
+/** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
+export const EMBEDDED_STORE_RECORD = 'tools/bench/records/embedded-store.json';
 
 export function renderReport({ machine, quick, minutes, settings, requests, latency, throughput, cleanup }) {
   return [
@@ -22,6 +28,7 @@ export function renderReport({ machine, quick, minutes, settings, requests, late
     throughputSection(throughput, machine.cores),
     cleanupSection(cleanup),
     memorySection(throughput),
+    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')))] : []),
     chaosSection(),
     methodSection(settings),
   ].join('\n');
@@ -282,6 +289,37 @@ function memorySection(throughput) {
     '',
     'With PGlite the database is PostgreSQL compiled to WebAssembly inside the API process, and most of the API\'s memory is its WebAssembly heap; ' +
       'with `DATABASE_URL` the API holds only Node, Nest and a connection pool, and the database runs in its own server.',
+    '',
+  ].join('\n');
+}
+
+/** PGlite and SQLite (and SQLite's settings) as the embedded store, from embedded-store.mjs's record. */
+export function embeddedStoreSection(record) {
+  const { machine, variants } = record;
+  const mib = (value) => `${round(value, 0)} MiB`;
+  const ms = (value) => `${round(value, 2)} ms`;
+  const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.embeddedMainThreadMsPerSend && variant.failed === 0;
+  return [
+    '## Embedded store: PGlite vs SQLite',
+    '',
+    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
+      `(1-minute load average ${machine.loadAverage} when it started), once, to choose the embedded database; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
+      `\`${EMBEDDED_STORE_RECORD}\`. Each build of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
+      `${record.sends.toLocaleString('en')} fire-and-forget sends, client concurrency ${record.clientConcurrency}, sandbox cap ${record.cap} in flight, ${record.latencyMs} ms per Twilio request. ` +
+      `Targets: API peak RSS ≤ ${TARGETS.embeddedPeakRssMiB} MiB through the run, API main-thread CPU ≤ ${TARGETS.embeddedMainThreadMsPerSend} ms per send.`,
+    '',
+    '| Build | Settings | API at rest | API peak | Main-thread CPU per send | API CPU per send (all threads) | Rate | Targets |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...variants.map(
+      (variant) =>
+        `| ${variant.label} | ${variant.settings} | ${mib(variant.apiRestingRssMiB)} | **${mib(variant.apiPeakRssMiB)}** | **${ms(variant.mainThreadMsPerSend)}** | ${ms(variant.apiCpuMsPerSend)} | ` +
+        `${round(variant.ratePerSecond, 0)}/s (${variant.failed} failed) | ${meets(variant) ? 'met' : 'missed'} |`,
+    ),
+    '',
+    'Where each build\'s main-thread time per send goes (V8 profile of ' +
+      `${record.profileSends.toLocaleString('en')} more sends after the run, self time charged to the nearest package or part of the API; the SQLite engine runs inside \`API: store\`'s calls):`,
+    '',
+    ...variants.filter((variant) => variant.profile).map((variant) => `- ${variant.label}: ${variant.profile.owners.map((entry) => `${entry.owner} ${ms(entry.msPerSend)}`).join(', ')}.`),
     '',
   ].join('\n');
 }
