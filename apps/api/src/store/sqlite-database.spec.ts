@@ -38,6 +38,17 @@ describe('SqliteDatabase', () => {
     await db.close();
   });
 
+  it('reads a column added by a migration by its declared type, in a statement prepared before the migration', async () => {
+    const db = await SqliteDatabase.open('memory://');
+    await db.exec('CREATE TABLE item (name text)');
+    await db.query("INSERT INTO item (name) VALUES ('a')");
+    expect(await db.query('SELECT * FROM item')).toEqual([{ name: 'a' }]);
+    await db.exec('ALTER TABLE item ADD COLUMN made_at timestamptz');
+    await db.query('UPDATE item SET made_at = $1', [new Date('2026-11-24T18:00:00.000Z')]);
+    expect(await db.query('SELECT * FROM item')).toEqual([{ name: 'a', made_at: new Date('2026-11-24T18:00:00.000Z') }]);
+    await db.close();
+  });
+
   it('says which parameter is missing', async () => {
     const db = await SqliteDatabase.open('memory://');
     await expect(db.query('SELECT $1 AS a, $2 AS b', ['only one'])).rejects.toThrow('The statement uses $2 but 1 parameter(s) were given');

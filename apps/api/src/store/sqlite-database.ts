@@ -14,6 +14,9 @@ const STATEMENT_CACHE_SIZE = 256;
  */
 const SYNCHRONOUS = 'NORMAL';
 
+/** The statements `transaction` runs itself: they change no schema. */
+const TRANSACTION_CONTROL = new Set(['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK']);
+
 type Convert = (value: unknown) => unknown;
 
 /** How a result column's value becomes the JS value the Database contract promises, by the column's declared type. */
@@ -161,6 +164,9 @@ export class SqliteDatabase implements Database {
       this.connection.exec(sql);
     } catch (error) {
       throw storeError(error);
+    } finally {
+      // A script may change the schema (migrations), and with it what a cached `SELECT *` returns and how to read it.
+      if (!TRANSACTION_CONTROL.has(sql)) this.statements.clear();
     }
   }
 
