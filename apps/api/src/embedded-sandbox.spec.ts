@@ -47,7 +47,7 @@ describe('API without Twilio credentials', () => {
 });
 
 /**
- * `npm start` stopped and started again: the journal (PGlite under DATA_DIR) and the embedded sandbox (its state
+ * `npm start` stopped and started again: the journal (SQLite under DATA_DIR) and the embedded sandbox (its state
  * under DATA_DIR too) must agree, or History would link to channels the sandbox no longer has.
  */
 describe('API without Twilio credentials, restarted on the same DATA_DIR', () => {

@@ -53,7 +53,7 @@ export const DEFAULT_CLEANUP_CONCURRENCY = 8;
 export const MAX_CLEANUP_CONCURRENCY = 50;
 
 /**
- * Where the data lives: `embedded` = PGlite (PostgreSQL compiled to WASM) in `dataDir` (or in memory);
+ * Where the data lives: `embedded` = SQLite in the API process, a file in `dataDir` (or in memory);
  * `postgres` = a PostgreSQL server.
  */
 export type StoreSettings =

@@ -79,7 +79,7 @@ function readDataDir(reader: EnvReader): string {
 function readStore(reader: EnvReader, dataDir: string): StoreSettings | undefined {
   const url = reader.get('DATABASE_URL');
   if (url === undefined) return { kind: 'embedded', dataDir };
-  // In-memory PGlite: nothing survives a restart. Meant for tests and throwaway demos.
+  // In-memory SQLite: nothing survives a restart. Meant for tests and throwaway demos.
   if (url === 'memory://') return { kind: 'embedded', dataDir: 'memory://' };
   if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
     reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
