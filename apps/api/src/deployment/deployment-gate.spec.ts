@@ -16,6 +16,9 @@ const OTHER_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
  * credentials: the demo admin and the sandbox's records must not carry over silently.
  */
 describe('DeploymentGate: a database and the configuration it is started with', () => {
+  // Each test starts the API several times on an embedded database on disk (PGlite opens in seconds on a busy machine).
+  jest.setTimeout(180_000);
+
   let sandbox: RunningSandbox;
   let dataDir: string;
   let api: TestApp | undefined;
@@ -68,6 +71,16 @@ describe('DeploymentGate: a database and the configuration it is started with', 
     await api.close();
 
     // The admin named in ADMIN_USERNAME is created although other users exist; no adoption needed any more.
+    api = await startWithCredentials({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD });
+    const { body } = await signIn('ops', NEW_PASSWORD).expect(200);
+    expect(body.user).toMatchObject({ name: 'ops', role: 'admin' });
+  });
+
+  it('creates the admin ADMIN_USERNAME names although other users exist', async () => {
+    api = await startWithCredentials();
+    await api.http.post('/api/v1/users').send({ username: 'ada', password: NEW_PASSWORD, role: 'admin' }).expect(201);
+    await api.close();
+
     api = await startWithCredentials({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD });
     const { body } = await signIn('ops', NEW_PASSWORD).expect(200);
     expect(body.user).toMatchObject({ name: 'ops', role: 'admin' });
