@@ -8,6 +8,9 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NEXT_TELEMETRY_DISABLED=1
+# The embedded store (better-sqlite3) is a native module: it is compiled when no prebuilt binary for this Node and
+# platform can be downloaded, which takes Python, make and a C++ compiler. Only the build stages have them.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 # The manifests first: `npm ci` stays cached until a dependency changes.
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -24,13 +27,15 @@ RUN npx nx run-many -t build --projects=@flex-sms/api,@flex-sms/admin && rm -rf 
 # (@flex-sms/*) are links into apps/ and libs/, filled by the runtime stages with their built output.
 FROM node:24-bookworm-slim AS production-dependencies
 WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/admin/package.json apps/admin/
 COPY libs/flex-sms-domain/package.json libs/flex-sms-domain/
 COPY libs/twilio-adapter/package.json libs/twilio-adapter/
 COPY libs/twilio-sandbox/package.json libs/twilio-sandbox/
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# No dependency's install script runs but the one the API needs: better-sqlite3's (its binary for this Node).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3 && npm cache clean --force
 
 FROM node:24-bookworm-slim AS api
 WORKDIR /app

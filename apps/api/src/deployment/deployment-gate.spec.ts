@@ -12,11 +12,11 @@ const NEW_PASSWORD = 'a password of our own';
 const OTHER_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 
 /**
- * One database (PGlite in a data directory) started first by `npm start`'s sandbox mode, then with Twilio
+ * One database (embedded, in a data directory) started first by `npm start`'s sandbox mode, then with Twilio
  * credentials: the demo admin and the sandbox's records must not carry over silently.
  */
 describe('DeploymentGate: a database and the configuration it is started with', () => {
-  // Each test starts the API several times on an embedded database on disk (PGlite opens in seconds on a busy machine).
+  // Each test starts the API several times (and the sandbox mode its own sandbox): seconds each on a busy machine.
   jest.setTimeout(180_000);
 
   let sandbox: RunningSandbox;

@@ -1,5 +1,5 @@
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from '../store/migrator';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { migrateToLatest } from '../store/migrator';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { SqlDeploymentRecord } from './deployment-record';
 
 const SANDBOX = { mode: 'sandbox', accountSid: `AC${'5'.repeat(32)}` } as const;
@@ -10,7 +10,7 @@ function recordContract(target: DatabaseTarget) {
   let handle: TestDatabase;
   beforeEach(async () => {
     handle = await target.open();
-    await runMigrations(handle.db, readMigrations(MIGRATIONS_DIR));
+    await migrateToLatest(handle.db);
   });
   afterEach(() => handle.close());
 
@@ -29,7 +29,7 @@ function recordContract(target: DatabaseTarget) {
     expect(await record.read()).toEqual(OTHER_ACCOUNT);
   });
 
-  if (target !== pgliteTarget) {
+  if (target !== sqliteTarget) {
     it('lets one of two instances claiming at once win, and both see the winner', async () => {
       const first = new SqlDeploymentRecord(handle.db);
       const second = new SqlDeploymentRecord(await handle.openAnother());
@@ -40,5 +40,5 @@ function recordContract(target: DatabaseTarget) {
   }
 }
 
-describe('SqlDeploymentRecord on PGlite', () => recordContract(pgliteTarget));
+describe('SqlDeploymentRecord on SQLite', () => recordContract(sqliteTarget));
 describePostgres('SqlDeploymentRecord on PostgreSQL', (target) => recordContract(target));
