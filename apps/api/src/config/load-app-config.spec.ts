@@ -46,7 +46,7 @@ describe('loadAppConfig', () => {
         return twilio.mode === 'sandbox' ? twilio.sandboxDataDir : undefined;
       };
       expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms' })).toBe('/var/lib/flex-sms/sandbox');
-      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms', ALLOW_SANDBOX_ON_DATABASE: 'true' })).toBe('/var/lib/flex-sms/sandbox');
       expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'memory://' })).toBe('memory://');
     });
 
