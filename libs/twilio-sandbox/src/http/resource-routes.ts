@@ -1,5 +1,5 @@
 import type { SandboxState, StateRef } from '../core/state';
-import { listPage, type ListOptions } from './paging';
+import { listPage, type ListOptions, type Positions } from './paging';
 import { created, noContent, ok, type Route, type TwilioRequest } from './route';
 import { serializeContext, type SerializeContext } from './serialize-context';
 
@@ -7,8 +7,10 @@ import { serializeContext, type SerializeContext } from './serialize-context';
 export type ResourceHandler<R> = (request: TwilioRequest, state: SandboxState, ctx: SerializeContext) => R;
 
 /** What a list answers: its items in order, and how each is written (the rest as ListOptions says). */
-export interface ResourceList<T extends { sid: string }> extends Omit<ListOptions<T>, 'serialize'> {
-  items: T[];
+export interface ResourceList<T extends { sid: string }> extends Omit<ListOptions<T>, 'serialize' | 'positions'> {
+  /** Where the items come from: each SID's position for PageTokens, and every item when `items` is not given. */
+  collection: Positions & { values?(): T[] };
+  items?: T[];
   serialize: (item: NoInfer<T>, ctx: SerializeContext) => unknown;
 }
 
@@ -36,7 +38,11 @@ export function resourceRoutes(ref: StateRef, options: ResourceRoutesOptions = {
     return { result: handler(request, state, ctx), ctx };
   };
   const answering = (method: Route['method'], status: (body: unknown) => ReturnType<Route['handler']>) => {
-    return (pattern: string, handler: ResourceHandler<unknown>): Route => ({ method, pattern, handler: (request) => status(run(handler, request).result) });
+    return (pattern: string, handler: ResourceHandler<unknown>): Route => ({
+      method,
+      pattern,
+      handler: (request) => status(run(handler, request).result),
+    });
   };
   return {
     list: <T extends { sid: string }>(pattern: string, handler: ResourceHandler<ResourceList<T>>): Route => ({
@@ -44,8 +50,8 @@ export function resourceRoutes(ref: StateRef, options: ResourceRoutesOptions = {
       pattern,
       handler: (request) => {
         const { result, ctx } = run(handler, request);
-        const { items, serialize, ...list } = result;
-        return ok(page(request, items, { ...list, serialize: (item) => serialize(item, ctx) }));
+        const { collection, items = collection.values?.() ?? [], serialize, ...list } = result;
+        return ok(page(request, items, { ...list, positions: collection, serialize: (item) => serialize(item, ctx) }));
       },
     }),
     fetch: answering('GET', ok),

@@ -53,7 +53,8 @@ const RELATIVE_URI_PROPERTY = /(^|_)uris?$/;
  */
 export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>): JsonSchema {
   const hooks = { beforeTransform: refuseUnknownKeywords, afterTransform: twilioMeaning(refs) } as unknown as Options;
-  const translated = fromSchema(schema, { cloneSchema: true, ...hooks });
+  // One copy up front: the library's own `cloneSchema` copies again at every level of nesting.
+  const translated = fromSchema(structuredClone(schema), { cloneSchema: false, ...hooks });
   // The library labels its output draft-04; ajv reads these schemas as its default draft.
   delete translated.$schema;
   return translated as JsonSchema;

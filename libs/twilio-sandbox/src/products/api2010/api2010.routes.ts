@@ -33,7 +33,7 @@ export function api2010Routes(ref: StateRef): Route[] {
             (!sentAfter || message.dateSent >= sentAfter),
         )
         .reverse();
-      return { key: 'messages', items: messages, positions: state.api.messages, serialize: serializeSmsMessage, descending: true };
+      return { key: 'messages', items: messages, collection: state.api.messages, serialize: serializeSmsMessage, descending: true };
     }),
     route.create(`${account}/Messages.json`, (request, state, ctx) => {
       const params = request.params;
@@ -46,7 +46,9 @@ export function api2010Routes(ref: StateRef): Route[] {
       }
       return serializeSmsMessage(recordSms(state, { from, to, body, direction: 'outbound-api' }), ctx);
     }),
-    route.fetch(`${account}/Messages/:Sid.json`, (request, state, ctx) => serializeSmsMessage(found(state.api.messages.get(request.pathParams.Sid), request), ctx)),
+    route.fetch(`${account}/Messages/:Sid.json`, (request, state, ctx) => {
+      return serializeSmsMessage(found(state.api.messages.get(request.pathParams.Sid), request), ctx);
+    }),
     route.list(`${account}/IncomingPhoneNumbers.json`, (request, state) => {
       const phoneNumber = request.query.string('PhoneNumber');
       const friendlyName = request.query.string('FriendlyName');
@@ -57,7 +59,7 @@ export function api2010Routes(ref: StateRef): Route[] {
           (digits === undefined || number.phoneNumber.replace(/[^\d]/g, '').includes(digits)) &&
           (friendlyName === undefined || number.friendlyName === friendlyName),
       );
-      return { key: 'incoming_phone_numbers', items: numbers, positions: state.api.incomingPhoneNumbers, serialize: serializeIncomingPhoneNumber };
+      return { key: 'incoming_phone_numbers', items: numbers, collection: state.api.incomingPhoneNumbers, serialize: serializeIncomingPhoneNumber };
     }),
     route.fetch(`${account}/IncomingPhoneNumbers/:Sid.json`, (request, state, ctx) => {
       return serializeIncomingPhoneNumber(found(state.api.incomingPhoneNumbers.get(request.pathParams.Sid), request), ctx);

@@ -30,18 +30,14 @@ function channelBody(state: SandboxState, channel: ChatChannel, ctx: SerializeCo
 export function chatRoutes(ref: StateRef): Route[] {
   const route = resourceRoutes(ref);
   return [
-    route.list('/chat/v2/Services', (_request, state) => ({
-      key: 'services',
-      items: state.chat.services.values(),
-      positions: state.chat.services,
-      serialize: serializeChatService,
-    })),
+    route.list('/chat/v2/Services', (_request, state) => ({ key: 'services', collection: state.chat.services, serialize: serializeChatService })),
     route.fetch('/chat/v2/Services/:Sid', (request, state, ctx) => serializeChatService(serviceOf(state, request), ctx)),
     route.list('/chat/v2/Services/:ServiceSid/Channels', (request, state) => {
       const service = serviceOf(state, request);
       const types = request.query.list('Type');
-      const channels = state.chat.channels.filter((channel) => channel.serviceSid === service.sid && (types.length === 0 || types.includes(channel.type)));
-      return { key: 'channels', items: channels, positions: state.chat.channels, serialize: (channel: ChatChannel, ctx) => channelBody(state, channel, ctx) };
+      const items = state.chat.channels.filter((channel) => channel.serviceSid === service.sid && (!types.length || types.includes(channel.type)));
+      const serialize = (channel: ChatChannel, ctx: SerializeContext) => channelBody(state, channel, ctx);
+      return { key: 'channels', items, collection: state.chat.channels, serialize };
     }),
     route.create('/chat/v2/Services/:ServiceSid/Channels', (request, state, ctx) => {
       const params = request.params;
@@ -58,7 +54,11 @@ export function chatRoutes(ref: StateRef): Route[] {
     route.update('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state, ctx) => {
       const channel = channelOf(state, request, 'Sid');
       const params = request.params;
-      updateChannel(state, channel, { friendlyName: params.string('FriendlyName'), uniqueName: params.string('UniqueName'), attributes: params.json('Attributes') });
+      updateChannel(state, channel, {
+        friendlyName: params.string('FriendlyName'),
+        uniqueName: params.string('UniqueName'),
+        attributes: params.json('Attributes'),
+      });
       return channelBody(state, channel, ctx);
     }),
     route.delete('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state) => {
@@ -71,7 +71,7 @@ export function chatRoutes(ref: StateRef): Route[] {
       const messages = state.chat.messages(channelOf(state, request, 'ChannelSid').sid);
       const descending = request.query.oneOf('Order', ['asc', 'desc'] as const) === 'desc';
       const items = descending ? messages.values().reverse() : messages.values();
-      return { key: 'messages', items, positions: messages, serialize: serializeChatMessage, descending };
+      return { key: 'messages', items, collection: messages, serialize: serializeChatMessage, descending };
     }),
     route.create('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Messages', (request, state, ctx) => {
       const params = request.params;
@@ -87,18 +87,20 @@ export function chatRoutes(ref: StateRef): Route[] {
       const members = state.chat.members(channelOf(state, request, 'ChannelSid').sid);
       const identities = request.query.list('Identity');
       const items = identities.length ? members.filter((member) => identities.includes(member.identity)) : members.values();
-      return { key: 'members', items, positions: members, serialize: serializeChatMember };
+      return { key: 'members', items, collection: members, serialize: serializeChatMember };
     }),
     route.create('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Members', (request, state, ctx) => {
       const service = serviceOf(state, request);
       const channel = channelOf(state, request, 'ChannelSid');
-      const member = addMember(state, channel, service, { identity: request.params.required('Identity'), attributes: request.params.json('Attributes') });
+      const identity = request.params.required('Identity');
+      const member = addMember(state, channel, service, { identity, attributes: request.params.json('Attributes') });
       return serializeChatMember(member, ctx);
     }),
     route.list('/chat/v2/Services/:ServiceSid/Users', (request, state) => {
       const service = serviceOf(state, request);
       const users = state.chat.users.filter((user) => user.serviceSid === service.sid);
-      return { key: 'users', items: users, positions: state.chat.users, serialize: (user: ChatUser, ctx) => serializeChatUser(user, state.chat.channelsOfUser(user), ctx) };
+      const serialize = (user: ChatUser, ctx: SerializeContext) => serializeChatUser(user, state.chat.channelsOfUser(user), ctx);
+      return { key: 'users', items: users, collection: state.chat.users, serialize };
     }),
     route.create('/chat/v2/Services/:ServiceSid/Users', (request, state, ctx) => {
       const params = request.params;
@@ -124,7 +126,7 @@ export function chatRoutes(ref: StateRef): Route[] {
       return {
         key: 'channels',
         items: memberships,
-        positions: { sequenceOf: (sid) => membershipSequence(state, memberships, sid) },
+        collection: { sequenceOf: (sid) => membershipSequence(state, memberships, sid) },
         serialize: (member: ChatMember, ctx) => serializeUserChannel(member, user, unread(member), ctx),
       };
     }),

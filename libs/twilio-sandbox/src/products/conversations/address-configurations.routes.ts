@@ -28,8 +28,9 @@ export function addressConfigurationsRoutes(ref: StateRef): Route[] {
   return [
     route.list('/conversations/v1/Configuration/Addresses', (request, state) => {
       const type = request.query.string('Type');
-      const configurations = state.conversations.addressConfigurations.filter((configuration) => type === undefined || configuration.type === type);
-      return { key: 'address_configurations', items: configurations, positions: state.conversations.addressConfigurations, serialize: serializeAddressConfiguration };
+      const collection = state.conversations.addressConfigurations;
+      const items = collection.filter((configuration) => type === undefined || configuration.type === type);
+      return { key: 'address_configurations', items, collection, serialize: serializeAddressConfiguration };
     }),
     route.create('/conversations/v1/Configuration/Addresses', (request, state, ctx) => {
       const params = request.params;
@@ -47,7 +48,8 @@ export function addressConfigurationsRoutes(ref: StateRef): Route[] {
     }),
     route.update('/conversations/v1/Configuration/Addresses/:Sid', (request, state, ctx) => {
       const configuration = found(state.conversations.addressConfigurations.get(request.pathParams.Sid), request);
-      updateAddressConfiguration(state, configuration, { friendlyName: request.params.string('FriendlyName'), autoCreation: readAutoCreation(request.params) });
+      const params = request.params;
+      updateAddressConfiguration(state, configuration, { friendlyName: params.string('FriendlyName'), autoCreation: readAutoCreation(params) });
       return serializeAddressConfiguration(configuration, ctx);
     }),
     route.delete('/conversations/v1/Configuration/Addresses/:Sid', (request, state) => {

@@ -1,3 +1,4 @@
+import type { Collection } from '../../core/collection';
 import type { SandboxState, StateRef } from '../../core/state';
 import { webhooksEnabled } from '../../http/headers';
 import { found } from '../../http/lookup';
@@ -20,8 +21,10 @@ function conversationOf(state: SandboxState, request: TwilioRequest) {
   return found(state.conversations.findConversation(request.pathParams.ConversationSid ?? request.pathParams.Sid), request);
 }
 
-function childOf<T extends { conversationSid: string }>(state: SandboxState, request: TwilioRequest, child: T | undefined): T {
+/** The participant, message or webhook `:Sid` of the conversation in the path (20404 when another one holds it). */
+function childOf<T extends { sid: string; conversationSid: string }>(state: SandboxState, request: TwilioRequest, children: Collection<T>): T {
   const conversation = conversationOf(state, request);
+  const child = children.get(request.pathParams.Sid);
   return found(child?.conversationSid === conversation.sid ? child : undefined, request);
 }
 
@@ -48,20 +51,20 @@ export function conversationsRoutes(ref: StateRef): Route[] {
           (!start || candidate.dateCreated >= start) &&
           (!end || candidate.dateCreated <= end),
       );
-      return { key: 'conversations', items: conversations, positions: state.conversations.conversations, serialize: serializeConversation };
+      return { key: 'conversations', items: conversations, collection: state.conversations.conversations, serialize: serializeConversation };
     }),
-    route.create('/conversations/v1/Conversations', (request, state, ctx) => serializeConversation(createConversation(state, readConversation(request.params)), ctx)),
+    route.create('/conversations/v1/Conversations', (request, state, ctx) => {
+      return serializeConversation(createConversation(state, readConversation(request.params)), ctx);
+    }),
     route.fetch('/conversations/v1/Conversations/:Sid', (request, state, ctx) => serializeConversation(conversationOf(state, request), ctx)),
     route.update('/conversations/v1/Conversations/:Sid', (request, state, ctx) => {
       return serializeConversation(updateConversation(state, conversationOf(state, request), readConversation(request.params)), ctx);
     }),
     route.delete('/conversations/v1/Conversations/:Sid', (request, state) => deleteConversation(state, conversationOf(state, request))),
-    route.list(`${conversation}/Participants`, (request, state) => ({
-      key: 'participants',
-      items: state.conversations.participantsOf(conversationOf(state, request).sid),
-      positions: state.conversations.participants,
-      serialize: serializeConversationParticipant,
-    })),
+    route.list(`${conversation}/Participants`, (request, state) => {
+      const items = state.conversations.participantsOf(conversationOf(state, request).sid);
+      return { key: 'participants', items, collection: state.conversations.participants, serialize: serializeConversationParticipant };
+    }),
     route.create(`${conversation}/Participants`, (request, state, ctx) => {
       const params = request.params;
       const participant = addParticipant(state, conversationOf(state, request), {
@@ -73,16 +76,16 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       return serializeConversationParticipant(participant, ctx);
     }),
     route.fetch(`${conversation}/Participants/:Sid`, (request, state, ctx) => {
-      return serializeConversationParticipant(childOf(state, request, state.conversations.participants.get(request.pathParams.Sid)), ctx);
+      return serializeConversationParticipant(childOf(state, request, state.conversations.participants), ctx);
     }),
     route.delete(`${conversation}/Participants/:Sid`, (request, state) => {
-      removeParticipant(state, childOf(state, request, state.conversations.participants.get(request.pathParams.Sid)));
+      removeParticipant(state, childOf(state, request, state.conversations.participants));
     }),
     route.list(`${conversation}/Messages`, (request, state) => {
       const descending = request.query.oneOf('Order', ['asc', 'desc'] as const) === 'desc';
       const messages = state.conversations.messagesOf(conversationOf(state, request).sid);
       const items = descending ? messages.reverse() : messages;
-      return { key: 'messages', items, positions: state.conversations.messages, serialize: serializeConversationMessage, descending };
+      return { key: 'messages', items, collection: state.conversations.messages, serialize: serializeConversationMessage, descending };
     }),
     route.create(`${conversation}/Messages`, (request, state, ctx) => {
       const params = request.params;
@@ -95,14 +98,12 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       return serializeConversationMessage(posted.message, ctx);
     }),
     route.fetch(`${conversation}/Messages/:Sid`, (request, state, ctx) => {
-      return serializeConversationMessage(childOf(state, request, state.conversations.messages.get(request.pathParams.Sid)), ctx);
+      return serializeConversationMessage(childOf(state, request, state.conversations.messages), ctx);
     }),
-    route.list(`${conversation}/Webhooks`, (request, state) => ({
-      key: 'webhooks',
-      items: state.conversations.webhooksOf(conversationOf(state, request).sid),
-      positions: state.conversations.webhooks,
-      serialize: serializeConversationWebhook,
-    })),
+    route.list(`${conversation}/Webhooks`, (request, state) => {
+      const items = state.conversations.webhooksOf(conversationOf(state, request).sid);
+      return { key: 'webhooks', items, collection: state.conversations.webhooks, serialize: serializeConversationWebhook };
+    }),
     route.create(`${conversation}/Webhooks`, (request, state, ctx) => {
       const params = request.params;
       const webhook = createConversationWebhook(state, conversationOf(state, request), {
@@ -116,10 +117,10 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       return serializeConversationWebhook(webhook, ctx);
     }),
     route.fetch(`${conversation}/Webhooks/:Sid`, (request, state, ctx) => {
-      return serializeConversationWebhook(childOf(state, request, state.conversations.webhooks.get(request.pathParams.Sid)), ctx);
+      return serializeConversationWebhook(childOf(state, request, state.conversations.webhooks), ctx);
     }),
     route.delete(`${conversation}/Webhooks/:Sid`, (request, state) => {
-      state.conversations.webhooks.delete(childOf(state, request, state.conversations.webhooks.get(request.pathParams.Sid)).sid);
+      state.conversations.webhooks.delete(childOf(state, request, state.conversations.webhooks).sid);
     }),
   ];
 }

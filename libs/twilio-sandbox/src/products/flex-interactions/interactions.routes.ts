@@ -37,29 +37,27 @@ export function interactionsRoutes(ref: StateRef): Route[] {
     route.list('/flex-api/v1/Interactions/:InteractionSid/Channels', (request, state) => {
       const interactionSid = interactionOf(state, request).sid;
       const channels = state.interactions.channels.filter((candidate) => candidate.interactionSid === interactionSid);
-      return { key: 'channels', items: channels, positions: state.interactions.channels, serialize: serializeInteractionChannel };
+      return { key: 'channels', items: channels, collection: state.interactions.channels, serialize: serializeInteractionChannel };
     }),
-    route.fetch('/flex-api/v1/Interactions/:InteractionSid/Channels/:Sid', (request, state, ctx) => serializeInteractionChannel(channelOf(state, request), ctx)),
+    route.fetch('/flex-api/v1/Interactions/:InteractionSid/Channels/:Sid', (request, state, ctx) => {
+      return serializeInteractionChannel(channelOf(state, request), ctx);
+    }),
     route.update('/flex-api/v1/Interactions/:InteractionSid/Channels/:Sid', (request, state, ctx) => {
       const params = request.params;
       const status = params.oneOf('Status', ['closed', 'inactive'] as const) ?? 'closed';
       return serializeInteractionChannel(updateInteractionChannel(state, channelOf(state, request), status, params.object('Routing')), ctx);
     }),
-    route.list(`${channel}/Invites`, (request, state) => ({
-      key: 'invites',
-      items: state.interactions.invitesOf(channelOf(state, request).sid),
-      positions: state.interactions.invites,
-      serialize: serializeInteractionInvite,
-    })),
+    route.list(`${channel}/Invites`, (request, state) => {
+      const items = state.interactions.invitesOf(channelOf(state, request).sid);
+      return { key: 'invites', items, collection: state.interactions.invites, serialize: serializeInteractionInvite };
+    }),
     route.create(`${channel}/Invites`, (request, state, ctx) => {
       return serializeInteractionInvite(createInvite(state, channelOf(state, request), request.params.requiredObject('Routing')), ctx);
     }),
-    route.list(`${channel}/Participants`, (request, state) => ({
-      key: 'participants',
-      items: state.interactions.participantsOf(channelOf(state, request).sid),
-      positions: state.interactions.participants,
-      serialize: serializeInteractionParticipant,
-    })),
+    route.list(`${channel}/Participants`, (request, state) => {
+      const items = state.interactions.participantsOf(channelOf(state, request).sid);
+      return { key: 'participants', items, collection: state.interactions.participants, serialize: serializeInteractionParticipant };
+    }),
     route.create(`${channel}/Participants`, (request, state, ctx) => {
       const params = request.params;
       const participant = addChannelParticipant(state, channelOf(state, request), {

@@ -14,10 +14,12 @@ export function flexRoutes(ref: StateRef): Route[] {
     route.list('/flex-api/v1/FlexFlows', (request, state) => {
       const friendlyName = request.query.string('FriendlyName');
       const flows = friendlyName === undefined ? state.flex.flows.values() : state.flex.flows.filter((flow) => flow.friendlyName === friendlyName);
-      return { key: 'flex_flows', items: flows, positions: state.flex.flows, serialize: serializeFlexFlow };
+      return { key: 'flex_flows', items: flows, collection: state.flex.flows, serialize: serializeFlexFlow };
     }),
     route.create('/flex-api/v1/FlexFlows', (request, state, ctx) => serializeFlexFlow(createFlexFlow(state, request.params), ctx)),
-    route.fetch('/flex-api/v1/FlexFlows/:Sid', (request, state, ctx) => serializeFlexFlow(found(state.flex.flows.get(request.pathParams.Sid), request), ctx)),
+    route.fetch('/flex-api/v1/FlexFlows/:Sid', (request, state, ctx) => {
+      return serializeFlexFlow(found(state.flex.flows.get(request.pathParams.Sid), request), ctx);
+    }),
     route.update('/flex-api/v1/FlexFlows/:Sid', (request, state, ctx) => {
       const flow = found(state.flex.flows.get(request.pathParams.Sid), request);
       return serializeFlexFlow(updateFlexFlow(state, flow, request.params), ctx);
@@ -27,8 +29,7 @@ export function flexRoutes(ref: StateRef): Route[] {
     }),
     route.list('/flex-api/v1/Channels', (_request, state) => ({
       key: 'flex_chat_channels',
-      items: state.flex.channels.values(),
-      positions: state.flex.channels,
+      collection: state.flex.channels,
       serialize: serializeFlexChannel,
     })),
     route.create('/flex-api/v1/Channels', (request, state, ctx) => {
@@ -47,7 +48,9 @@ export function flexRoutes(ref: StateRef): Route[] {
       });
       return serializeFlexChannel(channel, ctx);
     }),
-    route.fetch('/flex-api/v1/Channels/:Sid', (request, state, ctx) => serializeFlexChannel(found(state.flex.channels.get(request.pathParams.Sid), request), ctx)),
+    route.fetch('/flex-api/v1/Channels/:Sid', (request, state, ctx) => {
+      return serializeFlexChannel(found(state.flex.channels.get(request.pathParams.Sid), request), ctx);
+    }),
     route.delete('/flex-api/v1/Channels/:Sid', (request, state) => {
       const channel = found(state.flex.channels.delete(request.pathParams.Sid), request);
       const key = FlexStore.targetKey(channel.flexFlowSid, channel.target);

@@ -3,6 +3,7 @@ import { found } from '../../http/lookup';
 import type { Params } from '../../http/params';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route, TwilioRequest } from '../../http/route';
+import type { SerializeContext } from '../../http/serialize-context';
 import { invalidParameter } from '../../http/twilio-error';
 import { addNumberToPool, removeNumberFromPool } from './proxy-phone-numbers.service';
 import { addParticipant, createSession, deleteSession, removeParticipant, updateSession, type NewParticipant } from './proxy.service';
@@ -37,11 +38,11 @@ function poolNumberOf(state: SandboxState, request: TwilioRequest) {
   return found(state.proxy.numbersOf(service.sid).find((number) => number.sid === wanted || number.phoneNumber === wanted), request);
 }
 
-/** Open sessions masking someone behind the number (`in_use`). */
-function inUseCount(state: SandboxState, phoneNumber: string): number {
-  let count = 0;
-  for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${phoneNumber}`)) count++;
-  return count;
+/** A pool number with `in_use`: the open sessions masking someone behind it. */
+function numberBody(state: SandboxState, number: ProxyPhoneNumber, ctx: SerializeContext) {
+  let inUse = 0;
+  for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${number.phoneNumber}`)) inUse++;
+  return serializeProxyPhoneNumber(number, inUse, ctx);
 }
 
 /**
@@ -66,19 +67,13 @@ export function proxyRoutes(ref: StateRef): Route[] {
   const route = resourceRoutes(ref);
   const participants = '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants';
   return [
-    route.list('/proxy/v1/Services', (_request, state) => ({
-      key: 'services',
-      items: state.proxy.services.values(),
-      positions: state.proxy.services,
-      serialize: serializeProxyService,
-    })),
+    route.list('/proxy/v1/Services', (_request, state) => ({ key: 'services', collection: state.proxy.services, serialize: serializeProxyService })),
     route.fetch('/proxy/v1/Services/:Sid', (request, state, ctx) => serializeProxyService(serviceOf(state, request), ctx)),
-    route.list('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state) => ({
-      key: 'phone_numbers',
-      items: state.proxy.numbersOf(serviceOf(state, request).sid),
-      positions: state.proxy.numbers,
-      serialize: (number: ProxyPhoneNumber, ctx) => serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), ctx),
-    })),
+    route.list('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state) => {
+      const items = state.proxy.numbersOf(serviceOf(state, request).sid);
+      const serialize = (number: ProxyPhoneNumber, ctx: SerializeContext) => numberBody(state, number, ctx);
+      return { key: 'phone_numbers', items, collection: state.proxy.numbers, serialize };
+    }),
     route.create('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state, ctx) => {
       const params = request.params;
       const number = addNumberToPool(state, serviceOf(state, request), {
@@ -86,17 +81,17 @@ export function proxyRoutes(ref: StateRef): Route[] {
         phoneNumber: params.string('PhoneNumber'),
         isReserved: params.boolean('IsReserved'),
       });
-      return serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), ctx);
+      return numberBody(state, number, ctx);
     }),
     route.fetch('/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid', (request, state, ctx) => {
       const number = poolNumberOf(state, request);
-      return serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), ctx);
+      return numberBody(state, number, ctx);
     }),
     route.delete('/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid', (request, state) => removeNumberFromPool(state, poolNumberOf(state, request))),
     route.list('/proxy/v1/Services/:ServiceSid/Sessions', (request, state) => {
       const service = serviceOf(state, request);
       const sessions = state.proxy.sessions.filter((session) => session.serviceSid === service.sid);
-      return { key: 'sessions', items: sessions, positions: state.proxy.sessions, serialize: serializeProxySession };
+      return { key: 'sessions', items: sessions, collection: state.proxy.sessions, serialize: serializeProxySession };
     }),
     route.create('/proxy/v1/Services/:ServiceSid/Sessions', (request, state, ctx) => {
       const params = request.params;
@@ -110,7 +105,9 @@ export function proxyRoutes(ref: StateRef): Route[] {
       });
       return serializeProxySession(session, ctx);
     }),
-    route.fetch('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state, ctx) => serializeProxySession(sessionOf(state, request, 'Sid'), ctx)),
+    route.fetch('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state, ctx) => {
+      return serializeProxySession(sessionOf(state, request, 'Sid'), ctx);
+    }),
     route.update('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state, ctx) => {
       const session = sessionOf(state, request, 'Sid');
       const params = request.params;
@@ -122,12 +119,10 @@ export function proxyRoutes(ref: StateRef): Route[] {
       return serializeProxySession(session, ctx);
     }),
     route.delete('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state) => deleteSession(state, sessionOf(state, request, 'Sid'))),
-    route.list(participants, (request, state) => ({
-      key: 'participants',
-      items: state.proxy.participantsOf(sessionOf(state, request, 'SessionSid').sid),
-      positions: state.proxy.participants,
-      serialize: serializeProxyParticipant,
-    })),
+    route.list(participants, (request, state) => {
+      const items = state.proxy.participantsOf(sessionOf(state, request, 'SessionSid').sid);
+      return { key: 'participants', items, collection: state.proxy.participants, serialize: serializeProxyParticipant };
+    }),
     route.create(participants, (request, state, ctx) => {
       const params = request.params;
       const participant = addParticipant(state, serviceOf(state, request), sessionOf(state, request, 'SessionSid'), {
@@ -156,7 +151,7 @@ export function proxyRoutes(ref: StateRef): Route[] {
       return {
         key: 'interactions',
         items: interactions,
-        positions: state.proxy.interactions,
+        collection: state.proxy.interactions,
         serialize: (interaction: MessageInteraction, ctx) => serializeMessageInteraction(interaction, participant.sid, ctx),
       };
     }),

@@ -12,12 +12,7 @@ function flowOf(state: SandboxState, request: TwilioRequest) {
 export function studioRoutes(ref: StateRef): Route[] {
   const route = resourceRoutes(ref);
   return [
-    route.list('/studio/v2/Flows', (_request, state) => ({
-      key: 'flows',
-      items: state.studio.flows.values(),
-      positions: state.studio.flows,
-      serialize: serializeStudioFlow,
-    })),
+    route.list('/studio/v2/Flows', (_request, state) => ({ key: 'flows', collection: state.studio.flows, serialize: serializeStudioFlow })),
     route.fetch('/studio/v2/Flows/:Sid', (request, state, ctx) => serializeStudioFlow(flowOf(state, request), ctx)),
     route.list('/studio/v2/Flows/:FlowSid/Executions', (request, state) => {
       const flowSid = flowOf(state, request).sid;
@@ -26,7 +21,7 @@ export function studioRoutes(ref: StateRef): Route[] {
       const executions = state.studio.executions.filter(
         (execution) => execution.flowSid === flowSid && (!from || execution.dateCreated >= from) && (!to || execution.dateCreated <= to),
       );
-      return { key: 'executions', items: executions, positions: state.studio.executions, serialize: serializeExecution };
+      return { key: 'executions', items: executions, collection: state.studio.executions, serialize: serializeExecution };
     }),
     route.fetch('/studio/v2/Flows/:FlowSid/Executions/:Sid', (request, state, ctx) => {
       const flowSid = flowOf(state, request).sid;

@@ -37,7 +37,7 @@ export function taskRouterRoutes(ref: StateRef): Route[] {
     route.list('/taskrouter/v1/Workspaces', (request, state) => {
       const friendlyName = request.query.string('FriendlyName');
       const workspaces = state.taskrouter.workspaces.filter((candidate) => friendlyName === undefined || candidate.friendlyName === friendlyName);
-      return { key: 'workspaces', items: workspaces, positions: state.taskrouter.workspaces, serialize: serializeWorkspace };
+      return { key: 'workspaces', items: workspaces, collection: state.taskrouter.workspaces, serialize: serializeWorkspace };
     }),
     route.fetch('/taskrouter/v1/Workspaces/:Sid', (request, state, ctx) => serializeWorkspace(workspaceOf(state, request), ctx)),
     route.list(`${workspace}/Workflows`, (request, state) => {
@@ -46,7 +46,7 @@ export function taskRouterRoutes(ref: StateRef): Route[] {
       const workflows = state.taskrouter.workflows.filter(
         (workflow) => workflow.workspaceSid === workspaceSid && (friendlyName === undefined || workflow.friendlyName === friendlyName),
       );
-      return { key: 'workflows', items: workflows, positions: state.taskrouter.workflows, serialize: serializeWorkflow };
+      return { key: 'workflows', items: workflows, collection: state.taskrouter.workflows, serialize: serializeWorkflow };
     }),
     route.fetch(`${workspace}/Workflows/:Sid`, (request, state, ctx) => {
       const workspaceSid = workspaceOf(state, request).sid;
@@ -56,7 +56,7 @@ export function taskRouterRoutes(ref: StateRef): Route[] {
     route.list(`${workspace}/TaskChannels`, (request, state) => {
       const workspaceSid = workspaceOf(state, request).sid;
       const channels = state.taskrouter.taskChannels.filter((channel) => channel.workspaceSid === workspaceSid);
-      return { key: 'channels', items: channels, positions: state.taskrouter.taskChannels, serialize: serializeTaskChannel };
+      return { key: 'channels', items: channels, collection: state.taskrouter.taskChannels, serialize: serializeTaskChannel };
     }),
     route.fetch(`${workspace}/TaskChannels/:Sid`, (request, state, ctx) => {
       const channel = state.taskrouter.findTaskChannel(workspaceOf(state, request).sid, request.pathParams.Sid);
@@ -72,7 +72,7 @@ export function taskRouterRoutes(ref: StateRef): Route[] {
           (statuses.length === 0 || statuses.includes(task.assignmentStatus)) &&
           (workflowSid === undefined || task.workflowSid === workflowSid),
       );
-      return { key: 'tasks', items: tasks, positions: state.taskrouter.tasks, serialize: (task: Task, ctx) => taskBody(state, task, ctx) };
+      return { key: 'tasks', items: tasks, collection: state.taskrouter.tasks, serialize: (task: Task, ctx) => taskBody(state, task, ctx) };
     }),
     route.create(`${workspace}/Tasks`, (request, state, ctx) => {
       const workspaceSid = workspaceOf(state, request).sid;
