@@ -1,12 +1,13 @@
 import type { SandboxState, StateRef } from '../../core/state';
 import { webhooksEnabled } from '../../http/headers';
 import { found } from '../../http/lookup';
+import type { Params } from '../../http/params';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route, TwilioRequest } from '../../http/route';
 import type { SerializeContext } from '../../http/serialize-context';
 import { postChatMessage } from '../../messaging/chat-messages';
 import { FlexStore } from '../flex/flex.store';
-import { addMember, createChannel, createUser, updateChannel } from './chat.service';
+import { addMember, createChannel, createUser, updateChannel, type ChannelChanges } from './chat.service';
 import { serializeChatChannel, serializeChatMember, serializeChatMessage, serializeChatService, serializeChatUser, serializeUserChannel } from './chat.serializers';
 import type { ChatChannel, ChatMember, ChatUser } from './chat.store';
 
@@ -19,6 +20,11 @@ function serviceOf(state: SandboxState, request: TwilioRequest) {
 function channelOf(state: SandboxState, request: TwilioRequest, param: 'Sid' | 'ChannelSid') {
   const service = serviceOf(state, request);
   return found(state.chat.findChannel(service.sid, request.pathParams[param]), request);
+}
+
+/** What both creating and updating a channel read. */
+function readChannelChanges(params: Params): ChannelChanges {
+  return { friendlyName: params.string('FriendlyName'), uniqueName: params.string('UniqueName'), attributes: params.json('Attributes') };
 }
 
 function channelBody(state: SandboxState, channel: ChatChannel, ctx: SerializeContext) {
@@ -41,24 +47,13 @@ export function chatRoutes(ref: StateRef): Route[] {
     }),
     route.create('/chat/v2/Services/:ServiceSid/Channels', (request, state, ctx) => {
       const params = request.params;
-      const channel = createChannel(state, serviceOf(state, request), {
-        friendlyName: params.string('FriendlyName'),
-        uniqueName: params.string('UniqueName'),
-        attributes: params.json('Attributes'),
-        type: params.oneOf('Type', CHANNEL_TYPES),
-        createdBy: params.string('CreatedBy'),
-      });
-      return channelBody(state, channel, ctx);
+      const input = { ...readChannelChanges(params), type: params.oneOf('Type', CHANNEL_TYPES), createdBy: params.string('CreatedBy') };
+      return channelBody(state, createChannel(state, serviceOf(state, request), input), ctx);
     }),
     route.fetch('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state, ctx) => channelBody(state, channelOf(state, request, 'Sid'), ctx)),
     route.update('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state, ctx) => {
       const channel = channelOf(state, request, 'Sid');
-      const params = request.params;
-      updateChannel(state, channel, {
-        friendlyName: params.string('FriendlyName'),
-        uniqueName: params.string('UniqueName'),
-        attributes: params.json('Attributes'),
-      });
+      updateChannel(state, channel, readChannelChanges(request.params));
       return channelBody(state, channel, ctx);
     }),
     route.delete('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state) => {
