@@ -65,11 +65,6 @@ export class TwilioGateway {
 
   constructor(private readonly deps: GatewayDependencies) {}
 
-  /** Requests of the account being handled right now. */
-  get requestsInFlight(): number {
-    return this.inFlight;
-  }
-
   router(): Router.Router {
     const router = new Router({ caseSensitive: true });
     // One router per Twilio domain (`/flex-api`, `/chat`…): a request is matched against its own domain's routes only.
