@@ -31,6 +31,8 @@ describe('sandbox contract with Twilio OpenAPI specs', () => {
   let sandbox: RunningSandbox;
   const log = new ContractLog();
 
+  // The whole journey, with the specs loaded and compiled on the way, takes 4-5 s on a busy 2-core machine: more
+  // than jest's default 5 s allows a hook.
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
     const journey: Journey = {
@@ -46,7 +48,7 @@ describe('sandbox contract with Twilio OpenAPI specs', () => {
     await useRemainingSandboxEndpoints(journey);
     await provokeErrors(journey, sandbox.url, log);
     await walkConversationsJourneys(journey);
-  });
+  }, 30_000);
 
   afterAll(() => sandbox?.close());
 

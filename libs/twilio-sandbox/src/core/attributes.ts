@@ -8,7 +8,3 @@ export function readAttributes(text: string | null | undefined): Record<string, 
     return {};
   }
 }
-
-export function mergeAttributes(text: string | null | undefined, changes: Record<string, unknown>): string {
-  return JSON.stringify({ ...readAttributes(text), ...changes });
-}

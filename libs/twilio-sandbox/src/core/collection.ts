@@ -1,7 +1,3 @@
-/**
- * An insertion-ordered collection of resources keyed by SID. Each SID keeps its position (sequence) even after
- * deletion, so a PageToken naming a deleted resource still pages on from the right place, as Twilio's does.
- */
 /** A Collection as data: what a saved sandbox state keeps of it. */
 export interface CollectionSnapshot<T> {
   items: T[];
@@ -10,6 +6,10 @@ export interface CollectionSnapshot<T> {
   nextSequence: number;
 }
 
+/**
+ * An insertion-ordered collection of resources keyed by SID. Each SID keeps its position (sequence) even after
+ * deletion, so a PageToken naming a deleted resource still pages on from the right place, as Twilio's does.
+ */
 export class Collection<T extends { sid: string }> {
   private readonly items = new Map<string, T>();
   private readonly sequenceBySid = new Map<string, number>();

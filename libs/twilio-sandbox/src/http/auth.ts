@@ -1,13 +1,17 @@
+import basicAuth from 'basic-auth';
 import { timingSafeEqual } from 'node:crypto';
-import type { AccountCredentials } from '../core/state';
+import type { RequestHandler } from 'router';
+import type { StateRef } from '../core/state';
+import { authenticate } from './twilio-error';
 
-/** HTTP Basic with the account SID as user name and the auth token as password, as Twilio's REST API takes. */
-export function isAuthorized(header: string | undefined, account: AccountCredentials): boolean {
-  if (!header?.startsWith('Basic ')) return false;
-  const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
-  const separator = decoded.indexOf(':');
-  if (separator === -1) return false;
-  return safeEqual(decoded.slice(0, separator), account.accountSid) && safeEqual(decoded.slice(separator + 1), account.authToken);
+/** Twilio's REST auth: HTTP Basic with the account SID as user name and the auth token as password. */
+export function twilioAuth(ref: StateRef): RequestHandler {
+  return (request, _response, next) => {
+    const { account } = ref.current;
+    const credentials = basicAuth(request);
+    if (!credentials || !safeEqual(credentials.name, account.accountSid) || !safeEqual(credentials.pass, account.authToken)) throw authenticate();
+    next();
+  };
 }
 
 function safeEqual(actual: string, expected: string): boolean {

@@ -20,24 +20,19 @@ interface PageWindow<T> {
  * Cuts one page out of an ordered list. Position comes from `PageToken` (`PA<sid>`: after that resource,
  * `PB<sid>`: before it), like Twilio's tokens, so pages stay stable while resources are added or removed; `Page`
  * alone (no token) is read as an offset, which Twilio's older lists accept too.
- * `sequenceOf` gives each SID's insertion position (also for deleted ones); `descending` says the list runs newest
+ * `positions` gives each SID's insertion position (also for deleted ones); `descending` says the list runs newest
  * first.
  */
-function cutPage<T extends { sid: string }>(
-  request: TwilioRequest,
-  ordered: T[],
-  sequenceOf: (sid: string) => number | undefined,
-  descending: boolean,
-): PageWindow<T> {
+function cutPage<T extends { sid: string }>(request: TwilioRequest, ordered: T[], positions: Positions, descending: boolean): PageWindow<T> {
   const pageSize = request.query.integer('PageSize', { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE;
   const page = request.query.integer('Page', { min: 0 }) ?? 0;
   const token = request.query.string('PageToken');
   let start = page * pageSize;
   if (token) {
-    const anchor = sequenceOf(token.slice(2));
+    const anchor = positions.sequenceOf(token.slice(2));
     if (!/^P[AB]/.test(token) || anchor === undefined) throw invalidParameter('PageToken');
     const beyond = (item: T) => {
-      const sequence = sequenceOf(item.sid) ?? 0;
+      const sequence = positions.sequenceOf(item.sid) ?? 0;
       return descending ? sequence < anchor : sequence > anchor;
     };
     const firstBeyond = indexOrLength(ordered, beyond);
@@ -82,17 +77,22 @@ function pageQuery(request: TwilioRequest, pageSize: number, page: number, token
   return query.toString();
 }
 
+/** Where each SID sits in insertion order, deleted ones too: a Collection, usually the one the items come from. */
+export interface Positions {
+  sequenceOf(sid: string): number | undefined;
+}
+
 export interface ListOptions<T> {
   /** Name of the list in the body and `meta.key` (e.g. `flex_flows`). */
   key: string;
   serialize: (item: T) => unknown;
-  sequenceOf: (sid: string) => number | undefined;
+  positions: Positions;
   descending?: boolean;
 }
 
 /** A v1/v2 list page: the items under `key` plus Twilio's `meta` envelope with absolute URLs back to the sandbox. */
 export function listPage<T extends { sid: string }>(request: TwilioRequest, ordered: T[], options: ListOptions<T>) {
-  const window = cutPage(request, ordered, options.sequenceOf, options.descending ?? false);
+  const window = cutPage(request, ordered, options.positions, options.descending ?? false);
   const base = `${request.baseUrl}/${request.domain}${request.path}`;
   const url = (page: number, token?: string) => `${base}?${pageQuery(request, window.pageSize, page, token)}`;
   return {
@@ -114,7 +114,7 @@ export function listPage<T extends { sid: string }>(request: TwilioRequest, orde
  * absolute against its own domain, which the adapter sends back to the sandbox).
  */
 export function legacyListPage<T extends { sid: string }>(request: TwilioRequest, ordered: T[], options: ListOptions<T>) {
-  const window = cutPage(request, ordered, options.sequenceOf, options.descending ?? false);
+  const window = cutPage(request, ordered, options.positions, options.descending ?? false);
   const uri = (page: number, token?: string) => `${request.path}?${pageQuery(request, window.pageSize, page, token)}`;
   return {
     [options.key]: window.items.map(options.serialize),

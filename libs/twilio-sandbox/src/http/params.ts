@@ -1,22 +1,12 @@
 import { endOfDay, listItems, readBoolean, readDate, readInteger, readJsonObject, readJsonObjects, type JsonObject } from '../core/twilio-encodings';
 import { invalidParameter, missingParameter } from './twilio-error';
 
-/** Decoded form or query parameters: PascalCase names as sent, repeated names as arrays. */
-export type RawParams = Record<string, string | string[]>;
-
 /**
- * Parses `application/x-www-form-urlencoded` (or a query string). The SDK sends repeated names for lists
- * (`Participants=…&Participants=…`) and dotted names for nested values (`Integration.WorkspaceSid`): both kept as is.
+ * Decoded form or query parameters: PascalCase names as sent, repeated names as arrays. The SDK sends repeated names
+ * for lists (`Participants=…&Participants=…`) and dotted names for nested values (`Integration.WorkspaceSid`): both
+ * are kept as they are (express's simple parsers, see server/sandbox-app.ts).
  */
-export function parseForm(text: string): RawParams {
-  const params: RawParams = {};
-  for (const [name, value] of new URLSearchParams(text)) {
-    const existing = params[name];
-    if (existing === undefined) params[name] = value;
-    else params[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return params;
-}
+export type RawParams = Record<string, string | string[]>;
 
 /**
  * Typed reads of request parameters with Twilio's parsing rules and errors: every encoding Twilio's clients send

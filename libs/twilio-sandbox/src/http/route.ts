@@ -32,6 +32,18 @@ export interface Route {
   handler: RouteHandler;
 }
 
+/** The request target split in its path (as the router matches it, not decoded) and its query string. */
+export function requestTarget(url = '/'): { pathname: string; search: string } {
+  const query = url.indexOf('?');
+  return query === -1 ? { pathname: url, search: '' } : { pathname: url.slice(0, query), search: url.slice(query + 1) };
+}
+
+/** `/<domain>/<path>` split as Twilio's hosts do: `flex-api` and `/v1/FlexFlows`. */
+export function twilioPath(pathname: string): { domain: string; path: string } {
+  const [domain = '', ...rest] = pathname.split('/').filter(Boolean);
+  return { domain, path: `/${rest.join('/')}` };
+}
+
 export const ok = (body: unknown): TwilioResponse => ({ status: 200, body });
 export const created = (body: unknown): TwilioResponse => ({ status: 201, body });
 export const noContent = (): TwilioResponse => ({ status: 204 });

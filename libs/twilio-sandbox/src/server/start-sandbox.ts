@@ -1,18 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../core/clock';
 import type { SandboxState, StateRef } from '../core/state';
 import { restoreState, snapshotState } from '../core/state-snapshot';
-import { CONTROLS_PREFIX, SandboxControlsHandler } from '../controls/controls';
 import { FaultInjector } from '../faults/fault-injector';
 import { RequestLog } from '../faults/request-log';
-import { Router } from '../http/router';
 import { seedDemoAccount, type DemoAccount } from '../seed/demo-account';
 import type { RequestChecker } from '../spec';
 import { defaultRequestChecker } from './default-checker';
 import { twilioRoutes } from './routes';
+import { createSandboxApp } from './sandbox-app';
 import { StateFile } from './state-file';
-import { TwilioGateway } from './twilio-gateway';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -51,14 +49,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const ref: StateRef = { current: initial.state };
   let account = initial.account;
   const stateFile = dataDir ? new StateFile(dataDir, () => snapshotState(ref.current, account)) : undefined;
-  const faults = new FaultInjector();
-  const log = new RequestLog();
   const checkRequest = options.checkRequest ?? (options.validateRequests === false ? undefined : defaultRequestChecker());
-  const gateway = new TwilioGateway({ ref, router: new Router(twilioRoutes(ref)), faults, log, checkRequest });
-  const controls = new SandboxControlsHandler({
+  const app = createSandboxApp({
     ref,
-    faults,
-    log,
+    routes: twilioRoutes(ref),
+    faults: new FaultInjector(),
+    log: new RequestLog(),
+    checkRequest,
     account: () => account,
     reset: () => {
       const fresh = seedDemoAccount(clock);
@@ -66,22 +63,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       account = fresh.account;
       stateFile?.save();
     },
+    changed: stateFile && (() => stateFile.changed()),
   });
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
-    const handler = url.pathname.startsWith(CONTROLS_PREFIX) ? controls : gateway;
-    handler
-      .handle(request, response, url)
-      .catch((error: unknown) => {
-        console.error('[twilio-sandbox] request failed', error);
-        if (!response.headersSent) response.writeHead(500).end();
-      })
-      // Reads leave the state as it was (conversation timers are settled from saved dates again after a restart).
-      .finally(() => {
-        if (request.method !== 'GET') stateFile?.changed();
-      });
-  });
+  const server = createServer(app);
   // The SDK keeps connections alive; keep them a little longer than its agent does so none is cut mid-request.
   server.keepAliveTimeout = 65_000;
 

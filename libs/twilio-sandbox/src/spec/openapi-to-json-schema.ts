@@ -1,20 +1,23 @@
+import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
 import type { OpenApiSchema } from './openapi.types';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** A per-schema hook of the library (`beforeTransform`, `afterTransform`); it types schemas as its own models. */
+type Transform = (schema: JsonSchema) => JsonSchema;
+type Options = NonNullable<Parameters<typeof fromSchema>[1]>;
+
 const COMPONENT_REF = '#/components/schemas/';
 
-/** Keywords that mean the same in OpenAPI 3.0 and JSON Schema (draft 7, as ajv reads it). */
-const SAME_MEANING = new Set([
+/** Keywords Twilio's specs use that the translation keeps, translates or drops; any other one is refused. */
+const UNDERSTOOD = new Set([
   'type', 'format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf',
   'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
+  '$ref', 'nullable', 'properties', 'required', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not',
 ]);
 
-/** Keywords that only document: nothing to validate. */
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs']);
-
-/** Keywords the translation itself handles. */
-const STRUCTURAL = new Set(['$ref', 'nullable', 'properties', 'required', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not']);
+/** Keywords that only document: nothing to validate, and ajv's strict mode would question some of them. */
+const ANNOTATIONS = ['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs'];
 
 /**
  * Twilio formats that describe an object rather than a string; the spec spells out their members (or, for
@@ -35,38 +38,26 @@ const OMITS_NULL_MEMBERS = 'JsonInclude.Include.NON_NULL';
 const RELATIVE_URI_PROPERTY = /(^|_)uris?$/;
 
 /**
- * Translates one OpenAPI 3.0 schema of Twilio's specs into a strict JSON Schema for ajv:
- * - `nullable: true` adds `null` to the type (and to the enum);
+ * Translates one OpenAPI 3.0 schema of Twilio's specs into a strict JSON Schema for ajv. The OpenAPI part
+ * (`nullable: true` adds `null` to the type and to the enum; OpenAPI-only keywords go) is
+ * @openapi-contrib/openapi-schema-to-json-schema's; what this adds is what Twilio's specs mean:
  * - every object that declares properties is closed (`additionalProperties: false`) and requires all of them,
  *   because Twilio sends every declared field (null when empty) and nothing else: without this, any body would
  *   "match" schemas that never set `additionalProperties`;
  * - `format: uri-map` (the `links` objects) becomes an object of URI strings, null for a link with no target
  *   (Twilio's own example of a Chat Channel has `links.last_message: null`);
  * - `uri`, `*_uri` and `*_uris` properties hold relative URI references (see RELATIVE_URI_PROPERTY);
- * - `$ref`s to component schemas point into `$defs`; their names are added to `refs` for bundling.
+ * - `$ref`s to component schemas point into `$defs`; their names are added to `refs` for bundling;
+ * - annotations and `x-` extensions go.
  * Unknown keywords throw, so a construct the translation does not understand cannot be skipped silently.
  */
 export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>): JsonSchema {
-  if (schema.$ref !== undefined) return referenceTo(schema.$ref, refs);
-  const out: JsonSchema = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (SAME_MEANING.has(keyword)) out[keyword] = value;
-    else if (!ANNOTATIONS.has(keyword) && !STRUCTURAL.has(keyword) && !keyword.startsWith('x-')) {
-      throw new Error(`Unsupported OpenAPI schema keyword "${keyword}"`);
-    }
-  }
-  if (schema.properties) Object.assign(out, closedObject(schema, refs));
-  if (schema.items) out.items = toJsonSchema(schema.items, refs);
-  if (typeof schema.additionalProperties === 'object') out.additionalProperties = toJsonSchema(schema.additionalProperties, refs);
-  else if (schema.additionalProperties !== undefined) out.additionalProperties = schema.additionalProperties;
-  for (const combinator of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const members = schema[combinator];
-    if (members) out[combinator] = members.map((member) => toJsonSchema(member, refs));
-  }
-  if (schema.not) out.not = toJsonSchema(schema.not as OpenApiSchema, refs);
-  applyObjectFormat(out, schema.format);
-  if (schema.nullable) allowNull(out);
-  return out;
+  const hooks = { beforeTransform: refuseUnknownKeywords, afterTransform: twilioMeaning(refs) } as unknown as Options;
+  // One copy up front: the library's own `cloneSchema` copies again at every level of nesting.
+  const translated = fromSchema(structuredClone(schema), { cloneSchema: false, ...hooks });
+  // The library labels its output draft-04; ajv reads these schemas as its default draft.
+  delete translated.$schema;
+  return translated as JsonSchema;
 }
 
 /**
@@ -94,6 +85,28 @@ export function bundleJsonSchema(root: OpenApiSchema, components: Record<string,
   return Object.keys(defs).length > 0 ? { ...bundled, $defs: defs } : bundled;
 }
 
+const refuseUnknownKeywords: Transform = (schema) => {
+  if ('$ref' in schema) return schema;
+  for (const keyword of Object.keys(schema)) {
+    if (!UNDERSTOOD.has(keyword) && !ANNOTATIONS.includes(keyword) && !keyword.startsWith('x-')) {
+      throw new Error(`Unsupported OpenAPI schema keyword "${keyword}"`);
+    }
+  }
+  return schema;
+};
+
+/** Runs on each schema after the library translated it, its members already done. */
+function twilioMeaning(refs: Set<string>): Transform {
+  return (out) => {
+    if (typeof out.$ref === 'string') return referenceTo(out.$ref, refs);
+    const mayOmitNull = String(out['x-class-extra-annotation'] ?? '').includes(OMITS_NULL_MEMBERS);
+    for (const keyword of Object.keys(out)) if (ANNOTATIONS.includes(keyword) || keyword.startsWith('x-')) delete out[keyword];
+    if (out.properties) closeObject(out, mayOmitNull);
+    applyObjectFormat(out);
+    return out;
+  };
+}
+
 function referenceTo(ref: string, refs: Set<string>): JsonSchema {
   if (!ref.startsWith(COMPONENT_REF)) throw new Error(`Unsupported $ref "${ref}"`);
   const name = ref.slice(COMPONENT_REF.length);
@@ -101,30 +114,22 @@ function referenceTo(ref: string, refs: Set<string>): JsonSchema {
   return { $ref: `#/$defs/${encodePointerToken(name)}` };
 }
 
-function closedObject(schema: OpenApiSchema, refs: Set<string>): JsonSchema {
-  const properties = schema.properties as Record<string, OpenApiSchema>;
-  const names = Object.keys(properties);
-  const mayOmitNull = String(schema['x-class-extra-annotation'] ?? '').includes(OMITS_NULL_MEMBERS);
-  return {
-    properties: Object.fromEntries(names.map((name) => [name, propertySchema(name, properties[name], refs)])),
-    required: mayOmitNull ? (schema.required ?? []) : names,
-    // Replaced below when the spec itself says what else an object may hold.
-    additionalProperties: false,
-  };
-}
-
-function propertySchema(name: string, schema: OpenApiSchema, refs: Set<string>): JsonSchema {
-  const translated = toJsonSchema(schema, refs);
-  if (!RELATIVE_URI_PROPERTY.test(name)) return translated;
-  for (const target of [translated, translated.additionalProperties]) {
-    const holder = target as JsonSchema | undefined;
-    if (holder && typeof holder === 'object' && holder.format === 'uri') holder.format = 'uri-reference';
+function closeObject(out: JsonSchema, mayOmitNull: boolean): void {
+  const properties = out.properties as Record<string, JsonSchema>;
+  out.required = mayOmitNull ? (out.required ?? []) : Object.keys(properties);
+  // Unless the spec itself says what else the object may hold.
+  out.additionalProperties ??= false;
+  for (const [name, property] of Object.entries(properties)) {
+    if (!RELATIVE_URI_PROPERTY.test(name)) continue;
+    for (const holder of [property, property.additionalProperties]) {
+      if (isSchema(holder) && holder.format === 'uri') holder.format = 'uri-reference';
+    }
   }
-  return translated;
 }
 
-function applyObjectFormat(out: JsonSchema, format: string | undefined): void {
-  if (!format || !OBJECT_FORMATS.has(format)) return;
+function applyObjectFormat(out: JsonSchema): void {
+  const format = out.format;
+  if (typeof format !== 'string' || !OBJECT_FORMATS.has(format)) return;
   delete out.format;
   if (format === 'uri-map') out.additionalProperties = { type: ['string', 'null'], format: 'uri' };
 }
@@ -132,6 +137,10 @@ function applyObjectFormat(out: JsonSchema, format: string | undefined): void {
 function allowNull(out: JsonSchema): void {
   if (typeof out.type === 'string') out.type = [out.type, 'null'];
   if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return value !== null && typeof value === 'object';
 }
 
 /** RFC 6901: `~` and `/` are the only characters a JSON Pointer token escapes. */

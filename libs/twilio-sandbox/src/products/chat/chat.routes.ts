@@ -1,14 +1,15 @@
 import type { SandboxState, StateRef } from '../../core/state';
 import { webhooksEnabled } from '../../http/headers';
 import { found } from '../../http/lookup';
-import { listPage } from '../../http/paging';
-import { created, noContent, ok, type Route, type TwilioRequest } from '../../http/route';
-import { serializeContext, type SerializeContext } from '../../http/serialize-context';
+import type { Params } from '../../http/params';
+import { resourceRoutes } from '../../http/resource-routes';
+import type { Route, TwilioRequest } from '../../http/route';
+import type { SerializeContext } from '../../http/serialize-context';
 import { postChatMessage } from '../../messaging/chat-messages';
 import { FlexStore } from '../flex/flex.store';
-import { addMember, createChannel, createUser, updateChannel } from './chat.service';
+import { addMember, createChannel, createUser, updateChannel, type ChannelChanges } from './chat.service';
 import { serializeChatChannel, serializeChatMember, serializeChatMessage, serializeChatService, serializeChatUser, serializeUserChannel } from './chat.serializers';
-import type { ChatChannel, ChatMember } from './chat.store';
+import type { ChatChannel, ChatMember, ChatUser } from './chat.store';
 
 const CHANNEL_TYPES = ['public', 'private'] as const;
 
@@ -21,6 +22,11 @@ function channelOf(state: SandboxState, request: TwilioRequest, param: 'Sid' | '
   return found(state.chat.findChannel(service.sid, request.pathParams[param]), request);
 }
 
+/** What both creating and updating a channel read. */
+function readChannelChanges(params: Params): ChannelChanges {
+  return { friendlyName: params.string('FriendlyName'), uniqueName: params.string('UniqueName'), attributes: params.json('Attributes') };
+}
+
 function channelBody(state: SandboxState, channel: ChatChannel, ctx: SerializeContext) {
   const counts = { members: state.chat.members(channel.sid).size, messages: state.chat.messages(channel.sid).size };
   return serializeChatChannel(channel, counts, ctx);
@@ -28,186 +34,97 @@ function channelBody(state: SandboxState, channel: ChatChannel, ctx: SerializeCo
 
 /** Programmable Chat v2 (the chat behind Flex's classic messaging). */
 export function chatRoutes(ref: StateRef): Route[] {
+  const route = resourceRoutes(ref);
   return [
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services',
-      handler: (request) => {
-        const state = ref.current;
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, state.chat.services.values(), { key: 'services', serialize: (service) => serializeChatService(service, ctx), sequenceOf: (sid) => state.chat.services.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:Sid',
-      handler: (request) => ok(serializeChatService(serviceOf(ref.current, request), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const types = request.query.list('Type');
-        const channels = state.chat.channels.filter((channel) => channel.serviceSid === service.sid && (types.length === 0 || types.includes(channel.type)));
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, channels, { key: 'channels', serialize: (channel) => channelBody(state, channel, ctx), sequenceOf: (sid) => state.chat.channels.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const params = request.params;
-        const channel = createChannel(state, service, {
-          friendlyName: params.string('FriendlyName'),
-          uniqueName: params.string('UniqueName'),
-          attributes: params.json('Attributes'),
-          type: params.oneOf('Type', CHANNEL_TYPES),
-          createdBy: params.string('CreatedBy'),
-        });
-        return created(channelBody(state, channel, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:Sid',
-      handler: (request) => ok(channelBody(ref.current, channelOf(ref.current, request, 'Sid'), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'POST',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const channel = channelOf(state, request, 'Sid');
-        const params = request.params;
-        updateChannel(state, channel, { friendlyName: params.string('FriendlyName'), uniqueName: params.string('UniqueName'), attributes: params.json('Attributes') });
-        return ok(channelBody(state, channel, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const channel = channelOf(state, request, 'Sid');
-        state.chat.deleteChannel(channel);
-        const flexChannel = state.flex.channels.delete(channel.sid);
-        if (flexChannel) state.flex.channelByFlowAndTarget.delete(FlexStore.targetKey(flexChannel.flexFlowSid, flexChannel.target));
-        return noContent();
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Messages',
-      handler: (request) => {
-        const state = ref.current;
-        const channel = channelOf(state, request, 'ChannelSid');
-        const collection = state.chat.messages(channel.sid);
-        const descending = request.query.oneOf('Order', ['asc', 'desc'] as const) === 'desc';
-        const messages = descending ? collection.values().reverse() : collection.values();
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, messages, { key: 'messages', serialize: (message) => serializeChatMessage(message, ctx), sequenceOf: (sid) => collection.sequenceOf(sid), descending }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Messages',
-      handler: (request) => {
-        const state = ref.current;
-        const channel = channelOf(state, request, 'ChannelSid');
-        const params = request.params;
-        const { message } = postChatMessage(
-          state,
-          channel,
-          { from: params.string('From'), body: params.string('Body'), attributes: params.json('Attributes') },
-          { origin: 'rest', webhooksEnabled: webhooksEnabled(request) },
-        );
-        return created(serializeChatMessage(message, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Members',
-      handler: (request) => {
-        const state = ref.current;
-        const channel = channelOf(state, request, 'ChannelSid');
-        const collection = state.chat.members(channel.sid);
-        const identities = request.query.list('Identity');
-        const members = identities.length ? collection.filter((member) => identities.includes(member.identity)) : collection.values();
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, members, { key: 'members', serialize: (member) => serializeChatMember(member, ctx), sequenceOf: (sid) => collection.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Members',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const channel = channelOf(state, request, 'ChannelSid');
-        const member = addMember(state, channel, service, { identity: request.params.required('Identity'), attributes: request.params.json('Attributes') });
-        return created(serializeChatMember(member, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Users',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const users = state.chat.users.filter((user) => user.serviceSid === service.sid);
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, users, { key: 'users', serialize: (user) => serializeChatUser(user, state.chat.channelsOfUser(user), ctx), sequenceOf: (sid) => state.chat.users.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/chat/v2/Services/:ServiceSid/Users',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const params = request.params;
-        const user = createUser(state, service, { identity: params.required('Identity'), friendlyName: params.string('FriendlyName'), attributes: params.json('Attributes') });
-        return created(serializeChatUser(user, 0, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Users/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const user = found(state.chat.findUser(service.sid, request.pathParams.Sid), request);
-        return ok(serializeChatUser(user, state.chat.channelsOfUser(user), serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/chat/v2/Services/:ServiceSid/Users/:UserSid/Channels',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        // Chat addresses a user by SID or by identity in the path.
-        const user = found(state.chat.findUser(service.sid, request.pathParams.UserSid), request);
-        const memberships = state.chat.membershipsOf(user);
-        const unread = (member: ChatMember) => {
-          const messages = state.chat.messages(member.channelSid).size;
-          return member.lastConsumedMessageIndex === null ? messages : Math.max(0, messages - member.lastConsumedMessageIndex - 1);
-        };
-        const ctx = serializeContext(state, request);
-        return ok(
-          listPage(request, memberships, {
-            key: 'channels',
-            serialize: (member) => serializeUserChannel(member, user, unread(member), ctx),
-            sequenceOf: (sid) => membershipSequence(state, memberships, sid),
-          }),
-        );
-      },
-    },
+    route.list('/chat/v2/Services', (_request, state) => ({ key: 'services', collection: state.chat.services, serialize: serializeChatService })),
+    route.fetch('/chat/v2/Services/:Sid', (request, state, ctx) => serializeChatService(serviceOf(state, request), ctx)),
+    route.list('/chat/v2/Services/:ServiceSid/Channels', (request, state) => {
+      const service = serviceOf(state, request);
+      const types = request.query.list('Type');
+      const items = state.chat.channels.filter((channel) => channel.serviceSid === service.sid && (!types.length || types.includes(channel.type)));
+      const serialize = (channel: ChatChannel, ctx: SerializeContext) => channelBody(state, channel, ctx);
+      return { key: 'channels', items, collection: state.chat.channels, serialize };
+    }),
+    route.create('/chat/v2/Services/:ServiceSid/Channels', (request, state, ctx) => {
+      const params = request.params;
+      const input = { ...readChannelChanges(params), type: params.oneOf('Type', CHANNEL_TYPES), createdBy: params.string('CreatedBy') };
+      return channelBody(state, createChannel(state, serviceOf(state, request), input), ctx);
+    }),
+    route.fetch('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state, ctx) => channelBody(state, channelOf(state, request, 'Sid'), ctx)),
+    route.update('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state, ctx) => {
+      const channel = channelOf(state, request, 'Sid');
+      updateChannel(state, channel, readChannelChanges(request.params));
+      return channelBody(state, channel, ctx);
+    }),
+    route.delete('/chat/v2/Services/:ServiceSid/Channels/:Sid', (request, state) => {
+      const channel = channelOf(state, request, 'Sid');
+      state.chat.deleteChannel(channel);
+      const flexChannel = state.flex.channels.delete(channel.sid);
+      if (flexChannel) state.flex.channelByFlowAndTarget.delete(FlexStore.targetKey(flexChannel.flexFlowSid, flexChannel.target));
+    }),
+    route.list('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Messages', (request, state) => {
+      const messages = state.chat.messages(channelOf(state, request, 'ChannelSid').sid);
+      const descending = request.query.oneOf('Order', ['asc', 'desc'] as const) === 'desc';
+      const items = descending ? messages.values().reverse() : messages.values();
+      return { key: 'messages', items, collection: messages, serialize: serializeChatMessage, descending };
+    }),
+    route.create('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Messages', (request, state, ctx) => {
+      const params = request.params;
+      const { message } = postChatMessage(
+        state,
+        channelOf(state, request, 'ChannelSid'),
+        { from: params.string('From'), body: params.string('Body'), attributes: params.json('Attributes') },
+        { origin: 'rest', webhooksEnabled: webhooksEnabled(request) },
+      );
+      return serializeChatMessage(message, ctx);
+    }),
+    route.list('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Members', (request, state) => {
+      const members = state.chat.members(channelOf(state, request, 'ChannelSid').sid);
+      const identities = request.query.list('Identity');
+      const items = identities.length ? members.filter((member) => identities.includes(member.identity)) : members.values();
+      return { key: 'members', items, collection: members, serialize: serializeChatMember };
+    }),
+    route.create('/chat/v2/Services/:ServiceSid/Channels/:ChannelSid/Members', (request, state, ctx) => {
+      const service = serviceOf(state, request);
+      const channel = channelOf(state, request, 'ChannelSid');
+      const identity = request.params.required('Identity');
+      const member = addMember(state, channel, service, { identity, attributes: request.params.json('Attributes') });
+      return serializeChatMember(member, ctx);
+    }),
+    route.list('/chat/v2/Services/:ServiceSid/Users', (request, state) => {
+      const service = serviceOf(state, request);
+      const users = state.chat.users.filter((user) => user.serviceSid === service.sid);
+      const serialize = (user: ChatUser, ctx: SerializeContext) => serializeChatUser(user, state.chat.channelsOfUser(user), ctx);
+      return { key: 'users', items: users, collection: state.chat.users, serialize };
+    }),
+    route.create('/chat/v2/Services/:ServiceSid/Users', (request, state, ctx) => {
+      const params = request.params;
+      const user = createUser(state, serviceOf(state, request), {
+        identity: params.required('Identity'),
+        friendlyName: params.string('FriendlyName'),
+        attributes: params.json('Attributes'),
+      });
+      return serializeChatUser(user, 0, ctx);
+    }),
+    route.fetch('/chat/v2/Services/:ServiceSid/Users/:Sid', (request, state, ctx) => {
+      const user = found(state.chat.findUser(serviceOf(state, request).sid, request.pathParams.Sid), request);
+      return serializeChatUser(user, state.chat.channelsOfUser(user), ctx);
+    }),
+    route.list('/chat/v2/Services/:ServiceSid/Users/:UserSid/Channels', (request, state) => {
+      // Chat addresses a user by SID or by identity in the path.
+      const user = found(state.chat.findUser(serviceOf(state, request).sid, request.pathParams.UserSid), request);
+      const memberships = state.chat.membershipsOf(user);
+      const unread = (member: ChatMember) => {
+        const messages = state.chat.messages(member.channelSid).size;
+        return member.lastConsumedMessageIndex === null ? messages : Math.max(0, messages - member.lastConsumedMessageIndex - 1);
+      };
+      return {
+        key: 'channels',
+        items: memberships,
+        collection: { sequenceOf: (sid) => membershipSequence(state, memberships, sid) },
+        serialize: (member: ChatMember, ctx) => serializeUserChannel(member, user, unread(member), ctx),
+      };
+    }),
   ];
 }
 

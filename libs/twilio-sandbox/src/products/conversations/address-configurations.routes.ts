@@ -1,9 +1,8 @@
 import type { StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
-import { listPage } from '../../http/paging';
 import type { Params } from '../../http/params';
-import { created, noContent, ok, type Route } from '../../http/route';
-import { serializeContext } from '../../http/serialize-context';
+import { resourceRoutes } from '../../http/resource-routes';
+import type { Route } from '../../http/route';
 import { createAddressConfiguration, updateAddressConfiguration, type AutoCreationRequest } from './address-configurations.service';
 import { AUTO_CREATION_TYPES } from './conversations.store';
 import { serializeAddressConfiguration } from './conversations.serializers';
@@ -25,60 +24,36 @@ function readAutoCreation(params: Params): AutoCreationRequest {
 
 /** Conversations v1 Address Configurations: which of the account's addresses auto-create conversations, and how. */
 export function addressConfigurationsRoutes(ref: StateRef): Route[] {
+  const route = resourceRoutes(ref);
   return [
-    {
-      method: 'GET',
-      pattern: '/conversations/v1/Configuration/Addresses',
-      handler: (request) => {
-        const state = ref.current;
-        const type = request.query.string('Type');
-        const configurations = state.conversations.addressConfigurations.filter((configuration) => type === undefined || configuration.type === type);
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, configurations, { key: 'address_configurations', serialize: (configuration) => serializeAddressConfiguration(configuration, ctx), sequenceOf: (sid) => state.conversations.addressConfigurations.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/conversations/v1/Configuration/Addresses',
-      handler: (request) => {
-        const state = ref.current;
-        const params = request.params;
-        const configuration = createAddressConfiguration(state, {
-          type: params.oneOf('Type', ADDRESS_TYPES) ?? params.required('Type'),
-          address: params.required('Address'),
-          friendlyName: params.string('FriendlyName'),
-          addressCountry: params.string('AddressCountry'),
-          autoCreation: readAutoCreation(params),
-        });
-        return created(serializeAddressConfiguration(configuration, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/conversations/v1/Configuration/Addresses/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const configuration = found(state.conversations.addressConfigurations.get(request.pathParams.Sid), request);
-        return ok(serializeAddressConfiguration(configuration, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/conversations/v1/Configuration/Addresses/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const configuration = found(state.conversations.addressConfigurations.get(request.pathParams.Sid), request);
-        updateAddressConfiguration(state, configuration, { friendlyName: request.params.string('FriendlyName'), autoCreation: readAutoCreation(request.params) });
-        return ok(serializeAddressConfiguration(configuration, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/conversations/v1/Configuration/Addresses/:Sid',
-      handler: (request) => {
-        found(ref.current.conversations.addressConfigurations.delete(request.pathParams.Sid), request);
-        return noContent();
-      },
-    },
+    route.list('/conversations/v1/Configuration/Addresses', (request, state) => {
+      const type = request.query.string('Type');
+      const collection = state.conversations.addressConfigurations;
+      const items = collection.filter((configuration) => type === undefined || configuration.type === type);
+      return { key: 'address_configurations', items, collection, serialize: serializeAddressConfiguration };
+    }),
+    route.create('/conversations/v1/Configuration/Addresses', (request, state, ctx) => {
+      const params = request.params;
+      const configuration = createAddressConfiguration(state, {
+        type: params.oneOf('Type', ADDRESS_TYPES) ?? params.required('Type'),
+        address: params.required('Address'),
+        friendlyName: params.string('FriendlyName'),
+        addressCountry: params.string('AddressCountry'),
+        autoCreation: readAutoCreation(params),
+      });
+      return serializeAddressConfiguration(configuration, ctx);
+    }),
+    route.fetch('/conversations/v1/Configuration/Addresses/:Sid', (request, state, ctx) => {
+      return serializeAddressConfiguration(found(state.conversations.addressConfigurations.get(request.pathParams.Sid), request), ctx);
+    }),
+    route.update('/conversations/v1/Configuration/Addresses/:Sid', (request, state, ctx) => {
+      const configuration = found(state.conversations.addressConfigurations.get(request.pathParams.Sid), request);
+      const params = request.params;
+      updateAddressConfiguration(state, configuration, { friendlyName: params.string('FriendlyName'), autoCreation: readAutoCreation(params) });
+      return serializeAddressConfiguration(configuration, ctx);
+    }),
+    route.delete('/conversations/v1/Configuration/Addresses/:Sid', (request, state) => {
+      found(state.conversations.addressConfigurations.delete(request.pathParams.Sid), request);
+    }),
   ];
 }

@@ -12,12 +12,6 @@ export function bindingInUse(address: string, proxyAddress: string, conversation
   );
 }
 
-/** 50425: the same conflict met while adding several participants at once (ConversationWithParticipants). */
-export function bindingsInUse(pairs: Array<{ address: string; proxyAddress: string; conversationSid: string }>): TwilioError {
-  const list = pairs.map((pair) => `${pair.address}/${pair.proxyAddress} in ${pair.conversationSid}`).join(', ');
-  return new TwilioError(409, 50425, `Participant and proxy address pairs for one or more participants already in use: ${list}`);
-}
-
 /** 50409 Participant address equals proxy address. */
 export function addressEqualsProxyAddress(address: string): TwilioError {
   return new TwilioError(400, 50409, `Participant address ${address} must not equal its proxy address`);

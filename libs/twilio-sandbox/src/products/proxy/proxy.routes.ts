@@ -1,13 +1,13 @@
 import type { SandboxState, StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
-import { listPage } from '../../http/paging';
 import type { Params } from '../../http/params';
-import { created, noContent, ok, type Route, type TwilioRequest } from '../../http/route';
-import { serializeContext } from '../../http/serialize-context';
+import { resourceRoutes } from '../../http/resource-routes';
+import type { Route, TwilioRequest } from '../../http/route';
+import type { SerializeContext } from '../../http/serialize-context';
 import { invalidParameter } from '../../http/twilio-error';
 import { addNumberToPool, removeNumberFromPool } from './proxy-phone-numbers.service';
 import { addParticipant, createSession, deleteSession, removeParticipant, updateSession, type NewParticipant } from './proxy.service';
-import { SESSION_MODES } from './proxy.store';
+import { SESSION_MODES, type MessageInteraction, type ProxyPhoneNumber } from './proxy.store';
 import {
   serializeMessageInteraction,
   serializeProxyParticipant,
@@ -38,11 +38,11 @@ function poolNumberOf(state: SandboxState, request: TwilioRequest) {
   return found(state.proxy.numbersOf(service.sid).find((number) => number.sid === wanted || number.phoneNumber === wanted), request);
 }
 
-/** Open sessions masking someone behind the number (`in_use`). */
-function inUseCount(state: SandboxState, phoneNumber: string): number {
-  let count = 0;
-  for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${phoneNumber}`)) count++;
-  return count;
+/** A pool number with `in_use`: the open sessions masking someone behind it. */
+function numberBody(state: SandboxState, number: ProxyPhoneNumber, ctx: SerializeContext) {
+  let inUse = 0;
+  for (const key of state.proxy.activePairs.keys()) if (key.endsWith(`|${number.phoneNumber}`)) inUse++;
+  return serializeProxyPhoneNumber(number, inUse, ctx);
 }
 
 /**
@@ -64,173 +64,96 @@ function readInlineParticipants(params: Params): NewParticipant[] {
 
 /** Proxy v1: Services, PhoneNumbers (the pool: list, add, fetch, remove), Sessions, Participants, MessageInteractions. */
 export function proxyRoutes(ref: StateRef): Route[] {
+  const route = resourceRoutes(ref);
+  const participants = '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants';
   return [
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services',
-      handler: (request) => {
-        const state = ref.current;
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, state.proxy.services.values(), { key: 'services', serialize: (service) => serializeProxyService(service, ctx), sequenceOf: (sid) => state.proxy.services.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:Sid',
-      handler: (request) => ok(serializeProxyService(serviceOf(ref.current, request), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, state.proxy.numbersOf(service.sid), {
-          key: 'phone_numbers',
-          serialize: (number) => serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), ctx),
-          sequenceOf: (sid) => state.proxy.numbers.sequenceOf(sid),
-        }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const params = request.params;
-        const number = addNumberToPool(state, service, { sid: params.string('Sid'), phoneNumber: params.string('PhoneNumber'), isReserved: params.boolean('IsReserved') });
-        return created(serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const number = poolNumberOf(state, request);
-        return ok(serializeProxyPhoneNumber(number, inUseCount(state, number.phoneNumber), serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid',
-      handler: (request) => {
-        removeNumberFromPool(ref.current, poolNumberOf(ref.current, request));
-        return noContent();
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const sessions = state.proxy.sessions.filter((session) => session.serviceSid === service.sid);
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, sessions, { key: 'sessions', serialize: (session) => serializeProxySession(session, ctx), sequenceOf: (sid) => state.proxy.sessions.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const params = request.params;
-        const session = createSession(state, service, {
-          uniqueName: params.string('UniqueName'),
-          ttl: params.integer('Ttl', { min: 0 }),
-          mode: params.oneOf('Mode', SESSION_MODES),
-          status: params.oneOf('Status', ['open', 'in-progress'] as const),
-          dateExpiry: params.date('DateExpiry'),
-          participants: readInlineParticipants(params),
-        });
-        return created(serializeProxySession(session, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
-      handler: (request) => ok(serializeProxySession(sessionOf(ref.current, request, 'Sid'), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'POST',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
-      handler: (request) => {
-        const state = ref.current;
-        const session = sessionOf(state, request, 'Sid');
-        const params = request.params;
-        updateSession(state, session, {
-          status: params.oneOf('Status', ['in-progress', 'closed', 'open'] as const),
-          ttl: params.integer('Ttl', { min: 0 }),
-          dateExpiry: params.date('DateExpiry'),
-        });
-        return ok(serializeProxySession(session, serializeContext(state, request)));
-      },
-    },
+    route.list('/proxy/v1/Services', (_request, state) => ({ key: 'services', collection: state.proxy.services, serialize: serializeProxyService })),
+    route.fetch('/proxy/v1/Services/:Sid', (request, state, ctx) => serializeProxyService(serviceOf(state, request), ctx)),
+    route.list('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state) => {
+      const items = state.proxy.numbersOf(serviceOf(state, request).sid);
+      const serialize = (number: ProxyPhoneNumber, ctx: SerializeContext) => numberBody(state, number, ctx);
+      return { key: 'phone_numbers', items, collection: state.proxy.numbers, serialize };
+    }),
+    route.create('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state, ctx) => {
+      const params = request.params;
+      const number = addNumberToPool(state, serviceOf(state, request), {
+        sid: params.string('Sid'),
+        phoneNumber: params.string('PhoneNumber'),
+        isReserved: params.boolean('IsReserved'),
+      });
+      return numberBody(state, number, ctx);
+    }),
+    route.fetch('/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid', (request, state, ctx) => {
+      const number = poolNumberOf(state, request);
+      return numberBody(state, number, ctx);
+    }),
+    route.delete('/proxy/v1/Services/:ServiceSid/PhoneNumbers/:Sid', (request, state) => removeNumberFromPool(state, poolNumberOf(state, request))),
+    route.list('/proxy/v1/Services/:ServiceSid/Sessions', (request, state) => {
+      const service = serviceOf(state, request);
+      const sessions = state.proxy.sessions.filter((session) => session.serviceSid === service.sid);
+      return { key: 'sessions', items: sessions, collection: state.proxy.sessions, serialize: serializeProxySession };
+    }),
+    route.create('/proxy/v1/Services/:ServiceSid/Sessions', (request, state, ctx) => {
+      const params = request.params;
+      const session = createSession(state, serviceOf(state, request), {
+        uniqueName: params.string('UniqueName'),
+        ttl: params.integer('Ttl', { min: 0 }),
+        mode: params.oneOf('Mode', SESSION_MODES),
+        status: params.oneOf('Status', ['open', 'in-progress'] as const),
+        dateExpiry: params.date('DateExpiry'),
+        participants: readInlineParticipants(params),
+      });
+      return serializeProxySession(session, ctx);
+    }),
+    route.fetch('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state, ctx) => {
+      return serializeProxySession(sessionOf(state, request, 'Sid'), ctx);
+    }),
+    route.update('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state, ctx) => {
+      const session = sessionOf(state, request, 'Sid');
+      const params = request.params;
+      updateSession(state, session, {
+        status: params.oneOf('Status', ['in-progress', 'closed', 'open'] as const),
+        ttl: params.integer('Ttl', { min: 0 }),
+        dateExpiry: params.date('DateExpiry'),
+      });
+      return serializeProxySession(session, ctx);
+    }),
+    route.delete('/proxy/v1/Services/:ServiceSid/Sessions/:Sid', (request, state) => deleteSession(state, sessionOf(state, request, 'Sid'))),
+    route.list(participants, (request, state) => {
+      const items = state.proxy.participantsOf(sessionOf(state, request, 'SessionSid').sid);
+      return { key: 'participants', items, collection: state.proxy.participants, serialize: serializeProxyParticipant };
+    }),
+    route.create(participants, (request, state, ctx) => {
+      const params = request.params;
+      const participant = addParticipant(state, serviceOf(state, request), sessionOf(state, request, 'SessionSid'), {
+        identifier: params.required('Identifier'),
+        friendlyName: params.string('FriendlyName'),
+        proxyIdentifier: params.string('ProxyIdentifier'),
+        proxyIdentifierSid: params.string('ProxyIdentifierSid'),
+      });
+      return serializeProxyParticipant(participant, ctx);
+    }),
+    route.fetch(`${participants}/:Sid`, (request, state, ctx) => serializeProxyParticipant(participantOf(state, request, 'Sid'), ctx)),
     {
       method: 'DELETE',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:Sid',
-      handler: (request) => {
-        deleteSession(ref.current, sessionOf(ref.current, request, 'Sid'));
-        return noContent();
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants',
-      handler: (request) => {
-        const state = ref.current;
-        const session = sessionOf(state, request, 'SessionSid');
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, state.proxy.participantsOf(session.sid), { key: 'participants', serialize: (participant) => serializeProxyParticipant(participant, ctx), sequenceOf: (sid) => state.proxy.participants.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants',
-      handler: (request) => {
-        const state = ref.current;
-        const service = serviceOf(state, request);
-        const session = sessionOf(state, request, 'SessionSid');
-        const params = request.params;
-        const participant = addParticipant(state, service, session, {
-          identifier: params.required('Identifier'),
-          friendlyName: params.string('FriendlyName'),
-          proxyIdentifier: params.string('ProxyIdentifier'),
-          proxyIdentifierSid: params.string('ProxyIdentifierSid'),
-        });
-        return created(serializeProxyParticipant(participant, serializeContext(state, request)));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:Sid',
-      handler: (request) => ok(serializeProxyParticipant(participantOf(ref.current, request, 'Sid'), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'DELETE',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:Sid',
+      pattern: `${participants}/:Sid`,
       handler: (request) => {
         removeParticipant(ref.current, participantOf(ref.current, request, 'Sid'));
         // twilio-oai declares 200 (not 204) for this delete: the sandbox answers as the spec says.
         return { status: 200 };
       },
     },
-    {
-      method: 'GET',
-      pattern: '/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Participants/:ParticipantSid/MessageInteractions',
-      handler: (request) => {
-        const state = ref.current;
-        const participant = participantOf(state, request, 'ParticipantSid');
-        const interactions = state.proxy.interactions.filter(
-          (interaction) => interaction.inboundParticipantSid === participant.sid || interaction.outboundParticipantSid === participant.sid,
-        );
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, interactions, { key: 'interactions', serialize: (interaction) => serializeMessageInteraction(interaction, participant.sid, ctx), sequenceOf: (sid) => state.proxy.interactions.sequenceOf(sid) }));
-      },
-    },
+    route.list(`${participants}/:ParticipantSid/MessageInteractions`, (request, state) => {
+      const participant = participantOf(state, request, 'ParticipantSid');
+      const interactions = state.proxy.interactions.filter(
+        (interaction) => interaction.inboundParticipantSid === participant.sid || interaction.outboundParticipantSid === participant.sid,
+      );
+      return {
+        key: 'interactions',
+        items: interactions,
+        collection: state.proxy.interactions,
+        serialize: (interaction: MessageInteraction, ctx) => serializeMessageInteraction(interaction, participant.sid, ctx),
+      };
+    }),
   ];
 }

@@ -36,14 +36,6 @@ export function triggerExecution(state: SandboxState, flow: StudioFlow, trigger:
   return execution;
 }
 
-export function endExecution(state: SandboxState, execution: StudioExecution): StudioExecution {
-  execution.status = 'ended';
-  execution.dateUpdated = state.now();
-  const key = StudioStore.key(execution.flowSid, execution.contactChannelAddress);
-  if (state.studio.activeExecutionByContact.get(key) === execution.sid) state.studio.activeExecutionByContact.delete(key);
-  return execution;
-}
-
 function messageContext(trigger: IncomingMessageTrigger): Record<string, unknown> {
   return {
     ChannelSid: trigger.channelSid ?? null,

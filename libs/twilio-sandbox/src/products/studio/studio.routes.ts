@@ -1,8 +1,7 @@
 import type { SandboxState, StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
-import { listPage } from '../../http/paging';
-import { ok, type Route, type TwilioRequest } from '../../http/route';
-import { serializeContext } from '../../http/serialize-context';
+import { resourceRoutes } from '../../http/resource-routes';
+import type { Route, TwilioRequest } from '../../http/route';
 import { serializeExecution, serializeStudioFlow } from './studio.serializers';
 
 function flowOf(state: SandboxState, request: TwilioRequest) {
@@ -11,45 +10,23 @@ function flowOf(state: SandboxState, request: TwilioRequest) {
 
 /** Studio v2: Flows and their Executions. */
 export function studioRoutes(ref: StateRef): Route[] {
+  const route = resourceRoutes(ref);
   return [
-    {
-      method: 'GET',
-      pattern: '/studio/v2/Flows',
-      handler: (request) => {
-        const state = ref.current;
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, state.studio.flows.values(), { key: 'flows', serialize: (flow) => serializeStudioFlow(flow, ctx), sequenceOf: (sid) => state.studio.flows.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/studio/v2/Flows/:Sid',
-      handler: (request) => ok(serializeStudioFlow(flowOf(ref.current, request), serializeContext(ref.current, request))),
-    },
-    {
-      method: 'GET',
-      pattern: '/studio/v2/Flows/:FlowSid/Executions',
-      handler: (request) => {
-        const state = ref.current;
-        const flow = flowOf(state, request);
-        const from = request.query.date('DateCreatedFrom');
-        const to = request.query.date('DateCreatedTo', 'until');
-        const executions = state.studio.executions.filter(
-          (execution) =>
-            execution.flowSid === flow.sid && (!from || execution.dateCreated >= from) && (!to || execution.dateCreated <= to),
-        );
-        const ctx = serializeContext(state, request);
-        return ok(listPage(request, executions, { key: 'executions', serialize: (execution) => serializeExecution(execution, ctx), sequenceOf: (sid) => state.studio.executions.sequenceOf(sid) }));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/studio/v2/Flows/:FlowSid/Executions/:Sid',
-      handler: (request) => {
-        const flow = flowOf(ref.current, request);
-        const execution = ref.current.studio.executions.get(request.pathParams.Sid);
-        return ok(serializeExecution(found(execution?.flowSid === flow.sid ? execution : undefined, request), serializeContext(ref.current, request)));
-      },
-    },
+    route.list('/studio/v2/Flows', (_request, state) => ({ key: 'flows', collection: state.studio.flows, serialize: serializeStudioFlow })),
+    route.fetch('/studio/v2/Flows/:Sid', (request, state, ctx) => serializeStudioFlow(flowOf(state, request), ctx)),
+    route.list('/studio/v2/Flows/:FlowSid/Executions', (request, state) => {
+      const flowSid = flowOf(state, request).sid;
+      const from = request.query.date('DateCreatedFrom');
+      const to = request.query.date('DateCreatedTo', 'until');
+      const executions = state.studio.executions.filter(
+        (execution) => execution.flowSid === flowSid && (!from || execution.dateCreated >= from) && (!to || execution.dateCreated <= to),
+      );
+      return { key: 'executions', items: executions, collection: state.studio.executions, serialize: serializeExecution };
+    }),
+    route.fetch('/studio/v2/Flows/:FlowSid/Executions/:Sid', (request, state, ctx) => {
+      const flowSid = flowOf(state, request).sid;
+      const execution = state.studio.executions.get(request.pathParams.Sid);
+      return serializeExecution(found(execution?.flowSid === flowSid ? execution : undefined, request), ctx);
+    }),
   ];
 }
