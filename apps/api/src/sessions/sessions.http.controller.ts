@@ -24,9 +24,12 @@ export class SessionsController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in to the console', description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts are throttled per username and per address.' })
+  @ApiOperation({
+    summary: 'Sign in to the console',
+    description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts make the next one wait, longer and longer, per username and per address.',
+  })
   @ApiOkResponse({ type: SignedInDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 401: 'INVALID_CREDENTIALS', 403: 'UNTRUSTED_ORIGIN', 429: 'LOGIN_THROTTLED (Retry-After)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 401: 'INVALID_CREDENTIALS', 403: 'UNTRUSTED_ORIGIN', 429: 'LOGIN_THROTTLED or SIGN_IN_BUSY (Retry-After)' })
   async login(@Body() body: SignInRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedInDto> {
     assertTrustedOrigin(request, this.config.corsOrigins, { required: false });
     const { token, user, expiresAt } = await this.sessions.signIn(body.username, body.password, request.ip ?? 'unknown');
