@@ -9,6 +9,8 @@ export interface OutboundHistoryFilter {
   number?: string;
   /** Who made the request (`api-key:<id>`, `user:<id>`, `bootstrap`), as the journal records it. */
   caller?: string;
+  /** Only requests sent from one of these Twilio numbers (a caller restricted to them). */
+  fromNumbers?: readonly string[];
   /** Requests started at or after this instant. */
   since?: Date;
   /** Requests started before this instant. */
@@ -43,6 +45,21 @@ export class OutboundHistory {
     ]);
     return { items: rows.map(toRequestSummary), page: filter.page, pageSize: filter.pageSize, total };
   }
+
+  /**
+   * Whether a request sent from one of `fromNumbers` started or reused this chat channel or conversation: what makes
+   * its transcript theirs. (A stale session's channel, closed on the way, is another conversation's.)
+   */
+  async isTranscriptOf(sid: string, fromNumbers: readonly string[]): Promise<boolean> {
+    const found = await this.db.query(
+      `SELECT 1 FROM outbound_step s JOIN outbound_request r ON r.id = s.request_id
+       WHERE s.name IN ('channel', 'conversation', 'interaction') AND (s.sids ->> 'channelSid' = $1 OR s.sids ->> 'conversationSid' = $1)
+         AND r.from_number = ANY($2::text[])
+       LIMIT 1`,
+      [sid, [...fromNumbers]],
+    );
+    return found.length > 0;
+  }
 }
 
 function whereClause(filter: OutboundHistoryFilter): { where: string; params: unknown[] } {
@@ -56,6 +73,7 @@ function whereClause(filter: OutboundHistoryFilter): { where: string; params: un
   if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
   if (filter.number) add((p) => `(from_number = ${p} OR to_number = ${p})`, filter.number);
   if (filter.caller) add((p) => `caller = ${p}`, filter.caller);
+  if (filter.fromNumbers) add((p) => `from_number = ANY(${p}::text[])`, [...filter.fromNumbers]);
   if (filter.since) add((p) => `started_at >= ${p}`, filter.since);
   if (filter.until) add((p) => `started_at < ${p}`, filter.until);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../auth/caller';
+import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -39,6 +40,8 @@ export class SessionsController {
 
   @Post('logout')
   @Roles('operator')
+  // Nothing of any number here: open to keys restricted to sender numbers.
+  @ConfinedToSenders()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session on the server and clears the cookie' })
   @ApiNoContentResponse()
@@ -50,6 +53,7 @@ export class SessionsController {
 
   @Get('me')
   @Roles('operator')
+  @ConfinedToSenders()
   @ApiOperation({ summary: 'Who am I: the signed-in user or the API key, with its role' })
   @ApiOkResponse({ type: WhoAmIDto })
   async me(@CurrentCaller() caller: Caller, @Req() request: Request): Promise<WhoAmIDto> {

@@ -39,7 +39,8 @@ class ApiValidationPipe extends ValidationPipe {
   }
 }
 
-function validationFailed(details: FieldError[]): ApiException {
+/** 400 VALIDATION_FAILED with these field errors, for a check no DTO can make (it needs configuration). */
+export function validationFailed(details: FieldError[]): ApiException {
   const fields = new Set(details.map((detail) => detail.field)).size;
   return new ApiException(400, 'VALIDATION_FAILED', `The request has ${fields} invalid field${fields === 1 ? '' : 's'}.`, { details });
 }
