@@ -103,6 +103,17 @@ describe('control characters in a request (400 naming the field, before the data
     expect(fieldsOf(response.body)).toEqual({ code: 'VALIDATION_FAILED', fields: ['messageBody'] });
   });
 
+  it('answers 400, not 500, to an unknown property named with NUL, also under an Idempotency-Key (whose answer is stored)', async () => {
+    const body = { ...send, messageBody: 'Hi', 'x\u0000': 1 };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await api.http.post('/api/v1/outbound/message').set('Idempotency-Key', 'control-characters-1').send(body).expect(400);
+      expect(response.body.error.details).toEqual([
+        { field: 'x\\u0000', message: 'property x\\u0000 should not exist' },
+        { field: 'body', message: 'body must not have keys with control characters (of the control characters, only tab, CR and LF are allowed)' },
+      ]);
+    }
+  });
+
   it('refuses them in path and query parameters', async () => {
     const byId = await api.http.get('/api/v1/outbound/req_%00').expect(400);
     expect(fieldsOf(byId.body)).toEqual({ code: 'VALIDATION_FAILED', fields: ['id'] });

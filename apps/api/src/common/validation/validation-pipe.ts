@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiException } from '../api-exception';
 import { FieldError } from '../error-body';
-import { fieldsWithControlCharacters } from './control-characters';
+import { escapeControlCharacters, fieldsWithControlCharacters } from './control-characters';
 
 /**
  * Invalid or malformed fields answer 400 VALIDATION_FAILED (the request itself is wrong); 422 is left to requests
@@ -40,7 +40,8 @@ class ApiValidationPipe extends ValidationPipe {
 }
 
 /** 400 VALIDATION_FAILED with these field errors, for a check no DTO can make (it needs configuration). */
-export function validationFailed(details: FieldError[]): ApiException {
+export function validationFailed(fieldErrors: FieldError[]): ApiException {
+  const details = fieldErrors.map(({ field, message }) => ({ field: escapeControlCharacters(field), message: escapeControlCharacters(message) }));
   const fields = new Set(details.map((detail) => detail.field)).size;
   return new ApiException(400, 'VALIDATION_FAILED', `The request has ${fields} invalid field${fields === 1 ? '' : 's'}.`, { details });
 }
