@@ -53,7 +53,7 @@ export const DEFAULT_CLEANUP_CONCURRENCY = 8;
 export const MAX_CLEANUP_CONCURRENCY = 50;
 
 /**
- * Where the data lives: `embedded` = PGlite (PostgreSQL compiled to WASM) in `dataDir` (or in memory);
+ * Where the data lives: `embedded` = SQLite in the API process, a file in `dataDir` (or in memory);
  * `postgres` = a PostgreSQL server.
  */
 export type StoreSettings =
@@ -73,7 +73,15 @@ export type StoreSettings =
  * account. `twilio`: the configured account, at real Twilio or at `baseUrl`.
  */
 export type TwilioSettings =
-  | { readonly mode: 'sandbox'; readonly sandboxPort: number }
+  | {
+      readonly mode: 'sandbox';
+      readonly sandboxPort: number;
+      /**
+       * Where the embedded sandbox keeps its state (`<DATA_DIR>/sandbox`), so a restarted API finds the channels and
+       * sessions its journal remembers; `memory://` with an in-memory database, which forgets them too.
+       */
+      readonly sandboxDataDir: string;
+    }
   | {
       readonly mode: 'twilio';
       readonly accountSid: string;

@@ -21,7 +21,7 @@ describe('loadAppConfig', () => {
   describe('without Twilio credentials (embedded sandbox)', () => {
     it('starts the sandbox on port 3100 with the documented demo key and the defaults', () => {
       const config = loadAppConfig({});
-      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100 });
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100, sandboxDataDir: expect.stringMatching(/\/data\/sandbox$/) });
       expect(config.bootstrapApiKey).toBe(DEMO_API_KEY);
       expect(config.port).toBe(3000);
       expect(config.corsOrigins).toEqual(['http://localhost:4200', 'http://127.0.0.1:4200']);
@@ -36,8 +36,18 @@ describe('loadAppConfig', () => {
 
     it('honours SANDBOX_PORT=0 (any free port) and an explicit key', () => {
       const config = loadAppConfig({ SANDBOX_PORT: '0', BOOTSTRAP_API_KEY: KEY });
-      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 0 });
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 0, sandboxDataDir: expect.stringMatching(/\/data\/sandbox$/) });
       expect(config.bootstrapApiKey).toBe(KEY);
+    });
+
+    it('keeps the sandbox state under DATA_DIR as long as the journal is kept, in memory beside an in-memory database', () => {
+      const sandboxDir = (env: Environment) => {
+        const { twilio } = loadAppConfig(env);
+        return twilio.mode === 'sandbox' ? twilio.sandboxDataDir : undefined;
+      };
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'memory://' })).toBe('memory://');
     });
 
     it('rejects TWILIO_BASE_URL alone: it would silently be ignored', () => {

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig, AuthSettings, DEFAULT_CLEANUP_CONCURRENCY, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, MAX_CLEANUP_CONCURRENCY, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
 
@@ -45,9 +45,12 @@ export function loadAppConfig(env: Environment): AppConfig {
   const host = env.HOST?.trim() || '0.0.0.0';
   // Both spellings of the console's default address: the CSRF check compares the browser's Origin exactly.
   const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200', 'http://127.0.0.1:4200']);
-  const store = readStore(reader);
+  const dataDir = readDataDir(reader);
+  const store = readStore(reader, dataDir);
   const outboundModes = readOutboundModes(reader);
-  const twilio = readTwilio(reader, outboundModes);
+  // The embedded sandbox remembers as long as the journal does: in memory beside an in-memory database.
+  const sandboxDataDir = store?.kind === 'embedded' && store.dataDir === 'memory://' ? 'memory://' : join(dataDir, 'sandbox');
+  const twilio = readTwilio(reader, outboundModes, sandboxDataDir);
   const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
   const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
   const bootstrapApiKey = readBootstrapApiKey(reader, mode);
@@ -67,11 +70,16 @@ export function loadAppConfig(env: Environment): AppConfig {
  */
 export const DEFAULT_LOCK_CONNECTIONS = 40;
 
-function readStore(reader: EnvReader): StoreSettings | undefined {
-  const url = reader.get('DATABASE_URL');
+/** DATA_DIR, absolute: the embedded database and the embedded sandbox keep their data below it. */
+function readDataDir(reader: EnvReader): string {
   const dataDir = reader.get('DATA_DIR') ?? './data';
-  if (url === undefined) return { kind: 'embedded', dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir) };
-  // In-memory PGlite: nothing survives a restart. Meant for tests and throwaway demos.
+  return isAbsolute(dataDir) ? dataDir : resolve(dataDir);
+}
+
+function readStore(reader: EnvReader, dataDir: string): StoreSettings | undefined {
+  const url = reader.get('DATABASE_URL');
+  if (url === undefined) return { kind: 'embedded', dataDir };
+  // In-memory SQLite: nothing survives a restart. Meant for tests and throwaway demos.
   if (url === 'memory://') return { kind: 'embedded', dataDir: 'memory://' };
   if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
     reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
@@ -86,7 +94,7 @@ function hasTwilioCredentials(reader: EnvReader): boolean {
   return CREDENTIAL_VARIABLES.some((name) => reader.get(name) !== undefined);
 }
 
-function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy): TwilioSettings | undefined {
+function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandboxDataDir: string): TwilioSettings | undefined {
   const sandboxPort = reader.port('SANDBOX_PORT', 3100);
   const baseUrl = reader.httpUrl('TWILIO_BASE_URL');
   if (!hasTwilioCredentials(reader)) {
@@ -94,7 +102,7 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy): Twili
       reader.problem('TWILIO_BASE_URL', 'is set but no Twilio credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too, or unset it to use the embedded sandbox');
       return undefined;
     }
-    return { mode: 'sandbox', sandboxPort };
+    return { mode: 'sandbox', sandboxPort, sandboxDataDir };
   }
 
   // The original Twilio Functions read ACCOUNT_SID/AUTH_TOKEN: accepted so their .env files keep working.

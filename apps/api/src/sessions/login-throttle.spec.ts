@@ -1,7 +1,7 @@
 import { ManualClock } from '../auth/auth.test-helpers';
 import { TooManyRequestsException } from '../common/too-many-requests.exception';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from '../store/migrator';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { migrateToLatest } from '../store/migrator';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { LOGIN_ATTEMPTS_FORGOTTEN_AFTER_MS, LOGIN_DELAYS, LoginThrottle, delayAfter } from './login-throttle';
 
 describe('delayAfter', () => {
@@ -18,11 +18,11 @@ function throttleContract(target: DatabaseTarget) {
 
   beforeAll(async () => {
     handle = await target.open();
-    await runMigrations(handle.db, readMigrations(MIGRATIONS_DIR));
+    await migrateToLatest(handle.db);
   });
   afterAll(() => handle.close());
   beforeEach(async () => {
-    await handle.db.exec('TRUNCATE login_throttle');
+    await handle.db.exec('DELETE FROM login_throttle');
     throttle = new LoginThrottle(handle.db, clock);
   });
 
@@ -60,14 +60,14 @@ function throttleContract(target: DatabaseTarget) {
   });
 }
 
-describe('LoginThrottle on PGlite', () => throttleContract(pgliteTarget));
+describe('LoginThrottle on SQLite', () => throttleContract(sqliteTarget));
 describePostgres('LoginThrottle on PostgreSQL', (target) => {
   throttleContract(target);
 
   it('counts exactly across API instances sharing the database', async () => {
     const handle = await target.open();
     try {
-      await runMigrations(handle.db, readMigrations(MIGRATIONS_DIR));
+      await migrateToLatest(handle.db);
       const clock = new ManualClock();
       const instances = [new LoginThrottle(handle.db, clock), new LoginThrottle(await handle.openAnother(), clock)];
       const outcomes = await Promise.all(

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@flex-sms/domain';
 import { AUTH_CLOCK } from '../auth/auth.tokens';
 import { TooManyRequestsException } from '../common/too-many-requests.exception';
-import { DATABASE, Database, Queryable } from '../store/database';
+import { DATABASE, Database, Queryable, SqlDialect } from '../store/database';
+import { isAnyOf } from '../store/sql-fragments';
 
 /** How the wait before the next sign-in grows with the attempts that did not succeed. */
 export interface DelaySchedule {
@@ -93,7 +94,7 @@ export class LoginThrottle {
   /** The password was right: its attempt was no failure. */
   async recordSuccess(username: string, clientAddress: string): Promise<void> {
     await this.db.query('DELETE FROM login_throttle WHERE bucket = $1', [usernameBucket(username)]);
-    await this.db.query('UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE bucket = $1', [addressBucket(clientAddress)]);
+    await this.db.query('UPDATE login_throttle SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE bucket = $1', [addressBucket(clientAddress)]);
   }
 
   private async pruneNowAndThen(now: number): Promise<void> {
@@ -103,14 +104,21 @@ export class LoginThrottle {
   }
 }
 
-/** The buckets' rows, created when missing and locked until the transaction ends (in key order: no deadlock). */
+/**
+ * PostgreSQL locks the rows until the transaction ends, so instances sharing the database count one after another
+ * (in key order: no deadlock); the embedded SQLite database runs one transaction at a time anyway.
+ */
+const LOCK_ROWS: Record<SqlDialect, string> = { postgres: ' FOR UPDATE', sqlite: '' };
+
+/** The buckets' rows, created when missing and locked until the transaction ends. */
 async function lockedRows(tx: Queryable, keys: string[], now: number): Promise<BucketRow[]> {
-  await tx.query(
-    `INSERT INTO login_throttle (bucket, attempts, not_before, last_attempt_at)
-     SELECT key, 0, $2, $2 FROM unnest($1::text[]) AS key ORDER BY key ON CONFLICT (bucket) DO NOTHING`,
-    [keys, new Date(now)],
+  for (const key of [...keys].sort()) {
+    await tx.query('INSERT INTO login_throttle (bucket, attempts, not_before, last_attempt_at) VALUES ($1, 0, $2, $2) ON CONFLICT (bucket) DO NOTHING', [key, new Date(now)]);
+  }
+  return tx.query<BucketRow>(
+    `SELECT bucket, attempts, not_before, last_attempt_at FROM login_throttle WHERE bucket ${isAnyOf(tx.dialect, '$1')} ORDER BY bucket${LOCK_ROWS[tx.dialect]}`,
+    [keys],
   );
-  return tx.query<BucketRow>('SELECT bucket, attempts, not_before, last_attempt_at FROM login_throttle WHERE bucket = ANY($1::text[]) ORDER BY bucket FOR UPDATE', [keys]);
 }
 
 function describeWait(seconds: number): string {

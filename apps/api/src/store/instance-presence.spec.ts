@@ -1,4 +1,4 @@
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { InstancePresence } from './instance-presence';
 
 function presenceContract(target: DatabaseTarget) {
@@ -25,5 +25,5 @@ function presenceContract(target: DatabaseTarget) {
   });
 }
 
-describe('InstancePresence on PGlite', () => presenceContract(pgliteTarget));
+describe('InstancePresence on SQLite', () => presenceContract(sqliteTarget));
 describePostgres('InstancePresence on PostgreSQL', (target) => presenceContract(target));

@@ -8,7 +8,7 @@ const lockKey = (instanceId: string) => `api-instance:${instanceId}`;
  * This API process's presence on the database: a lock named after a random instance id, held for the process's
  * lifetime. Whatever the process marks with its id (an Idempotency-Key it claimed) can then be told abandoned the
  * moment the process is gone, instead of after a lease: the lock dies with the process (PostgreSQL releases a dead
- * session's advisory locks; a PGlite data directory belongs to one process, so a previous process's id is dead).
+ * session's advisory locks; an embedded SQLite file belongs to one process, so a previous process's id is dead).
  */
 @Injectable()
 export class InstancePresence implements OnModuleInit, BeforeApplicationShutdown {

@@ -5,7 +5,7 @@ import { KeyedMutex } from './keyed-mutex';
 
 const INT8_OID = 20;
 
-/** Like PGlite: int8 (bigint, count(*)) as a number. Our ids and counts stay far below 2^53. */
+/** int8 (bigint, count(*)) as a number, as the Database contract says. Our ids and counts stay far below 2^53. */
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
@@ -13,6 +13,7 @@ const typeParsers = {
 
 /** A PostgreSQL server through a `pg` connection pool (DATABASE_URL). */
 export class PostgresDatabase implements Database {
+  readonly dialect = 'postgres';
   /**
    * Callers of one key in this process queue here first, so that N waiting callers hold one pooled connection
    * (the one holding the advisory lock), not N.
@@ -115,6 +116,7 @@ export class PostgresDatabase implements Database {
 
 function clientQueryable(client: PoolClient): Queryable {
   return {
+    dialect: 'postgres',
     query: async <T>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params ? [...params] : undefined)).rows as T[],
     exec: async (sql) => {
       await client.query(sql);

@@ -2,15 +2,15 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from './database';
 import { InstancePresence } from './instance-presence';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from './migrator';
-import { embeddedDatabaseDir, openDatabase } from './open-database';
+import { migrateToLatest } from './migrator';
+import { embeddedDatabaseFile, openDatabase } from './open-database';
 
 const logger = new Logger('Store');
 
 async function openAndMigrate(config: AppConfig): Promise<Database> {
   const db = await openDatabase(config.store);
   try {
-    const applied = await runMigrations(db, readMigrations(MIGRATIONS_DIR));
+    const applied = await migrateToLatest(db);
     logger.log(`${describe(config)}; ${applied.length ? `applied migrations ${applied.join(', ')}` : 'schema up to date'}`);
     return db;
   } catch (error) {
@@ -21,7 +21,7 @@ async function openAndMigrate(config: AppConfig): Promise<Database> {
 
 function describe(config: AppConfig): string {
   if (config.store.kind === 'postgres') return `PostgreSQL at ${new URL(config.store.url).host}`; // never the password
-  return config.store.dataDir === 'memory://' ? 'embedded PostgreSQL (PGlite) in memory' : `embedded PostgreSQL (PGlite) in ${embeddedDatabaseDir(config.store.dataDir)}`;
+  return config.store.dataDir === 'memory://' ? 'embedded SQLite in memory' : `embedded SQLite in ${embeddedDatabaseFile(config.store.dataDir)}`;
 }
 
 @Injectable()
