@@ -6,7 +6,7 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DEMO_NUMBERS, SandboxControls } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
-import { AppConfig, DEMO_API_KEY } from './config/app-config';
+import { AppConfig, DEMO_ADMIN, DEMO_API_KEY } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
 import { createApp } from './create-app';
 import { TwilioAccount } from './twilio/twilio-account';
@@ -36,6 +36,18 @@ describe('API without Twilio credentials', () => {
     expect(app.get(AppConfig).bootstrapApiKey).toBe(DEMO_API_KEY);
     // The same validated configuration, through @nestjs/config's ConfigService.
     expect(app.get(ConfigService).get('store')).toEqual({ kind: 'embedded', dataDir: 'memory://' });
+  });
+
+  it("keeps the demo key in Swagger UI across reloads (persistAuthorization): it is public", async () => {
+    const init = await request(url).get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toContain('"persistAuthorization": true');
+  });
+
+  it('signs the demo admin in with a plain-named, non-Secure cookie: the console runs on http://localhost', async () => {
+    const response = await request(url).post('/api/v1/auth/login').send(DEMO_ADMIN).expect(200);
+    const [cookie] = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    expect(cookie).toMatch(/^flex_sms_session=[\w-]{43}; Path=\/; Expires=.+; HttpOnly; SameSite=Strict$/);
+    await request(url).get('/api/v1/auth/me').set('Cookie', cookie.split(';')[0]).expect(200);
   });
 
   it('stops the embedded sandbox when the API closes', async () => {

@@ -1,7 +1,7 @@
 import { migrationsDir, readMigrations, runMigrations } from '../store/migrator';
 import { DatabaseTarget, describePostgres, sqliteTarget } from '../testing/test-databases';
 
-const RULE = 51;
+const RULE = 61;
 const keyRow = (id: string, role: string, allowed: string[] | null) => [id, id, `fsk_${id}`, 'hash', role, allowed, 'bootstrap', new Date()];
 const INSERT = 'INSERT INTO api_key (id, name, prefix, key_hash, role, allowed_from_numbers, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
 
@@ -28,5 +28,5 @@ function migrationContract(target: DatabaseTarget) {
   });
 }
 
-describe('Migration 051 on SQLite: a sender restriction is for operator keys only', () => migrationContract(sqliteTarget));
-describePostgres('Migration 051 on PostgreSQL: a sender restriction is for operator keys only', (target) => migrationContract(target));
+describe('Migration 061 on SQLite: a sender restriction is for operator keys only', () => migrationContract(sqliteTarget));
+describePostgres('Migration 061 on PostgreSQL: a sender restriction is for operator keys only', (target) => migrationContract(target));

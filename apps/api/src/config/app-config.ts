@@ -24,6 +24,11 @@ export abstract class AppConfig {
    */
   abstract readonly trustProxy: boolean | number | string;
   abstract readonly store: StoreSettings;
+  /**
+   * ADOPT_DATABASE: take over a database recorded for another mode or Twilio account (see deployment/). Without it the
+   * API refuses to start on such a database rather than mix one account's journal, users and keys with another's.
+   */
+  abstract readonly adoptDatabase: boolean;
   abstract readonly twilio: TwilioSettings;
   /**
    * How long one Twilio request may take. Also how long a request sent by a process that died may still land in
@@ -104,7 +109,10 @@ export interface AuthSettings {
   readonly sessionCookieSecure: boolean;
   /** SMS sends allowed per caller (API key or user) per minute; more answer 429 with Retry-After. */
   readonly sendsPerMinute: number;
-  /** The console admin created on first start when there are no users yet; unset = none is created. */
+  /**
+   * The console admin created at start when no user has its name (the sandbox's demo admin: only when there are no
+   * users at all); unset = none is created.
+   */
   readonly initialAdmin?: InitialAdmin;
 }
 

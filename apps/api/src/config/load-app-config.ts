@@ -45,14 +45,15 @@ export function loadAppConfig(env: Environment): AppConfig {
   const host = env.HOST?.trim() || '0.0.0.0';
   // Both spellings of the console's default address: the CSRF check compares the browser's Origin exactly.
   const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200', 'http://127.0.0.1:4200']);
+  const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
   const dataDir = readDataDir(reader);
-  const store = readStore(reader, dataDir);
+  const store = readStore(reader, dataDir, mode);
+  const adoptDatabase = reader.boolean('ADOPT_DATABASE', false);
   const outboundModes = readOutboundModes(reader);
   // The embedded sandbox remembers as long as the journal does: in memory beside an in-memory database.
   const sandboxDataDir = store?.kind === 'embedded' && store.dataDir === 'memory://' ? 'memory://' : join(dataDir, 'sandbox');
   const twilio = readTwilio(reader, outboundModes, sandboxDataDir);
   const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
-  const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
   const bootstrapApiKey = readBootstrapApiKey(reader, mode);
   const auth = readAuth(reader, mode);
   const logging = readLogging(reader);
@@ -60,7 +61,7 @@ export function loadAppConfig(env: Environment): AppConfig {
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
+  return { port, host, corsOrigins, store, adoptDatabase, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
 }
 
 /**
@@ -76,13 +77,24 @@ function readDataDir(reader: EnvReader): string {
   return isAbsolute(dataDir) ? dataDir : resolve(dataDir);
 }
 
-function readStore(reader: EnvReader, dataDir: string): StoreSettings | undefined {
+function readStore(reader: EnvReader, dataDir: string, mode: TwilioSettings['mode']): StoreSettings | undefined {
   const url = reader.get('DATABASE_URL');
   if (url === undefined) return { kind: 'embedded', dataDir };
   // In-memory SQLite: nothing survives a restart. Meant for tests and throwaway demos.
   if (url === 'memory://') return { kind: 'embedded', dataDir: 'memory://' };
   if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
     reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
+    return undefined;
+  }
+  // A PostgreSQL server is where a deployment keeps its data; credentials missing there (docker compose without its
+  // .env) must not quietly become the sandbox, whose demo API key and admin are public.
+  if (mode === 'sandbox' && !reader.boolean('ALLOW_SANDBOX_ON_DATABASE', false)) {
+    reader.problem(
+      'DATABASE_URL',
+      'is a PostgreSQL server, but no Twilio credentials are set, so the API would run the embedded sandbox there (public demo API key and admin). ' +
+        'Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN (or TWILIO_API_KEY/TWILIO_API_SECRET), TWILIO_CHAT_SERVICE_SID, TWILIO_PROXY_SERVICE_SID and BOOTSTRAP_API_KEY for your account, ' +
+        'or set ALLOW_SANDBOX_ON_DATABASE=true to run the sandbox on this database on purpose',
+    );
     return undefined;
   }
   return { kind: 'postgres', url, lockConnections: reader.integer('DATABASE_LOCK_CONNECTIONS', DEFAULT_LOCK_CONNECTIONS, { min: 2, max: 1_000 }) };
@@ -153,6 +165,10 @@ function readBootstrapApiKey(reader: EnvReader, mode: TwilioSettings['mode']): s
     reader.problem('BOOTSTRAP_API_KEY', `is required with Twilio credentials (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
     return undefined;
   }
+  if (mode === 'twilio' && key === DEMO_API_KEY) {
+    reader.problem('BOOTSTRAP_API_KEY', `is the sandbox's public demo key: with Twilio credentials set a secret of your own (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
   if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) {
     reader.problem('BOOTSTRAP_API_KEY', `must be at least ${MIN_API_KEY_LENGTH} characters without spaces`);
     return undefined;
@@ -178,9 +194,16 @@ function readInitialAdmin(reader: EnvReader, mode: TwilioSettings['mode']): Init
   const password = reader.get('ADMIN_PASSWORD');
   if (username === undefined && password === undefined) return mode === 'sandbox' ? { ...DEMO_ADMIN, demo: true } : undefined;
   if (username === undefined) reader.problem('ADMIN_USERNAME', 'is required with ADMIN_PASSWORD (the first console admin)');
-  if (password === undefined) reader.problem('ADMIN_PASSWORD', 'is required with ADMIN_USERNAME (the first console admin)');
-  else if (password.length < MIN_PASSWORD_LENGTH) reader.problem('ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (username === undefined || password === undefined || password.length < MIN_PASSWORD_LENGTH) return undefined;
+  const passwordProblem =
+    password === undefined
+      ? 'is required with ADMIN_USERNAME (the first console admin)'
+      : password.length < MIN_PASSWORD_LENGTH
+        ? `must be at least ${MIN_PASSWORD_LENGTH} characters`
+        : mode === 'twilio' && password === DEMO_ADMIN.password
+          ? "is the sandbox demo admin's public password: with Twilio credentials choose one of your own"
+          : undefined;
+  if (passwordProblem) reader.problem('ADMIN_PASSWORD', passwordProblem);
+  if (username === undefined || password === undefined || passwordProblem) return undefined;
   return { username, password, demo: false };
 }
 

@@ -1,7 +1,7 @@
 -- Sign-in throttling by progressive delays (sessions/login-throttle.ts), per username and per client address:
 -- the attempts counted since the last success (or the last hour of quiet), and when the next one may be made. The
 -- fixed-window counters of failed sign-ins in rate_limit_window are no longer written; old rows age out there.
--- SQLite twin of ../postgres/050_login_throttle.sql.
+-- SQLite twin of ../postgres/060_login_throttle.sql.
 CREATE TABLE login_throttle (
   bucket           text PRIMARY KEY,
   attempts         integer NOT NULL,
