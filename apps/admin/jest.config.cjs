@@ -8,4 +8,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts'],
+  // The console's server scripts (scripts/*.mjs) are plain ES modules that Node runs as they are; specs import them.
+  transform: { ...preset.transform, '^.+\\.mjs$': preset.transform['^.+\\.(t|j)sx?$'] },
+  moduleFileExtensions: [...preset.moduleFileExtensions, 'mjs'],
 };

@@ -65,7 +65,7 @@ function apiServer(deployment: Deployment, consolePort: number) {
   };
 }
 
-/** Starts the built console (`next start`) on `port`, its proxy pointed at `apiUrl`. */
+/** Starts the built console (scripts/next-start.mjs, as `npm start` does) on `port`, its proxy pointed at `apiUrl`. */
 function consoleServer(port: number, apiUrl: string) {
   return {
     command: 'node scripts/next-start.mjs',

@@ -35,6 +35,16 @@ test.describe('Signing in and out', () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
+  test('never leaves the console after signing in, however `next` is spelled (no open redirect)', async ({ page, baseURL }) => {
+    // The browser drops the tab: without resolving `next` against the console's origin this is `//evil.test`.
+    await page.goto('/sign-in?next=/%09/evil.test');
+    await page.getByLabel('Username').fill(DEMO_ADMIN.username);
+    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
+    expect(page.url()).toBe(`${new URL(baseURL!).origin}/`);
+  });
+
   test('a wrong password shows an inline error and signs nobody in', async ({ page }) => {
     await page.goto('/sign-in');
     await page.getByLabel('Username').fill(DEMO_ADMIN.username);

@@ -1,20 +1,32 @@
-// `npm start|serve|dev -w @flex-sms/admin`: runs Next on ADMIN_PORT (default 4200). A script rather than an inline
-// `${ADMIN_PORT:-4200}` so the default works in every shell npm may use.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// `npm start|serve|dev -w @flex-sms/admin`: the console on ADMIN_PORT (default 4200). Next runs inside our own HTTP
+// server rather than `next start`, so that every request's X-Forwarded-For is the real client's before Next (and the
+// API proxy route) sees it: see client-address.mjs.
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trustedProxies, withClientAddress } from './client-address.mjs';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const mode = process.argv.includes('--dev') ? 'dev' : 'start';
-const port = process.env.ADMIN_PORT || '4200';
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.ADMIN_PORT || '4200');
 const host = process.env.ADMIN_HOST || '0.0.0.0';
+const trust = trustedProxies(process.env.ADMIN_TRUST_PROXY);
 
-const child = spawn(process.execPath, [nextBin, mode, '--port', port, '--hostname', host], {
-  cwd: appDir,
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Set before Next loads, as `next start` and `next dev` do.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.NODE_ENV ??= dev ? 'development' : 'production';
+const { default: next } = await import('next');
+
+const server = createServer();
+const app = next({ dev, dir: appDir, hostname: host, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+server.on('request', withClientAddress((request, response) => handle(request, response), trust));
+server.listen(port, host, () => console.log(`Flex Outbound SMS console on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${dev ? ' (dev)' : ''}`));
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

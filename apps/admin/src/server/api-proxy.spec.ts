@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { proxyToApi } from './api-proxy';
+import { MAX_BODY_BYTES, proxyToApi } from './api-proxy';
 
 interface Seen {
   method: string | undefined;
@@ -77,6 +77,51 @@ describe('proxyToApi', () => {
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe('NOT_FOUND');
     expect(seen.length).toBe(before);
+  });
+
+  describe(`refuses bodies over the API's limit (${MAX_BODY_BYTES} bytes) with 413 PAYLOAD_TOO_LARGE, without reading them whole or calling the API`, () => {
+    const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+      new Request('http://console.test/api/v1/outbound/message', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+
+    /** A body streamed in 16 KiB chunks, `total` bytes in all, counting how many chunks were pulled. */
+    function streamed(total: number) {
+      const pulled = { chunks: 0 };
+      let left = total;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (left <= 0) return controller.close();
+          const size = Math.min(left, 16 * 1024);
+          left -= size;
+          pulled.chunks++;
+          controller.enqueue(new Uint8Array(size).fill(0x61));
+        },
+      });
+      return { stream, pulled };
+    }
+
+    it('by its Content-Length', async () => {
+      const before = seen.length;
+      const response = await proxyToApi(post('{}', { 'content-length': String(MAX_BODY_BYTES + 1) }), ['v1', 'outbound', 'message'], config());
+      expect(response.status).toBe(413);
+      expect((await response.json()).error).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
+      expect(seen.length).toBe(before);
+    });
+
+    it('by what it streams, when it declares no length (stopping at the limit)', async () => {
+      const before = seen.length;
+      const { stream, pulled } = streamed(10 * MAX_BODY_BYTES);
+      const response = await proxyToApi(post(stream), ['v1', 'outbound', 'message'], config());
+      expect(response.status).toBe(413);
+      expect(pulled.chunks).toBeLessThanOrEqual(MAX_BODY_BYTES / (16 * 1024) + 2);
+      expect(seen.length).toBe(before);
+    });
+
+    it('and forwards a body of exactly the limit', async () => {
+      const { stream } = streamed(MAX_BODY_BYTES);
+      const response = await proxyToApi(post(stream), ['v1', 'outbound', 'message'], config());
+      expect(response.status).toBe(201);
+      expect(seen.at(-1)!.body).toHaveLength(MAX_BODY_BYTES);
+    });
   });
 
   it('answers 502 API_UNREACHABLE when nothing listens at API_URL', async () => {

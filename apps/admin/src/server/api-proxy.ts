@@ -8,6 +8,40 @@ import { resolveUpstreamPath } from './upstream-path';
 
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
 
+/**
+ * The API's own body limit (BODY_LIMIT in apps/api/src/common/configure-http.ts, body-parser's `100kb`): anything
+ * bigger would be refused there anyway, so the proxy refuses it before holding it in memory.
+ */
+export const MAX_BODY_BYTES = 100 * 1024;
+
+const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
+
+class BodyTooLarge extends Error {}
+
+/** The request body, read up to MAX_BODY_BYTES: a declared or streamed body beyond it is refused mid-way. */
+async function readBody(request: Request): Promise<ArrayBuffer | undefined> {
+  if (METHODS_WITHOUT_BODY.has(request.method) || request.body === null) return undefined;
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(read.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body.buffer;
+}
+
 function errorResponse(status: number, code: string, message: string, requestId: string): Response {
   return Response.json(
     { error: { status, code, message, requestId } },
@@ -34,6 +68,14 @@ export async function proxyToApi(request: Request, segments: readonly string[], 
     return errorResponse(404, PROXY_ERROR_CODES.notProxied, 'The console does not forward this path to the API.', requestId);
   }
 
+  let body: ArrayBuffer | undefined;
+  try {
+    body = await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return errorResponse(PAYLOAD_TOO_LARGE.status, PAYLOAD_TOO_LARGE.code, PAYLOAD_TOO_LARGE.message, requestId);
+    throw error;
+  }
+
   const url = `${config.apiUrl}${upstreamPath}${new URL(request.url).search}`;
   const headers = upstreamRequestHeaders(request.headers);
   headers.set('x-request-id', requestId);
@@ -43,7 +85,7 @@ export async function proxyToApi(request: Request, segments: readonly string[], 
     upstream = await fetch(url, {
       method: request.method,
       headers,
-      body: METHODS_WITHOUT_BODY.has(request.method) ? undefined : await request.arrayBuffer(),
+      body,
       // A redirect from the API is an answer for the browser to see, not for the proxy to follow.
       redirect: 'manual',
       cache: 'no-store',

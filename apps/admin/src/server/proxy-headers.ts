@@ -4,7 +4,8 @@
 import { sessionCookieOf, sessionSetCookies } from './session-cookie';
 
 // `origin` and `referer` let the API refuse a state change that did not come from the console (CSRF);
-// `x-forwarded-for` lets it throttle failed sign-ins per browser rather than per console server.
+// `x-forwarded-for` lets it throttle failed sign-ins per browser rather than per console server. It is never the
+// browser's own: the console's server (scripts/client-address.mjs) writes it from the connection before Next runs.
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
   'accept-language',

@@ -5,18 +5,20 @@ import { ApiException } from '../common/api-exception';
 import { AppConfig } from '../config/app-config';
 import { attachCaller, roleSatisfies, type Role } from './caller';
 import { Credentials } from './credentials';
+import { CONFINED_TO_SENDERS } from './confined-to-senders.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { DEFAULT_REQUIRED_ROLE, REQUIRED_ROLE } from './roles.decorator';
 import { SendRateLimit } from './rate-limit/send-rate-limit';
 import { SENDS_SMS, type SendsSmsOptions } from './sends-sms.decorator';
-import { assertMaySendFrom, rawSenderOf } from './sender-restriction';
+import { assertMaySendFrom, assertNotRestricted, rawSenderOf } from './sender-restriction';
 import { assertTrustedOrigin, isStateChanging } from './trusted-origin';
 
 /**
  * The global guard, deny by default. Every route needs credentials (401) unless it is @Public(); then the role
  * (403: `admin` unless @Roles('operator')); a console session changing state must come from the console's origin
  * (403); on a @SendsSms() route, a key restricted to sender numbers must use one of them (403) and the send counts
- * against the caller's rate limit (429).
+ * against the caller's rate limit (429); such a key is refused on any other route not marked @ConfinedToSenders()
+ * (403).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -37,6 +39,7 @@ export class AuthGuard implements CanActivate {
     const required = this.metadata<Role>(REQUIRED_ROLE, context) ?? DEFAULT_REQUIRED_ROLE;
     if (!roleSatisfies(caller.role, required)) throw new ApiException(403, 'FORBIDDEN', `This endpoint needs the ${required} role.`, { context: { requiredRole: required } });
     const sends = this.metadata<SendsSmsOptions>(SENDS_SMS, context);
+    if (!sends && !this.metadata<boolean>(CONFINED_TO_SENDERS, context)) assertNotRestricted(caller);
     if (sends) {
       assertMaySendFrom(caller, rawSenderOf(request.body, sends.fromField));
       await this.sendRateLimit.count(caller, http.getResponse<Response>());

@@ -19,6 +19,20 @@ const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/lo
 /** The routes that send SMS: rate-limited per caller and bound by a key's sender numbers. */
 const SENDING_ROUTES = ['POST /api/v1/outbound/task', 'POST /api/v1/outbound/message', 'POST /flex-initiate-outbound-sms-task', 'POST /flex-initiate-outbound-sms'];
 
+/**
+ * The routes open to a key restricted to sender numbers besides the sending ones, each keeping it to its numbers'
+ * data (sender-restriction.http.spec.ts shows how) or holding none. Opening another one means adding it here, in
+ * review, with a test that it shows no other number's data.
+ */
+const CONFINED_ROUTES = [
+  'GET /api/v1/outbound',
+  'GET /api/v1/outbound/:id',
+  'GET /api/v1/channels/:sid',
+  'GET /api/v1/conversations/:sid',
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/logout',
+];
+
 interface RunningApi {
   app: NestExpressApplication;
   url: string;
@@ -39,6 +53,10 @@ async function inSandboxMode(): Promise<RunningApi> {
 }
 
 const label = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+const statusAndCode = async (call: PromiseLike<{ status: number; body: { error?: { code?: string } } }>) => {
+  const response = await call;
+  return `${response.status} ${response.body.error?.code}`;
+};
 
 describe.each([
   ['with Twilio credentials', withTwilioCredentials],
@@ -76,6 +94,23 @@ describe.each([
 
   it('marks every route that sends SMS, and only those', () => {
     expect(routes.filter((route) => route.sendsSms).map(label).sort()).toEqual([...SENDING_ROUTES].sort());
+  });
+
+  it('marks the routes that confine a key restricted to sender numbers, and only those', () => {
+    expect(routes.filter((route) => route.confinedToSenders).map(label).sort()).toEqual([...CONFINED_ROUTES].sort());
+  });
+
+  it('answers 403 to a key restricted to sender numbers on every route that neither sends (from its numbers) nor confines it', async () => {
+    const { key } = await newKey('operator', ['+15550100001']);
+    const probed = protectedRoutes.filter((route) => !route.sendsSms && !route.confinedToSenders);
+    const answers = await Promise.all(probed.map(async (route) => `${label(route)} → ${await statusAndCode(send(route, bearer(key)))}`));
+    // Admin routes refuse the operator role first; every other one refuses the restriction.
+    expect(answers).toEqual(probed.map((route) => `${label(route)} → 403 ${route.role === 'admin' ? 'FORBIDDEN' : 'SENDER_RESTRICTED'}`));
+  });
+
+  it('refuses a sender restriction on an admin key (an admin could create itself an unrestricted one)', async () => {
+    const response = await request(api.url).post('/api/v1/api-keys').set(bearer(api.bootstrapKey)).send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: ['+15550100001'] });
+    expect(`${response.status} ${response.body.error?.details?.[0]?.field}`).toBe('400 allowedFromNumbers');
   });
 
   it('answers 401 to a request without credentials on every other route', async () => {

@@ -4,6 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX, UNPREFIXED_ROUTES } from '../routes';
 import type { Role } from './caller';
+import { CONFINED_TO_SENDERS } from './confined-to-senders.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { DEFAULT_REQUIRED_ROLE, REQUIRED_ROLE } from './roles.decorator';
 import { SENDS_SMS, type SendsSmsOptions } from './sends-sms.decorator';
@@ -16,6 +17,8 @@ export interface ControllerRoute {
   isPublic: boolean;
   role: Role;
   sendsSms?: SendsSmsOptions;
+  /** Marked @ConfinedToSenders(): keeps a key restricted to sender numbers to their data itself. */
+  confinedToSenders: boolean;
 }
 
 /** Every route of every controller Nest registered in this app, with the auth metadata the guard reads. */
@@ -32,7 +35,14 @@ export function controllerRoutes(app: NestExpressApplication): ControllerRoute[]
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         for (const path of pathsOf(controller, handler, method)) {
           const sendsSms = read<SendsSmsOptions>(SENDS_SMS);
-          routes.push({ method, path, isPublic: read<boolean>(IS_PUBLIC) === true, role: read<Role>(REQUIRED_ROLE) ?? DEFAULT_REQUIRED_ROLE, ...(sendsSms ? { sendsSms } : {}) });
+          routes.push({
+            method,
+            path,
+            isPublic: read<boolean>(IS_PUBLIC) === true,
+            role: read<Role>(REQUIRED_ROLE) ?? DEFAULT_REQUIRED_ROLE,
+            ...(sendsSms ? { sendsSms } : {}),
+            confinedToSenders: read<boolean>(CONFINED_TO_SENDERS) === true,
+          });
         }
       }
     }

@@ -1,5 +1,32 @@
+import { ResourceNotFound } from '@flex-sms/domain';
 import { ApiException } from '../common/api-exception';
+import type { OutboundHistory } from '../journal/outbound-history';
 import type { Caller } from './caller';
+
+/**
+ * Refuses a caller restricted to some sender numbers on a route that does not confine it to them (403
+ * SENDER_RESTRICTED); see @ConfinedToSenders().
+ */
+export function assertNotRestricted(caller: Caller): void {
+  if (caller.allowedFromNumbers === undefined) return;
+  throw new ApiException(403, 'SENDER_RESTRICTED', 'This API key is restricted to some sender numbers, and this endpoint is not open to it.', {
+    context: { allowedFromNumbers: [...caller.allowedFromNumbers] },
+  });
+}
+
+/**
+ * A transcript (chat channel or conversation) is "not found" to a key restricted to sender numbers unless a request
+ * from one of them started or reused it: its SID alone must not open another number's conversation.
+ */
+export async function assertMayReadTranscript(caller: Caller, history: OutboundHistory, resource: 'Chat channel' | 'Conversation', sid: string): Promise<void> {
+  if (caller.allowedFromNumbers === undefined || (await history.isTranscriptOf(sid, caller.allowedFromNumbers))) return;
+  throw new ResourceNotFound(resource, sid);
+}
+
+/** Whether the caller may see what was sent from `fromNumber`: any number, unless its key is restricted. */
+export function maySeeSender(caller: Caller, fromNumber: string): boolean {
+  return caller.allowedFromNumbers === undefined || caller.allowedFromNumbers.includes(fromNumber);
+}
 
 /**
  * Refuses a send from a number the caller's API key may not use (403 FROM_NUMBER_NOT_ALLOWED); a restricted key

@@ -9,7 +9,7 @@ export class ChannelParamsDto {
 }
 
 export class ChannelQueryDto {
-  @ApiPropertyOptional({ description: 'The Chat Service (IS…); default: the configured Flex chat service', example: 'IS0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'The Chat Service (IS…): only the configured Flex chat service, the default', example: 'IS0123456789abcdef0123456789abcdef' })
   @IsOptional()
   @IsTwilioSid('IS')
   chatServiceSid?: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, createTestApp } from '../testing/test-app';
-import { MAX_PAGE_SIZE } from './paging.query.dto';
+import { MAX_SCHEDULE_EVERY_HOURS } from '../cleanup/dto/cleanup-schedule.request.dto';
+import { MAX_PAGE, MAX_PAGE_SIZE } from './paging.query.dto';
 
 describe('HTTP hardening', () => {
   let api: TestApp;
@@ -29,6 +30,23 @@ describe('HTTP hardening', () => {
       expect(`${list} → ${refused.status} ${refused.body.error?.code}`).toBe(`${list} → 400 VALIDATION_FAILED`);
       expect((await api.http.get(`${list}${MAX_PAGE_SIZE}`)).status).not.toBe(400);
     }
+  });
+
+  it('refuses a page number no database offset holds (1e308, Infinity) with 400 naming the field, not 500', async () => {
+    for (const page of ['1e308', 'Infinity', '9007199254740993', String(MAX_PAGE + 1)]) {
+      const refused = await api.http.get(`/api/v1/outbound?page=${page}`);
+      expect(`page=${page} → ${refused.status} ${refused.body.error?.details?.[0]?.field}`).toBe(`page=${page} → 400 page`);
+    }
+    await api.http.get(`/api/v1/outbound?page=${MAX_PAGE}`).expect(200);
+  });
+
+  it('bounds a cleanup schedule’s period and a selection’s age: 400 naming the field, not a date no one can hold', async () => {
+    const schedule = { name: 'rarely', kind: 'proxy-sessions', proxySessions: { statuses: ['closed'] } };
+    const everyHours = await api.http.post('/api/v1/cleanup/schedules').send({ ...schedule, everyHours: 1e300 }).expect(400);
+    expect(everyHours.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['everyHours']);
+    const age = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], olderThanDays: 1e300, dryRun: true }).expect(400);
+    expect(age.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['olderThanDays']);
+    await api.http.post('/api/v1/cleanup/schedules').send({ ...schedule, everyHours: MAX_SCHEDULE_EVERY_HOURS }).expect(201);
   });
 
   it('does not let another origin read answers with credentials (CORS limited to the console, no credentials mode)', async () => {

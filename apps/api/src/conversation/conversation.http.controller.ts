@@ -1,8 +1,13 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller';
+import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
+import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { assertMayReadTranscript } from '../auth/sender-restriction';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { OutboundHistory } from '../journal/outbound-history';
 import { ConversationParamsDto, ConversationQueryDto, ConversationViewDto } from './conversation.dto';
 import { ConversationView, ConversationViewQuery } from './conversation-view.query';
 
@@ -11,9 +16,13 @@ import { ConversationView, ConversationViewQuery } from './conversation-view.que
 @Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class ConversationController {
-  constructor(private readonly conversationView: ConversationViewQuery) {}
+  constructor(
+    private readonly conversationView: ConversationViewQuery,
+    private readonly history: OutboundHistory,
+  ) {}
 
   @Get(':sid')
+  @ConfinedToSenders()
   @ApiOperation({
     summary: 'A conversation with its participants and newest messages',
     description: 'Flex Conversations mode: the transcript of an outbound SMS (the message sent, the customer’s replies).',
@@ -28,7 +37,8 @@ export class ConversationController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  fetch(@Param() params: ConversationParamsDto, @Query() query: ConversationQueryDto): Promise<ConversationView> {
+  async fetch(@Param() params: ConversationParamsDto, @Query() query: ConversationQueryDto, @CurrentCaller() caller: Caller): Promise<ConversationView> {
+    await assertMayReadTranscript(caller, this.history, 'Conversation', params.sid);
     return this.conversationView.execute(params.sid, query.messages ?? 20);
   }
 }

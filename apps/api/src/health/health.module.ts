@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { systemClock } from '@flex-sms/domain';
 import { HealthController } from './health.controller';
-import { ReadinessChecks } from './readiness';
+import { HEALTH_CLOCK, ReadinessChecks } from './readiness';
 
-@Module({ controllers: [HealthController], providers: [ReadinessChecks] })
+@Module({ controllers: [HealthController], providers: [ReadinessChecks, { provide: HEALTH_CLOCK, useValue: systemClock }] })
 export class HealthModule {}

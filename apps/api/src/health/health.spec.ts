@@ -1,13 +1,15 @@
 import { RunningSandbox, startSandbox } from '@flex-sms/twilio-sandbox';
+import { ManualClock } from '../auth/auth.test-helpers';
 import { TestApp, createTestApp } from '../testing/test-app';
-import { deploymentOutboundMode } from './readiness';
+import { HEALTH_CLOCK, READINESS_CACHE_MS, deploymentOutboundMode } from './readiness';
 
 describe('Health', () => {
   let sandbox: RunningSandbox;
   let api: TestApp;
+  const clock = new ManualClock();
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
-    api = await createTestApp({ sandbox, logger: false });
+    api = await createTestApp({ sandbox, logger: false, override: (builder) => builder.overrideProvider(HEALTH_CLOCK).useValue(clock) });
   });
   afterAll(async () => {
     await api.close();
@@ -22,8 +24,20 @@ describe('Health', () => {
     await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'legacy' } } });
   });
 
+  it(`asks Twilio at most once per ${READINESS_CACHE_MS / 1000} s, however many probes come (the route is public)`, async () => {
+    clock.advance(READINESS_CACHE_MS);
+    await api.controls.clearRequests();
+    await Promise.all(Array.from({ length: 5 }, () => api.anonymous.get('/health/ready').expect(200)));
+    for (let i = 0; i < 5; i++) await api.anonymous.get('/health/ready').expect(200);
+    expect((await api.controls.requests()).total).toBe(1);
+    clock.advance(READINESS_CACHE_MS);
+    await api.anonymous.get('/health/ready').expect(200);
+    expect((await api.controls.requests()).total).toBe(2);
+  });
+
   it('is not ready (503, error shape, which check failed) when Twilio does not answer', async () => {
     await sandbox.close();
+    clock.advance(READINESS_CACHE_MS);
     const response = await api.anonymous.get('/health/ready').expect(503);
     expect(response.body.error).toMatchObject({
       status: 503,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OutboundModePolicy } from '@flex-sms/domain';
+import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from '../store/database';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
@@ -30,17 +30,37 @@ export interface Readiness {
 /** A dependency slower than this counts as down: a load balancer's probe must get an answer. */
 const CHECK_TIMEOUT_MS = 5_000;
 
+/**
+ * How long one answer serves every caller. /health/ready is public, so without it anyone could make this instance
+ * call Twilio as often as they like (spending the account's API concurrency and rate limits); a few seconds is still
+ * fresh for a load balancer probing every 5–30 s.
+ */
+export const READINESS_CACHE_MS = 5_000;
+
+/** The clock of the readiness cache: `overrideProvider(HEALTH_CLOCK)` in tests moves time without waiting. */
+export const HEALTH_CLOCK = Symbol('HEALTH_CLOCK');
+
 /** Can this instance serve requests: its database answers, and Twilio accepts its credentials and services. */
 @Injectable()
 export class ReadinessChecks {
+  /** The latest check, or the one in flight: concurrent probes share one round of calls. */
+  private latest: { startedAt: number; readiness: Promise<Readiness> } | undefined;
+
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(TWILIO_CLIENT) private readonly twilio: TwilioClient,
     private readonly account: TwilioAccount,
     private readonly config: AppConfig,
+    @Inject(HEALTH_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async check(): Promise<Readiness> {
+  check(): Promise<Readiness> {
+    const now = this.clock.now();
+    if (!this.latest || now - this.latest.startedAt >= READINESS_CACHE_MS) this.latest = { startedAt: now, readiness: this.checkNow() };
+    return this.latest.readiness;
+  }
+
+  private async checkNow(): Promise<Readiness> {
     const [database, twilio] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.fetchOutboundService()),

@@ -35,6 +35,10 @@ function historyContract(target: DatabaseTarget) {
     ids.otherNumber = await journal.begin(record({ fromNumber: '+15550100002' }), day(23));
     ids.newest = await journal.begin(record({}), day(24));
     await journal.recordStep(ids.newest, { name: 'flex-flow', outcome: 'resolved', sids: {}, startedAt: day(24), finishedAt: day(24) });
+    await journal.recordStep(ids.oldSystem, { name: 'channel', outcome: 'created', sids: { channelSid: 'CH1' }, startedAt: day(20), finishedAt: day(20) });
+    await journal.recordStep(ids.otherNumber, { name: 'conversation', outcome: 'created', sids: { conversationSid: 'CH2' }, startedAt: day(23), finishedAt: day(23) });
+    // Closing a stale session names another conversation's channel: that does not make it this number's.
+    await journal.recordStep(ids.otherNumber, { name: 'stale-session', outcome: 'closed', sids: { sessionSid: 'KC1', channelSid: 'CH3' }, startedAt: day(23), finishedAt: day(23) });
   });
   afterAll(() => handle.close());
 
@@ -56,6 +60,20 @@ function historyContract(target: DatabaseTarget) {
     expect(await idsOf({ number: '+14155550199' })).toEqual([ids.agent]);
     expect(await idsOf({ since: day(22, 0), until: day(24, 0) })).toEqual([ids.otherNumber, ids.agent]);
     expect(await idsOf({ status: 'succeeded', number: '+15550100001', since: day(21) })).toEqual([]);
+  });
+
+  it('keeps to the sender numbers a restricted caller may see', async () => {
+    expect(await idsOf({ fromNumbers: ['+15550100002'] })).toEqual([ids.otherNumber]);
+    expect(await idsOf({ fromNumbers: ['+15550100001', '+15550100002'], kind: 'agent_sms' })).toEqual([ids.agent]);
+    expect(await idsOf({ fromNumbers: [] })).toEqual([]);
+  });
+
+  it('tells whose transcript a channel or conversation is, from the steps that started or reused it', async () => {
+    const history = new OutboundHistory(db);
+    expect(await history.isTranscriptOf('CH1', ['+15550100001'])).toBe(true);
+    expect(await history.isTranscriptOf('CH1', ['+15550100002'])).toBe(false);
+    expect(await history.isTranscriptOf('CH2', ['+15550100003', '+15550100002'])).toBe(true);
+    expect(await history.isTranscriptOf('CH3', ['+15550100002'])).toBe(false);
   });
 
   it('pages with a stable order', async () => {

@@ -1,5 +1,6 @@
 import type { JournalEntry, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
-import type { Database } from '../store/database';
+import type { Database, SqlDialect } from '../store/database';
+import { isAnyOf } from '../store/sql-fragments';
 import { REQUEST_COLUMNS, RequestRow, toRequestSummary } from './journal-rows';
 
 export interface OutboundHistoryFilter {
@@ -9,6 +10,8 @@ export interface OutboundHistoryFilter {
   number?: string;
   /** Who made the request (`api-key:<id>`, `user:<id>`, `bootstrap`), as the journal records it. */
   caller?: string;
+  /** Only requests sent from one of these Twilio numbers (a caller restricted to them). */
+  fromNumbers?: readonly string[];
   /** Requests started at or after this instant. */
   since?: Date;
   /** Requests started before this instant. */
@@ -32,7 +35,7 @@ export class OutboundHistory {
   constructor(private readonly db: Database) {}
 
   async list(filter: OutboundHistoryFilter): Promise<OutboundHistoryPage> {
-    const { where, params } = whereClause(filter);
+    const { where, params } = whereClause(filter, this.db.dialect);
     const offset = (filter.page - 1) * filter.pageSize;
     const [rows, [{ total }]] = await Promise.all([
       this.db.query<RequestRow>(
@@ -43,9 +46,24 @@ export class OutboundHistory {
     ]);
     return { items: rows.map(toRequestSummary), page: filter.page, pageSize: filter.pageSize, total };
   }
+
+  /**
+   * Whether a request sent from one of `fromNumbers` started or reused this chat channel or conversation: what makes
+   * its transcript theirs. (A stale session's channel, closed on the way, is another conversation's.)
+   */
+  async isTranscriptOf(sid: string, fromNumbers: readonly string[]): Promise<boolean> {
+    const found = await this.db.query(
+      `SELECT 1 FROM outbound_step s JOIN outbound_request r ON r.id = s.request_id
+       WHERE s.name IN ('channel', 'conversation', 'interaction') AND (s.sids ->> 'channelSid' = $1 OR s.sids ->> 'conversationSid' = $1)
+         AND r.from_number ${isAnyOf(this.db.dialect, '$2')}
+       LIMIT 1`,
+      [sid, [...fromNumbers]],
+    );
+    return found.length > 0;
+  }
 }
 
-function whereClause(filter: OutboundHistoryFilter): { where: string; params: unknown[] } {
+function whereClause(filter: OutboundHistoryFilter, dialect: SqlDialect): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -56,6 +74,7 @@ function whereClause(filter: OutboundHistoryFilter): { where: string; params: un
   if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
   if (filter.number) add((p) => `(from_number = ${p} OR to_number = ${p})`, filter.number);
   if (filter.caller) add((p) => `caller = ${p}`, filter.caller);
+  if (filter.fromNumbers) add((p) => `from_number ${isAnyOf(dialect, p)}`, [...filter.fromNumbers]);
   if (filter.since) add((p) => `started_at >= ${p}`, filter.since);
   if (filter.until) add((p) => `started_at < ${p}`, filter.until);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../auth/caller';
+import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -24,9 +25,12 @@ export class SessionsController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in to the console', description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts are throttled per username and per address.' })
+  @ApiOperation({
+    summary: 'Sign in to the console',
+    description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts make the next one wait, longer and longer, per username and per address.',
+  })
   @ApiOkResponse({ type: SignedInDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 401: 'INVALID_CREDENTIALS', 403: 'UNTRUSTED_ORIGIN', 429: 'LOGIN_THROTTLED (Retry-After)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 401: 'INVALID_CREDENTIALS', 403: 'UNTRUSTED_ORIGIN', 429: 'LOGIN_THROTTLED or SIGN_IN_BUSY (Retry-After)' })
   async login(@Body() body: SignInRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedInDto> {
     assertTrustedOrigin(request, this.config.corsOrigins, { required: false });
     const { token, user, expiresAt } = await this.sessions.signIn(body.username, body.password, request.ip ?? 'unknown');
@@ -36,6 +40,8 @@ export class SessionsController {
 
   @Post('logout')
   @Roles('operator')
+  // Nothing of any number here: open to keys restricted to sender numbers.
+  @ConfinedToSenders()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session on the server and clears the cookie' })
   @ApiNoContentResponse()
@@ -47,6 +53,7 @@ export class SessionsController {
 
   @Get('me')
   @Roles('operator')
+  @ConfinedToSenders()
   @ApiOperation({ summary: 'Who am I: the signed-in user or the API key, with its role' })
   @ApiOkResponse({ type: WhoAmIDto })
   async me(@CurrentCaller() caller: Caller, @Req() request: Request): Promise<WhoAmIDto> {

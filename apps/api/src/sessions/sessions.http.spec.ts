@@ -1,6 +1,7 @@
 import { AUTH_CLOCK } from '../auth/auth.tokens';
 import { CONSOLE_ORIGIN, ManualClock, TEST_PASSWORD, createUser, signIn } from '../auth/auth.test-helpers';
 import { TestApp, createTestApp } from '../testing/test-app';
+import { LOGIN_DELAYS } from './login-throttle';
 
 const SESSION_TTL_MINUTES = 30;
 
@@ -114,28 +115,72 @@ describe('Console sign-in and sessions', () => {
     });
   });
 
-  describe('brute-force throttling', () => {
-    it('after 5 failures for a username, refuses it (even the right password) with 429 and Retry-After, until the window ends', async () => {
+  describe('brute-force throttling: progressive delays, never a lockout', () => {
+    // Each test signs in from an address of its own (the test app trusts loopback to state it), so the per-address
+    // counts of one test do not hold up another.
+    let address = 0;
+    let from = '';
+    beforeEach(() => {
+      from = `203.0.113.${++address}`;
+    });
+    const login = (username: string, password: string) => api.anonymous.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ username, password });
+    const wrong = (username: string, i: number) => login(username, `guess number ${i}`);
+    const retryAfter = (response: { headers: Record<string, string> }) => Number(response.headers['retry-after']);
+
+    it('after 5 free failures each further one makes the next attempt wait longer (429 + Retry-After, no password check meanwhile)', async () => {
       await createUser(api, 'target', 'admin');
-      for (let i = 0; i < 5; i++) await api.anonymous.post('/api/v1/auth/login').send({ username: 'target', password: `guess number ${i}` }).expect(401);
-      const throttled = await api.anonymous.post('/api/v1/auth/login').send({ username: 'TARGET', password: TEST_PASSWORD }).expect(429);
-      expect(throttled.body.error.code).toBe('LOGIN_THROTTLED');
-      expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
-      // Other users of the same address are not locked out by it.
+      for (let i = 0; i < LOGIN_DELAYS.perUsername.free; i++) await wrong('target', i).expect(401);
+      const waits: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        await wrong('TARGET', i).expect(401);
+        const refused = await login('target', TEST_PASSWORD).expect(429);
+        expect(refused.body.error.code).toBe('LOGIN_THROTTLED');
+        waits.push(retryAfter(refused));
+        clock.advance(waits[i] * 1000);
+      }
+      expect(waits).toEqual([1, 2, 4, 8]);
+      // Other users of the same address are not held up by it.
       await createUser(api, 'bystander', 'operator');
-      await signIn(api, 'bystander');
-      clock.advance(15 * 60_000);
-      await signIn(api, 'target');
+      await login('bystander', TEST_PASSWORD).expect(200);
     });
 
-    it('after 50 failures from one address, refuses every username from it', async () => {
+    it('lets the owner in with the right password once the wait has passed (5 failures no longer lock an admin out)', async () => {
+      await createUser(api, 'owner', 'admin');
+      for (let i = 0; i < LOGIN_DELAYS.perUsername.free + 1; i++) await wrong('owner', i).expect(401);
+      await login('owner', TEST_PASSWORD).expect(429);
+      clock.advance(1_000);
+      await login('owner', TEST_PASSWORD).expect(200);
+      // A success forgets the count: the next mistake is free again.
+      await wrong('owner', 99).expect(401);
+      await login('owner', TEST_PASSWORD).expect(200);
+    });
+
+    it('counts parallel guesses one after another: only the free ones (and the one that starts the wait) reach the password check', async () => {
+      await createUser(api, 'parallel', 'operator');
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => wrong('parallel', i)));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_DELAYS.perUsername.free + 1);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(30 - LOGIN_DELAYS.perUsername.free - 1);
+      clock.advance(1_000);
+      await login('parallel', TEST_PASSWORD).expect(200);
+    });
+
+    it('slows a password spray from one address more and more, without locking its other users out', async () => {
       await createUser(api, 'victim', 'operator');
-      for (let i = 0; i < 50; i++) {
-        await api.anonymous.post('/api/v1/auth/login').send({ username: `spray-${i}`, password: 'password123456' }).expect(401);
+      const waits: number[] = [];
+      for (let i = 0; i < 49; i++) {
+        const response = await login(`spray-${i}`, 'password123456');
+        if (response.status === 429) {
+          waits.push(retryAfter(response));
+          clock.advance(retryAfter(response) * 1000);
+        } else expect(response.status).toBe(401);
       }
-      await api.anonymous.post('/api/v1/auth/login').send({ username: 'victim', password: TEST_PASSWORD }).expect(429);
-      clock.advance(15 * 60_000);
-      await signIn(api, 'victim');
+      // After the free ones, every guess that got through made the next one wait twice as long, up to 15 minutes.
+      expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]);
+      const held = await login('victim', TEST_PASSWORD).expect(429);
+      expect(retryAfter(held)).toBe(900);
+      clock.advance(900_000);
+      await login('victim', TEST_PASSWORD).expect(200);
     });
   });
 

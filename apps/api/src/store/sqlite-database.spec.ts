@@ -38,6 +38,23 @@ describe('SqliteDatabase', () => {
     await db.close();
   });
 
+  it('runs transactions started at the same time one after another, each whole, and a statement between them outside all', async () => {
+    const db = await SqliteDatabase.open('memory://');
+    await db.exec('CREATE TABLE item (name text)');
+    const transactions = Array.from({ length: 3 }, (_, i) =>
+      db.transaction(async (tx) => {
+        const [{ count }] = await tx.query<{ count: number }>('SELECT count(*) AS count FROM item');
+        await tx.query('INSERT INTO item (name) VALUES ($1)', [`after-${count}-by-${i}`]);
+        return count;
+      }),
+    );
+    const outside = db.query('INSERT INTO item (name) VALUES ($1) RETURNING name', ['outside']);
+    // One connection: each transaction sees every earlier one's row, so no two counted the same.
+    expect(new Set(await Promise.all(transactions)).size).toBe(3);
+    expect(await outside).toEqual([{ name: 'outside' }]);
+    await db.close();
+  });
+
   it('reads a column added by a migration by its declared type, in a statement prepared before the migration', async () => {
     const db = await SqliteDatabase.open('memory://');
     await db.exec('CREATE TABLE item (name text)');

@@ -76,17 +76,22 @@ export class SqliteDatabase implements Database {
   }
 
   async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    await this.outsideTransactions();
+    // Outside any transaction (a statement run meanwhile would become part of it), checked in the turn it runs.
+    while (this.transactionEnded) await this.transactionEnded;
     return this.run<T>(sql, params);
   }
 
   async exec(sql: string): Promise<void> {
-    await this.outsideTransactions();
+    // Outside any transaction (a statement run meanwhile would become part of it), checked in the turn it runs.
+    while (this.transactionEnded) await this.transactionEnded;
     this.execute(sql);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    await this.outsideTransactions();
+    // Waiting and claiming must happen in one turn: the loop re-checks after every wake-up and nothing awaits between
+    // its end and the claim below, so of several callers woken by one transaction's end only the first begins (an
+    // awaited helper here let them all begin at once: "cannot start a transaction within a transaction").
+    while (this.transactionEnded) await this.transactionEnded;
     let ended!: () => void;
     this.transactionEnded = new Promise<void>((resolve) => (ended = resolve));
     let open = true;
@@ -128,15 +133,12 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.outsideTransactions();
+    // Outside any transaction (a statement run meanwhile would become part of it), checked in the turn it runs.
+    while (this.transactionEnded) await this.transactionEnded;
     this.statements.clear();
     if (this.connection.open) this.connection.close();
   }
 
-  /** Waits until no transaction is open: a statement run meanwhile would become part of it. */
-  private async outsideTransactions(): Promise<void> {
-    while (this.transactionEnded) await this.transactionEnded;
-  }
 
   private run<T>(sql: string, params: readonly unknown[] = []): T[] {
     let rows: Record<string, unknown>[];

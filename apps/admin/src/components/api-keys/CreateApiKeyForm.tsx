@@ -59,7 +59,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
               value={values.allowedFromNumbers}
               onChange={set('allowedFromNumbers')}
               error={errors.allowedFromNumbers}
-              help="Optional: E.164 numbers the key may send from, separated by commas. Empty = any number."
+              help="Optional, operator keys only: E.164 numbers the key may send from (and whose history it may read), separated by commas. Empty = any number."
               type="tel"
             />
           </Box>

@@ -17,7 +17,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const signedOut = isSignedOut(error);
 
   useEffect(() => {
-    if (signedOut) router.replace(signInUrlFor(search ? `${pathname}?${search}` : pathname));
+    if (signedOut) router.replace(signInUrlFor(search ? `${pathname}?${search}` : pathname, window.location.origin));
   }, [signedOut, router, pathname, search]);
 
   if (signedOut || (isLoading && !error)) return <LoadingState label="Checking your session…" testId="session-check" />;

@@ -5,20 +5,22 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { safeNextPath } from '../../lib/auth/sign-in-redirect';
 import { SignInForm } from './SignInForm';
 
 export function SignInPage() {
   const router = useRouter();
-  const next = safeNextPath(useSearchParams().get('next'));
+  const next = useSearchParams().get('next');
   const { user } = useCurrentUser();
+  // Checked against the origin the browser is on, when leaving (the page is also rendered on the server).
+  const returnToNext = useCallback(() => router.replace(safeNextPath(next, window.location.origin)), [router, next]);
 
   // Already signed in (a second tab, the back button): nothing to do here.
   useEffect(() => {
-    if (user) router.replace(next);
-  }, [user, router, next]);
+    if (user) returnToNext();
+  }, [user, returnToNext]);
 
   return (
     <Box minHeight="100vh" display="flex" alignItems="center" justifyContent="center" backgroundColor="colorBackground" padding="space60">
@@ -31,7 +33,7 @@ export function SignInPage() {
             </Heading>
           </Box>
           <Paragraph>Flex Outbound SMS admin console</Paragraph>
-          <SignInForm onSignedIn={() => router.replace(next)} />
+          <SignInForm onSignedIn={returnToNext} />
         </Card>
       </Box>
     </Box>

@@ -9,7 +9,14 @@ describe('API key form', () => {
 
   it('makes the request: trimmed name, role, numbers only when some are given', () => {
     expect(validateApiKeyForm({ name: ' CRM ', role: 'operator', allowedFromNumbers: '' })).toEqual({ errors: {}, request: { name: 'CRM', role: 'operator' } });
-    expect(validateApiKeyForm({ name: 'CRM', role: 'admin', allowedFromNumbers: '+15550100001' }).request).toEqual({ name: 'CRM', role: 'admin', allowedFromNumbers: ['+15550100001'] });
+    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '+15550100001' }).request).toEqual({ name: 'CRM', role: 'operator', allowedFromNumbers: ['+15550100001'] });
+    expect(validateApiKeyForm({ name: 'CRM', role: 'admin', allowedFromNumbers: ' ' }).request).toEqual({ name: 'CRM', role: 'admin' });
+  });
+
+  it('restricts only operator keys to sender numbers, as the API does', () => {
+    expect(validateApiKeyForm({ name: 'CRM', role: 'admin', allowedFromNumbers: '+15550100001' })).toEqual({
+      errors: { allowedFromNumbers: 'Only operator keys can be restricted to sender numbers.' },
+    });
   });
 
   it('names every wrong field', () => {

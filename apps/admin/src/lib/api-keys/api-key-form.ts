@@ -26,6 +26,8 @@ export function validateApiKeyForm(values: ApiKeyFormValues): { request?: Create
   const numbers = parseNumberList(values.allowedFromNumbers);
   const wrong = numbers.filter((number) => !E164.test(number));
   if (wrong.length > 0) errors.allowedFromNumbers = `Not in E.164 format (+15551234567): ${wrong.join(', ')}`;
+  // An admin key manages keys, users and every number: a restriction would not hold, so the API refuses it.
+  else if (numbers.length > 0 && values.role === 'admin') errors.allowedFromNumbers = 'Only operator keys can be restricted to sender numbers.';
   if (Object.keys(errors).length > 0) return { errors };
   return { errors, request: { name, role: values.role, ...(numbers.length > 0 ? { allowedFromNumbers: numbers } : {}) } };
 }

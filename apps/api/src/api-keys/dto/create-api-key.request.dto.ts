@@ -1,8 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { ROLES, type Role } from '../../auth/caller';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
+
+/**
+ * A sender restriction is for operator keys only. An admin manages keys, users, Flex Flows, sessions and account-wide
+ * clean-ups, none of which belong to one number, so a restricted admin could simply create itself an unrestricted key.
+ */
+const ForOperatorKeysOnly = () =>
+  ValidateBy({
+    name: 'forOperatorKeysOnly',
+    validator: {
+      validate: (value: unknown, args) => (args?.object as CreateApiKeyRequestDto).role !== 'admin' || !Array.isArray(value) || value.length === 0,
+      defaultMessage: () => 'allowedFromNumbers is for operator keys only: an admin key manages keys, users and every number',
+    },
+  });
 
 export class CreateApiKeyRequestDto {
   @ApiProperty({ description: 'What the key is for, so a person can tell keys apart', example: 'Salesforce reminders' })
@@ -15,8 +28,13 @@ export class CreateApiKeyRequestDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ type: [String], example: ['+15550100001'], description: 'Sender numbers (E.164) the key may send from; omit for any' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['+15550100001'],
+    description: 'Operator keys only: the sender numbers (E.164) the key may send from, and whose requests and transcripts it may read; omit for any',
+  })
   @IsOptional()
+  @ForOperatorKeysOnly()
   @IsArray()
   @ArrayMaxSize(100)
   @IsE164PhoneNumber({ each: true })

@@ -51,21 +51,6 @@ export class RateLimiter {
     return { ...state, exceeded: state.hits > limit.limit };
   }
 
-  /** The bucket's state without counting a hit: `exceeded` when the limit is already used up. */
-  async peek(bucket: string, limit: RateLimit): Promise<RateLimitState & { exceeded: boolean }> {
-    const now = this.clock.now();
-    const [row] = await this.db.query<{ hits: number; window_started_at: Date }>(
-      'SELECT hits, window_started_at FROM rate_limit_window WHERE bucket = $1 AND window_started_at > $2',
-      [bucket, new Date(now - limit.windowMs)],
-    );
-    const state = this.stateOf(row ?? { hits: 0, window_started_at: new Date(now) }, limit, now);
-    return { ...state, exceeded: state.hits >= limit.limit };
-  }
-
-  async reset(bucket: string): Promise<void> {
-    await this.db.query('DELETE FROM rate_limit_window WHERE bucket = $1', [bucket]);
-  }
-
   private stateOf(row: { hits: number; window_started_at: Date }, limit: RateLimit, now: number): RateLimitState {
     const windowEndsAt = new Date(row.window_started_at).getTime() + limit.windowMs;
     return { hits: Number(row.hits), limit: limit.limit, retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt - now) / 1000)) };

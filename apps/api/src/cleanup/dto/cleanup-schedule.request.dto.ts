@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { CLEANUP_JOB_KINDS, type CleanupJobKind } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LongLivedChannelSelectionDto } from './long-lived-channel-cleanup.request.dto';
 import { ProxySessionSelectionDto } from './proxy-session-cleanup.request.dto';
+
+/** A year: a clean-up rarer than that is a one-off job, and an unbounded period makes a next run no Date holds. */
+export const MAX_SCHEDULE_EVERY_HOURS = 366 * 24;
 
 /** `POST /api/v1/cleanup/schedules`: e.g. daily, Proxy sessions older than 7 days. */
 export class CreateCleanupScheduleRequestDto {
@@ -17,9 +20,10 @@ export class CreateCleanupScheduleRequestDto {
   @IsIn(CLEANUP_JOB_KINDS)
   kind!: CleanupJobKind;
 
-  @ApiProperty({ example: 24 })
-  @IsNumber()
+  @ApiProperty({ minimum: 1, maximum: MAX_SCHEDULE_EVERY_HOURS, example: 24 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(1)
+  @Max(MAX_SCHEDULE_EVERY_HOURS)
   everyHours!: number;
 
   @ApiPropertyOptional({ default: true })

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, Min } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
+import { MAX_AGE_HOURS } from './created-before.selection.dto';
 
 export class LongLivedChannelSelectionDto {
-  @ApiProperty({ description: 'No message or change for at least this many hours', example: 72 })
-  @IsNumber()
+  @ApiProperty({ description: 'No message or change for at least this many hours', minimum: 0, maximum: MAX_AGE_HOURS, example: 72 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(MAX_AGE_HOURS)
   idleForHours!: number;
 
   @ApiPropertyOptional({ description: 'Only these long-lived Flex Flows (default: all of them)', type: [String] })

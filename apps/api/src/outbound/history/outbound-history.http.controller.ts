@@ -1,7 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { OutboundRequestNotFound, type Journal, type JournalEntry } from '@flex-sms/domain';
+import { Caller, callerReference } from '../../auth/caller';
 import { CallerDirectory } from '../../auth/caller-directory';
+import { ConfinedToSenders } from '../../auth/confined-to-senders.decorator';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { maySeeSender } from '../../auth/sender-restriction';
 import { pageOf } from '../../common/paging.query.dto';
 import { Roles } from '../../auth/roles.decorator';
 import { JOURNAL } from '../../journal/journal.module';
@@ -24,33 +28,40 @@ export class OutboundHistoryController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List outbound SMS requests, newest first', description: 'Filters combine (AND). Each row is the request without its steps.' })
+  @ConfinedToSenders()
+  @ApiOperation({
+    summary: 'List outbound SMS requests, newest first',
+    description: 'Filters combine (AND). Each row is the request without its steps. An API key restricted to sender numbers sees only requests from them.',
+  })
   @ApiOkResponse({ type: OutboundHistoryPageDto })
   @ApiErrorExamples({ 400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'status', message: 'status must be one of the following values: in_flight, succeeded, failed, rolled_back' }] }] })
-  async list(@Query() query: OutboundHistoryQueryDto): Promise<OutboundHistoryPage & { items: WithCallerName<OutboundHistoryPage['items'][number]>[] }> {
+  async list(@Query() query: OutboundHistoryQueryDto, @CurrentCaller() caller: Caller): Promise<OutboundHistoryPage & { items: WithCallerName<OutboundHistoryPage['items'][number]>[] }> {
     const { page, pageSize } = pageOf(query);
     const found = await this.history.list({
       status: query.status,
       kind: query.kind,
       number: query.number,
       caller: query.caller,
+      fromNumbers: caller.allowedFromNumbers,
       since: query.since ? new Date(query.since) : undefined,
       until: query.until ? new Date(query.until) : undefined,
       page,
       pageSize,
     });
-    return { ...found, items: await this.withCallerNames(found.items) };
+    return { ...found, items: await this.withCallerNames(found.items.map((item) => asSeenBy(caller, item))) };
   }
 
   @Get(':id')
+  @ConfinedToSenders()
   @ApiOperation({ summary: 'One outbound SMS request with its steps, follow-up work and rollback record' })
   @ApiParam({ name: 'id', example: 'req_6f1d2c3b4a5e6f708192a3b4' })
   @ApiOkResponse({ type: OutboundRequestDto })
   @ApiErrorExamples({ 404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }] })
-  async get(@Param('id') id: string): Promise<WithCallerName<JournalEntry>> {
+  async get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<WithCallerName<JournalEntry>> {
     const entry = await this.journal.get(id);
-    if (!entry) throw new OutboundRequestNotFound(id);
-    const [named] = await this.withCallerNames([entry]);
+    // Another number's request is "not found" to a restricted key, rather than forbidden: its id tells nothing.
+    if (!entry || !maySeeSender(caller, entry.fromNumber)) throw new OutboundRequestNotFound(id);
+    const [named] = await this.withCallerNames([asSeenBy(caller, entry)]);
     return named;
   }
 
@@ -58,4 +69,13 @@ export class OutboundHistoryController {
     const names = await this.callers.namesOf(entries.map((entry) => entry.caller));
     return entries.map((entry) => ({ ...entry, callerName: names.get(entry.caller) ?? null }));
   }
+}
+
+/**
+ * A request as this caller may see it. A key restricted to sender numbers also sees what others sent from them, but
+ * not their Idempotency-Keys: those are each caller's own.
+ */
+function asSeenBy<T extends { caller: string; idempotencyKey: string | null }>(caller: Caller, entry: T): T {
+  if (caller.allowedFromNumbers === undefined || entry.caller === callerReference(caller)) return entry;
+  return { ...entry, idempotencyKey: null };
 }
