@@ -5,6 +5,7 @@ import { Observable, catchError, defer, from, mergeMap, of, throwError } from 'r
 import { ApiException } from '../common/api-exception';
 import { describeError } from '../common/describe-error';
 import { requestIdOf } from '../common/request-id';
+import { Metrics } from '../metrics/metrics';
 import { callerOf } from './caller';
 import { ClaimToken, IdempotencyStore, SavedResponse } from './idempotency-store';
 import { ANSWER_FROM_JOURNAL, AnswerFromJournal, answerAsCreated } from './answer-from-journal';
@@ -34,6 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
+    private readonly metrics: Metrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -52,6 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'replay':
+            this.metrics.idempotencyReplays.inc({ source: 'stored' });
             response.status(claim.response.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
             return of(claim.response.body);
           case 'mismatch':
@@ -73,6 +76,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(claim.result, this.moduleRef);
             return from(this.store.complete(caller, key, claim.token, answer)).pipe(
               mergeMap(() => {
+                this.metrics.idempotencyReplays.inc({ source: 'journal' });
                 response.status(answer.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
                 return of(answer.body);
               }),

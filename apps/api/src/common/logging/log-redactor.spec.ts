@@ -40,4 +40,24 @@ describe('LogRedactor', () => {
     expect(everything.redact('Body=Hello+there&From=x')).toBe(`Body=${REDACTED}&From=x`);
     expect(secretsOnly.redact('{"messageBody":"Hi"}')).toBe('{"messageBody":"Hi"}');
   });
+
+  it('redacts a structured entry: every string in it, and whole fields named like secrets or, when configured, bodies', () => {
+    const nested = { Password: { hash: 'x' }, list: ['+15550100001'], messageBody: 'Hi' };
+    const entry = { url: '/x?to=%2B14155550123', caller: 'bootstrap', nested, status: 201 };
+    expect(everything.redactValue(entry)).toEqual({
+      url: '/x?to=%2B1••••••••23',
+      caller: 'bootstrap',
+      nested: { Password: REDACTED, list: ['+1••••••••01'], messageBody: REDACTED },
+      status: 201,
+    });
+    expect(secretsOnly.redactValue({ messageBody: 'Hi', token: 42 })).toEqual({ messageBody: 'Hi', token: REDACTED });
+  });
+
+  it('leaves errors to the error serializer, and never walks forever', () => {
+    const error = new Error('boom');
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop.self = loop;
+    expect((everything.redactValue({ err: error }) as { err: unknown }).err).toBe(error);
+    expect(everything.redactValue(loop)).toEqual({ name: 'loop', self: REDACTED });
+  });
 });

@@ -17,7 +17,12 @@ const RULES = {
   formMessage: new RegExp(`\\b((?:${MESSAGE_FIELDS})=)[^&\\s]*`, 'g'),
   // E.164, also URL-encoded (%2B) as in query strings: keep the first digit and the last two.
   phoneNumber: /(\+|%2B)(\d)(\d{4,12})(\d{2})(?!\d)/gi,
+  secretField: new RegExp(`^(?:${SECRET_FIELDS})$`, 'i'),
+  messageField: new RegExp(`^(?:${MESSAGE_FIELDS})$`),
 };
+
+/** Deeper than any entry this API logs: what lies below is replaced rather than walked. */
+const MAX_DEPTH = 8;
 
 /**
  * Removes secrets (and, as configured, SMS texts and phone numbers) from text bound for a log: request lines,
@@ -47,6 +52,29 @@ export class LogRedactor {
       .replace(RULES.formSecret, `$1${REDACTED}`);
     if (this.settings.redactMessageBodies) result = result.replace(RULES.jsonMessage, `$1"${REDACTED}"`).replace(RULES.formMessage, `$1${REDACTED}`);
     if (this.settings.redactPhoneNumbers) result = result.replace(RULES.phoneNumber, (_m, plus: string, first: string, middle: string, last: string) => `${plus}${first}${'•'.repeat(middle.length)}${last}`);
+    return result;
+  }
+
+  /**
+   * A structured log entry, redacted: every string in it as `redact` does, and the whole value of a field named like
+   * a secret (or, as configured, a message body) whatever its type. Errors are left to the logger's error serializer,
+   * which redacts what it takes from them.
+   */
+  redactValue(value: unknown): unknown {
+    return this.redactWithin(value, 0, new WeakSet());
+  }
+
+  private redactWithin(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date) return value;
+    if (depth >= MAX_DEPTH || seen.has(value)) return REDACTED;
+    seen.add(value);
+    if (Array.isArray(value)) return value.map((item) => this.redactWithin(item, depth + 1, seen));
+    const result: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const hidden = RULES.secretField.test(key) || (this.settings.redactMessageBodies && RULES.messageField.test(key));
+      result[key] = hidden ? REDACTED : this.redactWithin(field, depth + 1, seen);
+    }
     return result;
   }
 }
