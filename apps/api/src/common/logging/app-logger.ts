@@ -54,7 +54,8 @@ function destinationFor(settings: LogOutputSettings): DestinationStream {
   return pinoPretty({
     sync: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,context',
+    // What the message already says; a request line keeps its request id (and error code) beside it.
+    ignore: 'pid,hostname,context,method,url,route,status,durationMs,twilio',
     messageFormat: '{if context}[{context}] {end}{msg}',
     singleLine: true,
   });

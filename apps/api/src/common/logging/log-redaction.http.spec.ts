@@ -33,7 +33,7 @@ describe('Logs: requests and errors are redacted', () => {
     expect(lines[0].url).toBe('/api/v1/log-probe?number=%2B1••••••••23');
     expect(lines[0].requestId).toBe(response.headers['x-request-id']);
     expect(lines[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(lines[0].msg).toMatch(/^GET \/api\/v1\/log-probe\?number=%2B1•+23 → 200 [\d.]+ ms$/);
+    expect(lines[0].msg).toMatch(/^GET \/api\/v1\/log-probe\?number=%2B1•+23 → 200 in [\d.]+ ms$/);
     expect(api.logs.text()).not.toContain(api.apiKey);
   });
 

@@ -1,4 +1,6 @@
-import { LogRedactor, REDACTED } from './log-redactor';
+import { DEMO_ADMIN, DEMO_API_KEY } from '../../config/app-config';
+import { loadAppConfig } from '../../config/load-app-config';
+import { LogRedactor, REDACTED, logRedactorFor } from './log-redactor';
 
 const everything = new LogRedactor({ redactMessageBodies: true, redactPhoneNumbers: true }, ['AUTHTOKEN0123456789abcdef', 'short']);
 const secretsOnly = new LogRedactor({ redactMessageBodies: false, redactPhoneNumbers: false });
@@ -59,5 +61,15 @@ describe('LogRedactor', () => {
     loop.self = loop;
     expect((everything.redactValue({ err: error }) as { err: unknown }).err).toBe(error);
     expect(everything.redactValue(loop)).toEqual({ name: 'loop', self: REDACTED });
+  });
+
+  it("removes this deployment's own secrets, but not the sandbox's public demo key and admin password", () => {
+    const secrets = { BOOTSTRAP_API_KEY: 'b'.repeat(24), METRICS_TOKEN: 'm'.repeat(24), ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'p'.repeat(12) };
+    const twilio = { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't'.repeat(32), TWILIO_CHAT_SERVICE_SID: `IS${'c'.repeat(32)}` };
+    const deployed = logRedactorFor(loadAppConfig({ ...twilio, ...secrets, OUTBOUND_MODE: 'conversations' }));
+    const ownSecrets = [secrets.BOOTSTRAP_API_KEY, secrets.METRICS_TOKEN, secrets.ADMIN_PASSWORD, twilio.TWILIO_AUTH_TOKEN];
+    expect(deployed.redact(ownSecrets.join(' '))).toBe(ownSecrets.map(() => REDACTED).join(' '));
+    const sandbox = logRedactorFor(loadAppConfig({}));
+    expect(sandbox.redact(`API key ${DEMO_API_KEY}, admin ${DEMO_ADMIN.password}`)).toBe(`API key ${DEMO_API_KEY}, admin ${DEMO_ADMIN.password}`);
   });
 });

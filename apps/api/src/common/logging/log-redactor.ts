@@ -1,4 +1,4 @@
-import type { LogSettings } from '../../config/app-config';
+import { DEMO_API_KEY, type AppConfig, type LogSettings } from '../../config/app-config';
 
 export const REDACTED = '[REDACTED]';
 
@@ -81,3 +81,16 @@ export class LogRedactor {
 
 /** Everything on: what the error path uses before the configuration is known. */
 export const STRICT_REDACTOR = new LogRedactor({ redactMessageBodies: true, redactPhoneNumbers: true });
+
+/**
+ * Redaction as configured, plus the literal secrets of this process: Twilio's token or API secret, the API's own keys
+ * and the first admin's password. Not the sandbox's demo key and admin password: they are public (the start banner
+ * prints them), so hiding them would hide nothing.
+ */
+export function logRedactorFor(config: AppConfig): LogRedactor {
+  const credentials = config.twilio.mode === 'twilio' ? config.twilio.credentials : undefined;
+  const twilioSecret = credentials?.kind === 'authToken' ? credentials.authToken : credentials?.apiKeySecret;
+  const bootstrapKey = config.bootstrapApiKey === DEMO_API_KEY ? undefined : config.bootstrapApiKey;
+  const adminPassword = config.auth.initialAdmin?.demo ? undefined : config.auth.initialAdmin?.password;
+  return new LogRedactor(config.logging, [twilioSecret, bootstrapKey, adminPassword, config.metricsToken]);
+}

@@ -3,16 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { APP_LOGGER, LogOutput, createAppLogger } from './app-logger';
-import { LogRedactor } from './log-redactor';
+import { LogRedactor, logRedactorFor } from './log-redactor';
 
 const LOG_OUTPUT = Symbol('LOG_OUTPUT');
-
-/** Redaction as configured, plus the literal secrets of this process: Twilio's token or API secret, the API's own keys. */
-function logRedactorFor(config: AppConfig): LogRedactor {
-  const credentials = config.twilio.mode === 'twilio' ? config.twilio.credentials : undefined;
-  const twilioSecret = credentials?.kind === 'authToken' ? credentials.authToken : credentials?.apiKeySecret;
-  return new LogRedactor(config.logging, [twilioSecret, config.bootstrapApiKey, config.auth.initialAdmin?.password, config.metricsToken]);
-}
 
 /**
  * The API's logs (pino): the LogRedactor, the logger (APP_LOGGER), and nestjs-pino, which makes the logger Nest's

@@ -47,7 +47,7 @@ describe('The request log line', () => {
       status: 201,
       durationMs: expect.any(Number),
       twilio: { requests: twilioRequests, durationMs: expect.any(Number) },
-      msg: expect.stringMatching(/^POST \/api\/v1\/outbound\/message → 201 [\d.]+ ms$/),
+      msg: expect.stringMatching(/^POST \/api\/v1\/outbound\/message → 201 in [\d.]+ ms \(Twilio: \d+ in [\d.]+ ms\)$/),
     });
     expect((line.twilio as { durationMs: number }).durationMs).toBeGreaterThan(0);
   });
@@ -55,10 +55,13 @@ describe('The request log line', () => {
   it('names the route by its pattern, the error code, and callers without credentials or with the metrics token', async () => {
     await api.anonymous.get('/api/v1/channels/CH00000000000000000000000000000001').expect(401);
     await api.anonymous.get('/metrics').auth('scraper-token-0123456789abcdef', { type: 'bearer' }).expect(200);
+    await api.http.post('/api/v1/outbound/message').set('Content-Type', 'application/json').send('{"toNumber":').expect(400);
 
     expect(requestLines().map(({ caller, route, status, errorCode }) => ({ caller, route, status, errorCode }))).toEqual([
       { caller: 'anonymous', route: '/api/v1/channels/:sid', status: 401, errorCode: 'UNAUTHENTICATED' },
       { caller: 'metrics-token', route: '/metrics', status: 200, errorCode: undefined },
+      // Refused by the body parser, before any route (or credentials) was looked at.
+      { caller: 'anonymous', route: 'unmatched', status: 400, errorCode: 'MALFORMED_BODY' },
     ]);
   });
 

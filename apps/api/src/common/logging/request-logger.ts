@@ -36,7 +36,8 @@ export function requestLogger(logger: Logger) {
         ...(typeof res.locals.errorCode === 'string' ? { errorCode: res.locals.errorCode } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      logger.info({ context: 'HTTP', ...entry }, `${entry.method} ${entry.url} → ${entry.status} ${entry.durationMs} ms`);
+      const twilio = entry.twilio.requests > 0 ? ` (Twilio: ${entry.twilio.requests} in ${entry.twilio.durationMs} ms)` : '';
+      logger.info({ context: 'HTTP', ...entry }, `${entry.method} ${entry.url} → ${entry.status} in ${entry.durationMs} ms${twilio}`);
     };
     res.once('finish', log);
     // A client that hung up before the answer still gets its line, marked aborted.
