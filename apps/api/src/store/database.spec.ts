@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { failingDiskUnder } from '../testing/failing-disk';
+import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, pgliteTarget } from '../testing/test-databases';
+import { DatabaseUnavailable } from './database-unavailable';
+import { PgliteDatabase } from './pglite-database';
+import { PostgresDatabase } from './postgres-database';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -140,6 +147,37 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     });
 
 
+    it('loses a lock whose session dies: another instance takes it at once, and the holder can no longer write', async () => {
+      const other = await handle.openAnother();
+      const key = `lost:${randomUUID()}`;
+      let acquired!: () => void;
+      const isAcquired = new Promise<void>((resolve) => (acquired = resolve));
+      let goOn!: () => void;
+      const mayGoOn = new Promise<void>((resolve) => (goOn = resolve));
+      const holding = handle.db.withLock(key, async (lock) => {
+        acquired();
+        const reason = await lock.lost;
+        await mayGoOn;
+        // What a send does next: a journal write. It must not happen beside the lock's new holder.
+        const write = await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']).then(() => 'written', (error: unknown) => error);
+        return { reason, write };
+      });
+      await isAcquired;
+
+      expect(await endSessionHoldingLock(key)).toBe(1);
+      await expect(other.withLock(key, async () => 'taken by the other instance')).resolves.toBe('taken by the other instance');
+      expect(await handle.db.isLockHeld(key)).toBe(false);
+      goOn();
+      const { reason, write } = await holding;
+
+      expect(reason).toEqual(expect.objectContaining({ name: 'DatabaseUnavailable', message: expect.stringContaining('57P01') }));
+      expect(write).toBeInstanceOf(DatabaseUnavailable);
+      expect(await handle.db.query('SELECT name FROM item')).toEqual([]);
+      // Everyone else, this instance included, goes on as before; the lock can be taken again.
+      await expect(handle.db.withLock(key, async () => handle.db.query<{ one: number }>('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+      await other.close();
+    });
+
     it('serialises withLock across two API instances on the same database (advisory lock)', async () => {
       const other = await handle.openAnother();
       const { events, section } = recorder();
@@ -151,5 +189,50 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
 }
 
 describe('Database on PGlite', () => databaseContract(pgliteTarget, { multiInstance: false }));
+
+describe('PGlite on a failing disk', () => {
+  let dataDir: string;
+  let disk: ReturnType<typeof failingDiskUnder>;
+  let db: PgliteDatabase;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-failing-disk-'));
+    disk = failingDiskUnder(dataDir);
+    db = await PgliteDatabase.open(dataDir);
+    await db.exec(`CREATE TABLE item (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO item (name) VALUES ('first')`);
+  });
+  afterAll(async () => {
+    await db.close();
+    disk.restore();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fails a write the full disk refuses with DatabaseUnavailable, and writes again once there is room', async () => {
+    disk.fill();
+    const refused = db.query(`INSERT INTO item (name) SELECT 'filler ' || n FROM generate_series(1, 500) n`);
+    await expect(refused).rejects.toBeInstanceOf(DatabaseUnavailable);
+    await expect(refused).rejects.toThrow(/^53100 could not extend file .*No space left on device/);
+    disk.recover();
+    await db.query(`INSERT INTO item (name) VALUES ('second')`);
+    expect(await db.query('SELECT name FROM item ORDER BY id')).toEqual([{ name: 'first' }, { name: 'second' }]);
+  });
+
+  it('stops using the database after PostgreSQL PANICs (its WAL could not be written): every call fails at once, none hangs the process', async () => {
+    disk.breakDown();
+    const panicked = db.query(`UPDATE item SET name = 'changed' WHERE name = 'first'`);
+    await expect(panicked).rejects.toBeInstanceOf(DatabaseUnavailable);
+    disk.recover();
+    // Sent to PGlite, this would spin forever inside its WASM, blocking the event loop.
+    await expect(db.query('SELECT 1')).rejects.toThrow(/embedded database stopped after a failed write; restart the API/);
+  });
+});
+
+describe('PostgreSQL out of reach', () => {
+  it('fails with DatabaseUnavailable, not a crash, when nothing answers on the server address', async () => {
+    // Port 1 on the loopback: refused at once, as a stopped server is.
+    const connecting = PostgresDatabase.connect('postgres://postgres@127.0.0.1:1/postgres');
+    await expect(connecting).rejects.toBeInstanceOf(DatabaseUnavailable);
+    await expect(connecting).rejects.toThrow('unreachable (ECONNREFUSED)');
+  });
+});
 
 describePostgres('Database on PostgreSQL', (target) => databaseContract(target, { multiInstance: true }));

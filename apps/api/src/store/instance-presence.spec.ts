@@ -1,4 +1,7 @@
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { until } from '../testing/built-api';
+import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, pgliteTarget } from '../testing/test-databases';
+import { DatabaseUnavailable } from './database-unavailable';
+import { whileHolding } from './held-lock';
 import { InstancePresence } from './instance-presence';
 
 function presenceContract(target: DatabaseTarget) {
@@ -26,4 +29,38 @@ function presenceContract(target: DatabaseTarget) {
 }
 
 describe('InstancePresence on PGlite', () => presenceContract(pgliteTarget));
-describePostgres('InstancePresence on PostgreSQL', (target) => presenceContract(target));
+describePostgres('InstancePresence on PostgreSQL', (target) => {
+  presenceContract(target);
+
+  describe('when its database session dies (PostgreSQL restarted, connection cut)', () => {
+    let handle: TestDatabase;
+    beforeAll(async () => {
+      handle = await target.open();
+    });
+    afterAll(() => handle.close());
+
+    it('takes its presence again under a new id; the lost id stays dead, and work relying on it is fenced', async () => {
+      const presence = new InstancePresence(handle.db);
+      const other = new InstancePresence(await handle.openAnother());
+      await presence.onModuleInit();
+      await other.onModuleInit();
+      const lost = { instanceId: presence.instanceId, lock: presence.lock };
+
+      expect(await endSessionHoldingLock(`api-instance:${lost.instanceId}`)).toBe(1);
+      await lost.lock.lost;
+      const instanceId = await until(async () => (presence.instanceId !== lost.instanceId ? presence.instanceId : undefined), 'the presence to be taken again');
+
+      // Others may have taken keys claimed under the lost id over: it never comes back to life.
+      expect(await other.isAlive(lost.instanceId)).toBe(false);
+      expect(await presence.isAlive(lost.instanceId)).toBe(false);
+      expect(await other.isAlive(instanceId)).toBe(true);
+      expect(presence.lock.isLost).toBe(false);
+      // A request that claimed a key under the lost id stops at its next statement; one under the new id goes on.
+      await expect(whileHolding(lost.lock, () => handle.db.query('SELECT 1'))).rejects.toBeInstanceOf(DatabaseUnavailable);
+      await expect(whileHolding(presence.lock, () => handle.db.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+      await presence.beforeApplicationShutdown();
+      expect(await other.isAlive(instanceId)).toBe(false);
+      await other.beforeApplicationShutdown();
+    });
+  });
+});
