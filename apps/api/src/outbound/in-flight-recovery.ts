@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { ResolveInFlight, type InFlightResolution, type RolledBackRequest } from '@flex-sms/domain';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { DATABASE_AVAILABILITY, type DatabaseAvailability } from '../store/database-availability';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 
 /** Runs after a database outage start at most this often (an embedded database whose disk stays full fails, recovers, fails…). */
 const MIN_RERUN_INTERVAL_MS = 5_000;
@@ -69,7 +70,8 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
         return resolution;
       },
       (error: unknown) => {
-        this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof DatabaseUnavailable) this.logger.warn(`${what} stopped, the database is unavailable (${error.message}); it runs again once it answers`);
+        else this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       },
     );
