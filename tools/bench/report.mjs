@@ -1,8 +1,14 @@
 // docs/BENCHMARKS.md from one run's results. Every verdict and "why" below is computed from the figures of the
 // same run: nothing here is a remembered number.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 
-const TARGETS = { criticalPath: 3, criticalPathTask: 2, latencyRatioP50: 1.15, throughputShare: 0.9 };
+const TARGETS = { criticalPath: 3, criticalPathTask: 2, latencyRatioP50: 1.15, throughputShare: 0.9, embeddedPeakRssMiB: 250, embeddedMainThreadMsPerSend: 2 };
+
+/** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
+export const EMBEDDED_STORE_RECORD = 'tools/bench/records/embedded-store.json';
 
 export function renderReport({ machine, quick, minutes, settings, requests, latency, throughput, cleanup }) {
   return [
@@ -11,7 +17,7 @@ export function renderReport({ machine, quick, minutes, settings, requests, late
     ...(quick ? ['> **Quick run (`npm run bench -- --quick`): small counts, a smoke test of the harness. Not the figures to quote.**', ''] : []),
     `Measured ${machine.date} at commit \`${machine.commit}\` by \`npm run bench\` (${round(minutes, 1)} min) on ${machine.cpuModel}, ` +
       `${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}${machine.loadAverage !== undefined ? ` (1-minute load average ${machine.loadAverage} when it started)` : ''}. Everything runs on this one machine: the Twilio sandbox ` +
-      '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, embedded PGlite journal in a temp ' +
+      '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, embedded SQLite journal in a temp ' +
       '`DATA_DIR`, or a throwaway PostgreSQL server where the throughput section says so) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
       '(`/_sandbox/faults`); request counts and overlap come from its request log (sub-millisecond start/finish per request).',
     '',
@@ -22,6 +28,7 @@ export function renderReport({ machine, quick, minutes, settings, requests, late
     throughputSection(throughput, machine.cores),
     cleanupSection(cleanup),
     memorySection(throughput),
+    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')))] : []),
     chaosSection(),
     methodSection(settings),
   ].join('\n');
@@ -43,8 +50,20 @@ function summaryTable({ requests, latency, throughput, cleanup }) {
     `| Latency, p50 / bound (critical path × ${latency.latencyMs} ms) | ≤ ${TARGETS.latencyRatioP50} | ${latency.rows.map((row) => `${row.route.split('/').at(-1)} ${round(row.ratioP50, 2)}`).join(', ')} | ${verdict(worstP50 <= TARGETS.latencyRatioP50, `missed by ${round((worstP50 / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`)} |`,
     `| Throughput, sends/s / bound (cap ${throughput.cap} ÷ (${throughput.criticalPath} × ${throughput.latencyMs} ms) = ${round(throughput.boundPerSecond, 0)}/s) | ≥ ${TARGETS.throughputShare * 100}%, 0 failed | ${measured(throughput).map((run) => `${run.name}: ${round(run.ratePerSecond, 0)}/s = ${round(shareOf(run, throughput) * 100, 0)}%, ${run.failed} failed`).join('; ')} | ${throughputVerdict(throughput)} |`,
     `| Clean-up, sessions/s / bound | — | ${cleanup.runs.map((run) => `${run.concurrency} at once${run.concurrency === cleanup.defaultConcurrency ? ' (default)' : ''}: ${round(run.ratePerSecond, 1)}/s = ${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}% of ${round(run.boundPerSecond, 0)}/s, ${run.counts.failed} failed`).join('; ')} | see below |`,
-    `| API memory during the throughput run (peak RSS) | — | ${measured(throughput).map((run) => `${run.name}: ${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}`).join('; ')} | see below |`,
+    `| API memory during the throughput run (peak RSS) | embedded ≤ ${TARGETS.embeddedPeakRssMiB} MiB | ${measured(throughput).map((run) => `${run.name}: ${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}`).join('; ')} | ${embeddedVerdict(throughput, (run) => run.apiPeakRssMiB[0], TARGETS.embeddedPeakRssMiB, 'MiB')} |`,
+    `| API main-thread CPU per send, embedded | ≤ ${TARGETS.embeddedMainThreadMsPerSend} ms | ${measured(throughput).filter((run) => run.database === 'sqlite').map((run) => `${round(mainThreadMsPerSend(run), 2)} ms`).join('') || '—'} | ${embeddedVerdict(throughput, mainThreadMsPerSend, TARGETS.embeddedMainThreadMsPerSend, 'ms')} |`,
   ].join('\n');
+}
+
+/** The target's verdict on the embedded configuration's figure (`value(run)`), or — when it was not measured. */
+function embeddedVerdict(throughput, value, target, unit) {
+  const embedded = measured(throughput).find((run) => run.database === 'sqlite');
+  if (!embedded) return '—';
+  return verdict(value(embedded) <= target, `${round(value(embedded) - target, unit === 'ms' ? 2 : 0)} ${unit} over`);
+}
+
+function mainThreadMsPerSend(run) {
+  return (run.cpu.apiMainThreads[0] * 1000) / run.succeeded;
 }
 
 function requestsSection(result) {
@@ -94,7 +113,7 @@ function latencySection(result) {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...rows,
     '',
-    `Where the time goes: p50 − bound is the API's own time per call (HTTP and auth, validation, the journal written to the embedded PGlite database ` +
+    `Where the time goes: p50 − bound is the API's own time per call (HTTP and auth, validation, the journal written to the embedded SQLite database ` +
       `before and after the Twilio calls, the pair lock): ${result.rows.map((row) => `${round(row.p50 - row.boundMs, 1)} ms on \`${row.route}\``).join(', ')}. ` +
       `The target allows ${result.rows.map((row) => `${round((TARGETS.latencyRatioP50 - 1) * row.boundMs, 1)} ms`).join(' and ')} respectively.`,
     '',
@@ -116,7 +135,7 @@ function throughputSection(result, cores) {
     '',
     `${result.sends.toLocaleString('en')} fire-and-forget sends (\`POST /api/v1/outbound/message\`, each a new customer) per configuration, client concurrency ${result.clientConcurrency} ` +
       `(spread round robin over the API processes), sandbox concurrency cap ${result.cap} requests in flight (429 beyond), ${result.latencyMs} ms per Twilio request. ` +
-      'Each configuration starts fresh processes (and a fresh PostgreSQL cluster, fsync off, on this machine). **PGlite**: the default, the database inside the API process. ' +
+      'Each configuration starts fresh processes (and a fresh PostgreSQL cluster, fsync off, on this machine). **SQLite**: the default, the database inside the API process. ' +
       '**PostgreSQL server**: `DATABASE_URL`, as `docker-compose.yml` deploys it' +
       (runs[0]?.databaseVersion || runs.find((run) => run.databaseVersion) ? ` (${runs.find((run) => run.databaseVersion).databaseVersion})` : '') + '.',
     '',
@@ -198,7 +217,7 @@ function profileSection(result) {
     '',
     `V8's sampling profiler (\`tools/bench/lib/cpu-profiler.cjs\`, 0.5 ms interval) on the API process during ${profiled[0].profile.sends.toLocaleString('en')} more sends right after each measured run ` +
       '(the profiler adds cost of its own, so read the shares, not the absolute figures). Self time charged to the nearest package or part of the API on the ' +
-      'stack (a socket write or a WebAssembly function counts for whoever called it); ms per send, and share of the busy time.',
+      'stack (a socket write or a native call counts for whoever called it); ms per send, and share of the busy time.',
     '',
     `| Where | ${profiled.map((run) => run.name).join(' | ')} |`,
     `| --- | ${profiled.map(() => '---:').join(' | ')} |`,
@@ -235,7 +254,7 @@ function cleanupSection(result) {
     '## Clean-up',
     '',
     `${result.sessions.toLocaleString('en')} closed Proxy sessions seeded, then \`POST /api/v1/cleanup/proxy-sessions {"statuses":["closed"]}\` (202 + job), polled ` +
-      `until finished; same cap and latency as the throughput run; once at the default concurrency and once at ${runs.at(-1).concurrency}, each on a fresh API and sandbox (PGlite).`,
+      `until finished; same cap and latency as the throughput run; once at the default concurrency and once at ${runs.at(-1).concurrency}, each on a fresh API and sandbox (embedded SQLite).`,
     '',
     `| | ${runs.map(label).join(' | ')} |`,
     `| --- | ${runs.map(() => '---').join(' | ')} |`,
@@ -264,7 +283,7 @@ function cleanupWhy(run) {
   const main = run.cpu.apiMainThread / run.seconds;
   const ofConcurrency = run.ratePerSecond / run.concurrencyBoundPerSecond;
   if (ofConcurrency >= 0.85) return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow: the concurrency is the limit, by design`;
-  if (main >= 0.85) return `the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session: the job's own journal writes in PGlite and the Twilio SDK), so CPU, not Twilio, is the limit at this setting`;
+  if (main >= 0.85) return `the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session: the job's own writes to the database and the Twilio SDK), so CPU, not Twilio, is the limit at this setting`;
   return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow, main thread ${round(main * 100, 0)}% busy`;
 }
 
@@ -280,8 +299,39 @@ function memorySection(throughput) {
     '| --- | ---: | ---: | ---: |',
     ...runs.map((run) => `| ${run.name} | ${run.apiRestingRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')} | **${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}** | ${run.database === 'postgres' ? `${round(run.databaseRestingPssMiB, 0)} → ${round(run.databasePssMiB, 0)} MiB` : '— (inside the API)'} |`),
     '',
-    'With PGlite the database is PostgreSQL compiled to WebAssembly inside the API process, and most of the API\'s memory is its WebAssembly heap; ' +
-      'with `DATABASE_URL` the API holds only Node, Nest and a connection pool, and the database runs in its own server.',
+    'With SQLite the database is a library inside the API process (its page cache is a few MiB); with `DATABASE_URL` the API holds a connection pool ' +
+      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.',
+    '',
+  ].join('\n');
+}
+
+/** PGlite and SQLite (and SQLite's settings) as the embedded store, from embedded-store.mjs's record. */
+export function embeddedStoreSection(record) {
+  const { machine, variants } = record;
+  const mib = (value) => `${round(value, 0)} MiB`;
+  const ms = (value) => `${round(value, 2)} ms`;
+  const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.embeddedMainThreadMsPerSend && variant.failed === 0;
+  return [
+    '## Embedded store: PGlite vs SQLite',
+    '',
+    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
+      `(1-minute load average ${machine.loadAverage} when it started), once, to choose the embedded database; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
+      `\`${EMBEDDED_STORE_RECORD}\`. Each build of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
+      `${record.sends.toLocaleString('en')} fire-and-forget sends, client concurrency ${record.clientConcurrency}, sandbox cap ${record.cap} in flight, ${record.latencyMs} ms per Twilio request. ` +
+      `Targets: API peak RSS ≤ ${TARGETS.embeddedPeakRssMiB} MiB through the run, API main-thread CPU ≤ ${TARGETS.embeddedMainThreadMsPerSend} ms per send.`,
+    '',
+    '| Build | Settings | API at rest | API peak | Main-thread CPU per send | API CPU per send (all threads) | Rate | Targets |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...variants.map(
+      (variant) =>
+        `| ${variant.label} | ${variant.settings} | ${mib(variant.apiRestingRssMiB)} | **${mib(variant.apiPeakRssMiB)}** | **${ms(variant.mainThreadMsPerSend)}** | ${ms(variant.apiCpuMsPerSend)} | ` +
+        `${round(variant.ratePerSecond, 0)}/s (${variant.failed} failed) | ${meets(variant) ? 'met' : 'missed'} |`,
+    ),
+    '',
+    'Where each build\'s main-thread time per send goes (V8 profile of ' +
+      `${record.profileSends.toLocaleString('en')} more sends after the run, self time charged to the nearest package or part of the API; the SQLite engine runs inside \`API: store\`'s calls):`,
+    '',
+    ...variants.filter((variant) => variant.profile).map((variant) => `- ${variant.label}: ${variant.profile.owners.map((entry) => `${entry.owner} ${ms(entry.msPerSend)}`).join(', ')}.`),
     '',
   ].join('\n');
 }

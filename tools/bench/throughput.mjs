@@ -1,5 +1,5 @@
 // Fire-and-forget sends per second against a Twilio account that allows 100 requests in flight (429 beyond) and
-// answers each in 50 ms, in each database configuration the API ships with: the embedded PGlite (the default, the
+// answers each in 50 ms, in each database configuration the API ships with: the embedded SQLite (the default, the
 // database inside the API process) and a PostgreSQL server (DATABASE_URL, as docker-compose.yml deploys it), with
 // one API process and with two sharing the server. For each: CPU time of every process (API, database server,
 // sandbox, this driver), memory, and a CPU profile of the API saying where its time per send goes.
@@ -20,7 +20,7 @@ export const CONCURRENCY_CAP = 100;
 export const CLIENT_CONCURRENCY = 50;
 
 export const CONFIGURATIONS = [
-  { id: 'pglite', name: 'PGlite (embedded), 1 API process', database: 'pglite', instances: 1 },
+  { id: 'sqlite', name: 'SQLite (embedded), 1 API process', database: 'sqlite', instances: 1 },
   { id: 'postgres', name: 'PostgreSQL server, 1 API process', database: 'postgres', instances: 1 },
   { id: 'postgres-x2', name: 'PostgreSQL server, 2 API processes', database: 'postgres', instances: 2 },
 ];
@@ -46,14 +46,15 @@ export async function measureThroughput({ logDir, sends, criticalPath, profileSe
   };
 }
 
-async function measureConfiguration({ configuration, logDir, sends, profileSends }) {
+/** One configuration on fresh processes; `apiScript`: another build of the API (see embedded-store.mjs). */
+export async function measureConfiguration({ configuration, logDir, sends, profileSends, apiScript }) {
   const postgres = configuration.database === 'postgres' ? startThrowawayPostgres() : undefined;
   if (postgres?.unavailable) return { ...configuration, unavailable: postgres.unavailable };
   try {
     // DATABASE_LOCK_CONNECTIONS sized to the driver's 50 concurrent sends, as apps/api/README.md advises (each send
     // in flight holds one lock connection; the default, 40, would cap the run below the client's concurrency).
     const apiEnv = { BENCH_CPU_PROFILE_DIR: logDir, ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_LOCK_CONNECTIONS: '64' } : {}) };
-    const stack = await startStack({ logDir, apiEnv, apiNodeArgs: PROFILER_NODE_ARGS, instances: configuration.instances });
+    const stack = await startStack({ logDir, apiEnv, apiNodeArgs: PROFILER_NODE_ARGS, instances: configuration.instances, apiScript });
     try {
       return { ...configuration, databaseVersion: postgres?.version, ...(await measureStack(stack, postgres, { sends, profileSends })) };
     } finally {

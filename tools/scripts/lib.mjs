@@ -20,13 +20,26 @@ export function run(cmd, args, options = {}) {
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: toolEnv, ...options });
 }
 
-/** `npm ci` when node_modules is missing or older than the lock file. */
+/** `npm ci` when node_modules is missing or older than the lock file; then native modules built for this Node. */
 export function ensureInstalled() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return ensureNativeModulesLoad();
   console.log('› Installing npm packages (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+/**
+ * The embedded store (better-sqlite3) is compiled for one Node ABI: node_modules installed under another Node version
+ * (e.g. 20, then 24) fails to load it ("compiled against a different Node.js version"), so it is rebuilt for this one.
+ */
+function ensureNativeModulesLoad() {
+  try {
+    execFileSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'ignore' });
+  } catch {
+    console.log(`› Rebuilding better-sqlite3 for Node ${process.version} (npm rebuild)…`);
+    run('npm', ['rebuild', 'better-sqlite3']);
+  }
 }
 
 /** Builds the given Nx projects and what they depend on (cached by Nx, so a second run is fast). */

@@ -1,6 +1,7 @@
 // `npm start`: the whole product on one machine — the API (which starts the embedded Twilio sandbox when no Twilio
 // credentials are configured) and the admin console. Installs and builds first when it must.
 import { build, ensureInstalled, root, startChild, waitFor } from './lib.mjs';
+import { startBanner, twilioModeOf } from './start-banner.mjs';
 import { join } from 'node:path';
 
 const apiPort = process.env.PORT ?? '3000';
@@ -38,22 +39,7 @@ await waitFor(`${apiUrl}/health`);
 children.push(startChild('admin', process.execPath, [join(root, 'apps/admin/scripts/next-start.mjs')], { ADMIN_PORT: adminPort, ADMIN_HOST: host, API_URL: apiUrl }));
 await waitFor(`http://127.0.0.1:${adminPort}/`);
 
-const ready = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));
-const sandboxMode = !process.env.TWILIO_ACCOUNT_SID && !process.env.ACCOUNT_SID;
-const lines = [
-  '',
-  'Flex Outbound SMS is running',
-  `  Admin console   http://localhost:${adminPort}`,
-  `  API             http://localhost:${apiPort}/api/v1   (Swagger: http://localhost:${apiPort}/docs)`,
-  `  API key         ${process.env.BOOTSTRAP_API_KEY ?? 'demo-api-key-flex-outbound-sms'}   (Authorization: Bearer <key>)`,
-];
-if (sandboxMode) {
-  const account = await (await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/account`)).json();
-  lines.push(
-    `  Twilio          embedded sandbox at http://localhost:${sandboxPort} (account ${account.accountSid}, token ${account.authToken})`,
-    `  Demo numbers    ${account.numbers.join(', ')}`,
-  );
-  if (!process.env.ADMIN_USERNAME) lines.push('  Console login   admin / flex-sms-demo-admin   (sandbox demo admin)');
-}
-lines.push(`  Readiness       ${JSON.stringify(ready)}`, '', 'Ctrl-C stops everything.', '');
-console.log(lines.join('\n'));
+const readiness = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));
+const sandboxAccount =
+  twilioModeOf(readiness) === 'sandbox' ? await (await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/account`)).json().catch(() => undefined) : undefined;
+console.log(startBanner({ env: process.env, adminPort, apiPort, sandboxPort, readiness, sandboxAccount }).join('\n'));

@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { ChannelModule } from './channel/channel.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
+import { DeploymentModule } from './deployment/deployment.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,8 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         StoreModule,
         TwilioModule,
+        // Checks the database against the configuration before anything works on it.
+        DeploymentModule,
         AuthModule,
         // Mounted on the embedded sandbox only, so it depends on the configuration.
         SandboxHandsetModule.forTwilio(config.twilio),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AppConfig, DEMO_API_KEY } from './config/app-config';
 import { ConfigValidationError, loadAppConfig } from './config/load-app-config';
 import { createApp } from './create-app';
+import { DeploymentRefusedError } from './deployment/deployment-gate';
 import { TwilioAccount } from './twilio/twilio-account';
 import { API_PREFIX } from './routes';
 import { DOCS_PATH } from './swagger';
@@ -45,6 +46,11 @@ function printBanner(port: number, config: AppConfig, account: TwilioAccount): v
 }
 
 main().catch((error: unknown) => {
+  // A refusal is the configuration's fault and says how to fix it: no stack trace to hide it in.
+  if (error instanceof DeploymentRefusedError) {
+    logger.error(error.message);
+    process.exit(1);
+  }
   logger.error(`The API could not start: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
   process.exit(1);
 });

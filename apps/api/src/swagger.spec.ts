@@ -36,7 +36,7 @@ describe('Swagger', () => {
 
   it('documents every other operation as needing an API key or a session, answering 401 and 403 in the error shape', async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
-    expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'flex_sms_session' });
+    expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-flex_sms_session' });
     const operation = document.paths['/api/v1/docs-probe'].get;
     expect(operation.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(operation.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
@@ -62,5 +62,10 @@ describe('Swagger', () => {
   it('serves the Swagger UI at /docs', async () => {
     const response = await api.anonymous.get('/docs').redirects(1).expect(200);
     expect(response.text).toContain('swagger-ui');
+  });
+
+  it("does not keep a real account's key in the browser's storage across reloads (persistAuthorization off)", async () => {
+    const init = await api.anonymous.get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toContain('"persistAuthorization": false');
   });
 });

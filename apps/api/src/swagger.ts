@@ -2,10 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './auth/public.decorator';
 import { DEFAULT_REQUIRED_ROLE, ROLE_EXTENSION } from './auth/roles.decorator';
-import { SESSION_COOKIE } from './sessions/session-cookie';
+import { sessionCookieName } from './sessions/session-cookie';
 import { DATABASE_UNAVAILABLE_MESSAGE } from './common/describe-error';
 import { ErrorResponseDto } from './common/error-response.dto';
-import { DEMO_API_KEY } from './config/app-config';
+import { AppConfig, DEMO_API_KEY } from './config/app-config';
 
 export const DOCS_PATH = 'docs';
 export const BEARER_SCHEME = 'bearer';
@@ -13,17 +13,22 @@ export const SESSION_SCHEME = 'session';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Swagger UI at /docs, the OpenAPI document at /docs-json. */
-export function setupSwagger(app: INestApplication): OpenAPIObject {
-  const document = buildOpenApiDocument(app);
+/**
+ * Swagger UI at /docs, the OpenAPI document at /docs-json. Only the sandbox's UI keeps the key typed into
+ * "Authorize" across reloads: it is kept in the browser's localStorage, where any script of the page can read it,
+ * which is fine for the public demo key and not for a real one.
+ */
+export function setupSwagger(app: INestApplication, config: AppConfig): OpenAPIObject {
+  const document = buildOpenApiDocument(app, config);
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
-    swaggerOptions: { persistAuthorization: true },
+    swaggerOptions: { persistAuthorization: config.twilio.mode === 'sandbox' },
   });
   return document;
 }
 
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  const sessionCookie = sessionCookieName(config.auth.sessionCookieSecure);
   const options = new DocumentBuilder()
     .setTitle('Flex Outbound SMS API')
     .setDescription(
@@ -38,7 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (fsk_…), or BOOTSTRAP_API_KEY' }, BEARER_SCHEME)
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Console session (POST /api/v1/auth/login)' }, SESSION_SCHEME)
+    .addCookieAuth(sessionCookie, { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'Console session (POST /api/v1/auth/login)' }, SESSION_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, options, { extraModels: [ErrorResponseDto] });
   return documentSecurityAndErrors(document);

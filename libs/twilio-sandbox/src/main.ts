@@ -1,10 +1,14 @@
 import { startSandbox } from './server/start-sandbox';
 
-/** Runs the sandbox on its own: `SANDBOX_PORT` (default 3100, 0 = any free port), `SANDBOX_HOST` (127.0.0.1). */
+/**
+ * Runs the sandbox on its own: `SANDBOX_PORT` (default 3100, 0 = any free port), `SANDBOX_HOST` (127.0.0.1),
+ * `SANDBOX_DATA_DIR` (a folder to keep the account's state in across restarts; unset = in memory).
+ */
 async function main(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT ?? 3100);
-  const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1' });
-  console.log(`Twilio sandbox listening on ${sandbox.url}`);
+  const dataDir = process.env.SANDBOX_DATA_DIR?.trim() || undefined;
+  const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1', dataDir });
+  console.log(`Twilio sandbox listening on ${sandbox.url}${dataDir ? `, state kept in ${dataDir}` : ''}`);
   console.log(`Demo account: ${JSON.stringify(sandbox.account, null, 2)}`);
   let closing = false;
   const stop = (signal: string) => {

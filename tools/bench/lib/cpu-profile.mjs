@@ -7,7 +7,7 @@ import { root } from './paths.mjs';
 /**
  * Self time per category and the heaviest functions, in ms of CPU (idle samples left out). `owners`: the same time
  * charged to the nearest caller that is a package or a part of the API (so a socket write or a WebAssembly function
- * counts for whoever asked for it: the logger, PGlite, the Twilio SDK's HTTP client).
+ * counts for whoever asked for it: the logger, the store, the Twilio SDK's HTTP client).
  */
 export function summariseCpuProfile(file, { top = 15 } = {}) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -48,10 +48,10 @@ const ON_BEHALF = /^(V8\/native|Node core|package (rxjs|tslib))/;
 
 function ownerOf(id, nodes, parents) {
   const own = categoryOf(nodes.get(id).callFrame);
-  if (own === 'V8: garbage collection' || !ON_BEHALF.test(own)) return own.replace(/^PGlite: .*/, 'PGlite (JavaScript + WebAssembly)');
+  if (own === 'V8: garbage collection' || !ON_BEHALF.test(own)) return own;
   for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
     const category = categoryOf(nodes.get(at).callFrame);
-    if (!ON_BEHALF.test(category)) return category.replace(/^PGlite: .*/, 'PGlite (JavaScript + WebAssembly)');
+    if (!ON_BEHALF.test(category)) return category;
   }
   return own;
 }
@@ -60,17 +60,15 @@ function ownerOf(id, nodes, parents) {
 export function categoryOf({ functionName, url }) {
   if (functionName === '(garbage collector)') return 'V8: garbage collection';
   if (functionName === '(program)' || functionName === '(root)') return 'V8/native (outside JS: I/O, crypto, compiling)';
-  if (url.startsWith('wasm://')) return 'PGlite: PostgreSQL (WebAssembly)';
   const path = url.replace(/^file:\/\//, '');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
-  if (pkg === '@electric-sql/pglite') return 'PGlite: JavaScript glue';
   if (pkg) return `package ${pkg}`;
   const app = /apps\/api\/dist\/([^/]+)/.exec(path);
   if (app) return `API: ${app[1].replace(/\.js$/, '')}`;
   const lib = /libs\/([^/]+)\//.exec(path);
   if (lib) return `lib ${lib[1]}`;
   if (path.startsWith('node:')) return `Node core: ${nodeCoreArea(path)}`;
-  return path ? `other ${path}` : 'V8/native (outside JS: I/O, crypto, compiling)';
+  return path ? `other ${path.startsWith('/') ? relative(root, path) : path}` : 'V8/native (outside JS: I/O, crypto, compiling)';
 }
 
 function nodeCoreArea(path) {

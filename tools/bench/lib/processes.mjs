@@ -10,6 +10,9 @@ import { root } from './paths.mjs';
 /** Admin key the API is started with (≥ 16 characters; BOOTSTRAP_API_KEY is an admin key). */
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 
+/** The built API, relative to the repository root. */
+export const API_SCRIPT = 'apps/api/dist/main.js';
+
 /** Every start or wait is bounded: a hung process fails the run instead of hanging it. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -39,11 +42,12 @@ export async function startSandboxProcess({ logDir }) {
 
 /**
  * Starts the built API against an external sandbox. `env` adds or overrides settings (e.g. a higher send rate
- * limit, TWILIO_REQUEST_TIMEOUT_MS); DATA_DIR is kept across restarts so the journal survives a crash.
+ * limit, TWILIO_REQUEST_TIMEOUT_MS); DATA_DIR is kept across restarts so the journal survives a crash. `script`:
+ * another build of the API to run instead (relative to the repository root; see embedded-store.mjs).
  */
-export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}, nodeArgs = [], logName = 'api.log' }) {
+export async function startApiProcess({ sandbox, port, dataDir, logDir, env = {}, nodeArgs = [], logName = 'api.log', script = API_SCRIPT }) {
   const child = spawnNode(
-    'apps/api/dist/main.js',
+    script,
     {
       TWILIO_ACCOUNT_SID: sandbox.account.accountSid,
       TWILIO_AUTH_TOKEN: sandbox.account.authToken,

@@ -15,8 +15,9 @@ export const API_ENV = { SEND_RATE_LIMIT_PER_MINUTE: '100000' };
 /**
  * `instances` > 1 starts that many API processes on one database (apiEnv.DATABASE_URL: a PostgreSQL server they
  * share, as several replicas of docker-compose.yml's `api` would), one after another so only one migrates.
+ * `apiScript`: another build of the API (default: apps/api/dist/main.js).
  */
-export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instances = 1 }) {
+export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instances = 1, apiScript }) {
   const sandbox = await startSandboxProcess({ logDir });
   const controls = new SandboxControls(sandbox.url);
   const dataDir = tempDir('flex-sms-bench-data-');
@@ -24,7 +25,7 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instan
   const apis = [];
   for (let index = 0; index < instances; index += 1) {
     const port = await freePort();
-    apis.push(await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, logName: index === 0 ? 'api.log' : `api-${index + 1}.log` }));
+    apis.push(await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, script: apiScript, logName: index === 0 ? 'api.log' : `api-${index + 1}.log` }));
   }
   const port = new URL(apis[0].url).port;
   let clients = apis.map((api) => new ApiClient({ url: api.url, apiKey: api.apiKey }));
@@ -50,7 +51,7 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instan
     /** Starts the (first) API again on the same port and DATA_DIR (after a crash). */
     async restartApi() {
       restarts += 1;
-      apis[0] = await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, logName: `api-restart-${restarts}.log` });
+      apis[0] = await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, script: apiScript, logName: `api-restart-${restarts}.log` });
       clients[0].close();
       clients = [new ApiClient({ url: apis[0].url, apiKey: apis[0].apiKey }), ...clients.slice(1)];
       return apis[0];

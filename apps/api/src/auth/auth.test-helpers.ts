@@ -1,4 +1,6 @@
 import type { Clock } from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
+import { sessionCookieName } from '../sessions/session-cookie';
 import type { TestApp } from '../testing/test-app';
 import type { Role } from './caller';
 
@@ -33,10 +35,11 @@ export async function createApiKey(api: TestApp, role: Role, extra: { name?: str
   return { id: body.apiKey.id, key: body.key, prefix: body.apiKey.prefix };
 }
 
-/** Signs in and returns the session cookie (`flex_sms_session=…`) to send back. */
+/** Signs in and returns the session cookie (`__Host-flex_sms_session=…` with Twilio credentials) to send back. */
 export async function signIn(api: TestApp, username: string, password = TEST_PASSWORD): Promise<string> {
   const response = await api.anonymous.post('/api/v1/auth/login').send({ username, password }).expect(200);
-  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((line) => line.startsWith('flex_sms_session='));
+  const name = sessionCookieName(api.app.get(AppConfig).auth.sessionCookieSecure);
+  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((line) => line.startsWith(`${name}=`));
   if (!cookie) throw new Error('sign-in set no session cookie');
   return cookie.split(';')[0];
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, Database } from '../store/database';
+import { isAnyOf } from '../store/sql-fragments';
 
 /** What people read for a caller reference: the username, the API key's name, or "bootstrap key". */
 export const BOOTSTRAP_CALLER_NAME = 'bootstrap key';
@@ -16,9 +17,10 @@ export class CallerDirectory {
   async namesOf(references: readonly string[]): Promise<Map<string, string | null>> {
     const unique = [...new Set(references)];
     const idsOf = (prefix: string) => unique.filter((reference) => reference.startsWith(prefix)).map((reference) => reference.slice(prefix.length));
+    const ofIds = `id ${isAnyOf(this.db.dialect, '$1')}`;
     const [users, keys] = await Promise.all([
-      this.lookUp('SELECT id, username AS name FROM console_user WHERE id = ANY($1::text[])', idsOf('user:')),
-      this.lookUp('SELECT id, name FROM api_key WHERE id = ANY($1::text[])', idsOf('api-key:')),
+      this.lookUp(`SELECT id, username AS name FROM console_user WHERE ${ofIds}`, idsOf('user:')),
+      this.lookUp(`SELECT id, name FROM api_key WHERE ${ofIds}`, idsOf('api-key:')),
     ]);
     return new Map(
       unique.map((reference) => {

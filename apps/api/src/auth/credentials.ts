@@ -26,6 +26,7 @@ export interface Authenticated {
 @Injectable()
 export class Credentials {
   private readonly bootstrapDigest: Buffer;
+  private readonly secureCookie: boolean;
 
   constructor(
     config: AppConfig,
@@ -33,12 +34,13 @@ export class Credentials {
     private readonly sessions: SessionsService,
   ) {
     this.bootstrapDigest = digest(config.bootstrapApiKey);
+    this.secureCookie = config.auth.sessionCookieSecure;
   }
 
   async authenticate(request: Request): Promise<Authenticated> {
     const authorization = request.header('authorization');
     if (authorization !== undefined) return { caller: await this.byApiKey(authorization), via: 'api-key' };
-    const token = sessionTokenOf(request);
+    const token = sessionTokenOf(request, this.secureCookie);
     if (token !== undefined) return { caller: await this.bySession(token), via: 'session' };
     throw new ApiException(401, 'UNAUTHENTICATED', 'This endpoint needs credentials: an API key (Authorization: Bearer <key>) or a console session.');
   }

@@ -5,7 +5,7 @@ import { startSandbox, type RunningSandbox } from '@flex-sms/twilio-sandbox';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { listSessionSids, waitForJob, withCleanupOptions } from './cleanup.test-helpers';
 
-/** A job survives a restart: the API closes mid-job, a new one opens the same store (PGlite on disk) and finishes it. */
+/** A job survives a restart: the API closes mid-job, a new one opens the same store (SQLite on disk) and finishes it. */
 describe('clean-up job across a restart', () => {
   let sandbox: RunningSandbox;
   let dataDir: string;

@@ -11,7 +11,8 @@ import type {
   ErrorRecord,
   NewCleanupJob,
 } from '@flex-sms/domain';
-import { DATABASE, Database } from '../store/database';
+import { DATABASE, Database, Queryable, SqlDialect } from '../store/database';
+import { isAnyOf } from '../store/sql-fragments';
 
 interface JobRow {
   id: string;
@@ -41,10 +42,61 @@ interface ItemRow {
 
 const UNFINISHED = `status IN ('selecting', 'running')`;
 
+interface NewItem {
+  sid: string;
+  data: Record<string, unknown>;
+  /** Why the item is skipped (another job claims it); null = pending. */
+  error: Record<string, unknown> | null;
+}
+
+/** The writes of many items at once, which have no portable SQL (PostgreSQL's arrays; SQLite reads JSON arrays). */
+interface ItemWrites {
+  /** Claims each sid not claimed yet for `jobId`. */
+  claim(tx: Queryable, jobId: string, sids: readonly string[]): Promise<unknown>;
+  /** Adds the items not in the job yet, in the order given; returns those added. */
+  insert(tx: Queryable, jobId: string, items: readonly NewItem[], at: Date): Promise<{ sid: string; status: string }[]>;
+}
+
+const ITEM_WRITES: Record<SqlDialect, ItemWrites> = {
+  postgres: {
+    claim: (tx, jobId, sids) => tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT unnest($1::text[]), $2 ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
+    insert: (tx, jobId, items, at) =>
+      tx.query(
+        `INSERT INTO cleanup_item (job_id, sid, status, data, error, settled_at)
+         SELECT $1, item.sid, CASE WHEN item.error IS NULL THEN 'pending' ELSE 'skipped' END, item.data::jsonb, item.error::jsonb,
+                CASE WHEN item.error IS NULL THEN NULL ELSE $5::timestamptz END
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS item(sid, data, error, n)
+         ORDER BY item.n
+         ON CONFLICT (job_id, sid) DO NOTHING RETURNING sid, status`,
+        [jobId, items.map((item) => item.sid), items.map((item) => JSON.stringify(item.data)), items.map((item) => (item.error ? JSON.stringify(item.error) : null)), at],
+      ),
+  },
+  sqlite: {
+    // `WHERE true`: SQLite's documented way to keep an INSERT … SELECT's ON CONFLICT from parsing as a join's ON.
+    claim: (tx, jobId, sids) => tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT value, $2 FROM json_each($1) WHERE true ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
+    // No sequences in SQLite: positions continue from the job's last one, in the order given (json_each's key).
+    insert: (tx, jobId, items, at) =>
+      tx.query(
+        `INSERT INTO cleanup_item (job_id, sid, position, status, data, error, settled_at)
+         SELECT $1, item.value ->> 'sid', (SELECT coalesce(max(position), 0) FROM cleanup_item WHERE job_id = $1) + item.key + 1,
+                CASE WHEN item.value ->> 'error' IS NULL THEN 'pending' ELSE 'skipped' END, item.value -> 'data', nullif(item.value -> 'error', 'null'),
+                CASE WHEN item.value ->> 'error' IS NULL THEN NULL ELSE $3 END
+         FROM json_each($2) AS item WHERE true
+         ORDER BY item.key
+         ON CONFLICT (job_id, sid) DO NOTHING RETURNING sid, status`,
+        [jobId, JSON.stringify(items), at],
+      ),
+  },
+};
+
 /** CleanupJobStore on the API's database (migration 010). Claims are rows of cleanup_claim: its primary key is the lock. */
 @Injectable()
 export class SqlCleanupJobStore implements CleanupJobStore {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  private readonly itemWrites: ItemWrites;
+
+  constructor(@Inject(DATABASE) private readonly db: Database) {
+    this.itemWrites = ITEM_WRITES[db.dialect];
+  }
 
   async create(job: NewCleanupJob): Promise<CleanupJob> {
     const [row] = await this.db.query<JobRow>(
@@ -67,25 +119,17 @@ export class SqlCleanupJobStore implements CleanupJobStore {
   async addItems(jobId: string, items: readonly CleanupCandidate[], at: Date): Promise<{ added: number; claimedElsewhere: number }> {
     if (items.length === 0) return { added: 0, claimedElsewhere: 0 };
     const sids = items.map((item) => item.sid);
-    const data = items.map((item) => JSON.stringify(item.data));
     return this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT unnest($1::text[]), $2 ON CONFLICT (sid) DO NOTHING', [sids, jobId]);
+      await this.itemWrites.claim(tx, jobId, sids);
       const holders = new Map(
-        (await tx.query<{ sid: string; job_id: string }>('SELECT sid, job_id FROM cleanup_claim WHERE sid = ANY($1::text[])', [sids])).map((row) => [row.sid, row.job_id]),
+        (await tx.query<{ sid: string; job_id: string }>(`SELECT sid, job_id FROM cleanup_claim WHERE sid ${isAnyOf(tx.dialect, '$1')}`, [sids])).map((row) => [row.sid, row.job_id]),
       );
-      const errors = sids.map((sid) => {
-        const holder = holders.get(sid);
-        return holder && holder !== jobId ? JSON.stringify({ code: 'CLAIMED_BY_ANOTHER_JOB', message: `Job ${holder} is cleaning ${sid}`, details: { jobId: holder } }) : null;
+      const rows = items.map((item): NewItem => {
+        const holder = holders.get(item.sid);
+        const error = holder && holder !== jobId ? { code: 'CLAIMED_BY_ANOTHER_JOB', message: `Job ${holder} is cleaning ${item.sid}`, details: { jobId: holder } } : null;
+        return { sid: item.sid, data: item.data, error };
       });
-      const inserted = await tx.query<{ sid: string; status: string }>(
-        `INSERT INTO cleanup_item (job_id, sid, status, data, error, settled_at)
-         SELECT $1, item.sid, CASE WHEN item.error IS NULL THEN 'pending' ELSE 'skipped' END, item.data::jsonb, item.error::jsonb,
-                CASE WHEN item.error IS NULL THEN NULL ELSE $5::timestamptz END
-         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS item(sid, data, error, n)
-         ORDER BY item.n
-         ON CONFLICT (job_id, sid) DO NOTHING RETURNING sid, status`,
-        [jobId, sids, data, errors, at],
-      );
+      const inserted = await this.itemWrites.insert(tx, jobId, rows, at);
       return { added: inserted.filter((row) => row.status === 'pending').length, claimedElsewhere: inserted.filter((row) => row.status === 'skipped').length };
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CleanupSchedule, CleanupScheduleChanges, CleanupScheduleStore, NewCleanupSchedule } from '@flex-sms/domain';
-import { DATABASE, Database } from '../store/database';
+import { DATABASE, Database, SqlDialect } from '../store/database';
 
 interface ScheduleRow {
   id: string;
@@ -25,6 +25,18 @@ const COLUMNS: Record<keyof CleanupScheduleChanges, string> = {
   everyHours: 'every_hours',
   enabled: 'enabled',
   nextRunAt: 'next_run_at',
+};
+
+/**
+ * Moves each due schedule (`$1` = now) to its next run, `every_hours` after now, and returns the schedules moved:
+ * one UPDATE, so a second instance running the same query finds nothing due. Time arithmetic differs per dialect
+ * (SQLite's timestamps are ISO 8601 text, kept in the same format).
+ */
+const CLAIM_DUE: Record<SqlDialect, string> = {
+  postgres: `UPDATE cleanup_schedule SET next_run_at = $1::timestamptz + every_hours * interval '1 hour'
+             WHERE enabled AND next_run_at <= $1 RETURNING *`,
+  sqlite: `UPDATE cleanup_schedule SET next_run_at = strftime('%Y-%m-%dT%H:%M:%fZ', $1, '+' || (every_hours * 3600) || ' seconds')
+           WHERE enabled AND next_run_at <= $1 RETURNING *`,
 };
 
 /** CleanupScheduleStore on the API's database (migration 010). */
@@ -75,12 +87,7 @@ export class SqlCleanupScheduleStore implements CleanupScheduleStore {
   }
 
   async claimDue(now: Date): Promise<CleanupSchedule[]> {
-    // One UPDATE moves each due schedule to its next run: a second instance running the same query finds nothing due.
-    const rows = await this.db.query<ScheduleRow>(
-      `UPDATE cleanup_schedule SET next_run_at = $1::timestamptz + every_hours * interval '1 hour'
-       WHERE enabled AND next_run_at <= $1 RETURNING *`,
-      [now],
-    );
+    const rows = await this.db.query<ScheduleRow>(CLAIM_DUE[this.db.dialect], [now]);
     return rows.map(toSchedule);
   }
 

@@ -38,7 +38,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(redactor));
-  setupSwagger(app);
+  setupSwagger(app, config);
 }
 
 /** Redaction as configured, plus the literal secrets of this process: Twilio's token or API secret, the bootstrap key. */

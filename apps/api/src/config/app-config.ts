@@ -24,6 +24,11 @@ export abstract class AppConfig {
    */
   abstract readonly trustProxy: boolean | number | string;
   abstract readonly store: StoreSettings;
+  /**
+   * ADOPT_DATABASE: take over a database recorded for another mode or Twilio account (see deployment/). Without it the
+   * API refuses to start on such a database rather than mix one account's journal, users and keys with another's.
+   */
+  abstract readonly adoptDatabase: boolean;
   abstract readonly twilio: TwilioSettings;
   /**
    * How long one Twilio request may take. Also how long a request sent by a process that died may still land in
@@ -53,7 +58,7 @@ export const DEFAULT_CLEANUP_CONCURRENCY = 8;
 export const MAX_CLEANUP_CONCURRENCY = 50;
 
 /**
- * Where the data lives: `embedded` = PGlite (PostgreSQL compiled to WASM) in `dataDir` (or in memory);
+ * Where the data lives: `embedded` = SQLite in the API process, a file in `dataDir` (or in memory);
  * `postgres` = a PostgreSQL server.
  */
 export type StoreSettings =
@@ -73,7 +78,15 @@ export type StoreSettings =
  * account. `twilio`: the configured account, at real Twilio or at `baseUrl`.
  */
 export type TwilioSettings =
-  | { readonly mode: 'sandbox'; readonly sandboxPort: number }
+  | {
+      readonly mode: 'sandbox';
+      readonly sandboxPort: number;
+      /**
+       * Where the embedded sandbox keeps its state (`<DATA_DIR>/sandbox`), so a restarted API finds the channels and
+       * sessions its journal remembers; `memory://` with an in-memory database, which forgets them too.
+       */
+      readonly sandboxDataDir: string;
+    }
   | {
       readonly mode: 'twilio';
       readonly accountSid: string;
@@ -96,7 +109,10 @@ export interface AuthSettings {
   readonly sessionCookieSecure: boolean;
   /** SMS sends allowed per caller (API key or user) per minute; more answer 429 with Retry-After. */
   readonly sendsPerMinute: number;
-  /** The console admin created on first start when there are no users yet; unset = none is created. */
+  /**
+   * The console admin created at start when no user has its name (the sandbox's demo admin: only when there are no
+   * users at all); unset = none is created.
+   */
   readonly initialAdmin?: InitialAdmin;
 }
 

@@ -21,7 +21,7 @@ describe('loadAppConfig', () => {
   describe('without Twilio credentials (embedded sandbox)', () => {
     it('starts the sandbox on port 3100 with the documented demo key and the defaults', () => {
       const config = loadAppConfig({});
-      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100 });
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 3100, sandboxDataDir: expect.stringMatching(/\/data\/sandbox$/) });
       expect(config.bootstrapApiKey).toBe(DEMO_API_KEY);
       expect(config.port).toBe(3000);
       expect(config.corsOrigins).toEqual(['http://localhost:4200', 'http://127.0.0.1:4200']);
@@ -36,8 +36,18 @@ describe('loadAppConfig', () => {
 
     it('honours SANDBOX_PORT=0 (any free port) and an explicit key', () => {
       const config = loadAppConfig({ SANDBOX_PORT: '0', BOOTSTRAP_API_KEY: KEY });
-      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 0 });
+      expect(config.twilio).toEqual({ mode: 'sandbox', sandboxPort: 0, sandboxDataDir: expect.stringMatching(/\/data\/sandbox$/) });
       expect(config.bootstrapApiKey).toBe(KEY);
+    });
+
+    it('keeps the sandbox state under DATA_DIR as long as the journal is kept, in memory beside an in-memory database', () => {
+      const sandboxDir = (env: Environment) => {
+        const { twilio } = loadAppConfig(env);
+        return twilio.mode === 'sandbox' ? twilio.sandboxDataDir : undefined;
+      };
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms', ALLOW_SANDBOX_ON_DATABASE: 'true' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'memory://' })).toBe('memory://');
     });
 
     it('rejects TWILIO_BASE_URL alone: it would silently be ignored', () => {
@@ -133,11 +143,39 @@ describe('loadAppConfig', () => {
   });
 
   it('reads the store settings: PostgreSQL URL, in-memory, or a data directory', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex' }).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/flex', lockConnections: 40 });
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', DATABASE_LOCK_CONNECTIONS: '64' }).store).toMatchObject({ lockConnections: 64 });
-    expect(() => loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', DATABASE_LOCK_CONNECTIONS: '1' })).toThrow('DATABASE_LOCK_CONNECTIONS');
+    const postgres = { ...withCredentials, DATABASE_URL: 'postgres://u:p@db:5432/flex' };
+    expect(loadAppConfig(postgres).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/flex', lockConnections: 40 });
+    expect(loadAppConfig({ ...postgres, DATABASE_LOCK_CONNECTIONS: '64' }).store).toMatchObject({ lockConnections: 64 });
+    expect(() => loadAppConfig({ ...postgres, DATABASE_LOCK_CONNECTIONS: '1' })).toThrow('DATABASE_LOCK_CONNECTIONS');
     expect(loadAppConfig({ DATABASE_URL: 'memory://' }).store).toEqual({ kind: 'embedded', dataDir: 'memory://' });
     expect(loadAppConfig({ DATA_DIR: '/var/lib/flex-sms' }).store).toEqual({ kind: 'embedded', dataDir: '/var/lib/flex-sms' });
+  });
+
+  describe('a deployment never runs on demo values by accident', () => {
+    it('refuses the sandbox on a PostgreSQL server (docker compose without its .env) unless ALLOW_SANDBOX_ON_DATABASE=true', () => {
+      const problems = problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/flex', TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' });
+      expect(Object.keys(problems)).toEqual(['DATABASE_URL']);
+      expect(problems.DATABASE_URL).toMatch(/no Twilio credentials are set.*Set TWILIO_ACCOUNT_SID.*or set ALLOW_SANDBOX_ON_DATABASE=true/);
+      expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'true' }).store).toMatchObject({ kind: 'postgres' });
+      expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'yes' })).toEqual({ ALLOW_SANDBOX_ON_DATABASE: 'must be true or false, got "yes"', DATABASE_URL: expect.any(String) });
+      // What the sandbox runs on by default stays as it was: the embedded database, or memory.
+      expect(loadAppConfig({}).twilio.mode).toBe('sandbox');
+      expect(loadAppConfig({ DATABASE_URL: 'memory://' }).twilio.mode).toBe('sandbox');
+    });
+
+    it("refuses the sandbox's public demo API key and admin password with Twilio credentials", () => {
+      expect(problemsOf({ ...withCredentials, BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password })).toEqual({
+        BOOTSTRAP_API_KEY: expect.stringContaining("is the sandbox's public demo key"),
+        ADMIN_PASSWORD: expect.stringContaining('public password'),
+      });
+      // In sandbox mode they are what it runs on anyway.
+      expect(loadAppConfig({ BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password }).auth.initialAdmin).toEqual({ username: 'ops', password: DEMO_ADMIN.password, demo: false });
+    });
+
+    it('takes over a database recorded for another account only with ADOPT_DATABASE=true', () => {
+      expect(loadAppConfig({}).adoptDatabase).toBe(false);
+      expect(loadAppConfig({ ADOPT_DATABASE: 'true' }).adoptDatabase).toBe(true);
+    });
   });
 
   it('accepts several CORS origins', () => {

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig, AuthSettings, DEFAULT_CLEANUP_CONCURRENCY, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, MAX_CLEANUP_CONCURRENCY, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
 
@@ -45,11 +45,15 @@ export function loadAppConfig(env: Environment): AppConfig {
   const host = env.HOST?.trim() || '0.0.0.0';
   // Both spellings of the console's default address: the CSRF check compares the browser's Origin exactly.
   const corsOrigins = reader.origins('CORS_ORIGIN', ['http://localhost:4200', 'http://127.0.0.1:4200']);
-  const store = readStore(reader);
-  const outboundModes = readOutboundModes(reader);
-  const twilio = readTwilio(reader, outboundModes);
-  const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
   const mode = hasTwilioCredentials(reader) ? 'twilio' : 'sandbox';
+  const dataDir = readDataDir(reader);
+  const store = readStore(reader, dataDir, mode);
+  const adoptDatabase = reader.boolean('ADOPT_DATABASE', false);
+  const outboundModes = readOutboundModes(reader);
+  // The embedded sandbox remembers as long as the journal does: in memory beside an in-memory database.
+  const sandboxDataDir = store?.kind === 'embedded' && store.dataDir === 'memory://' ? 'memory://' : join(dataDir, 'sandbox');
+  const twilio = readTwilio(reader, outboundModes, sandboxDataDir);
+  const twilioRequestTimeoutMs = reader.milliseconds('TWILIO_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 120_000 });
   const bootstrapApiKey = readBootstrapApiKey(reader, mode);
   const auth = readAuth(reader, mode);
   const logging = readLogging(reader);
@@ -57,7 +61,7 @@ export function loadAppConfig(env: Environment): AppConfig {
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
+  return { port, host, corsOrigins, store, adoptDatabase, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
 }
 
 /**
@@ -67,14 +71,30 @@ export function loadAppConfig(env: Environment): AppConfig {
  */
 export const DEFAULT_LOCK_CONNECTIONS = 40;
 
-function readStore(reader: EnvReader): StoreSettings | undefined {
-  const url = reader.get('DATABASE_URL');
+/** DATA_DIR, absolute: the embedded database and the embedded sandbox keep their data below it. */
+function readDataDir(reader: EnvReader): string {
   const dataDir = reader.get('DATA_DIR') ?? './data';
-  if (url === undefined) return { kind: 'embedded', dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir) };
-  // In-memory PGlite: nothing survives a restart. Meant for tests and throwaway demos.
+  return isAbsolute(dataDir) ? dataDir : resolve(dataDir);
+}
+
+function readStore(reader: EnvReader, dataDir: string, mode: TwilioSettings['mode']): StoreSettings | undefined {
+  const url = reader.get('DATABASE_URL');
+  if (url === undefined) return { kind: 'embedded', dataDir };
+  // In-memory SQLite: nothing survives a restart. Meant for tests and throwaway demos.
   if (url === 'memory://') return { kind: 'embedded', dataDir: 'memory://' };
   if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
     reader.problem('DATABASE_URL', 'must be a PostgreSQL URL (postgres://user:password@host:5432/database), or memory:// for an in-memory database');
+    return undefined;
+  }
+  // A PostgreSQL server is where a deployment keeps its data; credentials missing there (docker compose without its
+  // .env) must not quietly become the sandbox, whose demo API key and admin are public.
+  if (mode === 'sandbox' && !reader.boolean('ALLOW_SANDBOX_ON_DATABASE', false)) {
+    reader.problem(
+      'DATABASE_URL',
+      'is a PostgreSQL server, but no Twilio credentials are set, so the API would run the embedded sandbox there (public demo API key and admin). ' +
+        'Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN (or TWILIO_API_KEY/TWILIO_API_SECRET), TWILIO_CHAT_SERVICE_SID, TWILIO_PROXY_SERVICE_SID and BOOTSTRAP_API_KEY for your account, ' +
+        'or set ALLOW_SANDBOX_ON_DATABASE=true to run the sandbox on this database on purpose',
+    );
     return undefined;
   }
   return { kind: 'postgres', url, lockConnections: reader.integer('DATABASE_LOCK_CONNECTIONS', DEFAULT_LOCK_CONNECTIONS, { min: 2, max: 1_000 }) };
@@ -86,7 +106,7 @@ function hasTwilioCredentials(reader: EnvReader): boolean {
   return CREDENTIAL_VARIABLES.some((name) => reader.get(name) !== undefined);
 }
 
-function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy): TwilioSettings | undefined {
+function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandboxDataDir: string): TwilioSettings | undefined {
   const sandboxPort = reader.port('SANDBOX_PORT', 3100);
   const baseUrl = reader.httpUrl('TWILIO_BASE_URL');
   if (!hasTwilioCredentials(reader)) {
@@ -94,7 +114,7 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy): Twili
       reader.problem('TWILIO_BASE_URL', 'is set but no Twilio credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too, or unset it to use the embedded sandbox');
       return undefined;
     }
-    return { mode: 'sandbox', sandboxPort };
+    return { mode: 'sandbox', sandboxPort, sandboxDataDir };
   }
 
   // The original Twilio Functions read ACCOUNT_SID/AUTH_TOKEN: accepted so their .env files keep working.
@@ -145,6 +165,10 @@ function readBootstrapApiKey(reader: EnvReader, mode: TwilioSettings['mode']): s
     reader.problem('BOOTSTRAP_API_KEY', `is required with Twilio credentials (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
     return undefined;
   }
+  if (mode === 'twilio' && key === DEMO_API_KEY) {
+    reader.problem('BOOTSTRAP_API_KEY', `is the sandbox's public demo key: with Twilio credentials set a secret of your own (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
   if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) {
     reader.problem('BOOTSTRAP_API_KEY', `must be at least ${MIN_API_KEY_LENGTH} characters without spaces`);
     return undefined;
@@ -170,9 +194,16 @@ function readInitialAdmin(reader: EnvReader, mode: TwilioSettings['mode']): Init
   const password = reader.get('ADMIN_PASSWORD');
   if (username === undefined && password === undefined) return mode === 'sandbox' ? { ...DEMO_ADMIN, demo: true } : undefined;
   if (username === undefined) reader.problem('ADMIN_USERNAME', 'is required with ADMIN_PASSWORD (the first console admin)');
-  if (password === undefined) reader.problem('ADMIN_PASSWORD', 'is required with ADMIN_USERNAME (the first console admin)');
-  else if (password.length < MIN_PASSWORD_LENGTH) reader.problem('ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (username === undefined || password === undefined || password.length < MIN_PASSWORD_LENGTH) return undefined;
+  const passwordProblem =
+    password === undefined
+      ? 'is required with ADMIN_USERNAME (the first console admin)'
+      : password.length < MIN_PASSWORD_LENGTH
+        ? `must be at least ${MIN_PASSWORD_LENGTH} characters`
+        : mode === 'twilio' && password === DEMO_ADMIN.password
+          ? "is the sandbox demo admin's public password: with Twilio credentials choose one of your own"
+          : undefined;
+  if (passwordProblem) reader.problem('ADMIN_PASSWORD', passwordProblem);
+  if (username === undefined || password === undefined || passwordProblem) return undefined;
   return { username, password, demo: false };
 }
 

@@ -1,7 +1,7 @@
 import type { Clock, OutboundRequestRecord } from '@flex-sms/domain';
 import { SqlJournal } from '../journal/sql-journal';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from '../store/migrator';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { migrateToLatest } from '../store/migrator';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { IDEMPOTENCY_TTL_MS, IN_PROGRESS_LEASE_MS, IdempotencyStore, type ClaimToken, type IdempotencyClaim } from './idempotency-store';
 
 const claimed = { kind: 'claimed', token: expect.any(Number) };
@@ -20,11 +20,11 @@ function storeContract(target: DatabaseTarget) {
 
   beforeAll(async () => {
     handle = await target.open();
-    await runMigrations(handle.db, readMigrations(MIGRATIONS_DIR));
+    await migrateToLatest(handle.db);
   });
   afterAll(() => handle.close());
   beforeEach(async () => {
-    await handle.db.exec('TRUNCATE idempotency_key');
+    await handle.db.exec('DELETE FROM idempotency_key');
     now = Date.UTC(2026, 10, 24, 18);
     store = new IdempotencyStore(handle.db, clock);
     journal = new SqlJournal(handle.db);
@@ -123,5 +123,5 @@ function storeContract(target: DatabaseTarget) {
   });
 }
 
-describe('IdempotencyStore on PGlite', () => storeContract(pgliteTarget));
+describe('IdempotencyStore on SQLite', () => storeContract(sqliteTarget));
 describePostgres('IdempotencyStore on PostgreSQL', (target) => storeContract(target));

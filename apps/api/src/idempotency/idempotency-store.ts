@@ -102,7 +102,7 @@ export class IdempotencyStore {
   /** Stores the answer of the claim `token`; a no-op when another claim has taken the key over since. */
   async complete(caller: string, key: string, token: ClaimToken, response: SavedResponse): Promise<void> {
     await this.db.query(
-      `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5::jsonb, completed_at = $6
+      `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5, completed_at = $6
        WHERE caller = $1 AND key = $2 AND created_at = $3`,
       [caller, key, new Date(token), response.status, JSON.stringify(response.body ?? null), new Date(this.clock.now())],
     );
@@ -114,7 +114,7 @@ export class IdempotencyStore {
    */
   async release(caller: string, key: string, token?: ClaimToken): Promise<void> {
     await this.db.query(
-      `DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND state = 'in_progress' AND ($3::timestamptz IS NULL OR created_at = $3)`,
+      `DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND state = 'in_progress' AND created_at = coalesce($3, created_at)`,
       [caller, key, token === undefined ? null : new Date(token)],
     );
   }

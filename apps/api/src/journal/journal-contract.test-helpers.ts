@@ -39,7 +39,7 @@ const failedStep: StepRecord = {
 
 /**
  * The behaviour every Journal must have: the domain's InMemoryJournal is the reference, and the SQL journal runs
- * the very same cases (on PGlite and on PostgreSQL).
+ * the very same cases (on SQLite and on PostgreSQL).
  */
 export function journalContract(open: () => Promise<JournalUnderTest>): void {
   let subject: JournalUnderTest;

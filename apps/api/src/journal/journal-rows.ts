@@ -11,6 +11,7 @@ import type {
   UndoneRecord,
 } from '@flex-sms/domain';
 import type { Queryable } from '../store/database';
+import { isAnyOf } from '../store/sql-fragments';
 
 /** The journal's rows as the database returns them (snake_case, jsonb parsed, timestamptz as Date). */
 export interface RequestRow {
@@ -60,7 +61,7 @@ interface UndoneRow {
   error: ErrorRecord | null;
 }
 
-/** A JSON value as a `$n::jsonb` parameter (the same text on PGlite and pg). */
+/** A JSON value as a parameter for a json(b) column: JSON text, or null. */
 export function jsonParam(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
@@ -77,13 +78,14 @@ export const REQUEST_COLUMNS =
 export async function loadEntries(db: Queryable, requests: readonly RequestRow[]): Promise<JournalEntry[]> {
   if (requests.length === 0) return [];
   const ids = requests.map((request) => request.id);
+  const ofRequests = `request_id ${isAnyOf(db.dialect, '$1')}`;
   const [steps, pending, undone] = await Promise.all([
-    db.query<StepRow>('SELECT request_id, name, outcome, sids, data, started_at, finished_at, error FROM outbound_step WHERE request_id = ANY($1::text[]) ORDER BY id', [ids]),
+    db.query<StepRow>(`SELECT request_id, name, outcome, sids, data, started_at, finished_at, error FROM outbound_step WHERE ${ofRequests} ORDER BY id`, [ids]),
     db.query<PendingStepRow>(
-      'SELECT request_id, name, payload, recorded_at, status, attempts, settled_at, error FROM outbound_pending_step WHERE request_id = ANY($1::text[]) ORDER BY recorded_at, name',
+      `SELECT request_id, name, payload, recorded_at, status, attempts, settled_at, error FROM outbound_pending_step WHERE ${ofRequests} ORDER BY recorded_at, name`,
       [ids],
     ),
-    db.query<UndoneRow>('SELECT request_id, action, sid, ok, error FROM outbound_undone WHERE request_id = ANY($1::text[]) ORDER BY id', [ids]),
+    db.query<UndoneRow>(`SELECT request_id, action, sid, ok, error FROM outbound_undone WHERE ${ofRequests} ORDER BY id`, [ids]),
   ]);
   return requests.map((request) => ({
     ...toRequestSummary(request),

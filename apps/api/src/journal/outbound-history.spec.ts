@@ -1,7 +1,7 @@
 import type { OutboundRequestRecord } from '@flex-sms/domain';
 import type { Database } from '../store/database';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from '../store/migrator';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { migrateToLatest } from '../store/migrator';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { OutboundHistory } from './outbound-history';
 import { SqlJournal } from './sql-journal';
 
@@ -26,7 +26,7 @@ function historyContract(target: DatabaseTarget) {
   beforeAll(async () => {
     handle = await target.open();
     db = handle.db;
-    await runMigrations(db, readMigrations(MIGRATIONS_DIR));
+    await migrateToLatest(db);
     const journal = new SqlJournal(db);
     ids.oldSystem = await journal.begin(record({}), day(20));
     await journal.finish(ids.oldSystem, { status: 'succeeded', finishedAt: day(20), result: {} });
@@ -66,5 +66,5 @@ function historyContract(target: DatabaseTarget) {
   });
 }
 
-describe('OutboundHistory on PGlite', () => historyContract(pgliteTarget));
+describe('OutboundHistory on SQLite', () => historyContract(sqliteTarget));
 describePostgres('OutboundHistory on PostgreSQL', (target) => historyContract(target));

@@ -1,5 +1,5 @@
 import { pairLockKey } from '@flex-sms/domain';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { DatabasePairLock } from './database-pair-lock';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,5 +52,5 @@ function pairLockContract(target: DatabaseTarget, options: { multiInstance: bool
   }
 }
 
-describe('DatabasePairLock on PGlite', () => pairLockContract(pgliteTarget, { multiInstance: false }));
+describe('DatabasePairLock on SQLite', () => pairLockContract(sqliteTarget, { multiInstance: false }));
 describePostgres('DatabasePairLock on PostgreSQL', (target) => pairLockContract(target, { multiInstance: true }));

@@ -4,7 +4,7 @@ import type { Database } from '../store/database';
 /**
  * The domain's PairLock on the store's named locks: in-process queueing, plus a PostgreSQL session advisory lock
  * when the API runs on PostgreSQL, so two API instances never work on one conversation at once. (The embedded
- * PGlite database belongs to one process, where the in-process lock is the whole story.)
+ * SQLite database belongs to one process, where the in-process lock is the whole story.)
  */
 export class DatabasePairLock implements PairLock {
   constructor(private readonly db: Database) {}

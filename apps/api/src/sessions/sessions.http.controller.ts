@@ -40,7 +40,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Sign out: ends the session on the server and clears the cookie' })
   @ApiNoContentResponse()
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const token = sessionTokenOf(request);
+    const token = sessionTokenOf(request, this.config.auth.sessionCookieSecure);
     if (token) await this.sessions.signOut(token);
     clearSessionCookie(response, this.config.auth.sessionCookieSecure);
   }
@@ -50,7 +50,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Who am I: the signed-in user or the API key, with its role' })
   @ApiOkResponse({ type: WhoAmIDto })
   async me(@CurrentCaller() caller: Caller, @Req() request: Request): Promise<WhoAmIDto> {
-    const token = caller.kind === 'user' ? sessionTokenOf(request) : undefined;
+    const token = caller.kind === 'user' ? sessionTokenOf(request, this.config.auth.sessionCookieSecure) : undefined;
     const sessionExpiresAt = token ? await this.sessions.expiryOf(token) : undefined;
     return { ...caller, ...(sessionExpiresAt ? { sessionExpiresAt } : {}) };
   }

@@ -30,9 +30,19 @@ describe('Console sign-in and sessions', () => {
     const expiresAt = new Date(clock.now() + SESSION_TTL_MINUTES * 60_000);
     expect(response.body).toEqual({ user: { kind: 'user', id, name: 'ada', role: 'operator' }, sessionExpiresAt: expiresAt.toISOString() });
     const [cookie] = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    // Test apps run with Twilio credentials, where the cookie is Secure (HTTPS only) unless SESSION_COOKIE_SECURE=false.
-    expect(cookie).toMatch(/^flex_sms_session=[\w-]{43}; Path=\/; Expires=.+; HttpOnly; Secure; SameSite=Strict$/);
+    // Test apps run with Twilio credentials, where the cookie is Secure (HTTPS only) unless SESSION_COOKIE_SECURE=false,
+    // and so takes the __Host- prefix: no Domain, path /, set over HTTPS only.
+    expect(cookie).toMatch(/^__Host-flex_sms_session=[\w-]{43}; Path=\/; Expires=.+; HttpOnly; Secure; SameSite=Strict$/);
     expect(cookie).toContain(`Expires=${expiresAt.toUTCString()}`);
+  });
+
+  it('accepts the Secure session only under its __Host- name: an unprefixed cookie may have been planted', async () => {
+    await createUser(api, 'hedy', 'operator');
+    const cookie = await signIn(api, 'hedy');
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    await api.anonymous.get('/api/v1/auth/me').set('Cookie', `__Host-flex_sms_session=${token}`).expect(200);
+    const unprefixed = await api.anonymous.get('/api/v1/auth/me').set('Cookie', `flex_sms_session=${token}`).expect(401);
+    expect(unprefixed.body.error.code).toBe('UNAUTHENTICATED');
   });
 
   it('tells who is signed in, with the role and when the session ends', async () => {
@@ -56,7 +66,7 @@ describe('Console sign-in and sessions', () => {
     const cookie = await signIn(api, 'margaret');
     await api.anonymous.get('/api/v1/auth/me').set('Cookie', cookie).expect(200);
     const response = await api.anonymous.post('/api/v1/auth/logout').set(asSession(cookie)).expect(204);
-    expect(([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]).toMatch(/^flex_sms_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
+    expect(([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]).toMatch(/^__Host-flex_sms_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
     const after = await api.anonymous.get('/api/v1/auth/me').set('Cookie', cookie).expect(401);
     expect(after.body.error.code).toBe('SESSION_EXPIRED');
   });

@@ -1,4 +1,4 @@
-import { Database, Queryable } from './database';
+import { Database, Queryable, SqlDialect } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 import { HeldLock } from './held-lock';
 
@@ -21,6 +21,10 @@ export class AvailabilityWatchedDatabase implements Database, DatabaseAvailabili
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly database: Database) {}
+
+  get dialect(): SqlDialect {
+    return this.database.dialect;
+  }
 
   onBack(listener: () => void): void {
     this.listeners.push(listener);

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failingDiskUnder } from '../testing/failing-disk';
-import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, pgliteTarget } from '../testing/test-databases';
+import { breakDisk, fillDisk } from '../testing/embedded-disk-faults';
+import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, sqliteTarget } from '../testing/test-databases';
+import type { SqlDialect } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
-import { PgliteDatabase } from './pglite-database';
+import { HeldLock, apartFromHeldLocks, whileHolding } from './held-lock';
 import { PostgresDatabase } from './postgres-database';
+import { isUniqueViolation } from './sql-errors';
+import { SqliteDatabase } from './sqlite-database';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,24 +27,49 @@ function recorder() {
   };
 }
 
+/** The column types of these tests that differ between the dialects (see migrations/README.md). */
+const TYPES: Record<SqlDialect, { id: string; textArray: string }> = {
+  postgres: { id: 'bigserial PRIMARY KEY', textArray: 'text[]' },
+  sqlite: { id: 'integer PRIMARY KEY', textArray: 'jsonb' },
+};
+
 function databaseContract(target: DatabaseTarget, options: { multiInstance: boolean }) {
   let handle: TestDatabase;
   beforeAll(async () => {
     handle = await target.open();
   });
   afterAll(() => handle.close());
-  beforeEach(() =>
-    handle.db.exec(`
+  beforeEach(() => {
+    const types = TYPES[handle.db.dialect];
+    return handle.db.exec(`
       DROP TABLE IF EXISTS item;
-      CREATE TABLE item (id serial PRIMARY KEY, name text NOT NULL UNIQUE, made_at timestamptz NOT NULL DEFAULT now(), data jsonb);`),
-  );
+      CREATE TABLE item (id ${types.id}, name text NOT NULL UNIQUE, made_at timestamptz, data jsonb, tags ${types.textArray}, done boolean, ratio double precision);`);
+  });
 
   it('returns rows with the same value types on every dialect', async () => {
-    await handle.db.query('INSERT INTO item (name, data) VALUES ($1, $2)', ['a', JSON.stringify({ sid: 'CH1' })]);
-    const [row] = await handle.db.query<{ total: unknown; made_at: unknown; data: unknown; ratio: unknown }>(
-      'SELECT count(*) AS total, max(made_at) AS made_at, max(data::text)::jsonb AS data, 1.5::numeric AS ratio FROM item',
-    );
-    expect(row).toEqual({ total: 1, made_at: expect.any(Date), data: { sid: 'CH1' }, ratio: '1.5' });
+    const madeAt = new Date('2026-11-24T18:00:00.123Z');
+    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', ['a', madeAt, JSON.stringify({ sid: 'CH1', n: [1] }), ['+15005550006'], true, 1.5]);
+    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', ['b', null, null, null, false, null]);
+    const rows = await handle.db.query('SELECT id, name, made_at, data, tags, done, ratio FROM item ORDER BY name');
+    expect(rows).toEqual([
+      { id: expect.any(Number), name: 'a', made_at: madeAt, data: { sid: 'CH1', n: [1] }, tags: ['+15005550006'], done: true, ratio: 1.5 },
+      { id: expect.any(Number), name: 'b', made_at: null, data: null, tags: null, done: false, ratio: null },
+    ]);
+    expect(await handle.db.query('SELECT count(*) AS total FROM item')).toEqual([{ total: 2 }]);
+    // RETURNING reads back alike, and parameters given twice are one value.
+    expect(await handle.db.query('UPDATE item SET made_at = $1, done = $2 WHERE name = $3 OR made_at = $1 RETURNING made_at, done', [madeAt, false, 'b'])).toEqual([
+      { made_at: madeAt, done: false },
+      { made_at: madeAt, done: false },
+    ]);
+  });
+
+  it('compares and orders timestamps as time, to the millisecond', async () => {
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 24, 18) + ms);
+    for (const [name, ms] of [['later', 1], ['earliest', -86_400_000], ['now', 0]] as const) {
+      await handle.db.query('INSERT INTO item (name, made_at) VALUES ($1, $2)', [name, at(ms)]);
+    }
+    expect(await handle.db.query('SELECT name FROM item WHERE made_at >= $1 ORDER BY made_at', [at(0)])).toEqual([{ name: 'now' }, { name: 'later' }]);
+    expect(await handle.db.query('SELECT name FROM item WHERE made_at = $1', [at(1)])).toEqual([{ name: 'later' }]);
   });
 
   it('commits a transaction that resolves', async () => {
@@ -66,13 +94,33 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
 
   it('rolls back a transaction whose statement fails, and stays usable', async () => {
     await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['taken']);
-    await expect(
-      handle.db.transaction(async (tx) => {
+    const failure = await handle.db
+      .transaction(async (tx) => {
         await tx.query('INSERT INTO item (name) VALUES ($1)', ['fresh']);
         await tx.query('INSERT INTO item (name) VALUES ($1)', ['taken']);
-      }),
-    ).rejects.toThrow(/duplicate key/);
+      })
+      .catch((error: unknown) => error);
+    expect(isUniqueViolation(failure)).toBe(true);
     expect(await handle.db.query('SELECT name FROM item ORDER BY name')).toEqual([{ name: 'taken' }]);
+  });
+
+  it('runs a statement from outside a transaction after the transaction, never inside it', async () => {
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const rolledBack = handle.db
+      .transaction(async (tx) => {
+        await tx.query('INSERT INTO item (name) VALUES ($1)', ['in-transaction']);
+        inside();
+        await sleep(40);
+        throw new Error('undo');
+      })
+      .catch(() => 'rolled back');
+    await entered;
+    // Issued while the transaction is open: it must not be rolled back with it (nor see its row).
+    const outside = handle.db.query('INSERT INTO item (name) VALUES ($1) RETURNING name', ['outside']);
+    expect(await rolledBack).toBe('rolled back');
+    expect(await outside).toEqual([{ name: 'outside' }]);
+    expect(await handle.db.query('SELECT name FROM item')).toEqual([{ name: 'outside' }]);
   });
 
   it('runs withLock callers of one key one after another', async () => {
@@ -125,6 +173,37 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     release();
     await holding;
     expect(await handle.db.isLockHeld(key)).toBe(false);
+  });
+
+  it('hands withLock its lock, held while the callback runs', async () => {
+    const lost = await handle.db.withLock(`held:${randomUUID()}`, async (lock) => {
+      await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['under the lock']);
+      return lock.isLost;
+    });
+    expect(lost).toBe(false);
+    expect(await handle.db.query('SELECT name FROM item')).toEqual([{ name: 'under the lock' }]);
+  });
+
+  it('fences work that depends on a lost lock: its next statement fails with DatabaseUnavailable, in a transaction too', async () => {
+    const gone = new HeldLock();
+    gone.lose(new DatabaseUnavailable('57P01 terminating connection due to administrator command'));
+    await expect(whileHolding(gone, () => handle.db.query('INSERT INTO item (name) VALUES ($1)', ['fenced']))).rejects.toThrow(
+      /^a lock this work held was lost with its database session \(57P01/,
+    );
+    await expect(whileHolding(gone, () => handle.db.exec("INSERT INTO item (name) VALUES ('fenced')"))).rejects.toBeInstanceOf(DatabaseUnavailable);
+    // Lost while a transaction of the work is open: the statement after the loss fails, and the transaction is rolled back.
+    const losing = new HeldLock();
+    const inTransaction = whileHolding(losing, () =>
+      handle.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO item (name) VALUES ($1)', ['before the loss']);
+        losing.lose(new DatabaseUnavailable('57P01 terminating connection due to administrator command'));
+        await tx.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']);
+      }),
+    );
+    await expect(inTransaction).rejects.toBeInstanceOf(DatabaseUnavailable);
+    // Work of its own started by fenced work (a follow-up), and everyone else, go on.
+    await whileHolding(gone, () => apartFromHeldLocks(() => handle.db.query('INSERT INTO item (name) VALUES ($1)', ['apart'])));
+    expect(await handle.db.query('SELECT name FROM item')).toEqual([{ name: 'apart' }]);
   });
 
   if (options.multiInstance) {
@@ -188,41 +267,70 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
   }
 }
 
-describe('Database on PGlite', () => databaseContract(pgliteTarget, { multiInstance: false }));
+describe('Database on SQLite', () => databaseContract(sqliteTarget, { multiInstance: false }));
 
-describe('PGlite on a failing disk', () => {
+describe('SQLite on a full or failing disk', () => {
   let dataDir: string;
-  let disk: ReturnType<typeof failingDiskUnder>;
-  let db: PgliteDatabase;
+  let file: string;
+  let db: SqliteDatabase;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-failing-disk-'));
-    disk = failingDiskUnder(dataDir);
-    db = await PgliteDatabase.open(dataDir);
-    await db.exec(`CREATE TABLE item (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO item (name) VALUES ('first')`);
+    file = join(dataDir, 'flex-sms.sqlite');
+    db = await SqliteDatabase.open(file);
+    await db.exec(`CREATE TABLE item (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO item (name) VALUES ('first')`);
   });
   afterAll(async () => {
     await db.close();
-    disk.restore();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  beforeEach(() => db.exec(`DELETE FROM item WHERE name <> 'first'`));
 
-  it('fails a write the full disk refuses with DatabaseUnavailable, and writes again once there is room', async () => {
-    disk.fill();
-    const refused = db.query(`INSERT INTO item (name) SELECT 'filler ' || n FROM generate_series(1, 500) n`);
-    await expect(refused).rejects.toBeInstanceOf(DatabaseUnavailable);
-    await expect(refused).rejects.toThrow(/^53100 could not extend file .*No space left on device/);
-    disk.recover();
-    await db.query(`INSERT INTO item (name) VALUES ('second')`);
-    expect(await db.query('SELECT name FROM item ORDER BY id')).toEqual([{ name: 'first' }, { name: 'second' }]);
+  // More than a page holds: it needs pages the full database does not have.
+  const aLargeRow = `INSERT INTO item (name) VALUES (hex(randomblob(16384)))`;
+
+  it('fails a write the full disk refuses with DatabaseUnavailable, keeps its in-process lock, and writes again once there is room', async () => {
+    const disk = await fillDisk(db);
+    const { refused, lockLost } = await db.withLock(`full:${randomUUID()}`, async (lock) => ({
+      refused: await db.query(aLargeRow).catch((error: unknown) => error),
+      lockLost: lock.isLost,
+    }));
+    expect(refused).toBeInstanceOf(DatabaseUnavailable);
+    expect(refused).toEqual(expect.objectContaining({ message: 'SQLITE_FULL database or disk is full' }));
+    // An in-process lock is never lost: the holder may undo what it did itself.
+    expect(lockLost).toBe(false);
+    // A transaction that fails on the full disk is rolled back whole; statements after it run outside it.
+    const inTransaction = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO item (name) VALUES ('fits')`);
+      await tx.query(aLargeRow);
+    });
+    await expect(inTransaction).rejects.toThrow('SQLITE_FULL');
+    expect(await db.query('SELECT name FROM item')).toEqual([{ name: 'first' }]);
+
+    await disk.makeRoom();
+    await db.query(aLargeRow);
+    expect(await db.query<{ n: number }>('SELECT count(*) AS n FROM item')).toEqual([{ n: 2 }]);
   });
 
-  it('stops using the database after PostgreSQL PANICs (its WAL could not be written): every call fails at once, none hangs the process', async () => {
-    disk.breakDown();
-    const panicked = db.query(`UPDATE item SET name = 'changed' WHERE name = 'first'`);
-    await expect(panicked).rejects.toBeInstanceOf(DatabaseUnavailable);
-    disk.recover();
-    // Sent to PGlite, this would spin forever inside its WASM, blocking the event loop.
-    await expect(db.query('SELECT 1')).rejects.toThrow(/embedded database stopped after a failed write; restart the API/);
+  it('fails writes on a disk that refuses them (I/O error) with DatabaseUnavailable, reads meanwhile, and writes again once repaired', async () => {
+    const disk = breakDisk(file);
+    let refused: unknown;
+    try {
+      refused = await db.query(`INSERT INTO item (name) VALUES ('second')`).catch((error: unknown) => error);
+      expect(await db.query('SELECT name FROM item')).toEqual([{ name: 'first' }]);
+    } finally {
+      disk.repair();
+    }
+    expect(refused).toBeInstanceOf(DatabaseUnavailable);
+    expect(refused).toEqual(expect.objectContaining({ message: 'SQLITE_IOERR_WRITE disk I/O error' }));
+    await db.query(`INSERT INTO item (name) VALUES ('second')`);
+    expect(await db.query('SELECT name FROM item ORDER BY id')).toEqual([{ name: 'first' }, { name: 'second' }]);
+    expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
+  it('fails a statement that is wrong with its own error, not DatabaseUnavailable: only the disk makes the database unavailable', async () => {
+    const failure = await db.query('INSERT INTO item (id, name) VALUES (1, $1)', ['same id']).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(DatabaseUnavailable);
+    expect(isUniqueViolation(failure)).toBe(true);
   });
 });
 

@@ -1,14 +1,22 @@
 import type { HeldLock } from './held-lock';
 
 /**
- * The API's one SQL dialect is PostgreSQL: the same SQL runs on the embedded PGlite (default) and on a PostgreSQL
- * server (DATABASE_URL). Values come back alike from both: int8 (bigint, count(*)) as a JS number, numeric as a
- * string, timestamptz as a Date, json/jsonb parsed.
+ * The API's store speaks two SQL dialects: SQLite, embedded in the API process (the default, a file in DATA_DIR),
+ * and PostgreSQL, a server (DATABASE_URL). Stores write portable SQL wherever they can and keep the few statements
+ * that cannot be portable per dialect, in one place per store.
+ *
+ * Values come back alike from both: integers (int8, count(*)) as JS numbers, timestamptz as a Date, json/jsonb
+ * parsed, boolean as a boolean (SQLite: derived from each result column's declared type, see SqliteDatabase).
+ * Parameters: a Date, a boolean, an array (stored as JSON on SQLite, as an array on PostgreSQL), null, text and
+ * numbers; JSON values are passed as JSON text.
  *
  * Every method rejects with DatabaseUnavailable (database-unavailable.ts) when the database cannot be reached or
  * cannot write right now; with any other error when the statement itself failed.
  */
+export type SqlDialect = 'postgres' | 'sqlite';
+
 export interface Queryable {
+  readonly dialect: SqlDialect;
   /** One statement with `$1…` placeholders; resolves to the rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** A script of several statements, no parameters (migrations). */
@@ -25,9 +33,11 @@ export interface Database extends Queryable {
   /**
    * Runs `fn` while holding a lock named `key`: callers with the same key run one after another, across this
    * process and, with PostgreSQL, across every API instance on the same database (session advisory lock on a hash
-   * of the key, held on a dedicated connection while `fn` runs). Different keys do not wait for each other.
-   * If that connection dies while `fn` runs, the lock is lost: `lock.lost` resolves, and every statement `fn` (and
-   * what it awaits) makes from then on fails with DatabaseUnavailable (held-lock.ts).
+   * of the key, held on a dedicated connection while `fn` runs; an embedded SQLite file belongs to one process, so
+   * the in-process lock is the whole story there). Different keys do not wait for each other.
+   * If the PostgreSQL connection dies while `fn` runs, the lock is lost: `lock.lost` resolves, and every statement
+   * `fn` (and what it awaits) makes from then on fails with DatabaseUnavailable (held-lock.ts). The in-process lock
+   * of the embedded database is never lost: it lives and dies with the process.
    */
   withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T>;
   /**

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { until } from '../testing/built-api';
-import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, pgliteTarget } from '../testing/test-databases';
+import { breakDisk } from '../testing/embedded-disk-faults';
+import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, sqliteTarget } from '../testing/test-databases';
 import { DatabaseUnavailable } from './database-unavailable';
 import { whileHolding } from './held-lock';
 import { InstancePresence } from './instance-presence';
+import { SqliteDatabase } from './sqlite-database';
 
 function presenceContract(target: DatabaseTarget) {
   let handle: TestDatabase;
@@ -28,7 +33,34 @@ function presenceContract(target: DatabaseTarget) {
   });
 }
 
-describe('InstancePresence on PGlite', () => presenceContract(pgliteTarget));
+describe('InstancePresence on SQLite', () => {
+  presenceContract(sqliteTarget);
+
+  it('keeps its id while the disk refuses writes: its lock is in-process, never lost with the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-presence-'));
+    const file = join(dataDir, 'flex-sms.sqlite');
+    const db = await SqliteDatabase.open(file);
+    const presence = new InstancePresence(db);
+    const observer = new InstancePresence(db);
+    await presence.onModuleInit();
+    await observer.onModuleInit();
+    const { instanceId, lock } = presence;
+    const disk = breakDisk(file);
+    try {
+      await expect(db.exec('CREATE TABLE item (name text)')).rejects.toBeInstanceOf(DatabaseUnavailable);
+    } finally {
+      disk.repair();
+    }
+    expect({ instanceId: presence.instanceId, lost: lock.isLost, alive: await observer.isAlive(instanceId) }).toEqual({ instanceId, lost: false, alive: true });
+    // Requests that claimed keys under it go on.
+    await expect(whileHolding(lock, () => db.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+    await presence.beforeApplicationShutdown();
+    expect(await observer.isAlive(instanceId)).toBe(false);
+    await observer.beforeApplicationShutdown();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
 describePostgres('InstancePresence on PostgreSQL', (target) => {
   presenceContract(target);
 

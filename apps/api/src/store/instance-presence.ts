@@ -13,7 +13,7 @@ const REENTER_DELAYS_MS = [100, 250, 500, 1_000];
  * This API process's presence on the database: a lock named after a random instance id, held for the process's
  * lifetime. Whatever the process marks with its id (an Idempotency-Key it claimed) can then be told abandoned the
  * moment the process is gone, instead of after a lease: the lock dies with the process (PostgreSQL releases a dead
- * session's advisory locks; a PGlite data directory belongs to one process, so a previous process's id is dead).
+ * session's advisory locks; an embedded SQLite file belongs to one process, so a previous process's id is dead).
  *
  * The lock also dies with its session while the process lives on (PostgreSQL restarted): other instances may then
  * see this id dead and take its keys over. So the id dies for good too: work that relied on it (requests that

@@ -1,15 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migration, MIGRATIONS_DIR, readMigrations, runMigrations } from './migrator';
-import { PgliteDatabase } from './pglite-database';
-import { DatabaseTarget, TestDatabase, describePostgres, pgliteTarget } from '../testing/test-databases';
+import { Migration, MIGRATIONS_DIR, migrationsDir, readMigrations, runMigrations } from './migrator';
+import { SqliteDatabase } from './sqlite-database';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 
 function migration(version: number, name: string, sql: string): Migration {
   return { version, name: `${String(version).padStart(3, '0')}_${name}.sql`, sql, checksum: `sum-${version}-${sql.length}` };
 }
 
-const first = migration(1, 'contact', 'CREATE TABLE contact (id serial PRIMARY KEY, phone text NOT NULL);');
+const first = migration(1, 'contact', 'CREATE TABLE contact (id integer PRIMARY KEY, phone text NOT NULL);');
 const second = migration(2, 'contact_name', "ALTER TABLE contact ADD COLUMN name text NOT NULL DEFAULT '';\nCREATE INDEX contact_phone ON contact (phone);");
 
 function migratorContract(target: DatabaseTarget, options: { multiInstance: boolean }) {
@@ -18,13 +18,13 @@ function migratorContract(target: DatabaseTarget, options: { multiInstance: bool
     handle = await target.open();
   });
   afterAll(() => handle.close());
-  beforeEach(() => handle.db.exec('DROP TABLE IF EXISTS schema_migrations, contact CASCADE'));
+  beforeEach(() => handle.db.exec('DROP TABLE IF EXISTS contact; DROP TABLE IF EXISTS schema_migrations;'));
 
   it('applies pending migrations in order, each once', async () => {
     expect(await runMigrations(handle.db, [first])).toEqual(['001_contact.sql']);
     expect(await runMigrations(handle.db, [first, second])).toEqual(['002_contact_name.sql']);
     expect(await runMigrations(handle.db, [first, second])).toEqual([]);
-    await handle.db.query("INSERT INTO contact (phone, name) VALUES ('+15005550006', 'Ada')");
+    await handle.db.query("INSERT INTO contact (id, phone, name) VALUES (1, '+15005550006', 'Ada')");
     expect(await handle.db.query('SELECT version, name FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1, name: '001_contact.sql' },
       { version: 2, name: '002_contact_name.sql' },
@@ -32,9 +32,10 @@ function migratorContract(target: DatabaseTarget, options: { multiInstance: bool
   });
 
   it('applies nothing when one pending migration fails (one transaction)', async () => {
-    const broken = migration(3, 'broken', 'CREATE TABLE broken (id int REFERENCES nowhere (id));');
+    const broken = migration(3, 'broken', 'CREATE TABLE broken (id int); INSERT INTO nowhere (id) VALUES (1);');
     await expect(runMigrations(handle.db, [first, second, broken])).rejects.toThrow(/nowhere/);
-    expect(await handle.db.query("SELECT to_regclass('contact') IS NULL AS missing")).toEqual([{ missing: true }]);
+    await expect(handle.db.query('SELECT id FROM contact')).rejects.toThrow(/contact/);
+    await expect(handle.db.query('SELECT version FROM schema_migrations')).rejects.toThrow(/schema_migrations/);
   });
 
   it('refuses to start when an applied migration was edited', async () => {
@@ -53,7 +54,7 @@ function migratorContract(target: DatabaseTarget, options: { multiInstance: bool
   }
 }
 
-describe('runMigrations on PGlite', () => migratorContract(pgliteTarget, { multiInstance: false }));
+describe('runMigrations on SQLite', () => migratorContract(sqliteTarget, { multiInstance: false }));
 
 describePostgres('runMigrations on PostgreSQL', (target) => migratorContract(target, { multiInstance: true }));
 
@@ -85,21 +86,24 @@ describe('readMigrations', () => {
     expect(() => readMigrations(dir)).toThrow('Two migrations share version 1');
   });
 
-  it("reads the API's own migrations folder", () => {
-    expect(() => readMigrations(MIGRATIONS_DIR)).not.toThrow();
+  it("reads the API's own migrations: the same file names for every dialect, nothing else in their folder", () => {
+    const names = (dialect: 'postgres' | 'sqlite') => readMigrations(migrationsDir(dialect)).map((m) => m.name);
+    expect(names('postgres').length).toBeGreaterThan(0);
+    expect(names('sqlite')).toEqual(names('postgres'));
+    expect(readdirSync(MIGRATIONS_DIR).sort()).toEqual(['README.md', 'postgres', 'sqlite']);
   });
 });
 
-describe('PGlite in a data directory', () => {
+describe('SQLite in a data directory', () => {
   it('keeps applied migrations and data across a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-pglite-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-sqlite-'));
     try {
-      const before = await PgliteDatabase.open(join(dataDir, 'db'));
+      const before = await SqliteDatabase.open(join(dataDir, 'db', 'flex-sms.sqlite'));
       await runMigrations(before, [first]);
       await before.query("INSERT INTO contact (phone) VALUES ('+15005550006')");
       await before.close();
 
-      const after = await PgliteDatabase.open(join(dataDir, 'db'));
+      const after = await SqliteDatabase.open(join(dataDir, 'db', 'flex-sms.sqlite'));
       expect(await runMigrations(after, [first])).toEqual([]);
       expect(await after.query('SELECT phone FROM contact')).toEqual([{ phone: '+15005550006' }]);
       await after.close();

@@ -2,10 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { advisoryLockKey } from './advisory-lock-key';
-import { Database } from './database';
+import { Database, Queryable, SqlDialect } from './database';
 
-/** Where the API's migrations live, beside this file in src/ and in dist/ (the build copies them). */
+/** Where the API's migrations live, beside this file in src/ and in dist/ (the build copies them): a folder per dialect. */
 export const MIGRATIONS_DIR = join(__dirname, 'migrations');
+
+export function migrationsDir(dialect: SqlDialect): string {
+  return join(MIGRATIONS_DIR, dialect);
+}
 
 export interface Migration {
   version: number;
@@ -40,22 +44,42 @@ interface AppliedRow {
   checksum: string;
 }
 
-/**
- * Applies the migrations not applied yet, all in one transaction (all or nothing), and returns their names.
- * A transaction-scoped advisory lock makes API instances that start together take turns: the second one waits,
- * then finds everything applied. An applied migration whose file changed since is an error: edit by adding a
- * new migration, never by rewriting an applied one.
- */
-export async function runMigrations(db: Database, migrations: readonly Migration[]): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey('store:migrations')]);
-    await tx.exec(`
+/** What the migrator itself runs, per dialect: its own table, and how instances starting together take turns. */
+const BOOKKEEPING: Record<SqlDialect, { takeTurns(tx: Queryable): Promise<unknown>; table: string }> = {
+  postgres: {
+    // A transaction-scoped advisory lock: the second instance waits, then finds everything applied.
+    takeTurns: (tx) => tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey('store:migrations')]),
+    table: `
       CREATE TABLE IF NOT EXISTS schema_migrations (
         version    integer PRIMARY KEY,
         name       text NOT NULL,
         checksum   text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
+  },
+  sqlite: {
+    // One process owns the file, and its transactions begin IMMEDIATE (holding the write lock): nothing to wait for.
+    takeTurns: async () => undefined,
+    table: `
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        checksum   text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      )`,
+  },
+};
+
+/**
+ * Applies the migrations not applied yet, all in one transaction (all or nothing), and returns their names. API
+ * instances that start together take turns: the second one finds everything applied. An applied migration whose
+ * file changed since is an error: edit by adding a new migration, never by rewriting an applied one.
+ */
+export async function runMigrations(db: Database, migrations: readonly Migration[]): Promise<string[]> {
+  const bookkeeping = BOOKKEEPING[db.dialect];
+  return db.transaction(async (tx) => {
+    await bookkeeping.takeTurns(tx);
+    await tx.exec(bookkeeping.table);
     const applied = new Map((await tx.query<AppliedRow>('SELECT version, name, checksum FROM schema_migrations')).map((row) => [row.version, row]));
     const pending: Migration[] = [];
     for (const migration of migrations) {
@@ -71,4 +95,9 @@ export async function runMigrations(db: Database, migrations: readonly Migration
     }
     return pending.map((migration) => migration.name);
   });
+}
+
+/** Applies the API's own migrations for the database's dialect; returns the names of those it applied. */
+export function migrateToLatest(db: Database): Promise<string[]> {
+  return runMigrations(db, readMigrations(migrationsDir(db.dialect)));
 }

@@ -8,7 +8,7 @@ import { asDatabaseUnavailable, rethrowAsUnavailable } from './postgres-errors';
 
 const INT8_OID = 20;
 
-/** Like PGlite: int8 (bigint, count(*)) as a number. Our ids and counts stay far below 2^53. */
+/** int8 (bigint, count(*)) as a number, as the Database contract says. Our ids and counts stay far below 2^53. */
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
@@ -21,6 +21,7 @@ const typeParsers = {
  * and the pools connect again by themselves once the server is back.
  */
 export class PostgresDatabase implements Database {
+  readonly dialect = 'postgres';
   /**
    * Callers of one key in this process queue here first, so that N waiting callers hold one pooled connection
    * (the one holding the advisory lock), not N.
@@ -157,6 +158,7 @@ export class PostgresDatabase implements Database {
 
 function clientQueryable(client: PoolClient): Queryable {
   return {
+    dialect: 'postgres',
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       assertHeldLocksKept();
       return (await client.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable)).rows as T[];

@@ -15,7 +15,7 @@ const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end)/;
 
 /**
- * The DatabaseUnavailable an error of PostgreSQL (through `pg`) or PGlite stands for, or undefined when it is an
+ * The DatabaseUnavailable an error of PostgreSQL (through `pg`) stands for, or undefined when it is an
  * ordinary failure of the statement (a constraint, a syntax error…). FATAL and PANIC end the session whatever
  * their code. Its message quotes the server only for the SQLSTATEs above, whose messages name no user or secret.
  */

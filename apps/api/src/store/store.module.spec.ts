@@ -1,5 +1,6 @@
 import { TestApp, createTestApp } from '../testing/test-app';
 import { createTestSchema, describePostgres } from '../testing/test-databases';
+import { migrationsDir, readMigrations } from './migrator';
 
 /** The app's DATABASE provider: opened from the configuration, migrated, closed with the app. */
 function storeModuleContract(env: () => Promise<{ DATABASE_URL: string; cleanUp(): Promise<void> }>) {
@@ -15,8 +16,9 @@ function storeModuleContract(env: () => Promise<{ DATABASE_URL: string; cleanUp(
     await cleanUp?.();
   });
 
-  it('provides a migrated database', async () => {
-    expect(await api.db.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS migrated")).toEqual([{ migrated: true }]);
+  it('provides a database migrated with its own dialect’s migrations', async () => {
+    const applied = await api.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
+    expect(applied.map((row) => row.name)).toEqual(readMigrations(migrationsDir(api.db.dialect)).map((m) => m.name));
     await api.anonymous.get('/health/ready').expect(200);
   });
 }

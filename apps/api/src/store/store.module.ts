@@ -3,15 +3,15 @@ import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from './database';
 import { AvailabilityWatchedDatabase, DATABASE_AVAILABILITY } from './database-availability';
 import { InstancePresence } from './instance-presence';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from './migrator';
-import { embeddedDatabaseDir, openDatabase } from './open-database';
+import { migrateToLatest } from './migrator';
+import { embeddedDatabaseFile, openDatabase } from './open-database';
 
 const logger = new Logger('Store');
 
 async function openAndMigrate(config: AppConfig): Promise<Database> {
   const db = await openDatabase(config.store);
   try {
-    const applied = await runMigrations(db, readMigrations(MIGRATIONS_DIR));
+    const applied = await migrateToLatest(db);
     logger.log(`${describe(config)}; ${applied.length ? `applied migrations ${applied.join(', ')}` : 'schema up to date'}`);
     return new AvailabilityWatchedDatabase(db);
   } catch (error) {
@@ -22,7 +22,7 @@ async function openAndMigrate(config: AppConfig): Promise<Database> {
 
 function describe(config: AppConfig): string {
   if (config.store.kind === 'postgres') return `PostgreSQL at ${new URL(config.store.url).host}`; // never the password
-  return config.store.dataDir === 'memory://' ? 'embedded PostgreSQL (PGlite) in memory' : `embedded PostgreSQL (PGlite) in ${embeddedDatabaseDir(config.store.dataDir)}`;
+  return config.store.dataDir === 'memory://' ? 'embedded SQLite in memory' : `embedded SQLite in ${embeddedDatabaseFile(config.store.dataDir)}`;
 }
 
 @Injectable()

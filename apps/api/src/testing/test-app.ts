@@ -77,7 +77,13 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? ['error', 'warn'] });
   configureHttp(app, config);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A start refused by an init hook (e.g. DeploymentGate) leaves nothing open: the database, a started sandbox.
+    await app.close();
+    throw error;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { advisoryLockKey } from '../store/advisory-lock-key';
 import { Database } from '../store/database';
-import { PgliteDatabase } from '../store/pglite-database';
 import { PostgresDatabase } from '../store/postgres-database';
+import { SqliteDatabase } from '../store/sqlite-database';
 
 /** A database flavour the store tests run against. */
 export interface DatabaseTarget {
@@ -19,14 +19,14 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export const pgliteTarget: DatabaseTarget = {
-  name: 'PGlite (embedded)',
+export const sqliteTarget: DatabaseTarget = {
+  name: 'SQLite (embedded)',
   async open() {
-    const db = await PgliteDatabase.open('memory://');
+    const db = await SqliteDatabase.open('memory://');
     return {
       db,
       openAnother: () => {
-        throw new Error('PGlite is single-process: there is no second instance on the same data');
+        throw new Error('The embedded SQLite database belongs to one process: there is no second instance on the same data');
       },
       close: () => db.close(),
     };
@@ -61,7 +61,7 @@ export function postgresTarget(url: string): DatabaseTarget {
   };
 }
 
-/** The targets of this run: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/** The targets of this run: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 /** `describe` for PostgreSQL suites: skipped, saying why, when TEST_DATABASE_URL is absent. */

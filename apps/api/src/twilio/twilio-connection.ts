@@ -15,7 +15,7 @@ const logger = new Logger('Twilio');
 
 /** Connects to the configured account, or starts the embedded sandbox and uses its demo account. */
 export async function connectTwilio(settings: TwilioSettings, timeoutMs?: number): Promise<TwilioConnection> {
-  if (settings.mode === 'sandbox') return startEmbeddedSandbox(settings.sandboxPort, timeoutMs);
+  if (settings.mode === 'sandbox') return startEmbeddedSandbox(settings, timeoutMs);
   const { accountSid, credentials, proxyServiceSid, chatServiceSid, baseUrl } = settings;
   const client = createTwilioClient({
     accountSid,
@@ -27,12 +27,13 @@ export async function connectTwilio(settings: TwilioSettings, timeoutMs?: number
   return { account: { mode: 'twilio', accountSid, proxyServiceSid, chatServiceSid, baseUrl }, client };
 }
 
-async function startEmbeddedSandbox(port: number, timeoutMs?: number): Promise<TwilioConnection> {
+async function startEmbeddedSandbox(settings: Extract<TwilioSettings, { mode: 'sandbox' }>, timeoutMs?: number): Promise<TwilioConnection> {
   // Loaded only in sandbox mode: an API on a real account never loads the sandbox.
   const { startSandbox } = await import('@flex-sms/twilio-sandbox');
-  const sandbox = await startSandbox({ port });
+  const sandbox = await startSandbox({ port: settings.sandboxPort, dataDir: settings.sandboxDataDir });
   const { accountSid, authToken, proxyServiceSid, chatServiceSid } = sandbox.account;
-  logger.log(`No Twilio credentials configured: embedded sandbox started at ${sandbox.url} (demo account ${accountSid})`);
+  const kept = settings.sandboxDataDir === 'memory://' ? 'state in memory' : `state in ${settings.sandboxDataDir}`;
+  logger.log(`No Twilio credentials configured: embedded sandbox started at ${sandbox.url} (demo account ${accountSid}, ${kept})`);
   return {
     account: { mode: 'sandbox', accountSid, proxyServiceSid, chatServiceSid, baseUrl: sandbox.url, sandboxUrl: sandbox.url },
     client: createTwilioClient({ accountSid, authToken, baseUrl: sandbox.url, timeoutMs }),

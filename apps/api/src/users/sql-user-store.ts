@@ -42,6 +42,12 @@ export class SqlUserStore {
     return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
   }
 
+  /** Every user with their password hash, for start-up checks (see deployment/deployment-gate.ts). */
+  async listCredentials(): Promise<{ user: ConsoleUser; passwordHash: string }[]> {
+    const rows = await this.db.query<UserRow & { password_hash: string }>(`SELECT ${COLUMNS}, password_hash FROM console_user ORDER BY lower(username)`);
+    return rows.map((row) => ({ user: toUser(row), passwordHash: row.password_hash }));
+  }
+
   async count(): Promise<number> {
     const [{ count }] = await this.db.query<{ count: number }>('SELECT count(*) AS count FROM console_user');
     return Number(count);

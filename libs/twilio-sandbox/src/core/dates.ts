@@ -7,10 +7,3 @@ export function isoDate(date: Date | null | undefined): string | null {
 export function rfc2822Date(date: Date | null | undefined): string | null {
   return date ? date.toUTCString().replace('GMT', '+0000') : null;
 }
-
-/** Parses a date parameter as Twilio accepts it (ISO 8601); undefined when absent or unreadable. */
-export function parseDate(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}

@@ -13,9 +13,15 @@ export type SidPrefix =
  * gets a distinct SID.
  */
 export class SidFactory {
-  private counter = 0;
+  /** `issued`: SIDs handed out before (a restored state goes on counting where it stopped). */
+  constructor(
+    readonly seed: string,
+    private counter = 0,
+  ) {}
 
-  constructor(private readonly seed: string) {}
+  get issued(): number {
+    return this.counter;
+  }
 
   next(prefix: SidPrefix): string {
     this.counter += 1;

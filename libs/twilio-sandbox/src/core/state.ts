@@ -33,8 +33,14 @@ export class SandboxState {
     readonly account: AccountCredentials,
     readonly clock: Clock,
     sidSeed: string,
+    sidsIssued = 0,
   ) {
-    this.sids = new SidFactory(sidSeed);
+    this.sids = new SidFactory(sidSeed, sidsIssued);
+  }
+
+  /** Seed and count of the SID factory: a restored state must never hand out a SID again. */
+  get sidCounter(): { seed: string; issued: number } {
+    return { seed: this.sids.seed, issued: this.sids.issued };
   }
 
   sid(prefix: SidPrefix): string {

@@ -8,7 +8,7 @@ import { Params, parseForm, type RawParams } from '../http/params';
 import { sendJson } from '../http/respond';
 import type { TwilioRequest, TwilioResponse } from '../http/route';
 import type { Router } from '../http/router';
-import { TwilioError, authenticate, internalError, missingParameter, notFound, tooManyRequests, unknownParameter } from '../http/twilio-error';
+import { TwilioError, authenticate, internalError, invalidParameter, missingParameter, notFound, tooManyRequests, unknownParameter } from '../http/twilio-error';
 import type { RequestChecker } from '../spec';
 
 export interface GatewayDependencies {
@@ -109,6 +109,7 @@ export class TwilioGateway {
     const check = this.deps.checkRequest(domain, method, path, params);
     const problem = check.problems[0];
     if (!problem) return;
+    if (problem.problem === 'invalid') throw invalidParameter(problem.param, problem.reason);
     throw problem.problem === 'missing' ? missingParameter(problem.param) : unknownParameter(problem.param);
   }
 

@@ -3,7 +3,9 @@
 export interface ParamProblem {
   /** The PascalCase parameter name as sent on the wire (e.g. `Integration.WorkspaceSid`). */
   param: string;
-  problem: 'unknown' | 'missing';
+  problem: 'unknown' | 'missing' | 'invalid';
+  /** For `invalid`: what the value must be. */
+  reason?: string;
 }
 
 export interface RequestCheck {

@@ -64,4 +64,35 @@ describe('parameterProblems', () => {
   it('does not take inherited object keys for parameters', () => {
     expect(parameterProblems([{ name: 'constructor', required: true }], {})).toEqual([{ param: 'constructor', problem: 'missing' }]);
   });
+
+  it('names a typed parameter whose value reads in none of the encodings Twilio accepts, after unknown and missing ones', () => {
+    const typed = [
+      { name: 'Enabled', required: false, encoding: 'boolean' as const },
+      { name: 'DateExpiry', required: false, encoding: 'date' as const },
+      { name: 'Participants', required: false, encoding: 'objects' as const },
+    ];
+    expect(parameterProblems(typed, { Enabled: 'TRUE', DateExpiry: '2026-11-24T18:00:00+01:00', Participants: '[{"Identifier":"+1"}]' })).toEqual([]);
+    expect(parameterProblems(typed, { Enabled: ['True', 'false'], DateExpiry: '', Participants: ['{"Identifier":"+1"}', '{"Identifier":"+2"}'] })).toEqual([]);
+    expect(parameterProblems(typed, { Colour: 'red', Enabled: 'yes', DateExpiry: 'soon' })).toEqual([
+      { param: 'Colour', problem: 'unknown' },
+      { param: 'Enabled', problem: 'invalid', reason: 'must be a boolean (true or false, any casing)' },
+      { param: 'DateExpiry', problem: 'invalid', reason: 'must be an ISO 8601 date' },
+    ]);
+  });
+
+  it('reads the encoding of typed parameters from the spec', () => {
+    const operation: OpenApiOperation = {
+      operationId: 'CreateSession',
+      requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { properties: {
+        Participants: { type: 'array', items: {} }, DateExpiry: { type: 'string', format: 'date-time' }, Ttl: { type: 'integer' }, Mode: { $ref: '#/x' },
+      } } } } },
+      responses: {},
+    };
+    expect(acceptedParameters('POST', operation)).toEqual([
+      { name: 'Participants', required: false, encoding: 'objects' },
+      { name: 'DateExpiry', required: false, encoding: 'date' },
+      { name: 'Ttl', required: false, encoding: 'integer' },
+      { name: 'Mode', required: false },
+    ]);
+  });
 });

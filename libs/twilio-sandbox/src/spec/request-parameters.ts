@@ -1,10 +1,41 @@
+import { readBoolean, readDate, readInteger, readJsonObjects } from '../core/twilio-encodings';
 import type { ParamProblem } from './index';
 import type { OpenApiOperation, OpenApiSchema } from './openapi.types';
+
+/**
+ * How a value of a typed parameter must read, in any of the encodings Twilio accepts (core/twilio-encodings.ts):
+ * the spec's `boolean`, `integer`, `date-time`/`date` strings and arrays of objects. Strings, string lists and
+ * enums need no reading here.
+ */
+export type ParameterEncoding = 'boolean' | 'integer' | 'date' | 'objects';
 
 /** A parameter an operation accepts in the query (GET, DELETE) or in the form body (POST). */
 export interface AcceptedParameter {
   name: string;
   required: boolean;
+  encoding?: ParameterEncoding;
+}
+
+const READABLE: Record<ParameterEncoding, { reads: (values: string[]) => boolean; expected: string }> = {
+  boolean: { reads: (values) => values.every((value) => readBoolean(value) !== undefined), expected: 'a boolean (true or false, any casing)' },
+  integer: { reads: (values) => values.every((value) => readInteger(value) !== undefined), expected: 'an integer' },
+  date: { reads: (values) => values.every((value) => readDate(value) !== undefined), expected: 'an ISO 8601 date' },
+  objects: { reads: (values) => readJsonObjects(values) !== undefined, expected: 'JSON objects, or a JSON array of objects' },
+};
+
+function encodingOf(schema: OpenApiSchema | undefined): ParameterEncoding | undefined {
+  if (!schema) return undefined;
+  if (schema.type === 'boolean') return 'boolean';
+  if (schema.type === 'integer') return 'integer';
+  if (schema.type === 'string' && (schema.format === 'date-time' || schema.format === 'date')) return 'date';
+  // twilio-oai writes a list of objects (Proxy's Participants) as an array of `{}` items.
+  if (schema.type === 'array' && schema.items && (schema.items.type === 'object' || Object.keys(schema.items).length === 0)) return 'objects';
+  return undefined;
+}
+
+function accepted(name: string, required: boolean, schema: OpenApiSchema | undefined): AcceptedParameter {
+  const encoding = encodingOf(schema);
+  return encoding ? { name, required, encoding } : { name, required };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -17,16 +48,19 @@ export function acceptedParameters(method: string, operation: OpenApiOperation):
   if (method.toUpperCase() === 'POST') return formParameters(operation.requestBody?.content[FORM]?.schema);
   return (operation.parameters ?? [])
     .filter((parameter) => parameter.in === 'query')
-    .map((parameter) => ({ name: parameter.name, required: parameter.required === true }));
+    .map((parameter) => accepted(parameter.name, parameter.required === true, parameter.schema));
 }
 
 function formParameters(schema: OpenApiSchema | undefined): AcceptedParameter[] {
   const required = new Set(schema?.required ?? []);
-  return Object.keys(schema?.properties ?? {}).map((name) => ({ name, required: required.has(name) }));
+  return Object.entries(schema?.properties ?? {}).map(([name, property]) => accepted(name, required.has(name), property));
 }
 
-/** Parameters sent that the operation does not know, then required ones not sent (an empty value counts as sent). */
-export function parameterProblems(accepted: readonly AcceptedParameter[], sent: Record<string, unknown>): ParamProblem[] {
+/**
+ * Parameters sent that the operation does not know, then required ones not sent (an empty value counts as sent),
+ * then typed ones whose value reads in none of the encodings Twilio accepts (an empty value is left to the route).
+ */
+export function parameterProblems(accepted: readonly AcceptedParameter[], sent: Record<string, string | string[]>): ParamProblem[] {
   const known = new Set(accepted.map((parameter) => parameter.name));
   const unknown = Object.keys(sent)
     .filter((name) => !known.has(name))
@@ -34,5 +68,11 @@ export function parameterProblems(accepted: readonly AcceptedParameter[], sent: 
   const missing = accepted
     .filter((parameter) => parameter.required && !Object.hasOwn(sent, parameter.name))
     .map(({ name }): ParamProblem => ({ param: name, problem: 'missing' }));
-  return [...unknown, ...missing];
+  const invalid = accepted.flatMap(({ name, encoding }): ParamProblem[] => {
+    if (!encoding || !Object.hasOwn(sent, name)) return [];
+    const values = ([] as string[]).concat(sent[name]).filter((value) => value !== '');
+    const { reads, expected } = READABLE[encoding];
+    return values.length === 0 || reads(values) ? [] : [{ param: name, problem: 'invalid', reason: `must be ${expected}` }];
+  });
+  return [...unknown, ...missing, ...invalid];
 }

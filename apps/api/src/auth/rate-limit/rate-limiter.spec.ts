@@ -1,17 +1,17 @@
 import { ManualClock } from '../auth.test-helpers';
-import { PgliteDatabase } from '../../store/pglite-database';
-import { MIGRATIONS_DIR, readMigrations, runMigrations } from '../../store/migrator';
+import { SqliteDatabase } from '../../store/sqlite-database';
+import { migrateToLatest } from '../../store/migrator';
 import { RateLimiter } from './rate-limiter';
 
 describe('RateLimiter (fixed windows in the database)', () => {
-  let db: PgliteDatabase;
+  let db: SqliteDatabase;
   const clock = new ManualClock();
   let limiter: RateLimiter;
   const limit = { limit: 3, windowMs: 60_000 };
 
   beforeAll(async () => {
-    db = await PgliteDatabase.open('memory://');
-    await runMigrations(db, readMigrations(MIGRATIONS_DIR));
+    db = await SqliteDatabase.open('memory://');
+    await migrateToLatest(db);
     limiter = new RateLimiter(db, clock);
   });
   afterAll(() => db.close());

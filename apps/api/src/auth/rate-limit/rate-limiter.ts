@@ -23,7 +23,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Fixed-window counters in the API's database, so every API instance counts against the same limit and a restart
- * forgets nothing. One upsert per hit (atomic on PostgreSQL and PGlite alike). A fixed window lets a caller burst to
+ * forgets nothing. One upsert per hit (atomic on PostgreSQL and SQLite alike). A fixed window lets a caller burst to
  * twice the limit across a window boundary; for abuse limits that is an acceptable price for one row per bucket.
  */
 @Injectable()

@@ -20,6 +20,7 @@ describe('LogRedactor', () => {
     expect(secretsOnly.redact('username=ada&password=hunter2&role=admin')).toBe(`username=ada&password=${REDACTED}&role=admin`);
     expect(secretsOnly.redact('{"authToken": "abc", "apiKey":"k", "keyHash":"scrypt$1"}')).toBe(`{"authToken": "${REDACTED}", "apiKey":"${REDACTED}", "keyHash":"${REDACTED}"}`);
     expect(secretsOnly.redact('cookie flex_sms_session=abcDEF123; other=1')).toBe(`cookie flex_sms_session=${REDACTED}; other=1`);
+    expect(secretsOnly.redact('cookie __Host-flex_sms_session=abcDEF123')).toBe(`cookie __Host-flex_sms_session=${REDACTED}`);
   });
 
   it('removes the literal secrets it was given (Twilio auth token), ignoring ones too short to be secrets', () => {

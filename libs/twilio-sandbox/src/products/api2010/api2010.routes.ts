@@ -1,4 +1,3 @@
-import { parseDate } from '../../core/dates';
 import type { StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
 import { legacyListPage } from '../../http/paging';
@@ -20,9 +19,10 @@ export function api2010Routes(ref: StateRef): Route[] {
         const state = ref.current;
         const to = request.query.string('To');
         const from = request.query.string('From');
-        const sentOn = parseDate(request.query.string('DateSent'));
-        const sentBefore = parseDate(request.query.string('DateSent<'));
-        const sentAfter = parseDate(request.query.string('DateSent>'));
+        // `DateSent<=2026-11-24` (the name is `DateSent<`) means on or before that day, the whole day included.
+        const sentOn = request.query.date('DateSent');
+        const sentBefore = request.query.date('DateSent<', 'until');
+        const sentAfter = request.query.date('DateSent>');
         const sameDay = (a: Date, b: Date) => a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
         // API 2010 lists messages newest first.
         const messages = state.api.messages

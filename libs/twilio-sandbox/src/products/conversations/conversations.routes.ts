@@ -1,4 +1,3 @@
-import { parseDate } from '../../core/dates';
 import type { SandboxState, StateRef } from '../../core/state';
 import { webhooksEnabled } from '../../http/headers';
 import { found } from '../../http/lookup';
@@ -41,8 +40,8 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       handler: (request) => {
         const state = settled(ref);
         const stateFilter = request.query.oneOf('State', CONVERSATION_STATES);
-        const start = parseDate(request.query.string('StartDate'));
-        const end = parseDate(request.query.string('EndDate'));
+        const start = request.query.date('StartDate');
+        const end = request.query.date('EndDate', 'until');
         const conversations = state.conversations.conversations.filter(
           (conversation) =>
             (stateFilter === undefined || conversation.state === stateFilter) &&

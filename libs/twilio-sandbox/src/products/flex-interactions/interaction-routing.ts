@@ -3,7 +3,8 @@ import { invalidParameter, missingParameter } from '../../http/twilio-error';
 import { onTaskClosed } from '../flex/flex-channels.service';
 import { createTask, isTaskClosed, updateTask } from '../taskrouter/tasks.service';
 import type { Task, TaskStatus, Workflow } from '../taskrouter/taskrouter.store';
-import { attributesObject, isObject, stringField, type JsonObject } from './interaction-json';
+import { isJsonObject, type JsonObject } from '../../core/twilio-encodings';
+import { attributesObject, stringField } from './interaction-json';
 
 /** `Routing.properties` as the Interactions API reads it to create the task. */
 export interface RoutingRequest {
@@ -18,7 +19,7 @@ export interface RoutingRequest {
 
 export function readRouting(state: SandboxState, routing: JsonObject | undefined, name = 'Routing'): RoutingRequest {
   const properties = routing?.['properties'];
-  if (!isObject(properties)) throw missingParameter(`${name}.properties`);
+  if (!isJsonObject(properties)) throw missingParameter(`${name}.properties`);
   const workspaceSid = stringField(properties, 'workspace_sid');
   const workflowSid = stringField(properties, 'workflow_sid');
   if (!workspaceSid) throw missingParameter(`${name}.properties.workspace_sid`);
@@ -71,7 +72,7 @@ export function createInteractionTask(state: SandboxState, routing: RoutingReque
       communication_channel: capitalize(context.channelType),
       media: [{ conversation_sid: context.conversationSid }],
       direction: outbound ? 'Outbound' : 'Inbound',
-      ...(isObject(requested['conversations']) ? requested['conversations'] : {}),
+      ...(isJsonObject(requested['conversations']) ? requested['conversations'] : {}),
     },
   };
   return createTask(state, {

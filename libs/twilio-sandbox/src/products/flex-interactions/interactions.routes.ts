@@ -5,7 +5,6 @@ import { created, ok, type Route, type TwilioRequest } from '../../http/route';
 import { serializeContext } from '../../http/serialize-context';
 import { settleAllTimers } from '../conversations/conversations.service';
 import { addChannelParticipant, createInvite, updateChannelParticipant, updateInteractionChannel } from './interaction-channels.service';
-import { readJsonObject } from './interaction-json';
 import { createInteraction } from './interactions.service';
 import { INTERACTION_PARTICIPANT_TYPES } from './interactions.store';
 import { serializeInteraction, serializeInteractionChannel, serializeInteractionInvite, serializeInteractionParticipant } from './interactions.serializers';
@@ -35,8 +34,8 @@ export function interactionsRoutes(ref: StateRef): Route[] {
         const state = settled(ref);
         const params = request.params;
         const interaction = createInteraction(state, {
-          channel: readJsonObject('Channel', params.string('Channel'), true),
-          routing: readJsonObject('Routing', params.string('Routing')),
+          channel: params.requiredObject('Channel'),
+          routing: params.object('Routing'),
           interactionContextSid: params.string('InteractionContextSid'),
           webhookTtid: params.string('WebhookTtid'),
         });
@@ -77,7 +76,7 @@ export function interactionsRoutes(ref: StateRef): Route[] {
         const state = settled(ref);
         const params = request.params;
         const status = params.oneOf('Status', ['closed', 'inactive'] as const) ?? 'closed';
-        const channel = updateInteractionChannel(state, channelOf(state, request), status, readJsonObject('Routing', params.string('Routing')));
+        const channel = updateInteractionChannel(state, channelOf(state, request), status, params.object('Routing'));
         return ok(serializeInteractionChannel(channel, serializeContext(state, request)));
       },
     },
@@ -96,7 +95,7 @@ export function interactionsRoutes(ref: StateRef): Route[] {
       pattern: '/flex-api/v1/Interactions/:InteractionSid/Channels/:ChannelSid/Invites',
       handler: (request) => {
         const state = settled(ref);
-        const invite = createInvite(state, channelOf(state, request), readJsonObject('Routing', request.params.string('Routing'), true));
+        const invite = createInvite(state, channelOf(state, request), request.params.requiredObject('Routing'));
         return created(serializeInteractionInvite(invite, serializeContext(state, request)));
       },
     },
@@ -118,8 +117,8 @@ export function interactionsRoutes(ref: StateRef): Route[] {
         const params = request.params;
         const participant = addChannelParticipant(state, channelOf(state, request), {
           type: params.oneOf('Type', INTERACTION_PARTICIPANT_TYPES) ?? 'unknown',
-          mediaProperties: readJsonObject('MediaProperties', params.string('MediaProperties'), true),
-          routingProperties: readJsonObject('RoutingProperties', params.string('RoutingProperties')),
+          mediaProperties: params.requiredObject('MediaProperties'),
+          routingProperties: params.object('RoutingProperties'),
         });
         return created(serializeInteractionParticipant(participant, serializeContext(state, request)));
       },

@@ -4,7 +4,8 @@ import { bindingInUse } from '../conversations/conversations.errors';
 import { createConversation, settleTimers } from '../conversations/conversations.service';
 import type { Conversation } from '../conversations/conversations.store';
 import { insertPlanned, planParticipants, type NewParticipant } from '../conversations/participants.service';
-import { isObject, stringField, type JsonObject } from './interaction-json';
+import { isJsonObject, type JsonObject } from '../../core/twilio-encodings';
+import { stringField } from './interaction-json';
 import { createInteractionTask, readRouting } from './interaction-routing';
 import { INTERACTION_CHANNEL_TYPES, type Interaction, type InteractionChannelType } from './interactions.store';
 
@@ -34,7 +35,7 @@ function readSmsParticipants(channel: JsonObject): NewParticipant[] {
   const participants = channel['participants'];
   if (!Array.isArray(participants) || participants.length === 0) throw missingParameter('Channel.participants');
   return participants.map((participant: unknown) => {
-    if (!isObject(participant)) throw invalidParameter('Channel.participants', 'each participant must be an object');
+    if (!isJsonObject(participant)) throw invalidParameter('Channel.participants', 'each participant must be an object');
     const address = stringField(participant, 'address');
     if (!address) throw missingParameter('Channel.participants.address');
     return { address, proxyAddress: stringField(participant, 'proxy_address') };
@@ -48,7 +49,7 @@ function readSmsParticipants(channel: JsonObject): NewParticipant[] {
  * message names the conversation to continue instead.
  */
 function mediaConversation(state: SandboxState, channel: JsonObject): Conversation {
-  const properties = isObject(channel['properties']) ? channel['properties'] : {};
+  const properties = isJsonObject(channel['properties']) ? channel['properties'] : {};
   const mediaChannelSid = stringField(properties, 'media_channel_sid');
   if (mediaChannelSid) {
     const existing = state.conversations.findConversation(mediaChannelSid);

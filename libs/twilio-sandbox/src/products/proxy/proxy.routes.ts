@@ -1,4 +1,3 @@
-import { parseDate } from '../../core/dates';
 import type { SandboxState, StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
 import { listPage } from '../../http/paging';
@@ -47,17 +46,12 @@ function inUseCount(state: SandboxState, phoneNumber: string): number {
 }
 
 /**
- * `Participants` on Session create: the SDK sends each participant as a JSON object in its own form value.
- * Twilio's examples write the keys in PascalCase; camelCase is read too.
+ * `Participants` on Session create: the SDK sends each participant as a JSON object in its own form value, the
+ * original Functions one JSON array of them (Params.objects reads both). Twilio's examples write the keys in
+ * PascalCase; camelCase is read too.
  */
 function readInlineParticipants(params: Params): NewParticipant[] {
-  return params.list('Participants').map((text) => {
-    let value: Record<string, unknown>;
-    try {
-      value = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw invalidParameter('Participants', 'each participant must be a JSON object');
-    }
+  return params.objects('Participants').map((value) => {
     const read = (name: string) => {
       const found = value[name] ?? value[name.charAt(0).toLowerCase() + name.slice(1)];
       return typeof found === 'string' ? found : undefined;
@@ -150,7 +144,7 @@ export function proxyRoutes(ref: StateRef): Route[] {
           ttl: params.integer('Ttl', { min: 0 }),
           mode: params.oneOf('Mode', SESSION_MODES),
           status: params.oneOf('Status', ['open', 'in-progress'] as const),
-          dateExpiry: parseDate(params.string('DateExpiry')),
+          dateExpiry: params.date('DateExpiry'),
           participants: readInlineParticipants(params),
         });
         return created(serializeProxySession(session, serializeContext(state, request)));
@@ -171,7 +165,7 @@ export function proxyRoutes(ref: StateRef): Route[] {
         updateSession(state, session, {
           status: params.oneOf('Status', ['in-progress', 'closed', 'open'] as const),
           ttl: params.integer('Ttl', { min: 0 }),
-          dateExpiry: parseDate(params.string('DateExpiry')),
+          dateExpiry: params.date('DateExpiry'),
         });
         return ok(serializeProxySession(session, serializeContext(state, request)));
       },

@@ -1,4 +1,3 @@
-import { parseDate } from '../../core/dates';
 import type { SandboxState, StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
 import { listPage } from '../../http/paging';
@@ -33,8 +32,8 @@ export function studioRoutes(ref: StateRef): Route[] {
       handler: (request) => {
         const state = ref.current;
         const flow = flowOf(state, request);
-        const from = parseDate(request.query.string('DateCreatedFrom'));
-        const to = parseDate(request.query.string('DateCreatedTo'));
+        const from = request.query.date('DateCreatedFrom');
+        const to = request.query.date('DateCreatedTo', 'until');
         const executions = state.studio.executions.filter(
           (execution) =>
             execution.flowSid === flow.sid && (!from || execution.dateCreated >= from) && (!to || execution.dateCreated <= to),
