@@ -1,4 +1,4 @@
-import type { PairLock } from '@flex-sms/domain';
+import type { HeldPairLock, PairLock } from '@flex-sms/domain';
 import type { Database } from '../store/database';
 
 /**
@@ -9,7 +9,8 @@ import type { Database } from '../store/database';
 export class DatabasePairLock implements PairLock {
   constructor(private readonly db: Database) {}
 
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  /** `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). */
+  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
     return this.db.withLock(key, fn);
   }
 }
