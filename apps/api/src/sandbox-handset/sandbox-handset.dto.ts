@@ -105,7 +105,7 @@ export class HandsetReplyResponseDto implements InboundSmsOutcome {
   @ApiPropertyOptional({ description: 'flex-flow: the Flex Flow that took it', example: 'FO0123456789abcdef0123456789abcdef' })
   flexFlowSid?: string;
 
-  @ApiPropertyOptional({ description: 'conversation, address-configuration: the conversation', example: 'CH0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'conversation, address-configuration: its conversation', example: 'CH0123456789abcdef0123456789abcdef' })
   conversationSid?: string;
 
   @ApiPropertyOptional({ description: 'The message posted to the conversation', example: 'IM0123456789abcdef0123456789abcdef' })

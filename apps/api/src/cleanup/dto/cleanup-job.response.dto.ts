@@ -35,7 +35,12 @@ export class CleanupPreviewDto implements CleanupPreview {
   @ApiProperty({ example: 42 })
   total!: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Counts by the item’s status at selection', example: { closed: 40, open: 2 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Counts by the item’s status at selection',
+    example: { closed: 40, open: 2 },
+  })
   byStatus!: Record<string, number>;
 
   @ApiProperty({ type: [CleanupCandidateDto], description: 'The first items, in the order the job would clean them' })
@@ -109,13 +114,13 @@ export class CleanupJobViewDto implements CleanupJobView {
   @ApiProperty({ enum: CLEANUP_JOB_STATUSES, example: 'running' })
   status!: CleanupJobStatus;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The selection as asked', example: { statuses: ['closed'], olderThanHours: 168 } })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The selection as asked', example: { statuses: ['closed'] } })
   selection!: Record<string, unknown>;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { markChannelInactive: true } })
   options!: Record<string, unknown>;
 
-  @ApiProperty({ description: 'Who started it, by reference (`api-key:<id>`, `user:<id>`, `bootstrap`…)', example: 'user:usr_0a1b2c3d4e5f60718293a4b5' })
+  @ApiProperty({ description: 'Who started it, by reference (`api-key:<id>`, `user:<id>`, `bootstrap`…)', example: 'user:usr_0a1b2c3d4e5f6071' })
   requestedBy!: string;
 
   @ApiProperty({ nullable: true, type: String, description: 'The schedule that started it, if one did' })
