@@ -18,9 +18,10 @@ export const SCHEMA_LIMITS = {
     "initialNotificationMessage": {"maxLength":1600},
   },
   "CreateFlexFlowRequestDto": {
-    "channelType": {"default":"sms"},
-    "longLived": {"default":false},
-    "janitorEnabled": {"default":true},
+    "friendlyName": {"minLength":1,"maxLength":64},
+  },
+  "UpdateFlexFlowRequestDto": {
+    "friendlyName": {"minLength":1,"maxLength":64},
   },
   "ProxySessionCleanupRequestDto": {
     "olderThanHours": {"minimum":0,"maximum":87840},
@@ -56,10 +57,14 @@ export const SCHEMA_LIMITS = {
     "markChannelInactive": {"default":true},
   },
   "CreateUserRequestDto": {
-    "password": {"minLength":12},
+    "username": {"pattern":"^[A-Za-z0-9._@-]{3,64}$"},
+    "password": {"minLength":12,"maxLength":256},
   },
   "UpdateUserRequestDto": {
-    "password": {"minLength":12},
+    "password": {"minLength":12,"maxLength":256},
+  },
+  "CreateApiKeyRequestDto": {
+    "name": {"minLength":1,"maxLength":100},
   },
 } as const;
 
