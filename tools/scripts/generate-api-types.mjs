@@ -33,11 +33,18 @@ function limitsOf(schemaOrParameters) {
   return limits;
 }
 
-/** `{ "A": { "field": { "maxLength": 64 } } }`, a field a line. */
+/** `{ "A": { "field": { "maxLength": 64 } } }`: a group a line, or a field a line where that is too long to read. */
 function objectLiteral(groups) {
-  const lines = Object.entries(groups).map(
-    ([group, fields]) => `  ${JSON.stringify(group)}: {\n${Object.entries(fields).map(([name, limits]) => `    ${JSON.stringify(name)}: ${JSON.stringify(limits)},`).join('\n')}\n  },`,
-  );
+  const inline = (value) =>
+    value !== null && typeof value === 'object'
+      ? `{${Object.entries(value).map(([key, member]) => `${JSON.stringify(key)}: ${inline(member)}`).join(', ')}}`
+      : JSON.stringify(value);
+  const lines = Object.entries(groups).map(([group, fields]) => {
+    const oneLine = `  ${JSON.stringify(group)}: ${inline(fields)},`;
+    if (oneLine.length <= 150) return oneLine;
+    const entries = Object.entries(fields).map(([name, limits]) => `    ${JSON.stringify(name)}: ${inline(limits)},`);
+    return `  ${JSON.stringify(group)}: {\n${entries.join('\n')}\n  },`;
+  });
   return `{\n${lines.join('\n')}\n}`;
 }
 

@@ -6,17 +6,8 @@ import request from 'supertest';
 import { waitForJob, withCleanupOptions } from './cleanup/cleanup.test-helpers';
 import { OUTBOUND_MODES } from './outbound/outbound.test-helpers';
 import { OpenApiAnswers } from './testing/openapi-answers';
-import { TestApp, createTestApp } from './testing/test-app';
+import { EMBEDDED_SANDBOX_ENV, TestApp, createTestApp } from './testing/test-app';
 
-/** No Twilio settings: the API starts its own embedded sandbox, the one deployment that serves every route. */
-const EMBEDDED_SANDBOX = {
-  TWILIO_ACCOUNT_SID: undefined,
-  TWILIO_AUTH_TOKEN: undefined,
-  TWILIO_PROXY_SERVICE_SID: undefined,
-  TWILIO_CHAT_SERVICE_SID: undefined,
-  TWILIO_BASE_URL: undefined,
-  SANDBOX_PORT: '0',
-};
 const [NUMBER, OTHER_NUMBER] = DEMO_NUMBERS;
 const customer = (n: number) => `+1415555${String(n).padStart(4, '0')}`;
 
@@ -62,7 +53,7 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   }
 
   beforeAll(async () => {
-    api = await createTestApp({ env: { ...EMBEDDED_SANDBOX, OUTBOUND_MODE: mode }, logger: false, override: withCleanupOptions() });
+    api = await createTestApp({ env: { ...EMBEDDED_SANDBOX_ENV, OUTBOUND_MODE: mode }, logger: false, override: withCleanupOptions() });
     document = (await api.anonymous.get('/docs-json').expect(200)).body;
     answers = new OpenApiAnswers(document);
   });

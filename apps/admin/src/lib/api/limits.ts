@@ -2,92 +2,48 @@
 
 /** The constraints of each schema's fields (request bodies): what the API's validation enforces. */
 export const SCHEMA_LIMITS = {
-  "HandsetReplyRequestDto": {
-    "body": {"minLength":1,"maxLength":1600},
-  },
-  "InitiateAgentSmsRequestDto": {
-    "toName": {"minLength":1,"maxLength":256},
-    "initialMessage": {"maxLength":1600},
-  },
-  "SendSystemSmsRequestDto": {
-    "toName": {"minLength":1,"maxLength":256},
-    "messageBody": {"minLength":1,"maxLength":1600},
-  },
-  "LegacyOutboundSmsTaskRequestDto": {
-    "toName": {"minLength":1,"maxLength":256},
-    "initialNotificationMessage": {"maxLength":1600},
-  },
-  "CreateFlexFlowRequestDto": {
-    "friendlyName": {"minLength":1,"maxLength":64},
-  },
-  "UpdateFlexFlowRequestDto": {
-    "friendlyName": {"minLength":1,"maxLength":64},
-  },
+  "HandsetReplyRequestDto": {"body": {"minLength": 1, "maxLength": 1600}},
+  "InitiateAgentSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialMessage": {"maxLength": 1600}},
+  "SendSystemSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "messageBody": {"minLength": 1, "maxLength": 1600}},
+  "LegacyOutboundSmsTaskRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialNotificationMessage": {"maxLength": 1600}},
+  "CreateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},
+  "UpdateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},
   "ProxySessionCleanupRequestDto": {
-    "olderThanHours": {"minimum":0,"maximum":87840},
-    "olderThanDays": {"minimum":0,"maximum":3660},
-    "dryRun": {"default":false},
-    "markChannelInactive": {"default":true},
+    "olderThanHours": {"minimum": 0, "maximum": 87840},
+    "olderThanDays": {"minimum": 0, "maximum": 3660},
+    "dryRun": {"default": false},
+    "markChannelInactive": {"default": true},
   },
-  "LongLivedChannelCleanupRequestDto": {
-    "idleForHours": {"minimum":0,"maximum":87840},
-    "dryRun": {"default":false},
-  },
+  "LongLivedChannelCleanupRequestDto": {"idleForHours": {"minimum": 0, "maximum": 87840}, "dryRun": {"default": false}},
   "ConversationCleanupRequestDto": {
-    "olderThanHours": {"minimum":0,"maximum":87840},
-    "olderThanDays": {"minimum":0,"maximum":3660},
-    "dryRun": {"default":false},
-    "keepWithOpenTask": {"default":true},
+    "olderThanHours": {"minimum": 0, "maximum": 87840},
+    "olderThanDays": {"minimum": 0, "maximum": 3660},
+    "dryRun": {"default": false},
+    "keepWithOpenTask": {"default": true},
   },
-  "ProxySessionSelectionDto": {
-    "olderThanHours": {"minimum":0,"maximum":87840},
-    "olderThanDays": {"minimum":0,"maximum":3660},
-  },
-  "LongLivedChannelSelectionDto": {
-    "idleForHours": {"minimum":0,"maximum":87840},
-  },
+  "ProxySessionSelectionDto": {"olderThanHours": {"minimum": 0, "maximum": 87840}, "olderThanDays": {"minimum": 0, "maximum": 3660}},
+  "LongLivedChannelSelectionDto": {"idleForHours": {"minimum": 0, "maximum": 87840}},
   "CreateCleanupScheduleRequestDto": {
-    "everyHours": {"minimum":1,"maximum":8784},
-    "enabled": {"default":true},
-    "markChannelInactive": {"default":true},
+    "everyHours": {"minimum": 1, "maximum": 8784},
+    "enabled": {"default": true},
+    "markChannelInactive": {"default": true},
   },
   "UpdateCleanupScheduleRequestDto": {
-    "everyHours": {"minimum":1,"maximum":8784},
-    "enabled": {"default":true},
-    "markChannelInactive": {"default":true},
+    "everyHours": {"minimum": 1, "maximum": 8784},
+    "enabled": {"default": true},
+    "markChannelInactive": {"default": true},
   },
-  "CreateUserRequestDto": {
-    "username": {"pattern":"^[A-Za-z0-9._@-]{3,64}$"},
-    "password": {"minLength":12,"maxLength":256},
-  },
-  "UpdateUserRequestDto": {
-    "password": {"minLength":12,"maxLength":256},
-  },
-  "CreateApiKeyRequestDto": {
-    "name": {"minLength":1,"maxLength":100},
-  },
+  "CreateUserRequestDto": {"username": {"pattern": "^[A-Za-z0-9._@-]{3,64}$"}, "password": {"minLength": 12, "maxLength": 256}},
+  "UpdateUserRequestDto": {"password": {"minLength": 12, "maxLength": 256}},
+  "CreateApiKeyRequestDto": {"name": {"minLength": 1, "maxLength": 100}},
 } as const;
 
 /** The constraints and defaults of each operation's parameters, by `METHOD /path`. */
 export const PARAMETER_LIMITS = {
-  "GET /api/v1/outbound": {
-    "page": {"minimum":1,"maximum":1000000,"default":1},
-    "pageSize": {"minimum":1,"maximum":100,"default":20},
-  },
-  "GET /api/v1/channels/{sid}": {
-    "messages": {"minimum":0,"maximum":100,"default":20},
-  },
-  "GET /api/v1/conversations/{sid}": {
-    "messages": {"minimum":0,"maximum":100,"default":20},
-  },
-  "GET /api/v1/proxy/sessions": {
-    "pageSize": {"minimum":1,"maximum":100,"default":50},
-  },
-  "GET /api/v1/cleanup/jobs": {
-    "limit": {"maximum":100,"default":20},
-  },
-  "GET /api/v1/cleanup/jobs/{id}/items": {
-    "limit": {"maximum":100,"default":20},
-    "status": {"default":"failed"},
-  },
+  "GET /api/v1/outbound": {"page": {"minimum": 1, "maximum": 1000000, "default": 1}, "pageSize": {"minimum": 1, "maximum": 100, "default": 20}},
+  "GET /api/v1/channels/{sid}": {"messages": {"minimum": 0, "maximum": 100, "default": 20}},
+  "GET /api/v1/conversations/{sid}": {"messages": {"minimum": 0, "maximum": 100, "default": 20}},
+  "GET /api/v1/proxy/sessions": {"pageSize": {"minimum": 1, "maximum": 100, "default": 50}},
+  "GET /api/v1/cleanup/jobs": {"limit": {"maximum": 100, "default": 20}},
+  "GET /api/v1/cleanup/jobs/{id}/items": {"limit": {"maximum": 100, "default": 20}, "status": {"default": "failed"}},
 } as const;

@@ -1,14 +1,15 @@
 // Clean-up jobs as the API reports them (apps/api/src/cleanup/dto/cleanup-job.response.dto.ts).
 import type { Schema } from '../api/wire';
 
+/** A dry run's answer: what the job would touch. */
 export type CleanupPreview = Schema<'CleanupPreviewDto'>;
+/** An item as selection found it. */
+export type CleanupCandidate = CleanupPreview['sample'][number];
+/** A job with its progress and first errors: the 202 answer of a start, and what polling reads. */
 export type CleanupJobView = Schema<'CleanupJobViewDto'>;
-export type CleanupProgress = Schema<'CleanupProgressDto'>;
-export type CleanupItem = Schema<'CleanupItemDto'>;
-/** An item as selection found it (a preview's sample). */
-export type CleanupCandidate = Schema<'CleanupCandidateDto'>;
 export type CleanupJobKind = CleanupJobView['kind'];
 export type CleanupJobStatus = CleanupJobView['status'];
+export type CleanupItem = Schema<'CleanupItemDto'>;
 export type CleanupItemStatus = CleanupItem['status'];
 export const FINISHED_JOB_STATUSES: readonly CleanupJobStatus[] = ['completed', 'cancelled', 'failed'];
 

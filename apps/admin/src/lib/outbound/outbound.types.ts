@@ -1,16 +1,19 @@
 // The API's outbound answers: the 201 of both flows, and the journal's history of requests.
 import type { Schema } from '../api/wire';
 
+/** The 201 answer of both flows (also kept as a history entry's `result`). */
 export type OutboundSmsResult = Schema<'OutboundSmsResponseDto'>;
-export type OutboundRequestSummary = Schema<'OutboundRequestSummaryDto'>;
-export type OutboundRequest = Schema<'OutboundRequestDto'>;
-export type OutboundHistoryPage = Schema<'OutboundHistoryPageDto'>;
-export type OutboundStep = Schema<'StepDto'>;
-export type ErrorRecord = Schema<'ErrorRecordDto'>;
-export type OutboundStatus = OutboundRequestSummary['status'];
-export type OutboundKind = OutboundRequestSummary['kind'];
 export type InitiateAgentSmsRequest = Schema<'InitiateAgentSmsRequestDto'>;
 export type SendSystemSmsRequest = Schema<'SendSystemSmsRequestDto'>;
+
+export type OutboundHistoryPage = Schema<'OutboundHistoryPageDto'>;
+/** A history row: a request without its step lists. */
+export type OutboundRequestSummary = OutboundHistoryPage['items'][number];
+export type OutboundStatus = OutboundRequestSummary['status'];
+export type OutboundKind = OutboundRequestSummary['kind'];
+export type ErrorRecord = NonNullable<OutboundRequestSummary['error']>;
+export type OutboundRequest = Schema<'OutboundRequestDto'>;
+export type OutboundStep = OutboundRequest['steps'][number];
 
 export const STATUS_LABEL: Record<OutboundStatus, string> = {
   in_flight: 'In flight',
