@@ -27,7 +27,8 @@ async function apiDocument() {
 function limitsOf(schemaOrParameters) {
   const limits = {};
   for (const [name, schema] of schemaOrParameters) {
-    const found = Object.fromEntries(LIMIT_KEYWORDS.filter((keyword) => schema?.[keyword] !== undefined).map((keyword) => [keyword, schema[keyword]]));
+    const given = LIMIT_KEYWORDS.filter((keyword) => schema?.[keyword] !== undefined);
+    const found = Object.fromEntries(given.map((keyword) => [keyword, schema[keyword]]));
     if (Object.keys(found).length > 0) limits[name] = found;
   }
   return limits;

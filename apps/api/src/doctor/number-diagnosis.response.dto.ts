@@ -17,7 +17,12 @@ class SetupCheckDto implements SetupCheck {
   @ApiPropertyOptional({ description: 'What to do about a warning or an error' })
   fix?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The SIDs involved', example: { flexFlowSid: 'FO0123456789abcdef0123456789abcdef' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The SIDs involved',
+    example: { flexFlowSid: 'FO0123456789abcdef0123456789abcdef' },
+  })
   context?: Record<string, unknown>;
 }
 
