@@ -1,5 +1,5 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { RouteInfo } from '@nestjs/common/interfaces';
-import { RequestMethod } from '@nestjs/common';
 
 /** Every feature route lives under this prefix: `/api/v1/outbound/…`. */
 export const API_PREFIX = 'api/v1';
@@ -17,3 +17,8 @@ export const UNPREFIXED_ROUTES: RouteInfo[] = [
   { path: 'metrics', method: RequestMethod.GET },
   ...LEGACY_FUNCTION_PATHS.map((path) => ({ path, method: RequestMethod.ALL })),
 ];
+
+/** The prefix as every route and the OpenAPI document see it. */
+export function setRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+}

@@ -44,6 +44,15 @@ describe('Swagger', () => {
     expect(operation.description).toMatch(/^\*\*Role: admin\.\*\*/);
   });
 
+  it('documents 503 DATABASE_UNAVAILABLE on every authenticated operation, beside a 503 the route documents itself', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    expect(document.paths['/api/v1/docs-probe'].get.responses['503']).toMatchObject({
+      description: expect.stringMatching(/^DATABASE_UNAVAILABLE/),
+      content: { 'application/json': { examples: { DATABASE_UNAVAILABLE: { value: { error: { status: 503, code: 'DATABASE_UNAVAILABLE' } } } } } },
+    });
+    expect(document.paths['/api/v1/outbound/message'].post.responses['503'].description).toMatch(/TWILIO_UNAVAILABLE.*; or DATABASE_UNAVAILABLE/);
+  });
+
   it("states an operator route's role", async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
     expect(document.paths['/api/v1/auth/me'].get.description).toMatch(/^\*\*Role: operator\.\*\*/);

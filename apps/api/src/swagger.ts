@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule, getSchemaPath } from '@n
 import { PUBLIC_EXTENSION } from './auth/public.decorator';
 import { DEFAULT_REQUIRED_ROLE, ROLE_EXTENSION } from './auth/roles.decorator';
 import { sessionCookieName } from './sessions/session-cookie';
+import { DATABASE_UNAVAILABLE_MESSAGE } from './common/describe-error';
 import { ErrorResponseDto } from './common/error-response.dto';
 import { AppConfig, DEMO_API_KEY } from './config/app-config';
 
@@ -50,7 +51,8 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
 
 /**
  * The guard denies by default, so the document does too: every operation requires the bearer scheme and may answer
- * 401, except those marked @Public(); every operation may answer 500. All errors reference the one ErrorResponse.
+ * 401, except those marked @Public(); every operation may answer 500, and every authenticated one 503
+ * DATABASE_UNAVAILABLE (authentication reads the database). All errors reference the one ErrorResponse.
  */
 function documentSecurityAndErrors(document: OpenAPIObject): OpenAPIObject {
   const errorResponse = (description: string, example?: { status: number; code: string; message: string }) => ({
@@ -79,6 +81,10 @@ function documentSecurityAndErrors(document: OpenAPIObject): OpenAPIObject {
           message: 'The API key is not valid, or has been revoked.',
         });
         operation.responses['403'] ??= errorResponse(`FORBIDDEN: needs the ${role} role`, { status: 403, code: 'FORBIDDEN', message: `This endpoint needs the ${role} role.` });
+        const unavailable = 'DATABASE_UNAVAILABLE: the database cannot be reached or cannot write right now; retry after Retry-After seconds';
+        const documented = operation.responses['503'] as { description?: string } | undefined;
+        if (documented) documented.description = [documented.description, unavailable].filter(Boolean).join('; or ');
+        else operation.responses['503'] = errorResponse(unavailable, { status: 503, code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE });
       }
       operation.responses['500'] ??= errorResponse('INTERNAL_ERROR: unexpected failure (quote the requestId)');
     }

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
-import { API_PREFIX, UNPREFIXED_ROUTES } from '../routes';
+import { setRoutePrefix } from '../routes';
 import { setupSwagger } from '../swagger';
 import { httpMetrics } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
@@ -41,7 +41,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(requestContextMiddleware);
   // Errors raised by the body parsers happen before Nest's router, so Nest's filters never see them.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendError(error, req, res, redactor));
-  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(redactor));
   setupSwagger(app, config);

@@ -1,8 +1,9 @@
 import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@flex-sms/domain';
 import twilio from 'twilio';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 import { ApiException } from './api-exception';
-import { describeError } from './describe-error';
+import { DATABASE_RETRY_AFTER_SECONDS, describeError } from './describe-error';
 
 class FlexFlowMissing extends DomainError {
   readonly code = 'FLEX_FLOW_MISSING_FOR_TEST';
@@ -23,7 +24,13 @@ describe('describeError', () => {
   });
 
   it('answers 500 for a domain code missing from the table, and asks for a warning in the log', () => {
-    expect(describeError(new FlexFlowMissing('missing'), {})).toEqual({ status: 500, code: 'FLEX_FLOW_MISSING_FOR_TEST', message: 'missing', logAs: 'warn' });
+    expect(describeError(new FlexFlowMissing('missing'), {})).toEqual({
+      status: 500,
+      code: 'FLEX_FLOW_MISSING_FOR_TEST',
+      message: 'missing',
+      logAs: 'warn',
+      logNote: 'FLEX_FLOW_MISSING_FOR_TEST has no HTTP status in domain-error-status.ts',
+    });
   });
 
   it('keeps the code, message and extras of an ApiException', () => {
@@ -50,6 +57,19 @@ describe('describeError', () => {
     const described = describeError(raw);
     expect(described).toMatchObject({ status: 502, code: 'TWILIO_ERROR', twilioCode: 21211, logAs: 'error' });
     expect(described.message).not.toContain('+1555');
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After when the database cannot be reached, logging one line, never its details to the caller', () => {
+    const described = describeError(new DatabaseUnavailable('57P01 terminating connection due to administrator command'));
+    expect(described).toEqual({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringContaining('Retry-After'),
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      logAs: 'warn',
+      logNote: 'database unavailable: 57P01 terminating connection due to administrator command',
+    });
+    expect(described.message).not.toContain('57P01');
   });
 
   it('answers 500 with a generic message for anything else', () => {

@@ -2,15 +2,27 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError } from '@flex-sms/domain';
 import twilio from 'twilio';
 import TwilioServiceException from 'twilio/lib/base/TwilioServiceException';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 import { ApiException } from './api-exception';
 import { ApiError } from './error-body';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
 import { codeForStatus } from './http-status-codes';
 
 export type DescribedError = Omit<ApiError, 'requestId'> & {
-  /** Why the server log should show this failure with its stack: not the caller's fault. */
+  /** Why the server log should show this failure: with its stack (not the caller's fault), or as one line saying `logNote`. */
   logAs?: 'error' | 'warn';
+  logNote?: string;
+  /** Sent as `Retry-After` (seconds), not in the body. */
+  retryAfterSeconds?: number;
 };
+
+/**
+ * How long a caller should wait after DATABASE_UNAVAILABLE: a restart or a managed database's failover takes
+ * seconds to a minute, and retrying sooner only adds load to a server that is starting.
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached, or cannot write, right now. Retry after the seconds in Retry-After, with the same Idempotency-Key.';
 
 const UNEXPECTED = 'An unexpected error occurred. Quote the requestId when reporting it.';
 
@@ -25,6 +37,17 @@ export function describeError(error: unknown, domainErrorStatus: Readonly<Record
   }
   if (error instanceof HttpException) return describeHttpException(error);
   if (error instanceof DomainError) return describeDomainError(error, domainErrorStatus);
+  if (error instanceof DatabaseUnavailable) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'DATABASE_UNAVAILABLE',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      // Expected during an outage, once per request: one line each, the stack is no news.
+      logAs: 'warn',
+      logNote: `database unavailable: ${error.message}`,
+    };
+  }
   if (isTwilioException(error)) {
     return {
       status: HttpStatus.BAD_GATEWAY,
@@ -56,7 +79,7 @@ function describeDomainError(error: DomainError, statusOf: Readonly<Record<strin
     message: error.message,
     ...(Object.keys(error.details).length > 0 ? { context: error.details } : {}),
     ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
-    ...(status === undefined ? { logAs: 'warn' as const } : logLevel(status)),
+    ...(status === undefined ? { logAs: 'warn' as const, logNote: `${error.code} has no HTTP status in domain-error-status.ts` } : logLevel(status)),
   };
 }
 

@@ -15,15 +15,16 @@ const logger = new Logger('HTTP');
  * whose message may quote a request) goes through the redactor.
  */
 export function sendError(error: unknown, req: Request, res: Response, redactor: LogRedactor = STRICT_REDACTOR): void {
-  const { logAs, ...described } = describeError(error);
+  const { logAs, logNote, retryAfterSeconds, ...described } = describeError(error);
   const requestId = requestIdOf(res);
   // For the request's log line and the errors_total metric, written once the answer has gone.
   res.locals.errorCode = described.code;
   const summary = redactor.redact(`${req.method} ${req.path} → ${described.status} ${described.code} [${requestId}]`);
   if (logAs === 'error') logger.error(summary, redactor.redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-  else if (logAs === 'warn') logger.warn(`${summary}: ${described.code} has no HTTP status in domain-error-status.ts`);
+  else if (logAs === 'warn') logger.warn(redactor.redact(`${summary}: ${logNote}`));
   if (res.headersSent) return;
   if (error instanceof TooManyRequestsException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   const body: ErrorBody = { error: { ...described, requestId } };
   res.status(described.status).json(body);
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from '../store/database';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
 
 export type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
@@ -98,8 +99,12 @@ async function probe(call: () => Promise<unknown>): Promise<CheckResult> {
   }
 }
 
-/** A short, safe reason: Twilio's status and error code, never its raw message or our credentials. */
+/**
+ * A short, safe reason: a DatabaseUnavailable's own (written to be shown), Twilio's status and error code, never its
+ * raw message or our credentials.
+ */
 function reasonOf(error: unknown): string {
+  if (error instanceof DatabaseUnavailable) return `unavailable: ${error.message}`;
   const { status, code, message } = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };
   if (typeof status === 'number') return `answered HTTP ${status}${typeof code === 'number' ? ` (Twilio error ${code})` : ''}`;
   if (typeof code === 'string') return `unreachable (${code})`; // ECONNREFUSED, ETIMEDOUT, …

@@ -1,11 +1,13 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { Observable, catchError, defer, from, mergeMap, of, throwError } from 'rxjs';
+import { Observable, Subscription, catchError, defer, from, mergeMap, of, throwError } from 'rxjs';
 import { ApiException } from '../common/api-exception';
 import { describeError } from '../common/describe-error';
 import { requestIdOf } from '../common/request-id';
 import { Metrics } from '../metrics/metrics';
+import { HeldLock, apartFromHeldLocks, whileHolding } from '../store/held-lock';
+import { InstancePresence } from '../store/instance-presence';
 import { callerOf } from './caller';
 import { ClaimToken, IdempotencyStore, SavedResponse } from './idempotency-store';
 import { ANSWER_FROM_JOURNAL, AnswerFromJournal, answerAsCreated } from './answer-from-journal';
@@ -28,6 +30,10 @@ const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
  *
  * After a crash: a key whose request succeeded before its answer was stored is answered from the journal's result
  * (the route's `answerFromJournal`), one whose request was undone runs again (see IdempotencyStore).
+ *
+ * A key is claimed under this instance's presence, and the request runs under the presence's lock: should the
+ * presence be lost (its database session died), another instance may take the key over, so this request must not
+ * go on; its next statement fails (held-lock.ts) and it answers 503 DATABASE_UNAVAILABLE.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -35,13 +41,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
+    private readonly presence: InstancePresence,
     private readonly metrics: Metrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
     const key = request.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return next.handle();
     if (!ACCEPTABLE_KEY.test(key)) {
@@ -50,6 +56,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const caller = callerOf(request);
     const fingerprint = requestFingerprint(request.method, request.path, request.body);
+    return subscribedWhileHolding(this.presence.lock, () => this.claimAndRun(context, next, caller, key, fingerprint));
+  }
+
+  private claimAndRun(context: ExecutionContext, next: CallHandler, caller: string, key: string, fingerprint: string): Observable<unknown> {
+    const response = context.switchToHttp().getResponse<Response>();
     return defer(() => this.store.claim(caller, key, fingerprint)).pipe(
       mergeMap((claim) => {
         switch (claim.kind) {
@@ -74,7 +85,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             );
           case 'succeeded_in_journal': {
             const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(claim.result, this.moduleRef);
-            return from(this.store.complete(caller, key, claim.token, answer)).pipe(
+            return from(apartFromHeldLocks(() => this.store.complete(caller, key, claim.token, answer))).pipe(
               mergeMap(() => {
                 this.metrics.idempotencyReplays.inc({ source: 'journal' });
                 response.status(answer.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
@@ -92,13 +103,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private runAndKeep(next: CallHandler, caller: string, key: string, token: ClaimToken, response: Response): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        await this.store.complete(caller, key, token, { status: response.statusCode, body });
+        await apartFromHeldLocks(() => this.store.complete(caller, key, token, { status: response.statusCode, body }));
         return body;
       }),
-      catchError((error: unknown) => from(this.settleFailure(caller, key, token, error, response)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(apartFromHeldLocks(() => this.settleFailure(caller, key, token, error, response))).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 
+  /** Storing or dropping the answer is guarded by the claim's token: harmless even after the presence was lost. */
   private async settleFailure(caller: string, key: string, token: ClaimToken, error: unknown, response: Response): Promise<void> {
     const saved = savedError(error, requestIdOf(response));
     if (saved) await this.store.complete(caller, key, token, saved);
@@ -108,7 +120,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /** The error answer to keep for replay, or null when the request should be free to run again. */
 function savedError(error: unknown, requestId: string): SavedResponse | null {
-  const { logAs: _logAs, ...described } = describeError(error);
+  const { logAs: _logAs, logNote: _logNote, retryAfterSeconds: _retryAfter, ...described } = describeError(error);
   if (described.code === 'VALIDATION_FAILED' || described.status >= 500) return null;
   return { status: described.status, body: { error: { ...described, requestId } } };
+}
+
+/** Subscribes to `source()` as work that depends on `lock`: everything the subscription starts runs under it. */
+function subscribedWhileHolding<T>(lock: HeldLock, source: () => Observable<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const subscription: Subscription = whileHolding(lock, () => source().subscribe(subscriber));
+    return () => subscription.unsubscribe();
+  });
 }

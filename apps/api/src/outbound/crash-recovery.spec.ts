@@ -1,71 +1,19 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createTwilioClient } from '@flex-sms/twilio-adapter';
 import { SandboxControls, startSandbox, type RunningSandbox } from '@flex-sms/twilio-sandbox';
 import type twilio from 'twilio';
+import { callApi as api, ensureApiBuilt, startBuiltApi, until } from '../testing/built-api';
 import { TWILIO_NUMBER } from './outbound.test-helpers';
 
-const ROOT = resolve(__dirname, '../../../..');
-const MAIN = join(ROOT, 'apps/api/dist/main.js');
-const API_KEY = 'crash-recovery-test-api-key';
 const CUSTOMER = '+14155550999';
 
-/** The built API as its own process, on an embedded database in `dataDir`, against `sandbox`. */
-function startApi(sandbox: RunningSandbox, dataDir: string): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      BOOTSTRAP_API_KEY: API_KEY,
-      TWILIO_ACCOUNT_SID: sandbox.account.accountSid,
-      TWILIO_AUTH_TOKEN: sandbox.account.authToken,
-      TWILIO_PROXY_SERVICE_SID: sandbox.account.proxyServiceSid,
-      TWILIO_CHAT_SERVICE_SID: sandbox.account.chatServiceSid,
-      TWILIO_BASE_URL: sandbox.url,
-      // Recovery waits this long after the interrupted request before undoing it (the hanging request lands meanwhile).
-      TWILIO_REQUEST_TIMEOUT_MS: '4000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The API did not start:\n${output.join('')}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const port = /listening on http:\/\/localhost:(\d+)/.exec(output.join(''))?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: `http://127.0.0.1:${port}`, output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The API exited with ${code}:\n${output.join('')}`));
-    });
-  });
-}
-
-async function api<T>(url: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${url}${path}`, { ...init, headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json', ...init.headers } });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-  }
+/** The built API on an embedded database in `dataDir`, against `sandbox`. */
+function startApi(sandbox: RunningSandbox, dataDir: string) {
+  // Recovery waits this long after the interrupted request before undoing it (the hanging request lands meanwhile).
+  return startBuiltApi(sandbox, { DATA_DIR: dataDir, TWILIO_REQUEST_TIMEOUT_MS: '4000' });
 }
 
 interface JournalEntryBody {
@@ -83,10 +31,7 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
   let dataDir: string;
   const children: ChildProcess[] = [];
 
-  beforeAll(() => {
-    // Builds the API and the libraries it runs on (Nx cache: nothing to do when they are up to date).
-    execFileSync(process.execPath, [join(ROOT, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api'], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
-  }, 180_000);
+  beforeAll(ensureApiBuilt, 180_000);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { PendingStepsReport } from '@flex-sms/domain';
+import { apartFromHeldLocks } from '../store/held-lock';
 
 /** Twilio unavailable for a follow-up: try again after these delays, then leave it to the next start-up. */
 export const FOLLOW_UP_RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
@@ -28,7 +29,8 @@ export class FollowUpScheduler implements BeforeApplicationShutdown {
     if (this.stopping || !this.runner) return;
     const runner = this.runner;
     const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => runner(requestId))
+      // Work of its own, not the answered request's: it must not fail because that request's locks were lost since.
+      .then(() => apartFromHeldLocks(() => runner(requestId)))
       .then((report) => this.afterRun(report, attempt))
       .catch((error: unknown) => this.logger.error(`Follow-up of ${requestId} failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => this.running.delete(run));

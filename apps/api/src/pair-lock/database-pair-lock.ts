@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { PairLock } from '@flex-sms/domain';
+import type { HeldPairLock, PairLock } from '@flex-sms/domain';
 import type { Metrics } from '../metrics/metrics';
 import type { Database } from '../store/database';
 
@@ -15,11 +15,12 @@ export class DatabasePairLock implements PairLock {
     private readonly metrics?: Metrics,
   ) {}
 
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  /** `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). */
+  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
     const asked = performance.now();
-    return this.db.withLock(key, () => {
+    return this.db.withLock(key, (lock) => {
       this.metrics?.pairLockWait.observe({}, (performance.now() - asked) / 1000);
-      return fn();
+      return fn(lock);
     });
   }
 }

@@ -4,7 +4,14 @@ import type { ProxyParticipant, ProxySession } from '@flex-sms/domain';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
-import { ProxyParticipantListDto, ProxySessionDto, ProxySessionListQueryDto, ProxySessionPageDto, ProxySessionParamsDto } from './proxy.dto';
+import {
+  DEFAULT_PROXY_SESSION_PAGE_SIZE,
+  ProxyParticipantListDto,
+  ProxySessionDto,
+  ProxySessionListQueryDto,
+  ProxySessionPageDto,
+  ProxySessionParamsDto,
+} from './proxy.dto';
 import { ProxySessionPage, ProxySessionListQuery } from './proxy-session-list.query';
 import { ProxySessionQueries } from './proxy-session.queries';
 
@@ -29,7 +36,7 @@ export class ProxyController {
   @ApiOkResponse({ type: ProxySessionPageDto })
   @ApiErrorExamples({ 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
-    return this.list.execute(query.pageSize ?? 50, query.pageToken);
+    return this.list.execute(query.pageSize ?? DEFAULT_PROXY_SESSION_PAGE_SIZE, query.pageToken);
   }
 
   @Get(':sid')

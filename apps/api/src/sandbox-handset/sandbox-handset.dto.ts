@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
+import type { InboundSmsOutcome } from '@flex-sms/twilio-sandbox';
 import { IsString, Length, Matches } from 'class-validator';
-import { MAX_SMS_BODY_LENGTH, NOT_BLANK } from '../outbound/dto/outbound-parties.request.dto';
+import { NOT_BLANK } from '../outbound/dto/outbound-parties.request.dto';
 import { IsE164PhoneNumber } from '../common/validation/phone-number.validators';
 
 /** The customer's handset is named by its phone number (E.164) in the path: `/sandbox/handset/%2B14155550123`. */
@@ -72,23 +74,40 @@ export class HandsetThreadDto {
   messages!: HandsetMessageDto[];
 }
 
-export class HandsetReplyResponseDto {
+/** What became of the customer's SMS: which route took it, and what it created or reached there. */
+export class HandsetReplyResponseDto implements InboundSmsOutcome {
   @ApiProperty({ description: 'The inbound SMS', example: 'SM0123456789abcdef0123456789abcdef' })
   messageSid!: string;
 
   @ApiProperty({
     enum: ['proxy-session', 'conversation', 'address-configuration', 'flex-flow', 'unrouted'],
-    description: 'What took the SMS: an open Proxy Session (into its chat channel), a Conversation, the number’s Flex Flow, or nothing',
+    description: 'What took the SMS: an open Proxy Session (into its chat channel), a Conversation (one binding the pair, or one the '
+      + 'number’s Address Configuration created), the number’s Flex Flow, or nothing',
     example: 'proxy-session',
   })
-  route!: string;
+  route!: InboundSmsOutcome['route'];
 
-  @ApiProperty({ required: false, example: 'KC0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'proxy-session, flex-flow: the Proxy Session', example: 'KC0123456789abcdef0123456789abcdef' })
   sessionSid?: string;
 
-  @ApiProperty({ required: false, example: 'CH0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'proxy-session, flex-flow: the chat channel', example: 'CH0123456789abcdef0123456789abcdef' })
   channelSid?: string;
 
-  @ApiProperty({ required: false, example: 'IM0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'The message posted to the chat channel', example: 'IM0123456789abcdef0123456789abcdef' })
   chatMessageSid?: string;
+
+  @ApiPropertyOptional({ description: 'A Studio flow execution the message started', example: 'FN0123456789abcdef0123456789abcdef' })
+  executionSid?: string;
+
+  @ApiPropertyOptional({ description: 'A task the message created (Task Flex Flow)', example: 'WT0123456789abcdef0123456789abcdef' })
+  taskSid?: string;
+
+  @ApiPropertyOptional({ description: 'flex-flow: the Flex Flow that took it', example: 'FO0123456789abcdef0123456789abcdef' })
+  flexFlowSid?: string;
+
+  @ApiPropertyOptional({ description: 'conversation, address-configuration: its conversation', example: 'CH0123456789abcdef0123456789abcdef' })
+  conversationSid?: string;
+
+  @ApiPropertyOptional({ description: 'The message posted to the conversation', example: 'IM0123456789abcdef0123456789abcdef' })
+  conversationMessageSid?: string;
 }

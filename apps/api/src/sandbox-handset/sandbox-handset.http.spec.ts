@@ -1,21 +1,12 @@
-import { TestApp, createTestApp } from '../testing/test-app';
+import { EMBEDDED_SANDBOX_ENV, TestApp, createTestApp } from '../testing/test-app';
 
 const CUSTOMER = '+14155550123';
-/** No Twilio settings at all: the API starts its own embedded sandbox, the only case the handset routes exist. */
-const EMBEDDED_SANDBOX = {
-  TWILIO_ACCOUNT_SID: undefined,
-  TWILIO_AUTH_TOKEN: undefined,
-  TWILIO_PROXY_SERVICE_SID: undefined,
-  TWILIO_CHAT_SERVICE_SID: undefined,
-  TWILIO_BASE_URL: undefined,
-  SANDBOX_PORT: '0',
-};
 
 describe('Sandbox handset (API on its embedded sandbox)', () => {
   let api: TestApp;
   let accountNumbers: string[];
   beforeAll(async () => {
-    api = await createTestApp({ env: EMBEDDED_SANDBOX, logger: false });
+    api = await createTestApp({ env: EMBEDDED_SANDBOX_ENV, logger: false });
     expect(api.account.mode).toBe('sandbox');
     accountNumbers = (await api.http.get('/api/v1/sandbox/handset').expect(200)).body.accountNumbers;
   });

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { breakDisk, fillDisk } from '../testing/embedded-disk-faults';
+import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, sqliteTarget } from '../testing/test-databases';
 import type { SqlDialect } from './database';
+import { DatabaseUnavailable } from './database-unavailable';
+import { HeldLock, apartFromHeldLocks, whileHolding } from './held-lock';
+import { PostgresDatabase } from './postgres-database';
 import { isUniqueViolation } from './sql-errors';
+import { SqliteDatabase } from './sqlite-database';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -167,6 +175,37 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     expect(await handle.db.isLockHeld(key)).toBe(false);
   });
 
+  it('hands withLock its lock, held while the callback runs', async () => {
+    const lost = await handle.db.withLock(`held:${randomUUID()}`, async (lock) => {
+      await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['under the lock']);
+      return lock.isLost;
+    });
+    expect(lost).toBe(false);
+    expect(await handle.db.query('SELECT name FROM item')).toEqual([{ name: 'under the lock' }]);
+  });
+
+  it('fences work that depends on a lost lock: its next statement fails with DatabaseUnavailable, in a transaction too', async () => {
+    const gone = new HeldLock();
+    gone.lose(new DatabaseUnavailable('57P01 terminating connection due to administrator command'));
+    await expect(whileHolding(gone, () => handle.db.query('INSERT INTO item (name) VALUES ($1)', ['fenced']))).rejects.toThrow(
+      /^a lock this work held was lost with its database session \(57P01/,
+    );
+    await expect(whileHolding(gone, () => handle.db.exec("INSERT INTO item (name) VALUES ('fenced')"))).rejects.toBeInstanceOf(DatabaseUnavailable);
+    // Lost while a transaction of the work is open: the statement after the loss fails, and the transaction is rolled back.
+    const losing = new HeldLock();
+    const inTransaction = whileHolding(losing, () =>
+      handle.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO item (name) VALUES ($1)', ['before the loss']);
+        losing.lose(new DatabaseUnavailable('57P01 terminating connection due to administrator command'));
+        await tx.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']);
+      }),
+    );
+    await expect(inTransaction).rejects.toBeInstanceOf(DatabaseUnavailable);
+    // Work of its own started by fenced work (a follow-up), and everyone else, go on.
+    await whileHolding(gone, () => apartFromHeldLocks(() => handle.db.query('INSERT INTO item (name) VALUES ($1)', ['apart'])));
+    expect(await handle.db.query('SELECT name FROM item')).toEqual([{ name: 'apart' }]);
+  });
+
   if (options.multiInstance) {
     it('sees a lock held by another API instance on the same database, and its release (advisory lock)', async () => {
       const other = await handle.openAnother();
@@ -187,6 +226,37 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     });
 
 
+    it('loses a lock whose session dies: another instance takes it at once, and the holder can no longer write', async () => {
+      const other = await handle.openAnother();
+      const key = `lost:${randomUUID()}`;
+      let acquired!: () => void;
+      const isAcquired = new Promise<void>((resolve) => (acquired = resolve));
+      let goOn!: () => void;
+      const mayGoOn = new Promise<void>((resolve) => (goOn = resolve));
+      const holding = handle.db.withLock(key, async (lock) => {
+        acquired();
+        const reason = await lock.lost;
+        await mayGoOn;
+        // What a send does next: a journal write. It must not happen beside the lock's new holder.
+        const write = await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']).then(() => 'written', (error: unknown) => error);
+        return { reason, write };
+      });
+      await isAcquired;
+
+      expect(await endSessionHoldingLock(key)).toBe(1);
+      await expect(other.withLock(key, async () => 'taken by the other instance')).resolves.toBe('taken by the other instance');
+      expect(await handle.db.isLockHeld(key)).toBe(false);
+      goOn();
+      const { reason, write } = await holding;
+
+      expect(reason).toEqual(expect.objectContaining({ name: 'DatabaseUnavailable', message: expect.stringContaining('57P01') }));
+      expect(write).toBeInstanceOf(DatabaseUnavailable);
+      expect(await handle.db.query('SELECT name FROM item')).toEqual([]);
+      // Everyone else, this instance included, goes on as before; the lock can be taken again.
+      await expect(handle.db.withLock(key, async () => handle.db.query<{ one: number }>('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+      await other.close();
+    });
+
     it('serialises withLock across two API instances on the same database (advisory lock)', async () => {
       const other = await handle.openAnother();
       const { events, section } = recorder();
@@ -198,5 +268,79 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
 }
 
 describe('Database on SQLite', () => databaseContract(sqliteTarget, { multiInstance: false }));
+
+describe('SQLite on a full or failing disk', () => {
+  let dataDir: string;
+  let file: string;
+  let db: SqliteDatabase;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-failing-disk-'));
+    file = join(dataDir, 'flex-sms.sqlite');
+    db = await SqliteDatabase.open(file);
+    await db.exec(`CREATE TABLE item (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO item (name) VALUES ('first')`);
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  beforeEach(() => db.exec(`DELETE FROM item WHERE name <> 'first'`));
+
+  // More than a page holds: it needs pages the full database does not have.
+  const aLargeRow = `INSERT INTO item (name) VALUES (hex(randomblob(16384)))`;
+
+  it('fails a write the full disk refuses with DatabaseUnavailable, keeps its in-process lock, and writes again once there is room', async () => {
+    const disk = await fillDisk(db);
+    const { refused, lockLost } = await db.withLock(`full:${randomUUID()}`, async (lock) => ({
+      refused: await db.query(aLargeRow).catch((error: unknown) => error),
+      lockLost: lock.isLost,
+    }));
+    expect(refused).toBeInstanceOf(DatabaseUnavailable);
+    expect(refused).toEqual(expect.objectContaining({ message: 'SQLITE_FULL database or disk is full' }));
+    // An in-process lock is never lost: the holder may undo what it did itself.
+    expect(lockLost).toBe(false);
+    // A transaction that fails on the full disk is rolled back whole; statements after it run outside it.
+    const inTransaction = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO item (name) VALUES ('fits')`);
+      await tx.query(aLargeRow);
+    });
+    await expect(inTransaction).rejects.toThrow('SQLITE_FULL');
+    expect(await db.query('SELECT name FROM item')).toEqual([{ name: 'first' }]);
+
+    await disk.makeRoom();
+    await db.query(aLargeRow);
+    expect(await db.query<{ n: number }>('SELECT count(*) AS n FROM item')).toEqual([{ n: 2 }]);
+  });
+
+  it('fails writes on a disk that refuses them (I/O error) with DatabaseUnavailable, reads meanwhile, and writes again once repaired', async () => {
+    const disk = breakDisk(file);
+    let refused: unknown;
+    try {
+      refused = await db.query(`INSERT INTO item (name) VALUES ('second')`).catch((error: unknown) => error);
+      expect(await db.query('SELECT name FROM item')).toEqual([{ name: 'first' }]);
+    } finally {
+      disk.repair();
+    }
+    expect(refused).toBeInstanceOf(DatabaseUnavailable);
+    expect(refused).toEqual(expect.objectContaining({ message: 'SQLITE_IOERR_WRITE disk I/O error' }));
+    await db.query(`INSERT INTO item (name) VALUES ('second')`);
+    expect(await db.query('SELECT name FROM item ORDER BY id')).toEqual([{ name: 'first' }, { name: 'second' }]);
+    expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
+  it('fails a statement that is wrong with its own error, not DatabaseUnavailable: only the disk makes the database unavailable', async () => {
+    const failure = await db.query('INSERT INTO item (id, name) VALUES (1, $1)', ['same id']).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(DatabaseUnavailable);
+    expect(isUniqueViolation(failure)).toBe(true);
+  });
+});
+
+describe('PostgreSQL out of reach', () => {
+  it('fails with DatabaseUnavailable, not a crash, when nothing answers on the server address', async () => {
+    // Port 1 on the loopback: refused at once, as a stopped server is.
+    const connecting = PostgresDatabase.connect('postgres://postgres@127.0.0.1:1/postgres');
+    await expect(connecting).rejects.toBeInstanceOf(DatabaseUnavailable);
+    await expect(connecting).rejects.toThrow('unreachable (ECONNREFUSED)');
+  });
+});
 
 describePostgres('Database on PostgreSQL', (target) => databaseContract(target, { multiInstance: true }));

@@ -1,3 +1,5 @@
+import type { HeldLock } from './held-lock';
+
 /**
  * The API's store speaks two SQL dialects: SQLite, embedded in the API process (the default, a file in DATA_DIR),
  * and PostgreSQL, a server (DATABASE_URL). Stores write portable SQL wherever they can and keep the few statements
@@ -7,6 +9,9 @@
  * parsed, boolean as a boolean (SQLite: derived from each result column's declared type, see SqliteDatabase).
  * Parameters: a Date, a boolean, an array (stored as JSON on SQLite, as an array on PostgreSQL), null, text and
  * numbers; JSON values are passed as JSON text.
+ *
+ * Every method rejects with DatabaseUnavailable (database-unavailable.ts) when the database cannot be reached or
+ * cannot write right now; with any other error when the statement itself failed.
  */
 export type SqlDialect = 'postgres' | 'sqlite';
 
@@ -30,8 +35,11 @@ export interface Database extends Queryable {
    * process and, with PostgreSQL, across every API instance on the same database (session advisory lock on a hash
    * of the key, held on a dedicated connection while `fn` runs; an embedded SQLite file belongs to one process, so
    * the in-process lock is the whole story there). Different keys do not wait for each other.
+   * If the PostgreSQL connection dies while `fn` runs, the lock is lost: `lock.lost` resolves, and every statement
+   * `fn` (and what it awaits) makes from then on fails with DatabaseUnavailable (held-lock.ts). The in-process lock
+   * of the embedded database is never lost: it lives and dies with the process.
    */
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T>;
   /**
    * Whether lock `key` is held right now, by this process or (PostgreSQL) by any session on the database. A lock
    * dies with the process holding it, which is what makes it a liveness signal (see InstancePresence).

@@ -1,7 +1,10 @@
 import { Pool, PoolClient, types as pgTypes } from 'pg';
 import { advisoryLockKey } from './advisory-lock-key';
 import { Database, Queryable } from './database';
+import { DatabaseUnavailable } from './database-unavailable';
+import { HeldLock, assertHeldLocksKept, whileHolding } from './held-lock';
 import { KeyedMutex } from './keyed-mutex';
+import { asDatabaseUnavailable, rethrowAsUnavailable } from './postgres-errors';
 
 const INT8_OID = 20;
 
@@ -11,7 +14,12 @@ const typeParsers = {
     oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
 };
 
-/** A PostgreSQL server through a `pg` connection pool (DATABASE_URL). */
+/**
+ * A PostgreSQL server through a `pg` connection pool (DATABASE_URL). The server may go away at any time (a managed
+ * database's failover or maintenance ends every session with 57P01): every call then rejects with
+ * DatabaseUnavailable, no connection's error ever goes unheard (an unhandled 'error' event would end the process),
+ * and the pools connect again by themselves once the server is back.
+ */
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres';
   /**
@@ -19,6 +27,8 @@ export class PostgresDatabase implements Database {
    * (the one holding the advisory lock), not N.
    */
   private readonly locks = new KeyedMutex();
+  /** Keys whose advisory lock died with its session while their callback still runs: held by nobody here. */
+  private readonly lostLocks = new Set<string>();
 
   /**
    * @param pool queries and transactions.
@@ -32,34 +42,46 @@ export class PostgresDatabase implements Database {
   ) {}
 
   static async connect(url: string, options: { maxConnections?: number; maxLockConnections?: number } = {}): Promise<PostgresDatabase> {
-    const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10, types: typeParsers });
-    const lockPool = new Pool({ connectionString: url, max: options.maxLockConnections ?? 20, types: typeParsers });
-    // A dropped idle connection must not crash the process; the pool replaces it.
+    // TCP keep-alive: a lock session whose server vanished without closing it (a failover moving the address) is
+    // noticed, and its lock given up, instead of being trusted for as long as the socket stays open.
+    const settings = { connectionString: url, types: typeParsers, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+    const pool = new Pool({ ...settings, max: options.maxConnections ?? 10 });
+    const lockPool = new Pool({ ...settings, max: options.maxLockConnections ?? 20 });
+    // An idle connection the server drops must not crash the process; the pool replaces it. (withClient watches
+    // the connections it lends out.)
     pool.on('error', () => undefined);
     lockPool.on('error', () => undefined);
     const database = new PostgresDatabase(pool, lockPool);
-    await database.query('SELECT 1');
+    try {
+      await database.query('SELECT 1');
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     return database;
   }
 
   async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    const result = await this.pool.query(sql, params ? [...params] : undefined);
+    assertHeldLocksKept();
+    const result = await this.pool.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable);
     return result.rows as T[];
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    assertHeldLocksKept();
+    await this.pool.query(sql).catch(rethrowAsUnavailable);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    assertHeldLocksKept();
     return this.withClient(this.pool, async (client, sessionIsClean) => {
       await client.query('BEGIN');
       let result: T;
       try {
         result = await fn(clientQueryable(client));
       } catch (error) {
-        await client.query('ROLLBACK');
-        sessionIsClean();
+        // On a dead connection ROLLBACK fails too: the session, left unclean, is destroyed, which rolls back as well.
+        await client.query('ROLLBACK').then(sessionIsClean, () => undefined);
         throw error;
       }
       await client.query('COMMIT');
@@ -68,23 +90,32 @@ export class PostgresDatabase implements Database {
     });
   }
 
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
     const lockId = advisoryLockKey(key);
     return this.locks.run(key, () =>
-      this.withClient(this.lockPool, async (client, sessionIsClean) => {
+      this.withClient(this.lockPool, async (client, sessionIsClean, sessionLost) => {
         await client.query('SELECT pg_advisory_lock($1::bigint)', [lockId]);
+        const lock = new HeldLock();
+        let holding = true;
+        void sessionLost.then((reason) => {
+          if (!holding) return;
+          lock.lose(reason);
+          this.lostLocks.add(key);
+        });
         try {
-          return await fn();
+          return await whileHolding(lock, () => fn(lock));
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockId]);
-          sessionIsClean();
+          holding = false;
+          this.lostLocks.delete(key);
+          // A failed unlock leaves the session unclean: withClient then destroys it, which releases the lock too.
+          if (!lock.isLost) await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockId]).then(sessionIsClean, () => undefined);
         }
       }),
     );
   }
 
   async isLockHeld(key: string): Promise<boolean> {
-    if (this.locks.isHeld(key)) return true;
+    if (this.locks.isHeld(key) && !this.lostLocks.has(key)) return true;
     const lockId = advisoryLockKey(key);
     return this.withClient(this.lockPool, async (client, sessionIsClean) => {
       const [{ acquired }] = (await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [lockId])).rows;
@@ -101,14 +132,25 @@ export class PostgresDatabase implements Database {
   /**
    * Lends one pooled connection to `fn`. Unless `fn` reports the session clean (transaction ended, advisory lock
    * released), the connection is destroyed rather than returned to the pool: closing the session is what releases
-   * a lock or a transaction left behind by a failed statement.
+   * a lock or a transaction left behind by a failed statement. `sessionLost` resolves if the connection dies
+   * while lent out.
    */
-  private async withClient<T>(pool: Pool, fn: (client: PoolClient, sessionIsClean: () => void) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
+  private async withClient<T>(
+    pool: Pool,
+    fn: (client: PoolClient, sessionIsClean: () => void, sessionLost: Promise<DatabaseUnavailable>) => Promise<T>,
+  ): Promise<T> {
+    const client = await pool.connect().catch(rethrowAsUnavailable);
     let clean = false;
+    let reportLoss!: (reason: DatabaseUnavailable) => void;
+    const sessionLost = new Promise<DatabaseUnavailable>((resolve) => (reportLoss = resolve));
+    // The pool stops listening to a connection it lends out: without this listener, the server ending the session
+    // while no statement runs on it (a lock holder waiting on Twilio) is an unhandled 'error' event.
+    const onError = (error: Error) => reportLoss(asDatabaseUnavailable(error) ?? new DatabaseUnavailable(error.message, { cause: error }));
+    client.on('error', onError);
     try {
-      return await fn(client, () => (clean = true));
+      return await fn(client, () => (clean = true), sessionLost).catch(rethrowAsUnavailable);
     } finally {
+      client.off('error', onError);
       client.release(!clean);
     }
   }
@@ -117,9 +159,13 @@ export class PostgresDatabase implements Database {
 function clientQueryable(client: PoolClient): Queryable {
   return {
     dialect: 'postgres',
-    query: async <T>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params ? [...params] : undefined)).rows as T[],
+    query: async <T>(sql: string, params?: readonly unknown[]) => {
+      assertHeldLocksKept();
+      return (await client.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable)).rows as T[];
+    },
     exec: async (sql) => {
-      await client.query(sql);
+      assertHeldLocksKept();
+      await client.query(sql).catch(rethrowAsUnavailable);
     },
   };
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Database, Queryable } from './database';
+import { DatabaseUnavailable } from './database-unavailable';
+import { HeldLock, assertHeldLocksKept, whileHolding } from './held-lock';
 import { KeyedMutex } from './keyed-mutex';
 
 /** How many prepared statements stay cached (by SQL text): the stores have a few dozen, history filters a few more. */
@@ -40,6 +42,10 @@ interface Prepared {
  * synchronously on the main thread, which is what makes them cheap (no round trip, no serialisation), and the reason
  * for two rules here: a transaction holds the connection until it ends (statements outside it wait), and the file
  * is held with an exclusive lock, so a second process on the same DATA_DIR fails to start instead of sharing it.
+ *
+ * Its locks are in-process, so they are never lost while their holder runs (they die with the process, as the
+ * file's lock does). A write the disk refuses (full, an I/O error, read-only) fails as DatabaseUnavailable, and the
+ * connection goes on: SQLite rolls the statement or transaction back, and writes again once the disk does.
  */
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite';
@@ -76,18 +82,21 @@ export class SqliteDatabase implements Database {
   }
 
   async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    assertHeldLocksKept();
     // Outside any transaction (a statement run meanwhile would become part of it), checked in the turn it runs.
     while (this.transactionEnded) await this.transactionEnded;
     return this.run<T>(sql, params);
   }
 
   async exec(sql: string): Promise<void> {
+    assertHeldLocksKept();
     // Outside any transaction (a statement run meanwhile would become part of it), checked in the turn it runs.
     while (this.transactionEnded) await this.transactionEnded;
     this.execute(sql);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    assertHeldLocksKept();
     // Waiting and claiming must happen in one turn: the loop re-checks after every wake-up and nothing awaits between
     // its end and the claim below, so of several callers woken by one transaction's end only the first begins (an
     // awaited helper here let them all begin at once: "cannot start a transaction within a transaction").
@@ -102,10 +111,12 @@ export class SqliteDatabase implements Database {
       dialect: this.dialect,
       query: async <R>(sql: string, params?: readonly unknown[]) => {
         ensureOpen();
+        assertHeldLocksKept();
         return this.run<R>(sql, params);
       },
       exec: async (sql) => {
         ensureOpen();
+        assertHeldLocksKept();
         this.execute(sql);
       },
     };
@@ -115,6 +126,7 @@ export class SqliteDatabase implements Database {
       this.execute('COMMIT');
       return result;
     } catch (error) {
+      // After a full disk or an I/O error SQLite may have rolled the transaction back itself.
       if (this.connection.inTransaction) this.execute('ROLLBACK');
       throw error;
     } finally {
@@ -124,8 +136,12 @@ export class SqliteDatabase implements Database {
     }
   }
 
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    return this.locks.run(key, fn);
+  /** The same contract as PostgreSQL's (`fn` runs as work that depends on `lock`), with a lock that is never lost. */
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
+    return this.locks.run(key, () => {
+      const lock = new HeldLock();
+      return whileHolding(lock, () => fn(lock));
+    });
   }
 
   async isLockHeld(key: string): Promise<boolean> {
@@ -209,13 +225,33 @@ export class SqliteStoreError extends Error {
 }
 
 /**
- * better-sqlite3's errors are made by the native module with the error class it was first given, which need not be
- * this realm's (jest gives each test file its own): rethrown as our own, they are plain Errors everywhere.
+ * SQLite's result codes (extended codes included, e.g. SQLITE_IOERR_WRITE) that mean "the database cannot write or
+ * be read right now", not "this statement is wrong" (https://www.sqlite.org/rescode.html): the disk is full
+ * (SQLITE_FULL), refused a read or a write (SQLITE_IOERR_*: a failing disk, a file system remounted read-only), the
+ * file or its folder became read-only or was moved (SQLITE_READONLY_*), a file could not be opened (SQLITE_CANTOPEN_*:
+ * the folder removed, no file descriptors left), or memory ran out (SQLITE_NOMEM). Each passes once the operator
+ * frees room or repairs the disk, and SQLite writes again on the same connection: no restart needed.
+ *
+ * Not among them: SQLITE_CORRUPT and SQLITE_NOTADB, a damaged file. Retrying cannot mend it, so the API must not
+ * answer "retry later": it stays a 500 with the stack in the log, for an operator to restore the file. SQLITE_BUSY
+ * and SQLITE_LOCKED cannot happen on a connection that holds the file exclusively (opening beside another process is
+ * refused at start-up), so one would be a bug too; so are constraint, syntax and misuse errors.
+ */
+const UNAVAILABLE_CODE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|NOMEM)(_|$)/;
+
+/**
+ * Every SQLite error leaves SqliteDatabase through here. A failure of the disk becomes DatabaseUnavailable (503
+ * DATABASE_UNAVAILABLE; its message is SQLite's, which names no path or value). Any other comes out as our own
+ * SqliteStoreError: better-sqlite3's errors are made by the native module with the error class it was first given,
+ * which need not be this realm's (jest gives each test file its own), and rethrown as ours they are plain Errors
+ * everywhere.
  */
 function storeError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
-  return new SqliteStoreError(code, (error as { message: string }).message, { cause: error });
+  const message = (error as { message: string }).message;
+  if (UNAVAILABLE_CODE.test(code)) return new DatabaseUnavailable(`${code} ${message}`, { cause: new SqliteStoreError(code, message, { cause: error }) });
+  return new SqliteStoreError(code, message, { cause: error });
 }
 
 function configure(connection: BetterSqlite3.Database): BetterSqlite3.Database {

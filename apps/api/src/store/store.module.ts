@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from './database';
+import { AvailabilityWatchedDatabase, DATABASE_AVAILABILITY } from './database-availability';
 import { InstancePresence } from './instance-presence';
 import { migrateToLatest } from './migrator';
 import { embeddedDatabaseFile, openDatabase } from './open-database';
@@ -12,7 +13,7 @@ async function openAndMigrate(config: AppConfig): Promise<Database> {
   try {
     const applied = await migrateToLatest(db);
     logger.log(`${describe(config)}; ${applied.length ? `applied migrations ${applied.join(', ')}` : 'schema up to date'}`);
-    return db;
+    return new AvailabilityWatchedDatabase(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -33,10 +34,15 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides the migrated `DATABASE`, and this process's presence on it, to every module (global). */
+/** Provides the migrated `DATABASE`, news of its outages, and this process's presence on it, to every module (global). */
 @Global()
 @Module({
-  providers: [{ provide: DATABASE, useFactory: openAndMigrate, inject: [AppConfig] }, DatabaseCloser, InstancePresence],
-  exports: [DATABASE, InstancePresence],
+  providers: [
+    { provide: DATABASE, useFactory: openAndMigrate, inject: [AppConfig] },
+    { provide: DATABASE_AVAILABILITY, useExisting: DATABASE },
+    DatabaseCloser,
+    InstancePresence,
+  ],
+  exports: [DATABASE, DATABASE_AVAILABILITY, InstancePresence],
 })
 export class StoreModule {}

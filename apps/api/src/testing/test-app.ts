@@ -14,6 +14,16 @@ import { DATABASE, Database } from '../store/database';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { CapturedLogs } from './captured-logs';
 
+/** No Twilio settings at all: the API starts its own embedded sandbox, the only case the sandbox handset routes exist. */
+export const EMBEDDED_SANDBOX_ENV: Environment = {
+  TWILIO_ACCOUNT_SID: undefined,
+  TWILIO_AUTH_TOKEN: undefined,
+  TWILIO_PROXY_SERVICE_SID: undefined,
+  TWILIO_CHAT_SERVICE_SID: undefined,
+  TWILIO_BASE_URL: undefined,
+  SANDBOX_PORT: '0',
+};
+
 export interface TestAppOptions {
   /** Environment variables on top of the test defaults (sandbox credentials, in-memory database, a random key). */
   env?: Environment;

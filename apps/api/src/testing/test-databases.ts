@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { advisoryLockKey } from '../store/advisory-lock-key';
 import { Database } from '../store/database';
 import { PostgresDatabase } from '../store/postgres-database';
 import { SqliteDatabase } from '../store/sqlite-database';
@@ -82,7 +83,7 @@ export function describePostgres(title: string, body: (target: DatabaseTarget) =
 export async function createTestSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE SCHEMA ${schema}`);
-  return { url: withSearchPath(url, schema), drop: () => adminQuery(url, `DROP SCHEMA ${schema} CASCADE`) };
+  return { url: withSearchPath(url, schema), drop: async () => void (await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`)) };
 }
 
 function withSearchPath(url: string, schema: string): string {
@@ -91,11 +92,26 @@ function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+/**
+ * Ends the PostgreSQL session holding the advisory lock named `name` (Database.withLock), on the TEST_DATABASE_URL
+ * server, as a server restart or a cut connection would end it; resolves to the number of sessions ended.
+ */
+export async function endSessionHoldingLock(name: string): Promise<number> {
+  // pg_locks names a one-bigint advisory lock by its high and low 32 bits (classid, objid), objsubid 1.
+  const key = BigInt.asUintN(64, BigInt(advisoryLockKey(name)));
+  const ended = await adminQuery<{ ended: boolean }>(
+    TEST_DATABASE_URL as string,
+    `SELECT pg_terminate_backend(pid) AS ended FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid = $1::bigint::oid AND objid = $2::bigint::oid`,
+    [String(key >> 32n), String(key & 0xffffffffn)],
+  );
+  return ended.filter((row) => row.ended).length;
+}
+
+async function adminQuery<T = unknown>(url: string, sql: string, params?: unknown[]): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
   }

@@ -1,4 +1,4 @@
-import type { PairLock } from '../ports/pair-lock.port';
+import { NEVER_LOST, type HeldPairLock, type PairLock } from '../ports/pair-lock.port';
 
 /** A PairLock for one process: callers for the same key run one after another, in arrival order. */
 export class InProcessPairLock implements PairLock {
@@ -6,12 +6,12 @@ export class InProcessPairLock implements PairLock {
   /** Keys held right now (tests assert on it). */
   readonly held = new Set<string>();
 
-  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  async withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(async () => {
       this.held.add(key);
       try {
-        return await fn();
+        return await fn(NEVER_LOST);
       } finally {
         this.held.delete(key);
       }

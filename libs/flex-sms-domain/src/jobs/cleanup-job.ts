@@ -1,30 +1,35 @@
 import type { ErrorRecord } from '../ports/journal.port';
 
 /** What a clean-up job cleans. */
-export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels' | 'conversations';
+export const CLEANUP_KINDS = ['proxy-sessions', 'long-lived-channels', 'conversations'] as const;
+export type CleanupJobKind = (typeof CLEANUP_KINDS)[number];
 /** The kinds a schedule can start (conversation clean-ups are run on request only, for now). */
 export const CLEANUP_JOB_KINDS: readonly CleanupJobKind[] = ['proxy-sessions', 'long-lived-channels'];
 
-export type CleanupJobStatus =
+export const CLEANUP_JOB_STATUSES = [
   /** Finding the items (paging through Twilio), claiming each. */
-  | 'selecting'
+  'selecting',
   /** Working through the claimed items. */
-  | 'running'
-  | 'completed'
+  'running',
+  'completed',
   /** Stopped on request: items not reached are `cancelled`, untouched. */
-  | 'cancelled'
+  'cancelled',
   /** The job itself could not go on (e.g. Twilio stayed unavailable while selecting); items are left as recorded. */
-  | 'failed';
+  'failed',
+] as const;
+export type CleanupJobStatus = (typeof CLEANUP_JOB_STATUSES)[number];
 
 export const FINISHED_JOB_STATUSES: readonly CleanupJobStatus[] = ['completed', 'cancelled', 'failed'];
 
-export type CleanupItemStatus =
-  | 'pending'
-  | 'done'
-  | 'failed'
+export const CLEANUP_ITEM_STATUSES = [
+  'pending',
+  'done',
+  'failed',
   /** Nothing to do (already gone), or claimed by another job running at the same time. */
-  | 'skipped'
-  | 'cancelled';
+  'skipped',
+  'cancelled',
+] as const;
+export type CleanupItemStatus = (typeof CLEANUP_ITEM_STATUSES)[number];
 
 export interface CleanupJob {
   id: string;

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CLEANUP_ITEM_STATUSES, type CleanupItemStatus } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '../../common/paging.query.dto';
@@ -19,8 +20,8 @@ export class CleanupJobListQueryDto {
 }
 
 export class CleanupItemsQueryDto extends CleanupJobListQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'done', 'failed', 'skipped', 'cancelled'], default: 'failed' })
+  @ApiPropertyOptional({ enum: CLEANUP_ITEM_STATUSES, default: 'failed' })
   @IsOptional()
-  @IsIn(['pending', 'done', 'failed', 'skipped', 'cancelled'])
-  status?: 'pending' | 'done' | 'failed' | 'skipped' | 'cancelled';
+  @IsIn(CLEANUP_ITEM_STATUSES)
+  status?: CleanupItemStatus;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** A Studio HTTP widget sends every configured parameter, empty ones included: an empty value means "not given". */

@@ -1,59 +1,34 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import type { OutboundSmsResult } from '@flex-sms/domain';
+import { ResultChannelDto, ResultMessageDto, ResultProxySessionDto } from '../dto/outbound-sms.response.dto';
 
-class LegacyChatChannelDto {
-  @ApiProperty({ description: 'The customer’s chat identity', example: '+14155550123' })
-  identity!: string;
-
+/** The v1 answer's channel, with what the Functions added from the SDK's Flex channel. */
+class LegacyChatChannelDto extends PickType(ResultChannelDto, ['identity', 'sid', 'userSid', 'dateCreated'] as const) {
   @ApiProperty({ example: 'AC0123456789abcdef0123456789abcdef' })
   accountSid!: string;
 
   @ApiProperty({ example: 'FO0123456789abcdef0123456789abcdef' })
   flexFlowSid!: string;
 
-  @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
-  sid!: string;
-
-  @ApiProperty({ nullable: true, type: String, example: 'US0123456789abcdef0123456789abcdef' })
-  userSid!: string | null;
-
   @ApiProperty({ nullable: true, type: String, example: 'WT0123456789abcdef0123456789abcdef' })
   taskSid!: string | null;
 
   @ApiProperty({ example: 'https://flex-api.twilio.com/v1/Channels/CH0123456789abcdef0123456789abcdef' })
   url!: string;
-
-  @ApiProperty({ example: '2026-11-24T18:00:00.000Z' })
-  dateCreated!: string;
 }
 
-class LegacyProxySessionDto {
-  @ApiProperty({ example: 'KC0123456789abcdef0123456789abcdef' })
-  sid!: string;
-
+class LegacyProxySessionDto extends PickType(ResultProxySessionDto, ['sid', 'uniqueName', 'status', 'mode'] as const) {
   @ApiProperty({ example: 'AC0123456789abcdef0123456789abcdef' })
   accountSid!: string;
 
   @ApiProperty({ example: 'KS0123456789abcdef0123456789abcdef' })
   serviceSid!: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'CH0123456789abcdef0123456789abcdef' })
-  uniqueName!: string | null;
-
-  @ApiProperty({ example: 'open' })
-  status!: string;
-
-  @ApiProperty({ example: 'message-only' })
-  mode!: string;
-
   @ApiProperty({ example: 'https://proxy.twilio.com/v1/Services/KS0123456789abcdef0123456789abcdef/Sessions/KC0123456789abcdef0123456789abcdef' })
   url!: string;
 }
 
-class LegacyChatMessageDto {
-  @ApiProperty({ example: 'IM0123456789abcdef0123456789abcdef' })
-  sid!: string;
-
+class LegacyChatMessageDto extends PickType(ResultMessageDto, ['sid', 'body', 'index', 'dateCreated'] as const) {
   @ApiProperty({ example: 'AC0123456789abcdef0123456789abcdef' })
   accountSid!: string;
 
@@ -66,16 +41,9 @@ class LegacyChatMessageDto {
   @ApiProperty({ example: 'system' })
   from!: string;
 
-  @ApiProperty({ example: 'Hi Ada, this is Grace from Acme.' })
-  body!: string;
-
-  @ApiProperty({ example: 0 })
-  index!: number;
-
-  @ApiProperty({ example: '2026-11-24T18:00:01.000Z' })
-  dateCreated!: string;
-
-  @ApiProperty({ example: 'https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Channels/CH0123456789abcdef0123456789abcdef/Messages/IM0123456789abcdef0123456789abcdef' })
+  @ApiProperty({
+    example: 'https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Channels/CH0123456789abcdef0123456789abcdef/Messages/IM0123456789abcdef0123456789abcdef',
+  })
   url!: string;
 }
 

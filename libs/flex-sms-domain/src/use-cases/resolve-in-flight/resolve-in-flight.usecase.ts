@@ -25,12 +25,13 @@ export interface InFlightResolution {
 
 type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier' | 'inFlightSettleMs'>;
 
-/** The error recorded on a request the process stopped in the middle of. */
-export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The process stopped while this request was in flight; what it created was undone.' };
+/** The error recorded on a request interrupted in the middle: its process stopped, or its database went away. */
+export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The request was interrupted in flight (its process stopped, or lost its database); what it created was undone.' };
 
 /**
- * At start-up: no request is forgotten. One left in flight never answered its caller, so what it created is undone
- * (a half-built conversation must not reach an agent); one that answered with follow-up work gets it finished.
+ * At start-up, and after a database outage: no request is forgotten. One left in flight never answered its caller,
+ * so what it created is undone (a half-built conversation must not reach an agent); one that answered with
+ * follow-up work gets it finished.
  */
 export class ResolveInFlight {
   private readonly pendingSteps: CompletePendingSteps;
@@ -119,7 +120,7 @@ const CONVERSATION_SID = /^CH[0-9a-f]{32}$/;
 function handedOver(requestId: string) {
   return {
     code: INTERRUPTED.code,
-    message: `The process stopped while this request was in flight; request ${requestId} has since answered with the same conversation, so it was kept.`,
+    message: `The request was interrupted in flight (its process stopped, or lost its database); request ${requestId} has since answered with the same conversation, so it was kept.`,
     details: { handedOverTo: requestId },
   };
 }
