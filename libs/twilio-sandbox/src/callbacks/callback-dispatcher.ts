@@ -121,6 +121,7 @@ export class CallbackDispatcher {
     const at = new Date().toISOString();
     return new Promise((resolve) => {
       let settled = false;
+      let connected = false;
       const settle = (result: Omit<CallbackAttempt, 'at'>) => {
         if (settled) return;
         settled = true;
@@ -136,6 +137,7 @@ export class CallbackDispatcher {
       const connectTimer = setTimeout(() => settle({ status: null, failure: 'ct' }), Math.min(overrides.connectTimeoutMs, Math.max(1, deadline - Date.now())));
       request.once('socket', (socket) => {
         socket.once('connect', () => {
+          connected = true;
           clearTimeout(connectTimer);
           socket.setTimeout(overrides.readTimeoutMs, () => settle({ status: null, failure: 'rt' }));
         });
@@ -145,7 +147,8 @@ export class CallbackDispatcher {
         response.resume();
         settle({ status: response.statusCode ?? null });
       });
-      request.once('error', () => settle({ status: null, failure: request.socket?.connecting === false ? 'rt' : 'ct' }));
+      // Refused, reset before connecting, unknown host: Twilio's `ct`; cut after connecting: `rt`.
+      request.once('error', () => settle({ status: null, failure: connected ? 'rt' : 'ct' }));
       request.end(prepared.body);
     });
   }
