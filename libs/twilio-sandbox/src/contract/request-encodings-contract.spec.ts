@@ -395,7 +395,7 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
       expect((await send('GET', `/conversations/v1/Services/IS${'0'.repeat(32)}/Conversations/${created.body.sid}/Messages/${message.body.sid}/Receipts`)).status).toBe(404);
 
       const webhook = await send('POST', `${conversation}/Webhooks`, { Target: 'webhook', 'Configuration.Url': 'http://127.0.0.1:9/a', 'Configuration.Method': 'post' });
-      expect(webhook).toMatchObject({ status: 201, body: { configuration: { method: 'POST' } } });
+      expect(webhook).toMatchObject({ status: 201, body: { configuration: { method: 'post' } } });
       const updated = await send('POST', `${conversation}/Webhooks/${webhook.body.sid}`, {
         'Configuration.Url': 'http://127.0.0.1:9/b#rc=2&rp=5xx', 'Configuration.Method': 'GET', 'Configuration.Filters': ['onDeliveryUpdated', 'onMessageAdded'],
       });

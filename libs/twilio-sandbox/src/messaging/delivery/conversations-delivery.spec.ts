@@ -36,7 +36,7 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
     const webhook = await conversations()(conversation.sid).webhooks.create({
       target: 'webhook',
       'configuration.url': `${receiver.url}/scoped-${run}`,
-      'configuration.method': 'POST',
+      'configuration.method': 'post',
       'configuration.filters': ['onDeliveryUpdated', 'onMessageAdded'],
     });
     return { conversation, participant, webhook };

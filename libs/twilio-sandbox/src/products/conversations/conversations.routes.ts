@@ -12,7 +12,7 @@ import { deliverySummary } from './delivery-receipts.service';
 import { createConversation, deleteConversation, settleAllTimers, updateConversation } from './conversations.service';
 import { CONVERSATION_STATES, WEBHOOK_TARGETS, type ConversationMessage } from './conversations.store';
 
-/** The spec writes a scoped webhook's methods in lower case, the SDK's examples in upper case: both are read. */
+/** The spec writes a scoped webhook's methods in lower case, Twilio's examples in upper case: both are read, and kept as sent. */
 const SCOPED_WEBHOOK_METHODS = ['GET', 'POST', 'get', 'post'] as const;
 import {
   serializeConversation,
@@ -147,7 +147,7 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const webhook = createConversationWebhook(state, conversationOf(state, request), {
         target: params.oneOf('Target', WEBHOOK_TARGETS) ?? 'webhook',
         url: callbackUrl(params, 'Configuration.Url'),
-        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS)?.toUpperCase(),
+        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS),
         filters: params.list('Configuration.Filters'),
         triggers: params.list('Configuration.Triggers'),
         flowSid: params.string('Configuration.FlowSid'),
@@ -161,7 +161,7 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const params = request.params;
       const webhook = updateConversationWebhook(state, childOf(state, request, state.conversations.webhooks), {
         url: params.has('Configuration.Url') ? callbackUrl(params, 'Configuration.Url') : undefined,
-        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS)?.toUpperCase(),
+        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS),
         filters: params.has('Configuration.Filters') ? params.list('Configuration.Filters') : undefined,
         triggers: params.has('Configuration.Triggers') ? params.list('Configuration.Triggers') : undefined,
         flowSid: params.string('Configuration.FlowSid'),
