@@ -32,8 +32,16 @@ export class DeliveryRuntime {
     private readonly changed?: () => void,
   ) {}
 
-  /** Runs what the handlers left in the current state's outbox. */
+  /** Runs what the handlers left in the current state's outbox; a fault here is logged, never thrown at a socket's event. */
   flush(): void {
+    try {
+      this.drain();
+    } catch (error) {
+      console.error('[twilio-sandbox] delivery failed', error);
+    }
+  }
+
+  private drain(): void {
     const state = this.ref.current;
     for (let effect = state.outbox.shift(); effect; effect = state.outbox.shift()) {
       if (effect.kind === 'callback') this.send(state, [effect.callback]);
@@ -65,7 +73,13 @@ export class DeliveryRuntime {
   private schedule(state: SandboxState, sms: SmsMessage): void {
     if (!sms.plannedOutcome || isFinalStatus(sms.status) || this.timers.has(sms.sid)) return;
     const delay = sms.plannedOutcome.delayMs ?? this.settings.stepDelayMs;
-    const timer = setTimeout(() => this.step(state, sms.sid), delay);
+    const timer = setTimeout(() => {
+      try {
+        this.step(state, sms.sid);
+      } catch (error) {
+        console.error('[twilio-sandbox] delivery step failed', error);
+      }
+    }, delay);
     timer.unref();
     this.timers.set(sms.sid, timer);
   }
