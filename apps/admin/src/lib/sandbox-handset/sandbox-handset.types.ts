@@ -4,6 +4,8 @@ export interface HandsetSummary {
   messages: number;
   received: number;
   sent: number;
+  /** The account's numbers this handset opted out of (it texted STOP to them). */
+  optedOutOf: string[];
 }
 
 export interface HandsetList {
@@ -19,6 +21,10 @@ export interface HandsetMessage {
   from: string;
   to: string;
   body: string;
+  /** Twilio's status of the SMS: `queued`, `sent`, `delivered`, `undelivered`, `failed`; `received` for the handset's own. */
+  status: string;
+  /** Twilio's error code of a failed or undelivered SMS (21610: the handset opted out; 30003…30007: the carrier). */
+  errorCode: number | null;
   dateCreated: string | null;
 }
 
