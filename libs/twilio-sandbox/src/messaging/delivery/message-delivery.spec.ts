@@ -79,13 +79,14 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
   });
 
   it('keeps a slow handset queued while another one is already delivered, then delivers it', async () => {
-    await fx.controls.setHandsetFate('+15557775002', { outcome: 'delivered', delayMs: 1500 });
+    await fx.controls.setHandsetFate('+15557775002', { outcome: 'delivered', delayMs: 3000 });
     const slow = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: '+15557775002', body: 'slow' });
     const quick = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'quick' });
     await eventually(async () => ((await fx.twilio.messages(quick.sid).fetch()).status === 'delivered' ? true : undefined), 'the quick one delivered');
     expect((await fx.twilio.messages(slow.sid).fetch()).status).not.toBe('delivered');
-    await eventually(async () => ((await fx.twilio.messages(slow.sid).fetch()).status === 'delivered' ? true : undefined), 'the slow one delivered');
-  });
+    await eventually(async () => ((await fx.twilio.messages(slow.sid).fetch()).status === 'delivered' ? true : undefined), 'the slow one delivered', 20_000);
+    // Two steps of 3 s: the quick one is long delivered before, however busy the machine.
+  }, 30_000);
 
   it('refuses a StatusCallback that is no http(s) URL and a handset fate it does not know, naming the field', async () => {
     expect(await twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi', statusCallback: 'ftp://example.com' }))).toMatchObject({
