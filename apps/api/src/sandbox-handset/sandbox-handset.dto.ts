@@ -36,6 +36,16 @@ class HandsetSummaryDto {
 
   @ApiProperty({ description: 'SMS the handset sent to the account', example: 1 })
   sent!: number;
+
+  @ApiProperty({ description: 'The account’s numbers this handset opted out of (it texted STOP to them)', example: [] })
+  optedOutOf!: string[];
+
+  @ApiProperty({
+    required: false,
+    description: 'What the sandbox’s carrier does with SMS to this handset, when a test set it (`/_sandbox/handset/{number}/fate`)',
+    example: { outcome: 'undelivered', errorCode: 30003, delayMs: null },
+  })
+  fate?: { outcome: 'delivered' | 'undelivered' | 'carrier-filtered'; errorCode: number | null; delayMs: number | null };
 }
 
 export class HandsetListDto {
@@ -61,6 +71,12 @@ class HandsetMessageDto {
 
   @ApiProperty({ example: 'Your order #1042 has shipped.' })
   body!: string;
+
+  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'received'], description: 'Twilio’s status of the SMS', example: 'delivered' })
+  status!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Twilio’s error code of a failed or undelivered SMS', example: null })
+  errorCode!: number | null;
 
   @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:01.000Z' })
   dateCreated!: string | null;

@@ -30,7 +30,7 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
       messages: [expect.objectContaining({ direction: 'received', from, to: CUSTOMER, body: 'Your order #1042 has shipped.', sid: expect.stringMatching(/^SM/) })],
     });
     const list = await api.http.get('/api/v1/sandbox/handset').expect(200);
-    expect(list.body.handsets).toEqual([{ number: CUSTOMER, messages: 1, received: 1, sent: 0 }]);
+    expect(list.body.handsets).toEqual([{ number: CUSTOMER, messages: 1, received: 1, sent: 0, optedOutOf: [] }]);
 
     const reply = await api.http
       .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)

@@ -1,6 +1,10 @@
 import type { FaultConfig } from '../faults/fault-config';
 import type { LoggedRequest } from '../faults/request-log';
-import type { HandsetMessage } from '../controls/handset';
+import type { LoggedCallback } from '../callbacks/callback-dispatcher';
+import type { AccountFlags } from '../controls/controls';
+import type { HandsetMessage, HandsetSummary } from '../controls/handset';
+import type { HandsetFate, HandsetOutcome } from '../controls/handset.store';
+import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
 import type { InboundSms, InboundSmsOutcome } from '../messaging/inbound-sms';
 import type { DemoAccount } from '../seed/demo-account';
 
@@ -11,11 +15,15 @@ export interface RequestLogSnapshot {
   total: number;
 }
 
-export interface HandsetSummary {
-  number: string;
-  messages: number;
-  received: number;
-  sent: number;
+export type { HandsetSummary };
+
+/** What to make of a handset: see `/_sandbox/handset/:number/fate`. */
+export interface HandsetFateInput {
+  outcome?: HandsetOutcome;
+  /** For `undelivered`: 30003 (default), 30005 or 30006. */
+  errorCode?: number;
+  /** A slow handset: milliseconds between each delivery step. */
+  delayMs?: number;
 }
 
 /** A small client of the sandbox's `/_sandbox/*` controls, for tests and tools. */
@@ -66,6 +74,41 @@ export class SandboxControls {
   /** The customer texts one of the account's numbers. */
   sendInboundSms(sms: InboundSms): Promise<InboundSmsOutcome> {
     return this.call('POST', '/_sandbox/handset/inbound', sms);
+  }
+
+  /** Makes the carrier deliver, fail (`undelivered` 30003/30005/30006, `carrier-filtered` 30007) or slow the handset's next SMS. */
+  setHandsetFate(number: string, fate: HandsetFateInput): Promise<HandsetFate> {
+    return this.call('PUT', `/_sandbox/handset/${encodeURIComponent(number)}/fate`, fate);
+  }
+
+  async clearHandsetFate(number: string): Promise<void> {
+    await this.call('DELETE', `/_sandbox/handset/${encodeURIComponent(number)}/fate`);
+  }
+
+  delivery(): Promise<DeliverySettings> {
+    return this.call('GET', '/_sandbox/delivery');
+  }
+
+  /** Milliseconds between an SMS's delivery steps (0: as soon as possible). */
+  setDelivery(settings: DeliverySettings): Promise<DeliverySettings> {
+    return this.call('PUT', '/_sandbox/delivery', settings);
+  }
+
+  /** The callbacks the sandbox sent (status callbacks, webhooks) with each attempt's answer, oldest first. */
+  async callbacks(): Promise<LoggedCallback[]> {
+    return (await this.call<{ callbacks: LoggedCallback[] }>('GET', '/_sandbox/callbacks')).callbacks;
+  }
+
+  async clearCallbacks(): Promise<void> {
+    await this.call('DELETE', '/_sandbox/callbacks');
+  }
+
+  accountFlags(): Promise<AccountFlags> {
+    return this.call('GET', '/_sandbox/account-flags');
+  }
+
+  setAccountFlags(flags: AccountFlags): Promise<AccountFlags> {
+    return this.call('PUT', '/_sandbox/account-flags', flags);
   }
 
   seedProxySessions(input: { count: number; status?: 'open' | 'in-progress' | 'closed' }): Promise<{ created: number; sessionSids: string[] }> {

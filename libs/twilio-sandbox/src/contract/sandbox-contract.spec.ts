@@ -196,6 +196,8 @@ async function startAgentConversation({ client, account, controls }: Journey, fl
   await chat.users(users[0].sid).fetch();
 
   const proxy = client.proxy.v1.services(account.proxyServiceSid);
+  // Where Proxy reports interactions (this machine's discard port: nothing listens, nothing leaves it), cleared after.
+  await proxy.update({ callbackUrl: 'http://127.0.0.1:9/proxy', numberSelectionBehavior: 'prefer-sticky' });
   const session = await proxy.sessions.create({
     uniqueName: flexChannel.sid,
     mode: 'message-only',
@@ -218,7 +220,12 @@ async function startAgentConversation({ client, account, controls }: Journey, fl
   const customer = participants.find((participant) => participant.identifier === CUSTOMER);
   expect(customer).toBeDefined();
   // One interaction each way: an outbound one (inbound_* fields null) and an inbound one.
+  const [interaction] = await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions.list();
   expect(await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions.list()).toHaveLength(2);
+  await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions(interaction.sid).fetch();
+  expect(await proxy.sessions(session.sid).interactions.list()).toHaveLength(2);
+  await proxy.sessions(session.sid).interactions(interaction.sid).fetch();
+  await proxy.update({ callbackUrl: '' });
 
   // Proxy relayed the agent's chat message to the customer's handset as an SMS.
   const sms = await client.api.v2010.accounts(account.accountSid).messages.list({ to: CUSTOMER });

@@ -1,8 +1,9 @@
 import type { SandboxState } from '../core/state';
-import { recordSms } from '../products/api2010/messages.service';
 import { appendConversationMessage, type NewConversationMessage } from '../products/conversations/conversation-messages.service';
 import type { Conversation, ConversationMessage } from '../products/conversations/conversations.store';
+import { conversationEventCallbacks, messageAddedParams } from '../products/conversations/conversation-events';
 import { triggerExecution } from '../products/studio/executions.service';
+import { sendSms } from './delivery/outbound-sms';
 import type { MessageOrigin } from './chat-messages';
 
 export interface PostedConversationMessage {
@@ -14,8 +15,10 @@ export interface PostedConversationMessage {
 /**
  * A message added to a conversation, and what Conversations does with it:
  * - it goes out as SMS to every SMS participant but its author, from the participant's proxy address;
- * - the conversation's Studio webhooks hand it to their flow when the customer wrote it, or when a REST request
- *   asked for webhooks (`X-Twilio-Webhook-Enabled: true`): REST-made changes fire none otherwise.
+ * - the conversation's Studio webhooks hand it to their flow, and its webhook targets get `onMessageAdded`
+ *   (products/conversations/conversation-events.ts), when the customer wrote it, or when a REST request asked for
+ *   webhooks (`X-Twilio-Webhook-Enabled: true`): REST-made changes fire none otherwise.
+ * Each SMS leg reports its delivery on the message's receipts (`onDeliveryUpdated`), whoever wrote the message.
  */
 export function postConversationMessage(
   state: SandboxState,
@@ -27,6 +30,10 @@ export function postConversationMessage(
   const relayedSmsSids = relayToSms(state, message);
   const fireWebhooks = options.origin === 'customer' || options.webhooksEnabled === true;
   const executionSid = fireWebhooks ? triggerStudioWebhooks(state, conversation, message) : undefined;
+  if (fireWebhooks) {
+    const params = messageAddedParams(state, conversation, message, options.origin === 'customer' ? 'SMS' : 'API');
+    for (const callback of conversationEventCallbacks(state, conversation, 'onMessageAdded', params)) state.outbox.push({ kind: 'callback', callback });
+  }
   return { message, relayedSmsSids, executionSid };
 }
 
@@ -36,7 +43,8 @@ function relayToSms(state: SandboxState, message: ConversationMessage): string[]
     .filter((participant) => participant.messagingBinding && participant.sid !== message.participantSid);
   const smsSids = recipients.map((participant) => {
     const binding = participant.messagingBinding!;
-    return recordSms(state, { from: binding.proxyAddress, to: binding.address, body: message.body ?? '', direction: 'outbound-api' }).sid;
+    const relay = { product: 'conversations' as const, conversationSid: message.conversationSid, messageSid: message.sid, participantSid: participant.sid };
+    return sendSms(state, { from: binding.proxyAddress, to: binding.address, body: message.body ?? '', relay }).sid;
   });
   message.deliveredSmsCount = smsSids.length;
   return smsSids;

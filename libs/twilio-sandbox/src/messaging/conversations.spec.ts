@@ -111,7 +111,7 @@ describe('Proxy and the SMS relay through the official SDK', () => {
       [CUSTOMER, 'Hi, Ada here'],
     ]);
     expect((await fx.controls.handsetThread(CUSTOMER)).map((message) => message.direction)).toEqual(['received', 'sent']);
-    expect(await fx.controls.handsets()).toEqual([{ number: CUSTOMER, messages: 2, received: 1, sent: 1 }]);
+    expect(await fx.controls.handsets()).toEqual([{ number: CUSTOMER, messages: 2, received: 1, sent: 1, optedOutOf: [] }]);
 
     const [customerParticipant] = await proxy().sessions(session.sid).participants.list();
     const interactions = await proxy().sessions(session.sid).participants(customerParticipant.sid).messageInteractions.list();

@@ -6,6 +6,11 @@ import type { HandsetMessage } from '../../lib/sandbox-handset/sandbox-handset.t
 import { EmptyState } from '../common/EmptyState';
 import { formatDateTime } from '../common/format';
 
+/** What Twilio says became of an SMS to the phone: `delivered`, or `undelivered (30003)`. */
+function deliveryStatus(message: HandsetMessage): string {
+  return message.errorCode ? `${message.status} (${message.errorCode})` : message.status;
+}
+
 export function HandsetThread({ number, messages }: { number: string; messages: HandsetMessage[] }) {
   if (messages.length === 0) {
     return (
@@ -34,6 +39,7 @@ export function HandsetThread({ number, messages }: { number: string; messages: 
               <ChatMessageMeta aria-label={`${received ? 'Received from' : 'Sent to'} ${received ? message.from : message.to} at ${formatDateTime(message.dateCreated)}`}>
                 <ChatMessageMetaItem>
                   {received ? `From ${message.from}` : `To ${message.to}`} · {formatDateTime(message.dateCreated)}
+                  {received ? ` · ${deliveryStatus(message)}` : ''}
                 </ChatMessageMetaItem>
               </ChatMessageMeta>
             </ChatMessage>

@@ -4,7 +4,10 @@ import { legacyListPage } from '../../http/paging';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route } from '../../http/route';
 import { TwilioError } from '../../http/twilio-error';
-import { recordSms } from './messages.service';
+import { callbackUrl } from '../../http/callback-url';
+import { refusalCode } from '../../messaging/delivery/carrier';
+import { sendSms } from '../../messaging/delivery/outbound-sms';
+import { sendRefused } from './messaging.errors';
 import { serializeIncomingPhoneNumber, serializeSmsMessage } from './api2010.serializers';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -28,9 +31,9 @@ export function api2010Routes(ref: StateRef): Route[] {
           (message) =>
             (to === undefined || message.to === to) &&
             (from === undefined || message.from === from) &&
-            (!sentOn || sameDay(message.dateSent, sentOn)) &&
-            (!sentBefore || message.dateSent <= sentBefore) &&
-            (!sentAfter || message.dateSent >= sentAfter),
+            (!sentOn || (message.dateSent !== null && sameDay(message.dateSent, sentOn))) &&
+            (!sentBefore || (message.dateSent !== null && message.dateSent <= sentBefore)) &&
+            (!sentAfter || (message.dateSent !== null && message.dateSent >= sentAfter)),
         )
         .reverse();
       return { key: 'messages', items: messages, collection: state.api.messages, serialize: serializeSmsMessage, descending: true };
@@ -40,11 +43,15 @@ export function api2010Routes(ref: StateRef): Route[] {
       const to = params.required('To');
       const from = params.required('From');
       const body = params.required('Body');
-      if (!E164.test(to)) throw new TwilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+      if (!E164.test(to)) throw sendRefused(21211, to, from);
       if (!state.api.isOwnNumber(from)) {
         throw new TwilioError(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
       }
-      return serializeSmsMessage(recordSms(state, { from, to, body, direction: 'outbound-api' }), ctx);
+      const statusCallback = callbackUrl(params, 'StatusCallback') || undefined;
+      // Magic numbers and opt-outs are refused here, with a 400: Twilio creates no Message for them.
+      const refusal = refusalCode(state, from, to, { honourOptOut: true });
+      if (refusal !== undefined) throw sendRefused(refusal, to, from);
+      return serializeSmsMessage(sendSms(state, { from, to, body, statusCallback }), ctx);
     }),
     route.fetch(`${account}/Messages/:Sid.json`, (request, state, ctx) => {
       return serializeSmsMessage(found(state.api.messages.get(request.pathParams.Sid), request), ctx);
