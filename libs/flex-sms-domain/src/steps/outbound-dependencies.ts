@@ -8,6 +8,7 @@ import type { Journal } from '../ports/journal.port';
 import type { MessagePort } from '../ports/message.port';
 import type { PairLock } from '../ports/pair-lock.port';
 import type { ProxySessionPort } from '../ports/proxy-session.port';
+import type { RetryObserver } from '../ports/retry-observer.port';
 import type { TaskPort } from '../ports/task.port';
 import type { RetryPolicy } from '../retry/retry-policy';
 import { TwilioRetrier } from '../retry/twilio-retrier';
@@ -58,6 +59,8 @@ export interface OutboundSmsDependencyOptions {
   clock?: Clock;
   random?: Random;
   retryPolicy?: RetryPolicy;
+  /** Told about every retry of a Twilio request (the API's metrics). */
+  retryObserver?: RetryObserver;
   flexFlowCache?: FlexFlowDirectoryOptions;
   scheduleFollowUp?: (requestId: string) => void;
   inFlightSettleMs?: number;
@@ -68,7 +71,7 @@ export interface OutboundSmsDependencyOptions {
 /** Wires the dependencies in one call (the API's module does only this). */
 export function createOutboundSmsDependencies(options: OutboundSmsDependencyOptions): OutboundSmsDependencies {
   const clock = options.clock ?? systemClock;
-  const retrier = new TwilioRetrier(clock, options.random ?? mathRandom, options.retryPolicy);
+  const retrier = new TwilioRetrier(clock, options.random ?? mathRandom, options.retryPolicy, options.retryObserver);
   const { flexFlows, ...ports } = options.ports;
   return {
     ...ports,

@@ -19,7 +19,7 @@ export class InitiateAgentSmsController {
 
   @Post('task')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'agent_sms' })
   @Idempotent()
   @ApiOperation({
     summary: 'Start an agent SMS conversation (creates a Flex task)',

@@ -19,7 +19,7 @@ export class SendSystemSmsController {
 
   @Post('message')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'system_sms' })
   @Idempotent()
   @ApiOperation({
     summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',
