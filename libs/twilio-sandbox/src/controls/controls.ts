@@ -12,6 +12,7 @@ import { receiveInboundSms } from '../messaging/inbound-sms';
 import { seedProxySessions, seedFlexFlows } from '../seed/bulk-seed';
 import type { DemoAccount } from '../seed/demo-account';
 import { handsetThread, listHandsets } from './handset';
+import { liveResources } from './live-resources';
 
 export const CONTROLS_PATH = '/_sandbox';
 
@@ -60,6 +61,7 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
     deps.log.clear();
     return { status: 204, body: undefined };
   }));
+  router.get('/resources', control(() => ({ body: { resources: liveResources(state()) } })));
   router.get('/handset', control(() => ({ body: { handsets: listHandsets(state()) } })));
   router.post('/handset/inbound', control(({ body }) => {
     const input = body as { from?: unknown; to?: unknown; body?: unknown } | undefined;
