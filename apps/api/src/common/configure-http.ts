@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { API_PREFIX, UNPREFIXED_ROUTES } from '../routes';
 import { setupSwagger } from '../swagger';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { MAX_BODY_DEPTH, refuseDeepJson } from './body-depth';
 import { sendError } from './error-response';
 import { LogRedactor } from './logging/log-redactor';
 import { requestLogger } from './logging/request-logger';
@@ -29,8 +30,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(helmet());
   app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: [REQUEST_ID_HEADER], maxAge: 600 });
   // JSON for API clients; form-encoded because the original Twilio Functions accepted it (Studio's HTTP widget).
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: refuseDeepJson });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true, depth: MAX_BODY_DEPTH });
   // The console session cookie (see sessions/session-cookie.ts).
   app.use(cookieParser());
   // Errors raised by the body parsers happen before Nest's router, so Nest's filters never see them.

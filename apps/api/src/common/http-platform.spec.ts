@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { DomainError } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
@@ -121,6 +122,31 @@ describe('HTTP platform', () => {
   it('refuses bodies over 100kb with 413', async () => {
     const response = await api.http.post('/api/v1/platform-probe').send({ ...validBody, toName: 'x'.repeat(110_000) }).expect(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  // Found by the OpenAPI fuzz (openapi-fuzz.http.spec.ts): 10,000 levels overflowed the validation pipe's stack (500).
+  it('refuses a body nested more than 32 levels deep, JSON or form, with 400 MALFORMED_BODY', async () => {
+    const deepJson = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').send('['.repeat(10_000) + ']'.repeat(10_000)).expect(400);
+    expect(deepJson.body.error).toMatchObject({ code: 'MALFORMED_BODY', message: 'The request body is nested more than 32 levels deep.' });
+    const deepForm = await api.http.post('/api/v1/platform-probe').type('form').send(`toName${'[a]'.repeat(40)}=1`).expect(400);
+    expect(deepForm.body.error.code).toBe('MALFORMED_BODY');
+    // 32 levels are still a body like any other.
+    const nested = { toNumber: '+15005550006', toName: 'Ada', participant: { number: '+15005550006' } };
+    await api.http.post('/api/v1/platform-probe').send(nested).expect(201);
+  });
+
+  // Found by the OpenAPI fuzz: body-parser's inflate error has no type, and answered 500.
+  it('answers a body that does not decode from its Content-Encoding with 400, and reads one that does', async () => {
+    const garbled = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(JSON.stringify(validBody)).expect(400);
+    expect(garbled.body.error).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read.', requestId: garbled.headers['x-request-id'] });
+    const gzipped = await api.http
+      .post('/api/v1/platform-probe')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((bytes: Buffer) => bytes) // as it is: superagent would write a Buffer as JSON
+      .send(gzipSync(JSON.stringify(validBody)))
+      .expect(201);
+    expect(gzipped.body.received).toEqual(validBody);
   });
 
   it('hides unexpected errors: 500, generic message, no stack', async () => {
