@@ -7,6 +7,7 @@ import { API_PREFIX, UNPREFIXED_ROUTES } from '../routes';
 import { setupSwagger } from '../swagger';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { MAX_BODY_DEPTH, refuseDeepJson } from './body-depth';
+import { answerClientErrorsInErrorShape } from './client-error';
 import { sendError } from './error-response';
 import { LogRedactor } from './logging/log-redactor';
 import { requestLogger } from './logging/request-logger';
@@ -25,6 +26,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   const redactor = logRedactorFor(config);
   // Who the client is (login throttling per address) when a trusted proxy (the console's, a load balancer) forwards.
   app.set('trust proxy', config.trustProxy);
+  answerClientErrorsInErrorShape(app.getHttpServer());
   app.use(requestIdMiddleware);
   app.use(requestLogger(redactor));
   app.use(helmet());

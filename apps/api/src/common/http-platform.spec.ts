@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { DomainError } from '@flex-sms/domain';
@@ -149,6 +150,17 @@ describe('HTTP platform', () => {
     expect(gzipped.body.received).toEqual(validBody);
   });
 
+  // Found by the OpenAPI fuzz: a query over 16 kB got Node's bare "431" status line, no body, no request id.
+  it('answers requests Node refuses before any middleware (over 16 kB of URL and headers, not HTTP) in the error shape', async () => {
+    const tooLarge = parseAnswer(await exchange(api.url, `GET /api/v1/outbound?caller=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+    expect(tooLarge.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(tooLarge.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(tooLarge.body.error).toEqual({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', message: expect.any(String), requestId: tooLarge.headers['x-request-id'] });
+    const notHttp = parseAnswer(await exchange(api.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n'));
+    expect(notHttp.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(notHttp.body.error).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
   it('hides unexpected errors: 500, generic message, no stack', async () => {
     const response = await api.http.get('/api/v1/platform-probe/crash').expect(500);
     expect(response.body.error).toEqual({ status: 500, code: 'INTERNAL_ERROR', message: expect.stringContaining('requestId'), requestId: expect.any(String) });
@@ -187,3 +199,22 @@ describe('HTTP platform', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+/** Writes `raw` on a new connection and reads everything until the server closes it. */
+function exchange(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => socket.write(raw));
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
+}
+
+function parseAnswer(answer: string): { statusLine: string; headers: Record<string, string>; body: { error: Record<string, unknown> } } {
+  const [head, body] = answer.split('\r\n\r\n');
+  const [statusLine, ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { statusLine, headers, body: JSON.parse(body) };
+}
