@@ -20,8 +20,11 @@ const NOT_HTTP = { status: 400, reason: 'Bad Request', message: 'The request is 
  */
 export function answerClientErrorsInErrorShape(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    // A connection the client dropped, or one already answered on: nothing to say, nobody to say it to.
-    if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
+    // A connection the client dropped has nobody to answer; an answer already under way must not be cut into (Node's
+    // own handler asks the same of the socket's in-flight response). Earlier answers on a kept-alive connection are
+    // no reason to keep quiet.
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
