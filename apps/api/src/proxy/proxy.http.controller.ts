@@ -27,7 +27,7 @@ export class ProxyController {
   @Get()
   @ApiOperation({ summary: 'List the Proxy Service’s sessions, one page at a time' })
   @ApiOkResponse({ type: ProxySessionPageDto })
-  @ApiErrorExamples({ 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
     return this.list.execute(query.pageSize ?? 50, query.pageToken);
   }
