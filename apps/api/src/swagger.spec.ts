@@ -58,6 +58,19 @@ describe('Swagger', () => {
     expect(missing).toEqual([]);
   });
 
+  // Found by the OpenAPI fuzz: @Headers('idempotency-key') added a required header beside @Idempotent()'s optional one.
+  it('documents each header parameter once, Idempotency-Key as optional', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const headers = (operation.parameters ?? []).filter((parameter) => parameter.in === 'header');
+        const names = headers.map((header) => header.name.toLowerCase());
+        expect({ operation: `${method} ${path}`, duplicates: names.filter((name, index) => names.indexOf(name) !== index) }).toEqual({ operation: `${method} ${path}`, duplicates: [] });
+        expect(headers.filter((header) => header.name.toLowerCase() === 'idempotency-key' && header.required)).toEqual([]);
+      }
+    }
+  });
+
   it("states an operator route's role", async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
     expect(document.paths['/api/v1/auth/me'].get.description).toMatch(/^\*\*Role: operator\.\*\*/);
