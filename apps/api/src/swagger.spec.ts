@@ -71,6 +71,17 @@ describe('Swagger', () => {
     }
   });
 
+  // Found by the OpenAPI fuzz: operations with only error examples documented no success answer at all.
+  it('documents a success status for every operation', async () => {
+    const { body: document } = await api.anonymous.get('/docs-json').expect(200);
+    const withoutSuccess = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => !Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status)))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(withoutSuccess).toEqual([]);
+  });
+
   it("states an operator route's role", async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
     expect(document.paths['/api/v1/auth/me'].get.description).toMatch(/^\*\*Role: operator\.\*\*/);

@@ -81,6 +81,7 @@ export class CleanupJobsController {
 
   @Get('jobs/:id')
   @ApiOperation({ summary: 'A job: status, progress (done / failed / total, rate, ETA) and its first errors' })
+  @ApiOkResponse({ description: 'The job' })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND] })
   get(@Param() params: CleanupJobParamsDto): Promise<CleanupJobView> {
     return this.jobs.get(params.id);
@@ -88,6 +89,7 @@ export class CleanupJobsController {
 
   @Get('jobs/:id/items')
   @ApiOperation({ summary: "A job's items in one status (default: failed, with their errors)" })
+  @ApiOkResponse({ description: '`{ items }`: the items in that status' })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND] })
   async items(@Param() params: CleanupJobParamsDto, @Query() query: CleanupItemsQueryDto) {
     return { items: await this.jobs.items(params.id, query.status ?? 'failed', query.limit ?? 100) };
@@ -96,6 +98,7 @@ export class CleanupJobsController {
   @Post('jobs/:id/cancel')
   @HttpCode(202)
   @ApiOperation({ summary: 'Stop a job: items not reached yet are left untouched' })
+  @ApiAcceptedResponse({ description: 'The job, stopping' })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND], 409: [{ code: 'CLEANUP_JOB_FINISHED', message: 'Clean-up job 6f1c… has already finished (completed)' }] })
   async cancel(@Param() params: CleanupJobParamsDto): Promise<CleanupJobView> {
     await cancelCleanupJob(this.store, params.id);
