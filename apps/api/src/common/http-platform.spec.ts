@@ -144,7 +144,7 @@ describe('HTTP platform', () => {
       .post('/api/v1/platform-probe')
       .set('Content-Type', 'application/json')
       .set('Content-Encoding', 'gzip')
-      .serialize((bytes: Buffer) => bytes) // as it is: superagent would write a Buffer as JSON
+      .serialize((bytes: Buffer) => bytes as unknown as string) // the bytes as they are: superagent would write a Buffer as JSON
       .send(gzipSync(JSON.stringify(validBody)))
       .expect(201);
     expect(gzipped.body.received).toEqual(validBody);

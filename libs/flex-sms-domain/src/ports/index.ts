@@ -11,3 +11,4 @@ export * from './page.port';
 export * from './phone-number.port';
 export * from './conversation.port';
 export * from './interaction.port';
+export * from './studio-flow.port';
