@@ -6,7 +6,6 @@ import {
   DEEP_NESTING,
   OpenApiDocument,
   RawJson,
-  SchemaObject,
   encodeComponent,
   fuzzOperations,
   fuzzRequest,

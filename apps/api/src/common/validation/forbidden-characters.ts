@@ -1,12 +1,10 @@
 import type { FieldError } from '../error-body';
 
 // C0 controls and DEL, except tab, LF and CR (a message body may have lines).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Half of a UTF-16 surrogate pair on its own: no character at all. JSON can carry one (`"\ud800"`); UTF-8 cannot,
 // so the database stores U+FFFD instead and the value no longer matches itself (a sign-in's throttle row: a 500).
 const LONE_SURROGATE = /\p{Cs}/u;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/gu;
 
 const ALLOWED = '(of the control characters, only tab, CR and LF are allowed)';
