@@ -8,6 +8,8 @@ import { setupSwagger } from '../swagger';
 import { httpMetrics } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { MAX_BODY_DEPTH, refuseDeepJson } from './body-depth';
+import { answerClientErrorsInErrorShape } from './client-error';
 import { sendError } from './error-response';
 import { APP_LOGGER } from './logging/app-logger';
 import { LogRedactor } from './logging/log-redactor';
@@ -28,14 +30,15 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   const redactor = app.get(LogRedactor);
   // Who the client is (login throttling per address) when a trusted proxy (the console's, a load balancer) forwards.
   app.set('trust proxy', config.trustProxy);
+  answerClientErrorsInErrorShape(app.getHttpServer());
   app.use(requestIdMiddleware);
   app.use(requestLogger(app.get(APP_LOGGER)));
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: [REQUEST_ID_HEADER], maxAge: 600 });
   // JSON for API clients; form-encoded because the original Twilio Functions accepted it (Studio's HTTP widget).
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: refuseDeepJson });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true, depth: MAX_BODY_DEPTH });
   // The console session cookie (see sessions/session-cookie.ts).
   app.use(cookieParser());
   app.use(requestContextMiddleware);

@@ -5,6 +5,7 @@ import type { InteractionPort } from './interaction.port';
 import type { MessagePort } from './message.port';
 import type { IncomingPhoneNumberPort } from './phone-number.port';
 import type { ProxyServicePort, ProxySessionPort } from './proxy-session.port';
+import type { StudioFlowPort } from './studio-flow.port';
 import type { WorkspacePort } from './task.port';
 
 /**
@@ -19,6 +20,8 @@ export interface TwilioAccountPorts {
   proxyService: ProxyServicePort;
   proxySessions: ProxySessionPort;
   workspaces: WorkspacePort;
+  /** Studio Flows (a Studio Flex Flow's Integration.FlowSid is checked against them). */
+  studioFlows: StudioFlowPort;
   phoneNumbers: IncomingPhoneNumberPort;
   /** Conversations Address Configurations (the doctor, for numbers in conversations mode). */
   addressConfigurations: AddressConfigurationPort;

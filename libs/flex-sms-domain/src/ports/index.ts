@@ -12,3 +12,4 @@ export * from './phone-number.port';
 export * from './conversation.port';
 export * from './interaction.port';
 export * from './retry-observer.port';
+export * from './studio-flow.port';

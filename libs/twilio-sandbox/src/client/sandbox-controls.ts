@@ -63,6 +63,11 @@ export class SandboxControls {
     await this.call('DELETE', '/_sandbox/requests');
   }
 
+  /** Resources not over (closed, canceled…) per `<store>.<collection>`: compare two to see what was left behind. */
+  async resources(): Promise<Record<string, number>> {
+    return (await this.call<{ resources: Record<string, number> }>('GET', '/_sandbox/resources')).resources;
+  }
+
   async handsets(): Promise<HandsetSummary[]> {
     return (await this.call<{ handsets: HandsetSummary[] }>('GET', '/_sandbox/handset')).handsets;
   }

@@ -14,6 +14,7 @@ import type { DemoAccount } from '../seed/demo-account';
 import type { CallbackDispatcher } from '../callbacks/callback-dispatcher';
 import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
 import { handsetThread, listHandsets, setHandsetFate, type HandsetFateRequest } from './handset';
+import { liveResources } from './live-resources';
 
 export const CONTROLS_PATH = '/_sandbox';
 
@@ -72,6 +73,7 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
     deps.log.clear();
     return { status: 204, body: undefined };
   }));
+  router.get('/resources', control(() => ({ body: { resources: liveResources(state()) } })));
   router.get('/handset', control(() => ({ body: { handsets: listHandsets(state()) } })));
   router.post('/handset/inbound', control(({ body }) => {
     const input = body as { from?: unknown; to?: unknown; body?: unknown } | undefined;
