@@ -83,6 +83,7 @@ export function bundleJsonSchema(root: OpenApiSchema, components: Record<string,
     if (!component) throw new Error(`Unresolved $ref to component schema "${name}"`);
     const found = new Set<string>();
     defs[name] = toJsonSchema(component, found, direction);
+    if (direction === 'request') relaxRequired(defs[name], OPTIONAL_IN_REQUESTS[name]);
     // Enums are the one kind of field reached through `$ref`, and OpenAPI 3.0 ignores `nullable` beside a `$ref`:
     // the spec cannot say they may be null, yet Twilio sends null there (its own examples of a Proxy
     // MessageInteraction's `inbound_resource_status`), as for every other field of these models.
@@ -90,6 +91,17 @@ export function bundleJsonSchema(root: OpenApiSchema, components: Record<string,
     pending.push(...[...found].filter((next) => !defs[next]));
   }
   return Object.keys(defs).length > 0 ? { ...bundled, $defs: defs } : bundled;
+}
+
+/**
+ * Members the spec requires in a request component that Twilio's own documented requests leave out, and Twilio
+ * takes: the Content API quickstart and "Content API public endpoints" create quick-reply actions as `{title, id}`,
+ * without the `type` (`QUICK_REPLY`) twilio_content_v1.json requires.
+ */
+const OPTIONAL_IN_REQUESTS: Readonly<Record<string, readonly string[]>> = { quickReplyAction: ['type'] };
+
+function relaxRequired(schema: JsonSchema, optional: readonly string[] | undefined): void {
+  if (optional && Array.isArray(schema.required)) schema.required = schema.required.filter((name) => !optional.includes(name as string));
 }
 
 const refuseUnknownKeywords: Transform = (schema) => {

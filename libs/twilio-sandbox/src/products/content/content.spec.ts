@@ -42,7 +42,7 @@ describe('Content API v1 through the official SDK', () => {
   it('seeds two templates approved for WhatsApp and one pending, with their variables and a preview body', async () => {
     const listed = await fx.twilio.content.v1.contentAndApprovals.list();
     const { appointmentReminder, appointmentConfirmation, springOffer } = fx.account.contentTemplates;
-    expect(listed.map((template) => [template.sid, template.friendlyName, (template.approvalRequests as { status: string }).status])).toEqual([
+    expect(listed.map((template) => [template.sid, template.friendlyName, (template.approvalRequests as unknown as { status: string }).status])).toEqual([
       [appointmentReminder, 'appointment_reminder', 'approved'],
       [appointmentConfirmation, 'appointment_confirmation', 'approved'],
       [springOffer, 'spring_offer', 'pending'],
