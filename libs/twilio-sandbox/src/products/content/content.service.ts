@@ -23,14 +23,16 @@ const BODY_LIMITS: Record<string, number> = { 'twilio/text': 1600, 'twilio/quick
  * at least one content type, placeholders written as Twilio reads them, at most 100 variables, body lengths.
  */
 export function createContent(state: SandboxState, input: NewContent): ContentTemplate {
-  const typeNames = Object.keys(input.types).filter((type) => input.types[type] !== null);
+  // The spec lets each type be null: a null type is no type.
+  const types = Object.fromEntries(Object.entries(input.types).filter(([, data]) => data !== null));
+  const typeNames = Object.keys(types);
   if (typeNames.length === 0) throw invalidParameter('types', 'a template needs at least one content type');
   const variables = input.variables ?? {};
   const badName = Object.keys(variables).find((name) => !VARIABLE_NAME.test(name));
   if (badName !== undefined) throw invalidParameter('variables', `'${badName}' is not a variable name (letters, digits or _, at most 16)`);
   const used = new Set<string>();
   for (const type of typeNames) {
-    const data = input.types[type];
+    const data = types[type];
     if (!isJsonObject(data)) continue;
     for (const [field, text] of textFields(data)) {
       const where = `types.${type}.${field}`;
@@ -48,7 +50,7 @@ export function createContent(state: SandboxState, input: NewContent): ContentTe
     friendlyName: input.friendlyName ?? null,
     language: input.language,
     variables: { ...variables },
-    types: input.types,
+    types,
     whatsapp: null,
     dateCreated: now,
     dateUpdated: now,

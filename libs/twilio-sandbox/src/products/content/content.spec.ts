@@ -105,6 +105,7 @@ describe('Content API v1 through the official SDK', () => {
 
   it('refuses what the spec cannot say: no content type, malformed placeholders, bad variable names, long bodies', async () => {
     expect(await twilioErrorOf(create({ ...REMINDER, types: {} }))).toMatchObject({ status: 400, message: expect.stringContaining('types') });
+    expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': null } }))).toMatchObject({ status: 400, message: expect.stringContaining('at least one content type') });
     expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': { body: 'Hi {{first name}}, welcome.' } } }))).toMatchObject({
       status: 400,
       message: expect.stringContaining('types.twilio/text.body: {{first name}}'),
