@@ -13,8 +13,11 @@ import { seedProxySessions, seedFlexFlows } from '../seed/bulk-seed';
 import type { DemoAccount } from '../seed/demo-account';
 import type { CallbackDispatcher } from '../callbacks/callback-dispatcher';
 import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
-import { handsetThread, listHandsets, setHandsetFate, type HandsetFateRequest } from './handset';
+import { handsetThread, listHandsets, setHandsetFate, setWhatsAppWindow, type HandsetFateRequest, type WhatsAppWindowRequest } from './handset';
 import { liveResources } from './live-resources';
+import { phoneOf } from '../messaging/channel-address';
+import { windowsOfHandset } from '../messaging/whatsapp-window';
+import { decideWhatsAppApproval } from '../products/content/content.service';
 
 export const CONTROLS_PATH = '/_sandbox';
 
@@ -88,8 +91,22 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
   }));
   router.put('/handset/:number/fate', control(({ params, body }) => ({ body: setHandsetFate(state(), params.number as string, (body ?? {}) as HandsetFateRequest) })));
   router.delete('/handset/:number/fate', control(({ params }) => {
-    state().handsets.fates.delete(params.number as string);
+    state().handsets.fates.delete(phoneOf(params.number as string));
     return { status: 204, body: undefined };
+  }));
+  router.get('/handset/:number/whatsapp-windows', control(({ params }) => {
+    const number = phoneOf(params.number as string);
+    return { body: { number, windows: windowsOfHandset(state(), number) } };
+  }));
+  router.put('/handset/:number/whatsapp-window', control(({ params, body }) => ({
+    body: setWhatsAppWindow(state(), params.number as string, (body ?? {}) as WhatsAppWindowRequest),
+  })));
+  router.put('/content/:sid/approval', control(({ params, body }) => {
+    const template = state().content.contents.get(params.sid as string);
+    if (!template) throw notFound(`/_sandbox/content/${params.sid as string}/approval`);
+    const decision = (body ?? {}) as { status?: unknown; rejectionReason?: unknown };
+    const { whatsapp } = decideWhatsAppApproval(state(), template, { status: decision.status, rejectionReason: decision.rejectionReason });
+    return { body: { contentSid: template.sid, ...whatsapp } };
   }));
   router.get('/delivery', control(() => ({ body: { ...deps.delivery } })));
   router.put('/delivery', control(({ body }) => {
