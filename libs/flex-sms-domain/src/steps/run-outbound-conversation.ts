@@ -2,17 +2,17 @@ import type { FlexFlowIntegrationType } from '../ports/flex-flow.port';
 import type { OutboundRequestRecord } from '../ports/journal.port';
 import type { ChatMessage } from '../ports/message.port';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import { openChannel } from './open-channel.step';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
-import type { OutboundSmsResult } from './outbound-sms.result';
-import { postMessage } from './post-message.step';
+import { openChannel } from './chat-proxy/open-channel.step';
+import type { OutboundSmsDependencies } from '../outbound/outbound-dependencies';
+import type { OutboundSmsResult } from '../outbound/outbound-sms.result';
+import { postMessage } from './chat-proxy/post-message.step';
 import { resolveFlexFlow } from './resolve-flex-flow.step';
 import { allSettledOrThrow } from './all-settled-or-throw';
 import { converseOverConversations } from './conversations/converse-over-conversations';
-import { runJournaledRequest } from './journaled-request';
-import type { StepRecorder } from './step-recorder';
-import { tieProxySession } from './tie-proxy-session.step';
-import { fetchChannelForAttributes, writeProxySessionAttribute } from './write-proxy-session-attribute.step';
+import { runJournaledRequest } from '../outbound/journaled-request';
+import type { StepRecorder } from '../outbound/step-recorder';
+import { tieProxySession } from './chat-proxy/tie-proxy-session.step';
+import { fetchChannelForAttributes, writeProxySessionAttribute } from './chat-proxy/write-proxy-session-attribute.step';
 
 /** Where the two outbound flows differ; everything else is shared. */
 export interface OutboundConversationPlan {

@@ -1,7 +1,7 @@
 import type { ConversationMessage } from '../../ports/conversation.port';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
-import { REQUEST_ID_ATTRIBUTE } from '../post-message.step';
-import type { StepRecorder } from '../step-recorder';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import { REQUEST_ID_ATTRIBUTE } from '../chat-proxy/post-message.step';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 /** How far back a retry looks for the message its first attempt may have posted. */
 const LOOKUP_WINDOW = 20;

@@ -1,5 +1,5 @@
-import type { ErrorRecord } from '../ports/journal.port';
-import type { CleanupCandidate, CleanupCounts, CleanupItem, CleanupItemStatus, CleanupJob, CleanupJobKind, CleanupJobStatus } from './cleanup-job';
+import type { ErrorRecord } from './journal.port';
+import type { CleanupCandidate, CleanupCounts, CleanupItem, CleanupItemStatus, CleanupJob, CleanupJobKind, CleanupJobStatus } from '../cleanup-jobs/cleanup-job';
 
 export interface NewCleanupJob {
   kind: CleanupJobKind;

@@ -1,4 +1,4 @@
-import { InMemoryJournal } from '../in-memory/in-memory-journal';
+import { InMemoryJournal } from '../testing/in-memory-journal';
 import type { OutboundRequestRecord } from '../ports/journal.port';
 import { FakeClock } from '../testing/fake-clock';
 import { StepRecorder } from './step-recorder';

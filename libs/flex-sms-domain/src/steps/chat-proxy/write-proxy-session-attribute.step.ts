@@ -1,8 +1,8 @@
-import { ResourceNotFound } from '../errors';
-import type { ChatChannel } from '../ports/chat-channel.port';
-import { IDEMPOTENT } from '../retry/twilio-retrier';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
-import type { StepRecorder } from './step-recorder';
+import { ResourceNotFound } from '../../errors';
+import type { ChatChannel } from '../../ports/chat-channel.port';
+import { IDEMPOTENT } from '../../retry/twilio-retrier';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 export interface ProxySessionAttributeRequest {
   chatServiceSid: string;

@@ -1,6 +1,6 @@
-import { CleanupJobFinished, CleanupJobNotFound } from '../errors';
-import { FINISHED_JOB_STATUSES, type CleanupJob } from './cleanup-job';
-import type { CleanupJobStore } from './cleanup-job-store.port';
+import { CleanupJobFinished, CleanupJobNotFound } from '../../errors';
+import { FINISHED_JOB_STATUSES, type CleanupJob } from '../../cleanup-jobs/cleanup-job';
+import type { CleanupJobStore } from '../../ports/cleanup-job-store.port';
 
 /**
  * Asks a job to stop: its runner notices before its next item, leaves the items not reached untouched (cancelled)

@@ -1,7 +1,7 @@
-import { ParticipantConflict, ProxyIdentifierInUse } from '../errors';
-import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../testing/outbound-sms.test-helpers';
-import { InitiateAgentSms } from '../use-cases/initiate-agent-sms/initiate-agent-sms.usecase';
-import { SendSystemSms } from '../use-cases/send-system-sms/send-system-sms.usecase';
+import { ParticipantConflict, ProxyIdentifierInUse } from '../../errors';
+import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../../testing/outbound-sms.test-helpers';
+import { InitiateAgentSms } from '../../use-cases/initiate-agent-sms/initiate-agent-sms.usecase';
+import { SendSystemSms } from '../../use-cases/send-system-sms/send-system-sms.usecase';
 
 const command = { fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, caller: 'test' };
 

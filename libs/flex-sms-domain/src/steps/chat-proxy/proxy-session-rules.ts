@@ -1,6 +1,6 @@
-import type { ChatChannel } from '../ports/chat-channel.port';
-import type { CreateProxySessionRequest, ProxySession } from '../ports/proxy-session.port';
-import type { PhoneNumber } from '../value-objects/phone-number.value-object';
+import type { ChatChannel } from '../../ports/chat-channel.port';
+import type { CreateProxySessionRequest, ProxySession } from '../../ports/proxy-session.port';
+import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
 
 /** Only an open or in-progress session relays messages; anything else must never be handed back as reusable. */
 export function isLiveSession(session: ProxySession): boolean {

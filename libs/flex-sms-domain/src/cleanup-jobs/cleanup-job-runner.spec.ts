@@ -4,7 +4,7 @@ import type { CleanupCandidate, CleanupItem } from './cleanup-job';
 import type { CleanupItemHandler } from './cleanup-item-handler';
 import { CleanupJobRunner } from './cleanup-job-runner';
 import { describeProgress } from './cleanup-progress';
-import { InMemoryCleanupJobStore } from './in-memory-cleanup-job-store';
+import { InMemoryCleanupJobStore } from '../testing/in-memory-cleanup-job-store';
 
 /** A handler over numbered items: selection in pages of 10; `failing` items throw; `onProcess` can interfere mid-run. */
 function handler(count: number, options: { failing?: Set<string>; onProcess?: (item: CleanupItem) => Promise<void> } = {}): CleanupItemHandler & { processed: string[] } {

@@ -1,7 +1,7 @@
 import type { ErrorRecord } from '../ports/journal.port';
-import type { CleanupCandidate, CleanupCounts, CleanupItem, CleanupItemStatus, CleanupJob, CleanupJobStatus } from './cleanup-job';
-import { FINISHED_JOB_STATUSES } from './cleanup-job';
-import type { CleanupJobStore, NewCleanupJob } from './cleanup-job-store.port';
+import type { CleanupCandidate, CleanupCounts, CleanupItem, CleanupItemStatus, CleanupJob, CleanupJobStatus } from '../cleanup-jobs/cleanup-job';
+import { FINISHED_JOB_STATUSES } from '../cleanup-jobs/cleanup-job';
+import type { CleanupJobStore, NewCleanupJob } from '../ports/cleanup-job-store.port';
 
 /** CleanupJobStore in memory: the reference behaviour (unit tests); the API's SQL store does the same. */
 export class InMemoryCleanupJobStore implements CleanupJobStore {

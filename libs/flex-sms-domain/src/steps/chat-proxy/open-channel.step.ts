@@ -1,9 +1,9 @@
-import type { FlexChannel } from '../ports/chat-channel.port';
-import type { FlexFlow } from '../ports/flex-flow.port';
-import { IDEMPOTENT } from '../retry/twilio-retrier';
-import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
-import type { StepRecorder } from './step-recorder';
+import type { FlexChannel } from '../../ports/chat-channel.port';
+import type { FlexFlow } from '../../ports/flex-flow.port';
+import { IDEMPOTENT } from '../../retry/twilio-retrier';
+import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 /**
  * Twilio stamps `date_created` to the second, and its clock is not ours: a channel dated up to this long before the

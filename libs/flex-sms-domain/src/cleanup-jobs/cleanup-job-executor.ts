@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.port';
 import type { CleanupJobRunner, RunEnd } from './cleanup-job-runner';
-import type { CleanupJobStore } from './cleanup-job-store.port';
+import type { CleanupJobStore } from '../ports/cleanup-job-store.port';
 
 /** Starts jobs in the background of this process, resumes unfinished ones, and stops them on shutdown. */
 export class CleanupJobExecutor {

@@ -1,11 +1,11 @@
-import { ParticipantConflict, ResourceNotFound, type ProxyIdentifierInUse } from '../errors';
-import type { ProxyParticipant, ProxySession } from '../ports/proxy-session.port';
-import { IDEMPOTENT } from '../retry/twilio-retrier';
-import { PhoneNumber } from '../value-objects/phone-number.value-object';
-import { Sid } from '../value-objects/sid.value-object';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
+import { ParticipantConflict, ResourceNotFound, type ProxyIdentifierInUse } from '../../errors';
+import type { ProxyParticipant, ProxySession } from '../../ports/proxy-session.port';
+import { IDEMPOTENT } from '../../retry/twilio-retrier';
+import { PhoneNumber } from '../../value-objects/phone-number.value-object';
+import { Sid } from '../../value-objects/sid.value-object';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import { isChannelInactive, isLiveSession, taskSidOfChannel, type ConversationParties } from './proxy-session-rules';
-import type { StepRecorder } from './step-recorder';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 /** At most this many of the customer's other channels are inspected for the conflicting session. */
 export const MAX_CONFLICT_CANDIDATES = 20;

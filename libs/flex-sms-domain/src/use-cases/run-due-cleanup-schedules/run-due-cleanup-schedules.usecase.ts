@@ -1,7 +1,7 @@
-import type { Clock } from '../ports/clock.port';
-import type { CleanupJob } from './cleanup-job';
-import type { CleanupSchedule, CleanupScheduleStore } from './cleanup-schedule';
-import { describeError } from './describe-error';
+import type { Clock } from '../../ports/clock.port';
+import type { CleanupJob } from '../../cleanup-jobs/cleanup-job';
+import type { CleanupSchedule, CleanupScheduleStore } from '../../cleanup-jobs/cleanup-schedule';
+import { describeError } from '../../cleanup-jobs/describe-error';
 
 /** Starts the job of one schedule (the clean-up use case of its kind). */
 export type ScheduledJobStarter = (schedule: CleanupSchedule) => Promise<CleanupJob>;

@@ -1,9 +1,9 @@
-import { CleanupScheduleNotFound, InvalidInput } from '../errors';
-import type { Clock } from '../ports/clock.port';
-import { readLongLivedChannelSelection, type LongLivedChannelSelection } from '../use-cases/clean-up-long-lived-channels/long-lived-channel-selection';
-import { readProxySessionSelection, type ProxySessionSelection } from '../use-cases/clean-up-proxy-sessions/proxy-session-selection';
-import type { CleanupJobKind } from './cleanup-job';
-import type { CleanupSchedule, CleanupScheduleChanges, CleanupScheduleStore } from './cleanup-schedule';
+import { CleanupScheduleNotFound, InvalidInput } from '../../errors';
+import type { Clock } from '../../ports/clock.port';
+import { readLongLivedChannelSelection, type LongLivedChannelSelection } from '../clean-up-long-lived-channels/long-lived-channel-selection';
+import { readProxySessionSelection, type ProxySessionSelection } from '../clean-up-proxy-sessions/proxy-session-selection';
+import type { CleanupJobKind } from '../../cleanup-jobs/cleanup-job';
+import type { CleanupSchedule, CleanupScheduleChanges, CleanupScheduleStore } from '../../cleanup-jobs/cleanup-schedule';
 
 export interface CleanupScheduleInput {
   name: string;

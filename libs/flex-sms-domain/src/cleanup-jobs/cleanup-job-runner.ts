@@ -3,7 +3,7 @@ import type { ErrorRecord } from '../ports/journal.port';
 import { describeError } from './describe-error';
 import type { CleanupJob, CleanupJobKind } from './cleanup-job';
 import type { CleanupItemHandler } from './cleanup-item-handler';
-import type { CleanupJobStore } from './cleanup-job-store.port';
+import type { CleanupJobStore } from '../ports/cleanup-job-store.port';
 import { runWithConcurrency } from './run-with-concurrency';
 
 export interface CleanupRunnerOptions {

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.port';
 import type { CleanupJob, CleanupJobKind } from './cleanup-job';
-import type { CleanupJobStore } from './cleanup-job-store.port';
+import type { CleanupJobStore } from '../ports/cleanup-job-store.port';
 
 /** Where jobs are launched (CleanupJobExecutor in the API). */
 export interface CleanupJobLauncher {

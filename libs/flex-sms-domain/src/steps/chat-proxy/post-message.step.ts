@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../ports/message.port';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
-import type { StepRecorder } from './step-recorder';
+import type { ChatMessage } from '../../ports/message.port';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 /** The message attribute that marks a message as posted by one outbound request. */
 export const REQUEST_ID_ATTRIBUTE = 'outboundSmsRequestId';

@@ -1,10 +1,10 @@
-import { DuplicateUniqueName, ParticipantConflict, ProxyIdentifierInUse } from '../errors';
-import type { ProxySession } from '../ports/proxy-session.port';
-import { IDEMPOTENT } from '../retry/twilio-retrier';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
+import { DuplicateUniqueName, ParticipantConflict, ProxyIdentifierInUse } from '../../errors';
+import type { ProxySession } from '../../ports/proxy-session.port';
+import { IDEMPOTENT } from '../../retry/twilio-retrier';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import { isLiveSession, proxySessionRequest } from './proxy-session-rules';
 import { resolveParticipantConflict, type ConflictContext } from './resolve-participant-conflict';
-import type { StepRecorder } from './step-recorder';
+import type { StepRecorder } from '../../outbound/step-recorder';
 
 export interface TieProxySessionRequest extends ConflictContext {
   /** A channel this request just created cannot have a session yet, so the look-up is skipped. */
