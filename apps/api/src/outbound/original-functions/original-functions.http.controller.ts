@@ -12,8 +12,8 @@ import { TwilioAccount } from '../../twilio/twilio-account';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.request.dto';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
-import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './legacy-outbound-sms.response';
-import { LegacyOutboundSmsTaskRequestDto } from './legacy-outbound-sms-task.request.dto';
+import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './original-outbound-sms.response';
+import { LegacyOutboundSmsTaskRequestDto } from './original-outbound-sms-task.request.dto';
 
 /** What the Function routes answer for a result (200, the original's body), also after a crash (see Idempotent). */
 const legacyAnswer: AnswerFromJournal = (result, moduleRef) => ({
