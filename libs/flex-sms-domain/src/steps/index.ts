@@ -7,3 +7,6 @@ export * from './conversations/open-sms-conversation.step';
 export * from './conversations/open-sms-interaction.step';
 export * from './conversations/post-conversation-message.step';
 export * from './conversations/resolve-conversation-conflict';
+export * from './outbound-conversation.plan';
+export * from './chat-proxy/converse-over-chat-proxy';
+export * from './message-lookup';

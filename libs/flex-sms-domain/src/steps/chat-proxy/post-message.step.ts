@@ -1,12 +1,7 @@
 import type { ChatMessage } from '../../ports/message.port';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { StepRecorder } from '../../outbound/step-recorder';
-
-/** The message attribute that marks a message as posted by one outbound request. */
-export const REQUEST_ID_ATTRIBUTE = 'outboundSmsRequestId';
-
-/** How far back a retry looks for the message its first attempt may have posted. */
-const LOOKUP_WINDOW = 20;
+import { MESSAGE_LOOKUP_WINDOW, REQUEST_ID_ATTRIBUTE } from '../message-lookup';
 
 export interface PostMessageStepRequest {
   chatServiceSid: string;
@@ -33,7 +28,7 @@ export function postMessage(
       {
         kind: 'lookup-before-repeat',
         lookup: async () => {
-          const recent = await deps.messages.listRecentMessages(chatServiceSid, channelSid, LOOKUP_WINDOW);
+          const recent = await deps.messages.listRecentMessages(chatServiceSid, channelSid, MESSAGE_LOOKUP_WINDOW);
           return recent.find((candidate) => candidate.attributes[REQUEST_ID_ATTRIBUTE] === requestId) ?? null;
         },
       },

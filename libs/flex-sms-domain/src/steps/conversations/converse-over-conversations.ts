@@ -6,7 +6,7 @@ import { allSettledOrThrow } from '../all-settled-or-throw';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { resolveFlexFlow } from '../resolve-flex-flow.step';
-import type { OutboundConversationPlan } from '../run-outbound-conversation';
+import type { OutboundConversationPlan } from '../outbound-conversation.plan';
 import type { StepRecorder } from '../../outbound/step-recorder';
 import { openSmsConversation } from './open-sms-conversation.step';
 import { openSmsInteraction } from './open-sms-interaction.step';
