@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.port';
 import type { ErrorRecord } from '../ports/journal.port';
-import { describeError } from './describe-error';
+import { toErrorRecord } from '../errors';
 import type { CleanupJob, CleanupJobKind } from './cleanup-job';
 import type { CleanupItemHandler } from './cleanup-item-handler';
 import type { CleanupJobStore } from '../ports/cleanup-job-store.port';
@@ -53,7 +53,7 @@ export class CleanupJobRunner {
       if (!handler) throw new Error(`No clean-up handler for ${job.kind}`);
       return await this.runJob(job, handler);
     } catch (error) {
-      await this.store.finish(jobId, 'failed', this.now(), describeError(error));
+      await this.store.finish(jobId, 'failed', this.now(), toErrorRecord(error));
       return 'finished';
     } finally {
       await this.store.releaseLease(jobId, this.runnerId);
@@ -96,7 +96,7 @@ export class CleanupJobRunner {
     try {
       outcome = { status: await handler.process(item, job) };
     } catch (error) {
-      outcome = { status: 'failed', error: describeError(error) };
+      outcome = { status: 'failed', error: toErrorRecord(error) };
     }
     await this.store.settleItem(job.id, item.sid, { ...outcome, at: this.now() });
   }

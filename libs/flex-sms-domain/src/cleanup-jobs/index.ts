@@ -4,7 +4,6 @@ export * from './cleanup-job-executor';
 export * from './cleanup-job-runner';
 export * from './cleanup-preview';
 export * from './cleanup-progress';
-export * from './describe-error';
 export * from './run-with-concurrency';
 export * from './start-cleanup-job';
 export * from './cleanup-schedule';

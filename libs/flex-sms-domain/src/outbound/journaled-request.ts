@@ -1,9 +1,9 @@
-import { DomainError } from '../errors';
+import { DomainError, toErrorRecord } from '../errors';
 import type { OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
 import { pairLockKey } from '../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundSmsResult } from './outbound-sms.result';
-import { StepRecorder, toErrorRecord } from './step-recorder';
+import { StepRecorder } from './step-recorder';
 import { executeUndo, planUndo } from './undo';
 
 /**

@@ -1,19 +1,12 @@
-import { DomainError } from '../errors';
+import { toErrorRecord } from '../errors';
 import type { Clock } from '../ports/clock.port';
-import type { ErrorRecord, Journal, StepName, StepOutcome, StepRecord } from '../ports/journal.port';
+import type { Journal, StepName, StepOutcome, StepRecord } from '../ports/journal.port';
 
 export interface StepResult<T> {
   value: T;
   outcome: StepOutcome;
   sids: Record<string, string>;
   data?: Record<string, unknown>;
-}
-
-export function toErrorRecord(error: unknown): ErrorRecord {
-  if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, twilioCode: error.twilioCode, details: { ...error.details } };
-  }
-  return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { StepRecord, UndoneRecord } from '../ports/journal.port';
 import { IDEMPOTENT } from '../retry/twilio-retrier';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
-import { toErrorRecord } from './step-recorder';
+import { toErrorRecord } from '../errors';
 
 export type UndoAction =
   | { action: 'cancel-task'; workspaceSid: string; taskSid: string }

@@ -1,8 +1,8 @@
-import { OutboundRequestNotFound, TwilioUnavailable } from '../../errors';
+import { OutboundRequestNotFound, TwilioUnavailable, toErrorRecord } from '../../errors';
 import type { JournalEntry, PendingStepName } from '../../ports/journal.port';
 import { pairLockKey } from '../../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
-import { StepRecorder, toErrorRecord } from '../../outbound/step-recorder';
+import { StepRecorder } from '../../outbound/step-recorder';
 import { writeProxySessionAttribute, type ProxySessionAttributeRequest } from '../../steps/chat-proxy/write-proxy-session-attribute.step';
 
 export interface PendingStepsReport {

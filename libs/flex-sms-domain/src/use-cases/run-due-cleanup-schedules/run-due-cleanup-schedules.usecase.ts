@@ -1,7 +1,7 @@
+import { toErrorRecord } from '../../errors';
 import type { Clock } from '../../ports/clock.port';
 import type { CleanupJob } from '../../cleanup-jobs/cleanup-job';
 import type { CleanupSchedule, CleanupScheduleStore } from '../../cleanup-jobs/cleanup-schedule';
-import { describeError } from '../../cleanup-jobs/describe-error';
 
 /** Starts the job of one schedule (the clean-up use case of its kind). */
 export type ScheduledJobStarter = (schedule: CleanupSchedule) => Promise<CleanupJob>;
@@ -22,7 +22,7 @@ export async function runDueCleanupSchedules(store: CleanupScheduleStore, clock:
       await store.recordRun(schedule.id, job.id, now);
       runs.push({ scheduleId: schedule.id, jobId: job.id });
     } catch (error) {
-      runs.push({ scheduleId: schedule.id, error: describeError(error).message });
+      runs.push({ scheduleId: schedule.id, error: toErrorRecord(error).message });
     }
   }
   return runs;
