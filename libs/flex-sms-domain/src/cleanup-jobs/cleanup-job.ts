@@ -4,7 +4,7 @@ import type { ErrorRecord } from '../ports/journal.port';
 export const CLEANUP_KINDS = ['proxy-sessions', 'long-lived-channels', 'conversations'] as const;
 export type CleanupJobKind = (typeof CLEANUP_KINDS)[number];
 /** The kinds a schedule can start (conversation clean-ups are run on request only, for now). */
-export const CLEANUP_JOB_KINDS: readonly CleanupJobKind[] = ['proxy-sessions', 'long-lived-channels'];
+export const SCHEDULABLE_CLEANUP_KINDS: readonly CleanupJobKind[] = ['proxy-sessions', 'long-lived-channels'];
 
 export const CLEANUP_JOB_STATUSES = [
   /** Finding the items (paging through Twilio), claiming each. */

@@ -12,3 +12,4 @@ export * from './phone-number.port';
 export * from './conversation.port';
 export * from './interaction.port';
 export * from './cleanup-job-store.port';
+export * from './cleanup-schedule-store.port';

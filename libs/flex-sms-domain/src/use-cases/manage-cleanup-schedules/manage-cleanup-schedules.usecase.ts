@@ -3,7 +3,8 @@ import type { Clock } from '../../ports/clock.port';
 import { readLongLivedChannelSelection, type LongLivedChannelSelection } from '../clean-up-long-lived-channels/long-lived-channel-selection';
 import { readProxySessionSelection, type ProxySessionSelection } from '../clean-up-proxy-sessions/proxy-session-selection';
 import type { CleanupJobKind } from '../../cleanup-jobs/cleanup-job';
-import type { CleanupSchedule, CleanupScheduleChanges, CleanupScheduleStore } from '../../cleanup-jobs/cleanup-schedule';
+import type { CleanupSchedule } from '../../cleanup-jobs/cleanup-schedule';
+import type { CleanupScheduleChanges, CleanupScheduleStore } from '../../ports/cleanup-schedule-store.port';
 
 export interface CleanupScheduleInput {
   name: string;

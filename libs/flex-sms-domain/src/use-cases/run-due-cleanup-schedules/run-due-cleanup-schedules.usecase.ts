@@ -1,7 +1,8 @@
 import { toErrorRecord } from '../../errors';
 import type { Clock } from '../../ports/clock.port';
 import type { CleanupJob } from '../../cleanup-jobs/cleanup-job';
-import type { CleanupSchedule, CleanupScheduleStore } from '../../cleanup-jobs/cleanup-schedule';
+import type { CleanupSchedule } from '../../cleanup-jobs/cleanup-schedule';
+import type { CleanupScheduleStore } from '../../ports/cleanup-schedule-store.port';
 
 /** Starts the job of one schedule (the clean-up use case of its kind). */
 export type ScheduledJobStarter = (schedule: CleanupSchedule) => Promise<CleanupJob>;
