@@ -7,6 +7,3 @@ export * from './steps';
 export * from './use-cases';
 export * from './value-objects';
 export * from './cleanup-jobs';
-export * from './testing/in-memory-journal';
-export * from './testing/in-process-pair-lock';
-export * from './testing/in-memory-cleanup-job-store';
