@@ -13,7 +13,7 @@ import {
   ProxySessionParamsDto,
 } from './proxy.dto';
 import { ProxySessionPage, ProxySessionListQuery } from './proxy-session-list.query';
-import { ProxySessionQueries } from './proxy-session.queries';
+import { ProxySessionQueries } from './manage-proxy-sessions';
 
 const SESSION_PARAM = ApiParam({ name: 'sid', description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)', example: 'KC0123456789abcdef0123456789abcdef' });
 const NOT_FOUND = ERROR_EXAMPLES.resourceNotFound('Proxy session', 'KC0123456789abcdef0123456789abcdef');

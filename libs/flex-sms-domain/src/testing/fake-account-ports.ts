@@ -6,7 +6,7 @@ import type { IncomingPhoneNumber } from '../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../ports/proxy-session.port';
 import type { StudioFlow } from '../ports/studio-flow.port';
 import type { TaskChannel, Workflow, Workspace } from '../ports/task.port';
-import type { TwilioAccountPorts } from '../ports/account-ports.port';
+import type { TwilioAccountPorts } from '../ports/twilio-ports.port';
 import { FakeClock } from './fake-clock';
 import { FAKE_CHAT_SERVICE, FAKE_WORKSPACE, FakeTwilio } from './fake-twilio';
 

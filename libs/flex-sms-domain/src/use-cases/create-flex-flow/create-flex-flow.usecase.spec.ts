@@ -1,5 +1,5 @@
 import { FlexFlowAlreadyExists, InvalidFlexFlowSettings, InvalidPhoneNumber } from '../../errors';
-import type { FlexFlowManagementDependencies } from '../../flex-flow-management/flex-flow-management.dependencies';
+import type { FlexFlowManagementDependencies } from '../../flex-flows/flex-flow-management.dependencies';
 import { TwilioRetrier } from '../../retry/twilio-retrier';
 import { FAKE_STUDIO_FLOW, FAKE_WORKFLOW, FakeAccount, TASK_CHANNELS } from '../../testing/fake-account-ports';
 import { FixedRandom } from '../../testing/fake-clock';
