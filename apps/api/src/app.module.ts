@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './common/logging/logging.module';
 import type { LogOutput } from './common/logging/app-logger';
 import { MetricsModule } from './metrics/metrics.module';
+import { EventsModule } from './events/events.module';
 import { OutboundModule } from './outbound/outbound.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { SandboxHandsetModule } from './sandbox-handset/sandbox-handset.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(logOutput),
         MetricsModule,
+        EventsModule,
         StoreModule,
         TwilioModule,
         // Checks the database against the configuration before anything works on it.

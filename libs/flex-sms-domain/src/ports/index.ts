@@ -15,3 +15,4 @@ export * from './retry-observer.port';
 export * from './studio-flow.port';
 export * from './cleanup-job-store.port';
 export * from './cleanup-schedule-store.port';
+export * from './inbound-message.port';
