@@ -16,3 +16,4 @@ export * from './studio-flow.port';
 export * from './cleanup-job-store.port';
 export * from './cleanup-schedule-store.port';
 export * from './inbound-message.port';
+export * from './consent-register.port';
