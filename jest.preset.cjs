@@ -30,4 +30,7 @@ module.exports = {
   reporters: ['default', path.join(root, 'tools/jest/summary-reporter.cjs')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/e2e/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // A limit for a hung test, not a speed check: jest's 5 s default failed sound tests when the 2 cores were shared
+  // with other builds (tests that need longer still say so themselves).
+  testTimeout: 30_000,
 };

@@ -15,7 +15,7 @@ export class ValidatingRequestClient extends twilio.RequestClient {
     private readonly sandboxUrl: string,
     private readonly log: ContractLog,
   ) {
-    super({ timeout: 5_000 });
+    super({ timeout: 30_000 });
   }
 
   override async request<TData>(opts: RequestOptions) {
