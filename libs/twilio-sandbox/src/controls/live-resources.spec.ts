@@ -36,4 +36,18 @@ describe('live resources control', () => {
     await chat.channels(channel.sid).remove();
     expect(await fx.controls.resources()).toEqual(seeded);
   });
+
+  it("does not count a message's delivery receipts, which Twilio makes after the request that sent it", async () => {
+    const conversations = fx.twilio.conversations.v1.conversations;
+    const conversation = await conversations.create({ friendlyName: 'Ada' });
+    await conversations(conversation.sid).participants.create({ 'messagingBinding.address': '+15005550100', 'messagingBinding.proxyAddress': fx.account.numbers[0] });
+    const message = await conversations(conversation.sid).messages.create({ author: 'agent.alice', body: 'Hello' });
+    const counted = await fx.controls.resources();
+    let receipts = 0;
+    while (receipts === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      receipts = (await conversations(conversation.sid).messages(message.sid).deliveryReceipts.list()).length;
+    }
+    expect(await fx.controls.resources()).toEqual(counted);
+  });
 });

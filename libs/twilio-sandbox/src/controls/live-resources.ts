@@ -4,6 +4,11 @@ import type { SandboxState } from '../core/state';
 /** A resource in one of these states is over: closing, cancelling or completing it is how Twilio undoes it. */
 const ENDED = new Set(['closed', 'canceled', 'completed', 'failed', 'ended']);
 const STATUS_FIELDS = ['status', 'assignmentStatus', 'state'] as const;
+/**
+ * Made by Twilio after a request, not by one: a message's delivery receipts arrive as the carrier reports, so a
+ * count taken right after a later request would blame it for an earlier message's receipt (the OpenAPI fuzz did).
+ */
+const CONSEQUENCES = new Set(['conversations.receipts']);
 
 /**
  * How many resources of each kind the account holds that are not over (`proxy.sessions`: open or in-progress;
@@ -19,7 +24,7 @@ export function liveResources(state: SandboxState): Record<string, number> {
     for (const [field, value] of Object.entries(store)) {
       const collections = value instanceof Collection ? [value] : value instanceof Map ? [...value.values()].filter((item) => item instanceof Collection) : [];
       const live = collections.reduce((sum, collection: Collection<{ sid: string }>) => sum + collection.filter(isLive).length, 0);
-      if (live > 0) counts[`${storeName}.${field}`] = live;
+      if (live > 0 && !CONSEQUENCES.has(`${storeName}.${field}`)) counts[`${storeName}.${field}`] = live;
     }
   }
   return counts;
