@@ -85,6 +85,7 @@ test.describe('Every page at tablet width', () => {
     ['/flex-flows', 'Flex Flows'],
     ['/proxy-sessions', 'Proxy sessions'],
     ['/cleanup', 'Cleanup'],
+    ['/consent', 'Consent'],
     ['/doctor', 'Doctor'],
     ['/sandbox-handset', 'Sandbox handset'],
   ] as const;
