@@ -7,6 +7,8 @@ import { expect, test } from './support/test';
 // it is merged this test opts the customer out by hand on the Consent page, which the Send page refuses the same way.
 test.describe('Consent', () => {
   test('an admin opts a customer out; the Send page refuses them beside the number; removing the opt-out lets the send through', BOTH_MODES, async ({ page, saveScreenshot }) => {
+    // Three pages and two sends, one after the other.
+    test.slow();
     const customer = uniqueCustomerNumber();
     const from = ACCOUNT_NUMBERS[1];
 
@@ -45,9 +47,8 @@ test.describe('Consent', () => {
     await page.getByLabel('Find a customer number').fill(customer);
     await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
     await page.getByTestId('opt-out-row').filter({ hasText: customer }).getByRole('button', { name: 'Remove' }).click();
-    const dialog = page.getByRole('alertdialog');
-    await dialog.getByLabel('Reason').fill('Opted back in by email');
-    await dialog.getByRole('button', { name: 'Remove opt-out' }).click();
+    await page.getByRole('textbox', { name: 'Reason' }).and(page.locator('#opt-out-removal-reason')).fill('Opted back in by email');
+    await page.getByRole('button', { name: 'Remove opt-out' }).click();
     await expect(page.getByTestId('consent-empty')).toBeVisible();
 
     // The trail keeps both changes, who made them and why, after the opt-out is gone.
