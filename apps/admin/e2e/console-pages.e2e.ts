@@ -91,6 +91,8 @@ test.describe('Every page at tablet width', () => {
   ] as const;
 
   test('fits the screen without sideways scrolling', async ({ page, saveScreenshot }) => {
+    // Eight pages one after the other: more than one page's time on a shared machine.
+    test.slow();
     await page.setViewportSize({ width: 768, height: 1024 });
     for (const [path, heading] of PAGES) {
       await page.goto(path);
