@@ -85,11 +85,14 @@ test.describe('Every page at tablet width', () => {
     ['/flex-flows', 'Flex Flows'],
     ['/proxy-sessions', 'Proxy sessions'],
     ['/cleanup', 'Cleanup'],
+    ['/consent', 'Consent'],
     ['/doctor', 'Doctor'],
     ['/sandbox-handset', 'Sandbox handset'],
   ] as const;
 
   test('fits the screen without sideways scrolling', async ({ page, saveScreenshot }) => {
+    // Eight pages one after the other: more than one page's time on a shared machine.
+    test.slow();
     await page.setViewportSize({ width: 768, height: 1024 });
     for (const [path, heading] of PAGES) {
       await page.goto(path);

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ChannelModule } from './channel/channel.module';
+import { ConsentModule } from './consent/consent.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DeploymentModule } from './deployment/deployment.module';
@@ -34,6 +35,7 @@ import { TwilioModule } from './twilio/twilio.module';
     ProxyModule,
     CleanupModule,
     DoctorModule,
+    ConsentModule,
   ],
 })
 export class AppModule {

@@ -20,6 +20,7 @@ const NOT_EXERCISED: Record<string, string> = {
   'PATCH /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
+  'GET /api/v1/consent/export.csv': 'CSV for a spreadsheet, not JSON (consent/consent-admin.http.spec.ts reads it and imports it back)',
 };
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -126,6 +127,25 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     await call('get', '/api/v1/cleanup/jobs/{id}/items', 200, { params: { id: job.id }, query: { status: 'done' } });
     await call('post', '/api/v1/cleanup/jobs/{id}/cancel', 409, { params: { id: job.id } });
     await call('post', other, 200, { body: { ...otherSelection, dryRun: true } });
+  });
+
+  it('answers the consent routes, and a send they refuse, as documented', async () => {
+    const recipient = customer(900 + (mode === 'legacy' ? 0 : 1));
+    const added = await call('post', '/api/v1/consent', 201, { body: { recipient, scope: NUMBER, reason: 'Asked by phone' } });
+    expect(added.recipient).toBe(recipient);
+    await call('post', '/api/v1/consent', 400, { body: { recipient: '12', scope: 'x', reason: '' } });
+    await call('post', '/api/v1/outbound/message', 422, { body: { fromNumber: NUMBER, toNumber: recipient, toName: 'Ada', messageBody: 'Hi' } });
+    await call('post', '/flex-initiate-outbound-sms-task', 422, { body: { fromNumber: NUMBER, toNumber: recipient, toName: 'Ada' } });
+    await call('get', '/api/v1/consent', 200, { query: { number: recipient.slice(1) } });
+    await call('get', '/api/v1/consent/{recipient}/audit', 200, { params: { recipient } });
+    await call('delete', '/api/v1/consent/{recipient}', 204, { params: { recipient }, query: { scope: NUMBER, reason: 'Opted back in' } });
+    await call('delete', '/api/v1/consent/{recipient}', 404, { params: { recipient }, query: { scope: NUMBER, reason: 'Again' } });
+    for (const [csv, status] of [[`recipient,scope,reason\n${recipient},${NUMBER},Import\nbad,${NUMBER},x\n`, 200], ['number\n1\n', 400]] as const) {
+      const response = await api.http.post('/api/v1/consent/import').set('Content-Type', 'text/csv').send(csv);
+      exercised.add('POST /api/v1/consent/import');
+      expect(response.status).toBe(status);
+      expect(answers.violations('post', '/api/v1/consent/import', response.status, response.body)).toEqual([]);
+    }
   });
 
   it('answers the API key, user and session routes as documented', async () => {

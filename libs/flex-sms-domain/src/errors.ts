@@ -362,3 +362,40 @@ export class ConversationConflict extends DomainError {
     );
   }
 }
+
+// ─── Consent ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The customer opted out of messages from this sender (STOP, Twilio's 21610, an admin's entry or an import). Refused
+ * before Twilio is asked: sending again would be a TCPA/CTIA breach, and Twilio would refuse it with 21610 anyway.
+ */
+export class RecipientOptedOut extends DomainError {
+  readonly code = 'RECIPIENT_OPTED_OUT';
+
+  constructor(
+    readonly recipient: string,
+    readonly scope: string,
+    readonly since: Date,
+    readonly source: string,
+    twilioCode?: number,
+  ) {
+    super(
+      `${recipient} opted out of messages from ${scope} on ${since.toISOString()} (${source}); nothing was sent. ` +
+        'The customer can opt back in by texting START to that number, or an admin can remove the opt-out in the consent register.',
+      { recipient, scope, since: since.toISOString(), source },
+      twilioCode,
+    );
+  }
+}
+
+/** There is no opt-out for this recipient in this scope. */
+export class OptOutNotFound extends DomainError {
+  readonly code = 'OPT_OUT_NOT_FOUND';
+
+  constructor(
+    readonly recipient: string,
+    readonly scope: string,
+  ) {
+    super(`${recipient} has no opt-out for ${scope}`, { recipient, scope });
+  }
+}

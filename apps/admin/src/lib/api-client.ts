@@ -13,6 +13,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers the API reads, e.g. `Idempotency-Key` (the console's proxy forwards an allow-list). */
   headers?: Record<string, string>;
+  /** Send `body` as this type, as it is (a string: a CSV file), instead of as JSON. */
+  contentType?: string;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -31,14 +33,14 @@ async function readBody(response: Response): Promise<unknown> {
  */
 export async function apiRequest<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
 
   let response: Response;
   try {
     response = await fetch(`${PROXY_BASE_PATH}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.contentType ? String(options.body) : JSON.stringify(options.body),
       signal: options.signal,
       credentials: 'same-origin',
       cache: 'no-store',

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ProxyServiceNotConfigured } from '@flex-sms/domain';
+import { ProxyServiceNotConfigured, RecipientOptedOut } from '@flex-sms/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
 export interface ErrorExample {
@@ -72,6 +72,11 @@ export const ERROR_EXAMPLES = {
     message: `No sms Flex Flow with IntegrationType=${integrationType} has ContactIdentity +15550100003. Create one (POST https://flex-api.twilio.com/v1/FlexFlows with ChannelType=sms, IntegrationType=${integrationType}, ContactIdentity=+15550100003) or send from a number that has one.`,
     context: { phoneNumber: '+15550100003', integrationType, fix: `Create an sms Flex Flow with IntegrationType=${integrationType} and ContactIdentity=+15550100003` },
   }),
+  recipientOptedOut: {
+    code: 'RECIPIENT_OPTED_OUT',
+    message: new RecipientOptedOut('+14155550123', '+15550100001', new Date('2026-12-01T10:00:00.000Z'), 'inbound-keyword').message,
+    context: { recipient: '+14155550123', scope: '+15550100001', since: '2026-12-01T10:00:00.000Z', source: 'inbound-keyword' },
+  },
   flexFlowDisabled: {
     code: 'FLEX_FLOW_DISABLED',
     message: 'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',

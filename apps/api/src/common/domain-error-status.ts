@@ -39,4 +39,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   CONVERSATION_ADDRESS_IN_USE: 409,
   // A Proxy route on a conversations-only deployment (no Proxy Service configured).
   PROXY_SERVICE_NOT_CONFIGURED: 422,
+  // Consent register: the customer opted out of the sender (context: recipient, scope, since, source); an admin
+  // removing an opt-out that is not there.
+  RECIPIENT_OPTED_OUT: 422,
+  OPT_OUT_NOT_FOUND: 404,
 };

@@ -11,6 +11,8 @@ import {
 } from '@flex-sms/domain';
 import { createTwilioPorts } from '@flex-sms/twilio-adapter';
 import { AppConfig } from '../config/app-config';
+import { ConsentRegisterModule } from '../consent/consent-register.module';
+import { SqlConsentRegister } from '../consent/sql-consent-register';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
 import { RetryMetrics } from '../metrics/retry-metrics';
@@ -29,6 +31,7 @@ function outboundSmsDependencies(
   followUps: FollowUpScheduler,
   config: AppConfig,
   retryMetrics: RetryMetrics,
+  consent: SqlConsentRegister,
 ): OutboundSmsDependencies {
   const ports = createTwilioPorts(client, { proxyServiceSid: account.proxyServiceSid, chatServiceSid: account.chatServiceSid });
   const deps = createOutboundSmsDependencies({
@@ -41,6 +44,7 @@ function outboundSmsDependencies(
     outboundModes: config.outboundModes,
     retryObserver: retryMetrics,
     scheduleFollowUp: (requestId) => followUps.schedule(requestId),
+    consent,
   });
   const completePendingSteps = new CompletePendingSteps(deps);
   followUps.attach((requestId) => completePendingSteps.execute(requestId));
@@ -58,7 +62,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
  * once, shared by the outbound, Flex Flow, channel and proxy routes (one Flex Flow cache, one retry policy).
  */
 @Module({
-  imports: [JournalModule, PairLockModule, IdempotencyModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule],
   providers: [
     {
       provide: OUTBOUND_SMS_OPTIONS,
@@ -69,7 +73,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     {
       provide: OUTBOUND_SMS_DEPENDENCIES,
       useFactory: outboundSmsDependencies,
-      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig, RetryMetrics],
+      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig, RetryMetrics, SqlConsentRegister],
     },
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),

@@ -1,4 +1,5 @@
-import { DomainError, toErrorRecord } from '../errors';
+import { DomainError, RecipientOptedOut, toErrorRecord } from '../errors';
+import { TWILIO_ACTOR, consentRecipientOf } from '../ports/consent-register.port';
 import type { OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
 import { pairLockKey } from '../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
@@ -11,7 +12,9 @@ import { executeUndo, planUndo } from './undo';
  * a time; the journal sees the request before Twilio does and each step as it finishes; a failure undoes what this
  * request created (never what it reused) and says so. A request that lost its pair lock on the way undoes nothing
  * itself: another request for the customer may have picked up what it made since; crash recovery (ResolveInFlight)
- * settles it under the lock, keeping what a later request answered with.
+ * settles it under the lock, keeping what a later request answered with. A customer who opted out of the sender is
+ * refused before anything is created in Twilio (journaled as failed); Twilio's own refusal (21610) teaches the
+ * consent register, and the caller gets the same refusal once what was created is undone.
  */
 export async function runJournaledRequest(
   deps: OutboundSmsDependencies,
@@ -23,6 +26,7 @@ export async function runJournaledRequest(
     const requestId = await deps.journal.begin(record, new Date(deps.clock.now()));
     const steps = new StepRecorder(deps.journal, requestId, deps.clock);
     try {
+      await refuseOptedOut(deps, record);
       const succeeded = await converse(steps);
       await steps.flush();
       await deps.journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
@@ -33,17 +37,47 @@ export async function runJournaledRequest(
       // The undo works from the steps in memory; a journal that cannot take them now must not hide the error.
       await steps.flush().catch(() => undefined);
       const undone = await executeUndo(deps, planUndo(steps.steps), `Outbound SMS request ${requestId} failed`);
+      const refusal = await learnedOptOut(deps, record, error);
       await deps.journal.finish(requestId, {
         status: undone.length > 0 ? 'rolled_back' : 'failed',
         finishedAt: new Date(deps.clock.now()),
-        error: toErrorRecord(error),
+        error: toErrorRecord(refusal),
         undone,
       });
-      throw annotated(error, requestId, undone);
+      throw annotated(refusal, requestId, undone);
     }
   });
   if (result.pendingSteps.length > 0) deps.scheduleFollowUp?.(result.id);
   return result;
+}
+
+/** Twilio's error for a recipient who replied STOP to the sender (or is blocked for the account). */
+export const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
+
+async function refuseOptedOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<void> {
+  const optOut = await deps.consent?.optOutOf(consentRecipientOf(record.toNumber), record.fromNumber);
+  if (optOut) throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
+}
+
+/**
+ * Twilio refused the recipient with 21610: the register learns the opt-out, so the next send is refused before Twilio,
+ * and the caller gets the register's refusal. Should the register fail to record it, Twilio's error stands.
+ */
+async function learnedOptOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord, error: unknown): Promise<unknown> {
+  if (!deps.consent || !(error instanceof DomainError) || error.twilioCode !== TWILIO_UNSUBSCRIBED_RECIPIENT) return error;
+  try {
+    const optOut = await deps.consent.recordOptOut({
+      recipient: consentRecipientOf(record.toNumber),
+      scope: record.fromNumber,
+      source: 'twilio-21610',
+      actor: TWILIO_ACTOR,
+      reason: `Twilio refused the send with 21610: ${error.message}`,
+      at: new Date(deps.clock.now()),
+    });
+    return new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source, TWILIO_UNSUBSCRIBED_RECIPIENT);
+  } catch {
+    return error;
+  }
 }
 
 /** The caller learns which request failed and what was undone, without losing the error's own code. */

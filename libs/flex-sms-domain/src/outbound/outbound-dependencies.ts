@@ -1,5 +1,6 @@
 import { FlexFlowDirectory, type FlexFlowDirectoryOptions } from '../flex-flows/flex-flow-directory';
 import type { ChatChannelPort } from '../ports/chat-channel.port';
+import type { ConsentRecorderPort, ConsentRegisterPort } from '../ports/consent-register.port';
 import type { ConversationPort } from '../ports/conversation.port';
 import type { InteractionPort } from '../ports/interaction.port';
 import { mathRandom, systemClock, type Clock, type Random } from '../ports/clock.port';
@@ -47,6 +48,8 @@ export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> 
   inFlightSettleMs: number;
   /** Which way a Twilio number starts conversations (OUTBOUND_MODE, CONVERSATIONS_NUMBERS). */
   outboundMode: (fromNumber: PhoneNumber) => OutboundMode;
+  /** Who opted out of which sender: checked before every send, taught by Twilio's 21610. Unset = no register. */
+  consent?: ConsentRegisterPort & ConsentRecorderPort;
 }
 
 /** The SDK client's default request timeout (libs/twilio-adapter). */
@@ -66,6 +69,7 @@ export interface OutboundSmsDependencyOptions {
   inFlightSettleMs?: number;
   /** Legacy for every number unless given. */
   outboundModes?: OutboundModePolicy;
+  consent?: ConsentRegisterPort & ConsentRecorderPort;
 }
 
 /** Wires the dependencies in one call (the API's module does only this). */
@@ -83,5 +87,6 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
     outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? LEGACY_ONLY, fromNumber),
+    consent: options.consent,
   };
 }

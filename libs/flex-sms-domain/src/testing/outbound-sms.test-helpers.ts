@@ -3,6 +3,7 @@ import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../
 import type { OutboundModePolicy } from '../outbound/outbound-mode';
 import { FakeClock, FixedRandom } from './fake-clock';
 import { FakeTwilio } from './fake-twilio';
+import { InMemoryConsentRegister } from './in-memory-consent-register';
 import { InMemoryJournal } from './in-memory-journal';
 import { InProcessPairLock } from './in-process-pair-lock';
 
@@ -18,6 +19,7 @@ export interface OutboundSmsWorld {
   taskFlow: FlexFlow;
   studioFlow: FlexFlow;
   followUps: string[];
+  consent: InMemoryConsentRegister;
 }
 
 /**
@@ -30,6 +32,7 @@ export function outboundSmsWorld(options: { outboundModes?: OutboundModePolicy }
   const journal = new InMemoryJournal();
   const pairLock = new InProcessPairLock();
   const followUps: string[] = [];
+  const consent = new InMemoryConsentRegister();
   const taskFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false });
   const studioFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'studio' });
   const deps = createOutboundSmsDependencies({
@@ -40,6 +43,7 @@ export function outboundSmsWorld(options: { outboundModes?: OutboundModePolicy }
     random: new FixedRandom([0.5]),
     scheduleFollowUp: (requestId) => followUps.push(requestId),
     outboundModes: options.outboundModes,
+    consent,
   });
-  return { clock, twilio, journal, pairLock, deps, taskFlow, studioFlow, followUps };
+  return { clock, twilio, journal, pairLock, deps, taskFlow, studioFlow, followUps, consent };
 }

@@ -2,6 +2,7 @@
 // console's shape is visible from day one) but is marked `comingSoon` and rendered without a link.
 import type { ComponentType } from 'react';
 import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
+import { DoNotIcon } from '@twilio-paste/icons/esm/DoNotIcon';
 import { HistoryIcon } from '@twilio-paste/icons/esm/HistoryIcon';
 import { ProductKeysIcon } from '@twilio-paste/icons/esm/ProductKeysIcon';
 import { MobileIcon } from '@twilio-paste/icons/esm/MobileIcon';
@@ -32,6 +33,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon },
   { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon },
   { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, adminOnly: true },
+  // Who may not be texted (STOP, 21610, entries, imports): admins manage it, every send checks it.
+  { label: 'Consent', href: '/consent', Icon: DoNotIcon, adminOnly: true },
   { label: 'Doctor', href: '/doctor', Icon: ProductDebuggerIcon },
   // The customers' phones exist only in the embedded sandbox: on a real account, customers use their own.
   { label: 'Sandbox handset', href: '/sandbox-handset', Icon: MobileIcon, sandboxOnly: true },

@@ -33,6 +33,7 @@ export const SCHEMA_LIMITS = {
     "enabled": {"default": true},
     "markChannelInactive": {"default": true},
   },
+  "AddOptOutRequestDto": {"reason": {"minLength": 1, "maxLength": 500}},
   "CreateUserRequestDto": {"username": {"pattern": "^[A-Za-z0-9._@-]{3,64}$"}, "password": {"minLength": 12, "maxLength": 256}},
   "UpdateUserRequestDto": {"password": {"minLength": 12, "maxLength": 256}},
   "CreateApiKeyRequestDto": {"name": {"minLength": 1, "maxLength": 100}},
@@ -46,4 +47,10 @@ export const PARAMETER_LIMITS = {
   "GET /api/v1/proxy/sessions": {"pageSize": {"minimum": 1, "maximum": 100, "default": 50}},
   "GET /api/v1/cleanup/jobs": {"limit": {"minimum": 1, "maximum": 100, "default": 20}},
   "GET /api/v1/cleanup/jobs/{id}/items": {"limit": {"minimum": 1, "maximum": 100, "default": 20}, "status": {"default": "failed"}},
+  "GET /api/v1/consent": {
+    "page": {"minimum": 1, "maximum": 1000000, "default": 1},
+    "pageSize": {"minimum": 1, "maximum": 100, "default": 20},
+    "number": {"maxLength": 16},
+  },
+  "DELETE /api/v1/consent/{recipient}": {"reason": {"minLength": 1, "maxLength": 500}},
 } as const;

@@ -80,6 +80,18 @@ describe('fieldErrorsFrom', () => {
     expect(fieldErrorsFrom(error)).toEqual({ body: 'messageBody must not be blank', toNumber: 'toNumber must differ from fromNumber' });
   });
 
+  it('places the consent register’s refusal beside the customer number, saying who, from where, since when and how', () => {
+    const error = new ApiError({
+      status: 422,
+      code: 'RECIPIENT_OPTED_OUT',
+      message: 'opted out',
+      context: { recipient: '+14155550123', scope: '+15550100001', since: '2026-12-01T10:00:00.000Z', source: 'inbound-keyword' },
+    });
+    expect(fieldErrorsFrom(error)).toEqual({
+      toNumber: '+14155550123 texted an opt-out keyword (STOP) on Dec 1, 2026, 10:00 AM UTC and may not be texted from +15550100001. Nothing was sent. They can text START to opt back in, or an admin can remove the opt-out on the Consent page.',
+    });
+  });
+
   it('ignores any other failure', () => {
     expect(fieldErrorsFrom(new ApiError({ status: 409, code: 'PARTICIPANT_CONFLICT', message: 'busy' }))).toEqual({});
     expect(fieldErrorsFrom(new Error('boom'))).toEqual({});

@@ -128,6 +128,7 @@ const API_FIELDS: Record<string, SendFormField> = {
 
 /** The API's own validation answer (400 VALIDATION_FAILED), placed on the form's fields it names. */
 export function fieldErrorsFrom(error: unknown): SendFormErrors {
+  if (error instanceof ApiError && error.code === 'RECIPIENT_OPTED_OUT') return { toNumber: optedOutReason(error) };
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
   const errors: SendFormErrors = {};
   for (const detail of error.details) {
@@ -135,4 +136,19 @@ export function fieldErrorsFrom(error: unknown): SendFormErrors {
     if (field && !errors[field]) errors[field] = detail.message;
   }
   return errors;
+}
+
+const CONSENT_SOURCE_WORDS: Record<string, string> = {
+  'inbound-keyword': 'texted an opt-out keyword (STOP)',
+  'twilio-21610': 'is opted out at Twilio (error 21610)',
+  manual: 'was opted out by an admin',
+  import: 'was opted out by an import',
+};
+
+/** The consent register's refusal, in words, for the customer number's field: who, from which sender, since when. */
+export function optedOutReason(error: ApiError): string {
+  const { recipient, scope, since, source } = error.context as { recipient?: string; scope?: string; since?: string; source?: string };
+  const how = (source && CONSENT_SOURCE_WORDS[source]) ?? 'opted out';
+  const when = since ? ` on ${new Date(since).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : '';
+  return `${recipient ?? 'This customer'} ${how}${when} and may not be texted from ${scope ?? 'this number'}. Nothing was sent. They can text START to opt back in, or an admin can remove the opt-out on the Consent page.`;
 }

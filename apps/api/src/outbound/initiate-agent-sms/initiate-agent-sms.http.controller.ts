@@ -33,7 +33,7 @@ export class InitiateAgentSmsController {
     {
       400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
       409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.idempotencyKeyReused],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.recipientOptedOut, ERROR_EXAMPLES.idempotencyKeyReused],
       502: [ERROR_EXAMPLES.twilioRequestFailed],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },

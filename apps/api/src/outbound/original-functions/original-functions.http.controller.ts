@@ -49,7 +49,7 @@ export class LegacyFunctionsController {
     {
       400: [ERROR_EXAMPLES.validationFailed],
       409: [ERROR_EXAMPLES.participantConflict],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('task')],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.recipientOptedOut],
       502: [ERROR_EXAMPLES.twilioRequestFailed],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },
@@ -78,7 +78,7 @@ export class LegacyFunctionsController {
     {
       400: [ERROR_EXAMPLES.validationFailed],
       409: [ERROR_EXAMPLES.participantConflict],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled],
+      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled, ERROR_EXAMPLES.recipientOptedOut],
       502: [ERROR_EXAMPLES.twilioRequestFailed],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },

@@ -1,0 +1,2 @@
+export * from './apply-consent-keyword.usecase';
+export * from './consent-keywords';
