@@ -3,7 +3,8 @@ import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from '../store/database';
 import { DatabaseUnavailable } from '../store/database-unavailable';
-import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT } from '../twilio/twilio.tokens';
 
 export type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
 

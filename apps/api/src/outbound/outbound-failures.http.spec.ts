@@ -1,5 +1,4 @@
-import type { OutboundSmsDependencies } from '@flex-sms/domain';
-import { OUTBOUND_SMS_DEPENDENCIES } from './outbound-sms.tokens';
+import { FlexFlowDirectory } from '@flex-sms/domain';
 import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, twilioResources } from './outbound.test-helpers';
 
 const SESSIONS = '/proxy/v1/Services/*/Sessions';
@@ -190,7 +189,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
     });
 
     it('undoes nothing when the Flex Flows cannot be read: 503 with Retry-After, nothing created', async () => {
-      api.app.get<OutboundSmsDependencies>(OUTBOUND_SMS_DEPENDENCIES).flexFlowDirectory.invalidate();
+      api.app.get(FlexFlowDirectory).invalidate();
       const before = await twilioResources(api);
       await failNext('GET', '/flex-api/v1/FlexFlows', 503, 20503, 10);
 
