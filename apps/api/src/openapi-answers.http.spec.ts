@@ -19,6 +19,7 @@ const NOT_EXERCISED: Record<string, string> = {
   'GET /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'PATCH /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
+  'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
 };
 
 type Method = 'get' | 'post' | 'patch' | 'delete';

@@ -14,3 +14,4 @@ export * from './taskrouter/twilio-workspace.adapter';
 export * from './conversations/twilio-conversation.adapter';
 export * from './conversations/twilio-interaction.adapter';
 export * from './conversations/twilio-address-configuration.adapter';
+export * from './client/twilio-request-observer';

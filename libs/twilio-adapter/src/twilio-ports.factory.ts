@@ -11,6 +11,7 @@ import { TwilioIncomingPhoneNumberAdapter } from './phone-numbers/twilio-incomin
 import { TwilioProxyServiceAdapter } from './proxy/twilio-proxy-service.adapter';
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
 import { unconfiguredProxy } from './proxy/unconfigured-proxy.adapter';
+import { TwilioStudioFlowAdapter } from './studio/twilio-studio-flow.adapter';
 import { TwilioTaskAdapter } from './taskrouter/twilio-task.adapter';
 import { TwilioWorkspaceAdapter } from './taskrouter/twilio-workspace.adapter';
 
@@ -41,6 +42,7 @@ export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOpt
     proxySessions: proxyServiceSid ? new TwilioProxySessionAdapter(client, proxyServiceSid) : unconfiguredProxy,
     tasks: new TwilioTaskAdapter(client),
     workspaces: new TwilioWorkspaceAdapter(client),
+    studioFlows: new TwilioStudioFlowAdapter(client),
     phoneNumbers: new TwilioIncomingPhoneNumberAdapter(client, accountSid),
     addressConfigurations: new TwilioAddressConfigurationAdapter(client),
     conversations: new TwilioConversationAdapter(client),

@@ -1,6 +1,16 @@
 export { startSandbox, type RunningSandbox, type SandboxOptions } from './server/start-sandbox';
-export { DEMO_NUMBERS, type DemoAccount, type TaskChannelName } from './seed/demo-account';
-export { SandboxControls, type HandsetFateInput, type HandsetSummary, type RequestLogSnapshot } from './client/sandbox-controls';
+export { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS, type DemoAccount, type DemoTemplateName, type TaskChannelName } from './seed/demo-account';
+export {
+  SandboxControls,
+  type ContentApprovalInput,
+  type HandsetFateInput,
+  type HandsetSummary,
+  type RequestLogSnapshot,
+  type WhatsAppWindowInput,
+} from './client/sandbox-controls';
+export type { CustomerServiceWindow } from './messaging/whatsapp-window';
+export type { ApprovalStatus, WhatsAppApproval } from './products/content/content.store';
+export type { MessageChannel } from './messaging/channel-address';
 export type { LoggedCallback, CallbackAttempt } from './callbacks/callback-dispatcher';
 export type { AccountFlags } from './controls/controls';
 export type { HandsetFate, HandsetOutcome } from './controls/handset.store';

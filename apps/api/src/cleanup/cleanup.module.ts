@@ -14,6 +14,7 @@ import {
   mathRandom,
   systemClock,
   type CleanupItemHandler,
+  type CleanupItemOutcome,
   type CleanupJobContext,
   type CleanupJobKind,
   type CleanupJobStore,
@@ -29,6 +30,8 @@ import {
   type WorkspacePort,
 } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
+import { RetryMetrics } from '../metrics/retry-metrics';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { CleanupJobQuery } from './cleanup-job.query';
@@ -51,7 +54,7 @@ import { SqlCleanupScheduleStore } from './sql-cleanup-schedule-store';
 const logger = new Logger('Cleanup');
 const clockOf = (options: CleanupOptions) => options.clock ?? systemClock;
 /** A job outlasts any request, so its Twilio calls retry with the clean-up policy, not the requests' one. */
-const retrierOf = (options: CleanupOptions) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy);
+const retrierOf = (options: CleanupOptions, retries: RetryMetrics) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy, retries);
 
 function proxySessionHandler(
   proxyService: ProxyServicePort,
@@ -59,12 +62,13 @@ function proxySessionHandler(
   chatChannels: ChatChannelPort,
   account: TwilioAccount,
   options: CleanupOptions,
+  retries: RetryMetrics,
 ) {
   return new ProxySessionCleanupHandler({
     proxyService,
     proxySessions,
     chatChannels,
-    retrier: retrierOf(options),
+    retrier: retrierOf(options, retries),
     clock: clockOf(options),
     chatServiceSid: account.chatServiceSid,
     pageSize: options.pageSize,
@@ -77,13 +81,14 @@ function longLivedChannelHandler(
   chatChannels: ChatChannelPort,
   messages: MessagePort,
   options: CleanupOptions,
+  retries: RetryMetrics,
 ) {
   return new LongLivedChannelCleanupHandler({
     flexFlows,
     chatServices,
     chatChannels,
     messages,
-    retrier: retrierOf(options),
+    retrier: retrierOf(options, retries),
     clock: clockOf(options),
     pageSize: options.pageSize,
   });
@@ -94,16 +99,36 @@ function conversationHandler(
   interactions: InteractionPort,
   workspaces: WorkspacePort,
   options: CleanupOptions,
+  retries: RetryMetrics,
 ) {
   // Conversations lists at most 100 per page.
   return new ConversationCleanupHandler({
     conversations,
     interactions,
     workspaces,
-    retrier: retrierOf(options),
+    retrier: retrierOf(options, retries),
     clock: clockOf(options),
     pageSize: Math.min(options.pageSize, 100),
   });
+}
+
+/** A handler whose processed items are counted (cleanup_job_items_total), by kind and outcome. */
+function counted(handler: CleanupItemHandler, metrics: Metrics): CleanupItemHandler {
+  const count = (outcome: CleanupItemOutcome | 'failed') => metrics.cleanupJobItems.inc({ kind: handler.kind, outcome });
+  return {
+    kind: handler.kind,
+    select: (job) => handler.select(job),
+    async process(item, job) {
+      try {
+        const outcome = await handler.process(item, job);
+        count(outcome);
+        return outcome;
+      } catch (error) {
+        count('failed');
+        throw error;
+      }
+    },
+  };
 }
 
 function executor(
@@ -112,15 +137,17 @@ function executor(
   longLived: LongLivedChannelCleanupHandler,
   conversations: ConversationCleanupHandler,
   options: CleanupOptions,
+  metrics: Metrics,
 ) {
-  const handlers = new Map<CleanupJobKind, CleanupItemHandler>([
-    [proxy.kind, proxy],
-    [longLived.kind, longLived],
-    [conversations.kind, conversations],
-  ]);
+  const handlers = new Map<CleanupJobKind, CleanupItemHandler>(
+    [proxy, longLived, conversations].map((handler) => [handler.kind, counted(handler, metrics)]),
+  );
   // One runner id per process: its lease tells other API instances the job is in hand.
   const runner = new CleanupJobRunner(store, handlers, clockOf(options), `api-${randomUUID()}`, options.runner);
-  return new CleanupJobExecutor(runner, store, clockOf(options), (jobId, error) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`));
+  const onError = (jobId: string, error: unknown) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`);
+  const jobs = new CleanupJobExecutor(runner, store, clockOf(options), onError);
+  metrics.cleanupJobsRunning.readFrom(() => jobs.runningCount());
+  return jobs;
 }
 
 /** Clean-up jobs (Proxy sessions, long-lived channels, conversations) and their schedules, under `/api/v1/cleanup`. */
@@ -133,22 +160,22 @@ function executor(
     {
       provide: ProxySessionCleanupHandler,
       useFactory: proxySessionHandler,
-      inject: [TWILIO_PORT.proxyService, TWILIO_PORT.proxySessions, TWILIO_PORT.chatChannels, TwilioAccount, CLEANUP_OPTIONS],
+      inject: [TWILIO_PORT.proxyService, TWILIO_PORT.proxySessions, TWILIO_PORT.chatChannels, TwilioAccount, CLEANUP_OPTIONS, RetryMetrics],
     },
     {
       provide: LongLivedChannelCleanupHandler,
       useFactory: longLivedChannelHandler,
-      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.chatChannels, TWILIO_PORT.messages, CLEANUP_OPTIONS],
+      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.chatChannels, TWILIO_PORT.messages, CLEANUP_OPTIONS, RetryMetrics],
     },
     {
       provide: ConversationCleanupHandler,
       useFactory: conversationHandler,
-      inject: [TWILIO_PORT.conversations, TWILIO_PORT.interactions, TWILIO_PORT.workspaces, CLEANUP_OPTIONS],
+      inject: [TWILIO_PORT.conversations, TWILIO_PORT.interactions, TWILIO_PORT.workspaces, CLEANUP_OPTIONS, RetryMetrics],
     },
     {
       provide: CLEANUP_EXECUTOR,
       useFactory: executor,
-      inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, ConversationCleanupHandler, CLEANUP_OPTIONS],
+      inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, ConversationCleanupHandler, CLEANUP_OPTIONS, Metrics],
     },
     {
       provide: CLEANUP_JOB_CONTEXT,

@@ -10,6 +10,7 @@ import {
   type ChatServicePort,
   type FlexFlowManagementDependencies,
   type FlexFlowManagementPort,
+  type StudioFlowPort,
   type WorkspacePort,
 } from '@flex-sms/domain';
 import { TwilioAccount } from '../twilio/twilio-account';
@@ -23,6 +24,7 @@ function flexFlowManagementDependencies(
   flexFlows: FlexFlowManagementPort,
   chatServices: ChatServicePort,
   workspaces: WorkspacePort,
+  studioFlows: StudioFlowPort,
   retrier: TwilioRetrier,
   directory: FlexFlowDirectory,
   account: TwilioAccount,
@@ -31,6 +33,7 @@ function flexFlowManagementDependencies(
     flexFlows,
     chatServices,
     workspaces,
+    studioFlows,
     retrier,
     defaultChatServiceSid: account.chatServiceSid,
     onFlexFlowsChanged: () => directory.invalidate(),
@@ -56,7 +59,7 @@ const cachedRead = <T>(UseCase: new (directory: FlexFlowDirectory) => T) => ({
     {
       provide: FLEX_FLOW_MANAGEMENT_DEPENDENCIES,
       useFactory: flexFlowManagementDependencies,
-      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.workspaces, TwilioRetrier, FlexFlowDirectory, TwilioAccount],
+      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.workspaces, TWILIO_PORT.studioFlows, TwilioRetrier, FlexFlowDirectory, TwilioAccount],
     },
     useCase(CreateFlexFlow),
     useCase(UpdateFlexFlow),

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   IDEMPOTENT,
   ResourceNotFound,
+  TwilioRequestFailed,
   TwilioRetrier,
   type ProxyParticipant,
   type ProxyServicePort,
   type ProxySession,
   type ProxySessionPort,
 } from '@flex-sms/domain';
+import { validationFailed } from '../common/validation/validation-pipe';
 import { TWILIO_PORT } from '../twilio/twilio.tokens';
 
 export interface ProxySessionPage {
@@ -30,7 +32,15 @@ export class ManageProxySessions {
   ) {}
 
   async page(pageSize: number, pageToken?: string): Promise<ProxySessionPage> {
-    const page = await this.retrier.run('list Proxy sessions', () => this.proxyService.listSessions({ pageSize, pageToken }), IDEMPOTENT);
+    const page = await this.retrier
+      .run('list Proxy sessions', () => this.proxyService.listSessions({ pageSize, pageToken }), IDEMPOTENT)
+      .catch((error: unknown) => {
+        // The token is the caller's, opaque to us: Twilio refusing it (400, 20001 Invalid Parameter) is the caller's fault.
+        if (pageToken && error instanceof TwilioRequestFailed && error.status === 400) {
+          throw validationFailed([{ field: 'pageToken', message: 'pageToken must be a nextPageToken of this list (Twilio refused this one)' }]);
+        }
+        throw error;
+      });
     return { sessions: page.items, nextPageToken: page.nextPageToken };
   }
 

@@ -11,6 +11,8 @@ import {
 } from '@flex-sms/domain';
 import { createTwilioPorts } from '@flex-sms/twilio-adapter';
 import { AppConfig } from '../config/app-config';
+import { TwilioRequestMetrics } from '../metrics/twilio-request-metrics';
+import { RetryMetrics } from '../metrics/retry-metrics';
 import { TwilioAccount, type TwilioClient } from './twilio-account';
 import { TwilioConnection, connectTwilio } from './twilio-connection';
 import { TWILIO_CLIENT, TWILIO_PORT, TWILIO_RETRY_POLICY } from './twilio.tokens';
@@ -42,7 +44,12 @@ const portProviders: Provider[] = (Object.keys(TWILIO_PORT) as (keyof TwilioPort
 @Global()
 @Module({
   providers: [
-    { provide: TWILIO_CONNECTION, useFactory: (config: AppConfig) => connectTwilio(config.twilio, config.twilioRequestTimeoutMs), inject: [AppConfig] },
+    {
+      provide: TWILIO_CONNECTION,
+      useFactory: (config: AppConfig, observer: TwilioRequestMetrics) =>
+        connectTwilio(config.twilio, { timeoutMs: config.twilioRequestTimeoutMs, observer }),
+      inject: [AppConfig, TwilioRequestMetrics],
+    },
     { provide: TWILIO_CLIENT, useFactory: (connection: TwilioConnection) => connection.client, inject: [TWILIO_CONNECTION] },
     { provide: TwilioAccount, useFactory: (connection: TwilioConnection) => connection.account, inject: [TWILIO_CONNECTION] },
     {
@@ -55,8 +62,8 @@ const portProviders: Provider[] = (Object.keys(TWILIO_PORT) as (keyof TwilioPort
     { provide: TWILIO_RETRY_POLICY, useValue: DEFAULT_RETRY_POLICY },
     {
       provide: TwilioRetrier,
-      useFactory: (policy: RetryPolicy) => new TwilioRetrier(systemClock, mathRandom, policy),
-      inject: [TWILIO_RETRY_POLICY],
+      useFactory: (policy: RetryPolicy, retries: RetryMetrics) => new TwilioRetrier(systemClock, mathRandom, policy, retries),
+      inject: [TWILIO_RETRY_POLICY, RetryMetrics],
     },
     {
       provide: FlexFlowDirectory,

@@ -13,6 +13,7 @@ export const TWILIO_PORT: { readonly [Name in keyof TwilioPorts]: symbol } = {
   proxySessions: Symbol('ProxySessionPort'),
   tasks: Symbol('TaskPort'),
   workspaces: Symbol('WorkspacePort'),
+  studioFlows: Symbol('StudioFlowPort'),
   phoneNumbers: Symbol('IncomingPhoneNumberPort'),
   addressConfigurations: Symbol('AddressConfigurationPort'),
   conversations: Symbol('ConversationPort'),

@@ -42,6 +42,11 @@ export class CleanupJobExecutor {
     return this.running.has(jobId);
   }
 
+  /** How many jobs this process runs now (other API instances run theirs). */
+  runningCount(): number {
+    return this.running.size;
+  }
+
   /** Stops after the items in flight; the jobs stay unfinished in the store, to be resumed. */
   async stop(): Promise<void> {
     this.runner.stop();

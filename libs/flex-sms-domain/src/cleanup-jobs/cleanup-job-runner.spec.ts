@@ -2,6 +2,7 @@ import { TwilioRequestFailed } from '../errors';
 import { FakeClock } from '../testing/fake-clock';
 import type { CleanupCandidate, CleanupItem } from './cleanup-job';
 import type { CleanupItemHandler } from './cleanup-item-handler';
+import { CleanupJobExecutor } from './cleanup-job-executor';
 import { CleanupJobRunner } from './cleanup-job-runner';
 import { describeProgress } from './cleanup-progress';
 import { InMemoryCleanupJobStore } from '../testing/in-memory-cleanup-job-store';
@@ -100,5 +101,25 @@ describe('CleanupJobRunner', () => {
 
     expect(await store.counts(job.id)).toMatchObject({ done: 2, skipped: 1 });
     expect((await store.listItems(job.id, 'skipped', 1))[0].error).toMatchObject({ code: 'CLAIMED_BY_ANOTHER_JOB', details: { jobId: other.id } });
+  });
+});
+
+describe('CleanupJobExecutor', () => {
+  it('counts the jobs this process runs while they run', async () => {
+    const store = new InMemoryCleanupJobStore();
+    const clock = new FakeClock();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const items = handler(1, { onProcess: () => held });
+    const executor = new CleanupJobExecutor(new CleanupJobRunner(store, new Map([[items.kind, items]]), clock, 'runner-1'), store, clock);
+    const job = await store.create({ kind: 'proxy-sessions', selection: {}, options: {}, requestedBy: 'test', createdAt: new Date(clock.now()) });
+
+    expect(executor.runningCount()).toBe(0);
+    executor.launch(job.id);
+    executor.launch(job.id);
+    expect(executor.runningCount()).toBe(1);
+    release();
+    await executor.settled(job.id);
+    expect(executor.runningCount()).toBe(0);
   });
 });

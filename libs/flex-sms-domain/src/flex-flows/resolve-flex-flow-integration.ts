@@ -1,4 +1,4 @@
-import type { SettingsProblem } from '../errors';
+import { ResourceNotFound, type SettingsProblem } from '../errors';
 import type { FlexFlow } from '../ports/flex-flow.port';
 import { IDEMPOTENT } from '../retry/twilio-retrier';
 import type { FlexFlowManagementDependencies } from './flex-flow-management.dependencies';
@@ -38,14 +38,18 @@ export async function resolveIntegration(
   requested: FlexFlowIntegrationInput,
   flows: readonly FlexFlow[],
 ): Promise<Resolution<FlexFlow['integration']>> {
-  if (integrationType === 'studio') return resolveStudioIntegration(requested, flows);
+  if (integrationType === 'studio') return resolveStudioIntegration(deps, requested, flows);
   return resolveTaskIntegration(deps, requested);
 }
 
-function resolveStudioIntegration(requested: FlexFlowIntegrationInput, flows: readonly FlexFlow[]): Resolution<FlexFlow['integration']> {
+async function resolveStudioIntegration(deps: FlexFlowManagementDependencies, requested: FlexFlowIntegrationInput, flows: readonly FlexFlow[]): Promise<Resolution<FlexFlow['integration']>> {
   const problems = taskOnlyFields(requested).map((field) => problem(`integration.${field}`, 'applies to Task Flex Flows only'));
   const flowSid = requested.flowSid ?? mostCommon(flows.filter((flow) => flow.integrationType === 'studio').map((flow) => flow.integration.flowSid));
   if (!flowSid) problems.push(problem('integration.flowSid', 'not given, and no Studio Flex Flow of the account names a Studio Flow to default to'));
+  // Flex itself refuses an unknown FlowSid with a 400 that says nothing of which setting was wrong (a 502 here).
+  else if (requested.flowSid && !(await deps.retrier.run('fetch Studio Flow', () => deps.studioFlows.fetchStudioFlow(flowSid), IDEMPOTENT))) {
+    problems.push(problem('integration.flowSid', `${flowSid} is not a Studio Flow of the account`));
+  }
   return problems.length ? { problems } : { value: { flowSid }, problems };
 }
 
@@ -63,7 +67,14 @@ async function resolveTaskIntegration(deps: FlexFlowManagementDependencies, requ
     workspaceSid = workspaces[0].sid;
   }
 
-  const workflows = await run('list Workflows', () => deps.workspaces.listWorkflows(workspaceSid));
+  const workflows = await run('list Workflows', () => deps.workspaces.listWorkflows(workspaceSid)).catch((error: unknown) => {
+    if (error instanceof ResourceNotFound) return undefined;
+    throw error;
+  });
+  if (!workflows) {
+    problems.push(problem('integration.workspaceSid', `${workspaceSid} is not a TaskRouter Workspace of the account`));
+    return { problems };
+  }
   let workflowSid = requested.workflowSid;
   if (workflowSid && !workflows.some((workflow) => workflow.sid === workflowSid)) {
     problems.push(problem('integration.workflowSid', `${workflowSid} is not a Workflow of Workspace ${workspaceSid}`));

@@ -5,6 +5,7 @@ import type { InteractionPort } from './interaction.port';
 import type { MessagePort } from './message.port';
 import type { IncomingPhoneNumberPort } from './phone-number.port';
 import type { ProxyServicePort, ProxySessionPort } from './proxy-session.port';
+import type { StudioFlowPort } from './studio-flow.port';
 import type { TaskPort, WorkspacePort } from './task.port';
 
 /**
@@ -21,6 +22,8 @@ export interface TwilioPorts {
   proxySessions: ProxySessionPort;
   tasks: TaskPort;
   workspaces: WorkspacePort;
+  /** Studio Flows (a Studio Flex Flow's Integration.FlowSid is checked against them). */
+  studioFlows: StudioFlowPort;
   phoneNumbers: IncomingPhoneNumberPort;
   /** Conversations Address Configurations (the doctor, for numbers in conversations mode). */
   addressConfigurations: AddressConfigurationPort;

@@ -7,6 +7,8 @@ import type { HandsetFate, HandsetOutcome } from '../controls/handset.store';
 import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
 import type { InboundSms, InboundSmsOutcome } from '../messaging/inbound-sms';
 import type { DemoAccount } from '../seed/demo-account';
+import type { CustomerServiceWindow } from '../messaging/whatsapp-window';
+import type { ApprovalStatus, WhatsAppApproval } from '../products/content/content.store';
 
 export interface RequestLogSnapshot {
   requests: LoggedRequest[];
@@ -24,6 +26,21 @@ export interface HandsetFateInput {
   errorCode?: number;
   /** A slow handset: milliseconds between each delivery step. */
   delayMs?: number;
+}
+
+/** When a handset last wrote to a WhatsApp sender: see `/_sandbox/handset/:number/whatsapp-window`. */
+export interface WhatsAppWindowInput {
+  /** The account's WhatsApp sender, `whatsapp:+1…`. */
+  sender: string;
+  /** ISO 8601; null: the customer never wrote (the window is closed). */
+  lastCustomerMessageAt: string | null;
+}
+
+/** WhatsApp's decision on a submitted Content template. */
+export interface ContentApprovalInput {
+  status: Exclude<ApprovalStatus, 'unsubmitted'>;
+  /** For `rejected` (default `INVALID_FORMAT`). */
+  rejectionReason?: string;
 }
 
 /** A small client of the sandbox's `/_sandbox/*` controls, for tests and tools. */
@@ -63,6 +80,11 @@ export class SandboxControls {
     await this.call('DELETE', '/_sandbox/requests');
   }
 
+  /** Resources not over (closed, canceled…) per `<store>.<collection>`: compare two to see what was left behind. */
+  async resources(): Promise<Record<string, number>> {
+    return (await this.call<{ resources: Record<string, number> }>('GET', '/_sandbox/resources')).resources;
+  }
+
   async handsets(): Promise<HandsetSummary[]> {
     return (await this.call<{ handsets: HandsetSummary[] }>('GET', '/_sandbox/handset')).handsets;
   }
@@ -71,9 +93,24 @@ export class SandboxControls {
     return (await this.call<{ messages: HandsetMessage[] }>('GET', `/_sandbox/handset/${encodeURIComponent(number)}`)).messages;
   }
 
-  /** The customer texts one of the account's numbers. */
+  /** The customer texts one of the account's numbers, or writes to a WhatsApp sender (`whatsapp:` on both addresses). */
   sendInboundSms(sms: InboundSms): Promise<InboundSmsOutcome> {
     return this.call('POST', '/_sandbox/handset/inbound', sms);
+  }
+
+  /** The handset's WhatsApp customer service window with each of the account's WhatsApp senders. */
+  async whatsappWindows(number: string): Promise<CustomerServiceWindow[]> {
+    return (await this.call<{ windows: CustomerServiceWindow[] }>('GET', `/_sandbox/handset/${encodeURIComponent(number)}/whatsapp-windows`)).windows;
+  }
+
+  /** Puts the handset inside or outside a sender's 24-hour window: when it last wrote (null: never). */
+  setWhatsAppWindow(number: string, input: WhatsAppWindowInput): Promise<CustomerServiceWindow> {
+    return this.call('PUT', `/_sandbox/handset/${encodeURIComponent(number)}/whatsapp-window`, input);
+  }
+
+  /** WhatsApp's review of a submitted Content template: approves, rejects, pauses… it. */
+  setContentApproval(contentSid: string, input: ContentApprovalInput): Promise<WhatsAppApproval & { contentSid: string }> {
+    return this.call('PUT', `/_sandbox/content/${encodeURIComponent(contentSid)}/approval`, input);
   }
 
   /** Makes the carrier deliver, fail (`undelivered` 30003/30005/30006, `carrier-filtered` 30007) or slow the handset's next SMS. */

@@ -482,6 +482,66 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
     });
   });
 
+  /** As Twilio's curl examples send the Content API's bodies: `-H 'Content-Type: application/json' -d '{…}'`. */
+  async function sendJson(path: string, body: string): Promise<Answer> {
+    const url = `${sandbox.url}${path}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`, 'content-type': 'application/json' },
+      body,
+    });
+    const text = await response.text();
+    const { domain, path: below } = sandboxTarget(url, sandbox.url);
+    log.check('POST', domain, below, response.status, text);
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  describe('Content API and WhatsApp', () => {
+    it("creates a template from the docs' curl example (JSON, {{1}} variables), submits it and reads it back every way", async () => {
+      const created = await sendJson(
+        '/content/v1/Content',
+        '{"friendly_name": "owl_air_qr", "language": "en", "variables": {"1": "Owl Air Customer"}, "types": {"twilio/quick-reply": {"body": "Hi, {{ 1 }}. Thanks for contacting Owl Air Support. How can I help?", "actions": [{"title": "Check flight status", "id": "flightid1"}, {"title": "Check gate number", "id": "gateid1"}]}, "twilio/text": {"body": "Hi, {{ 1 }}. Thanks for contacting Owl Air Support. How can I help?"}}}',
+      );
+      expect(created).toMatchObject({ status: 201, body: { friendly_name: 'owl_air_qr', variables: { 1: 'Owl Air Customer' }, types: { 'twilio/text': expect.any(Object) } } });
+      const sid = created.body.sid as string;
+      expect((await send('GET', `/content/v1/Content/${sid}`)).status).toBe(200);
+      expect((await send('GET', '/content/v1/Content', { PageSize: '50' })).body.meta).toMatchObject({ key: 'contents', page_size: 50 });
+      const submitted = await sendJson(`/content/v1/Content/${sid}/ApprovalRequests/whatsapp`, '{"name": "flight_replies", "category": "UTILITY"}');
+      expect(submitted).toMatchObject({ status: 201, body: { name: 'flight_replies', category: 'UTILITY', status: 'received', content_type: 'twilio/quick-reply' } });
+      expect((await send('GET', `/content/v1/Content/${sid}/ApprovalRequests`)).body.whatsapp).toMatchObject({ type: 'whatsapp', status: 'received' });
+      const listed = await send('GET', '/content/v1/ContentAndApprovals', { PageSize: '10' });
+      expect(listed.body.contents.find((template: { sid: string }) => template.sid === sid)).toMatchObject({ approval_requests: { status: 'received' } });
+      expect((await send('DELETE', `/content/v1/Content/${sid}`)).status).toBe(204);
+    });
+
+    it('sends a template over WhatsApp as the docs\' curl does (ContentSid, ContentVariables as JSON text)', async () => {
+      const [sender] = account.whatsappSenders;
+      const created = await send('POST', api('/Messages.json'), {
+        ContentSid: account.contentTemplates.appointmentReminder,
+        ContentVariables: '{"1":"Name","2":"Monday"}',
+        From: sender,
+        To: 'whatsapp:+15557779801',
+      });
+      expect(created).toMatchObject({ status: 201, body: { from: sender, to: 'whatsapp:+15557779801', status: 'queued', body: expect.stringContaining('Hello Name') } });
+    });
+
+    it('binds a WhatsApp participant from MessagingBinding.* and posts a template message to it', async () => {
+      const [sender] = account.whatsappSenders;
+      const conversation = (await send('POST', '/conversations/v1/Conversations', { FriendlyName: 'WhatsApp encodings' })).body.sid as string;
+      const participant = await send('POST', `/conversations/v1/Conversations/${conversation}/Participants`, {
+        'MessagingBinding.Address': 'whatsapp:+15557779802',
+        'MessagingBinding.ProxyAddress': sender,
+      });
+      expect(participant).toMatchObject({ status: 201, body: { messaging_binding: { type: 'whatsapp', address: 'whatsapp:+15557779802', proxy_address: sender } } });
+      const message = await send('POST', `/conversations/v1/Conversations/${conversation}/Messages`, {
+        Author: 'agent.alice',
+        ContentSid: account.contentTemplates.appointmentConfirmation,
+        ContentVariables: '{"1": "Ada", "2": "Friday"}',
+      });
+      expect(message).toMatchObject({ status: 201, body: { content_sid: account.contentTemplates.appointmentConfirmation, body: 'Hi Ada, please confirm your appointment on Friday.' } });
+    });
+  });
+
   it('replayed every endpoint the sandbox serves, each answered with success at least once', async () => {
     // The sandbox's request log names the route that served each request.
     const { requests } = await controls.requests();

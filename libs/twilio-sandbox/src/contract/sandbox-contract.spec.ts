@@ -7,6 +7,7 @@ import { walkConversationsJourneys } from './conversations-journeys.test-helpers
 import { PRODUCT_OPERATIONS } from './product-operations.test-helpers';
 import { sandboxRouteOperations } from './sandbox-routes.test-helpers';
 import { sandboxTarget, validatingTwilioClient } from './validating-request-client.test-helpers';
+import { walkWhatsAppJourneys } from './whatsapp-journeys.test-helpers';
 
 const CUSTOMER = '+15557770001';
 const SECOND_CUSTOMER = '+15557770002';
@@ -25,7 +26,7 @@ interface Journey {
  * Every response of the sandbox that the product relies on, checked against Twilio's official OpenAPI schemas
  * (twilio-oai): the SDK goes through a RequestClient that validates each body as it arrives, while the test walks
  * the product's journeys (FlexFlow set-up, an agent starting an SMS conversation, a customer texting first,
- * clean-up) and its error paths.
+ * clean-up, WhatsApp with Content templates) and its error paths.
  */
 describe('sandbox contract with Twilio OpenAPI specs', () => {
   let sandbox: RunningSandbox;
@@ -48,6 +49,7 @@ describe('sandbox contract with Twilio OpenAPI specs', () => {
     await useRemainingSandboxEndpoints(journey);
     await provokeErrors(journey, sandbox.url, log);
     await walkConversationsJourneys(journey);
+    await walkWhatsAppJourneys(journey);
   }, 30_000);
 
   afterAll(() => sandbox?.close());

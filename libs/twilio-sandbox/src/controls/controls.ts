@@ -13,7 +13,11 @@ import { seedProxySessions, seedFlexFlows } from '../seed/bulk-seed';
 import type { DemoAccount } from '../seed/demo-account';
 import type { CallbackDispatcher } from '../callbacks/callback-dispatcher';
 import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
-import { handsetThread, listHandsets, setHandsetFate, type HandsetFateRequest } from './handset';
+import { handsetThread, listHandsets, setHandsetFate, setWhatsAppWindow, type HandsetFateRequest, type WhatsAppWindowRequest } from './handset';
+import { liveResources } from './live-resources';
+import { phoneOf } from '../messaging/channel-address';
+import { windowsOfHandset } from '../messaging/whatsapp-window';
+import { decideWhatsAppApproval } from '../products/content/content.service';
 
 export const CONTROLS_PATH = '/_sandbox';
 
@@ -72,6 +76,7 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
     deps.log.clear();
     return { status: 204, body: undefined };
   }));
+  router.get('/resources', control(() => ({ body: { resources: liveResources(state()) } })));
   router.get('/handset', control(() => ({ body: { handsets: listHandsets(state()) } })));
   router.post('/handset/inbound', control(({ body }) => {
     const input = body as { from?: unknown; to?: unknown; body?: unknown } | undefined;
@@ -86,8 +91,22 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
   }));
   router.put('/handset/:number/fate', control(({ params, body }) => ({ body: setHandsetFate(state(), params.number as string, (body ?? {}) as HandsetFateRequest) })));
   router.delete('/handset/:number/fate', control(({ params }) => {
-    state().handsets.fates.delete(params.number as string);
+    state().handsets.fates.delete(phoneOf(params.number as string));
     return { status: 204, body: undefined };
+  }));
+  router.get('/handset/:number/whatsapp-windows', control(({ params }) => {
+    const number = phoneOf(params.number as string);
+    return { body: { number, windows: windowsOfHandset(state(), number) } };
+  }));
+  router.put('/handset/:number/whatsapp-window', control(({ params, body }) => ({
+    body: setWhatsAppWindow(state(), params.number as string, (body ?? {}) as WhatsAppWindowRequest),
+  })));
+  router.put('/content/:sid/approval', control(({ params, body }) => {
+    const template = state().content.contents.get(params.sid as string);
+    if (!template) throw notFound(`/_sandbox/content/${params.sid as string}/approval`);
+    const decision = (body ?? {}) as { status?: unknown; rejectionReason?: unknown };
+    const { whatsapp } = decideWhatsAppApproval(state(), template, { status: decision.status, rejectionReason: decision.rejectionReason });
+    return { body: { contentSid: template.sid, ...whatsapp } };
   }));
   router.get('/delivery', control(() => ({ body: { ...deps.delivery } })));
   router.put('/delivery', control(({ body }) => {

@@ -7,7 +7,9 @@ export type SidPrefix =
   // Conversations (address configurations, scoped webhooks) and Flex Interactions (interaction, channel, invite, participant).
   | 'IG' | 'WH' | 'KD' | 'UO' | 'KG' | 'UT'
   // Conversations delivery receipts.
-  | 'DY';
+  | 'DY'
+  // Content API templates.
+  | 'HX';
 
 /**
  * Deterministic SID factory: prefix + 32 lowercase hex derived from a seed and a counter, so the seeded demo

@@ -9,7 +9,9 @@ import { ProxyStore, type ProxyParticipant } from '../products/proxy/proxy.store
 import { postChatMessage } from './chat-messages';
 import { relayFor, sendSms } from './delivery/outbound-sms';
 import { deliverToConversation } from './inbound-conversation-sms';
+import { channelOf, isChannelAddress } from './channel-address';
 import { handleKeyword, type KeywordKind } from './opt-out-keywords';
+import { recordCustomerMessage } from './whatsapp-window';
 
 export interface InboundSms {
   from: string;
@@ -41,7 +43,8 @@ export interface InboundSmsOutcome {
 }
 
 /**
- * An SMS from a customer's handset to one of the account's numbers. Proxy first: when the sender and the number
+ * An SMS (or a WhatsApp message, from and to `whatsapp:` addresses, which opens the customer service window: see
+ * messaging/whatsapp-window.ts) from a customer's handset to one of the account's numbers. Proxy first: when the sender and the number
  * form the pair of a participant in an open session, the message goes to the session's other participant (into the
  * chat channel for Flex). Then Conversations: a conversation binding the pair, or the number's Address
  * Configuration (auto-creation). Otherwise the number's enabled Flex Flow takes it: Flex opens (or reuses) the contact's
@@ -52,11 +55,18 @@ export interface InboundSmsOutcome {
  * callbacks").
  */
 export function receiveInboundSms(state: SandboxState, input: InboundSms): InboundSmsOutcome {
-  if (!state.api.isOwnNumber(input.to)) {
-    throw new TwilioError(400, 21211, `The 'To' number ${input.to} is not a phone number of this account`);
+  if (!state.api.isOwnSender(input.to)) {
+    throw new TwilioError(400, 21211, `The 'To' number ${input.to} is not a phone number or WhatsApp sender of this account`);
+  }
+  if (!isChannelAddress(input.from)) throw new TwilioError(400, 20001, `from ${input.from} is not an E.164 number (or whatsapp: and one)`);
+  if (channelOf(input.from) !== channelOf(input.to)) {
+    throw new TwilioError(400, 20001, `from ${input.from} and to ${input.to} must be on the same channel (both whatsapp: or neither)`);
   }
   const sms = recordInboundSms(state, input);
-  const keyword = handleKeyword(state, sms);
+  if (sms.channel === 'whatsapp') recordCustomerMessage(state, sms.to, sms.from, sms.dateCreated);
+  // Keyword handling is SMS filtering ("Twilio support for opt-out keywords (SMS STOP filtering)"); on WhatsApp a
+  // customer blocks the business in the app instead.
+  const keyword = sms.channel === 'sms' ? handleKeyword(state, sms) : undefined;
   const handled = keyword ? { keyword: keyword.kind, autoReplySid: keyword.replySid } : {};
   return { ...route(state, sms, keyword?.kind === 'opt-out' || keyword?.keyword === 'UNSTOP'), ...handled };
 }
@@ -72,7 +82,7 @@ function route(state: SandboxState, sms: SmsMessage, proxyDrops: boolean): Inbou
     const { autoCreated, ...delivery } = conversation;
     return { messageSid: sms.sid, route: autoCreated ? 'address-configuration' : 'conversation', ...delivery };
   }
-  const flow = state.flex.flowsFor(sms.to).find((candidate) => candidate.enabled && candidate.channelType === 'sms');
+  const flow = state.flex.flowsFor(sms.to).find((candidate) => candidate.enabled && candidate.channelType === sms.channel);
   if (!flow) return { messageSid: sms.sid, route: 'unrouted' };
   return { ...startFlexConversation(state, flow, sms), route: 'flex-flow', flexFlowSid: flow.sid };
 }

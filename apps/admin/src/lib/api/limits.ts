@@ -44,6 +44,6 @@ export const PARAMETER_LIMITS = {
   "GET /api/v1/channels/{sid}": {"messages": {"minimum": 0, "maximum": 100, "default": 20}},
   "GET /api/v1/conversations/{sid}": {"messages": {"minimum": 0, "maximum": 100, "default": 20}},
   "GET /api/v1/proxy/sessions": {"pageSize": {"minimum": 1, "maximum": 100, "default": 50}},
-  "GET /api/v1/cleanup/jobs": {"limit": {"maximum": 100, "default": 20}},
-  "GET /api/v1/cleanup/jobs/{id}/items": {"limit": {"maximum": 100, "default": 20}, "status": {"default": "failed"}},
+  "GET /api/v1/cleanup/jobs": {"limit": {"minimum": 1, "maximum": 100, "default": 20}},
+  "GET /api/v1/cleanup/jobs/{id}/items": {"limit": {"minimum": 1, "maximum": 100, "default": 20}, "status": {"default": "failed"}},
 } as const;

@@ -39,7 +39,7 @@ export class LegacyFunctionsController {
 
   @Post('flex-initiate-outbound-sms-task')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'agent_sms' })
   @HttpCode(200)
   @Idempotent({ answerFromJournal: legacyAnswer })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
@@ -68,7 +68,7 @@ export class LegacyFunctionsController {
 
   @Post('flex-initiate-outbound-sms')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'system_sms' })
   @HttpCode(200)
   @Idempotent({ answerFromJournal: legacyAnswer })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')

@@ -1,5 +1,6 @@
 import type { SandboxState } from '../../core/state';
 import type { PlannedOutcome } from '../../products/api2010/api2010.store';
+import { phoneOf } from '../channel-address';
 
 /**
  * Twilio's magic `To` numbers and the error each one gets (docs "Test Credentials", Test SMS messages, `To`):
@@ -36,9 +37,12 @@ export function refusalCode(state: SandboxState, from: string, to: string, optio
   return undefined;
 }
 
-/** How an SMS to the handset will end: as a test set the handset's fate (`/_sandbox/handset/:number/fate`), else delivered. */
+/**
+ * How a message to the handset will end: as a test set the handset's fate (`/_sandbox/handset/:number/fate`), else
+ * delivered. The fate is the phone's: its SMS and its WhatsApp messages share it.
+ */
 export function plannedOutcomeFor(state: SandboxState, to: string): PlannedOutcome {
-  const fate = state.handsets.fates.get(to);
+  const fate = state.handsets.fates.get(phoneOf(to));
   if (!fate || fate.outcome === 'delivered') return { status: 'delivered', errorCode: null, delayMs: fate?.delayMs ?? null };
   return { status: 'undelivered', errorCode: fate.errorCode, delayMs: fate.delayMs };
 }

@@ -8,14 +8,15 @@ import { mirrorOnReceipt } from '../../products/conversations/delivery-receipts.
 import { mirrorOnInteraction } from '../../products/proxy/interaction-callbacks';
 
 /**
- * One step of an outbound SMS, as Twilio reports it: `queued` → `sent` → `delivered`, or `undelivered` with the
- * carrier's code (30003, 30005, 30006, 30007). False when the message has no step left.
+ * One step of an outbound message, as Twilio reports it: `queued` → `sent` → `delivered`, or `undelivered` with the
+ * carrier's code (30003, 30005, 30006, 30007); `queued` → `failed` for one Twilio could not send (63016).
+ * False when the message has no step left.
  */
 export function advanceSms(state: SandboxState, sms: SmsMessage): boolean {
   const outcome = sms.plannedOutcome;
   if (!outcome || isFinalStatus(sms.status)) return false;
   const now = state.now();
-  if (sms.status === 'queued') {
+  if (sms.status === 'queued' && outcome.status !== 'failed') {
     sms.status = 'sent';
     sms.dateSent = now;
   } else {

@@ -1,12 +1,13 @@
 import type { SandboxState } from '../../core/state';
+import { channelOf } from '../../messaging/channel-address';
 import type { SmsMessage } from './api2010.store';
 
-/** Records an SMS the handset sent to one of the account's numbers: received at once. */
+/** Records a message (SMS or WhatsApp) the handset sent to one of the account's numbers or senders: received at once. */
 export function recordInboundSms(state: SandboxState, input: { from: string; to: string; body: string }): SmsMessage {
   const now = state.now();
   return state.api.messages.add({
     sid: state.sid('SM'),
-    channel: 'sms',
+    channel: channelOf(input.to),
     from: input.from,
     to: input.to,
     body: input.body,

@@ -45,8 +45,8 @@ function httpMethod(method: string | null): 'GET' | 'POST' {
   return method?.toUpperCase() === 'GET' ? 'GET' : 'POST';
 }
 
-/** `onMessageAdded`: `Source` says where the message came from (`SMS` from a handset, `API` through REST). */
-export function messageAddedParams(state: SandboxState, conversation: Conversation, message: ConversationMessage, source: 'SMS' | 'API') {
+/** `onMessageAdded`: `Source` says where the message came from (`SMS` or `WHATSAPP` from a handset, `API` through REST). */
+export function messageAddedParams(state: SandboxState, conversation: Conversation, message: ConversationMessage, source: 'SMS' | 'WHATSAPP' | 'API') {
   return formParams({
     EventType: 'onMessageAdded',
     AccountSid: state.account.accountSid,

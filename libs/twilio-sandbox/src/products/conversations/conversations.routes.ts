@@ -7,7 +7,9 @@ import type { Params } from '../../http/params';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route, TwilioRequest } from '../../http/route';
 import { postConversationMessage } from '../../messaging/conversation-messages';
+import { contentForSend, type ContentForSend } from '../content/content-send';
 import { createConversationWebhook, updateConversationWebhook } from './conversation-webhooks.service';
+import { CONTENT_ERRORS, contentSidMissing } from './conversations.errors';
 import { deliverySummary } from './delivery-receipts.service';
 import { createConversation, deleteConversation, settleAllTimers, updateConversation } from './conversations.service';
 import { CONVERSATION_STATES, WEBHOOK_TARGETS, type ConversationMessage } from './conversations.store';
@@ -33,6 +35,22 @@ function childOf<T extends { sid: string; conversationSid: string }>(state: Sand
   const conversation = conversationOf(state, request);
   const child = children.get(request.pathParams.Sid);
   return found(child?.conversationSid === conversation.sid ? child : undefined, request);
+}
+
+/**
+ * The Content template a message is sent as (`ContentSid` and `ContentVariables`): variables without a template are
+ * 50528, an unknown template 50526, variables that are no JSON object of values 50527, a template with nothing to
+ * send 50542.
+ */
+function messageContent(state: SandboxState, params: Params): ContentForSend | undefined {
+  const contentSid = params.string('ContentSid');
+  if (!contentSid) {
+    if (params.has('ContentVariables')) throw contentSidMissing();
+    return undefined;
+  }
+  const content = contentForSend(state, contentSid, params.string('ContentVariables'));
+  if (typeof content === 'string') throw CONTENT_ERRORS[content](contentSid);
+  return content;
 }
 
 /** A message with its delivery summary, which its receipts make. */
@@ -128,7 +146,7 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const posted = postConversationMessage(
         state,
         conversationOf(state, request),
-        { author: params.string('Author'), body: params.string('Body'), attributes: params.json('Attributes') },
+        { author: params.string('Author'), body: params.string('Body'), attributes: params.json('Attributes'), content: messageContent(state, params) },
         { origin: 'rest', webhooksEnabled: webhooksEnabled(request) },
       );
       return messageBody(state)(posted.message, ctx);

@@ -80,7 +80,7 @@ export function serializeConversationMessage(message: ConversationMessage, deliv
     url,
     delivery,
     links: links(url, { delivery_receipts: 'Receipts', channel_metadata: 'ChannelMetadata' }),
-    content_sid: null,
+    content_sid: message.content?.sid ?? null,
   };
 }
 

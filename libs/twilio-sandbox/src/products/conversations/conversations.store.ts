@@ -1,4 +1,5 @@
 import { Collection } from '../../core/collection';
+import type { MessageChannel } from '../../messaging/channel-address';
 
 export const CONVERSATION_STATES = ['active', 'inactive', 'closed'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
@@ -23,9 +24,12 @@ export interface Conversation {
   dateUpdated: Date;
 }
 
-/** How a non-chat participant is reached: its own address and the account's address masking it. */
+/**
+ * How a non-chat participant is reached: its own address and the account's address masking it, both on the binding's
+ * channel (`+1…` for SMS, `whatsapp:+1…` for WhatsApp, the proxy address then being a WhatsApp sender of the account).
+ */
 export interface MessagingBinding {
-  type: 'sms';
+  type: MessageChannel;
   address: string;
   proxyAddress: string;
 }
@@ -46,10 +50,13 @@ export interface ConversationMessage {
   conversationSid: string;
   index: number;
   author: string;
+  /** For a template, its text filled in (the sandbox's choice: Twilio documents only that `Body` is then ignored). */
   body: string | null;
+  /** The Content template it was sent as (`ContentSid`) and the variables sent with it. */
+  content?: { sid: string; variables: Record<string, string> };
   attributes: string;
   participantSid: string | null;
-  /** SMS sent to the conversation's SMS participants for this message: the delivery summary's `total`. */
+  /** Messages sent to the conversation's SMS and WhatsApp participants for this one: the delivery summary's `total`. */
   deliveredSmsCount: number;
   dateCreated: Date;
   dateUpdated: Date | null;
