@@ -37,6 +37,9 @@ export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers
   );
 }
 
+const EXAMPLE_USER_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+const EXAMPLE_API_KEY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
 export const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } };
 
 export const ERROR_EXAMPLES = {
@@ -85,4 +88,12 @@ export const ERROR_EXAMPLES = {
     twilioCode: 20503,
   },
   resourceNotFound: (resource: string, sid: string) => ({ code: 'RESOURCE_NOT_FOUND', message: `${resource} ${sid} was not found`, context: { resource, sid }, twilioCode: 20404 }),
+  usernameTaken: { code: 'USERNAME_TAKEN', message: 'The username jane is taken.', context: { username: 'jane' } },
+  userNotFound: { code: 'USER_NOT_FOUND', message: `User ${EXAMPLE_USER_ID} was not found.`, context: { userId: EXAMPLE_USER_ID } },
+  lastAdmin: { code: 'LAST_ADMIN', message: 'Cannot demote the last admin: make another user admin first.', context: { userId: EXAMPLE_USER_ID } },
+  apiKeyNotFound: { code: 'API_KEY_NOT_FOUND', message: `API key ${EXAMPLE_API_KEY_ID} was not found.`, context: { apiKeyId: EXAMPLE_API_KEY_ID } },
+  invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' },
+  untrustedOrigin: { code: 'UNTRUSTED_ORIGIN', message: 'Requests from https://elsewhere.example are not accepted.' },
+  loginThrottled: { code: 'LOGIN_THROTTLED', message: 'Too many failed sign-ins. Try again in 30 s.', context: { retryAfterSeconds: 30 } },
+  signInBusy: { code: 'SIGN_IN_BUSY', message: 'Too many sign-ins at once. Try again in a moment.', context: { retryAfterSeconds: 1 } },
 };
