@@ -104,7 +104,7 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   });
 
   // The Proxy routes answer alike in both modes: asked once.
-  if (mode === 'legacy') it('answers the Proxy routes as documented', async () => {
+  if (mode === 'chat-proxy') it('answers the Proxy routes as documented', async () => {
     const { sessions } = await call('get', '/api/v1/proxy/sessions', 200, { query: { pageSize: '10' } });
     const sid = sessions[0]?.sid ?? (await api.controls.seedProxySessions({ count: 1, status: 'open' })).sessionSids[0];
     await call('get', '/api/v1/proxy/sessions/{sid}', 200, { params: { sid } });

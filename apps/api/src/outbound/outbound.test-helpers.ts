@@ -15,7 +15,7 @@ export const CUSTOMER = '+14155550123';
  * The outbound HTTP suites run once per mode (OUTBOUND_MODE): the same API, console contract and guarantees whether a
  * number uses Programmable Chat + Proxy or Conversations + Flex Interactions.
  */
-export const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
+export const OUTBOUND_MODES = ['chat-proxy', 'conversations'] as const;
 export type OutboundModeName = (typeof OUTBOUND_MODES)[number];
 
 /** The outbound tuning, and the retry policy of the API's Twilio calls. */

@@ -5,7 +5,7 @@ import type { PairLock } from '../ports/pair-lock.port';
 import type { TwilioPorts } from '../ports/twilio-ports.port';
 import type { TwilioRetrier } from '../retry/twilio-retrier';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import { LEGACY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
+import { CHAT_PROXY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
 
 /** The Twilio ports the outbound flows call (their Flex Flows come from the FlexFlowDirectory's cache). */
 export type OutboundPorts = Pick<TwilioPorts, 'chatChannels' | 'messages' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions'>;
@@ -46,7 +46,7 @@ export interface OutboundSmsDependencyOptions {
   clock?: Clock;
   scheduleFollowUp?: (requestId: string) => void;
   inFlightSettleMs?: number;
-  /** Legacy for every number unless given. */
+  /** Chat + Proxy for every number unless given. */
   outboundModes?: OutboundModePolicy;
 }
 
@@ -67,6 +67,6 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
     retrier: options.retrier,
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
-    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? LEGACY_ONLY, fromNumber),
+    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? CHAT_PROXY_ONLY, fromNumber),
   };
 }

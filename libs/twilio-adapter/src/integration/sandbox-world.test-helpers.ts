@@ -36,7 +36,7 @@ export async function startSandboxWorld(): Promise<SandboxWorld> {
   return world;
 }
 
-/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Legacy unless `outboundModes`. */
+/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Chat + Proxy unless `outboundModes`. */
 /** Before each test: the sandbox back to its seeded account, no faults, an empty request log, fresh use cases. */
 export async function resetWorld(world: SandboxWorld, outboundModes?: OutboundModePolicy): Promise<void> {
   await world.controls.reset();
