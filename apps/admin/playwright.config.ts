@@ -32,7 +32,7 @@ const ports = {
 };
 const loopback = (port: number) => `http://127.0.0.1:${port}`;
 
-const legacy: Deployment = { mode: 'legacy', apiUrl: loopback(ports.api), sandboxUrl: loopback(ports.sandbox) };
+const chatProxy: Deployment = { mode: 'chat-proxy', apiUrl: loopback(ports.api), sandboxUrl: loopback(ports.sandbox) };
 const conversations: Deployment = { mode: 'conversations', apiUrl: loopback(ports.conversationsApi), sandboxUrl: loopback(ports.conversationsSandbox) };
 
 const CHROMIUM_ARGS = [
@@ -96,10 +96,10 @@ export default defineConfig<DeploymentOptions>({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  // The legacy project runs every test but those of conversations mode; the conversations project runs the tests
+  // The chat-proxy project runs every test but those of conversations mode; the conversations project runs the tests
   // tagged as meaning the same in both modes (parameterised on `deployment.mode`) and its own.
   projects: [
-    { name: 'console', testIgnore: '**/api-down.e2e.ts', grepInvert: tagged(CONVERSATIONS_MODE_ONLY), use: { baseURL: loopback(ports.console), deployment: legacy } },
+    { name: 'console-chat-proxy', testIgnore: '**/api-down.e2e.ts', grepInvert: tagged(CONVERSATIONS_MODE_ONLY), use: { baseURL: loopback(ports.console), deployment: chatProxy } },
     {
       name: 'console-conversations',
       testIgnore: '**/api-down.e2e.ts',
@@ -109,8 +109,8 @@ export default defineConfig<DeploymentOptions>({
     { name: 'console-api-down', testMatch: '**/api-down.e2e.ts', use: { baseURL: loopback(ports.consoleWithoutApi) } },
   ],
   webServer: [
-    apiServer(legacy, ports.console),
-    consoleServer(ports.console, legacy.apiUrl),
+    apiServer(chatProxy, ports.console),
+    consoleServer(ports.console, chatProxy.apiUrl),
     apiServer(conversations, ports.conversationsConsole),
     consoleServer(ports.conversationsConsole, conversations.apiUrl),
     consoleServer(ports.consoleWithoutApi, loopback(ports.closed)),

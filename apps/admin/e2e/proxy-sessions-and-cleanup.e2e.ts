@@ -9,7 +9,7 @@ import { expect, test } from './support/test';
  * behind (closed sessions, inactive conversations), so a parallel test's live conversation is never taken.
  */
 const CLEANUP: Record<OutboundMode, { seed: (sandbox: Sandbox) => Promise<unknown>; seeded: number; status: string; statusLabel: string; noun: string; emptySelection: string }> = {
-  legacy: {
+  'chat-proxy': {
     seed: (sandbox) => sandbox.seedProxySessions(25, 'closed'),
     seeded: 25,
     status: 'closed',
@@ -99,16 +99,16 @@ test.describe('Proxy sessions and cleanup', () => {
     await expect(page.getByTestId('cleanup-preview')).toHaveCount(0);
   });
 
-  test('the Proxy sessions page says it belongs to legacy mode, and reads no session', CONVERSATIONS_MODE_ONLY, async ({ page, saveScreenshot }) => {
+  test('the Proxy sessions page says it belongs to Chat + Proxy mode, and reads no session', CONVERSATIONS_MODE_ONLY, async ({ page, saveScreenshot }) => {
     const proxyCalls: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/v1/proxy')) proxyCalls.push(request.url());
     });
     await page.goto('/proxy-sessions');
-    const notice = page.getByTestId('proxy-sessions-legacy-mode');
-    await expect(notice.getByRole('heading', { name: 'A legacy-mode page' })).toBeVisible();
+    const notice = page.getByTestId('proxy-sessions-chat-proxy-mode');
+    await expect(notice.getByRole('heading', { name: 'A Chat + Proxy page' })).toBeVisible();
     await expect(page.getByTestId('api-error')).toHaveCount(0);
-    await saveScreenshot('proxy-sessions-legacy-mode');
+    await saveScreenshot('proxy-sessions-chat-proxy-mode');
     await notice.getByRole('link', { name: 'Cleanup' }).click();
     await expect(page.getByTestId('cleanup-selection')).toHaveAttribute('data-kind', 'conversations');
     expect(proxyCalls).toEqual([]);

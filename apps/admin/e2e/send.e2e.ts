@@ -22,7 +22,7 @@ test.describe('Send', () => {
     await expect(result.getByTestId('result-task')).toContainText(/WT[0-9a-f]{32}/);
     await expect(result.getByTestId('result-task')).toContainText('Created');
     await expect(result.getByTestId('result-flex-flow')).toContainText('Flex SMS To Task Flow +15550100001');
-    if (deployment.mode === 'legacy') {
+    if (deployment.mode === 'chat-proxy') {
       await expect(result.getByTestId('result-channel')).toContainText(/CH[0-9a-f]{32}\s*Created/);
       await expect(result.getByTestId('result-proxy-session')).toContainText(/KC[0-9a-f]{32}/);
       await expect(result.getByTestId('result-interaction')).toHaveCount(0);
@@ -40,7 +40,7 @@ test.describe('Send', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Outbound request' })).toBeVisible();
     await expect(page.getByTestId('outbound-status').first()).toHaveText('Succeeded');
     const steps = page.getByTestId('step');
-    for (const step of deployment.mode === 'legacy' ? ['Chat channel: created', 'Proxy session: created'] : ['Flex Interaction: created']) {
+    for (const step of deployment.mode === 'chat-proxy' ? ['Chat channel: created', 'Proxy session: created'] : ['Flex Interaction: created']) {
       await expect(steps.filter({ hasText: step })).toHaveCount(1);
     }
     await expect(steps.first().getByTestId('step-duration')).toHaveText(/^Took \d/);

@@ -105,7 +105,7 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   });
 
   // The Proxy routes answer alike in both modes: asked once.
-  if (mode === 'legacy') it('answers the Proxy routes as documented', async () => {
+  if (mode === 'chat-proxy') it('answers the Proxy routes as documented', async () => {
     const { sessions } = await call('get', '/api/v1/proxy/sessions', 200, { query: { pageSize: '10' } });
     const sid = sessions[0]?.sid ?? (await api.controls.seedProxySessions({ count: 1, status: 'open' })).sessionSids[0];
     await call('get', '/api/v1/proxy/sessions/{sid}', 200, { params: { sid } });
@@ -130,7 +130,7 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   });
 
   it('answers the consent routes, and a send they refuse, as documented', async () => {
-    const recipient = customer(900 + (mode === 'legacy' ? 0 : 1));
+    const recipient = customer(900 + (mode === 'chat-proxy' ? 0 : 1));
     const added = await call('post', '/api/v1/consent', 201, { body: { recipient, scope: NUMBER, reason: 'Asked by phone' } });
     expect(added.recipient).toBe(recipient);
     await call('post', '/api/v1/consent', 400, { body: { recipient: '12', scope: 'x', reason: '' } });

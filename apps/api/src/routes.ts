@@ -9,7 +9,7 @@ export const LEGACY_FUNCTION_PATHS = ['flex-initiate-outbound-sms', 'flex-initia
 
 /**
  * Routes served outside API_PREFIX: probes where load balancers expect them, the metrics where Prometheus expects
- * them, and the legacy Function paths. (The Swagger UI at /docs is mounted outside Nest's router and needs no entry.)
+ * them, and the original Function paths. (The Swagger UI at /docs is mounted outside Nest's router and needs no entry.)
  */
 export const UNPREFIXED_ROUTES: RouteInfo[] = [
   { path: 'health', method: RequestMethod.GET },

@@ -11,7 +11,6 @@ export * from './client/page-token';
 export * from './phone-numbers/twilio-incoming-phone-number.adapter';
 export * from './proxy/twilio-proxy-service.adapter';
 export * from './taskrouter/twilio-workspace.adapter';
-export * from './twilio-account-ports.factory';
 export * from './conversations/twilio-conversation.adapter';
 export * from './conversations/twilio-interaction.adapter';
 export * from './conversations/twilio-address-configuration.adapter';

@@ -1,9 +1,9 @@
-// The two stacks the browser tests run against: the API in legacy mode (Programmable Chat + Proxy) and in Flex
+// The two stacks the browser tests run against: the API in chat-proxy mode (Programmable Chat + Proxy) and in Flex
 // Conversations mode (Conversations + Interactions), each with its own sandbox and console (playwright.config.ts).
 // A test the console must pass the same way in both modes carries BOTH_MODES and reads `deployment.mode` where
 // Twilio's words differ; a test of conversations mode alone carries CONVERSATIONS_MODE_ONLY.
 
-export type OutboundMode = 'legacy' | 'conversations';
+export type OutboundMode = 'chat-proxy' | 'conversations';
 
 export interface Deployment {
   mode: OutboundMode;
@@ -26,6 +26,6 @@ export const tagged = (details: { tag: string }) => new RegExp(details.tag);
 
 /** What the console shows for a request's conversation, in each mode's words. */
 export const MODE_WORDS = {
-  legacy: { transcript: 'channel-transcript', replyRoute: 'Proxy relayed it into the Flex conversation.' },
+  'chat-proxy': { transcript: 'channel-transcript', replyRoute: 'Proxy relayed it into the Flex conversation.' },
   conversations: { transcript: 'conversation-transcript', replyRoute: 'A Conversation took it.' },
 } as const satisfies Record<OutboundMode, unknown>;

@@ -1,4 +1,4 @@
-// Starts the real API for the browser tests (in the outbound mode E2E_OUTBOUND_MODE names, legacy by default),
+// Starts the real API for the browser tests (in the outbound mode E2E_OUTBOUND_MODE names, chat-proxy by default),
 // always against its embedded Twilio sandbox and a throwaway embedded database, whatever the developer's shell
 // exports: the tests must never reach a real Twilio account or a shared PostgreSQL. The data directory is removed
 // when the API stops.
@@ -22,7 +22,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-admin-e2e-'));
 // Loopback only: a test server is never reachable from outside this machine.
 const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1' };
 for (const name of SECRETS_AND_TARGETS) delete env[name];
-env.OUTBOUND_MODE = process.env.E2E_OUTBOUND_MODE ?? 'legacy';
+env.OUTBOUND_MODE = process.env.E2E_OUTBOUND_MODE ?? 'chat-proxy';
 
 const api = spawn(process.execPath, [join(workspaceRoot, 'apps/api/dist/main.js')], { cwd: workspaceRoot, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));

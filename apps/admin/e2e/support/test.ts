@@ -34,16 +34,16 @@ interface Fixtures {
   sandbox: Sandbox;
 }
 
-/** The legacy stack, for a project that does not say (the API-down project never reaches it). */
-const LEGACY: Deployment = {
-  mode: 'legacy',
+/** The chat-proxy stack, for a project that does not say (the API-down project never reaches it). */
+const CHAT_PROXY: Deployment = {
+  mode: 'chat-proxy',
   apiUrl: `http://127.0.0.1:${process.env.E2E_API_PORT}`,
   sandboxUrl: `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`,
 };
 
 export const test = base.extend<Fixtures & Options>({
   signInAs: [DEMO_ADMIN, { option: true }],
-  deployment: [LEGACY, { option: true }],
+  deployment: [CHAT_PROXY, { option: true }],
   sandbox: async ({ deployment }, use) => {
     await use(new Sandbox(deployment.sandboxUrl));
   },
@@ -65,7 +65,7 @@ export const test = base.extend<Fixtures & Options>({
   ],
   saveScreenshot: async ({ page, deployment }, use, testInfo) => {
     // Each mode keeps its own screenshots: the same page looks different in each.
-    await use((name) => screenshot(page, testInfo, deployment.mode === 'legacy' ? name : `${deployment.mode}-${name}`));
+    await use((name) => screenshot(page, testInfo, deployment.mode === 'chat-proxy' ? name : `${deployment.mode}-${name}`));
   },
 });
 

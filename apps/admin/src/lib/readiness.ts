@@ -6,10 +6,10 @@ import { ApiError, isRecord } from './api-error';
 export type TwilioMode = 'sandbox' | 'twilio';
 
 /**
- * How the deployment's numbers start outbound conversations: Programmable Chat + Proxy (`legacy`), Conversations +
+ * How the deployment's numbers start outbound conversations: Programmable Chat + Proxy (`chat-proxy`), Conversations +
  * Flex Interactions (`conversations`), or some numbers of each (`mixed`).
  */
-export type DeploymentOutboundMode = 'legacy' | 'conversations' | 'mixed';
+export type DeploymentOutboundMode = 'chat-proxy' | 'conversations' | 'mixed';
 
 export interface DependencyCheck {
   up: boolean;
@@ -38,7 +38,7 @@ function toTwilioMode(value: unknown): TwilioMode | undefined {
   return value === 'sandbox' || value === 'twilio' ? value : undefined;
 }
 
-const OUTBOUND_MODES: readonly DeploymentOutboundMode[] = ['legacy', 'conversations', 'mixed'];
+const OUTBOUND_MODES: readonly DeploymentOutboundMode[] = ['chat-proxy', 'conversations', 'mixed'];
 
 function toOutboundMode(value: unknown): DeploymentOutboundMode | undefined {
   return OUTBOUND_MODES.find((mode) => mode === value);

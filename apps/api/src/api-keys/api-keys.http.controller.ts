@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import { ApiException } from '../common/api-exception';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -19,7 +19,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key (shown once)', description: 'Only a scrypt hash of the key is stored; keep the key from this answer.' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   create(@Body() body: CreateApiKeyRequestDto, @CurrentCaller() caller: Caller): Promise<{ apiKey: ApiKey; key: string }> {
     return this.apiKeys.create(body, caller);
   }
@@ -35,7 +35,7 @@ export class ApiKeysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key', description: 'Takes effect on the next request. Revoking a revoked key changes nothing.' })
   @ApiOkResponse({ type: ApiKeyDto })
-  @ApiErrors({ 404: 'API_KEY_NOT_FOUND' })
+  @ApiErrorExamples({ 404: [ERROR_EXAMPLES.apiKeyNotFound] })
   async revoke(@Param('id') id: string): Promise<ApiKey> {
     const revoked = await this.apiKeys.revoke(id);
     if (!revoked) throw new ApiException(404, 'API_KEY_NOT_FOUND', `API key ${id} was not found.`, { context: { apiKeyId: id } });

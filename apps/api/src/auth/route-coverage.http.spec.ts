@@ -8,7 +8,8 @@ import { DEMO_API_KEY } from '../config/app-config';
 import { loadAppConfig } from '../config/load-app-config';
 import { createApp } from '../create-app';
 import { createTestApp } from '../testing/test-app';
-import { TWILIO_CLIENT, type TwilioClient } from '../twilio/twilio-account';
+import type { TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT } from '../twilio/twilio.tokens';
 import { ControllerRoute, concretePath, controllerRoutes, expressRoutes } from './route-inventory.test-helpers';
 
 const SENDS_PER_MINUTE = 2;

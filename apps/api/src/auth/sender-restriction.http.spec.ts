@@ -9,7 +9,7 @@ describe.each(OUTBOUND_MODES)('A key restricted to sender numbers (OUTBOUND_MODE
   let restricted: { id: string; key: string };
   /** What the bootstrap key sent from each number, and what the restricted key sent from its own. */
   const sent: Record<'mine' | 'othersFromMine' | 'otherNumber', { requestId: string; transcriptSid: string }> = {} as never;
-  const transcriptRoute = mode === 'legacy' ? 'channels' : 'conversations';
+  const transcriptRoute = mode === 'chat-proxy' ? 'channels' : 'conversations';
 
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
   const send = async (key: string | undefined, fromNumber: string, toNumber: string, idempotencyKey: string) => {

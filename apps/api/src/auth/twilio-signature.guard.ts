@@ -3,7 +3,8 @@ import type { Request } from 'express';
 import twilio from 'twilio';
 import { ApiException } from '../common/api-exception';
 import { AppConfig } from '../config/app-config';
-import { TWILIO_CLIENT, type TwilioClient } from '../twilio/twilio-account';
+import type { TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT } from '../twilio/twilio.tokens';
 import { Public } from './public.decorator';
 
 export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENT, ResourceNotFound, type ChatChannel, type ChatMessage, type OutboundSmsDependencies } from '@flex-sms/domain';
-import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
+import {
+  IDEMPOTENT,
+  ResourceNotFound,
+  TwilioRetrier,
+  type ChatChannel,
+  type ChatChannelPort,
+  type ChatMessage,
+  type MessagePort,
+} from '@flex-sms/domain';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 
 export interface ChannelView {
   channel: ChatChannel;
@@ -14,10 +22,14 @@ export interface ChannelView {
  */
 @Injectable()
 export class ChannelViewQuery {
-  constructor(@Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies) {}
+  constructor(
+    @Inject(TWILIO_PORT.chatChannels) private readonly chatChannels: ChatChannelPort,
+    @Inject(TWILIO_PORT.messages) private readonly messages: MessagePort,
+    private readonly retrier: TwilioRetrier,
+  ) {}
 
   async execute(chatServiceSid: string, channelSid: string, messageLimit: number): Promise<ChannelView> {
-    const { chatChannels, messages, retrier } = this.deps;
+    const { chatChannels, messages, retrier } = this;
     const [channel, recent] = await Promise.all([
       retrier.run('fetch chat channel', () => chatChannels.fetchChannel(chatServiceSid, channelSid), IDEMPOTENT),
       messageLimit === 0

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
+import { JournalModule } from '../journal/journal.module';
 import { ChannelController } from './channel.http.controller';
 import { ChannelViewQuery } from './channel-view.query';
 
-@Module({ imports: [OutboundSmsCoreModule], controllers: [ChannelController], providers: [ChannelViewQuery] })
+@Module({ imports: [JournalModule], controllers: [ChannelController], providers: [ChannelViewQuery] })
 export class ChannelModule {}

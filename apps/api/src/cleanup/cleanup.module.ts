@@ -19,13 +19,21 @@ import {
   type CleanupJobKind,
   type CleanupJobStore,
   type CleanupScheduleStore,
-  type TwilioAccountPorts,
+  type ChatChannelPort,
+  type ChatServicePort,
+  type ConversationPort,
+  type FlexFlowPort,
+  type InteractionPort,
+  type MessagePort,
+  type ProxyServicePort,
+  type ProxySessionPort,
+  type WorkspacePort,
 } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics';
 import { RetryMetrics } from '../metrics/retry-metrics';
-import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { TwilioAccount } from '../twilio/twilio-account';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { CleanupJobQuery } from './cleanup-job.query';
 import { CleanupJobsController } from './cleanup-jobs.http.controller';
 import { CleanupLifecycle } from './cleanup-lifecycle';
@@ -36,7 +44,6 @@ import {
   CLEANUP_JOB_CONTEXT,
   CLEANUP_JOB_STORE,
   CLEANUP_OPTIONS,
-  CLEANUP_RETRIER,
   CLEANUP_SCHEDULE_STORE,
   cleanupOptionsFor,
   type CleanupOptions,
@@ -46,26 +53,63 @@ import { SqlCleanupScheduleStore } from './sql-cleanup-schedule-store';
 
 const logger = new Logger('Cleanup');
 const clockOf = (options: CleanupOptions) => options.clock ?? systemClock;
+/** A job outlasts any request, so its Twilio calls retry with the clean-up policy, not the requests' one. */
+const retrierOf = (options: CleanupOptions, retries: RetryMetrics) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy, retries);
 
-function proxySessionHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, account: TwilioAccount, options: CleanupOptions) {
+function proxySessionHandler(
+  proxyService: ProxyServicePort,
+  proxySessions: ProxySessionPort,
+  chatChannels: ChatChannelPort,
+  account: TwilioAccount,
+  options: CleanupOptions,
+  retries: RetryMetrics,
+) {
   return new ProxySessionCleanupHandler({
-    proxyService: ports.proxyService,
-    proxySessions: ports.proxySessions,
-    chatChannels: ports.chatChannels,
-    retrier,
+    proxyService,
+    proxySessions,
+    chatChannels,
+    retrier: retrierOf(options, retries),
     clock: clockOf(options),
     chatServiceSid: account.chatServiceSid,
     pageSize: options.pageSize,
   });
 }
 
-function longLivedChannelHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, options: CleanupOptions) {
-  return new LongLivedChannelCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: options.pageSize });
+function longLivedChannelHandler(
+  flexFlows: FlexFlowPort,
+  chatServices: ChatServicePort,
+  chatChannels: ChatChannelPort,
+  messages: MessagePort,
+  options: CleanupOptions,
+  retries: RetryMetrics,
+) {
+  return new LongLivedChannelCleanupHandler({
+    flexFlows,
+    chatServices,
+    chatChannels,
+    messages,
+    retrier: retrierOf(options, retries),
+    clock: clockOf(options),
+    pageSize: options.pageSize,
+  });
 }
 
-function conversationHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, options: CleanupOptions) {
+function conversationHandler(
+  conversations: ConversationPort,
+  interactions: InteractionPort,
+  workspaces: WorkspacePort,
+  options: CleanupOptions,
+  retries: RetryMetrics,
+) {
   // Conversations lists at most 100 per page.
-  return new ConversationCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: Math.min(options.pageSize, 100) });
+  return new ConversationCleanupHandler({
+    conversations,
+    interactions,
+    workspaces,
+    retrier: retrierOf(options, retries),
+    clock: clockOf(options),
+    pageSize: Math.min(options.pageSize, 100),
+  });
 }
 
 /** A handler whose processed items are counted (cleanup_job_items_total), by kind and outcome. */
@@ -108,20 +152,26 @@ function executor(
 
 /** Clean-up jobs (Proxy sessions, long-lived channels, conversations) and their schedules, under `/api/v1/cleanup`. */
 @Module({
-  imports: [AccountPortsModule],
   controllers: [CleanupJobsController, CleanupSchedulesController],
   providers: [
     { provide: CLEANUP_OPTIONS, useFactory: cleanupOptionsFor, inject: [AppConfig] },
     { provide: CLEANUP_JOB_STORE, useClass: SqlCleanupJobStore },
     { provide: CLEANUP_SCHEDULE_STORE, useClass: SqlCleanupScheduleStore },
     {
-      provide: CLEANUP_RETRIER,
-      useFactory: (options: CleanupOptions, retries: RetryMetrics) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy, retries),
-      inject: [CLEANUP_OPTIONS, RetryMetrics],
+      provide: ProxySessionCleanupHandler,
+      useFactory: proxySessionHandler,
+      inject: [TWILIO_PORT.proxyService, TWILIO_PORT.proxySessions, TWILIO_PORT.chatChannels, TwilioAccount, CLEANUP_OPTIONS, RetryMetrics],
     },
-    { provide: ProxySessionCleanupHandler, useFactory: proxySessionHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, TwilioAccount, CLEANUP_OPTIONS] },
-    { provide: LongLivedChannelCleanupHandler, useFactory: longLivedChannelHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
-    { provide: ConversationCleanupHandler, useFactory: conversationHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
+    {
+      provide: LongLivedChannelCleanupHandler,
+      useFactory: longLivedChannelHandler,
+      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.chatChannels, TWILIO_PORT.messages, CLEANUP_OPTIONS, RetryMetrics],
+    },
+    {
+      provide: ConversationCleanupHandler,
+      useFactory: conversationHandler,
+      inject: [TWILIO_PORT.conversations, TWILIO_PORT.interactions, TWILIO_PORT.workspaces, CLEANUP_OPTIONS, RetryMetrics],
+    },
     {
       provide: CLEANUP_EXECUTOR,
       useFactory: executor,

@@ -5,7 +5,6 @@ export const CLEANUP_JOB_STORE = Symbol('CLEANUP_JOB_STORE');
 export const CLEANUP_SCHEDULE_STORE = Symbol('CLEANUP_SCHEDULE_STORE');
 export const CLEANUP_EXECUTOR = Symbol('CLEANUP_EXECUTOR');
 export const CLEANUP_JOB_CONTEXT = Symbol('CLEANUP_JOB_CONTEXT');
-export const CLEANUP_RETRIER = Symbol('CLEANUP_RETRIER');
 
 /** Tuning of clean-up jobs; tests override it (CLEANUP_OPTIONS) for speed. */
 export const CLEANUP_OPTIONS = Symbol('CLEANUP_OPTIONS');

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ProxyServiceNotConfigured, RecipientOptedOut } from '@flex-sms/domain';
+import { OptOutNotFound, ProxyServiceNotConfigured, RecipientOptedOut } from '@flex-sms/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
 export interface ErrorExample {
@@ -36,6 +36,9 @@ export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers
     }),
   );
 }
+
+const EXAMPLE_USER_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+const EXAMPLE_API_KEY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 export const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } };
 
@@ -77,6 +80,9 @@ export const ERROR_EXAMPLES = {
     message: new RecipientOptedOut('+14155550123', '+15550100001', new Date('2026-12-01T10:00:00.000Z'), 'inbound-keyword').message,
     context: { recipient: '+14155550123', scope: '+15550100001', since: '2026-12-01T10:00:00.000Z', source: 'inbound-keyword' },
   },
+  optOutNotFound: { code: 'OPT_OUT_NOT_FOUND', message: new OptOutNotFound('+14155550123', '+15550100001').message },
+  csvHeaderInvalid: { code: 'CSV_HEADER_INVALID', message: 'The CSV header must name the columns recipient,scope,reason; missing: recipient', context: { missing: ['recipient'] } },
+  csvUnsupportedMediaType: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv.' },
   flexFlowDisabled: {
     code: 'FLEX_FLOW_DISABLED',
     message: 'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',
@@ -90,4 +96,12 @@ export const ERROR_EXAMPLES = {
     twilioCode: 20503,
   },
   resourceNotFound: (resource: string, sid: string) => ({ code: 'RESOURCE_NOT_FOUND', message: `${resource} ${sid} was not found`, context: { resource, sid }, twilioCode: 20404 }),
+  usernameTaken: { code: 'USERNAME_TAKEN', message: 'The username jane is taken.', context: { username: 'jane' } },
+  userNotFound: { code: 'USER_NOT_FOUND', message: `User ${EXAMPLE_USER_ID} was not found.`, context: { userId: EXAMPLE_USER_ID } },
+  lastAdmin: { code: 'LAST_ADMIN', message: 'Cannot demote the last admin: make another user admin first.', context: { userId: EXAMPLE_USER_ID } },
+  apiKeyNotFound: { code: 'API_KEY_NOT_FOUND', message: `API key ${EXAMPLE_API_KEY_ID} was not found.`, context: { apiKeyId: EXAMPLE_API_KEY_ID } },
+  invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' },
+  untrustedOrigin: { code: 'UNTRUSTED_ORIGIN', message: 'Requests from https://elsewhere.example are not accepted.' },
+  loginThrottled: { code: 'LOGIN_THROTTLED', message: 'Too many failed sign-ins. Try again in 30 s.', context: { retryAfterSeconds: 30 } },
+  signInBusy: { code: 'SIGN_IN_BUSY', message: 'Too many sign-ins at once. Try again in a moment.', context: { retryAfterSeconds: 1 } },
 };

@@ -42,7 +42,7 @@ export abstract class AppConfig {
    */
   abstract readonly twilioRequestTimeoutMs: number;
   /**
-   * How numbers start outbound conversations: `legacy` (Programmable Chat + Proxy) or `conversations` (Conversations +
+   * How numbers start outbound conversations: `chat-proxy` (Programmable Chat + Proxy) or `conversations` (Conversations +
    * the Flex Interactions API, for Flex UI 2.x accounts). OUTBOUND_MODE sets the default, CONVERSATIONS_NUMBERS moves
    * single numbers to conversations mode (an account migrating number by number).
    */

@@ -6,7 +6,7 @@ const sandbox: Environment = {};
 
 describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
   it('keeps every number on Chat + Proxy by default', () => {
-    expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'legacy', conversationsNumbers: [] });
+    expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'chat-proxy', conversationsNumbers: [] });
   });
 
   it('reads the default mode and the numbers moved to conversations mode (E.164, deduplicated)', () => {
@@ -15,9 +15,14 @@ describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
     expect(config.outboundModes).toEqual({ defaultMode: 'conversations', conversationsNumbers: ['+15005550006', '+15005550007'] });
   });
 
+  it('still reads the deprecated OUTBOUND_MODE=legacy, as chat-proxy', () => {
+    expect(loadAppConfig({ ...sandbox, OUTBOUND_MODE: 'legacy' }).outboundModes).toEqual({ defaultMode: 'chat-proxy', conversationsNumbers: [] });
+    expect(loadAppConfig({ ...sandbox, OUTBOUND_MODE: 'Chat-Proxy' }).outboundModes.defaultMode).toBe('chat-proxy');
+  });
+
   it('names an unknown mode and every number that is not E.164', () => {
     expect(problemsOf({ ...sandbox, OUTBOUND_MODE: 'proxy', CONVERSATIONS_NUMBERS: '+15005550006,5005550007,+1 (500) 555-0008' })).toEqual({
-      OUTBOUND_MODE: 'must be legacy or conversations, got "proxy"',
+      OUTBOUND_MODE: 'must be chat-proxy or conversations, got "proxy"',
       CONVERSATIONS_NUMBERS: 'must be a comma-separated list of E.164 numbers (+15551234567), got "5005550007, +1 (500) 555-0008"',
     });
   });

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
+import { PhoneNumber, type OutboundMode, type OutboundModePolicy } from '@flex-sms/domain';
 import {
   AppConfig,
   AuthSettings,
@@ -158,7 +158,7 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandbo
   if (accountSid === undefined) reader.problem('TWILIO_ACCOUNT_SID', 'is required with Twilio credentials (your Account SID, AC…)');
   else if (!SID.account.test(accountSid)) reader.problem(reader.nameOf('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID'), 'must be an Account SID: AC followed by 32 hex characters');
   // Flex Conversations has no Proxy (closed to new Twilio customers): a deployment whose numbers all use it needs none.
-  const needsProxy = outboundModes.defaultMode === 'legacy';
+  const needsProxy = outboundModes.defaultMode === 'chat-proxy';
   if (proxyServiceSid === undefined && needsProxy) {
     reader.problem('TWILIO_PROXY_SERVICE_SID', 'is required with Twilio credentials unless OUTBOUND_MODE=conversations (the Proxy Service SID, KS…)');
   } else if (proxyServiceSid !== undefined && !SID.proxyService.test(proxyServiceSid)) {
@@ -280,17 +280,19 @@ function readTrustProxy(reader: EnvReader): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
-const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
+const OUTBOUND_MODES = ['chat-proxy', 'conversations'] as const satisfies readonly OutboundMode[];
+/** Deprecated OUTBOUND_MODE values, still read: `legacy` was chat-proxy's name until December 2026. */
+const OUTBOUND_MODE_ALIASES = new Map<string, OutboundMode>([['legacy', 'chat-proxy']]);
 
 function readOutboundModes(reader: EnvReader): OutboundModePolicy {
-  const raw = reader.get('OUTBOUND_MODE')?.toLowerCase() ?? 'legacy';
-  const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw);
-  if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be legacy or conversations, got "${raw}"`);
+  const raw = reader.get('OUTBOUND_MODE')?.toLowerCase() ?? 'chat-proxy';
+  const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw) ?? OUTBOUND_MODE_ALIASES.get(raw);
+  if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be chat-proxy or conversations, got "${raw}"`);
   const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   const bad = listed.filter((entry) => !/^\+[1-9]\d{6,14}$/.test(entry) || !PhoneNumber.tryParse(entry));
   if (bad.length > 0) reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
   const conversationsNumbers = [...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164))];
-  return { defaultMode: defaultMode ?? 'legacy', conversationsNumbers };
+  return { defaultMode: defaultMode ?? 'chat-proxy', conversationsNumbers };
 }
 
 /** Reads variables and collects problems instead of stopping at the first one. */

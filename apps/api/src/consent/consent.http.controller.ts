@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import { ApiException } from '../common/api-exception';
 import { IsE164PhoneNumber } from '../common/validation/phone-number.validators';
 import { ConsentCsvHeaderInvalid, EXPORT_COLUMNS, exportLine, exportRow } from './consent-csv';
@@ -31,7 +31,7 @@ export class ConsentController {
   @Get()
   @ApiOperation({ summary: 'List opt-outs, newest first', description: "Search by any part of the customer's number; filter by scope." })
   @ApiOkResponse({ type: OptOutPageDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   list(@Query() query: ListOptOutsQueryDto): Promise<OptOutPage> {
     return this.consent.list(query);
   }
@@ -42,7 +42,7 @@ export class ConsentController {
     description: 'From then on every send to the recipient from the scope is refused with 422 RECIPIENT_OPTED_OUT before Twilio is asked. An opt-out already on file keeps its date; the entry is audited either way.',
   })
   @ApiCreatedResponse({ type: OptOutDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   add(@Body() body: AddOptOutRequestDto, @CurrentCaller() caller: Caller): Promise<OptOutEntry> {
     return this.consent.add(caller, { recipient: body.recipient, scope: toConsentScope(body.scope) ?? body.scope, reason: body.reason.trim() });
   }
@@ -73,7 +73,7 @@ export class ConsentController {
   @ApiConsumes(CSV)
   @ApiBody({ schema: { type: 'string', example: 'recipient,scope,reason\n+14155550123,+15005550006,Asked not to be texted\n' } })
   @ApiOkResponse({ type: ConsentImportResultDto })
-  @ApiErrors({ 400: 'CSV_HEADER_INVALID (nothing imported)', 415: 'UNSUPPORTED_MEDIA_TYPE' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.csvHeaderInvalid], 415: [ERROR_EXAMPLES.csvUnsupportedMediaType] })
   async import(@Req() request: Request, @CurrentCaller() caller: Caller): Promise<ConsentImportResultDto> {
     if (!request.is(CSV)) throw new ApiException(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as Content-Type: text/csv.');
     try {
@@ -88,7 +88,7 @@ export class ConsentController {
   @ApiOperation({ summary: "A customer's consent audit trail, oldest first", description: 'Every opt-out and opt-in, in every scope: how (source), who (actor) and why.' })
   @ApiParam({ name: 'recipient', example: '+14155550123' })
   @ApiOkResponse({ type: [ConsentAuditEntryDto] })
-  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   audit(@Param() params: RecipientParamsDto): Promise<ConsentAuditEntry[]> {
     return this.consent.auditOf(params.recipient);
   }
@@ -98,7 +98,7 @@ export class ConsentController {
   @ApiOperation({ summary: 'Remove an opt-out (the customer may be messaged from the scope again)', description: 'Audited with the reason given.' })
   @ApiParam({ name: 'recipient', example: '+14155550123' })
   @ApiNoContentResponse()
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'OPT_OUT_NOT_FOUND' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [ERROR_EXAMPLES.optOutNotFound] })
   remove(@Param() params: RecipientParamsDto, @Query() query: RemoveOptOutQueryDto, @CurrentCaller() caller: Caller): Promise<void> {
     return this.consent.remove(caller, params.recipient, toConsentScope(query.scope) ?? query.scope, query.reason.trim());
   }

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   IDEMPOTENT,
   ResourceNotFound,
+  TwilioRetrier,
   type Conversation,
   type ConversationMessage,
   type ConversationParticipant,
-  type OutboundSmsDependencies,
+  type ConversationPort,
 } from '@flex-sms/domain';
-import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 
 export interface ConversationView {
   conversation: Conversation;
@@ -22,10 +23,13 @@ export interface ConversationView {
  */
 @Injectable()
 export class ConversationViewQuery {
-  constructor(@Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies) {}
+  constructor(
+    @Inject(TWILIO_PORT.conversations) private readonly conversations: ConversationPort,
+    private readonly retrier: TwilioRetrier,
+  ) {}
 
   async execute(conversationSid: string, messageLimit: number): Promise<ConversationView> {
-    const { conversations, retrier } = this.deps;
+    const { conversations, retrier } = this;
     // The conversation read says whether it exists; a missing conversation's participants and messages are none.
     const noneIfMissing = <T>(read: Promise<T[]>) => read.catch((error: unknown) => (error instanceof ResourceNotFound ? [] : Promise.reject(error)));
     const [conversation, participants, recent] = await Promise.all([

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
+import { JournalModule } from '../journal/journal.module';
 import { ConversationController } from './conversation.http.controller';
 import { ConversationViewQuery } from './conversation-view.query';
 
 /** Conversations mode's read side: a conversation's transcript. */
-@Module({ imports: [OutboundSmsCoreModule], controllers: [ConversationController], providers: [ConversationViewQuery] })
+@Module({ imports: [JournalModule], controllers: [ConversationController], providers: [ConversationViewQuery] })
 export class ConversationModule {}

@@ -1,21 +1,59 @@
 import { Module } from '@nestjs/common';
-import { DiagnoseNumber, type OutboundSmsDependencies, type TwilioAccountPorts } from '@flex-sms/domain';
-import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
-import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
-import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
+import {
+  DiagnoseNumber,
+  TwilioRetrier,
+  outboundModeOf,
+  type AddressConfigurationPort,
+  type ChatServicePort,
+  type FlexFlowPort,
+  type IncomingPhoneNumberPort,
+  type ProxyServicePort,
+  type WorkspacePort,
+} from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
 import { TwilioAccount } from '../twilio/twilio-account';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { DoctorController } from './doctor.http.controller';
 
 /** `GET /api/v1/doctor?number=…`: the DiagnoseNumber use case over the account's ports. */
 @Module({
-  imports: [AccountPortsModule, OutboundSmsCoreModule],
   controllers: [DoctorController],
   providers: [
     {
       provide: DiagnoseNumber,
-      useFactory: (ports: TwilioAccountPorts, outbound: OutboundSmsDependencies, account: TwilioAccount) =>
-        new DiagnoseNumber({ ...ports, retrier: outbound.retrier, configuredChatServiceSid: account.chatServiceSid, outboundMode: outbound.outboundMode }),
-      inject: [TWILIO_ACCOUNT_PORTS, OUTBOUND_SMS_DEPENDENCIES, TwilioAccount],
+      useFactory: (
+        phoneNumbers: IncomingPhoneNumberPort,
+        flexFlows: FlexFlowPort,
+        chatServices: ChatServicePort,
+        workspaces: WorkspacePort,
+        proxyService: ProxyServicePort,
+        addressConfigurations: AddressConfigurationPort,
+        retrier: TwilioRetrier,
+        account: TwilioAccount,
+        config: AppConfig,
+      ) =>
+        new DiagnoseNumber({
+          phoneNumbers,
+          flexFlows,
+          chatServices,
+          workspaces,
+          proxyService,
+          addressConfigurations,
+          retrier,
+          configuredChatServiceSid: account.chatServiceSid,
+          outboundMode: (number) => outboundModeOf(config.outboundModes, number),
+        }),
+      inject: [
+        TWILIO_PORT.phoneNumbers,
+        TWILIO_PORT.flexFlows,
+        TWILIO_PORT.chatServices,
+        TWILIO_PORT.workspaces,
+        TWILIO_PORT.proxyService,
+        TWILIO_PORT.addressConfigurations,
+        TwilioRetrier,
+        TwilioAccount,
+        AppConfig,
+      ],
     },
   ],
 })

@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ListFlexFlows, ResourceNotFound, type FlexFlow, type OutboundSmsDependencies } from '@flex-sms/domain';
+import { FetchFlexFlow, ListFlexFlows, type FlexFlow } from '@flex-sms/domain';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
-import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
 import { ListFlexFlowsQueryDto } from './dto/list-flex-flows.query.dto';
@@ -24,8 +23,8 @@ class FlexFlowParamsDto {
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class FlexFlowController {
   constructor(
-    @Inject(OUTBOUND_SMS_DEPENDENCIES) private readonly deps: OutboundSmsDependencies,
     private readonly listFlexFlows: ListFlexFlows,
+    private readonly fetchFlexFlow: FetchFlexFlow,
   ) {}
 
   @Get()
@@ -41,9 +40,7 @@ export class FlexFlowController {
   @ApiParam({ name: 'sid', example: 'FO0123456789abcdef0123456789abcdef' })
   @ApiOkResponse({ type: FlexFlowDto })
   @ApiErrorExamples({ 404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
-  async fetch(@Param() params: FlexFlowParamsDto): Promise<FlexFlow> {
-    const flow = (await this.deps.flexFlowDirectory.list()).find((candidate) => candidate.sid === params.sid);
-    if (!flow) throw new ResourceNotFound('Flex Flow', params.sid);
-    return flow;
+  fetch(@Param() params: FlexFlowParamsDto): Promise<FlexFlow> {
+    return this.fetchFlexFlow.execute(params.sid);
   }
 }

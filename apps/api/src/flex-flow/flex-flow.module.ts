@@ -2,30 +2,41 @@ import { Module } from '@nestjs/common';
 import {
   CreateFlexFlow,
   DeleteFlexFlow,
+  FetchFlexFlow,
+  FlexFlowDirectory,
   ListFlexFlows,
+  TwilioRetrier,
   UpdateFlexFlow,
+  type ChatServicePort,
   type FlexFlowManagementDependencies,
-  type OutboundSmsDependencies,
-  type TwilioAccountPorts,
+  type FlexFlowManagementPort,
+  type StudioFlowPort,
+  type WorkspacePort,
 } from '@flex-sms/domain';
-import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
-import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
-import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { TwilioAccount } from '../twilio/twilio-account';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { FlexFlowManagementController } from './flex-flow-management.http.controller';
 import { FLEX_FLOW_MANAGEMENT_DEPENDENCIES } from './flex-flow-management.tokens';
 import { FlexFlowController } from './flex-flow.http.controller';
 
 /** One retry policy and one Flex Flow cache with the outbound flows: a change here is seen there at once. */
-function flexFlowManagementDependencies(ports: TwilioAccountPorts, outbound: OutboundSmsDependencies, account: TwilioAccount): FlexFlowManagementDependencies {
+function flexFlowManagementDependencies(
+  flexFlows: FlexFlowManagementPort,
+  chatServices: ChatServicePort,
+  workspaces: WorkspacePort,
+  studioFlows: StudioFlowPort,
+  retrier: TwilioRetrier,
+  directory: FlexFlowDirectory,
+  account: TwilioAccount,
+): FlexFlowManagementDependencies {
   return {
-    flexFlows: ports.flexFlows,
-    chatServices: ports.chatServices,
-    workspaces: ports.workspaces,
-    studioFlows: ports.studioFlows,
-    retrier: outbound.retrier,
+    flexFlows,
+    chatServices,
+    workspaces,
+    studioFlows,
+    retrier,
     defaultChatServiceSid: account.chatServiceSid,
-    onFlexFlowsChanged: () => outbound.flexFlowDirectory.invalidate(),
+    onFlexFlowsChanged: () => directory.invalidate(),
   };
 }
 
@@ -35,24 +46,26 @@ const useCase = <T>(UseCase: new (deps: FlexFlowManagementDependencies) => T) =>
   inject: [FLEX_FLOW_MANAGEMENT_DEPENDENCIES],
 });
 
+const cachedRead = <T>(UseCase: new (directory: FlexFlowDirectory) => T) => ({
+  provide: UseCase,
+  useFactory: (directory: FlexFlowDirectory) => new UseCase(directory),
+  inject: [FlexFlowDirectory],
+});
+
 /** The FlexFlow module: list and fetch (from the outbound flows' cache), create, update and delete. */
 @Module({
-  imports: [OutboundSmsCoreModule, AccountPortsModule],
   controllers: [FlexFlowController, FlexFlowManagementController],
   providers: [
     {
       provide: FLEX_FLOW_MANAGEMENT_DEPENDENCIES,
       useFactory: flexFlowManagementDependencies,
-      inject: [TWILIO_ACCOUNT_PORTS, OUTBOUND_SMS_DEPENDENCIES, TwilioAccount],
+      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.workspaces, TWILIO_PORT.studioFlows, TwilioRetrier, FlexFlowDirectory, TwilioAccount],
     },
     useCase(CreateFlexFlow),
     useCase(UpdateFlexFlow),
     useCase(DeleteFlexFlow),
-    {
-      provide: ListFlexFlows,
-      useFactory: (outbound: OutboundSmsDependencies) => new ListFlexFlows(outbound.flexFlowDirectory),
-      inject: [OUTBOUND_SMS_DEPENDENCIES],
-    },
+    cachedRead(ListFlexFlows),
+    cachedRead(FetchFlexFlow),
   ],
 })
 export class FlexFlowModule {}

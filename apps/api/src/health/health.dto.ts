@@ -18,10 +18,10 @@ class TwilioCheckDto extends CheckDto {
   mode!: 'sandbox' | 'twilio';
 
   @ApiProperty({
-    enum: ['legacy', 'conversations', 'mixed'],
+    enum: ['chat-proxy', 'conversations', 'mixed'],
     description: 'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
   })
-  outboundMode!: 'legacy' | 'conversations' | 'mixed';
+  outboundMode!: 'chat-proxy' | 'conversations' | 'mixed';
 }
 
 class ReadinessChecksDto {

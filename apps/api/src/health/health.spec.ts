@@ -21,7 +21,7 @@ describe('Health', () => {
   });
 
   it('is ready when the database and Twilio answer', async () => {
-    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'legacy' } } });
+    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'chat-proxy' } } });
   });
 
   it(`asks Twilio at most once per ${READINESS_CACHE_MS / 1000} s, however many probes come (the route is public)`, async () => {
@@ -50,8 +50,8 @@ describe('Health', () => {
 
 describe('Readiness names the outbound mode, so the console shows the pages that apply', () => {
   it.each([
-    [{ defaultMode: 'legacy', conversationsNumbers: [] }, 'legacy'],
-    [{ defaultMode: 'legacy', conversationsNumbers: ['+15550100002'] }, 'mixed'],
+    [{ defaultMode: 'chat-proxy', conversationsNumbers: [] }, 'chat-proxy'],
+    [{ defaultMode: 'chat-proxy', conversationsNumbers: ['+15550100002'] }, 'mixed'],
     [{ defaultMode: 'conversations', conversationsNumbers: [] }, 'conversations'],
     [{ defaultMode: 'conversations', conversationsNumbers: ['+15550100002'] }, 'conversations'],
   ] as const)('%j is %s', (policy, mode) => {

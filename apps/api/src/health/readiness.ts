@@ -3,20 +3,21 @@ import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { DATABASE, Database } from '../store/database';
 import { DatabaseUnavailable } from '../store/database-unavailable';
-import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { TwilioAccount, TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT } from '../twilio/twilio.tokens';
 
 export type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
 
 /**
- * How this deployment's numbers start outbound conversations: all through Programmable Chat + Proxy (`legacy`), all
- * through Conversations + Flex Interactions (`conversations`), or some of each (`mixed`: legacy by default, the
+ * How this deployment's numbers start outbound conversations: all through Programmable Chat + Proxy (`chat-proxy`), all
+ * through Conversations + Flex Interactions (`conversations`), or some of each (`mixed`: chat-proxy by default, the
  * numbers in CONVERSATIONS_NUMBERS in conversations mode). The console shows the pages and clean-ups that apply.
  */
-export type DeploymentOutboundMode = 'legacy' | 'conversations' | 'mixed';
+export type DeploymentOutboundMode = 'chat-proxy' | 'conversations' | 'mixed';
 
 export function deploymentOutboundMode(policy: OutboundModePolicy): DeploymentOutboundMode {
   if (policy.defaultMode === 'conversations') return 'conversations';
-  return policy.conversationsNumbers.length > 0 ? 'mixed' : 'legacy';
+  return policy.conversationsNumbers.length > 0 ? 'mixed' : 'chat-proxy';
 }
 
 export interface Readiness {

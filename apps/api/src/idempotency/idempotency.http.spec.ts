@@ -1,7 +1,7 @@
 import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp } from '../outbound/outbound.test-helpers';
 
 /** The system flow's first Twilio create in each mode. */
-const FIRST_CREATE = { legacy: '/flex-api/v1/Channels', conversations: '/conversations/v1/Conversations' } as const;
+const FIRST_CREATE = { 'chat-proxy': '/flex-api/v1/Channels', conversations: '/conversations/v1/Conversations' } as const;
 
 describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_MODE=%s)', (mode) => {
   let api: OutboundTestApp;
@@ -98,7 +98,7 @@ describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_
     expect(await journalCount()).toBe(1);
   });
 
-  (mode === 'legacy' ? it : it.skip)("answers a drop-in Function route's retry in that route's own shape", async () => {
+  (mode === 'chat-proxy' ? it : it.skip)("answers a drop-in Function route's retry in that route's own shape", async () => {
     const path = '/flex-initiate-outbound-sms';
     const first = await api.http.post(path).set('Idempotency-Key', `legacy-${customer}`).send(body()).expect(200);
     await loseStoredAnswer(`legacy-${customer}`);

@@ -109,9 +109,14 @@ export function toRequestSummary(row: RequestRow): Omit<JournalEntry, 'steps' | 
     status: row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    result: row.result,
+    result: withCurrentModeName(row.result),
     error: row.error,
   };
+}
+
+/** A result journaled before chat-proxy was renamed says `mode: 'legacy'`; history answers today's name. */
+function withCurrentModeName(result: Record<string, unknown> | null): Record<string, unknown> | null {
+  return result?.mode === 'legacy' ? { ...result, mode: 'chat-proxy' } : result;
 }
 
 function toStepRecord(row: StepRow): StepRecord {

@@ -11,7 +11,7 @@ import type {
 } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
-import { FLOW_LABEL, MODE_LABEL, SMS_CHANNEL } from '../metrics/send-labels';
+import { FLOW_LABEL, SMS_CHANNEL } from '../metrics/send-labels';
 
 interface SendInFlight {
   flow: string;
@@ -35,8 +35,9 @@ export class MeteredJournal implements Journal {
 
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const requestId = await this.timed('begin', () => this.journal.begin(request, startedAt));
-    // The runner records the mode it chose in the input (conversations); a request without one ran on Chat + Proxy.
-    const mode = request.input.mode === 'conversations' ? MODE_LABEL.conversations : MODE_LABEL.legacy;
+    // The runner records the mode it chose in the input (conversations); a request without one (or with `legacy`, the
+    // name chat-proxy had before) ran on Chat + Proxy.
+    const mode = request.input.mode === 'conversations' ? 'conversations' : 'chat-proxy';
     this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, startedAt: performance.now() });
     const context = currentRequestContext();
     if (context) context.journaled = true;

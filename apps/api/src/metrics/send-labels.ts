@@ -1,10 +1,7 @@
-import type { OutboundMode, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
+import type { OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
 
 /** sends_total's `flow`: the agent flow (a task for an agent) or the system flow (fire-and-forget). */
 export const FLOW_LABEL: Record<OutboundRequestKind, string> = { agent_sms: 'agent', system_sms: 'system' };
-
-/** sends_total's `mode`: Programmable Chat + Proxy, or Conversations + Interactions. */
-export const MODE_LABEL: Record<OutboundMode, string> = { legacy: 'chat-proxy', conversations: 'conversations' };
 
 /** The `mode` of a send refused before any mode applied to it. */
 export const NO_MODE = 'none';

@@ -1,5 +1,4 @@
-import type { OutboundSmsDependencies } from '@flex-sms/domain';
-import { OUTBOUND_SMS_DEPENDENCIES } from './outbound-sms.tokens';
+import { FlexFlowDirectory } from '@flex-sms/domain';
 import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, twilioResources } from './outbound.test-helpers';
 
 const SESSIONS = '/proxy/v1/Services/*/Sessions';
@@ -24,7 +23,7 @@ interface RollbackCase {
 
 /** Per mode: a failure at each Twilio step, and what the request must undo; the requests the retry tests aim at. */
 const MODE_CASES = {
-  legacy: {
+  'chat-proxy': {
     rollback: [
       { flow: 'task', step: 'channel', method: 'POST', path: FLEX_CHANNELS, status: 'failed', undone: [] },
       { flow: 'task', step: 'proxy-session', method: 'POST', path: SESSIONS, status: 'rolled_back', undone: ['cancel-task', 'remove-channel'] },
@@ -84,7 +83,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
   const failNext = (method: string, path: string, status = 400, code = 20001, count = 1) => api.controls.setFaults({ failNext: [{ method, path, count, status, code, message: 'injected' }] });
 
   // Programmable Chat + Proxy: the customer's pair in another live Proxy Session.
-  (mode === 'legacy' ? describe : describe.skip)('participant conflicts', () => {
+  (mode === 'chat-proxy' ? describe : describe.skip)('participant conflicts', () => {
     it('answers 409 naming the live Studio conversation that holds the customer, and leaves nothing of its own behind', async () => {
       const inbound = await api.controls.sendInboundSms({ from: customer, to: TWILIO_NUMBER, body: 'Hello?' });
       expect(inbound.route).toBe('flex-flow');
@@ -190,7 +189,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
     });
 
     it('undoes nothing when the Flex Flows cannot be read: 503 with Retry-After, nothing created', async () => {
-      api.app.get<OutboundSmsDependencies>(OUTBOUND_SMS_DEPENDENCIES).flexFlowDirectory.invalidate();
+      api.app.get(FlexFlowDirectory).invalidate();
       const before = await twilioResources(api);
       await failNext('GET', '/flex-api/v1/FlexFlows', 503, 20503, 10);
 
@@ -202,7 +201,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
       expect((await latestEntry()).status).toBe('failed');
     });
 
-    (mode === 'legacy' ? it : it.skip)('keeps the answer when the deferred channel attribute write fails, and journals the failure', async () => {
+    (mode === 'chat-proxy' ? it : it.skip)('keeps the answer when the deferred channel attribute write fails, and journals the failure', async () => {
       await failNext('POST', CHANNEL);
       const response = await task().expect(201);
       await api.followUpsIdle();
@@ -233,7 +232,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
       const before = await twilioResources(api);
       await failNext('POST', cases.repeatable.path, 503, 20503, 20);
 
-      const response = await (mode === 'legacy' ? task() : message()).expect(503);
+      const response = await (mode === 'chat-proxy' ? task() : message()).expect(503);
 
       expect(response.headers['retry-after']).toMatch(/^\d+$/);
       expect(response.body.error).toMatchObject({ code: 'TWILIO_UNAVAILABLE', twilioCode: 20503 });

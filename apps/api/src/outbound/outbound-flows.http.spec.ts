@@ -62,7 +62,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       await api.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Sure, call me.' });
       expect(await expected.transcript(api, response.body)).toEqual(['Hi Ada, it is Grace.', 'Sure, call me.']);
 
-      if (mode === 'legacy') {
+      if (mode === 'chat-proxy') {
         const entry = (await api.http.get(`/api/v1/outbound/${response.body.id}`).expect(200)).body;
         expect(entry.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'done', attempts: 1 })]);
         const view = (await api.http.get(`/api/v1/channels/${channel.sid}`).expect(200)).body;
@@ -73,7 +73,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       }
     });
 
-    if (mode === 'legacy') {
+    if (mode === 'chat-proxy') {
       it('reuses the channel, session and task on a second call', async () => {
         const first = (await task().expect(201)).body;
         await api.followUpsIdle();
@@ -142,7 +142,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       expect(response.body.task).toBeUndefined();
       expect((await twilioResources(api)).liveTasks).toEqual(tasksBefore);
       expect(await api.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
-      if (mode === 'legacy') {
+      if (mode === 'chat-proxy') {
         const view = (await api.http.get(`/api/v1/channels/${response.body.channel.sid}`).expect(200)).body;
         expect(view.channel.attributes).toMatchObject({ proxySession: response.body.proxySession.sid });
       } else {
@@ -158,7 +158,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       const second = (await message({ messageBody: 'Two' }).expect(201)).body;
       expect(second.reused).toMatchObject({ channel: true });
       expect(second.channel.sid).toBe(first.channel.sid);
-      if (mode === 'legacy') expect(second.proxySession.sid).toBe(first.proxySession.sid);
+      if (mode === 'chat-proxy') expect(second.proxySession.sid).toBe(first.proxySession.sid);
       expect((await api.controls.handsetThread(CUSTOMER)).map((sms) => sms.body)).toEqual(['One', 'Two']);
       expect(await expected.transcript(api, second)).toEqual(['One', 'Two']);
     });
@@ -196,8 +196,8 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
     });
   });
 
-  // The drop-in paths answer the original Functions' Chat + Proxy shapes: legacy mode only.
-  (mode === 'legacy' ? describe : describe.skip)("the original Functions' paths", () => {
+  // The drop-in paths answer the original Functions' Chat + Proxy shapes: chat-proxy mode only.
+  (mode === 'chat-proxy' ? describe : describe.skip)("the original Functions' paths", () => {
     it('flex-initiate-outbound-sms-task takes a form body and answers chatChannel (with identity), proxySession and chatMessage', async () => {
       const response = await api.http
         .post('/flex-initiate-outbound-sms-task')

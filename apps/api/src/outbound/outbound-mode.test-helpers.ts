@@ -5,7 +5,7 @@ type Answer = Record<string, any>;
 
 /**
  * What differs between the modes as a caller sees it; every other expectation of the outbound suites is shared.
- * Legacy: a chat channel tied to the phone by a Proxy Session (the attribute write finished after answering).
+ * Chat + Proxy: a chat channel tied to the phone by a Proxy Session (the attribute write finished after answering).
  * Conversations: a Conversation (its SID is the `channel` too), and for the agent flow the Flex Interaction.
  */
 export interface ModeExpectations {
@@ -20,14 +20,14 @@ export interface ModeExpectations {
 const bodies = (messages: { body: string }[]) => messages.map((message) => message.body);
 
 export const MODE_EXPECTATIONS: Record<OutboundModeName, ModeExpectations> = {
-  legacy: {
+  'chat-proxy': {
     agentAnswer: () => ({
-      mode: 'legacy',
+      mode: 'chat-proxy',
       reused: { channel: false, session: false },
       proxySession: { sid: expect.stringMatching(/^KC/), status: 'open' },
       pendingSteps: ['channel-attributes'],
     }),
-    systemAnswer: { mode: 'legacy', proxySession: { sid: expect.stringMatching(/^KC/) } },
+    systemAnswer: { mode: 'chat-proxy', proxySession: { sid: expect.stringMatching(/^KC/) } },
     agentSteps: ['flex-flow:resolved', 'channel:created', 'proxy-session:created', 'channel-attributes:updated'],
     transcript: async (api, answer) => bodies((await api.http.get(`/api/v1/channels/${answer.channel.sid}`).expect(200)).body.messages),
   },

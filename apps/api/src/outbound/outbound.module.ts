@@ -1,16 +1,117 @@
 import { Module } from '@nestjs/common';
+import {
+  CompletePendingSteps,
+  FlexFlowDirectory,
+  InitiateAgentSms,
+  ResolveInFlight,
+  SendSystemSms,
+  TwilioRetrier,
+  createOutboundSmsDependencies,
+  type ChatChannelPort,
+  type ConversationPort,
+  type InteractionPort,
+  type Journal,
+  type MessagePort,
+  type OutboundSmsDependencies,
+  type PairLock,
+  type ProxySessionPort,
+  type TaskPort,
+} from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
+import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { ConsentRegisterModule } from '../consent/consent-register.module';
+import { SqlConsentRegister } from '../consent/sql-consent-register';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { JOURNAL, JournalModule } from '../journal/journal.module';
+import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
+import { FollowUpScheduler } from './follow-up-scheduler';
 import { OutboundHistoryController } from './history/outbound-history.http.controller';
+import { InFlightRecovery } from './in-flight-recovery';
 import { InitiateAgentSmsController } from './initiate-agent-sms/initiate-agent-sms.http.controller';
 import { LegacyFunctionsController } from './original-functions/original-functions.http.controller';
-import { OutboundSmsCoreModule } from './outbound-sms-core.module';
+import { OUTBOUND_SMS_DEPENDENCIES, OUTBOUND_SMS_OPTIONS, OutboundSmsOptions } from './outbound-sms.tokens';
 import { SendSystemSmsController } from './send-system-sms/send-system-sms.http.controller';
-import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 
-/** The outbound SMS routes: both flows, their history, and the original Functions' drop-in paths. */
+function outboundSmsDependencies(
+  chatChannels: ChatChannelPort,
+  messages: MessagePort,
+  proxySessions: ProxySessionPort,
+  tasks: TaskPort,
+  conversations: ConversationPort,
+  interactions: InteractionPort,
+  flexFlowDirectory: FlexFlowDirectory,
+  retrier: TwilioRetrier,
+  journal: Journal,
+  pairLock: PairLock,
+  options: OutboundSmsOptions,
+  followUps: FollowUpScheduler,
+  config: AppConfig,
+  consent: SqlConsentRegister,
+): OutboundSmsDependencies {
+  const deps = createOutboundSmsDependencies({
+    ports: { chatChannels, messages, proxySessions, tasks, conversations, interactions },
+    flexFlowDirectory,
+    retrier,
+    journal,
+    pairLock,
+    ...options,
+    // From the configuration, not the tuning options: tests replace those, and must still get the mode they set.
+    outboundModes: config.outboundModes,
+    scheduleFollowUp: (requestId) => followUps.schedule(requestId),
+    consent,
+  });
+  const completePendingSteps = new CompletePendingSteps(deps);
+  followUps.attach((requestId) => completePendingSteps.execute(requestId));
+  return deps;
+}
+
+const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
+  provide: UseCase,
+  useFactory: (deps: OutboundSmsDependencies) => new UseCase(deps),
+  inject: [OUTBOUND_SMS_DEPENDENCIES],
+});
+
+/**
+ * The outbound SMS routes (both flows, their history, the original Functions' drop-in paths) and the domain's use
+ * cases behind them, on the Twilio ports, the SQL journal and the database pair lock; crash recovery and follow-up
+ * work of answered requests.
+ */
 @Module({
-  imports: [OutboundSmsCoreModule, IdempotencyModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule],
   controllers: [InitiateAgentSmsController, SendSystemSmsController, OutboundHistoryController, LegacyFunctionsController],
-  providers: [TwilioRetryAfterInterceptor],
+  providers: [
+    {
+      provide: OUTBOUND_SMS_OPTIONS,
+      useFactory: (config: AppConfig): OutboundSmsOptions => ({ inFlightSettleMs: config.twilioRequestTimeoutMs }),
+      inject: [AppConfig],
+    },
+    FollowUpScheduler,
+    {
+      provide: OUTBOUND_SMS_DEPENDENCIES,
+      useFactory: outboundSmsDependencies,
+      inject: [
+        TWILIO_PORT.chatChannels,
+        TWILIO_PORT.messages,
+        TWILIO_PORT.proxySessions,
+        TWILIO_PORT.tasks,
+        TWILIO_PORT.conversations,
+        TWILIO_PORT.interactions,
+        FlexFlowDirectory,
+        TwilioRetrier,
+        JOURNAL,
+        PAIR_LOCK,
+        OUTBOUND_SMS_OPTIONS,
+        FollowUpScheduler,
+        AppConfig,
+        SqlConsentRegister,
+      ],
+    },
+    useCase(InitiateAgentSms),
+    useCase(SendSystemSms),
+    useCase(ResolveInFlight),
+    InFlightRecovery,
+    TwilioRetryAfterInterceptor,
+  ],
 })
 export class OutboundModule {}

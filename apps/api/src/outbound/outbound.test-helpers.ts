@@ -1,7 +1,9 @@
+import type { RetryPolicy } from '@flex-sms/domain';
 import { createTwilioClient } from '@flex-sms/twilio-adapter';
 import { DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
 import type twilio from 'twilio';
 import { TestApp, TestAppOptions, createTestApp } from '../testing/test-app';
+import { TWILIO_RETRY_POLICY } from '../twilio/twilio.tokens';
 import { FollowUpScheduler } from './follow-up-scheduler';
 import { OUTBOUND_SMS_OPTIONS, OutboundSmsOptions } from './outbound-sms.tokens';
 
@@ -13,11 +15,16 @@ export const CUSTOMER = '+14155550123';
  * The outbound HTTP suites run once per mode (OUTBOUND_MODE): the same API, console contract and guarantees whether a
  * number uses Programmable Chat + Proxy or Conversations + Flex Interactions.
  */
-export const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
+export const OUTBOUND_MODES = ['chat-proxy', 'conversations'] as const;
 export type OutboundModeName = (typeof OUTBOUND_MODES)[number];
 
+/** The outbound tuning, and the retry policy of the API's Twilio calls. */
+export interface OutboundTestOptions extends OutboundSmsOptions {
+  retryPolicy: RetryPolicy;
+}
+
 /** Short backoff so fault tests take milliseconds; the same attempts as production. */
-export const FAST_RETRIES: OutboundSmsOptions = { retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3_000 } };
+export const FAST_RETRIES: OutboundTestOptions = { retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3_000 } };
 
 export interface OutboundTestApp extends TestApp {
   /** The official SDK on the sandbox, to look at what the API did (tasks, channels, sessions). */
@@ -27,12 +34,14 @@ export interface OutboundTestApp extends TestApp {
 }
 
 /** The API over HTTP against its own sandbox, with fast retries. */
-export async function createOutboundTestApp(options: TestAppOptions & { outbound?: OutboundSmsOptions } = {}): Promise<OutboundTestApp> {
+export async function createOutboundTestApp(options: TestAppOptions & { outbound?: OutboundTestOptions } = {}): Promise<OutboundTestApp> {
+  const { retryPolicy, ...outbound } = options.outbound ?? FAST_RETRIES;
   const api = await createTestApp({
     logger: false,
     ...options,
     override: (builder) => {
-      const overridden = builder.overrideProvider(OUTBOUND_SMS_OPTIONS).useValue(options.outbound ?? FAST_RETRIES);
+      const overridden = builder.overrideProvider(TWILIO_RETRY_POLICY).useValue(retryPolicy);
+      overridden.overrideProvider(OUTBOUND_SMS_OPTIONS).useValue(outbound);
       return options.override ? options.override(overridden) : overridden;
     },
   });

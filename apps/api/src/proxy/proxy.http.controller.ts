@@ -12,8 +12,7 @@ import {
   ProxySessionPageDto,
   ProxySessionParamsDto,
 } from './proxy.dto';
-import { ProxySessionPage, ProxySessionListQuery } from './proxy-session-list.query';
-import { ProxySessionQueries } from './manage-proxy-sessions';
+import { ManageProxySessions, type ProxySessionPage } from './manage-proxy-sessions';
 
 const SESSION_PARAM = ApiParam({ name: 'sid', description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)', example: 'KC0123456789abcdef0123456789abcdef' });
 const NOT_FOUND = ERROR_EXAMPLES.resourceNotFound('Proxy session', 'KC0123456789abcdef0123456789abcdef');
@@ -26,17 +25,14 @@ const SESSION_ERRORS = () =>
 @Roles('operator')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class ProxyController {
-  constructor(
-    private readonly list: ProxySessionListQuery,
-    private readonly sessions: ProxySessionQueries,
-  ) {}
+  constructor(private readonly sessions: ManageProxySessions) {}
 
   @Get()
   @ApiOperation({ summary: 'List the Proxy Service’s sessions, one page at a time' })
   @ApiOkResponse({ type: ProxySessionPageDto })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
-    return this.list.execute(query.pageSize ?? DEFAULT_PROXY_SESSION_PAGE_SIZE, query.pageToken);
+    return this.sessions.page(query.pageSize ?? DEFAULT_PROXY_SESSION_PAGE_SIZE, query.pageToken);
   }
 
   @Get(':sid')

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OutboundSmsCoreModule } from '../outbound/outbound-sms-core.module';
+import { ManageProxySessions } from './manage-proxy-sessions';
 import { ProxyController } from './proxy.http.controller';
-import { ProxySessionListQuery } from './proxy-session-list.query';
-import { ProxySessionQueries } from './manage-proxy-sessions';
 
-@Module({ imports: [OutboundSmsCoreModule], controllers: [ProxyController], providers: [ProxySessionListQuery, ProxySessionQueries] })
+@Module({ controllers: [ProxyController], providers: [ManageProxySessions] })
 export class ProxyModule {}

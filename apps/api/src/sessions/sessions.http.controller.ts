@@ -7,7 +7,7 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { assertTrustedOrigin } from '../auth/trusted-origin';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { AppConfig } from '../config/app-config';
 import { SignInRequestDto } from './dto/sign-in.request.dto';
 import { SignedInDto, WhoAmIDto } from './dto/who-am-i.response.dto';
@@ -30,7 +30,15 @@ export class SessionsController {
     description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts make the next one wait, longer and longer, per username and per address.',
   })
   @ApiOkResponse({ type: SignedInDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 401: 'INVALID_CREDENTIALS', 403: 'UNTRUSTED_ORIGIN', 429: 'LOGIN_THROTTLED or SIGN_IN_BUSY (Retry-After)' })
+  @ApiErrorExamples(
+    {
+      400: [ERROR_EXAMPLES.validationFailed],
+      401: [ERROR_EXAMPLES.invalidCredentials],
+      403: [ERROR_EXAMPLES.untrustedOrigin],
+      429: [ERROR_EXAMPLES.loginThrottled, ERROR_EXAMPLES.signInBusy],
+    },
+    { 429: RETRY_AFTER_HEADER },
+  )
   async login(@Body() body: SignInRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedInDto> {
     assertTrustedOrigin(request, this.config.corsOrigins, { required: false });
     const { token, user, expiresAt } = await this.sessions.signIn(body.username, body.password, request.ip ?? 'unknown');

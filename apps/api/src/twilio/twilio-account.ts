@@ -23,6 +23,3 @@ export abstract class TwilioAccount {
 
 /** The official SDK client, pointed at the account's Twilio (real or sandbox). */
 export type TwilioClient = ReturnType<typeof createTwilioClient>;
-
-/** Injection token of the SDK client: `@Inject(TWILIO_CLIENT) private readonly twilio: TwilioClient`. */
-export const TWILIO_CLIENT = Symbol('TWILIO_CLIENT');

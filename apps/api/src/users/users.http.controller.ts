@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import type { ConsoleUser } from './console-user';
 import { CreateUserRequestDto, UpdateUserRequestDto } from './dto/user.request.dto';
 import { ConsoleUserDto } from './dto/user.response.dto';
@@ -16,7 +16,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a console user' })
   @ApiCreatedResponse({ type: ConsoleUserDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 409: 'USERNAME_TAKEN' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 409: [ERROR_EXAMPLES.usernameTaken] })
   create(@Body() body: CreateUserRequestDto): Promise<ConsoleUser> {
     return this.users.create(body);
   }
@@ -31,7 +31,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: "Change a user's role or password", description: 'A new password ends all of the user’s sessions.' })
   @ApiOkResponse({ type: ConsoleUserDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'USER_NOT_FOUND', 409: 'LAST_ADMIN' })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [ERROR_EXAMPLES.userNotFound], 409: [ERROR_EXAMPLES.lastAdmin] })
   update(@Param('id') id: string, @Body() body: UpdateUserRequestDto): Promise<ConsoleUser> {
     return this.users.update(id, body);
   }
@@ -40,7 +40,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a console user (and end their sessions)' })
   @ApiNoContentResponse()
-  @ApiErrors({ 404: 'USER_NOT_FOUND', 409: 'LAST_ADMIN' })
+  @ApiErrorExamples({ 404: [ERROR_EXAMPLES.userNotFound], 409: [ERROR_EXAMPLES.lastAdmin] })
   delete(@Param('id') id: string): Promise<void> {
     return this.users.delete(id);
   }

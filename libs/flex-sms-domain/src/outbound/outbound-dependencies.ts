@@ -1,35 +1,18 @@
-import { FlexFlowDirectory, type FlexFlowDirectoryOptions } from '../flex-flows/flex-flow-directory';
-import type { ChatChannelPort } from '../ports/chat-channel.port';
+import type { FlexFlowDirectory } from '../flex-flows/flex-flow-directory';
+import { systemClock, type Clock } from '../ports/clock.port';
 import type { ConsentRecorderPort, ConsentRegisterPort } from '../ports/consent-register.port';
-import type { ConversationPort } from '../ports/conversation.port';
-import type { InteractionPort } from '../ports/interaction.port';
-import { mathRandom, systemClock, type Clock, type Random } from '../ports/clock.port';
-import type { FlexFlowPort } from '../ports/flex-flow.port';
 import type { Journal } from '../ports/journal.port';
-import type { MessagePort } from '../ports/message.port';
 import type { PairLock } from '../ports/pair-lock.port';
-import type { ProxySessionPort } from '../ports/proxy-session.port';
-import type { RetryObserver } from '../ports/retry-observer.port';
-import type { TaskPort } from '../ports/task.port';
-import type { RetryPolicy } from '../retry/retry-policy';
-import { TwilioRetrier } from '../retry/twilio-retrier';
+import type { TwilioPorts } from '../ports/twilio-ports.port';
+import type { TwilioRetrier } from '../retry/twilio-retrier';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import { LEGACY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
+import { CHAT_PROXY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
 
-/** The Twilio-facing ports, as `createTwilioPorts` in the adapter builds them. */
-export interface TwilioPorts {
-  flexFlows: FlexFlowPort;
-  chatChannels: ChatChannelPort;
-  messages: MessagePort;
-  proxySessions: ProxySessionPort;
-  tasks: TaskPort;
-  /** Flex Conversations mode. */
-  conversations: ConversationPort;
-  interactions: InteractionPort;
-}
+/** The Twilio ports the outbound flows call (their Flex Flows come from the FlexFlowDirectory's cache). */
+export type OutboundPorts = Pick<TwilioPorts, 'chatChannels' | 'messages' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions'>;
 
 /** Everything the outbound SMS use cases run on. */
-export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> {
+export interface OutboundSmsDependencies extends OutboundPorts {
   flexFlowDirectory: FlexFlowDirectory;
   journal: Journal;
   pairLock: PairLock;
@@ -56,37 +39,39 @@ export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> 
 export const DEFAULT_IN_FLIGHT_SETTLE_MS = 30_000;
 
 export interface OutboundSmsDependencyOptions {
-  ports: TwilioPorts;
+  ports: OutboundPorts;
+  /** The account's Flex Flows, cached. The API shares one with its Flex Flow routes, which empty it after a change. */
+  flexFlowDirectory: FlexFlowDirectory;
+  /** The retry policy of every Twilio call a request makes. */
+  retrier: TwilioRetrier;
   journal: Journal;
   pairLock: PairLock;
   clock?: Clock;
-  random?: Random;
-  retryPolicy?: RetryPolicy;
-  /** Told about every retry of a Twilio request (the API's metrics). */
-  retryObserver?: RetryObserver;
-  flexFlowCache?: FlexFlowDirectoryOptions;
   scheduleFollowUp?: (requestId: string) => void;
   inFlightSettleMs?: number;
-  /** Legacy for every number unless given. */
+  /** Chat + Proxy for every number unless given. */
   outboundModes?: OutboundModePolicy;
   consent?: ConsentRegisterPort & ConsentRecorderPort;
 }
 
-/** Wires the dependencies in one call (the API's module does only this). */
+/** Wires the dependencies in one call (the API's outbound module does only this). */
 export function createOutboundSmsDependencies(options: OutboundSmsDependencyOptions): OutboundSmsDependencies {
-  const clock = options.clock ?? systemClock;
-  const retrier = new TwilioRetrier(clock, options.random ?? mathRandom, options.retryPolicy, options.retryObserver);
-  const { flexFlows, ...ports } = options.ports;
+  const { chatChannels, messages, proxySessions, tasks, conversations, interactions } = options.ports;
   return {
-    ...ports,
-    flexFlowDirectory: new FlexFlowDirectory(flexFlows, clock, retrier, options.flexFlowCache),
+    chatChannels,
+    messages,
+    proxySessions,
+    tasks,
+    conversations,
+    interactions,
+    flexFlowDirectory: options.flexFlowDirectory,
     journal: options.journal,
     pairLock: options.pairLock,
-    clock,
-    retrier,
+    clock: options.clock ?? systemClock,
+    retrier: options.retrier,
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
-    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? LEGACY_ONLY, fromNumber),
+    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? CHAT_PROXY_ONLY, fromNumber),
     consent: options.consent,
   };
 }

@@ -5,13 +5,13 @@ describe('outboundModeOf', () => {
   const number = PhoneNumber.parse('+15005550006');
 
   it('follows the account default', () => {
-    expect(outboundModeOf({ defaultMode: 'legacy', conversationsNumbers: [] }, number)).toBe('legacy');
+    expect(outboundModeOf({ defaultMode: 'chat-proxy', conversationsNumbers: [] }, number)).toBe('chat-proxy');
     expect(outboundModeOf({ defaultMode: 'conversations', conversationsNumbers: [] }, number)).toBe('conversations');
   });
 
-  it('moves a listed number to conversations mode while the others stay legacy', () => {
-    const policy = { defaultMode: 'legacy', conversationsNumbers: ['+15005550006'] } as const;
+  it('moves a listed number to conversations mode while the others stay on Chat + Proxy', () => {
+    const policy = { defaultMode: 'chat-proxy', conversationsNumbers: ['+15005550006'] } as const;
     expect(outboundModeOf(policy, number)).toBe('conversations');
-    expect(outboundModeOf(policy, PhoneNumber.parse('+15005550007'))).toBe('legacy');
+    expect(outboundModeOf(policy, PhoneNumber.parse('+15005550007'))).toBe('chat-proxy');
   });
 });

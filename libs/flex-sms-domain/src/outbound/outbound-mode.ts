@@ -1,11 +1,11 @@
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
 
 /**
- * How a Twilio number starts outbound conversations. `legacy`: Programmable Chat channel + Proxy Session (Flex UI 1.x,
+ * How a Twilio number starts outbound conversations. `chat-proxy`: Programmable Chat channel + Proxy Session (Flex UI 1.x,
  * Flex Flows). `conversations`: Conversations + the Flex Interactions API (Flex UI 2.x; Twilio ends Programmable Chat
  * for Flex and closes Proxy to new customers). One account can hold numbers of both kinds while it migrates.
  */
-export type OutboundMode = 'legacy' | 'conversations';
+export type OutboundMode = 'chat-proxy' | 'conversations';
 
 export interface OutboundModePolicy {
   /** The account's default. */
@@ -14,7 +14,7 @@ export interface OutboundModePolicy {
   conversationsNumbers: readonly string[];
 }
 
-export const LEGACY_ONLY: OutboundModePolicy = { defaultMode: 'legacy', conversationsNumbers: [] };
+export const CHAT_PROXY_ONLY: OutboundModePolicy = { defaultMode: 'chat-proxy', conversationsNumbers: [] };
 
 export function outboundModeOf(policy: OutboundModePolicy, fromNumber: PhoneNumber): OutboundMode {
   return policy.conversationsNumbers.includes(fromNumber.e164) ? 'conversations' : policy.defaultMode;

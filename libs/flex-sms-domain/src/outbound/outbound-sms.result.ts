@@ -8,7 +8,7 @@ export interface OutboundSmsResult {
   /** The journal id of the request. */
   id: string;
   status: 'succeeded';
-  /** How the number carries the conversation: Chat + Proxy (`legacy`) or Conversations + Interactions. */
+  /** How the number carries the conversation: Chat + Proxy (`chat-proxy`) or Conversations + Interactions. */
   mode: OutboundMode;
   /** `conversation`: conversations mode only (the customer's active conversation was reused). */
   reused: { channel: boolean; session: boolean; conversation?: boolean };
@@ -18,7 +18,7 @@ export interface OutboundSmsResult {
    * Conversation Service), so existing consumers keep a channel SID; `userSid` is then null.
    */
   channel: { sid: string; chatServiceSid: string; identity: string; userSid: string | null; dateCreated: string };
-  /** Legacy mode only: Conversations relays SMS itself, without Proxy. */
+  /** Chat + Proxy mode only: Conversations relays SMS itself, without Proxy. */
   proxySession?: { sid: string; uniqueName: string | null; status: ProxySessionStatus; mode: ProxySessionMode };
   /** Conversations mode: the conversation the SMS went through. */
   conversation?: { sid: string; chatServiceSid: string; state: ConversationState; dateCreated: string };

@@ -6,27 +6,29 @@ import type { MessagePort } from './message.port';
 import type { IncomingPhoneNumberPort } from './phone-number.port';
 import type { ProxyServicePort, ProxySessionPort } from './proxy-session.port';
 import type { StudioFlowPort } from './studio-flow.port';
-import type { WorkspacePort } from './task.port';
+import type { TaskPort, WorkspacePort } from './task.port';
 
 /**
- * The Twilio-facing ports of the account set-up and housekeeping use cases (Flex Flow management, clean-up jobs,
- * the set-up doctor), as `createTwilioAccountPorts` in the adapter builds them.
+ * Every Twilio-facing port of the domain, as `createTwilioPorts` in the adapter builds them over one SDK client. Each
+ * use case takes the few it needs: the outbound flows (OutboundPorts), Flex Flow management, the clean-up jobs, the
+ * set-up doctor.
  */
-export interface TwilioAccountPorts {
+export interface TwilioPorts {
   flexFlows: FlexFlowManagementPort;
   chatServices: ChatServicePort;
   chatChannels: ChatChannelPort;
   messages: MessagePort;
   proxyService: ProxyServicePort;
   proxySessions: ProxySessionPort;
+  tasks: TaskPort;
   workspaces: WorkspacePort;
   /** Studio Flows (a Studio Flex Flow's Integration.FlowSid is checked against them). */
   studioFlows: StudioFlowPort;
   phoneNumbers: IncomingPhoneNumberPort;
   /** Conversations Address Configurations (the doctor, for numbers in conversations mode). */
   addressConfigurations: AddressConfigurationPort;
-  /** Conversations (the clean-up of stale conversations in conversations mode). */
+  /** Flex Conversations mode: the conversations themselves. */
   conversations: ConversationPort;
-  /** The open tasks holding a conversation, which the conversation clean-up leaves alone. */
-  interactions: Pick<InteractionPort, 'listOpenTasksOfConversation'>;
+  /** Flex Interactions: the agent flow in conversations mode, and the open tasks a conversation clean-up leaves alone. */
+  interactions: InteractionPort;
 }

@@ -6,7 +6,7 @@ import type { IncomingPhoneNumber } from '../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../ports/proxy-session.port';
 import type { StudioFlow } from '../ports/studio-flow.port';
 import type { TaskChannel, Workflow, Workspace } from '../ports/task.port';
-import type { TwilioAccountPorts } from '../ports/twilio-ports.port';
+import type { TwilioPorts } from '../ports/twilio-ports.port';
 import { FakeClock } from './fake-clock';
 import { FAKE_CHAT_SERVICE, FAKE_WORKSPACE, FakeTwilio } from './fake-twilio';
 
@@ -53,7 +53,7 @@ export class FakeAccount {
     return { studio, task };
   }
 
-  ports(): TwilioAccountPorts {
+  ports(): TwilioPorts {
     const base = this.twilio.ports();
     const flows = this.twilio.flows;
     return {
@@ -93,6 +93,7 @@ export class FakeAccount {
         },
       },
       proxySessions: base.proxySessions,
+      tasks: base.tasks,
       workspaces: {
         listWorkspaces: async () => this.workspaces.map((workspace) => ({ ...workspace })),
         listWorkflows: async (workspaceSid) => {

@@ -5,7 +5,7 @@ import type { FlexFlow, FlexFlowPort } from '../ports/flex-flow.port';
 import type { ChatMessage, MessagePort, PostMessageRequest } from '../ports/message.port';
 import type { CreateProxySessionRequest, ProxyParticipant, ProxySession, ProxySessionPort } from '../ports/proxy-session.port';
 import type { Task, TaskPort } from '../ports/task.port';
-import type { TwilioPorts } from '../outbound/outbound-dependencies';
+import type { OutboundPorts } from '../outbound/outbound-dependencies';
 import { FakeConversations, type FakeConversationsOperation } from './fake-conversations';
 
 /** Port operations, as the call log names them. */
@@ -127,7 +127,7 @@ export class FakeTwilio {
       .map(({ session }) => session);
   }
 
-  ports(): TwilioPorts {
+  ports(): OutboundPorts & { flexFlows: FlexFlowPort } {
     return {
       flexFlows: this.flexFlowPort,
       chatChannels: this.chatChannelPort,

@@ -1,4 +1,6 @@
+import { FlexFlowDirectory } from '../flex-flows/flex-flow-directory';
 import type { FlexFlow } from '../ports/flex-flow.port';
+import { TwilioRetrier } from '../retry/twilio-retrier';
 import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../outbound/outbound-dependencies';
 import type { OutboundModePolicy } from '../outbound/outbound-mode';
 import { FakeClock, FixedRandom } from './fake-clock';
@@ -35,12 +37,14 @@ export function outboundSmsWorld(options: { outboundModes?: OutboundModePolicy }
   const consent = new InMemoryConsentRegister();
   const taskFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false });
   const studioFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'studio' });
+  const retrier = new TwilioRetrier(clock, new FixedRandom([0.5]));
   const deps = createOutboundSmsDependencies({
     ports: twilio.ports(),
+    flexFlowDirectory: new FlexFlowDirectory(twilio.flexFlowPort, clock, retrier),
+    retrier,
     journal,
     pairLock,
     clock,
-    random: new FixedRandom([0.5]),
     scheduleFollowUp: (requestId) => followUps.push(requestId),
     outboundModes: options.outboundModes,
     consent,

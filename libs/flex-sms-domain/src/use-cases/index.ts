@@ -15,3 +15,4 @@ export * from './cancel-cleanup-job';
 export * from './manage-cleanup-schedules';
 export * from './run-due-cleanup-schedules';
 export * from './apply-consent-keyword';
+export * from './fetch-flex-flow';

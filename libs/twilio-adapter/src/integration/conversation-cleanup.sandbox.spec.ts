@@ -2,7 +2,7 @@ import { CleanUpConversations, CleanupJobRunner, ConversationCleanupHandler, Twi
 import { InMemoryCleanupJobStore } from '@flex-sms/domain/testing';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
-import { createTwilioAccountPorts } from '../twilio-account-ports.factory';
+import { createTwilioPorts } from '../twilio-ports.factory';
 import { rebuildUseCases, startSandboxWorld, type SandboxWorld } from './sandbox-world.test-helpers';
 
 const TWILIO_NUMBER = DEMO_NUMBERS[0];
@@ -19,7 +19,8 @@ describe('conversation clean-up over the official SDK against the sandbox', () =
   afterAll(() => world.sandbox.close());
 
   function cleanup() {
-    const ports = createTwilioAccountPorts(world.client, { accountSid: world.sandbox.account.accountSid, proxyServiceSid: world.sandbox.account.proxyServiceSid });
+    const { accountSid, proxyServiceSid } = world.sandbox.account;
+    const ports = createTwilioPorts(world.client, { accountSid, proxyServiceSid });
     // Page size 1: selection must follow Twilio's next-page tokens.
     const handler = new ConversationCleanupHandler({ ...ports, retrier: new TwilioRetrier(systemClock, mathRandom), clock: systemClock, pageSize: 1 });
     const store = new InMemoryCleanupJobStore();

@@ -1,8 +1,12 @@
 import {
   CompletePendingSteps,
   createOutboundSmsDependencies,
+  FlexFlowDirectory,
   InitiateAgentSms,
   SendSystemSms,
+  TwilioRetrier,
+  mathRandom,
+  systemClock,
   type OutboundModePolicy,
   type OutboundSmsDependencies,
 } from '@flex-sms/domain';
@@ -32,7 +36,7 @@ export async function startSandboxWorld(): Promise<SandboxWorld> {
   return world;
 }
 
-/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Legacy unless `outboundModes`. */
+/** Fresh journal, lock and (cold) Flex Flow cache; short retry policy so fault tests stay fast. Chat + Proxy unless `outboundModes`. */
 /** Before each test: the sandbox back to its seeded account, no faults, an empty request log, fresh use cases. */
 export async function resetWorld(world: SandboxWorld, outboundModes?: OutboundModePolicy): Promise<void> {
   await world.controls.reset();
@@ -43,11 +47,15 @@ export async function resetWorld(world: SandboxWorld, outboundModes?: OutboundMo
 
 export function rebuildUseCases(world: SandboxWorld, outboundModes?: OutboundModePolicy): void {
   world.journal = new InMemoryJournal();
+  const { accountSid, proxyServiceSid, chatServiceSid } = world.sandbox.account;
+  const ports = createTwilioPorts(world.client, { accountSid, proxyServiceSid, chatServiceSid });
+  const retrier = new TwilioRetrier(systemClock, mathRandom, { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100, budgetMs: 3_000 });
   world.deps = createOutboundSmsDependencies({
-    ports: createTwilioPorts(world.client, { proxyServiceSid: world.sandbox.account.proxyServiceSid, chatServiceSid: world.sandbox.account.chatServiceSid }),
+    ports,
+    flexFlowDirectory: new FlexFlowDirectory(ports.flexFlows, systemClock, retrier),
+    retrier,
     journal: world.journal,
     pairLock: new InProcessPairLock(),
-    retryPolicy: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100, budgetMs: 3_000 },
     outboundModes,
   });
   world.initiateAgentSms = new InitiateAgentSms(world.deps);

@@ -2,7 +2,6 @@
 import { SidebarContext, SidebarNavigation, SidebarNavigationItem } from '@twilio-paste/core/sidebar';
 import { usePathname } from 'next/navigation';
 import { useContext } from 'react';
-import { ComingSoonNavigationItem } from './ComingSoonNavigationItem';
 import { activeNavigationHref } from './active-navigation';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useDeployment } from '../../hooks/use-deployment';
@@ -18,22 +17,18 @@ export function ConsoleNavigation() {
 
   return (
     <SidebarNavigation aria-label="Console">
-      {items.map((item) =>
-        item.comingSoon ? (
-          <ComingSoonNavigationItem key={item.href} item={item} />
-        ) : (
-          <SidebarNavigationItem
-            key={item.href}
-            href={item.href}
-            selected={item.href === activeHref}
-            onClick={navigate}
-            // A collapsed item shows only its icon, so the icon must then carry the name.
-            icon={<item.Icon decorative={!collapsed} title={collapsed ? item.label : undefined} />}
-          >
-            {item.label}
-          </SidebarNavigationItem>
-        ),
-      )}
+      {items.map((item) => (
+        <SidebarNavigationItem
+          key={item.href}
+          href={item.href}
+          selected={item.href === activeHref}
+          onClick={navigate}
+          // A collapsed item shows only its icon, so the icon must then carry the name.
+          icon={<item.Icon decorative={!collapsed} title={collapsed ? item.label : undefined} />}
+        >
+          {item.label}
+        </SidebarNavigationItem>
+      ))}
     </SidebarNavigation>
   );
 }

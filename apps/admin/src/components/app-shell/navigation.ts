@@ -1,5 +1,4 @@
-// The console's pages, in the order the sidebar lists them. A page that is not built yet stays in the list (so the
-// console's shape is visible from day one) but is marked `comingSoon` and rendered without a link.
+// The console's pages, in the order the sidebar lists them.
 import type { ComponentType } from 'react';
 import { DeleteIcon } from '@twilio-paste/icons/esm/DeleteIcon';
 import { DoNotIcon } from '@twilio-paste/icons/esm/DoNotIcon';
@@ -23,7 +22,6 @@ export interface NavigationItem extends NavigationAccess {
   label: string;
   href: string;
   Icon: ComponentType<NavigationIconProps>;
-  comingSoon?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [

@@ -1,5 +1,5 @@
 'use client';
-// A conversation's chat channel (legacy mode). Polled (see useChannel), so a customer's reply appears while the page
+// A conversation's chat channel (Chat + Proxy mode). Polled (see useChannel), so a customer's reply appears while the page
 // is open.
 import { useChannel } from '../../hooks/use-channels';
 import type { ChatMessage } from '../../lib/channels/channel.types';

@@ -1,6 +1,6 @@
 'use client';
 // A transcript as an agent reads it in Flex: the customer on the left, our side on the right. Shared by the chat
-// channel (legacy mode) and the conversation (Flex Conversations mode) transcripts, which only map their messages.
+// channel (Chat + Proxy mode) and the conversation (Flex Conversations mode) transcripts, which only map their messages.
 import { Box } from '@twilio-paste/core/box';
 import { ChatBubble, ChatLog, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
 import { EmptyState } from './EmptyState';

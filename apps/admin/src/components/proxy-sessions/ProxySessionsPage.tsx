@@ -38,7 +38,7 @@ const TITLE = (
 );
 
 /**
- * Proxy sessions carry legacy-mode conversations only (Programmable Chat + Proxy). A deployment whose numbers all
+ * Proxy sessions carry Chat + Proxy mode's conversations only (Programmable Chat + Proxy). A deployment whose numbers all
  * use Conversations has none to show, and its account may have no Proxy Service at all: say so instead of erroring.
  */
 export function ProxySessionsPage() {
@@ -48,7 +48,7 @@ export function ProxySessionsPage() {
     return (
       <>
         {TITLE}
-        <EmptyState heading="A legacy-mode page" testId="proxy-sessions-legacy-mode">
+        <EmptyState heading="A Chat + Proxy page" testId="proxy-sessions-chat-proxy-mode">
           This deployment sends every SMS through Flex Conversations, where no Proxy session is involved. Each request’s conversation is on its <ConsoleLink href="/history">History</ConsoleLink> page;
           stale conversations are closed from <ConsoleLink href="/cleanup">Cleanup</ConsoleLink>.
         </EmptyState>

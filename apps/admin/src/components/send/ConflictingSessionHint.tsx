@@ -1,5 +1,5 @@
 'use client';
-// The customer is already in a live conversation with this number. Legacy mode (PARTICIPANT_CONFLICT): the API names
+// The customer is already in a live conversation with this number. Chat + Proxy mode (PARTICIPANT_CONFLICT): the API names
 // the Proxy session holding the pair, which the operator can look at and close if it is stuck. Conversations mode
 // (CONVERSATION_CONFLICT): an agent's task holds the conversation, and only finishing that task frees it.
 import { Text } from '@twilio-paste/core/text';

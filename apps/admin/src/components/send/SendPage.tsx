@@ -13,7 +13,7 @@ import { SendSmsForm } from './SendSmsForm';
 
 /** What a send makes on Twilio, in the words of the products the deployment's numbers use. */
 const CREATED: Record<string, string> = {
-  legacy: 'Flex Flow, chat channel, task, Proxy session, message',
+  'chat-proxy': 'Flex Flow, chat channel, task, Proxy session, message',
   conversations: 'Flex Interaction, conversation, task, message',
   mixed: 'Flex Flow, chat channel or conversation, Flex Interaction, task, Proxy session, message',
 };
@@ -53,7 +53,7 @@ export function SendPage() {
               <SendResultPanel result={result.result} />
             ) : (
               <EmptyState heading="Nothing sent yet" testId="send-result-empty">
-                What the send created or reused ({CREATED[outboundMode ?? 'legacy']}) shows here.
+                What the send created or reused ({CREATED[outboundMode ?? 'chat-proxy']}) shows here.
               </EmptyState>
             )}
           </Box>

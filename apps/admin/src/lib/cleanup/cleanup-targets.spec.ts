@@ -3,7 +3,7 @@ import { CONVERSATION_CLEANUP, PROXY_SESSION_CLEANUP, cleanupTargetsFor, countOf
 
 describe('cleanupTargetsFor', () => {
   it('offers what the deployment’s numbers use', () => {
-    expect(cleanupTargetsFor('legacy')).toEqual([PROXY_SESSION_CLEANUP]);
+    expect(cleanupTargetsFor('chat-proxy')).toEqual([PROXY_SESSION_CLEANUP]);
     expect(cleanupTargetsFor('conversations')).toEqual([CONVERSATION_CLEANUP]);
     expect(cleanupTargetsFor('mixed')).toEqual([PROXY_SESSION_CLEANUP, CONVERSATION_CLEANUP]);
   });

@@ -1,6 +1,6 @@
 // What the Cleanup page can clean up, one entry per kind of Twilio resource: the words the page uses for it, the
 // choices its selection offers, and how its API route names them. The page's components are shared; only this
-// table differs between Proxy sessions (legacy mode) and conversations (Flex Conversations mode).
+// table differs between Proxy sessions (Chat + Proxy mode) and conversations (Flex Conversations mode).
 import type { DeploymentOutboundMode } from '../readiness';
 import type { CleanupCandidate, CleanupJobKind, CleanupSelection } from './cleanup.types';
 
@@ -134,7 +134,7 @@ export const CONVERSATION_CLEANUP: CleanupTarget = {
 };
 
 /**
- * The clean-ups that apply to a deployment: Proxy sessions carry legacy-mode conversations, conversations the Flex
+ * The clean-ups that apply to a deployment: Proxy sessions carry Chat + Proxy mode's conversations, conversations the Flex
  * Conversations mode; an account migrating number by number has both. Proxy sessions when the API does not say
  * (an API older than the mode).
  */

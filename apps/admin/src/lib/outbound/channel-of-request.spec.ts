@@ -31,7 +31,7 @@ describe('conversationSidOf', () => {
     expect(conversationSidOf({ result: null, steps: [step('conversation', { conversationSid: 'CH3' })], input: conversations })).toBe('CH3');
   });
 
-  it('has none for a legacy request, whose channel is a Programmable Chat channel', () => {
+  it('has none for a chat-proxy request, whose channel is a Programmable Chat channel', () => {
     expect(conversationSidOf({ result: null, steps: [step('channel', { channelSid: 'CH2', conversationSid: 'CHx' })], input: {} })).toBeUndefined();
   });
 });

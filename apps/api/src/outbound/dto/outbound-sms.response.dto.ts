@@ -115,9 +115,9 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   status!: 'succeeded';
 
   @ApiProperty({
-    enum: ['legacy', 'conversations'],
+    enum: ['chat-proxy', 'conversations'],
     description: 'How the number carries the conversation: Programmable Chat + Proxy, or Conversations + Flex Interactions (OUTBOUND_MODE, CONVERSATIONS_NUMBERS)',
-    example: 'legacy',
+    example: 'chat-proxy',
   })
   mode!: OutboundSmsResult['mode'];
 
@@ -130,7 +130,7 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiProperty({ type: ResultChannelDto })
   channel!: ResultChannelDto;
 
-  @ApiPropertyOptional({ type: ResultProxySessionDto, description: 'Legacy mode: the Proxy Session relaying the channel as SMS' })
+  @ApiPropertyOptional({ type: ResultProxySessionDto, description: 'Chat + Proxy mode: the Proxy Session relaying the channel as SMS' })
   proxySession?: ResultProxySessionDto;
 
   @ApiPropertyOptional({ type: ResultConversationDto, description: 'Conversations mode: the conversation the SMS went through (also given as `channel`)' })

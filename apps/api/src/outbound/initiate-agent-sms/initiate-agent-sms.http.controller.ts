@@ -1,13 +1,10 @@
-import { Body, Controller, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Req, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
-import { Roles } from '../../auth/roles.decorator';
-import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
-import { Idempotent } from '../../idempotency/idempotent.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
+import { OutboundSmsRoute } from '../outbound-sms-route.decorator';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { InitiateAgentSmsRequestDto } from './initiate-agent-sms.request.dto';
 
@@ -17,28 +14,18 @@ import { InitiateAgentSmsRequestDto } from './initiate-agent-sms.request.dto';
 export class InitiateAgentSmsController {
   constructor(@Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms) {}
 
-  @Post('task')
-  @Roles('operator')
-  @SendsSms({ kind: 'agent_sms' })
-  @Idempotent()
-  @ApiOperation({
-    summary: 'Start an agent SMS conversation (creates a Flex task)',
-    description:
-      'Opens (or reuses) the customer’s chat channel through the number’s Task Flex Flow, so Flex creates the task; ties it to the customer’s phone with a ' +
-      'Proxy Session; sends initialMessage when given. The proxySession channel attribute is written right after answering. On failure everything this ' +
-      'request created is undone (the error’s context lists it).',
-  })
-  @ApiCreatedResponse({ type: OutboundSmsResponseDto, description: 'The conversation is ready; the task is being routed.' })
-  @ApiErrorExamples(
-    {
-      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
-      409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.recipientOptedOut, ERROR_EXAMPLES.idempotencyKeyReused],
-      502: [ERROR_EXAMPLES.twilioRequestFailed],
-      503: [ERROR_EXAMPLES.twilioUnavailable],
+  @OutboundSmsRoute({
+    path: 'task',
+    kind: 'agent_sms',
+    operation: {
+      summary: 'Start an agent SMS conversation (creates a Flex task)',
+      description:
+        'Opens (or reuses) the customer’s chat channel through the number’s Task Flex Flow, so Flex creates the task; ties it to the customer’s phone with a ' +
+        'Proxy Session; sends initialMessage when given. The proxySession channel attribute is written right after answering. On failure everything this ' +
+        'request created is undone (the error’s context lists it).',
     },
-    { 503: RETRY_AFTER_HEADER },
-  )
+    response: { type: OutboundSmsResponseDto, description: 'The conversation is ready; the task is being routed.' },
+  })
   execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
     return this.initiateAgentSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }

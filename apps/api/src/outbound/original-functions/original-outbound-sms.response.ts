@@ -65,7 +65,7 @@ export class LegacyOutboundSmsResponseDto {
 
 export interface LegacyAccountSids {
   accountSid: string;
-  /** Set whenever a result has a Proxy session (legacy mode needs the service). */
+  /** Set whenever a result has a Proxy session (chat-proxy mode needs the service). */
   proxyServiceSid: string | null;
 }
 

@@ -1,13 +1,10 @@
-import { Body, Controller, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Req, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { SendSystemSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
-import { Roles } from '../../auth/roles.decorator';
-import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
-import { Idempotent } from '../../idempotency/idempotent.decorator';
-import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
+import { OutboundSmsRoute } from '../outbound-sms-route.decorator';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { SendSystemSmsRequestDto } from './send-system-sms.request.dto';
 
@@ -17,28 +14,18 @@ import { SendSystemSmsRequestDto } from './send-system-sms.request.dto';
 export class SendSystemSmsController {
   constructor(@Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms) {}
 
-  @Post('message')
-  @Roles('operator')
-  @SendsSms({ kind: 'system_sms' })
-  @Idempotent()
-  @ApiOperation({
-    summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',
-    description:
-      'Opens (or reuses) the customer’s chat channel through the number’s Studio Flex Flow (no task), ties it to the customer’s phone with a Proxy ' +
-      'Session, and posts messageBody, which Proxy relays as SMS. A reply from the customer goes to the Studio flow. On failure everything this request ' +
-      'created is undone.',
-  })
-  @ApiCreatedResponse({ type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' })
-  @ApiErrorExamples(
-    {
-      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
-      409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled, ERROR_EXAMPLES.recipientOptedOut, ERROR_EXAMPLES.idempotencyKeyReused],
-      502: [ERROR_EXAMPLES.twilioRequestFailed],
-      503: [ERROR_EXAMPLES.twilioUnavailable],
+  @OutboundSmsRoute({
+    path: 'message',
+    kind: 'system_sms',
+    operation: {
+      summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',
+      description:
+        'Opens (or reuses) the customer’s chat channel through the number’s Studio Flex Flow (no task), ties it to the customer’s phone with a Proxy ' +
+        'Session, and posts messageBody, which Proxy relays as SMS. A reply from the customer goes to the Studio flow. On failure everything this request ' +
+        'created is undone.',
     },
-    { 503: RETRY_AFTER_HEADER },
-  )
+    response: { type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' },
+  })
   execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
     return this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }

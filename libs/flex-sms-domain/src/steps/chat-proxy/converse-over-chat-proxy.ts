@@ -49,7 +49,7 @@ export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps
   return {
     id: steps.requestId,
     status: 'succeeded',
-    mode: 'legacy',
+    mode: 'chat-proxy',
     reused: { channel: !opened.created, session: tied.reused },
     flexFlow: {
       sid: flexFlow.sid,

@@ -81,7 +81,7 @@ describe('DiagnoseNumber', () => {
       expect(await addressCheck()).toMatchObject({ status: 'ok', detail: expect.stringContaining(FAKE_STUDIO_FLOW) });
     });
 
-    it('is not checked for a legacy number', async () => {
+    it('is not checked for a chat-proxy number', async () => {
       const { doctor } = world();
       expect((await doctor.execute(NUMBER)).checks.map((check) => check.id)).not.toContain('address-configuration');
     });

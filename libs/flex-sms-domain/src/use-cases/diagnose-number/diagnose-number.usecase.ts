@@ -19,7 +19,7 @@ export interface DiagnoseNumberDependencies {
   retrier: TwilioRetrier;
   /** The Chat Service the API is configured with (TWILIO_CHAT_SERVICE_SID). */
   configuredChatServiceSid?: string;
-  /** How the number starts conversations (legacy when absent); conversations mode adds its own checks. */
+  /** How the number starts conversations (chat-proxy when absent); conversations mode adds its own checks. */
   outboundMode?: (number: PhoneNumber) => OutboundMode;
   addressConfigurations?: AddressConfigurationPort;
 }

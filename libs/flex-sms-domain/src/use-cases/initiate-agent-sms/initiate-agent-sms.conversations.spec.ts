@@ -11,7 +11,7 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
   let useCase: InitiateAgentSms;
 
   beforeEach(() => {
-    world = outboundSmsWorld({ outboundModes: { defaultMode: 'legacy', conversationsNumbers: [TWILIO_NUMBER] } });
+    world = outboundSmsWorld({ outboundModes: { defaultMode: 'chat-proxy', conversationsNumbers: [TWILIO_NUMBER] } });
     useCase = new InitiateAgentSms(world.deps);
   });
 
@@ -120,11 +120,11 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
   });
 
   it('keeps numbers outside CONVERSATIONS_NUMBERS on Chat + Proxy', async () => {
-    world = outboundSmsWorld({ outboundModes: { defaultMode: 'legacy', conversationsNumbers: ['+15005550007'] } });
+    world = outboundSmsWorld({ outboundModes: { defaultMode: 'chat-proxy', conversationsNumbers: ['+15005550007'] } });
 
     const result = await new InitiateAgentSms(world.deps).execute(command);
 
-    expect(result.mode).toBe('legacy');
+    expect(result.mode).toBe('chat-proxy');
     expect(result.proxySession).toBeDefined();
     expect(world.twilio.count('createSmsInteraction')).toBe(0);
   });
