@@ -14,3 +14,6 @@ export * from './update-flex-flow';
 export * from './cancel-cleanup-job';
 export * from './manage-cleanup-schedules';
 export * from './run-due-cleanup-schedules';
+export * from './record-delivery-status';
+export * from './reconcile-deliveries';
+export * from './register-delivery-callbacks';
