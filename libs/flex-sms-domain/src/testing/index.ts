@@ -3,3 +3,4 @@
 export * from './in-memory-journal';
 export * from './in-process-pair-lock';
 export * from './in-memory-cleanup-job-store';
+export * from './in-memory-delivery-log';
