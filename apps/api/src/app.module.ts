@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { ChannelModule } from './channel/channel.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { DeploymentModule } from './deployment/deployment.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
@@ -34,6 +35,7 @@ import { TwilioModule } from './twilio/twilio.module';
     ProxyModule,
     CleanupModule,
     DoctorModule,
+    DeliveryModule,
   ],
 })
 export class AppModule {
