@@ -21,6 +21,7 @@ const NOT_EXERCISED: Record<string, string> = {
   'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'POST /api/v1/webhooks/twilio/conversations': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'POST /api/v1/webhooks/twilio/proxy': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
+  'POST /api/v1/webhooks/twilio/messages': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
 };
 

@@ -17,7 +17,7 @@ const SENDS_PER_MINUTE = 2;
  * The only routes open without credentials. Making another one public means adding it here, in review. Twilio's
  * webhook routes take no credentials but a signature only the auth token makes (X-Twilio-Signature; 403 without).
  */
-const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/webhooks/twilio/conversations', 'POST /api/v1/webhooks/twilio/proxy'];
+const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/webhooks/twilio/conversations', 'POST /api/v1/webhooks/twilio/proxy', 'POST /api/v1/webhooks/twilio/messages'];
 
 /** The routes that send SMS: rate-limited per caller and bound by a key's sender numbers. */
 const SENDING_ROUTES = ['POST /api/v1/outbound/task', 'POST /api/v1/outbound/message', 'POST /flex-initiate-outbound-sms-task', 'POST /flex-initiate-outbound-sms'];

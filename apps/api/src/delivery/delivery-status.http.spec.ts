@@ -4,10 +4,11 @@ import twilio from 'twilio';
 import { OutboundEvents, type OutboundEvent } from '../events/outbound-events';
 import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, type OutboundModeName } from '../outbound/outbound.test-helpers';
 import { until } from '../testing/built-api';
+import { SqlJournal } from '../journal/sql-journal';
 import { TEST_DATABASE_URL, createTestSchema } from '../testing/test-databases';
 import { DeliveryCallbacks } from './delivery-callbacks';
 import { DeliveryReconciliation } from './delivery-reconciliation';
-import { TWILIO_WEBHOOK_PATHS } from './public-url';
+import { PublicUrl, TWILIO_WEBHOOK_PATHS } from './public-url';
 
 /** Each test texts its own customer; the sandbox is never reset (it would forget the registered callbacks). */
 let customerSequence = 0;
@@ -187,6 +188,26 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       } finally {
         await api.app.get(DeliveryCallbacks).register();
       }
+    });
+
+    it("follows a send made through the Messages API by its StatusCallback", async () => {
+      const customer = nextCustomer();
+      await api.controls.setHandsetFate(customer, { outcome: 'undelivered', errorCode: 30005 });
+      // Journaled as a Messages API send is: the request's message is the API 2010 Message itself.
+      const journal = new SqlJournal(api.db);
+      const started = new Date();
+      const requestId = await journal.begin(
+        { kind: 'system_sms', caller: 'bootstrap', fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', body: 'Hi', idempotencyKey: null, input: {} },
+        started,
+      );
+      const statusCallback = api.app.get(PublicUrl).webhookUrl('messages') as string;
+      expect(statusCallback).toBe(`${api.url}/api/v1/webhooks/twilio/messages#rc=3&rp=5xx,ct,rt`);
+      const sms = await api.twilio.messages.create({ from: TWILIO_NUMBER, to: customer, body: 'Hi', statusCallback });
+      await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid: sms.sid }, startedAt: started, finishedAt: new Date() });
+      await journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(), result: { mode, message: { sid: sms.sid } } });
+
+      const delivery = await deliveredAs(requestId, 'undelivered');
+      expect(delivery).toMatchObject({ errorCode: 30005, explanation: expect.stringContaining('does not exist') });
     });
 
     it("publishes a customer's reply as an inbound message", async () => {

@@ -9,6 +9,8 @@ import { API_PREFIX } from '../routes';
 export const TWILIO_WEBHOOK_PATHS = {
   conversations: 'webhooks/twilio/conversations',
   proxy: 'webhooks/twilio/proxy',
+  /** A Message's StatusCallback, given with each send made through the Messages API (`PublicUrl.webhookUrl('messages')`). */
+  messages: 'webhooks/twilio/messages',
 } as const;
 
 /**

@@ -41,4 +41,19 @@ export class TwilioWebhooksController {
   async proxy(@Body() body: Record<string, unknown>): Promise<void> {
     await this.webhooks.proxyInteraction(body ?? {});
   }
+
+  @Post(TWILIO_WEBHOOK_PATHS.messages)
+  @HttpCode(204)
+  @TwilioWebhook()
+  @ApiOperation({
+    summary: "Message StatusCallback: a Messages API send's status",
+    description: `The StatusCallback of a message sent through the Messages API (API 2010): moves the delivery status of the request whose message it is. ${SIGNED}`,
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'string' }, example: { MessageSid: 'SM0123456789abcdef0123456789abcdef', MessageStatus: 'undelivered', ErrorCode: '30003' } } })
+  @ApiNoContentResponse({ description: 'Recorded (or nothing to record)' })
+  @ApiForbiddenResponse({ description: 'INVALID_TWILIO_SIGNATURE' })
+  async messages(@Body() body: Record<string, unknown>): Promise<void> {
+    await this.webhooks.messageStatus(body ?? {});
+  }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { recordDeliveryStatus, type DeliveryLog, type MessageDeliveryPort, type TwilioAccountPorts } from '@flex-sms/domain';
-import { parseConversationsWebhook, parseProxyInteraction, type WebhookForm } from '@flex-sms/twilio-adapter';
+import { parseConversationsWebhook, parseMessageStatusCallback, parseProxyInteraction, type WebhookForm } from '@flex-sms/twilio-adapter';
 import { OutboundEvents } from '../events/outbound-events';
 import { TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { PublishingDeliveryObserver } from './delivery-observer';
@@ -36,6 +36,11 @@ export class TwilioWebhooks {
       if (!customer?.proxyAddress) return;
       await this.events.publishInbound({ from: event.author, to: customer.proxyAddress, body: event.body, channel: channelOf(event.author), receivedAt: event.at });
     }
+  }
+
+  async messageStatus(form: WebhookForm): Promise<void> {
+    const report = parseMessageStatusCallback(form, new Date());
+    if (report) await recordDeliveryStatus({ log: this.log, observer: this.observer }, report);
   }
 
   async proxyInteraction(form: WebhookForm): Promise<void> {

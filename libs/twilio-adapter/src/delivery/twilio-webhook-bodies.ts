@@ -66,6 +66,18 @@ export function parseProxyInteraction(form: WebhookForm, heardAt: Date): ProxyIn
   return { kind: 'other' };
 }
 
+/**
+ * A Message's `StatusCallback` (docs "Track the Message Status of Outbound Messages"): `MessageSid`, `MessageStatus`
+ * and `ErrorCode` for a failed or undelivered one, on each change. For a send made through the Messages API the
+ * Message itself is the request's message. Null for an inbound status or an unknown word.
+ */
+export function parseMessageStatusCallback(form: WebhookForm, heardAt: Date): DeliveryReport | null {
+  const messageSid = text(form, 'MessageSid') ?? text(form, 'SmsSid');
+  const status = toDeliveryStatus(text(form, 'MessageStatus') ?? text(form, 'SmsStatus'));
+  if (!messageSid || !status) return null;
+  return { messageSid, channelMessageSid: messageSid, status, errorCode: errorCode(text(form, 'ErrorCode')), errorMessage: null, reportedAt: heardAt, source: 'callback' };
+}
+
 function text(form: WebhookForm, name: string): string | undefined {
   const value = form[name];
   const first = Array.isArray(value) ? value[0] : value;
