@@ -6,6 +6,7 @@ import { ChannelModule } from './channel/channel.module';
 import { ConsentModule } from './consent/consent.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { DeploymentModule } from './deployment/deployment.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
@@ -36,6 +37,7 @@ import { TwilioModule } from './twilio/twilio.module';
     CleanupModule,
     DoctorModule,
     ConsentModule,
+    DeliveryModule,
   ],
 })
 export class AppModule {

@@ -29,7 +29,7 @@ describe('API without Twilio credentials', () => {
     const account = app.get(TwilioAccount);
     expect(account).toMatchObject({ mode: 'sandbox', accountSid: expect.stringMatching(/^AC/), proxyServiceSid: expect.stringMatching(/^KS/), chatServiceSid: expect.stringMatching(/^IS/) });
     expect(account.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await request(url).get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'sandbox', outboundMode: 'chat-proxy' } } });
+    await request(url).get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'sandbox', outboundMode: 'chat-proxy', delivery: { callbacks: 'on' } } } });
   });
 
   it('accepts the documented demo API key when BOOTSTRAP_API_KEY is unset', () => {

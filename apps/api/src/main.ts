@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AppConfig, DEMO_API_KEY } from './config/app-config';
 import { ConfigValidationError, loadAppConfig } from './config/load-app-config';
 import { createApp } from './create-app';
+import { DeliveryCallbacks } from './delivery/delivery-callbacks';
 import { DeploymentRefusedError } from './deployment/deployment-gate';
 import { TwilioAccount } from './twilio/twilio-account';
 import { API_PREFIX } from './routes';
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   printBanner(port, config, app.get(TwilioAccount));
+  // Once listening: in sandbox mode the callback URLs are the API's own address. A failure is logged, not fatal
+  // (reconciliation settles sends without callbacks, and the doctor registers again).
+  await app.get(DeliveryCallbacks).register();
 }
 
 function loadConfigOrExit(): AppConfig {

@@ -19,6 +19,9 @@ const NOT_EXERCISED: Record<string, string> = {
   'GET /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'PATCH /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
+  'POST /api/v1/webhooks/twilio/conversations': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
+  'POST /api/v1/webhooks/twilio/proxy': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
+  'POST /api/v1/webhooks/twilio/messages': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
   'GET /api/v1/consent/export.csv': 'CSV for a spreadsheet, not JSON (consent/consent-admin.http.spec.ts reads it and imports it back)',
 };

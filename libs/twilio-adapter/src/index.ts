@@ -15,3 +15,6 @@ export * from './conversations/twilio-conversation.adapter';
 export * from './conversations/twilio-interaction.adapter';
 export * from './conversations/twilio-address-configuration.adapter';
 export * from './client/twilio-request-observer';
+export * from './delivery/twilio-message-delivery.adapter';
+export * from './delivery/twilio-delivery-callback-registry.adapter';
+export * from './delivery/twilio-webhook-bodies';

@@ -11,6 +11,11 @@ export class Sandbox {
     return this.control('POST', '/_sandbox/seed/proxy-sessions', { count, status });
   }
 
+  /** What the carrier does with the handset's next SMS: `carrier-filtered` makes it undelivered with 30007. */
+  setHandsetFate(number: string, fate: { outcome: 'delivered' | 'undelivered' | 'carrier-filtered'; errorCode?: number }): Promise<unknown> {
+    return this.control('PUT', `/_sandbox/handset/${encodeURIComponent(number)}/fate`, fate);
+  }
+
   /** Conversations created straight on the sandbox's Conversations API, as Flex leaves them when nobody writes. */
   async seedConversations(count: number, state: 'active' | 'inactive'): Promise<string[]> {
     const account = await this.control<{ accountSid: string; authToken: string }>('GET', '/_sandbox/account');

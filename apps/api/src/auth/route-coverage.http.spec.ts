@@ -14,8 +14,11 @@ import { ControllerRoute, concretePath, controllerRoutes, expressRoutes } from '
 
 const SENDS_PER_MINUTE = 2;
 
-/** The only routes open without credentials. Making another one public means adding it here, in review. */
-const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login'];
+/**
+ * The only routes open without credentials. Making another one public means adding it here, in review. Twilio's
+ * webhook routes take no credentials but a signature only the auth token makes (X-Twilio-Signature; 403 without).
+ */
+const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/webhooks/twilio/conversations', 'POST /api/v1/webhooks/twilio/proxy', 'POST /api/v1/webhooks/twilio/messages'];
 
 /** The routes that send SMS: rate-limited per caller and bound by a key's sender numbers. */
 const SENDING_ROUTES = ['POST /api/v1/outbound/task', 'POST /api/v1/outbound/message', 'POST /flex-initiate-outbound-sms-task', 'POST /flex-initiate-outbound-sms'];
@@ -89,7 +92,7 @@ describe.each([
     expect(routes.length).toBeGreaterThan(40);
   });
 
-  it('opens only the health probes and sign-in to callers without credentials', () => {
+  it("opens only the health probes, sign-in and Twilio's signed webhooks to callers without credentials", () => {
     expect(routes.filter((route) => route.isPublic).map(label).sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
@@ -112,6 +115,12 @@ describe.each([
   it('refuses a sender restriction on an admin key (an admin could create itself an unrestricted one)', async () => {
     const response = await request(api.url).post('/api/v1/api-keys').set(bearer(api.bootstrapKey)).send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: ['+15550100001'] });
     expect(`${response.status} ${response.body.error?.details?.[0]?.field}`).toBe('400 allowedFromNumbers');
+  });
+
+  it('answers 403 on the Twilio webhook routes to a request without a valid X-Twilio-Signature, even with credentials', async () => {
+    const webhooks = routes.filter((route) => route.path.includes('/webhooks/twilio/'));
+    const answers = await Promise.all(webhooks.map(async (route) => `${label(route)} → ${await statusAndCode(send(route, bearer(api.bootstrapKey)))}`));
+    expect(answers).toEqual(webhooks.map((route) => `${label(route)} → 403 INVALID_TWILIO_SIGNATURE`));
   });
 
   it('answers 401 to a request without credentials on every other route', async () => {

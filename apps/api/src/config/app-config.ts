@@ -52,7 +52,26 @@ export abstract class AppConfig {
    * flight at a time, so this is how many of the account's concurrent-request slots clean-up takes from live sends.
    */
   abstract readonly cleanupConcurrency: number;
+  abstract readonly delivery: DeliverySettings;
 }
+
+/** How the API learns what happened to an SMS after Twilio accepted it (status callbacks, reconciliation). */
+export interface DeliverySettings {
+  /**
+   * PUBLIC_BASE_URL: where Twilio reaches this API (scheme, host, optional path; no trailing slash), for the
+   * callback URLs registered with Twilio and for checking X-Twilio-Signature, which signs the URL Twilio called.
+   * Null = unset: in sandbox mode the API's own address, in Twilio mode no callbacks (reconciliation only).
+   */
+  readonly publicBaseUrl: string | null;
+  /** DELIVERY_RECONCILE_AFTER_MS: a send still unsettled this long after it succeeded is read back from Twilio. */
+  readonly reconcileAfterMs: number;
+  /** DELIVERY_RECONCILE_EVERY_MS: how often one instance looks for such sends; 0 = never (tests run it themselves). */
+  readonly reconcileEveryMs: number;
+}
+
+/** Twilio retries a status callback a few times over minutes at most: ten minutes on, it is lost. */
+export const DEFAULT_RECONCILE_AFTER_MS = 10 * 60_000;
+export const DEFAULT_RECONCILE_EVERY_MS = 60_000;
 
 /**
  * CLEANUP_CONCURRENCY's default. Twilio answers 429 beyond an account's concurrent-request limit (100 by default),

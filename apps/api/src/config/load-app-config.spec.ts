@@ -193,6 +193,15 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
   });
 
+  it('reads where Twilio reaches the API and when deliveries are reconciled', () => {
+    expect(loadAppConfig({}).delivery).toEqual({ publicBaseUrl: null, reconcileAfterMs: 600_000, reconcileEveryMs: 60_000 });
+    const config = loadAppConfig({ PUBLIC_BASE_URL: 'https://sms.example.com/flex/', DELIVERY_RECONCILE_AFTER_MS: '0', DELIVERY_RECONCILE_EVERY_MS: '0' });
+    expect(config.delivery).toEqual({ publicBaseUrl: 'https://sms.example.com/flex', reconcileAfterMs: 0, reconcileEveryMs: 0 });
+    expect(problemsOf({ PUBLIC_BASE_URL: 'sms.example.com' })).toEqual({ PUBLIC_BASE_URL: expect.stringContaining('must be the http(s) URL') });
+    expect(problemsOf({ PUBLIC_BASE_URL: 'https://sms.example.com/?x=1' })).toEqual({ PUBLIC_BASE_URL: expect.stringContaining('without query or fragment') });
+    expect(problemsOf({ DELIVERY_RECONCILE_AFTER_MS: '10m' })).toEqual({ DELIVERY_RECONCILE_AFTER_MS: expect.stringContaining('milliseconds') });
+  });
+
   it('reads the clean-up concurrency (default 8, from 1 to 50)', () => {
     expect(loadAppConfig({}).cleanupConcurrency).toBe(8);
     expect(loadAppConfig({ CLEANUP_CONCURRENCY: '32' }).cleanupConcurrency).toBe(32);

@@ -4,6 +4,9 @@ import {
   AppConfig,
   AuthSettings,
   DEFAULT_CLEANUP_CONCURRENCY,
+  DEFAULT_RECONCILE_AFTER_MS,
+  DEFAULT_RECONCILE_EVERY_MS,
+  DeliverySettings,
   DEMO_ADMIN,
   DEMO_API_KEY,
   InitialAdmin,
@@ -75,6 +78,7 @@ export function loadAppConfig(env: Environment): AppConfig {
   const metricsToken = bootstrapApiKey === undefined ? undefined : readMetricsToken(reader, bootstrapApiKey);
   const trustProxy = readTrustProxy(reader);
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
+  const delivery = readDelivery(reader);
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
   return {
@@ -93,6 +97,24 @@ export function loadAppConfig(env: Environment): AppConfig {
     trustProxy,
     outboundModes,
     cleanupConcurrency,
+    delivery,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+function readDelivery(reader: EnvReader): DeliverySettings {
+  const raw = reader.get('PUBLIC_BASE_URL');
+  let publicBaseUrl: string | null = null;
+  if (raw !== undefined) {
+    const trimmed = raw.replace(/\/+$/, '');
+    if (!isHttpUrl(trimmed) || /[?#]/.test(trimmed)) reader.problem('PUBLIC_BASE_URL', `must be the http(s) URL Twilio reaches this API at, without query or fragment (https://sms.example.com), got "${raw}"`);
+    else publicBaseUrl = trimmed;
+  }
+  return {
+    publicBaseUrl,
+    reconcileAfterMs: reader.milliseconds('DELIVERY_RECONCILE_AFTER_MS', DEFAULT_RECONCILE_AFTER_MS, { min: 0, max: 7 * DAY_MS }),
+    reconcileEveryMs: reader.milliseconds('DELIVERY_RECONCILE_EVERY_MS', DEFAULT_RECONCILE_EVERY_MS, { min: 0, max: DAY_MS }),
   };
 }
 

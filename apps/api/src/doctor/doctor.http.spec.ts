@@ -19,7 +19,7 @@ describe('GET /api/v1/doctor', () => {
   const flowOf = async (integrationType: string) => (await client.flexApi.v1.flexFlow.list()).find((flow) => flow.contactIdentity === number && flow.integrationType === integrationType)!;
 
   beforeAll(async () => {
-    api = await createTestApp();
+    api = await createTestApp({ deliveryCallbacks: true });
     const { accountSid, authToken } = api.sandbox.account;
     client = createTwilioClient({ accountSid, authToken, baseUrl: api.sandbox.url });
     number = api.sandbox.account.numbers[0];
@@ -41,6 +41,7 @@ describe('GET /api/v1/doctor', () => {
       ['proxy-pool', 'ok'],
       ['task-flow-lifecycle', 'ok'],
       ['studio-flow-lifecycle', 'ok'],
+      ['delivery-callbacks', 'ok'],
     ]);
   });
 
@@ -87,6 +88,29 @@ describe('GET /api/v1/doctor', () => {
     expect(diagnosis.status).toBe('warning');
     expect(check(diagnosis.checks, 'task-flow-lifecycle')).toMatchObject({ status: 'warning', fix: expect.stringContaining('long-lived') });
     expect(check(diagnosis.checks, 'studio-flow-lifecycle')).toMatchObject({ status: 'warning', detail: expect.stringContaining('JanitorEnabled=false') });
+  });
+
+  it("registers the Proxy Service's CallbackUrl for delivery statuses, and never overwrites one the customer set", async () => {
+    const service = () => client.proxy.v1.services(api.sandbox.account.proxyServiceSid);
+    expect(check((await diagnose()).checks, 'delivery-callbacks')).toMatchObject({ status: 'ok' });
+    expect((await service().fetch()).callbackUrl).toBe(`${api.url}/api/v1/webhooks/twilio/proxy#rc=3&rp=5xx,ct,rt`);
+
+    await service().update({ callbackUrl: 'https://crm.example.com/twilio/proxy' });
+    const diagnosis = await diagnose();
+    expect(diagnosis.status).toBe('warning');
+    expect(check(diagnosis.checks, 'delivery-callbacks')).toMatchObject({ status: 'warning', detail: expect.stringContaining('https://crm.example.com/twilio/proxy'), fix: expect.stringContaining('reconciliation') });
+    expect((await service().fetch()).callbackUrl).toBe('https://crm.example.com/twilio/proxy');
+    expect((await api.anonymous.get('/health/ready').expect(200)).body.checks.twilio.delivery).toMatchObject({ callbacks: 'off', reason: expect.stringContaining('another integration') });
+  });
+
+  it('says delivery callbacks are off without PUBLIC_BASE_URL', async () => {
+    const other = await createTestApp({ sandbox: api.sandbox, logger: false });
+    try {
+      const response = await other.http.get('/api/v1/doctor').query({ number }).expect(200);
+      expect(check(response.body.checks, 'delivery-callbacks')).toMatchObject({ status: 'warning', detail: expect.stringContaining('PUBLIC_BASE_URL is not set'), fix: expect.stringContaining('PUBLIC_BASE_URL') });
+    } finally {
+      await other.close();
+    }
   });
 
   it('validates the number', async () => {

@@ -13,6 +13,14 @@ class CheckDto {
   reason?: string;
 }
 
+class DeliveryTrackingDto {
+  @ApiProperty({ enum: ['on', 'off'], description: 'Whether Twilio calls this API back with delivery statuses; off, reconciliation alone settles them' })
+  callbacks!: 'on' | 'off';
+
+  @ApiProperty({ required: false, description: 'Why callbacks are off', example: 'PUBLIC_BASE_URL is not set, so Twilio cannot call this API back: …' })
+  reason?: string;
+}
+
 class TwilioCheckDto extends CheckDto {
   @ApiProperty({ enum: ['sandbox', 'twilio'], description: 'The embedded Twilio sandbox, or real Twilio.' })
   mode!: 'sandbox' | 'twilio';
@@ -22,6 +30,9 @@ class TwilioCheckDto extends CheckDto {
     description: 'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
   })
   outboundMode!: 'chat-proxy' | 'conversations' | 'mixed';
+
+  @ApiProperty({ type: DeliveryTrackingDto })
+  delivery!: DeliveryTrackingDto;
 }
 
 class ReadinessChecksDto {

@@ -2,6 +2,7 @@ import { RunningSandbox, startSandbox } from '@flex-sms/twilio-sandbox';
 import { ManualClock } from '../auth/auth.test-helpers';
 import { TestApp, createTestApp } from '../testing/test-app';
 import { HEALTH_CLOCK, READINESS_CACHE_MS, deploymentOutboundMode } from './readiness';
+import { CALLBACKS_NEED_PUBLIC_BASE_URL } from '../delivery/delivery-callbacks';
 
 describe('Health', () => {
   let sandbox: RunningSandbox;
@@ -21,7 +22,7 @@ describe('Health', () => {
   });
 
   it('is ready when the database and Twilio answer', async () => {
-    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'chat-proxy' } } });
+    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'chat-proxy', delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL } } } });
   });
 
   it(`asks Twilio at most once per ${READINESS_CACHE_MS / 1000} s, however many probes come (the route is public)`, async () => {
@@ -62,7 +63,7 @@ describe('Readiness names the outbound mode, so the console shows the pages that
     const api = await createTestApp({ env: { OUTBOUND_MODE: 'conversations' }, logger: false });
     try {
       const response = await api.anonymous.get('/health/ready').expect(200);
-      expect(response.body.checks.twilio).toEqual({ status: 'up', mode: 'twilio', outboundMode: 'conversations' });
+      expect(response.body.checks.twilio).toEqual({ status: 'up', mode: 'twilio', outboundMode: 'conversations', delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL } });
     } finally {
       await api.close();
     }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
+import { DeliveryCallbacks, type DeliveryTracking } from '../delivery/delivery-callbacks';
 import { DATABASE, Database } from '../store/database';
 import { DatabaseUnavailable } from '../store/database-unavailable';
 import { TwilioAccount, TwilioClient } from '../twilio/twilio-account';
@@ -26,7 +27,11 @@ export interface Readiness {
    * `mode` tells operators whether this instance talks to the embedded sandbox or to real Twilio; `outboundMode`,
    * which Flex products its numbers use. Both travel with the Twilio check so a NOT_READY answer still carries them.
    */
-  checks: { database: CheckResult; twilio: CheckResult & { mode: TwilioAccount['mode']; outboundMode: DeploymentOutboundMode } };
+  checks: {
+    database: CheckResult;
+    /** `delivery`: whether Twilio calls this API back with delivery statuses (PUBLIC_BASE_URL), and why not; never makes it unready. */
+    twilio: CheckResult & { mode: TwilioAccount['mode']; outboundMode: DeploymentOutboundMode; delivery: DeliveryTracking };
+  };
 }
 
 /** A dependency slower than this counts as down: a load balancer's probe must get an answer. */
@@ -54,6 +59,7 @@ export class ReadinessChecks {
     private readonly account: TwilioAccount,
     private readonly config: AppConfig,
     @Inject(HEALTH_CLOCK) private readonly clock: Clock,
+    private readonly deliveryCallbacks: DeliveryCallbacks,
   ) {}
 
   check(): Promise<Readiness> {
@@ -69,7 +75,10 @@ export class ReadinessChecks {
     ]);
     return {
       ready: database.status === 'up' && twilio.status === 'up',
-      checks: { database, twilio: { ...twilio, mode: this.account.mode, outboundMode: deploymentOutboundMode(this.config.outboundModes) } },
+      checks: {
+        database,
+        twilio: { ...twilio, mode: this.account.mode, outboundMode: deploymentOutboundMode(this.config.outboundModes), delivery: this.deliveryCallbacks.tracking() },
+      },
     };
   }
 

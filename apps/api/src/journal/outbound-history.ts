@@ -1,4 +1,4 @@
-import type { JournalEntry, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
+import type { DeliveryStatus, JournalEntry, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
 import type { Database, SqlDialect } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
 import { REQUEST_COLUMNS, RequestRow, toRequestSummary } from './journal-rows';
@@ -6,6 +6,8 @@ import { REQUEST_COLUMNS, RequestRow, toRequestSummary } from './journal-rows';
 export interface OutboundHistoryFilter {
   status?: OutboundRequestStatus;
   kind?: OutboundRequestKind;
+  /** The delivery status of the request's message (`accepted`: sent, nothing reported past it yet). */
+  delivery?: DeliveryStatus;
   /** E.164; matches either side of the conversation (the Twilio number or the customer). */
   number?: string;
   /** Who made the request (`api-key:<id>`, `user:<id>`, `bootstrap`), as the journal records it. */
@@ -72,6 +74,13 @@ function whereClause(filter: OutboundHistoryFilter, dialect: SqlDialect): { wher
   };
   if (filter.status) add((p) => `status = ${p}`, filter.status);
   if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
+  if (filter.delivery === 'accepted') {
+    add(
+      (p) =>
+        `status = 'succeeded' AND (result -> 'message' ->> 'sid') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM message_delivery d WHERE d.request_id = outbound_request.id AND d.status <> ${p})`,
+      'accepted',
+    );
+  } else if (filter.delivery) add((p) => `id IN (SELECT request_id FROM message_delivery WHERE status = ${p})`, filter.delivery);
   if (filter.number) add((p) => `(from_number = ${p} OR to_number = ${p})`, filter.number);
   if (filter.caller) add((p) => `caller = ${p}`, filter.caller);
   if (filter.fromNumbers) add((p) => `from_number ${isAnyOf(dialect, p)}`, [...filter.fromNumbers]);

@@ -53,6 +53,9 @@ export class Metrics {
   readonly journalWriteDuration = this.histogram('journal_write_duration_seconds', 'One journal write', ['operation'], WRITE_BUCKETS);
   readonly pairLockWait = this.histogram('pair_lock_wait_seconds', 'Wait for the lock of a number and customer pair', [], WAIT_BUCKETS);
 
+  // ─── Delivery (what Twilio reported after it accepted a send) ─────────────────────────────────────────────────
+  readonly deliveryStatuses = this.counter('delivery_status_total', "Sent messages reaching a delivery status (callbacks and reconciliation), by Twilio's status", ['status']);
+
   // ─── Clean-up ─────────────────────────────────────────────────────────────────────────────────────────────────
   readonly cleanupJobItems = this.counter('cleanup_job_items_total', 'Clean-up items processed, by job kind and outcome', ['kind', 'outcome']);
   readonly cleanupJobsRunning = this.sampledGauge('cleanup_jobs_running', 'Clean-up jobs this instance runs now');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { LogLevel, ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
@@ -10,6 +10,7 @@ import { AppModule } from '../app.module';
 import { configureHttp } from '../common/configure-http';
 import { SILENT_LOG_OUTPUT } from '../common/logging/app-logger';
 import { Environment, loadAppConfig } from '../config/load-app-config';
+import { DeliveryCallbacks } from '../delivery/delivery-callbacks';
 import { DATABASE, Database } from '../store/database';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { CapturedLogs } from './captured-logs';
@@ -40,6 +41,11 @@ export interface TestAppOptions {
    * printing Nest's logs at `logger`'s levels.
    */
   captureLogs?: boolean;
+  /**
+   * Listen on a port chosen up front, set PUBLIC_BASE_URL to it and register the delivery callbacks with the sandbox
+   * (as main.ts does), so the sandbox calls the API back with delivery statuses.
+   */
+  deliveryCallbacks?: boolean;
 }
 
 export interface TestApp {
@@ -80,6 +86,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
 async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promise<TestApp> {
   const apiKey = `test-api-key-${randomBytes(12).toString('hex')}`;
+  const listenPort = options.deliveryCallbacks ? await freePort() : 0;
   const config = loadAppConfig({
     TWILIO_ACCOUNT_SID: sandbox.account.accountSid,
     TWILIO_AUTH_TOKEN: sandbox.account.authToken,
@@ -90,6 +97,7 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
     BOOTSTRAP_API_KEY: apiKey,
     // Suites send in bursts; the send limit has its own tests, which set it low again through `env`.
     SEND_RATE_LIMIT_PER_MINUTE: '100000',
+    ...(options.deliveryCallbacks ? { PUBLIC_BASE_URL: `http://127.0.0.1:${listenPort}` } : {}),
     ...options.env,
   });
   const logs = new CapturedLogs();
@@ -104,7 +112,8 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
   if (options.captureLogs) app.useLogger(app.get(Logger));
   configureHttp(app, config);
   try {
-    await app.listen(0, '127.0.0.1');
+    await app.listen(listenPort, '127.0.0.1');
+    if (options.deliveryCallbacks) await app.get(DeliveryCallbacks).register();
   } catch (error) {
     // A start refused by an init hook (e.g. DeploymentGate) leaves nothing open: the database, a started sandbox.
     await app.close();
@@ -129,4 +138,16 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
       if (!options.sandbox) await sandbox.close();
     },
   };
+}
+
+/** A port free right now (the OS picks it); the API listens on it a moment later. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

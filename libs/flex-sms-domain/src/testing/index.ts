@@ -4,3 +4,4 @@ export * from './in-memory-journal';
 export * from './in-process-pair-lock';
 export * from './in-memory-cleanup-job-store';
 export * from './in-memory-consent-register';
+export * from './in-memory-delivery-log';

@@ -16,3 +16,6 @@ export * from './manage-cleanup-schedules';
 export * from './run-due-cleanup-schedules';
 export * from './apply-consent-keyword';
 export * from './fetch-flex-flow';
+export * from './record-delivery-status';
+export * from './reconcile-deliveries';
+export * from './register-delivery-callbacks';

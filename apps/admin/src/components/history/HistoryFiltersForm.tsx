@@ -8,7 +8,17 @@ import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useState, type FormEvent } from 'react';
 import type { HistoryFilters } from '../../lib/outbound/history-filters';
-import { KIND_LABEL, OUTBOUND_KINDS, OUTBOUND_STATUSES, STATUS_LABEL, type OutboundKind, type OutboundStatus } from '../../lib/outbound/outbound.types';
+import {
+  DELIVERY_LABEL,
+  DELIVERY_STATUSES,
+  KIND_LABEL,
+  OUTBOUND_KINDS,
+  OUTBOUND_STATUSES,
+  STATUS_LABEL,
+  type DeliveryStatus,
+  type OutboundKind,
+  type OutboundStatus,
+} from '../../lib/outbound/outbound.types';
 import { isE164 } from '../../lib/outbound/send-form-validation';
 
 interface HistoryFiltersFormProps {
@@ -19,6 +29,7 @@ interface HistoryFiltersFormProps {
 export function HistoryFiltersForm({ filters, onApply }: HistoryFiltersFormProps) {
   const [status, setStatus] = useState<string>(filters.status ?? '');
   const [kind, setKind] = useState<string>(filters.kind ?? '');
+  const [delivery, setDelivery] = useState<string>(filters.delivery ?? '');
   const [number, setNumber] = useState(filters.number ?? '');
   const [numberError, setNumberError] = useState<string>();
 
@@ -30,12 +41,20 @@ export function HistoryFiltersForm({ filters, onApply }: HistoryFiltersFormProps
       return;
     }
     setNumberError(undefined);
-    onApply({ ...filters, status: (status || undefined) as OutboundStatus | undefined, kind: (kind || undefined) as OutboundKind | undefined, number: trimmed || undefined, page: 1 });
+    onApply({
+      ...filters,
+      status: (status || undefined) as OutboundStatus | undefined,
+      kind: (kind || undefined) as OutboundKind | undefined,
+      delivery: (delivery || undefined) as DeliveryStatus | undefined,
+      number: trimmed || undefined,
+      page: 1,
+    });
   }
 
   function clear() {
     setStatus('');
     setKind('');
+    setDelivery('');
     setNumber('');
     setNumberError(undefined);
     onApply({ page: 1, pageSize: filters.pageSize });
@@ -65,9 +84,28 @@ export function HistoryFiltersForm({ filters, onApply }: HistoryFiltersFormProps
           ))}
         </Select>
       </Box>
+      <Box minWidth="size20">
+        <Label htmlFor="history-delivery">Delivery</Label>
+        <Select id="history-delivery" value={delivery} onChange={(event) => setDelivery(event.target.value)}>
+          <Option value="">Any delivery</Option>
+          {DELIVERY_STATUSES.map((value) => (
+            <Option key={value} value={value}>
+              {DELIVERY_LABEL[value]}
+            </Option>
+          ))}
+        </Select>
+      </Box>
       <Box minWidth="size30">
         <Label htmlFor="history-number">Phone number</Label>
-        <Input id="history-number" type="tel" value={number} placeholder="+14155550123" onChange={(event) => setNumber(event.target.value)} hasError={Boolean(numberError)} aria-describedby="history-number-help" />
+        <Input
+          id="history-number"
+          type="tel"
+          value={number}
+          placeholder="+14155550123"
+          onChange={(event) => setNumber(event.target.value)}
+          hasError={Boolean(numberError)}
+          aria-describedby="history-number-help"
+        />
         <HelpText id="history-number-help" variant={numberError ? 'error' : 'default'}>
           {numberError ?? 'Either side: the Twilio number or the customer.'}
         </HelpText>

@@ -21,7 +21,7 @@ export function HistoryPage() {
     const query = historySearchParams(next, { includePageSize: false }).toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
-  const filtered = Boolean(filters.status || filters.kind || filters.number);
+  const filtered = Boolean(filters.status || filters.kind || filters.delivery || filters.number);
 
   return (
     <>

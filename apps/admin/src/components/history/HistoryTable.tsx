@@ -4,6 +4,7 @@ import { Text } from '@twilio-paste/core/text';
 import { KIND_LABEL, type OutboundRequestSummary } from '../../lib/outbound/outbound.types';
 import { ConsoleLink } from '../common/ConsoleLink';
 import { durationBetween, formatDateTime, formatDuration } from '../common/format';
+import { DeliveryStatus } from './DeliveryStatus';
 import { OutboundStatusBadge } from './OutboundStatusBadge';
 
 export function HistoryTable({ items }: { items: OutboundRequestSummary[] }) {
@@ -14,6 +15,7 @@ export function HistoryTable({ items }: { items: OutboundRequestSummary[] }) {
           <Th>Started</Th>
           <Th>Kind</Th>
           <Th>Status</Th>
+          <Th>Delivery</Th>
           <Th>From</Th>
           <Th>Customer</Th>
           <Th>Took</Th>
@@ -31,6 +33,9 @@ export function HistoryTable({ items }: { items: OutboundRequestSummary[] }) {
               <Td>{KIND_LABEL[item.kind] ?? item.kind}</Td>
               <Td>
                 <OutboundStatusBadge status={item.status} />
+              </Td>
+              <Td>
+                <DeliveryStatus delivery={item.delivery} />
               </Td>
               <Td>{item.fromNumber}</Td>
               <Td>

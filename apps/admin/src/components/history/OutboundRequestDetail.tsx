@@ -15,6 +15,7 @@ import { EmptyState } from '../common/EmptyState';
 import { durationBetween, formatDateTime, formatDuration } from '../common/format';
 import { PageTitle } from '../common/PageTitle';
 import { Fact, FactCard, ResourceDetail } from '../common/ResourceDetail';
+import { DeliveryStatus } from './DeliveryStatus';
 import { OutboundStatusBadge } from './OutboundStatusBadge';
 import { StepTimeline } from './StepTimeline';
 import { UNDO_LABEL } from './step-labels';
@@ -63,6 +64,11 @@ function RequestFacts({ data }: { data: OutboundRequest }) {
         <Fact term="Status">
           <OutboundStatusBadge status={data.status} />
         </Fact>
+        {data.delivery ? (
+          <Fact term="Delivery">
+            <DeliveryStatus delivery={data.delivery} />
+          </Fact>
+        ) : null}
         <Fact term="Kind">{KIND_LABEL[data.kind] ?? data.kind}</Fact>
         <Fact term="From">{data.fromNumber}</Fact>
         <Fact term="Customer">

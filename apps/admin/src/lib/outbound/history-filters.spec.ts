@@ -18,6 +18,12 @@ describe('history filters', () => {
     expect(params.toString()).toBe('status=failed&number=%2B14155550123&page=1&pageSize=20');
   });
 
+  it('carries the delivery filter both ways, and drops a delivery status the API does not have', () => {
+    expect(historyFiltersFrom(new URLSearchParams('delivery=undelivered'))).toEqual({ delivery: 'undelivered', page: 1, pageSize: 20 });
+    expect(historyFiltersFrom(new URLSearchParams('delivery=lost'))).toEqual({ page: 1, pageSize: 20 });
+    expect(historySearchParams({ delivery: 'undelivered', page: 1, pageSize: 20 }, { includePageSize: false }).toString()).toBe('delivery=undelivered');
+  });
+
   it('keeps the page URL short: no first page, no size', () => {
     expect(historySearchParams({ page: 1, pageSize: 20 }, { includePageSize: false }).toString()).toBe('');
     expect(historySearchParams({ kind: 'system_sms', page: 2, pageSize: 20 }, { includePageSize: false }).toString()).toBe('kind=system_sms&page=2');

@@ -1,10 +1,12 @@
 // The History page's filters live in the URL (shareable, survive a reload); the API takes the same names.
 import { PARAMETER_LIMITS } from '../api/wire';
-import { OUTBOUND_KINDS, OUTBOUND_STATUSES, type OutboundKind, type OutboundStatus } from './outbound.types';
+import { DELIVERY_STATUSES, OUTBOUND_KINDS, OUTBOUND_STATUSES, type DeliveryStatus, type OutboundKind, type OutboundStatus } from './outbound.types';
 
 export interface HistoryFilters {
   status?: OutboundStatus;
   kind?: OutboundKind;
+  /** The delivery status of the request's message. */
+  delivery?: DeliveryStatus;
   /** Either side of the conversation, E.164. */
   number?: string;
   page: number;
@@ -23,6 +25,7 @@ export function historyFiltersFrom(params: URLSearchParams): HistoryFilters {
   return {
     status: oneOf(OUTBOUND_STATUSES, params.get('status')),
     kind: oneOf(OUTBOUND_KINDS, params.get('kind')),
+    delivery: oneOf(DELIVERY_STATUSES, params.get('delivery')),
     number: params.get('number')?.trim() || undefined,
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: HISTORY_PAGE_SIZE,
@@ -34,6 +37,7 @@ export function historySearchParams(filters: HistoryFilters, options: { includeP
   const params = new URLSearchParams();
   if (filters.status) params.set('status', filters.status);
   if (filters.kind) params.set('kind', filters.kind);
+  if (filters.delivery) params.set('delivery', filters.delivery);
   if (filters.number) params.set('number', filters.number);
   if (filters.page > 1 || options.includePageSize) params.set('page', String(filters.page));
   if (options.includePageSize) params.set('pageSize', String(filters.pageSize));

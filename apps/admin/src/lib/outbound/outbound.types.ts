@@ -14,6 +14,9 @@ export type OutboundKind = OutboundRequestSummary['kind'];
 export type ErrorRecord = NonNullable<OutboundRequestSummary['error']>;
 export type OutboundRequest = Schema<'OutboundRequestDto'>;
 export type OutboundStep = OutboundRequest['steps'][number];
+/** What Twilio reported about the request's first message after accepting it. */
+export type Delivery = NonNullable<OutboundRequestSummary['delivery']>;
+export type DeliveryStatus = Delivery['status'];
 
 export const STATUS_LABEL: Record<OutboundStatus, string> = {
   in_flight: 'In flight',
@@ -27,6 +30,23 @@ export const KIND_LABEL: Record<OutboundKind, string> = {
   system_sms: 'Fire-and-forget',
 };
 
+export const DELIVERY_LABEL: Record<DeliveryStatus, string> = {
+  accepted: 'Accepted',
+  queued: 'Queued',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  read: 'Read',
+  undelivered: 'Undelivered',
+  failed: 'Failed to send',
+};
+
+/** "Undelivered (30007)": the status, and Twilio's error code when there is one. */
+export function deliveryLabel(delivery: Pick<Delivery, 'status' | 'errorCode'>): string {
+  const label = DELIVERY_LABEL[delivery.status] ?? delivery.status;
+  return delivery.errorCode ? `${label} (${delivery.errorCode})` : label;
+}
+
 /** The filters' choices: every status and kind the API has (a label each, so a new one fails the type check). */
 export const OUTBOUND_STATUSES = Object.keys(STATUS_LABEL) as OutboundStatus[];
 export const OUTBOUND_KINDS = Object.keys(KIND_LABEL) as OutboundKind[];
+export const DELIVERY_STATUSES = Object.keys(DELIVERY_LABEL) as DeliveryStatus[];

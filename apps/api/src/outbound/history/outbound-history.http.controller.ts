@@ -11,11 +11,14 @@ import { Roles } from '../../auth/roles.decorator';
 import { JOURNAL } from '../../journal/journal.module';
 import { OutboundHistory, OutboundHistoryPage } from '../../journal/outbound-history';
 import { ApiErrorExamples } from '../../common/api-error-examples.decorator';
+import { deliveryView, type DeliveryView } from '../../delivery/request-delivery';
+import { SqlDeliveryLog, type DeliveryEvent } from '../../delivery/sql-delivery-log';
 import { OutboundHistoryQueryDto } from './outbound-history.query.dto';
 import { OutboundHistoryPageDto, OutboundRequestDto } from './outbound-request.response.dto';
 
 /** The journal records callers by reference; people read the username or the key's name beside it. */
 type WithCallerName<T> = T & { callerName: string | null };
+type WithDelivery<T, D = DeliveryView> = T & { delivery: D | null };
 
 @ApiTags('Outbound SMS')
 @Controller('outbound')
@@ -25,6 +28,7 @@ export class OutboundHistoryController {
     @Inject(JOURNAL) private readonly journal: Journal,
     private readonly history: OutboundHistory,
     private readonly callers: CallerDirectory,
+    private readonly deliveries: SqlDeliveryLog,
   ) {}
 
   @Get()
@@ -35,11 +39,15 @@ export class OutboundHistoryController {
   })
   @ApiOkResponse({ type: OutboundHistoryPageDto })
   @ApiErrorExamples({ 400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'status', message: 'status must be one of the following values: in_flight, succeeded, failed, rolled_back' }] }] })
-  async list(@Query() query: OutboundHistoryQueryDto, @CurrentCaller() caller: Caller): Promise<OutboundHistoryPage & { items: WithCallerName<OutboundHistoryPage['items'][number]>[] }> {
+  async list(
+    @Query() query: OutboundHistoryQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OutboundHistoryPage & { items: WithDelivery<WithCallerName<OutboundHistoryPage['items'][number]>>[] }> {
     const { page, pageSize } = pageOf(query);
     const found = await this.history.list({
       status: query.status,
       kind: query.kind,
+      delivery: query.delivery,
       number: query.number,
       caller: query.caller,
       fromNumbers: caller.allowedFromNumbers,
@@ -48,7 +56,11 @@ export class OutboundHistoryController {
       page,
       pageSize,
     });
-    return { ...found, items: await this.withCallerNames(found.items.map((item) => asSeenBy(caller, item))) };
+    const [named, deliveries] = await Promise.all([
+      this.withCallerNames(found.items.map((item) => asSeenBy(caller, item))),
+      this.deliveries.ofRequests(found.items.map((item) => item.id)),
+    ]);
+    return { ...found, items: named.map((item) => ({ ...item, delivery: deliveryView(item, deliveries.get(item.id)) })) };
   }
 
   @Get(':id')
@@ -57,12 +69,17 @@ export class OutboundHistoryController {
   @ApiParam({ name: 'id', example: 'req_6f1d2c3b4a5e6f708192a3b4' })
   @ApiOkResponse({ type: OutboundRequestDto })
   @ApiErrorExamples({ 404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }] })
-  async get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<WithCallerName<JournalEntry>> {
+  async get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<WithDelivery<WithCallerName<JournalEntry>, DeliveryView & { history: DeliveryEvent[] }>> {
     const entry = await this.journal.get(id);
     // Another number's request is "not found" to a restricted key, rather than forbidden: its id tells nothing.
     if (!entry || !maySeeSender(caller, entry.fromNumber)) throw new OutboundRequestNotFound(id);
-    const [named] = await this.withCallerNames([asSeenBy(caller, entry)]);
-    return named;
+    const [[named], deliveries, history] = await Promise.all([
+      this.withCallerNames([asSeenBy(caller, entry)]),
+      this.deliveries.ofRequests([entry.id]),
+      this.deliveries.historyOf(entry.id),
+    ]);
+    const delivery = deliveryView(entry, deliveries.get(entry.id));
+    return { ...named, delivery: delivery && { ...delivery, history } };
   }
 
   private async withCallerNames<T extends { caller: string }>(entries: T[]): Promise<WithCallerName<T>[]> {

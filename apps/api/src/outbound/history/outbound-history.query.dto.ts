@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OUTBOUND_REQUEST_KINDS, OUTBOUND_REQUEST_STATUSES } from '@flex-sms/domain';
+import { DELIVERY_STATUSES, OUTBOUND_REQUEST_KINDS, OUTBOUND_REQUEST_STATUSES, type DeliveryStatus } from '@flex-sms/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.query.dto';
@@ -19,6 +19,11 @@ export class OutboundHistoryQueryDto extends PagingQueryDto {
   @IsOptional()
   @IsIn(OUTBOUND_REQUEST_KINDS)
   kind?: (typeof OUTBOUND_REQUEST_KINDS)[number];
+
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: "The delivery status of the request's first message (`accepted`: Twilio has reported nothing more yet)", example: 'undelivered' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  delivery?: DeliveryStatus;
 
   @ApiPropertyOptional({ description: 'E.164; either side of the conversation (the Twilio number or the customer)', example: '+14155550123' })
   @IsOptional()

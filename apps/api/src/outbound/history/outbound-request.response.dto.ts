@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DELIVERY_STATUSES,
   OUTBOUND_REQUEST_KINDS,
   OUTBOUND_REQUEST_STATUSES,
   PENDING_STEP_NAMES,
@@ -7,6 +8,7 @@ import {
   STEP_NAMES,
   STEP_OUTCOMES,
   UNDO_ACTIONS,
+  type DeliveryStatus,
   type OutboundRequestKind,
   type OutboundRequestStatus,
   type PendingStepRecord,
@@ -77,6 +79,58 @@ class UndoneDto {
   error?: ErrorRecordDto;
 }
 
+class DeliveryEventDto {
+  @ApiProperty({ enum: DELIVERY_STATUSES, example: 'sent' })
+  status!: DeliveryStatus;
+
+  @ApiProperty({ nullable: true, type: Number, example: null })
+  errorCode!: number | null;
+
+  @ApiProperty({ nullable: true, type: String, example: null })
+  errorMessage!: string | null;
+
+  @ApiProperty({ enum: ['callback', 'reconciliation'], description: 'A Twilio callback, or the reconciliation job reading the message back', example: 'callback' })
+  source!: 'callback' | 'reconciliation';
+
+  @ApiProperty({ description: 'When Twilio says the status changed', example: '2026-11-24T18:00:01.100Z' })
+  reportedAt!: string;
+
+  @ApiProperty({ description: 'When the journal heard it', example: '2026-11-24T18:00:01.180Z' })
+  recordedAt!: string;
+}
+
+/** What Twilio said happened to the request's first message after it accepted it. */
+export class DeliveryDto {
+  @ApiProperty({
+    enum: DELIVERY_STATUSES,
+    description: "Twilio's status of the message: `accepted` until Twilio reports more; `delivered`/`read`, or `undelivered`/`failed` with the error code, are final",
+    example: 'undelivered',
+  })
+  status!: DeliveryStatus;
+
+  @ApiProperty({ nullable: true, type: Number, description: "Twilio's error code (https://www.twilio.com/docs/api/errors)", example: 30007 })
+  errorCode!: number | null;
+
+  @ApiProperty({ nullable: true, type: String, description: "Twilio's error message, when it gave one", example: null })
+  errorMessage!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The error code in plain words, and what to do next (null without a code, or for a code the product does not explain)',
+    example: 'the carrier filtered it as spam — check the message content and your A2P 10DLC (or toll-free) registration before sending again.',
+  })
+  explanation!: string | null;
+
+  @ApiProperty({ example: '2026-11-24T18:00:02.000Z' })
+  updatedAt!: string;
+}
+
+export class DeliveryWithHistoryDto extends DeliveryDto {
+  @ApiProperty({ type: [DeliveryEventDto], description: 'Every status Twilio reported for the message, in the order heard (a repeat is kept once)' })
+  history!: DeliveryEventDto[];
+}
+
 /** One outbound request as the journal holds it (history rows leave out the step lists). */
 export class OutboundRequestSummaryDto {
   @ApiProperty({ example: 'req_6f1d2c3b4a5e6f708192a3b4' })
@@ -132,9 +186,15 @@ export class OutboundRequestSummaryDto {
 
   @ApiProperty({ nullable: true, type: ErrorRecordDto })
   error!: ErrorRecordDto | null;
+
+  @ApiProperty({ nullable: true, type: DeliveryDto, description: "The delivery of the request's first message; null when no message was sent" })
+  delivery!: DeliveryDto | null;
 }
 
 export class OutboundRequestDto extends OutboundRequestSummaryDto {
+  @ApiProperty({ nullable: true, type: DeliveryWithHistoryDto, description: "The delivery of the request's first message, with every status reported; null when no message was sent" })
+  declare delivery: DeliveryWithHistoryDto | null;
+
   @ApiProperty({ type: [StepDto], description: 'The Twilio steps, in the order they finished' })
   steps!: StepDto[];
 

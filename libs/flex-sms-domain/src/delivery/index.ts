@@ -1,0 +1,2 @@
+export * from './delivery-status';
+export * from './twilio-error-explanations';
