@@ -7,6 +7,7 @@ import { SqlApiKeyStore } from './sql-api-key-store';
 @Module({
   controllers: [ApiKeysController],
   providers: [SqlApiKeyStore, ApiKeyVerifier, ApiKeysService],
-  exports: [ApiKeyVerifier],
+  // The key store, for the system callbacks' sender: it signs with the key's secret.
+  exports: [ApiKeyVerifier, SqlApiKeyStore],
 })
 export class ApiKeysModule {}

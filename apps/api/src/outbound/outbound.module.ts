@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { SystemCallbacksModule } from '../system-callbacks/system-callbacks.module';
 import { OutboundHistoryController } from './history/outbound-history.http.controller';
 import { InitiateAgentSmsController } from './initiate-agent-sms/initiate-agent-sms.http.controller';
 import { LegacyFunctionsController } from './original-functions/original-functions.http.controller';
@@ -9,7 +10,7 @@ import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interc
 
 /** The outbound SMS routes: both flows, their history, and the original Functions' drop-in paths. */
 @Module({
-  imports: [OutboundSmsCoreModule, IdempotencyModule],
+  imports: [OutboundSmsCoreModule, IdempotencyModule, SystemCallbacksModule],
   controllers: [InitiateAgentSmsController, SendSystemSmsController, OutboundHistoryController, LegacyFunctionsController],
   providers: [TwilioRetryAfterInterceptor],
 })

@@ -2,6 +2,8 @@ import { Body, Controller, Inject, Post, Req, UseInterceptors } from '@nestjs/co
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
+import type { Caller } from '../../auth/caller';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { SendsSms } from '../../auth/sends-sms.decorator';
 import { callerOf } from '../../idempotency/caller';
@@ -9,13 +11,17 @@ import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
+import { StatusCallbackPolicy } from '../../system-callbacks/status-callback-policy';
 import { InitiateAgentSmsRequestDto } from './initiate-agent-sms.request.dto';
 
 @ApiTags('Outbound SMS')
 @Controller('outbound')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class InitiateAgentSmsController {
-  constructor(@Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms) {}
+  constructor(
+    @Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms,
+    private readonly statusCallbacks: StatusCallbackPolicy,
+  ) {}
 
   @Post('task')
   @Roles('operator')
@@ -39,7 +45,8 @@ export class InitiateAgentSmsController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
+  async execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request, @CurrentCaller() caller: Caller): Promise<OutboundSmsResult> {
+    await this.statusCallbacks.assertUsable(body.statusCallbackUrl, caller);
     return this.initiateAgentSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }
 }

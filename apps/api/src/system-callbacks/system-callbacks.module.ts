@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { JournalModule } from '../journal/journal.module';
+import { SqlSystemCallbackStore } from './sql-system-callback-store';
+import { StatusCallbackPolicy } from './status-callback-policy';
+import { SystemCallbackRecorder } from './system-callback-recorder';
+import { SystemCallbackSender } from './system-callback-sender';
+import { SystemCallbacksController } from './system-callbacks.http.controller';
+
+/**
+ * System callbacks: the outbox an observer of OutboundEvents fills, the sender that empties it, and each request's
+ * delivery log. The sending routes use StatusCallbackPolicy to check a request's own callback URL.
+ */
+@Module({
+  imports: [ApiKeysModule, JournalModule],
+  controllers: [SystemCallbacksController],
+  providers: [SqlSystemCallbackStore, SystemCallbackSender, SystemCallbackRecorder, StatusCallbackPolicy],
+  exports: [StatusCallbackPolicy, SystemCallbackSender],
+})
+export class SystemCallbacksModule {}
