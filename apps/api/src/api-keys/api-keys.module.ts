@@ -7,7 +7,6 @@ import { SqlApiKeyStore } from './sql-api-key-store';
 @Module({
   controllers: [ApiKeysController],
   providers: [SqlApiKeyStore, ApiKeyVerifier, ApiKeysService],
-  // The key store, for the system callbacks' sender: it signs with the key's secret.
-  exports: [ApiKeyVerifier, SqlApiKeyStore],
+  exports: [ApiKeyVerifier],
 })
 export class ApiKeysModule {}

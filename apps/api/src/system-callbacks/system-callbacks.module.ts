@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { SqlApiKeyStore } from '../api-keys/sql-api-key-store';
 import { JournalModule } from '../journal/journal.module';
 import { SqlSystemCallbackStore } from './sql-system-callback-store';
 import { StatusCallbackPolicy } from './status-callback-policy';
@@ -12,9 +12,11 @@ import { SystemCallbacksController } from './system-callbacks.http.controller';
  * delivery log. The sending routes use StatusCallbackPolicy to check a request's own callback URL.
  */
 @Module({
-  imports: [ApiKeysModule, JournalModule],
+  imports: [JournalModule],
   controllers: [SystemCallbacksController],
-  providers: [SqlSystemCallbackStore, SystemCallbackSender, SystemCallbackRecorder, StatusCallbackPolicy],
+  // The key store (stateless, on the database) for the keys' signing secrets; not ApiKeysModule, whose routes are
+  // admin business.
+  providers: [SqlApiKeyStore, SqlSystemCallbackStore, SystemCallbackSender, SystemCallbackRecorder, StatusCallbackPolicy],
   exports: [StatusCallbackPolicy, SystemCallbackSender],
 })
 export class SystemCallbacksModule {}
