@@ -156,6 +156,21 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     await call('get', '/api/v1/api-keys', 200);
     await call('delete', '/api/v1/api-keys/{id}', 200, { params: { id: created.apiKey.id } });
 
+    // Nothing listens on port 9 (discard): the callbacks stay pending, retried, and their log has attempts to show.
+    const withCallbacks = await call('post', '/api/v1/api-keys', 201, { body: { name: 'CRM callbacks', role: 'operator', callbackUrl: 'http://127.0.0.1:9/hook' } });
+    const keyId = { id: withCallbacks.apiKey.id };
+    await call('patch', '/api/v1/api-keys/{id}', 200, { params: keyId, body: { callbackUrl: 'http://127.0.0.1:9/other' } });
+    await call('patch', '/api/v1/api-keys/{id}', 400, { params: keyId, body: { callbackUrl: 'ftp://127.0.0.1/hook' } });
+    await call('patch', '/api/v1/api-keys/{id}', 404, { params: { id: 'key_nosuchkey' }, body: { callbackUrl: null } });
+    await call('post', '/api/v1/api-keys/{id}/signing-secret', 200, { params: keyId });
+    const withKey = request.agent(api.url).auth(withCallbacks.key, { type: 'bearer' });
+    const body = { fromNumber: NUMBER, toName: 'Ada Lovelace', toNumber: customer(40), messageBody: 'Shipped.', statusCallbackUrl: 'http://127.0.0.1:9/request' };
+    const sent = await call('post', '/api/v1/outbound/message', 201, { agent: withKey, body });
+    await call('get', '/api/v1/outbound/{id}/callbacks', 200, { params: { id: sent.id } });
+    await call('get', '/api/v1/outbound/{id}/callbacks', 404, { params: { id: 'req_000000000000000000000000' } });
+    await call('delete', '/api/v1/api-keys/{id}', 200, { params: keyId });
+    await call('post', '/api/v1/api-keys/{id}/signing-secret', 409, { params: keyId });
+
     const password = 'correct horse battery staple';
     const user = await call('post', '/api/v1/users', 201, { body: { username: `grace-${mode}`, password, role: 'operator' } });
     await call('get', '/api/v1/users', 200);

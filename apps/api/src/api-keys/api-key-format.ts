@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const KEY = /^(fsk_[A-Za-z0-9]{8})_[A-Za-z0-9]{40}$/;
@@ -11,6 +11,14 @@ const KEY = /^(fsk_[A-Za-z0-9]{8})_[A-Za-z0-9]{40}$/;
 export function generateApiKey(): { key: string; prefix: string } {
   const prefix = `fsk_${randomText(8)}`;
   return { key: `${prefix}_${randomText(40)}`, prefix };
+}
+
+/**
+ * The secret a key's system callbacks are signed with (HMAC-SHA256): `fss_` + 256 random bits, base64url. The
+ * prefix makes a leaked one recognisable; it is unrelated to the key, so rotating one leaves the other alone.
+ */
+export function generateSigningSecret(): string {
+  return `fss_${randomBytes(32).toString('base64url')}`;
 }
 
 /** The prefix of a well-formed key, or undefined (a wrong shape is refused before any database lookup). */

@@ -9,6 +9,10 @@ export interface ApiKey {
   role: Role;
   /** Sender numbers (E.164) the key may send from; absent = any. */
   allowedFromNumbers?: string[];
+  /** Where the product POSTs the state changes of the key's requests (system callbacks); null = nowhere. */
+  callbackUrl: string | null;
+  /** Whether the key has a secret to sign callbacks with (keys made before system callbacks get one when rotated). */
+  hasSigningSecret: boolean;
   /** `bootstrap`, `user:<id>` or `api-key:<id>`. */
   createdBy: string;
   createdAt: Date;

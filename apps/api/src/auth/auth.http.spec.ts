@@ -103,16 +103,20 @@ describe('Authentication and authorisation (API keys)', () => {
         name: 'CRM reminders',
         prefix: created.body.key.slice(0, 12),
         role: 'operator',
+        callbackUrl: null,
+        hasSigningSecret: true,
         createdBy: 'bootstrap',
         createdAt: expect.any(String),
         lastUsedAt: null,
         revokedAt: null,
       });
+      expect(created.body.signingSecret).toMatch(/^fss_/);
 
       const listed = await api.http.get('/api/v1/api-keys').expect(200);
       const text = JSON.stringify(listed.body);
       expect(listed.body.find((key: { id: string }) => key.id === created.body.apiKey.id)).toEqual(created.body.apiKey);
       expect(text).not.toContain(created.body.key);
+      expect(text).not.toContain(created.body.signingSecret);
       expect(text).not.toContain('scrypt');
       const [row] = await api.db.query<{ key_hash: string }>('SELECT key_hash FROM api_key WHERE id = $1', [created.body.apiKey.id]);
       expect(row.key_hash).toMatch(/^scrypt\$/);

@@ -31,6 +31,8 @@ const SENDING_ROUTES = ['POST /api/v1/outbound/task', 'POST /api/v1/outbound/mes
 const CONFINED_ROUTES = [
   'GET /api/v1/outbound',
   'GET /api/v1/outbound/:id',
+  // System callbacks' delivery log: 404 for another number's request, as GET /outbound/:id.
+  'GET /api/v1/outbound/:id/callbacks',
   'GET /api/v1/channels/:sid',
   'GET /api/v1/conversations/:sid',
   'GET /api/v1/auth/me',

@@ -100,6 +100,11 @@ export const ERROR_EXAMPLES = {
   userNotFound: { code: 'USER_NOT_FOUND', message: `User ${EXAMPLE_USER_ID} was not found.`, context: { userId: EXAMPLE_USER_ID } },
   lastAdmin: { code: 'LAST_ADMIN', message: 'Cannot demote the last admin: make another user admin first.', context: { userId: EXAMPLE_USER_ID } },
   apiKeyNotFound: { code: 'API_KEY_NOT_FOUND', message: `API key ${EXAMPLE_API_KEY_ID} was not found.`, context: { apiKeyId: EXAMPLE_API_KEY_ID } },
+  apiKeyRevoked: { code: 'API_KEY_REVOKED', message: `API key ${EXAMPLE_API_KEY_ID} is revoked.`, context: { apiKeyId: EXAMPLE_API_KEY_ID } },
+  signingSecretMissing: {
+    code: 'SIGNING_SECRET_MISSING',
+    message: `API key ${EXAMPLE_API_KEY_ID} has no signing secret yet: create one (POST /api/v1/api-keys/${EXAMPLE_API_KEY_ID}/signing-secret) first.`,
+  },
   invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' },
   untrustedOrigin: { code: 'UNTRUSTED_ORIGIN', message: 'Requests from https://elsewhere.example are not accepted.' },
   loginThrottled: { code: 'LOGIN_THROTTLED', message: 'Too many failed sign-ins. Try again in 30 s.', context: { retryAfterSeconds: 30 } },

@@ -53,6 +53,25 @@ export abstract class AppConfig {
    */
   abstract readonly cleanupConcurrency: number;
   abstract readonly delivery: DeliverySettings;
+  abstract readonly systemCallbacks: SystemCallbackSettings;
+}
+
+/**
+ * How system callbacks (an API key's callbackUrl, a request's statusCallbackUrl) are sent: attempt n waits
+ * retryBaseMs × 4^(n-1) after the one before (1 s, 4 s, 16 s…, at most an hour), until maxAttempts or until
+ * maxAgeMs after the change, whichever comes first.
+ */
+export interface SystemCallbackSettings {
+  /** SYSTEM_CALLBACK_RETRY_BASE_MS (1000): the wait after the first failed attempt. */
+  readonly retryBaseMs: number;
+  /** SYSTEM_CALLBACK_MAX_ATTEMPTS (12). */
+  readonly maxAttempts: number;
+  /** SYSTEM_CALLBACK_MAX_AGE_HOURS (24), in milliseconds: no attempt is started later than this after the change. */
+  readonly maxAgeMs: number;
+  /** SYSTEM_CALLBACK_TIMEOUT_MS (10000): how long one attempt waits for the receiver's answer. */
+  readonly timeoutMs: number;
+  /** SYSTEM_CALLBACK_POLL_MS (1000): how often an instance looks for callbacks due (also right after one is recorded). */
+  readonly pollMs: number;
 }
 
 /** How the API learns what happened to an SMS after Twilio accepted it (status callbacks, reconciliation). */

@@ -15,6 +15,7 @@ import {
   LogSettings,
   MAX_CLEANUP_CONCURRENCY,
   StoreSettings,
+  SystemCallbackSettings,
   TwilioCredentials,
   TwilioSettings,
 } from './app-config';
@@ -79,6 +80,7 @@ export function loadAppConfig(env: Environment): AppConfig {
   const trustProxy = readTrustProxy(reader);
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
   const delivery = readDelivery(reader);
+  const systemCallbacks = readSystemCallbacks(reader);
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
   return {
@@ -98,6 +100,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     outboundModes,
     cleanupConcurrency,
     delivery,
+    systemCallbacks,
   };
 }
 
@@ -115,6 +118,16 @@ function readDelivery(reader: EnvReader): DeliverySettings {
     publicBaseUrl,
     reconcileAfterMs: reader.milliseconds('DELIVERY_RECONCILE_AFTER_MS', DEFAULT_RECONCILE_AFTER_MS, { min: 0, max: 7 * DAY_MS }),
     reconcileEveryMs: reader.milliseconds('DELIVERY_RECONCILE_EVERY_MS', DEFAULT_RECONCILE_EVERY_MS, { min: 0, max: DAY_MS }),
+  };
+}
+
+function readSystemCallbacks(reader: EnvReader): SystemCallbackSettings {
+  return {
+    retryBaseMs: reader.milliseconds('SYSTEM_CALLBACK_RETRY_BASE_MS', 1_000, { min: 1, max: 3_600_000 }),
+    maxAttempts: reader.integer('SYSTEM_CALLBACK_MAX_ATTEMPTS', 12, { min: 1, max: 100 }),
+    maxAgeMs: reader.integer('SYSTEM_CALLBACK_MAX_AGE_HOURS', 24, { min: 1, max: 7 * 24 }) * 3_600_000,
+    timeoutMs: reader.milliseconds('SYSTEM_CALLBACK_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+    pollMs: reader.milliseconds('SYSTEM_CALLBACK_POLL_MS', 1_000, { min: 10, max: 60_000 }),
   };
 }
 

@@ -24,6 +24,7 @@ export interface RequestRow {
   body: string | null;
   idempotency_key: string | null;
   input: Record<string, unknown>;
+  status_callback_url: string | null;
   status: OutboundRequestStatus;
   started_at: Date;
   finished_at: Date | null;
@@ -72,7 +73,7 @@ function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V 
 }
 
 export const REQUEST_COLUMNS =
-  'id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status, started_at, finished_at, result, error';
+  'id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status_callback_url, status, started_at, finished_at, result, error';
 
 /** The entries of these request rows, with their steps, pending steps and undo records (four queries in all). */
 export async function loadEntries(db: Queryable, requests: readonly RequestRow[]): Promise<JournalEntry[]> {
@@ -106,6 +107,7 @@ export function toRequestSummary(row: RequestRow): Omit<JournalEntry, 'steps' | 
     body: row.body,
     idempotencyKey: row.idempotency_key,
     input: row.input,
+    ...optional('statusCallbackUrl', row.status_callback_url),
     status: row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -1,20 +1,23 @@
 import { Module } from '@nestjs/common';
 import { Metrics } from '../metrics/metrics';
 import { DATABASE, Database } from '../store/database';
+import { OutboundEvents } from '../events/outbound-events';
 import { MeteredJournal } from './metered-journal';
 import { OutboundHistory } from './outbound-history';
+import { PublishingJournal } from './publishing-journal';
 import { SqlJournal } from './sql-journal';
 
 /** Injection token of the domain's Journal port: `@Inject(JOURNAL) journal: Journal`. */
 export const JOURNAL = Symbol('JOURNAL');
 
-/** The outbound SMS journal on the API's database, and its history view. */
+/** The outbound SMS journal on the API's database (measured, and publishing each request's final state), and its history view. */
 @Module({
   providers: [
     {
       provide: JOURNAL,
-      useFactory: (db: Database, metrics: Metrics) => new MeteredJournal(new SqlJournal(db), metrics),
-      inject: [DATABASE, Metrics],
+      // Published outermost: the finish's write time is measured without the observers' work.
+      useFactory: (db: Database, metrics: Metrics, events: OutboundEvents) => new PublishingJournal(new MeteredJournal(new SqlJournal(db), metrics), events),
+      inject: [DATABASE, Metrics, OutboundEvents],
     },
     { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },
   ],

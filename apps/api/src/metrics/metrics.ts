@@ -60,6 +60,13 @@ export class Metrics {
   readonly cleanupJobItems = this.counter('cleanup_job_items_total', 'Clean-up items processed, by job kind and outcome', ['kind', 'outcome']);
   readonly cleanupJobsRunning = this.sampledGauge('cleanup_jobs_running', 'Clean-up jobs this instance runs now');
 
+  // ─── System callbacks ─────────────────────────────────────────────────────────────────────────────────────────
+  readonly systemCallbacks = this.counter(
+    'system_callbacks_total',
+    'Attempts to deliver a system callback, by outcome (delivered; retry: failed, tried again later; failed: given up)',
+    ['outcome'],
+  );
+
   // ─── HTTP ─────────────────────────────────────────────────────────────────────────────────────────────────────
   readonly httpRequests = this.counter('http_requests_total', 'Requests answered, by route pattern', ['method', 'route', 'status']);
   readonly httpRequestDuration = this.histogram('http_request_duration_seconds', 'Time to answer a request', ['method', 'route'], HTTP_BUCKETS);

@@ -26,6 +26,7 @@ import { JOURNAL, JournalModule } from '../journal/journal.module';
 import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
 import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { FollowUpScheduler } from './follow-up-scheduler';
+import { SystemCallbacksModule } from '../system-callbacks/system-callbacks.module';
 import { OutboundHistoryController } from './history/outbound-history.http.controller';
 import { InFlightRecovery } from './in-flight-recovery';
 import { InitiateAgentSmsController } from './initiate-agent-sms/initiate-agent-sms.http.controller';
@@ -78,7 +79,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
  * work of answered requests.
  */
 @Module({
-  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule, SystemCallbacksModule],
   controllers: [InitiateAgentSmsController, SendSystemSmsController, OutboundHistoryController, LegacyFunctionsController],
   providers: [
     {

@@ -34,6 +34,11 @@ export interface OutboundRequestRecord {
   idempotencyKey: string | null;
   /** The whole command, for audit (source channel, target worker, extra task attributes…). */
   input: Record<string, unknown>;
+  /**
+   * Where the calling system wants to hear of the request's changes (system callbacks), when it named a URL of its
+   * own for this request; absent = its API key's callback URL, if any.
+   */
+  statusCallbackUrl?: string;
 }
 
 /** The steps of an outbound request, in Twilio's words. */

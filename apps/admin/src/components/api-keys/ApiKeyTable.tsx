@@ -1,5 +1,6 @@
 'use client';
 import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
@@ -7,7 +8,14 @@ import type { ApiKey } from '../../lib/api-keys/api-key.types';
 import { ROLE_LABELS } from '../../lib/auth/auth.types';
 import { formatDateTime } from '../common/format';
 
-export function ApiKeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+interface ApiKeyTableProps {
+  keys: ApiKey[];
+  onRevoke: (key: ApiKey) => void;
+  onEditCallbackUrl: (key: ApiKey) => void;
+  onRotateSecret: (key: ApiKey) => void;
+}
+
+export function ApiKeyTable({ keys, onRevoke, onEditCallbackUrl, onRotateSecret }: ApiKeyTableProps) {
   return (
     <Table scrollHorizontally data-testid="api-key-table">
       <THead>
@@ -16,6 +24,7 @@ export function ApiKeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key
           <Th>Key</Th>
           <Th>Role</Th>
           <Th>Sender numbers</Th>
+          <Th>Callbacks</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
           <Th>Status</Th>
@@ -32,6 +41,23 @@ export function ApiKeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key
             </Td>
             <Td>{ROLE_LABELS[key.role]}</Td>
             <Td>{key.allowedFromNumbers?.join(', ') ?? 'Any'}</Td>
+            <Td>
+              <Box display="flex" flexDirection="column" rowGap="space20" alignItems="flex-start">
+                <Text as="span" overflowWrap="anywhere" data-testid="api-key-callback-url">
+                  {key.callbackUrl ?? 'None'}
+                </Text>
+                {key.revokedAt ? null : (
+                  <Box display="flex" columnGap="space20">
+                    <Button variant="link" size="small" onClick={() => onEditCallbackUrl(key)}>
+                      Change URL
+                    </Button>
+                    <Button variant="link" size="small" onClick={() => onRotateSecret(key)}>
+                      {key.hasSigningSecret ? 'Rotate secret' : 'Create secret'}
+                    </Button>
+                  </Box>
+                )}
+              </Box>
+            </Td>
             <Td>{formatDateTime(key.createdAt)}</Td>
             <Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</Td>
             <Td>

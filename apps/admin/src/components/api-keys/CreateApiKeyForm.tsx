@@ -13,7 +13,7 @@ import type { UserRole } from '../../lib/auth/auth.types';
 import { MutationError } from '../common/MutationError';
 import { TextField } from '../common/TextField';
 
-const EMPTY: ApiKeyFormValues = { name: '', role: 'operator', allowedFromNumbers: '' };
+const EMPTY: ApiKeyFormValues = { name: '', role: 'operator', allowedFromNumbers: '', callbackUrl: '' };
 
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
   const [values, setValues] = useState(EMPTY);
@@ -61,6 +61,17 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
               error={errors.allowedFromNumbers}
               help="Optional, operator keys only: E.164 numbers the key may send from (and whose history it may read), separated by commas. Empty = any number."
               type="tel"
+            />
+          </Box>
+          <Box>
+            <TextField
+              id="api-key-callback-url"
+              name="callbackUrl"
+              label="Callback URL"
+              value={values.callbackUrl}
+              onChange={set('callbackUrl')}
+              error={errors.callbackUrl}
+              help="Optional: where to POST the state changes of the key's requests, signed with the key's signing secret (shown once, after creating)."
             />
           </Box>
           {create.isError ? <MutationError error={create.error} heading="The key could not be created" /> : null}

@@ -3,9 +3,18 @@
 /** The constraints of each schema's fields (request bodies): what the API's validation enforces. */
 export const SCHEMA_LIMITS = {
   "HandsetReplyRequestDto": {"body": {"minLength": 1, "maxLength": 1600}},
-  "InitiateAgentSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialMessage": {"maxLength": 1600}},
-  "SendSystemSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "messageBody": {"minLength": 1, "maxLength": 1600}},
+  "InitiateAgentSmsRequestDto": {
+    "toName": {"minLength": 1, "maxLength": 256},
+    "initialMessage": {"maxLength": 1600},
+    "statusCallbackUrl": {"maxLength": 2048},
+  },
+  "SendSystemSmsRequestDto": {
+    "toName": {"minLength": 1, "maxLength": 256},
+    "messageBody": {"minLength": 1, "maxLength": 1600},
+    "statusCallbackUrl": {"maxLength": 2048},
+  },
   "LegacyOutboundSmsTaskRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialNotificationMessage": {"maxLength": 1600}},
+  "SystemCallbackAttemptDto": {"attempt": {"minimum": 1}},
   "CreateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},
   "UpdateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},
   "ProxySessionCleanupRequestDto": {
@@ -36,7 +45,8 @@ export const SCHEMA_LIMITS = {
   "AddOptOutRequestDto": {"reason": {"minLength": 1, "maxLength": 500}},
   "CreateUserRequestDto": {"username": {"pattern": "^[A-Za-z0-9._@-]{3,64}$"}, "password": {"minLength": 12, "maxLength": 256}},
   "UpdateUserRequestDto": {"password": {"minLength": 12, "maxLength": 256}},
-  "CreateApiKeyRequestDto": {"name": {"minLength": 1, "maxLength": 100}},
+  "CreateApiKeyRequestDto": {"name": {"minLength": 1, "maxLength": 100}, "callbackUrl": {"maxLength": 2048}},
+  "UpdateApiKeyRequestDto": {"callbackUrl": {"maxLength": 2048}},
 } as const;
 
 /** The constraints and defaults of each operation's parameters, by `METHOD /path`. */

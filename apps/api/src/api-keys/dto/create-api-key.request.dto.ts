@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { ROLES, type Role } from '../../auth/caller';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
+import { CallbackUrlProperty } from '../../system-callbacks/callback-url.property';
 
 const MAX_KEY_NAME_LENGTH = 100;
 
@@ -46,4 +47,7 @@ export class CreateApiKeyRequestDto {
   @ArrayMaxSize(100)
   @IsE164PhoneNumber({ each: true })
   allowedFromNumbers?: string[];
+
+  @CallbackUrlProperty('Where to POST the state changes of the key’s requests (system callbacks), signed with the key’s signing secret. https (http only to a loopback address) with a real Twilio account.')
+  callbackUrl?: string;
 }

@@ -90,9 +90,10 @@ export class OutboundHistoryController {
 
 /**
  * A request as this caller may see it. A key restricted to sender numbers also sees what others sent from them, but
- * not their Idempotency-Keys: those are each caller's own.
+ * not their Idempotency-Keys or callback URLs: those are each caller's own (a URL may carry the receiver's token).
  */
-function asSeenBy<T extends { caller: string; idempotencyKey: string | null }>(caller: Caller, entry: T): T {
+function asSeenBy<T extends { caller: string; idempotencyKey: string | null; statusCallbackUrl?: string }>(caller: Caller, entry: T): T {
   if (caller.allowedFromNumbers === undefined || entry.caller === callerReference(caller)) return entry;
-  return { ...entry, idempotencyKey: null };
+  const { statusCallbackUrl: _theirs, ...seen } = entry;
+  return { ...seen, idempotencyKey: null } as T;
 }

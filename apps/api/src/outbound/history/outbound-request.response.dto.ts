@@ -175,6 +175,12 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ type: 'object', additionalProperties: true, example: { sourceChatChannelSid: null, targetWorkerSid: null, taskAttributes: { crmId: 'A-17' } } })
   input!: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    example: 'https://crm.example.com/flex-sms/callbacks',
+    description: 'The callback URL the request named for itself (system callbacks); absent = its API key’s. Shown to its own caller only.',
+  })
+  statusCallbackUrl?: string;
+
   @ApiProperty({ example: '2026-11-24T18:00:00.100Z' })
   startedAt!: string;
 

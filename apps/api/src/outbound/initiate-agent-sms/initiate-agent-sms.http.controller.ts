@@ -2,17 +2,23 @@ import { Body, Controller, Inject, Req, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
+import type { Caller } from '../../auth/caller';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
 import { OutboundSmsRoute } from '../outbound-sms-route.decorator';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
+import { StatusCallbackPolicy } from '../../system-callbacks/status-callback-policy';
 import { InitiateAgentSmsRequestDto } from './initiate-agent-sms.request.dto';
 
 @ApiTags('Outbound SMS')
 @Controller('outbound')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class InitiateAgentSmsController {
-  constructor(@Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms) {}
+  constructor(
+    @Inject(InitiateAgentSms) private readonly initiateAgentSms: InitiateAgentSms,
+    private readonly statusCallbacks: StatusCallbackPolicy,
+  ) {}
 
   @OutboundSmsRoute({
     path: 'task',
@@ -26,7 +32,8 @@ export class InitiateAgentSmsController {
     },
     response: { type: OutboundSmsResponseDto, description: 'The conversation is ready; the task is being routed.' },
   })
-  execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
+  async execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request, @CurrentCaller() caller: Caller): Promise<OutboundSmsResult> {
+    await this.statusCallbacks.assertUsable(body.statusCallbackUrl, caller);
     return this.initiateAgentSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CallbackUrlProperty } from '../../system-callbacks/callback-url.property';
 import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
@@ -32,4 +33,7 @@ export class InitiateAgentSmsRequestDto extends OutboundPartiesRequestDto {
   @IsOptional()
   @IsObject()
   taskAttributes?: Record<string, unknown>;
+
+  @CallbackUrlProperty('Where to POST this request’s changes (its final state, its message’s delivery) instead of the calling API key’s callbackUrl, signed with the key’s signing secret. API keys only.')
+  statusCallbackUrl?: string;
 }

@@ -2,17 +2,23 @@ import { Body, Controller, Inject, Req, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SendSystemSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
+import type { Caller } from '../../auth/caller';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { callerOf } from '../../idempotency/caller';
 import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
 import { OutboundSmsRoute } from '../outbound-sms-route.decorator';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
+import { StatusCallbackPolicy } from '../../system-callbacks/status-callback-policy';
 import { SendSystemSmsRequestDto } from './send-system-sms.request.dto';
 
 @ApiTags('Outbound SMS')
 @Controller('outbound')
 @UseInterceptors(TwilioRetryAfterInterceptor)
 export class SendSystemSmsController {
-  constructor(@Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms) {}
+  constructor(
+    @Inject(SendSystemSms) private readonly sendSystemSms: SendSystemSms,
+    private readonly statusCallbacks: StatusCallbackPolicy,
+  ) {}
 
   @OutboundSmsRoute({
     path: 'message',
@@ -26,7 +32,8 @@ export class SendSystemSmsController {
     },
     response: { type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' },
   })
-  execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
+  async execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request, @CurrentCaller() caller: Caller): Promise<OutboundSmsResult> {
+    await this.statusCallbacks.assertUsable(body.statusCallbackUrl, caller);
     return this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { IsString, Length, Matches } from 'class-validator';
+import { CallbackUrlProperty } from '../../system-callbacks/callback-url.property';
 import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
 
 /** `POST /api/v1/outbound/message`: a back-office system texts a customer; replies go to the number's Studio flow. */
@@ -10,4 +11,7 @@ export class SendSystemSmsRequestDto extends OutboundPartiesRequestDto {
   @Length(1, MAX_SMS_BODY_LENGTH)
   @Matches(NOT_BLANK, { message: 'messageBody must not be blank' })
   messageBody!: string;
+
+  @CallbackUrlProperty('Where to POST this request’s changes (its final state, its message’s delivery) instead of the calling API key’s callbackUrl, signed with the key’s signing secret. API keys only.')
+  statusCallbackUrl?: string;
 }

@@ -17,4 +17,6 @@ export interface InitiateAgentSmsCommand {
   /** Who asked (for the journal). */
   caller: string;
   idempotencyKey?: string;
+  /** Where to report the request's changes instead of the caller's API key's callback URL (system callbacks). */
+  statusCallbackUrl?: string;
 }

@@ -47,6 +47,7 @@ export class InitiateAgentSms {
         body: initialMessage ?? null,
         idempotencyKey: command.idempotencyKey ?? null,
         input: { sourceChatChannelSid: sourceChatChannelSid ?? null, targetWorkerSid: targetWorkerSid ?? null, taskAttributes: extra },
+        ...(command.statusCallbackUrl ? { statusCallbackUrl: command.statusCallbackUrl } : {}),
       },
     });
   }

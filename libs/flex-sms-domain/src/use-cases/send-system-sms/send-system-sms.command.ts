@@ -7,4 +7,6 @@ export interface SendSystemSmsCommand {
   messageBody: string;
   caller: string;
   idempotencyKey?: string;
+  /** Where to report the request's changes instead of the caller's API key's callback URL (system callbacks). */
+  statusCallbackUrl?: string;
 }

@@ -28,6 +28,7 @@ export class SendSystemSms {
         body: messageBody,
         idempotencyKey: command.idempotencyKey ?? null,
         input: {},
+        ...(command.statusCallbackUrl ? { statusCallbackUrl: command.statusCallbackUrl } : {}),
       },
     });
   }
