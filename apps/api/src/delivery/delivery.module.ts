@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TwilioDeliveryCallbackRegistryAdapter, TwilioMessageDeliveryAdapter } from '@flex-sms/twilio-adapter';
-import { AccountPortsModule } from '../twilio/account-ports.module';
-import { TWILIO_CLIENT, TwilioAccount, type TwilioClient } from '../twilio/twilio-account';
+import { TwilioAccount, type TwilioClient } from '../twilio/twilio-account';
+import { TWILIO_CLIENT } from '../twilio/twilio.tokens';
 import { DeliveryCallbacks } from './delivery-callbacks';
 import { PublishingDeliveryObserver } from './delivery-observer';
 import { DEFAULT_DELIVERY_CLOCK, DELIVERY_CLOCK, DeliveryReconciliation } from './delivery-reconciliation';
@@ -18,7 +18,6 @@ import { TwilioWebhooks } from './twilio-webhooks.service';
  */
 @Global()
 @Module({
-  imports: [AccountPortsModule],
   controllers: [TwilioWebhooksController],
   providers: [
     PublicUrl,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordDeliveryStatus, type DeliveryLog, type MessageDeliveryPort, type TwilioAccountPorts } from '@flex-sms/domain';
+import { recordDeliveryStatus, type DeliveryLog, type ConversationPort, type MessageDeliveryPort } from '@flex-sms/domain';
 import { parseConversationsWebhook, parseMessageStatusCallback, parseProxyInteraction, type WebhookForm } from '@flex-sms/twilio-adapter';
 import { OutboundEvents } from '../events/outbound-events';
-import { TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
+import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { PublishingDeliveryObserver } from './delivery-observer';
 import { MESSAGE_DELIVERY } from './delivery.tokens';
 import { SqlDeliveryLog } from './sql-delivery-log';
@@ -20,7 +20,7 @@ export class TwilioWebhooks {
     private readonly observer: PublishingDeliveryObserver,
     private readonly events: OutboundEvents,
     @Inject(MESSAGE_DELIVERY) private readonly twilio: MessageDeliveryPort,
-    @Inject(TWILIO_ACCOUNT_PORTS) private readonly account: TwilioAccountPorts,
+    @Inject(TWILIO_PORT.conversations) private readonly conversations: ConversationPort,
   ) {
     this.log = log;
   }
@@ -31,7 +31,7 @@ export class TwilioWebhooks {
     // Messages posted through the REST API or an SDK are the product's and the agents' own, never a customer's.
     if (event.kind === 'message-added' && !['API', 'SDK'].includes(event.source.toUpperCase())) {
       // A customer's message is one whose author is the address of one of the conversation's SMS or WhatsApp participants.
-      const participants = await this.account.conversations.listParticipants(event.conversationSid);
+      const participants = await this.conversations.listParticipants(event.conversationSid);
       const customer = participants.find((participant) => participant.address === event.author && participant.proxyAddress);
       if (!customer?.proxyAddress) return;
       await this.events.publishInbound({ from: event.author, to: customer.proxyAddress, body: event.body, channel: channelOf(event.author), receivedAt: event.at });
