@@ -9,8 +9,11 @@ import type { Database } from '../store/database';
 export class DatabasePairLock implements PairLock {
   constructor(private readonly db: Database) {}
 
-  /** `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). */
-  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
-    return this.db.withLock(key, fn);
+  /**
+   * `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). `withJournal`: the lock shares its
+   * session with the request's journal writes, which take and release it (SqlJournal's begin and finish).
+   */
+  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>, options?: { withJournal?: boolean }): Promise<T> {
+    return this.db.withLock(key, fn, { sharedSession: options?.withJournal });
   }
 }

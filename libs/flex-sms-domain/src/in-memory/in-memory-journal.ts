@@ -1,12 +1,13 @@
 import type {
   Journal,
   JournalEntry,
+  NewPendingStep,
   OutboundRequestRecord,
   PendingStepName,
-  PendingStepRecord,
   RequestOutcome,
   StepRecord,
   ErrorRecord,
+  UnwrittenRecords,
 } from '../ports/journal.port';
 
 /**
@@ -42,8 +43,15 @@ export class InMemoryJournal implements Journal {
     this.entry(requestId).steps.push(...steps.map((step) => structuredClone(step)));
   }
 
-  async recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
-    this.entry(requestId).pendingSteps.push({ ...structuredClone(step), status: 'pending', attempts: 0 });
+  async recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
+    const claimed = steps[steps.length - 1];
+    const sid = claimed.sids[sidKey];
+    const known = [...this.entries.values()].some(
+      (entry) => entry.id !== requestId && entry.steps.some((step) => step.name === claimed.name && step.sids[sidKey] === sid),
+    );
+    const outcome: 'created' | 'reused' = known ? 'reused' : 'created';
+    this.entry(requestId).steps.push(...[...steps.slice(0, -1), { ...claimed, outcome }].map((step) => structuredClone(step)));
+    return outcome;
   }
 
   async settlePendingStep(
@@ -59,8 +67,10 @@ export class InMemoryJournal implements Journal {
     step.error = outcome.error ? structuredClone(outcome.error) : undefined;
   }
 
-  async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
+  async finish(requestId: string, outcome: RequestOutcome, unwritten: UnwrittenRecords = {}): Promise<void> {
     const entry = this.entry(requestId);
+    entry.steps.push(...(unwritten.steps ?? []).map((step) => structuredClone(step)));
+    entry.pendingSteps.push(...(unwritten.pendingSteps ?? []).map((step: NewPendingStep) => ({ ...structuredClone(step), status: 'pending' as const, attempts: 0 })));
     entry.status = outcome.status;
     entry.finishedAt = outcome.finishedAt;
     entry.result = outcome.result ? structuredClone(outcome.result) : null;
@@ -71,12 +81,6 @@ export class InMemoryJournal implements Journal {
   async get(requestId: string): Promise<JournalEntry | null> {
     const entry = this.entries.get(requestId);
     return entry ? structuredClone(entry) : null;
-  }
-
-  async isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean> {
-    return [...this.entries.values()].some(
-      (entry) => entry.id !== exceptRequestId && entry.steps.some((step) => step.name === 'channel' && step.sids.channelSid === channelSid),
-    );
   }
 
   async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {
