@@ -53,8 +53,8 @@ async function measure() {
   const results = [];
   for (const variant of variants) {
     console.log(`› ${variant.label} (${variant.script})…`);
-    const configuration = { id: 'embedded', name: variant.label, database: 'embedded', instances: 1 };
-    const run = await measureConfiguration({ configuration, logDir, sends, profileSends, apiScript: variant.script });
+    const configuration = { id: 'embedded', name: variant.label, database: 'embedded', instances: 1, mode: 'legacy' };
+    const run = await measureConfiguration({ configuration, logDir, sends, profileSends, build: { script: variant.script } });
     const perSend = (seconds) => (seconds * 1000) / run.succeeded;
     results.push({
       ...variant,
