@@ -122,6 +122,22 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(settled.error).toBeUndefined();
   });
 
+  it('reads a request\'s follow-up work with its pair, and settles it with the steps the work recorded', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    expect(await journal.followUpOf(id)).toEqual({ fromNumber: agentRequest.fromNumber, toNumber: agentRequest.toNumber, pendingSteps: [] });
+    const payload = { channelSid: 'CH1', sessionSid: 'KC1' };
+    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] });
+    expect((await journal.followUpOf(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
+
+    const attributes: StepRecord = { name: 'channel-attributes', outcome: 'updated', sids: { channelSid: 'CH1' }, data: { previousProxySession: null }, startedAt: at(5), finishedAt: at(6) };
+    await journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(6) }, [attributes]);
+    expect(await journal.get(id)).toMatchObject({ steps: [channelStep, attributes], pendingSteps: [{ name: 'channel-attributes', status: 'done', attempts: 1, settledAt: at(6) }] });
+    expect(await journal.followUpOf('req_unknown')).toBeNull();
+    await expect(journal.settlePendingStep(id, 'no-such-step' as 'channel-attributes', { status: 'done', at: at(7) }, [attributes])).rejects.toThrow('no-such-step');
+    expect((await journal.get(id))!.steps).toHaveLength(2);
+  });
+
   it('writes the steps not written yet with the outcome, after those already there, in their order', async () => {
     const id = await journal.begin(agentRequest, at(0));
     await journal.recordStep(id, channelStep);

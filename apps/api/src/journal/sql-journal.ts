@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ErrorRecord, Journal, JournalEntry, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
+import type { ErrorRecord, FollowUp, Journal, JournalEntry, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
 import type { Database, Queryable, SqlDialect } from '../store/database';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
-import { REQUEST_COLUMNS, RequestRow, jsonParam, loadEntries } from './journal-rows';
+import { PendingStepRow, REQUEST_COLUMNS, RequestRow, jsonParam, loadEntries, toPendingStepRecord } from './journal-rows';
 
 /** Random, so an id seen in a URL or a log tells nothing about other requests. */
 function newRequestId(): string {
@@ -38,7 +38,12 @@ interface DialectWrites {
   recordClaim(db: Database, requestId: string, steps: string, claimed: { name: string; sidKey: string; sid: string }): Promise<boolean>;
   /** False when there is no such request. */
   finish(db: Database, requestId: string, outcome: FinishParams): Promise<boolean>;
+  /** Settles a pending step (`settle`: the UPDATE's parameters after the request and step name) and adds `steps`; false when there is no such pending step. */
+  settleWithSteps(db: Database, requestId: string, name: string, settle: readonly unknown[], steps: string): Promise<boolean>;
 }
+
+/** A pending step's settlement: another attempt, its status and time, its last error. */
+const SETTLE_PENDING = 'UPDATE outbound_pending_step SET status = $3, attempts = attempts + 1, settled_at = $4, error = $5 WHERE request_id = $1 AND name = $2';
 
 /** PostgreSQL: the steps in a JSON array as rows, in their order. */
 const PG_STEP_ROWS = `ROWS FROM (jsonb_to_recordset($2::jsonb) AS (name text, outcome text, sids jsonb, data jsonb, "startedAt" timestamptz, "finishedAt" timestamptz, error jsonb))
@@ -110,18 +115,35 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
         session?.state === 'held' ? await session.release<{ id: string | null }>(postgresFinish(true), [...params, session.lockId]) : await db.query<{ id: string | null }>(postgresFinish(false), params);
       return row.id !== null;
     },
+    async settleWithSteps(db, requestId, name, settle, steps) {
+      const settled = await db.query(
+        `WITH settled AS (${SETTLE_PENDING} RETURNING request_id), added AS (
+           INSERT INTO outbound_step (request_id, name, outcome, sids, data, started_at, finished_at, error)
+           SELECT settled.request_id, step.name, step.outcome, step.sids, step.data, step."startedAt", step."finishedAt", step.error
+           FROM settled, ${PG_STEP_ROWS.replace('$2', '$6')}
+           ORDER BY step.position
+         )
+         SELECT request_id FROM settled`,
+        [requestId, name, ...settle, steps],
+      );
+      return settled.length > 0;
+    },
   },
   sqlite: {
     recordSteps: (db, requestId, steps) => sqliteInsertSteps(db, requestId, steps),
     async recordClaim(db, requestId, steps, claimed) {
-      const known = await db.query(`SELECT 1 FROM outbound_step WHERE ${claimedStep(claimed)} = $1 AND request_id <> $2 LIMIT 1`, [claimed.sid, requestId]);
-      if (known.length === 0) {
-        await sqliteInsertSteps(db, requestId, steps);
-        return false;
-      }
-      const rows = JSON.parse(steps) as StepRecord[];
-      await sqliteInsertSteps(db, requestId, JSON.stringify([...rows.slice(0, -1), { ...rows[rows.length - 1], outcome: 'reused' }]));
-      return true;
+      // SQLite computes an INSERT's SELECT before inserting, so the check sees only other requests' rows anyway.
+      const inserted = await db.query<{ name: string; outcome: string; sid: string | null }>(
+        `INSERT INTO outbound_step (request_id, name, outcome, sids, data, started_at, finished_at, error)
+         SELECT $1, step.value ->> 'name',
+                CASE WHEN step.key = json_array_length($2) - 1 AND EXISTS (SELECT 1 FROM outbound_step WHERE ${claimedStep(claimed)} = $3 AND request_id <> $1)
+                     THEN 'reused' ELSE step.value ->> 'outcome' END,
+                step.value -> 'sids', nullif(step.value -> 'data', 'null'), step.value ->> 'startedAt', step.value ->> 'finishedAt', nullif(step.value -> 'error', 'null')
+         FROM json_each($2) AS step ORDER BY step.key
+         RETURNING name, outcome, sids ->> '${claimed.sidKey}' AS sid`,
+        [requestId, steps, claimed.sid],
+      );
+      return inserted.some((row) => row.name === claimed.name && row.sid === claimed.sid && row.outcome === 'reused');
     },
     finish: (db, requestId, outcome) =>
       db.transaction(async (tx) => {
@@ -152,6 +174,13 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
             [requestId, outcome.undone],
           );
         }
+        return true;
+      }),
+    settleWithSteps: (db, requestId, name, settle, steps) =>
+      db.transaction(async (tx) => {
+        const settled = await tx.query(`${SETTLE_PENDING} RETURNING name`, [requestId, name, ...settle]);
+        if (settled.length === 0) return false;
+        await sqliteInsertSteps(tx, requestId, steps);
         return true;
       }),
   },
@@ -236,13 +265,14 @@ export class SqlJournal implements Journal {
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps: readonly StepRecord[] = [],
   ): Promise<void> {
-    const updated = await this.db.query(
-      `UPDATE outbound_pending_step SET status = $3, attempts = attempts + 1, settled_at = $4, error = $5
-       WHERE request_id = $1 AND name = $2 RETURNING name`,
-      [requestId, name, outcome.status, outcome.at, jsonParam(outcome.error)],
-    );
-    if (updated.length === 0) throw new Error(`No pending step ${name} on ${requestId}`);
+    const settle = [outcome.status, outcome.at, jsonParam(outcome.error)];
+    const settled =
+      steps.length > 0
+        ? await this.writes.settleWithSteps(this.db, requestId, name, settle, stepsParam(steps))
+        : (await this.db.query(`${SETTLE_PENDING} RETURNING name`, [requestId, name, ...settle])).length > 0;
+    if (!settled) throw new Error(`No pending step ${name} on ${requestId}`);
   }
 
   /** Releases the pair lock with the same statement when the lock was taken by `begin` (PostgreSQL, see LockSession). */
@@ -263,6 +293,18 @@ export class SqlJournal implements Journal {
     const rows = await this.db.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM outbound_request WHERE id = $1`, [requestId]);
     const [entry] = await loadEntries(this.db, rows);
     return entry ?? null;
+  }
+
+  async followUpOf(requestId: string): Promise<FollowUp | null> {
+    const rows = await this.db.query<Partial<PendingStepRow> & { from_number: string; to_number: string }>(
+      `SELECT r.from_number, r.to_number, p.name, p.payload, p.recorded_at, p.status, p.attempts, p.settled_at, p.error
+       FROM outbound_request r LEFT JOIN outbound_pending_step p ON p.request_id = r.id
+       WHERE r.id = $1 ORDER BY p.recorded_at, p.name`,
+      [requestId],
+    );
+    if (rows.length === 0) return null;
+    const pendingSteps = rows.filter((row) => row.name !== null).map((row) => toPendingStepRecord(row as PendingStepRow));
+    return { fromNumber: rows[0].from_number, toNumber: rows[0].to_number, pendingSteps };
   }
 
   async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {

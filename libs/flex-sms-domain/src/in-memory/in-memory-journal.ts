@@ -1,4 +1,5 @@
 import type {
+  FollowUp,
   Journal,
   JournalEntry,
   NewPendingStep,
@@ -58,9 +59,12 @@ export class InMemoryJournal implements Journal {
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps: readonly StepRecord[] = [],
   ): Promise<void> {
-    const step = this.entry(requestId).pendingSteps.find((candidate) => candidate.name === name);
+    const entry = this.entry(requestId);
+    const step = entry.pendingSteps.find((candidate) => candidate.name === name);
     if (!step) throw new Error(`No pending step ${name} on ${requestId}`);
+    entry.steps.push(...steps.map((recorded) => structuredClone(recorded)));
     step.attempts += 1;
     step.status = outcome.status;
     step.settledAt = outcome.at;
@@ -81,6 +85,11 @@ export class InMemoryJournal implements Journal {
   async get(requestId: string): Promise<JournalEntry | null> {
     const entry = this.entries.get(requestId);
     return entry ? structuredClone(entry) : null;
+  }
+
+  async followUpOf(requestId: string): Promise<FollowUp | null> {
+    const entry = this.entries.get(requestId);
+    return entry ? structuredClone({ fromNumber: entry.fromNumber, toNumber: entry.toNumber, pendingSteps: entry.pendingSteps }) : null;
   }
 
   async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {

@@ -112,6 +112,13 @@ export interface JournalEntry extends OutboundRequestRecord {
   error: ErrorRecord | null;
 }
 
+/** A request's follow-up work, as CompletePendingSteps reads it. */
+export interface FollowUp {
+  fromNumber: string;
+  toNumber: string;
+  pendingSteps: PendingStepRecord[];
+}
+
 /** Follow-up work a request records before it answers (see PendingStepRecord). */
 export type NewPendingStep = Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>;
 
@@ -142,11 +149,15 @@ export interface Journal {
    */
   recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'>;
 
-  /** Marks a pending step done or failed (a failed one counts an attempt and stays for a later run if `retry`). */
+  /**
+   * Marks a pending step done or failed (a failed one counts an attempt and stays for a later run if `retry`), with
+   * the steps the work recorded, in one write.
+   */
   settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps?: readonly StepRecord[],
   ): Promise<void>;
 
   /**
@@ -156,6 +167,9 @@ export interface Journal {
   finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void>;
 
   get(requestId: string): Promise<JournalEntry | null>;
+
+  /** A request's follow-up work and its pair (whose lock the work runs under), or null when there is no such request: one read. */
+  followUpOf(requestId: string): Promise<FollowUp | null>;
 
   /**
    * The id of a request other than `exceptRequestId` that succeeded with this chat channel or conversation in one of

@@ -20,6 +20,10 @@ class CountingJournal extends InMemoryJournal {
     this.writes += 1;
     return super.recordClaim(...args);
   }
+  override async settlePendingStep(...args: Parameters<InMemoryJournal['settlePendingStep']>) {
+    this.writes += 1;
+    return super.settlePendingStep(...args);
+  }
   override async finish(...args: Parameters<InMemoryJournal['finish']>) {
     this.writes += 1;
     return super.finish(...args);
@@ -112,6 +116,18 @@ describe('StepRecorder', () => {
     steps.recordPending({ name: 'channel-attributes', payload: {}, recordedAt: new Date(1) });
     await steps.finish({ status: 'failed', finishedAt: new Date(2) });
     expect(journal.all()[0].pendingSteps).toEqual([]);
+  });
+
+  it('settles follow-up work with the steps it recorded, in one write, when told to write nothing at once', async () => {
+    steps.recordPending({ name: 'channel-attributes', payload: {}, recordedAt: new Date(1) });
+    await steps.finish({ status: 'succeeded', finishedAt: new Date(2), result: {} });
+    const followUp = new StepRecorder(journal, steps.requestId, new FakeClock(), undefined, { journalAtOnce: () => false });
+    const before = journal.writes;
+    await followUp.run('channel-attributes', async () => ({ value: undefined, outcome: 'updated' as const, sids: { channelSid: 'CH1' } }));
+    await followUp.settlePending('channel-attributes', { status: 'done', at: new Date(3) });
+
+    expect(journal.writes - before).toBe(1);
+    expect(journal.all()[0]).toMatchObject({ steps: [expect.objectContaining({ name: 'channel-attributes' })], pendingSteps: [expect.objectContaining({ status: 'done', attempts: 1 })] });
   });
 
   it('flushes what is left, once', async () => {

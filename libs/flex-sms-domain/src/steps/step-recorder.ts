@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock.port';
-import type { ErrorRecord, Journal, NewPendingStep, RequestOutcome, StepName, StepOutcome, StepRecord } from '../ports/journal.port';
+import type { ErrorRecord, Journal, NewPendingStep, PendingStepName, RequestOutcome, StepName, StepOutcome, StepRecord } from '../ports/journal.port';
 import { NEVER_LOST, type HeldPairLock } from '../ports/pair-lock.port';
 import { mustJournalAtOnce, mustJournalBefore } from './undo';
 
@@ -45,12 +45,18 @@ export class StepRecorder {
   private unwritten: StepRecord[] = [];
   private pending: NewPendingStep[] = [];
 
+  private readonly journalAtOnce: (step: StepRecord, earlier: readonly StepRecord[]) => boolean;
+
+  /** `journalAtOnce`: which steps are written as they finish (default: those crash recovery needs, mustJournalAtOnce). */
   constructor(
     private readonly journal: Journal,
     readonly requestId: string,
     private readonly clock: Clock,
     private readonly lock: HeldPairLock = NEVER_LOST,
-  ) {}
+    options: { journalAtOnce?: (step: StepRecord, earlier: readonly StepRecord[]) => boolean } = {},
+  ) {
+    this.journalAtOnce = options.journalAtOnce ?? mustJournalAtOnce;
+  }
 
   async run<T>(name: StepName, step: () => Promise<StepResult<T> | ClaimResult<T>>): Promise<T> {
     this.lock.assertKept();
@@ -73,7 +79,7 @@ export class StepRecorder {
   }
 
   async record(step: StepRecord): Promise<void> {
-    const atOnce = mustJournalAtOnce(step, this.steps);
+    const atOnce = this.journalAtOnce(step, this.steps);
     this.steps.push(step);
     this.unwritten.push(step);
     if (atOnce) await this.flush();
@@ -98,6 +104,11 @@ export class StepRecorder {
     const pendingSteps = outcome.status === 'succeeded' ? this.pending : [];
     this.pending = [];
     await this.journal.finish(this.requestId, outcome, { steps, pendingSteps });
+  }
+
+  /** Settles a pending step (follow-up work) with the steps not written yet: one write. */
+  async settlePending(name: PendingStepName, outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord }): Promise<void> {
+    await this.journal.settlePendingStep(this.requestId, name, outcome, this.takeUnwritten());
   }
 
   private async recordClaim(step: StepRecord, claims: string): Promise<'created' | 'reused'> {
