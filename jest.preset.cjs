@@ -23,6 +23,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@flex-sms/domain$': path.join(root, 'libs/flex-sms-domain/src/index.ts'),
+    '^@flex-sms/domain/testing$': path.join(root, 'libs/flex-sms-domain/src/testing/index.ts'),
     '^@flex-sms/twilio-adapter$': path.join(root, 'libs/twilio-adapter/src/index.ts'),
     '^@flex-sms/twilio-sandbox$': path.join(root, 'libs/twilio-sandbox/src/index.ts'),
   },

@@ -21,6 +21,8 @@ const children = [
     HOST: host,
     // The console's sign-in and its state-changing requests are accepted only from the console's own origin.
     CORS_ORIGIN: process.env.CORS_ORIGIN ?? `http://localhost:${adminPort},http://127.0.0.1:${adminPort}`,
+    // Lines for a person at a terminal; a deployment keeps the default, one JSON object a line.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
   }),
 ];
 const stopAll = () => {

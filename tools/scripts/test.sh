@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the product, on a fresh clone. Installs what it needs (npm packages, Debian's chromium for
 # the browser tests), starts a throwaway PostgreSQL for the store tests, builds, then runs type checks, lint, every
-# jest suite, a short chaos run and the Playwright browser tests.
+# jest suite, a short chaos run and the Playwright browser tests. Before the build (which regenerates them), it checks
+# that the checked-in OpenAPI document and what the console generates from it match the API's code.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NEXT_TELEMETRY_DISABLED=1
@@ -26,6 +27,9 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   trap 'bash tools/scripts/throwaway-postgres.sh stop "$THROWAWAY_PG_DIR"' EXIT
 fi
 echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+step "the API's contract: apps/api/openapi.json and the console's limits as the API's code generates them"
+npx nx run @flex-sms/admin:api-types-check --output-style=stream
 
 step "build"
 npx nx run-many -t build --output-style=stream

@@ -1,5 +1,5 @@
 import { BOTH_MODES, MODE_WORDS } from './support/deployment';
-import { ACCOUNT_NUMBERS, uniqueCustomerNumber } from './support/sandbox';
+import { ACCOUNT_NUMBERS, WHATSAPP_SENDER, uniqueCustomerNumber } from './support/sandbox';
 import { expect, test } from './support/test';
 
 test.describe('Sandbox handset', () => {
@@ -40,6 +40,21 @@ test.describe('Sandbox handset', () => {
     await expect(transcript).toContainText('Your order #1042 has shipped.');
     await expect(transcript.getByTestId('transcript-message').last()).toContainText('Thanks! When will it arrive?');
     await expect(transcript.getByTestId('transcript-message').last()).toContainText(`Grace Hopper (${customer})`);
+  });
+});
+
+test.describe('Sandbox handset over WhatsApp', () => {
+  test('a customer writes to the WhatsApp sender: the thread shows it as WhatsApp, and a Conversation takes it', async ({ page }) => {
+    const customer = uniqueCustomerNumber();
+    await page.goto(`/sandbox-handset?number=${encodeURIComponent(customer)}`);
+    const reply = page.getByTestId('handset-reply-form');
+    await reply.getByLabel('To').selectOption(WHATSAPP_SENDER);
+    await reply.getByLabel(`Reply as ${customer}`).fill('Hello, is my order ready?');
+    await reply.getByRole('button', { name: 'Send as customer' }).click();
+    await expect(page.getByTestId('handset-reply-outcome')).toContainText('Address Configuration started a Conversation');
+    const sent = page.getByTestId('handset-thread').getByTestId('handset-sent');
+    await expect(sent).toContainText('Hello, is my order ready?');
+    await expect(sent.getByTestId('handset-channel')).toHaveText('WhatsApp');
   });
 });
 

@@ -9,6 +9,10 @@ import { DeploymentModule } from './deployment/deployment.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './common/logging/logging.module';
+import type { LogOutput } from './common/logging/app-logger';
+import { MetricsModule } from './metrics/metrics.module';
+import { EventsModule } from './events/events.module';
 import { OutboundModule } from './outbound/outbound.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { SandboxHandsetModule } from './sandbox-handset/sandbox-handset.module';
@@ -16,8 +20,8 @@ import { StoreModule } from './store/store.module';
 import { TwilioModule } from './twilio/twilio.module';
 
 /**
- * The API. The platform (config, store, Twilio, auth) comes from `forRoot(config)`; feature modules are listed in
- * `imports` below.
+ * The API. The platform (config, logs, metrics, store, Twilio, auth) comes from `forRoot(config)`; feature modules
+ * are listed in `imports` below.
  */
 @Module({
   imports: [
@@ -33,11 +37,15 @@ import { TwilioModule } from './twilio/twilio.module';
   ],
 })
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logOutput`: where the logs go instead of standard output as LOG_FORMAT says (tests). */
+  static forRoot(config: AppConfig, logOutput?: LogOutput): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        LoggingModule.forRoot(logOutput),
+        MetricsModule,
+        EventsModule,
         StoreModule,
         TwilioModule,
         // Checks the database against the configuration before anything works on it.

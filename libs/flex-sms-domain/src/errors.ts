@@ -1,3 +1,5 @@
+import type { ErrorRecord } from './ports/journal.port';
+
 /**
  * Base of the domain's *expected* failures. Each has a stable `code` (what callers and the API's error mapping key
  * on), a human message, optional structured `details`, and the Twilio error code that caused it when there was one.
@@ -14,6 +16,17 @@ export abstract class DomainError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/**
+ * An error as the journal and the clean-up jobs record it: a domain error's code, message, details (copied: callers
+ * add to a thrown error's details afterwards) and Twilio's code; anything else as UNEXPECTED_ERROR with its message.
+ */
+export function toErrorRecord(error: unknown): ErrorRecord {
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}), details: { ...error.details } };
+  }
+  return { code: 'UNEXPECTED_ERROR', message: error instanceof Error ? error.message : String(error) };
 }
 
 // ─── Input ──────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -15,3 +15,4 @@ export * from './twilio-account-ports.factory';
 export * from './conversations/twilio-conversation.adapter';
 export * from './conversations/twilio-interaction.adapter';
 export * from './conversations/twilio-address-configuration.adapter';
+export * from './client/twilio-request-observer';

@@ -12,6 +12,7 @@ import { TwilioProxyServiceAdapter } from './proxy/twilio-proxy-service.adapter'
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
 import { unconfiguredProxy } from './proxy/unconfigured-proxy.adapter';
 import { checkProxyServiceSid } from './twilio-ports.factory';
+import { TwilioStudioFlowAdapter } from './studio/twilio-studio-flow.adapter';
 import { TwilioWorkspaceAdapter } from './taskrouter/twilio-workspace.adapter';
 
 export interface TwilioAccountPortsOptions {
@@ -34,6 +35,7 @@ export function createTwilioAccountPorts(client: twilio.Twilio, options: TwilioA
     proxyService: proxyServiceSid ? new TwilioProxyServiceAdapter(client, proxyServiceSid) : unconfiguredProxy,
     proxySessions: proxyServiceSid ? new TwilioProxySessionAdapter(client, proxyServiceSid) : unconfiguredProxy,
     workspaces: new TwilioWorkspaceAdapter(client),
+    studioFlows: new TwilioStudioFlowAdapter(client),
     phoneNumbers: new TwilioIncomingPhoneNumberAdapter(client, options.accountSid),
     addressConfigurations: new TwilioAddressConfigurationAdapter(client),
     conversations: new TwilioConversationAdapter(client),

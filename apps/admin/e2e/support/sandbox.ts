@@ -41,6 +41,8 @@ export class Sandbox {
 
 /** The demo account's numbers (see libs/twilio-sandbox/src/seed/demo-account.ts). */
 export const ACCOUNT_NUMBERS = ['+15550100001', '+15550100002'] as const;
+/** The demo account's WhatsApp sender: its Flex Conversations number, +15550100003, on WhatsApp. */
+export const WHATSAPP_SENDER = 'whatsapp:+15550100003';
 
 /**
  * A customer number no other test uses, so parallel tests never meet in one Proxy session or conversation (which

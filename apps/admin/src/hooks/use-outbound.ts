@@ -3,8 +3,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiClient } from '../lib/api-client';
 import { historySearchParams, type HistoryFilters } from '../lib/outbound/history-filters';
 import { IDEMPOTENCY_KEY_HEADER, type Submission } from '../lib/outbound/idempotency-key';
-import type { OutboundHistoryPage, OutboundRequest, OutboundSmsResult } from '../lib/outbound/outbound.types';
-import type { InitiateAgentSmsRequest, SendSystemSmsRequest } from '../lib/outbound/send-form-validation';
+import type {
+  InitiateAgentSmsRequest,
+  OutboundHistoryPage,
+  OutboundRequest,
+  OutboundSmsResult,
+  SendSystemSmsRequest,
+} from '../lib/outbound/outbound.types';
 import { channelQueryKeys } from './use-channels';
 import { proxySessionQueryKeys } from './use-proxy-sessions';
 import { sandboxHandsetQueryKeys } from './use-sandbox-handset';

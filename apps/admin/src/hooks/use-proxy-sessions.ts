@@ -1,7 +1,7 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../lib/api-client';
-import type { ProxyParticipant, ProxySession, ProxySessionPage } from '../lib/proxy-sessions/proxy-session.types';
+import { PROXY_SESSION_PAGE_SIZE, type ProxyParticipant, type ProxySession, type ProxySessionPage } from '../lib/proxy-sessions/proxy-session.types';
 
 export const proxySessionQueryKeys = {
   all: ['proxy-sessions'] as const,
@@ -10,7 +10,6 @@ export const proxySessionQueryKeys = {
   participants: (sid: string) => ['proxy-sessions', 'participants', sid] as const,
 };
 
-export const PROXY_SESSION_PAGE_SIZE = 50;
 const BASE = '/v1/proxy/sessions';
 
 export function useProxySessions(pageToken: string | undefined, pageSize = PROXY_SESSION_PAGE_SIZE) {

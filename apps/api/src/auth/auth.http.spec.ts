@@ -29,7 +29,7 @@ class AuthProbeController {
   }
 
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'system_sms' })
   @Post('send')
   send(@Body() body: SendProbeDto, @CurrentCaller() caller: Caller) {
     assertMaySendFrom(caller, body.fromNumber);

@@ -26,6 +26,7 @@ export interface Authenticated {
 @Injectable()
 export class Credentials {
   private readonly bootstrapDigest: Buffer;
+  private readonly metricsTokenDigest?: Buffer;
   private readonly secureCookie: boolean;
 
   constructor(
@@ -34,6 +35,7 @@ export class Credentials {
     private readonly sessions: SessionsService,
   ) {
     this.bootstrapDigest = digest(config.bootstrapApiKey);
+    this.metricsTokenDigest = config.metricsToken === undefined ? undefined : digest(config.metricsToken);
     this.secureCookie = config.auth.sessionCookieSecure;
   }
 
@@ -43,6 +45,12 @@ export class Credentials {
     const token = sessionTokenOf(request, this.secureCookie);
     if (token !== undefined) return { caller: await this.bySession(token), via: 'session' };
     throw new ApiException(401, 'UNAUTHENTICATED', 'This endpoint needs credentials: an API key (Authorization: Bearer <key>) or a console session.');
+  }
+
+  /** Whether the request carries the metrics scraper's token (METRICS_TOKEN), compared like the bootstrap key. */
+  isMetricsToken(request: Request): boolean {
+    const key = BEARER.exec(request.header('authorization') ?? '')?.[1];
+    return this.metricsTokenDigest !== undefined && key !== undefined && timingSafeEqual(digest(key), this.metricsTokenDigest);
   }
 
   private async byApiKey(authorization: string): Promise<Caller> {

@@ -1,10 +1,13 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { OutboundRequestKind } from '@flex-sms/domain';
 import { ErrorResponseDto } from '../common/error-response.dto';
 
 export const SENDS_SMS = 'flex-sms:sends-sms';
 
 export interface SendsSmsOptions {
+  /** Which send the route makes, as the journal records it (sends_total's `flow` for a send refused before it). */
+  kind: OutboundRequestKind;
   /** The body field naming the sender number; `fromNumber` by default. */
   fromField: string;
 }
@@ -16,9 +19,9 @@ const EXAMPLE_REQUEST_ID = '5f0c6c1e-8c1b-4d5e-9a43-0a4c1b7f6f2e';
  * body's sender is not one of them (403 FROM_NUMBER_NOT_ALLOWED, also when the body names none: fail closed), and
  * (2) counts the send against the caller's SEND_RATE_LIMIT_PER_MINUTE (429 RATE_LIMITED with Retry-After).
  */
-export const SendsSms = (options: Partial<SendsSmsOptions> = {}) =>
+export const SendsSms = (options: Pick<SendsSmsOptions, 'kind'> & Partial<SendsSmsOptions>) =>
   applyDecorators(
-    SetMetadata(SENDS_SMS, { fromField: options.fromField ?? 'fromNumber' } satisfies SendsSmsOptions),
+    SetMetadata(SENDS_SMS, { kind: options.kind, fromField: options.fromField ?? 'fromNumber' } satisfies SendsSmsOptions),
     ApiExtraModels(ErrorResponseDto),
     ApiResponse({
       status: 429,

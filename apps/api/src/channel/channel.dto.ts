@@ -1,29 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { ChatChannel, ChatMessage } from '@flex-sms/domain';
+import { IsOptional } from 'class-validator';
+import { TranscriptMessageDto, TranscriptQueryDto } from '../common/transcript.dto';
 import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
+import type { ChannelView } from './channel-view.query';
 
-export class ChannelParamsDto {
-  @IsTwilioSid('CH')
-  sid!: string;
-}
-
-export class ChannelQueryDto {
+export class ChannelQueryDto extends TranscriptQueryDto {
   @ApiPropertyOptional({ description: 'The Chat Service (IS…): only the configured Flex chat service, the default', example: 'IS0123456789abcdef0123456789abcdef' })
   @IsOptional()
   @IsTwilioSid('IS')
   chatServiceSid?: string;
-
-  @ApiPropertyOptional({ description: 'How many of the newest messages to include', minimum: 0, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  messages?: number;
 }
 
-class ChatChannelDto {
+class ChatChannelDto implements ChatChannel {
   @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
   sid!: string;
 
@@ -44,37 +33,22 @@ class ChatChannelDto {
   })
   attributes!: Record<string, unknown>;
 
-  @ApiProperty({ example: '2026-11-24T18:00:00.000Z' })
-  dateCreated!: string;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-24T18:00:00.000Z' })
+  dateCreated!: Date;
 
-  @ApiProperty({ example: '2026-11-24T18:00:00.500Z' })
-  dateUpdated!: string;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-24T18:00:00.500Z' })
+  dateUpdated!: Date;
 }
 
-class ChatMessageDto {
-  @ApiProperty({ example: 'IM0123456789abcdef0123456789abcdef' })
-  sid!: string;
-
+class ChatMessageDto extends TranscriptMessageDto implements ChatMessage {
   @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
   channelSid!: string;
 
-  @ApiProperty({ example: 'Thanks, see you then!' })
-  body!: string;
-
   @ApiProperty({ description: 'Author identity (system for messages posted by the API)', example: '+14155550123' })
   from!: string;
-
-  @ApiProperty({ example: 1 })
-  index!: number;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, example: {} })
-  attributes!: Record<string, unknown>;
-
-  @ApiProperty({ example: '2026-11-24T18:03:00.000Z' })
-  dateCreated!: string;
 }
 
-export class ChannelViewDto {
+export class ChannelViewDto implements ChannelView {
   @ApiProperty({ type: ChatChannelDto })
   channel!: ChatChannelDto;
 

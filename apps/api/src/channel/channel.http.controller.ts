@@ -10,7 +10,8 @@ import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interc
 import { validationFailed } from '../common/validation/validation-pipe';
 import { OutboundHistory } from '../journal/outbound-history';
 import { TwilioAccount } from '../twilio/twilio-account';
-import { ChannelParamsDto, ChannelQueryDto, ChannelViewDto } from './channel.dto';
+import { ChannelSidParamsDto, DEFAULT_TRANSCRIPT_MESSAGES } from '../common/transcript.dto';
+import { ChannelQueryDto, ChannelViewDto } from './channel.dto';
 import { ChannelView, ChannelViewQuery } from './channel-view.query';
 
 @ApiTags('Channels')
@@ -37,13 +38,13 @@ export class ChannelController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  async fetch(@Param() params: ChannelParamsDto, @Query() query: ChannelQueryDto, @CurrentCaller() caller: Caller): Promise<ChannelView> {
+  async fetch(@Param() params: ChannelSidParamsDto, @Query() query: ChannelQueryDto, @CurrentCaller() caller: Caller): Promise<ChannelView> {
     // Kept for callers that name it, but only the configured service: the API reads Flex's conversations, not every
     // chat service in the account.
     if (query.chatServiceSid !== undefined && query.chatServiceSid !== this.account.chatServiceSid) {
       throw validationFailed([{ field: 'chatServiceSid', message: 'chatServiceSid must be the configured Flex Chat Service (TWILIO_CHAT_SERVICE_SID), or left out' }]);
     }
     await assertMayReadTranscript(caller, this.history, 'Chat channel', params.sid);
-    return this.channelView.execute(this.account.chatServiceSid, params.sid, query.messages ?? 20);
+    return this.channelView.execute(this.account.chatServiceSid, params.sid, query.messages ?? DEFAULT_TRANSCRIPT_MESSAGES);
   }
 }

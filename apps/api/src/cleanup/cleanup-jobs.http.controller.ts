@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CleanUpConversations, CleanUpLongLivedChannels, CleanUpProxySessions, cancelCleanupJob, type CleanupJobStore, type CleanupPreview } from '@flex-sms/domain';
 import type { Request, Response } from 'express';
@@ -9,11 +9,19 @@ import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interc
 import { CleanupJobQuery, type CleanupJobView } from './cleanup-job.query';
 import { CLEANUP_JOB_STORE } from './cleanup.tokens';
 import { CleanupItemsQueryDto, CleanupJobListQueryDto, CleanupJobParamsDto } from './dto/cleanup-job.query.dto';
+import { CleanupItemListDto, CleanupJobViewDto, CleanupPreviewDto } from './dto/cleanup-job.response.dto';
 import { ConversationCleanupRequestDto } from './dto/conversation-cleanup.request.dto';
 import { LongLivedChannelCleanupRequestDto } from './dto/long-lived-channel-cleanup.request.dto';
 import { ProxySessionCleanupRequestDto } from './dto/proxy-session-cleanup.request.dto';
 
 const JOB_NOT_FOUND = { code: 'CLEANUP_JOB_NOT_FOUND', message: 'Clean-up job 6f1c… was not found' };
+
+/** Every clean-up answers a dry run with what it would touch (200), and a real run with the job, started (202). */
+const ApiCleanupAnswers = () =>
+  applyDecorators(
+    ApiOkResponse({ type: CleanupPreviewDto, description: 'Dry run: counts and a sample' }),
+    ApiAcceptedResponse({ type: CleanupJobViewDto, description: 'The job, started (its URL in Location)' }),
+  );
 
 /**
  * Clean-up jobs. A dry run answers 200 with what would be touched; a real run answers 202 with the job at once (its
@@ -35,8 +43,7 @@ export class CleanupJobsController {
   @Post('proxy-sessions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close, mark INACTIVE and delete Proxy sessions by status, age, number or SID (dry run first)' })
-  @ApiOkResponse({ description: 'Dry run: counts and a sample' })
-  @ApiAcceptedResponse({ description: 'The job, started' })
+  @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured] })
   async cleanUpProxySessions(@Body() body: ProxySessionCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, markChannelInactive, olderThanDays, olderThanHours, ...rest } = body;
@@ -49,8 +56,7 @@ export class CleanupJobsController {
   @Post('long-lived-channels')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the long-lived flag of idle channels and set them INACTIVE (dry run first)' })
-  @ApiOkResponse({ description: 'Dry run: counts and a sample' })
-  @ApiAcceptedResponse({ description: 'The job, started' })
+  @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   async cleanUpLongLivedChannels(@Body() body: LongLivedChannelCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, ...selection } = body;
@@ -62,8 +68,7 @@ export class CleanupJobsController {
   @Post('conversations')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close stale conversations (Flex Conversations mode) by state, age, number or SID (dry run first)' })
-  @ApiOkResponse({ description: 'Dry run: counts and a sample' })
-  @ApiAcceptedResponse({ description: 'The job, started' })
+  @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   async cleanUpConversations(@Body() body: ConversationCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, keepWithOpenTask, olderThanDays, olderThanHours, ...rest } = body;
@@ -75,12 +80,14 @@ export class CleanupJobsController {
 
   @Get('jobs')
   @ApiOperation({ summary: 'Recent clean-up jobs, newest first, with their progress' })
+  @ApiOkResponse({ type: [CleanupJobViewDto] })
   list(@Query() query: CleanupJobListQueryDto): Promise<CleanupJobView[]> {
     return this.jobs.list(query.limit ?? 20);
   }
 
   @Get('jobs/:id')
   @ApiOperation({ summary: 'A job: status, progress (done / failed / total, rate, ETA) and its first errors' })
+  @ApiOkResponse({ type: CleanupJobViewDto })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND] })
   get(@Param() params: CleanupJobParamsDto): Promise<CleanupJobView> {
     return this.jobs.get(params.id);
@@ -88,14 +95,16 @@ export class CleanupJobsController {
 
   @Get('jobs/:id/items')
   @ApiOperation({ summary: "A job's items in one status (default: failed, with their errors)" })
+  @ApiOkResponse({ type: CleanupItemListDto })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND] })
-  async items(@Param() params: CleanupJobParamsDto, @Query() query: CleanupItemsQueryDto) {
+  async items(@Param() params: CleanupJobParamsDto, @Query() query: CleanupItemsQueryDto): Promise<CleanupItemListDto> {
     return { items: await this.jobs.items(params.id, query.status ?? 'failed', query.limit ?? 100) };
   }
 
   @Post('jobs/:id/cancel')
   @HttpCode(202)
   @ApiOperation({ summary: 'Stop a job: items not reached yet are left untouched' })
+  @ApiAcceptedResponse({ type: CleanupJobViewDto })
   @ApiErrorExamples({ 404: [JOB_NOT_FOUND], 409: [{ code: 'CLEANUP_JOB_FINISHED', message: 'Clean-up job 6f1c… has already finished (completed)' }] })
   async cancel(@Param() params: CleanupJobParamsDto): Promise<CleanupJobView> {
     await cancelCleanupJob(this.store, params.id);

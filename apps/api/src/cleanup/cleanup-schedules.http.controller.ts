@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ManageCleanupSchedules, type CleanupSchedule, type CleanupScheduleChanges } from '@flex-sms/domain';
 import type { Request } from 'express';
 import { callerOf } from '../idempotency/caller';
@@ -18,6 +18,7 @@ export class CleanupSchedulesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a schedule' })
+  @ApiCreatedResponse({ description: 'The schedule' })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   create(@Body() body: CreateCleanupScheduleRequestDto, @Req() request: Request): Promise<CleanupSchedule> {
     return this.schedules.create({
@@ -39,6 +40,8 @@ export class CleanupSchedulesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A schedule' })
+  @ApiOkResponse({ description: 'The schedule' })
   @ApiErrorExamples({ 404: [SCHEDULE_NOT_FOUND] })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CleanupSchedule> {
     return this.schedules.get(id);
@@ -46,6 +49,7 @@ export class CleanupSchedulesController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a schedule (enable, disable, period, selection, next run)' })
+  @ApiOkResponse({ description: 'The schedule, changed' })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [SCHEDULE_NOT_FOUND] })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCleanupScheduleRequestDto): Promise<CleanupSchedule> {
     const changes: CleanupScheduleChanges = {
@@ -61,6 +65,8 @@ export class CleanupSchedulesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a schedule (its jobs stay)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrorExamples({ 404: [SCHEDULE_NOT_FOUND] })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.schedules.remove(id);

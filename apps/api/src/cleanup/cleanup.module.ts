@@ -14,6 +14,7 @@ import {
   mathRandom,
   systemClock,
   type CleanupItemHandler,
+  type CleanupItemOutcome,
   type CleanupJobContext,
   type CleanupJobKind,
   type CleanupJobStore,
@@ -21,6 +22,8 @@ import {
   type TwilioAccountPorts,
 } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
+import { RetryMetrics } from '../metrics/retry-metrics';
 import { AccountPortsModule, TWILIO_ACCOUNT_PORTS } from '../twilio/account-ports.module';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { CleanupJobQuery } from './cleanup-job.query';
@@ -65,21 +68,42 @@ function conversationHandler(ports: TwilioAccountPorts, retrier: TwilioRetrier, 
   return new ConversationCleanupHandler({ ...ports, retrier, clock: clockOf(options), pageSize: Math.min(options.pageSize, 100) });
 }
 
+/** A handler whose processed items are counted (cleanup_job_items_total), by kind and outcome. */
+function counted(handler: CleanupItemHandler, metrics: Metrics): CleanupItemHandler {
+  const count = (outcome: CleanupItemOutcome | 'failed') => metrics.cleanupJobItems.inc({ kind: handler.kind, outcome });
+  return {
+    kind: handler.kind,
+    select: (job) => handler.select(job),
+    async process(item, job) {
+      try {
+        const outcome = await handler.process(item, job);
+        count(outcome);
+        return outcome;
+      } catch (error) {
+        count('failed');
+        throw error;
+      }
+    },
+  };
+}
+
 function executor(
   store: CleanupJobStore,
   proxy: ProxySessionCleanupHandler,
   longLived: LongLivedChannelCleanupHandler,
   conversations: ConversationCleanupHandler,
   options: CleanupOptions,
+  metrics: Metrics,
 ) {
-  const handlers = new Map<CleanupJobKind, CleanupItemHandler>([
-    [proxy.kind, proxy],
-    [longLived.kind, longLived],
-    [conversations.kind, conversations],
-  ]);
+  const handlers = new Map<CleanupJobKind, CleanupItemHandler>(
+    [proxy, longLived, conversations].map((handler) => [handler.kind, counted(handler, metrics)]),
+  );
   // One runner id per process: its lease tells other API instances the job is in hand.
   const runner = new CleanupJobRunner(store, handlers, clockOf(options), `api-${randomUUID()}`, options.runner);
-  return new CleanupJobExecutor(runner, store, clockOf(options), (jobId, error) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`));
+  const onError = (jobId: string, error: unknown) => logger.error(`Clean-up job ${jobId} stopped unexpectedly: ${String(error)}`);
+  const jobs = new CleanupJobExecutor(runner, store, clockOf(options), onError);
+  metrics.cleanupJobsRunning.readFrom(() => jobs.runningCount());
+  return jobs;
 }
 
 /** Clean-up jobs (Proxy sessions, long-lived channels, conversations) and their schedules, under `/api/v1/cleanup`. */
@@ -92,8 +116,8 @@ function executor(
     { provide: CLEANUP_SCHEDULE_STORE, useClass: SqlCleanupScheduleStore },
     {
       provide: CLEANUP_RETRIER,
-      useFactory: (options: CleanupOptions) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy),
-      inject: [CLEANUP_OPTIONS],
+      useFactory: (options: CleanupOptions, retries: RetryMetrics) => new TwilioRetrier(clockOf(options), mathRandom, options.retryPolicy, retries),
+      inject: [CLEANUP_OPTIONS, RetryMetrics],
     },
     { provide: ProxySessionCleanupHandler, useFactory: proxySessionHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, TwilioAccount, CLEANUP_OPTIONS] },
     { provide: LongLivedChannelCleanupHandler, useFactory: longLivedChannelHandler, inject: [TWILIO_ACCOUNT_PORTS, CLEANUP_RETRIER, CLEANUP_OPTIONS] },
@@ -101,7 +125,7 @@ function executor(
     {
       provide: CLEANUP_EXECUTOR,
       useFactory: executor,
-      inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, ConversationCleanupHandler, CLEANUP_OPTIONS],
+      inject: [CLEANUP_JOB_STORE, ProxySessionCleanupHandler, LongLivedChannelCleanupHandler, ConversationCleanupHandler, CLEANUP_OPTIONS, Metrics],
     },
     {
       provide: CLEANUP_JOB_CONTEXT,

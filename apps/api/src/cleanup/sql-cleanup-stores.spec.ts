@@ -1,4 +1,5 @@
-import { InMemoryCleanupJobStore, type CleanupJobStore, type NewCleanupJob } from '@flex-sms/domain';
+import type { CleanupJobStore, NewCleanupJob } from '@flex-sms/domain';
+import { InMemoryCleanupJobStore } from '@flex-sms/domain/testing';
 import { migrateToLatest } from '../store/migrator';
 import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { SqlCleanupJobStore } from './sql-cleanup-job-store';

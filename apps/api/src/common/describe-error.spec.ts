@@ -72,6 +72,17 @@ describe('describeError', () => {
     expect(described.message).not.toContain('57P01');
   });
 
+  it("answers a body that does not decode from its Content-Encoding as the client's fault (body-parser gives it no type)", () => {
+    const zlibError = Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR', status: 400, statusCode: 400, expose: true });
+    expect(describeError(zlibError)).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read.' });
+  });
+
+  it('answers a body nested too deeply, JSON or form, as MALFORMED_BODY', () => {
+    for (const type of ['entity.too.deep', 'querystring.parse.rangeError']) {
+      expect(describeError(Object.assign(new Error('deep'), { status: 400, expose: true, type }))).toEqual({ status: 400, code: 'MALFORMED_BODY', message: 'The request body is nested more than 32 levels deep.' });
+    }
+  });
+
   it('answers 500 with a generic message for anything else', () => {
     expect(describeError(new TypeError("Cannot read properties of undefined (reading 'sid')"))).toEqual({
       status: 500,
@@ -79,5 +90,7 @@ describe('describeError', () => {
       message: 'An unexpected error occurred. Quote the requestId when reporting it.',
       logAs: 'error',
     });
+    // A status alone does not make an error the client's: only http-errors' `expose` (or a parser's type) does.
+    expect(describeError(Object.assign(new Error('pool exhausted'), { status: 400 }))).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
   });
 });

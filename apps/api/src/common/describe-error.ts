@@ -4,6 +4,7 @@ import twilio from 'twilio';
 import TwilioServiceException from 'twilio/lib/base/TwilioServiceException';
 import { DatabaseUnavailable } from '../store/database-unavailable';
 import { ApiException } from './api-exception';
+import { BODY_TOO_DEEP, MAX_BODY_DEPTH } from './body-depth';
 import { ApiError } from './error-body';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
 import { codeForStatus } from './http-status-codes';
@@ -92,13 +93,20 @@ function isTwilioException(error: unknown): error is TwilioException {
   return error instanceof twilio.RestException || error instanceof TwilioServiceException;
 }
 
-/** Errors of express's body parsers (malformed JSON, too large), raised before any controller runs. */
+/**
+ * Errors of express's body parsers (malformed JSON, too large, too deep), raised before any controller runs. They
+ * are http-errors: a `status`, `expose` for a client's fault, and a `type`, except when the body does not decode
+ * from its Content-Encoding (gzip, br, deflate), where the type is left out.
+ */
 function describeBodyParserError(error: unknown): DescribedError | undefined {
-  const parserError = error as { type?: unknown; status?: unknown };
-  if (typeof parserError?.type !== 'string' || typeof parserError.status !== 'number') return undefined;
+  const parserError = error as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof parserError?.status !== 'number' || (typeof parserError.type !== 'string' && parserError.expose !== true)) return undefined;
   switch (parserError.type) {
     case 'entity.parse.failed':
       return { status: 400, code: 'MALFORMED_BODY', message: 'The request body is not valid JSON.' };
+    case BODY_TOO_DEEP:
+    case 'querystring.parse.rangeError':
+      return { status: 400, code: 'MALFORMED_BODY', message: `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.` };
     case 'entity.too.large':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
     case 'encoding.unsupported':

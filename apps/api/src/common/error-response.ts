@@ -17,6 +17,8 @@ const logger = new Logger('HTTP');
 export function sendError(error: unknown, req: Request, res: Response, redactor: LogRedactor = STRICT_REDACTOR): void {
   const { logAs, logNote, retryAfterSeconds, ...described } = describeError(error);
   const requestId = requestIdOf(res);
+  // For the request's log line and the errors_total metric, written once the answer has gone.
+  res.locals.errorCode = described.code;
   const summary = redactor.redact(`${req.method} ${req.path} → ${described.status} ${described.code} [${requestId}]`);
   if (logAs === 'error') logger.error(summary, redactor.redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   else if (logAs === 'warn') logger.warn(redactor.redact(`${summary}: ${logNote}`));

@@ -18,6 +18,12 @@ export abstract class AppConfig {
   abstract readonly bootstrapApiKey: string;
   abstract readonly auth: AuthSettings;
   abstract readonly logging: LogSettings;
+  abstract readonly logOutput: LogOutputSettings;
+  /**
+   * METRICS_TOKEN: a Bearer token that opens `GET /metrics` (and nothing else) to a Prometheus scraper; unset = only
+   * admins may read the metrics.
+   */
+  abstract readonly metricsToken?: string;
   /**
    * Express's `trust proxy`: which peers may tell the client's address in X-Forwarded-For (login throttling per IP).
    * `loopback` by default: the admin console's proxy on the same host.
@@ -128,6 +134,17 @@ export interface LogSettings {
   readonly redactMessageBodies: boolean;
   /** Mask phone numbers in logs, keeping the country code and the last two digits. */
   readonly redactPhoneNumbers: boolean;
+}
+
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export interface LogOutputSettings {
+  /** LOG_LEVEL: the least severe level written (`info`: one line per request, and start-up). */
+  readonly level: LogLevelName;
+  /** LOG_FORMAT: `json` (one JSON object a line, for a log pipeline) or `pretty` (for a person at a terminal; `npm start`). */
+  readonly format: 'json' | 'pretty';
 }
 
 /**

@@ -202,6 +202,24 @@ describe('loadAppConfig', () => {
   });
 
   describe('auth and logging', () => {
+    it('writes JSON lines at level info unless LOG_FORMAT / LOG_LEVEL say otherwise, naming bad values', () => {
+      expect(loadAppConfig({}).logOutput).toEqual({ level: 'info', format: 'json' });
+      expect(loadAppConfig({ LOG_LEVEL: 'Debug', LOG_FORMAT: 'pretty' }).logOutput).toEqual({ level: 'debug', format: 'pretty' });
+      expect(problemsOf({ LOG_LEVEL: 'verbose', LOG_FORMAT: 'text' })).toEqual({
+        LOG_LEVEL: 'must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"',
+        LOG_FORMAT: 'must be one of json, pretty, got "text"',
+      });
+    });
+
+    it('reads METRICS_TOKEN: unset by default, long enough, and never the bootstrap key', () => {
+      expect(loadAppConfig({}).metricsToken).toBeUndefined();
+      expect(loadAppConfig({ METRICS_TOKEN: 'scraper-token-0123456789' }).metricsToken).toBe('scraper-token-0123456789');
+      expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual({ METRICS_TOKEN: expect.stringContaining('must be at least 16 characters') });
+      expect(problemsOf({ ...withCredentials, METRICS_TOKEN: KEY })).toEqual({
+        METRICS_TOKEN: 'must not be the BOOTSTRAP_API_KEY: a scraper needs no admin key',
+      });
+    });
+
     it('defaults: 8 h sessions, 60 sends a minute, redacted logs, trust the loopback proxy', () => {
       const config = loadAppConfig({});
       expect(config.auth).toEqual({ sessionTtlMs: 8 * 60 * 60_000, sessionCookieSecure: false, sendsPerMinute: 60, initialAdmin: { ...DEMO_ADMIN, demo: true } });

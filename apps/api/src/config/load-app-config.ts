@@ -1,6 +1,20 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { PhoneNumber, type OutboundModePolicy } from '@flex-sms/domain';
-import { AppConfig, AuthSettings, DEFAULT_CLEANUP_CONCURRENCY, DEMO_ADMIN, DEMO_API_KEY, InitialAdmin, MAX_CLEANUP_CONCURRENCY, LogSettings, StoreSettings, TwilioCredentials, TwilioSettings } from './app-config';
+import {
+  AppConfig,
+  AuthSettings,
+  DEFAULT_CLEANUP_CONCURRENCY,
+  DEMO_ADMIN,
+  DEMO_API_KEY,
+  InitialAdmin,
+  LOG_LEVELS,
+  LogOutputSettings,
+  LogSettings,
+  MAX_CLEANUP_CONCURRENCY,
+  StoreSettings,
+  TwilioCredentials,
+  TwilioSettings,
+} from './app-config';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -57,11 +71,29 @@ export function loadAppConfig(env: Environment): AppConfig {
   const bootstrapApiKey = readBootstrapApiKey(reader, mode);
   const auth = readAuth(reader, mode);
   const logging = readLogging(reader);
+  const logOutput = readLogOutput(reader);
+  const metricsToken = bootstrapApiKey === undefined ? undefined : readMetricsToken(reader, bootstrapApiKey);
   const trustProxy = readTrustProxy(reader);
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
 
   if (problems.length > 0 || !twilio || !store || bootstrapApiKey === undefined) throw new ConfigValidationError(problems);
-  return { port, host, corsOrigins, store, adoptDatabase, twilio, twilioRequestTimeoutMs, bootstrapApiKey, auth, logging, trustProxy, outboundModes, cleanupConcurrency };
+  return {
+    port,
+    host,
+    corsOrigins,
+    store,
+    adoptDatabase,
+    twilio,
+    twilioRequestTimeoutMs,
+    bootstrapApiKey,
+    auth,
+    logging,
+    logOutput,
+    ...(metricsToken ? { metricsToken } : {}),
+    trustProxy,
+    outboundModes,
+    cleanupConcurrency,
+  };
 }
 
 /**
@@ -215,6 +247,27 @@ function readLogging(reader: EnvReader): LogSettings {
   };
 }
 
+function readLogOutput(reader: EnvReader): LogOutputSettings {
+  const level = reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const format = reader.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json');
+  return { level, format };
+}
+
+function readMetricsToken(reader: EnvReader, bootstrapApiKey: string): string | undefined {
+  const token = reader.get('METRICS_TOKEN');
+  if (token === undefined) return undefined;
+  if (token.length < MIN_API_KEY_LENGTH || /\s/.test(token)) {
+    reader.problem('METRICS_TOKEN', `must be at least ${MIN_API_KEY_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
+  // The scraper's token is stored in more places (Prometheus' configuration) than an admin key should be.
+  if (token === bootstrapApiKey) {
+    reader.problem('METRICS_TOKEN', 'must not be the BOOTSTRAP_API_KEY: a scraper needs no admin key');
+    return undefined;
+  }
+  return token;
+}
+
 function readTrustProxy(reader: EnvReader): boolean | number | string {
   const raw = reader.get('TRUST_PROXY');
   if (raw === undefined) return 'loopback';
@@ -315,6 +368,14 @@ class EnvReader {
     if (raw === 'false' || raw === '0') return false;
     this.problem(name, `must be true or false, got "${raw}"`);
     return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.get(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    const value = allowed.find((candidate) => candidate === raw);
+    if (value === undefined) this.problem(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return value ?? fallback;
   }
 
   httpUrl(name: string): string | undefined {

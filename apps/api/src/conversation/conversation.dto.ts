@@ -1,24 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type { Conversation, ConversationMessage, ConversationParticipant, ConversationState } from '@flex-sms/domain';
+import { TranscriptMessageDto } from '../common/transcript.dto';
+import type { ConversationView } from './conversation-view.query';
 
-export class ConversationParamsDto {
-  @IsTwilioSid('CH')
-  sid!: string;
-}
-
-export class ConversationQueryDto {
-  @ApiPropertyOptional({ description: 'How many of the newest messages to include', minimum: 0, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  messages?: number;
-}
-
-class ConversationDto {
+class ConversationDto implements Conversation {
   @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
   sid!: string;
 
@@ -32,7 +17,7 @@ class ConversationDto {
   uniqueName!: string | null;
 
   @ApiProperty({ enum: ['active', 'inactive', 'closed'], example: 'active' })
-  state!: string;
+  state!: ConversationState;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { outboundSmsRequestId: 'req_6f1d2c3b4a5e6f708192a3b4' } })
   attributes!: Record<string, unknown>;
@@ -41,7 +26,7 @@ class ConversationDto {
   dateCreated!: Date;
 }
 
-class ConversationParticipantDto {
+class ConversationParticipantDto implements ConversationParticipant {
   @ApiProperty({ example: 'MB0123456789abcdef0123456789abcdef' })
   sid!: string;
 
@@ -58,30 +43,15 @@ class ConversationParticipantDto {
   proxyAddress!: string | null;
 }
 
-class ConversationMessageDto {
-  @ApiProperty({ example: 'IM0123456789abcdef0123456789abcdef' })
-  sid!: string;
-
+class ConversationMessageDto extends TranscriptMessageDto implements ConversationMessage {
   @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
   conversationSid!: string;
 
   @ApiProperty({ description: 'Who wrote it: the API caller for outbound messages, the customer’s number for replies', example: 'billing' })
   author!: string;
-
-  @ApiProperty({ example: 'Your order shipped.' })
-  body!: string;
-
-  @ApiProperty({ example: 0 })
-  index!: number;
-
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  attributes!: Record<string, unknown>;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  dateCreated!: Date;
 }
 
-export class ConversationViewDto {
+export class ConversationViewDto implements ConversationView {
   @ApiProperty({ type: ConversationDto })
   conversation!: ConversationDto;
 

@@ -8,7 +8,8 @@ import { assertMayReadTranscript } from '../auth/sender-restriction';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { OutboundHistory } from '../journal/outbound-history';
-import { ConversationParamsDto, ConversationQueryDto, ConversationViewDto } from './conversation.dto';
+import { ChannelSidParamsDto, DEFAULT_TRANSCRIPT_MESSAGES, TranscriptQueryDto } from '../common/transcript.dto';
+import { ConversationViewDto } from './conversation.dto';
 import { ConversationView, ConversationViewQuery } from './conversation-view.query';
 
 @ApiTags('Conversations')
@@ -37,8 +38,8 @@ export class ConversationController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  async fetch(@Param() params: ConversationParamsDto, @Query() query: ConversationQueryDto, @CurrentCaller() caller: Caller): Promise<ConversationView> {
+  async fetch(@Param() params: ChannelSidParamsDto, @Query() query: TranscriptQueryDto, @CurrentCaller() caller: Caller): Promise<ConversationView> {
     await assertMayReadTranscript(caller, this.history, 'Conversation', params.sid);
-    return this.conversationView.execute(params.sid, query.messages ?? 20);
+    return this.conversationView.execute(params.sid, query.messages ?? DEFAULT_TRANSCRIPT_MESSAGES);
   }
 }

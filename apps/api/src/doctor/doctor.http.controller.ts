@@ -5,6 +5,7 @@ import { IsString } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
+import { NumberDiagnosisDto } from './number-diagnosis.response.dto';
 import { IsE164PhoneNumber } from '../common/validation/phone-number.validators';
 
 class DoctorQueryDto {
@@ -24,7 +25,7 @@ export class DoctorController {
   @Get()
   @ApiOperation({ summary: 'Check a number’s set-up: account, Flex Flows, Chat Service, TaskRouter, Proxy pool, LongLived/Janitor' })
   @ApiQuery({ name: 'number', example: '+15550100001' })
-  @ApiOkResponse({ description: 'The checklist; `status` is the worst of the checks' })
+  @ApiOkResponse({ type: NumberDiagnosisDto, description: 'The checklist; `status` is the worst of the checks' })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   diagnose(@Query() query: DoctorQueryDto): Promise<NumberDiagnosis> {
     return this.diagnoseNumber.execute(query.number);

@@ -106,6 +106,19 @@ describe('Flex Flow management over HTTP', () => {
     expect(await listFor(NEW_NUMBER)).toEqual([]);
   });
 
+  // Found by the OpenAPI fuzz: an unknown FlowSid answered 502 (Flex's 400), an unknown WorkspaceSid 404.
+  it('refuses a Studio Flow or a Workspace the account does not have with 422, naming the setting', async () => {
+    await removeSeededFlows(NEW_NUMBER);
+    for (const [integrationType, integration, field] of [
+      ['studio', { flowSid: `FW${'0'.repeat(32)}` }, 'integration.flowSid'],
+      ['task', { workspaceSid: `WS${'0'.repeat(32)}` }, 'integration.workspaceSid'],
+    ] as const) {
+      const response = await api.http.post('/api/v1/flex-flows').send({ integrationType, contactIdentity: NEW_NUMBER, integration }).expect(422);
+      expect(response.body.error).toMatchObject({ code: 'INVALID_FLEX_FLOW_SETTINGS', context: { problems: [{ field }] } });
+    }
+    expect(await listFor(NEW_NUMBER, true)).toEqual([]);
+  });
+
   it('refuses a second flow of the same kind for a number (409), and an unknown flow (404)', async () => {
     const response = await api.http.post('/api/v1/flex-flows').send({ integrationType: 'task', contactIdentity: NEW_NUMBER }).expect(409);
     expect(response.body.error).toMatchObject({ code: 'FLEX_FLOW_ALREADY_EXISTS', context: { contactIdentity: NEW_NUMBER, integrationType: 'task' } });

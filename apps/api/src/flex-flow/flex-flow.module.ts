@@ -22,6 +22,7 @@ function flexFlowManagementDependencies(ports: TwilioAccountPorts, outbound: Out
     flexFlows: ports.flexFlows,
     chatServices: ports.chatServices,
     workspaces: ports.workspaces,
+    studioFlows: ports.studioFlows,
     retrier: outbound.retrier,
     defaultChatServiceSid: account.chatServiceSid,
     onFlexFlowsChanged: () => outbound.flexFlowDirectory.invalidate(),

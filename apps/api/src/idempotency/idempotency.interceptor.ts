@@ -5,6 +5,7 @@ import { Observable, Subscription, catchError, defer, from, mergeMap, of, throwE
 import { ApiException } from '../common/api-exception';
 import { describeError } from '../common/describe-error';
 import { requestIdOf } from '../common/request-id';
+import { Metrics } from '../metrics/metrics';
 import { HeldLock, apartFromHeldLocks, whileHolding } from '../store/held-lock';
 import { InstancePresence } from '../store/instance-presence';
 import { callerOf } from './caller';
@@ -41,6 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
     private readonly presence: InstancePresence,
+    private readonly metrics: Metrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -63,6 +65,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'replay':
+            this.metrics.idempotencyReplays.inc({ source: 'stored' });
             response.status(claim.response.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
             return of(claim.response.body);
           case 'mismatch':
@@ -84,6 +87,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(claim.result, this.moduleRef);
             return from(apartFromHeldLocks(() => this.store.complete(caller, key, claim.token, answer))).pipe(
               mergeMap(() => {
+                this.metrics.idempotencyReplays.inc({ source: 'journal' });
                 response.status(answer.status).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
                 return of(answer.body);
               }),

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Metrics } from '../metrics/metrics';
 import { DATABASE, Database } from '../store/database';
+import { MeteredJournal } from './metered-journal';
 import { OutboundHistory } from './outbound-history';
 import { SqlJournal } from './sql-journal';
 
@@ -9,7 +11,11 @@ export const JOURNAL = Symbol('JOURNAL');
 /** The outbound SMS journal on the API's database, and its history view. */
 @Module({
   providers: [
-    { provide: JOURNAL, useFactory: (db: Database) => new SqlJournal(db), inject: [DATABASE] },
+    {
+      provide: JOURNAL,
+      useFactory: (db: Database, metrics: Metrics) => new MeteredJournal(new SqlJournal(db), metrics),
+      inject: [DATABASE, Metrics],
+    },
     { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },
   ],
   exports: [JOURNAL, OutboundHistory],

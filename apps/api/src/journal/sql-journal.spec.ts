@@ -1,4 +1,4 @@
-import { InMemoryJournal } from '@flex-sms/domain';
+import { InMemoryJournal } from '@flex-sms/domain/testing';
 import { migrateToLatest } from '../store/migrator';
 import { DatabaseTarget, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { JournalUnderTest, journalContract } from './journal-contract.test-helpers';

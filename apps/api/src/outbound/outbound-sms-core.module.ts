@@ -13,6 +13,7 @@ import { createTwilioPorts } from '@flex-sms/twilio-adapter';
 import { AppConfig } from '../config/app-config';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
+import { RetryMetrics } from '../metrics/retry-metrics';
 import { PAIR_LOCK, PairLockModule } from '../pair-lock/pair-lock.module';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
 import { FollowUpScheduler } from './follow-up-scheduler';
@@ -27,6 +28,7 @@ function outboundSmsDependencies(
   options: OutboundSmsOptions,
   followUps: FollowUpScheduler,
   config: AppConfig,
+  retryMetrics: RetryMetrics,
 ): OutboundSmsDependencies {
   const ports = createTwilioPorts(client, { proxyServiceSid: account.proxyServiceSid, chatServiceSid: account.chatServiceSid });
   const deps = createOutboundSmsDependencies({
@@ -34,8 +36,10 @@ function outboundSmsDependencies(
     journal,
     pairLock,
     ...options,
-    // From the configuration, not the tuning options: tests replace those, and must still get the mode they set.
+    // From the configuration, not the tuning options: tests replace those, and must still get the mode they set
+    // (and the metrics).
     outboundModes: config.outboundModes,
+    retryObserver: retryMetrics,
     scheduleFollowUp: (requestId) => followUps.schedule(requestId),
   });
   const completePendingSteps = new CompletePendingSteps(deps);
@@ -65,7 +69,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     {
       provide: OUTBOUND_SMS_DEPENDENCIES,
       useFactory: outboundSmsDependencies,
-      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig],
+      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig, RetryMetrics],
     },
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),

@@ -1,4 +1,6 @@
 import { pairLockKey } from '@flex-sms/domain';
+import { Metrics } from '../metrics/metrics';
+import { parseSamples, sampleValue } from '../metrics/metrics.test-helpers';
 import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { DatabasePairLock } from './database-pair-lock';
 
@@ -38,6 +40,24 @@ function pairLockContract(target: DatabaseTarget, options: { multiInstance: bool
     ]);
     expect(samePair.maxInside).toBe(1);
     expect(otherPairs.maxInside).toBe(3);
+  });
+
+  it('measures every wait for the lock (pair_lock_wait_seconds)', async () => {
+    const metrics = new Metrics();
+    const lock = new DatabasePairLock(handle.db, metrics);
+    const key = pairLockKey('+15550100003', '+14155550123');
+    let release!: () => void;
+    let acquired!: () => void;
+    const inside = new Promise<void>((resolve) => (acquired = resolve));
+    const held = lock.withLock(key, () => new Promise<void>((resolve) => ((release = resolve), acquired())));
+    await inside;
+    const queued = lock.withLock(key, async () => undefined);
+    release();
+    await Promise.all([held, queued]);
+
+    const samples = parseSamples(await metrics.scrape());
+    expect(sampleValue(samples, 'flex_sms_pair_lock_wait_seconds_count')).toBe(2);
+    expect(sampleValue(samples, 'flex_sms_pair_lock_wait_seconds_sum')).toBeGreaterThan(0);
   });
 
   if (options.multiInstance) {

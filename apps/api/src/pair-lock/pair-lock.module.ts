@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Metrics } from '../metrics/metrics';
 import { DATABASE, Database } from '../store/database';
 import { DatabasePairLock } from './database-pair-lock';
 
@@ -6,7 +7,9 @@ import { DatabasePairLock } from './database-pair-lock';
 export const PAIR_LOCK = Symbol('PAIR_LOCK');
 
 @Module({
-  providers: [{ provide: PAIR_LOCK, useFactory: (db: Database) => new DatabasePairLock(db), inject: [DATABASE] }],
+  providers: [
+    { provide: PAIR_LOCK, useFactory: (db: Database, metrics: Metrics) => new DatabasePairLock(db, metrics), inject: [DATABASE, Metrics] },
+  ],
   exports: [PAIR_LOCK],
 })
 export class PairLockModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENT, ProxyServiceNotConfigured, type OutboundSmsDependencies, type ProxySession, type ProxySessionMode, type ProxySessionStatus } from '@flex-sms/domain';
+import { IDEMPOTENT, ProxyServiceNotConfigured, TwilioRequestFailed, type OutboundSmsDependencies, type ProxySession, type ProxySessionMode, type ProxySessionStatus } from '@flex-sms/domain';
 import { callTwilio } from '@flex-sms/twilio-adapter';
+import { validationFailed } from '../common/validation/validation-pipe';
 import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TWILIO_CLIENT, TwilioAccount, TwilioClient } from '../twilio/twilio-account';
 
@@ -26,11 +27,15 @@ export class ProxySessionListQuery {
   async execute(pageSize: number, pageToken?: string): Promise<ProxySessionPage> {
     if (!this.account.proxyServiceSid) throw new ProxyServiceNotConfigured();
     const sessions = this.client.proxy.v1.services(this.account.proxyServiceSid).sessions;
-    const page = await this.deps.retrier.run(
-      'list Proxy sessions',
-      () => callTwilio({ resource: 'Proxy sessions' }, () => sessions.page({ pageSize, ...(pageToken ? { pageToken } : {}) })),
-      IDEMPOTENT,
-    );
+    const page = await this.deps.retrier
+      .run('list Proxy sessions', () => callTwilio({ resource: 'Proxy sessions' }, () => sessions.page({ pageSize, ...(pageToken ? { pageToken } : {}) })), IDEMPOTENT)
+      .catch((error: unknown) => {
+        // The token is the caller's, opaque to us: Twilio refusing it (400, 20001 Invalid Parameter) is the caller's fault.
+        if (pageToken && error instanceof TwilioRequestFailed && error.status === 400) {
+          throw validationFailed([{ field: 'pageToken', message: 'pageToken must be a nextPageToken of this list (Twilio refused this one)' }]);
+        }
+        throw error;
+      });
     return {
       sessions: page.instances.map((session) => ({
         sid: session.sid,

@@ -9,8 +9,11 @@ export class ProxySessionParamsDto {
   sid!: string;
 }
 
+/** Proxy pages are read from Twilio a page at a time; a screenful by default. */
+export const DEFAULT_PROXY_SESSION_PAGE_SIZE = 50;
+
 export class ProxySessionListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PROXY_SESSION_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,9 +4,16 @@ import type { ProxyParticipant, ProxySession } from '@flex-sms/domain';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../common/api-error-examples.decorator';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
-import { ProxyParticipantListDto, ProxySessionDto, ProxySessionListQueryDto, ProxySessionPageDto, ProxySessionParamsDto } from './proxy.dto';
+import {
+  DEFAULT_PROXY_SESSION_PAGE_SIZE,
+  ProxyParticipantListDto,
+  ProxySessionDto,
+  ProxySessionListQueryDto,
+  ProxySessionPageDto,
+  ProxySessionParamsDto,
+} from './proxy.dto';
 import { ProxySessionPage, ProxySessionListQuery } from './proxy-session-list.query';
-import { ProxySessionQueries } from './proxy-session.queries';
+import { ProxySessionQueries } from './manage-proxy-sessions';
 
 const SESSION_PARAM = ApiParam({ name: 'sid', description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)', example: 'KC0123456789abcdef0123456789abcdef' });
 const NOT_FOUND = ERROR_EXAMPLES.resourceNotFound('Proxy session', 'KC0123456789abcdef0123456789abcdef');
@@ -27,9 +34,9 @@ export class ProxyController {
   @Get()
   @ApiOperation({ summary: 'List the Proxy Service’s sessions, one page at a time' })
   @ApiOkResponse({ type: ProxySessionPageDto })
-  @ApiErrorExamples({ 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
-    return this.list.execute(query.pageSize ?? 50, query.pageToken);
+    return this.list.execute(query.pageSize ?? DEFAULT_PROXY_SESSION_PAGE_SIZE, query.pageToken);
   }
 
   @Get(':sid')

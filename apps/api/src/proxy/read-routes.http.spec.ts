@@ -62,6 +62,12 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
       expect(second.sessions.map((session: { sid: string }) => session.sid)).not.toContain(first.sessions[0].sid);
     });
 
+    // Found by the OpenAPI fuzz: the document's own example token answered 502 TWILIO_REQUEST_FAILED.
+    it('answers a well-formed pageToken that Twilio does not know with 400 naming pageToken, not 502', async () => {
+      const response = await api.http.get('/api/v1/proxy/sessions?pageToken=PAKC0123456789abcdef0123456789abcdef').expect(400);
+      expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'pageToken', message: expect.stringContaining('nextPageToken') }] });
+    });
+
     it('fetches a session by SID or by its channel, lists its participants, closes and deletes it', async () => {
       const { sid } = conversation.proxySession;
       await api.http.get(`/api/v1/proxy/sessions/${sid}`).expect(200);

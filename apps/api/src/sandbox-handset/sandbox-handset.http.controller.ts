@@ -18,14 +18,14 @@ export class SandboxHandsetController {
   constructor(private readonly handsets: SandboxHandsetService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The customer numbers that have an SMS thread, and the account numbers they can text' })
+  @ApiOperation({ summary: 'The customer numbers that have a thread, and the account numbers and WhatsApp senders they can write to' })
   @ApiOkResponse({ type: HandsetListDto })
   list(): Promise<HandsetListDto> {
     return this.handsets.list();
   }
 
   @Get(':number')
-  @ApiOperation({ summary: 'A customer’s SMS thread, oldest first, as their phone shows it' })
+  @ApiOperation({ summary: 'A customer’s thread, SMS and WhatsApp, oldest first, as their phone shows it' })
   @NUMBER_PARAM
   @ApiOkResponse({ type: HandsetThreadDto })
   thread(@Param() params: HandsetParamsDto): Promise<HandsetThreadDto> {
@@ -34,8 +34,11 @@ export class SandboxHandsetController {
 
   @Post(':number/replies')
   @ApiOperation({
-    summary: 'Text one of the account’s numbers as the customer',
-    description: 'Routed as Twilio would: an open Proxy Session relays it into its Flex chat channel; otherwise the number’s Flex Flow takes it.',
+    summary: 'Text one of the account’s numbers as the customer, or write to one of its WhatsApp senders',
+    description:
+      'Routed as Twilio would: an open Proxy Session relays it into its Flex chat channel; a Conversation binding the customer, or the '
+      + 'address’s Address Configuration, takes it; otherwise the number’s Flex Flow takes it. Writing to a WhatsApp sender opens the '
+      + 'customer’s 24-hour WhatsApp window.',
   })
   @NUMBER_PARAM
   @ApiCreatedResponse({ type: HandsetReplyResponseDto })

@@ -1,29 +1,20 @@
-import { TestApp, createTestApp } from '../testing/test-app';
+import { EMBEDDED_SANDBOX_ENV, TestApp, createTestApp } from '../testing/test-app';
 
 const CUSTOMER = '+14155550123';
-/** No Twilio settings at all: the API starts its own embedded sandbox, the only case the handset routes exist. */
-const EMBEDDED_SANDBOX = {
-  TWILIO_ACCOUNT_SID: undefined,
-  TWILIO_AUTH_TOKEN: undefined,
-  TWILIO_PROXY_SERVICE_SID: undefined,
-  TWILIO_CHAT_SERVICE_SID: undefined,
-  TWILIO_BASE_URL: undefined,
-  SANDBOX_PORT: '0',
-};
 
 describe('Sandbox handset (API on its embedded sandbox)', () => {
   let api: TestApp;
   let accountNumbers: string[];
   beforeAll(async () => {
-    api = await createTestApp({ env: EMBEDDED_SANDBOX, logger: false });
+    api = await createTestApp({ env: EMBEDDED_SANDBOX_ENV, logger: false });
     expect(api.account.mode).toBe('sandbox');
     accountNumbers = (await api.http.get('/api/v1/sandbox/handset').expect(200)).body.accountNumbers;
   });
   afterAll(() => api?.close());
 
-  it('lists the account numbers a customer can text, and no handset before any SMS', async () => {
+  it('lists the account numbers and WhatsApp senders a customer can write to, and no handset before any message', async () => {
     const { body } = await api.http.get('/api/v1/sandbox/handset').expect(200);
-    expect(body).toEqual({ accountNumbers: ['+15550100001', '+15550100002'], handsets: [] });
+    expect(body).toEqual({ accountNumbers: ['+15550100001', '+15550100002', '+15550100003'], whatsappSenders: ['whatsapp:+15550100003'], handsets: [] });
   });
 
   it('shows a fire-and-forget SMS on the customer’s phone, and relays their reply into the Flex channel', async () => {
@@ -36,10 +27,10 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
     const thread = await api.http.get(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}`).expect(200);
     expect(thread.body).toEqual({
       number: CUSTOMER,
-      messages: [expect.objectContaining({ direction: 'received', from, to: CUSTOMER, body: 'Your order #1042 has shipped.', sid: expect.stringMatching(/^SM/) })],
+      messages: [expect.objectContaining({ direction: 'received', channel: 'sms', from, to: CUSTOMER, body: 'Your order #1042 has shipped.', sid: expect.stringMatching(/^SM/) })],
     });
     const list = await api.http.get('/api/v1/sandbox/handset').expect(200);
-    expect(list.body.handsets).toEqual([{ number: CUSTOMER, messages: 1, received: 1, sent: 0 }]);
+    expect(list.body.handsets).toEqual([{ number: CUSTOMER, messages: 1, received: 1, sent: 0, optedOutOf: [] }]);
 
     const reply = await api.http
       .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)
@@ -54,6 +45,19 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
     ]);
     const channel = await api.http.get(`/api/v1/channels/${sent.body.channel.sid}`).expect(200);
     expect(channel.body.messages.map((message: { body: string }) => message.body)).toContain('Thanks! When will it arrive?');
+  });
+
+  it('writes back over WhatsApp to the account’s WhatsApp sender: a Conversation takes it, and the thread shows the channel', async () => {
+    const customer = '+14155550124';
+    const reply = await api.http
+      .post(`/api/v1/sandbox/handset/${encodeURIComponent(customer)}/replies`)
+      .send({ to: 'whatsapp:+15550100003', body: 'Hello, is my order ready?' })
+      .expect(201);
+    expect(reply.body).toMatchObject({ route: 'address-configuration', conversationSid: expect.stringMatching(/^CH/) });
+    const thread = await api.http.get(`/api/v1/sandbox/handset/${encodeURIComponent(customer)}`).expect(200);
+    expect(thread.body.messages).toEqual([
+      expect.objectContaining({ direction: 'sent', channel: 'whatsapp', from: `whatsapp:${customer}`, to: 'whatsapp:+15550100003', body: 'Hello, is my order ready?', status: 'received' }),
+    ]);
   });
 
   it('refuses a reply to a number that is not the account’s, naming the field', async () => {

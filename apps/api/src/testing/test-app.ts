@@ -4,12 +4,25 @@ import { LogLevel, ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { RunningSandbox, SandboxControls, startSandbox } from '@flex-sms/twilio-sandbox';
+import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { AppModule } from '../app.module';
 import { configureHttp } from '../common/configure-http';
+import { SILENT_LOG_OUTPUT } from '../common/logging/app-logger';
 import { Environment, loadAppConfig } from '../config/load-app-config';
 import { DATABASE, Database } from '../store/database';
 import { TwilioAccount } from '../twilio/twilio-account';
+import { CapturedLogs } from './captured-logs';
+
+/** No Twilio settings at all: the API starts its own embedded sandbox, the only case the sandbox handset routes exist. */
+export const EMBEDDED_SANDBOX_ENV: Environment = {
+  TWILIO_ACCOUNT_SID: undefined,
+  TWILIO_AUTH_TOKEN: undefined,
+  TWILIO_PROXY_SERVICE_SID: undefined,
+  TWILIO_CHAT_SERVICE_SID: undefined,
+  TWILIO_BASE_URL: undefined,
+  SANDBOX_PORT: '0',
+};
 
 export interface TestAppOptions {
   /** Environment variables on top of the test defaults (sandbox credentials, in-memory database, a random key). */
@@ -22,6 +35,11 @@ export interface TestAppOptions {
   sandbox?: RunningSandbox;
   /** Nest log levels; errors and warnings by default. */
   logger?: LogLevel[] | false;
+  /**
+   * Keep what the API logs (its pino JSON lines, from level info, Nest's own logs included) in `logs` instead of
+   * printing Nest's logs at `logger`'s levels.
+   */
+  captureLogs?: boolean;
 }
 
 export interface TestApp {
@@ -40,6 +58,8 @@ export interface TestApp {
   account: TwilioAccount;
   /** The app's database (in memory unless DATABASE_URL is passed in `env`). */
   db: Database;
+  /** What the API logged, with `captureLogs` (empty otherwise). */
+  logs: CapturedLogs;
   close(): Promise<void>;
 }
 
@@ -72,10 +92,16 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
     SEND_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] });
+  const logs = new CapturedLogs();
+  const logOutput = options.captureLogs ? { stream: logs, level: 'info' as const } : SILENT_LOG_OUTPUT;
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, logOutput), ...(options.imports ?? [])] });
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    ...(options.captureLogs ? { bufferLogs: true } : { logger: options.logger ?? ['error', 'warn'] }),
+  });
+  if (options.captureLogs) app.useLogger(app.get(Logger));
   configureHttp(app, config);
   try {
     await app.listen(0, '127.0.0.1');
@@ -97,6 +123,7 @@ async function startApp(sandbox: RunningSandbox, options: TestAppOptions): Promi
     controls: new SandboxControls(sandbox.url),
     account: app.get(TwilioAccount),
     db: app.get<Database>(DATABASE),
+    logs,
     async close() {
       await app.close();
       if (!options.sandbox) await sandbox.close();

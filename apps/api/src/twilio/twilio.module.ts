@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { TwilioRequestMetrics } from '../metrics/twilio-request-metrics';
 import { TWILIO_CLIENT, TwilioAccount } from './twilio-account';
 import { TwilioConnection, connectTwilio } from './twilio-connection';
 
@@ -18,7 +19,12 @@ class EmbeddedSandboxCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: TWILIO_CONNECTION, useFactory: (config: AppConfig) => connectTwilio(config.twilio, config.twilioRequestTimeoutMs), inject: [AppConfig] },
+    {
+      provide: TWILIO_CONNECTION,
+      useFactory: (config: AppConfig, observer: TwilioRequestMetrics) =>
+        connectTwilio(config.twilio, { timeoutMs: config.twilioRequestTimeoutMs, observer }),
+      inject: [AppConfig, TwilioRequestMetrics],
+    },
     { provide: TWILIO_CLIENT, useFactory: (connection: TwilioConnection) => connection.client, inject: [TWILIO_CONNECTION] },
     { provide: TwilioAccount, useFactory: (connection: TwilioConnection) => connection.account, inject: [TWILIO_CONNECTION] },
     EmbeddedSandboxCloser,

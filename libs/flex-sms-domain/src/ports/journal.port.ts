@@ -6,16 +6,19 @@
  * pending step); `InMemoryJournal` (src/testing) is the reference behaviour for unit tests.
  */
 
-export type OutboundRequestKind = 'agent_sms' | 'system_sms';
+export const OUTBOUND_REQUEST_KINDS = ['agent_sms', 'system_sms'] as const;
+export type OutboundRequestKind = (typeof OUTBOUND_REQUEST_KINDS)[number];
 
-export type OutboundRequestStatus =
+export const OUTBOUND_REQUEST_STATUSES = [
   /** Twilio is being called (or the process died while it was). */
-  | 'in_flight'
-  | 'succeeded'
+  'in_flight',
+  'succeeded',
   /** Failed, and nothing this request created was left behind (nothing was created, or it was all undone). */
-  | 'failed'
+  'failed',
   /** Failed after creating things; they were undone (see `undone`). */
-  | 'rolled_back';
+  'rolled_back',
+] as const;
+export type OutboundRequestStatus = (typeof OUTBOUND_REQUEST_STATUSES)[number];
 
 /** What the caller asked for, recorded before any Twilio request. */
 export interface OutboundRequestRecord {
@@ -35,20 +38,23 @@ export interface OutboundRequestRecord {
 }
 
 /** The steps of an outbound request, in Twilio's words. */
-export type StepName =
-  | 'flex-flow'
-  | 'channel'
-  | 'proxy-session'
-  | 'stale-session'
-  | 'channel-attributes'
-  | 'message'
+export const STEP_NAMES = [
+  'flex-flow',
+  'channel',
+  'proxy-session',
+  'stale-session',
+  'channel-attributes',
+  'message',
   // Flex Conversations mode (OUTBOUND_MODE=conversations).
-  | 'conversation'
-  | 'conversation-participant'
-  | 'conversation-webhook'
-  | 'interaction';
+  'conversation',
+  'conversation-participant',
+  'conversation-webhook',
+  'interaction',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
 
-export type StepOutcome = 'resolved' | 'created' | 'reused' | 'updated' | 'closed' | 'removed' | 'failed';
+export const STEP_OUTCOMES = ['resolved', 'created', 'reused', 'updated', 'closed', 'removed', 'failed'] as const;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
 export interface ErrorRecord {
   code: string;
@@ -70,22 +76,33 @@ export interface StepRecord {
 }
 
 /** Work recorded before answering and finished after it (CompletePendingSteps), durable across a crash. */
-export type PendingStepName = 'channel-attributes';
+export const PENDING_STEP_NAMES = ['channel-attributes'] as const;
+export type PendingStepName = (typeof PENDING_STEP_NAMES)[number];
+export const PENDING_STEP_STATUSES = ['pending', 'done', 'failed'] as const;
 
 export interface PendingStepRecord {
   name: PendingStepName;
   /** Everything the step needs to run without the original request in memory. */
   payload: Record<string, unknown>;
   recordedAt: Date;
-  status: 'pending' | 'done' | 'failed';
+  status: (typeof PENDING_STEP_STATUSES)[number];
   attempts: number;
   settledAt?: Date;
   error?: ErrorRecord;
 }
 
+export const UNDO_ACTIONS = [
+  'cancel-task',
+  'remove-proxy-session',
+  'remove-channel',
+  'restore-channel-attributes',
+  'close-interaction-channel',
+  'remove-conversation',
+] as const;
+
 /** One thing a rollback undid (or tried to). */
 export interface UndoneRecord {
-  action: 'cancel-task' | 'remove-proxy-session' | 'remove-channel' | 'restore-channel-attributes' | 'close-interaction-channel' | 'remove-conversation';
+  action: (typeof UNDO_ACTIONS)[number];
   sid: string;
   ok: boolean;
   error?: ErrorRecord;

@@ -40,6 +40,7 @@ export interface TaskChannel {
 /** TaskRouter's set-up (workspaces, workflows, task channels): read by the Flex Flow defaults and the doctor. */
 export interface WorkspacePort {
   listWorkspaces(): Promise<Workspace[]>;
+  /** Throws ResourceNotFound when the workspace does not exist (Twilio's 404). */
   listWorkflows(workspaceSid: string): Promise<Workflow[]>;
   /** `null` when the workspace or the workflow does not exist. */
   fetchWorkflow(workspaceSid: string, workflowSid: string): Promise<Workflow | null>;

@@ -1,4 +1,5 @@
 import { TwilioRequestFailed, TwilioTransientFailure, TwilioUnavailable } from '../errors';
+import type { RetryObservation } from '../ports/retry-observer.port';
 import { FakeClock, FixedRandom } from '../testing/fake-clock';
 import { backoffDelay } from './retry-policy';
 import { TwilioRetrier } from './twilio-retrier';
@@ -96,6 +97,20 @@ describe('TwilioRetrier', () => {
 
     await expect(retrier.run('create session', create, { kind: 'lookup-before-repeat', lookup })).resolves.toBe('made');
     expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('tells its observer each retry it makes, with the reason and the wait, and not the one it gives up on', async () => {
+    const retries: RetryObservation[] = [];
+    const observed = new TwilioRetrier(clock, new FixedRandom([0.5]), policy, { retrying: (retry) => retries.push(retry) });
+    const call = failingThen([throttled(2_500), serverError(), serverError(), serverError()], 'never');
+
+    await expect(observed.run('fetch session', call)).rejects.toBeInstanceOf(TwilioUnavailable);
+
+    expect(retries).toEqual([
+      { operation: 'fetch session', reason: 'throttled', attempt: 1, delayMs: 2_500 },
+      { operation: 'fetch session', reason: 'server_error', attempt: 2, delayMs: 150 },
+      { operation: 'fetch session', reason: 'server_error', attempt: 3, delayMs: 300 },
+    ]);
   });
 
   it('never retries a permanent failure', async () => {

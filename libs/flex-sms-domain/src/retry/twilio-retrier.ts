@@ -1,5 +1,6 @@
 import { TwilioTransientFailure, TwilioUnavailable } from '../errors';
 import type { Clock, Random } from '../ports/clock.port';
+import type { RetryObserver } from '../ports/retry-observer.port';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /**
@@ -22,6 +23,7 @@ export class TwilioRetrier {
     private readonly clock: Clock,
     private readonly random: Random,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    private readonly observer?: RetryObserver,
   ) {}
 
   async run<T>(operation: string, call: () => Promise<T>, repeatability: Repeatability<T> = IDEMPOTENT): Promise<T> {
@@ -44,6 +46,7 @@ export class TwilioRetrier {
       if (attempt >= this.policy.maxAttempts || spent + delay > this.policy.budgetMs) {
         throw new TwilioUnavailable(operation, Math.max(1, Math.ceil(delay / 1000)), failure);
       }
+      this.observer?.retrying({ operation, reason: failure.kind, attempt, delayMs: delay });
       await this.clock.sleep(delay);
 
       if (ambiguous && repeatability.kind === 'lookup-before-repeat') {

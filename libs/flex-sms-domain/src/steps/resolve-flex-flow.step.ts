@@ -1,7 +1,7 @@
 import type { FlexFlow, FlexFlowIntegrationType } from '../ports/flex-flow.port';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import type { OutboundSmsDependencies } from './outbound-dependencies';
-import type { StepRecorder } from './step-recorder';
+import type { OutboundSmsDependencies } from '../outbound/outbound-dependencies';
+import type { StepRecorder } from '../outbound/step-recorder';
 
 /** Finds the Twilio number's `sms` Flex Flow of the integration type (cached: no Twilio request when warm). */
 export function resolveFlexFlow(

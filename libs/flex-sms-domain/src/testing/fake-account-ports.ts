@@ -1,10 +1,12 @@
+import { ResourceNotFound } from '../errors';
 import type { ChatService, FlexChannel } from '../ports/chat-channel.port';
 import type { AddressConfiguration } from '../ports/conversation.port';
 import type { FlexFlow, FlexFlowChanges, FlexFlowSettings } from '../ports/flex-flow.port';
 import type { IncomingPhoneNumber } from '../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../ports/proxy-session.port';
+import type { StudioFlow } from '../ports/studio-flow.port';
 import type { TaskChannel, Workflow, Workspace } from '../ports/task.port';
-import type { TwilioAccountPorts } from '../ports/account-ports.port';
+import type { TwilioAccountPorts } from '../ports/twilio-ports.port';
 import { FakeClock } from './fake-clock';
 import { FAKE_CHAT_SERVICE, FAKE_WORKSPACE, FakeTwilio } from './fake-twilio';
 
@@ -28,6 +30,7 @@ export class FakeAccount {
   readonly twilio = new FakeTwilio(this.clock);
   chatServices: ChatService[] = [{ sid: FAKE_CHAT_SERVICE, friendlyName: 'Flex Chat Service' }];
   workspaces: Workspace[] = [{ sid: FAKE_WORKSPACE, friendlyName: 'Flex Task Assignment' }];
+  studioFlows: StudioFlow[] = [{ sid: FAKE_STUDIO_FLOW, friendlyName: 'Messaging Flow' }];
   workflows: Workflow[] = [{ sid: FAKE_WORKFLOW, workspaceSid: FAKE_WORKSPACE, friendlyName: 'Assign to Anyone' }];
   taskChannels: TaskChannel[] = TASK_CHANNELS.map((channel) => ({ ...channel }));
   proxyService: ProxyService | null = { sid: FAKE_PROXY_SERVICE, uniqueName: 'Flex Proxy Service', chatInstanceSid: FAKE_CHAT_SERVICE };
@@ -92,12 +95,17 @@ export class FakeAccount {
       proxySessions: base.proxySessions,
       workspaces: {
         listWorkspaces: async () => this.workspaces.map((workspace) => ({ ...workspace })),
-        listWorkflows: async (workspaceSid) => this.workflows.filter((workflow) => workflow.workspaceSid === workspaceSid),
+        listWorkflows: async (workspaceSid) => {
+          // As Twilio: the workflows of a workspace that does not exist are a 404, not an empty list.
+          if (!this.workspaces.some((workspace) => workspace.sid === workspaceSid)) throw new ResourceNotFound('Workflows', workspaceSid, 20404);
+          return this.workflows.filter((workflow) => workflow.workspaceSid === workspaceSid);
+        },
         fetchWorkflow: async (workspaceSid, sid) => this.workflows.find((workflow) => workflow.workspaceSid === workspaceSid && workflow.sid === sid) ?? null,
         listTaskChannels: async (workspaceSid) => this.taskChannels.filter((channel) => channel.workspaceSid === workspaceSid),
         fetchTaskChannel: async (workspaceSid, wanted) =>
           this.taskChannels.find((channel) => channel.workspaceSid === workspaceSid && (channel.sid === wanted || channel.uniqueName === wanted)) ?? null,
       },
+      studioFlows: { fetchStudioFlow: async (sid) => this.studioFlows.find((flow) => flow.sid === sid) ?? null },
       phoneNumbers: { findIncomingPhoneNumber: async (e164) => this.numbers.find((number) => number.phoneNumber === e164) ?? null },
       addressConfigurations: {
         findSmsAddressConfiguration: async (address) => structuredClone(this.addressConfigurations.find((configuration) => configuration.type === 'sms' && configuration.address === address) ?? null),

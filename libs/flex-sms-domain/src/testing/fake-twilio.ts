@@ -5,7 +5,7 @@ import type { FlexFlow, FlexFlowPort } from '../ports/flex-flow.port';
 import type { ChatMessage, MessagePort, PostMessageRequest } from '../ports/message.port';
 import type { CreateProxySessionRequest, ProxyParticipant, ProxySession, ProxySessionPort } from '../ports/proxy-session.port';
 import type { Task, TaskPort } from '../ports/task.port';
-import type { TwilioPorts } from '../steps/outbound-dependencies';
+import type { TwilioPorts } from '../outbound/outbound-dependencies';
 import { FakeConversations, type FakeConversationsOperation } from './fake-conversations';
 
 /** Port operations, as the call log names them. */

@@ -1,10 +1,10 @@
 import type { FlexFlow } from '../ports/flex-flow.port';
-import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../steps/outbound-dependencies';
-import type { OutboundModePolicy } from '../steps/outbound-mode';
+import { createOutboundSmsDependencies, type OutboundSmsDependencies } from '../outbound/outbound-dependencies';
+import type { OutboundModePolicy } from '../outbound/outbound-mode';
 import { FakeClock, FixedRandom } from './fake-clock';
 import { FakeTwilio } from './fake-twilio';
-import { InMemoryJournal } from '../in-memory/in-memory-journal';
-import { InProcessPairLock } from '../in-memory/in-process-pair-lock';
+import { InMemoryJournal } from './in-memory-journal';
+import { InProcessPairLock } from './in-process-pair-lock';
 
 export const TWILIO_NUMBER = '+15005550006';
 export const CUSTOMER = '+14155550123';

@@ -11,3 +11,6 @@ export * from './delete-flex-flow';
 export * from './diagnose-number';
 export * from './list-flex-flows';
 export * from './update-flex-flow';
+export * from './cancel-cleanup-job';
+export * from './manage-cleanup-schedules';
+export * from './run-due-cleanup-schedules';

@@ -1,5 +1,6 @@
 import { KeepAliveRequestClient } from './keep-alive-request-client';
 import twilio from 'twilio';
+import { observeTwilioRequest, type TwilioRequestObserver } from './twilio-request-observer';
 
 export interface TwilioClientOptions {
   /** Account SID (AC…). Always needed: it is part of most Twilio URLs. */
@@ -15,6 +16,8 @@ export interface TwilioClientOptions {
   baseUrl?: string;
   /** Socket and request timeout of one HTTP request, in milliseconds. */
   timeoutMs?: number;
+  /** Told about every HTTP request sent (metrics); none by default. */
+  observer?: TwilioRequestObserver;
 }
 
 const TWILIO_HOST = /^https:\/\/([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.twilio\.com(?::443)?\//i;
@@ -28,6 +31,24 @@ export function rewriteTwilioUri(uri: string, baseUrl: string): string {
   if (!match) return uri;
   const base = baseUrl.replace(/\/+$/, '');
   return `${base}/${match[1].toLowerCase()}/${uri.slice(match[0].length)}`;
+}
+
+/** The product of a URI that is neither twilio.com nor under the base URL. */
+export const OTHER_PRODUCT = 'other';
+
+/** Twilio's product subdomains are short lowercase words; anything else is not one, and must not become a label. */
+const PRODUCT_NAME = /^[a-z0-9-]{1,32}$/;
+
+/**
+ * The Twilio product a request goes to: `https://proxy.dublin.ie1.twilio.com/v1/…` → `proxy`; under a base URL
+ * (the sandbox) the first path segment, where `rewriteTwilioUri` put the domain (`<base>/chat/v2/…` → `chat`).
+ */
+export function twilioProductOf(uri: string, baseUrl?: string): string {
+  const twilioHost = TWILIO_HOST.exec(uri);
+  const base = baseUrl?.replace(/\/+$/, '');
+  const segment = twilioHost ? twilioHost[1] : base && uri.startsWith(`${base}/`) ? uri.slice(base.length + 1).split(/[/?#]/)[0] : undefined;
+  const product = segment?.toLowerCase();
+  return product && PRODUCT_NAME.test(product) ? product : OTHER_PRODUCT;
 }
 
 /** The `details` key under which a 429's Retry-After header reaches the SDK's RestException. */
@@ -65,13 +86,15 @@ class AdapterRequestClient extends KeepAliveRequestClient {
   constructor(
     private readonly baseUrl: string | undefined,
     options: { timeout?: number; keepAlive?: boolean },
+    private readonly observer?: TwilioRequestObserver,
   ) {
     super(options);
   }
 
   override async request<TData>(opts: Parameters<twilio.RequestClient['request']>[0]) {
     const uri = this.baseUrl ? rewriteTwilioUri(opts.uri, this.baseUrl) : opts.uri;
-    const response = await super.request<TData>({ ...opts, uri } as never);
+    const observed = { product: twilioProductOf(uri, this.baseUrl), method: opts.method };
+    const response = await observeTwilioRequest(this.observer, observed, () => super.request<TData>({ ...opts, uri } as never));
     return carryRetryAfter(response as RawResponse) as typeof response;
   }
 }
@@ -79,7 +102,7 @@ class AdapterRequestClient extends KeepAliveRequestClient {
 /** Builds the official Twilio client, pointed at real Twilio or at the base URL given. */
 export function createTwilioClient(options: TwilioClientOptions): twilio.Twilio {
   const timeout = options.timeoutMs ?? 30_000;
-  const httpClient = new AdapterRequestClient(options.baseUrl, { timeout, keepAlive: true });
+  const httpClient = new AdapterRequestClient(options.baseUrl, { timeout, keepAlive: true }, options.observer);
   const username = options.apiKeySid ?? options.accountSid;
   return twilio(username, options.authToken, { accountSid: options.accountSid, httpClient });
 }

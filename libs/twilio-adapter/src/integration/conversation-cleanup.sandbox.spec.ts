@@ -1,4 +1,5 @@
-import { CleanUpConversations, CleanupJobRunner, ConversationCleanupHandler, InMemoryCleanupJobStore, TwilioRetrier, mathRandom, systemClock } from '@flex-sms/domain';
+import { CleanUpConversations, CleanupJobRunner, ConversationCleanupHandler, TwilioRetrier, mathRandom, systemClock } from '@flex-sms/domain';
+import { InMemoryCleanupJobStore } from '@flex-sms/domain/testing';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import { createTwilioAccountPorts } from '../twilio-account-ports.factory';

@@ -1,13 +1,12 @@
 import {
   CompletePendingSteps,
   createOutboundSmsDependencies,
-  InMemoryJournal,
   InitiateAgentSms,
-  InProcessPairLock,
   SendSystemSms,
   type OutboundModePolicy,
   type OutboundSmsDependencies,
 } from '@flex-sms/domain';
+import { InMemoryJournal, InProcessPairLock } from '@flex-sms/domain/testing';
 // Test-only: the adapter is verified against the sandbox over HTTP; production code never imports it.
 import { SandboxControls, startSandbox, type LoggedRequest, type RunningSandbox } from '@flex-sms/twilio-sandbox';
 import type twilio from 'twilio';

@@ -26,7 +26,8 @@ describe('sandbox contract with Twilio OpenAPI specs: Conversations and Flex Int
       account: sandbox.account,
       controls: new SandboxControls(sandbox.url),
     });
-  });
+    // Loading and compiling the specs, and waiting for a delivery receipt, take more than jest's 5 s on a busy machine.
+  }, 30_000);
 
   afterAll(() => sandbox?.close());
 

@@ -1,5 +1,6 @@
 import type twilio from 'twilio';
 import type { DemoAccount, SandboxControls } from '../index';
+import { eventually } from '../testing/callback-receiver';
 
 const CUSTOMER = '+15557774001';
 const INBOUND_CUSTOMER = '+15557774002';
@@ -18,7 +19,11 @@ export const CONVERSATIONS_OPERATIONS: readonly string[] = [
   'conversations:FetchConversationParticipant', 'conversations:DeleteConversationParticipant',
   'conversations:ListConversationMessage', 'conversations:CreateConversationMessage', 'conversations:FetchConversationMessage',
   'conversations:ListConversationScopedWebhook', 'conversations:CreateConversationScopedWebhook',
-  'conversations:FetchConversationScopedWebhook', 'conversations:DeleteConversationScopedWebhook',
+  'conversations:FetchConversationScopedWebhook', 'conversations:UpdateConversationScopedWebhook', 'conversations:DeleteConversationScopedWebhook',
+  'conversations:ListConversationMessageReceipt', 'conversations:FetchConversationMessageReceipt',
+  'conversations:ListServiceConversationMessageReceipt', 'conversations:FetchServiceConversationMessageReceipt',
+  'conversations:FetchConfigurationWebhook', 'conversations:UpdateConfigurationWebhook',
+  'conversations:FetchServiceWebhookConfiguration', 'conversations:UpdateServiceWebhookConfiguration',
   'conversations:ListConfigurationAddress', 'conversations:CreateConfigurationAddress',
   'conversations:FetchConfigurationAddress', 'conversations:UpdateConfigurationAddress', 'conversations:DeleteConfigurationAddress',
   'flex-api:CreateInteraction', 'flex-api:FetchInteraction',
@@ -67,6 +72,15 @@ async function exchangeMessages({ client, account, controls }: ConversationsJour
   const conversation = client.conversations.v1.conversations(conversationSid);
   const message = await conversation.messages.create({ author: 'agent.alice', body: 'Hello from Flex' });
   await conversation.messages(message.sid).fetch();
+  // The SMS leg's receipt appears once it is sent: what a reconciliation job reads, by both URL forms.
+  const [receipt] = await eventually(async () => {
+    const receipts = await conversation.messages(message.sid).deliveryReceipts.list();
+    return receipts.length ? receipts : undefined;
+  }, 'a delivery receipt');
+  await conversation.messages(message.sid).deliveryReceipts(receipt.sid).fetch();
+  const serviceScoped = client.conversations.v1.services(account.chatServiceSid).conversations(conversationSid).messages(message.sid).deliveryReceipts;
+  await serviceScoped.list();
+  await serviceScoped(receipt.sid).fetch();
   await controls.sendInboundSms({ from: CUSTOMER, to: account.numbers[0], body: 'Hello back' });
   await conversation.messages.list({ order: 'desc' });
   const participants = await conversation.participants.list();
@@ -100,10 +114,22 @@ async function manageConversationsDirectly({ client, account }: ConversationsJou
   await expect(api.participants.create({ 'messagingBinding.address': account.numbers[0], 'messagingBinding.proxyAddress': account.numbers[0] })).rejects.toMatchObject({ status: 400, code: 50409 });
   const webhook = await api.webhooks.create({ target: 'studio', 'configuration.flowSid': account.studioFlowSid });
   await api.webhooks(webhook.sid).fetch();
+  await api.webhooks(webhook.sid).update({ 'configuration.flowSid': account.studioFlowSid, 'configuration.filters': ['onMessageAdded'] });
   await api.webhooks(webhook.sid).remove();
   await api.participants(participant.sid).remove();
   await api.remove();
   await expect(api.fetch()).rejects.toMatchObject({ status: 404 });
+
+  // Where the product registers for delivery events: the service's and the account's webhook configuration. The
+  // URLs point at this machine's discard port, and are cleared again.
+  const serviceWebhooks = client.conversations.v1.services(account.chatServiceSid).configuration.webhooks();
+  await serviceWebhooks.fetch();
+  await serviceWebhooks.update({ postWebhookUrl: 'http://127.0.0.1:9/conversations', method: 'POST', filters: ['onDeliveryUpdated', 'onMessageAdded'] });
+  await serviceWebhooks.update({ postWebhookUrl: '' });
+  const accountWebhooks = client.conversations.v1.configuration.webhooks();
+  await accountWebhooks.fetch();
+  await accountWebhooks.update({ target: 'webhook', method: 'POST', filters: ['onDeliveryUpdated'], postWebhookUrl: 'http://127.0.0.1:9/account' });
+  await accountWebhooks.update({ postWebhookUrl: '' });
 
   // Re-configuring a number: its Address Configuration deleted, then made again with a webhook handler.
   const [configuration] = await client.conversations.v1.addressConfigurations.list();

@@ -21,4 +21,7 @@ export const PRODUCT_OPERATIONS: readonly string[] = [
   'studio:ListFlow', 'studio:FetchFlow', 'studio:ListExecution',
 
   'api:ListMessage', 'api:FetchMessage', 'api:ListIncomingPhoneNumber',
+
+  // The account's Content templates with their WhatsApp approval (`GET /api/v1/content-templates`), and one template.
+  'content:ListContentAndApprovals', 'content:ListContent', 'content:FetchContent',
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SandboxControls, startSandbox, type DemoAccount, type RunningSandbox } from '../index';
 import type { StateRef } from '../core/state';
 import { twilioRoutes } from '../server/routes';
+import { eventually } from '../testing/callback-receiver';
 import { ContractLog } from './contract-log.test-helpers';
 import { sandboxTarget } from './validating-request-client.test-helpers';
 
@@ -214,6 +215,33 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
       expect((await send('DELETE', participant)).status).toBe(200);
     });
 
+    // Callback URLs here point at the discard port of this machine: nothing listens, and no request leaves it.
+    it('registers the Service callbacks (connection overrides kept in the URL) and reads a session’s interactions', async () => {
+      const updated = await send('POST', proxy(), {
+        CallbackUrl: 'http://127.0.0.1:9/proxy#rc=3&rp=5xx',
+        InterceptCallbackUrl: 'http://127.0.0.1:9/intercept',
+        GeoMatchLevel: 'area-code',
+        NumberSelectionBehavior: 'avoid-sticky',
+      });
+      expect(updated).toMatchObject({
+        status: 200,
+        body: { callback_url: 'http://127.0.0.1:9/proxy#rc=3&rp=5xx', intercept_callback_url: 'http://127.0.0.1:9/intercept', geo_match_level: 'area-code', number_selection_behavior: 'avoid-sticky' },
+      });
+      expect(await send('POST', proxy(), { CallbackUrl: 'example.com/proxy' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('CallbackUrl') } });
+      const session = await send('POST', proxy('/Sessions'), {
+        UniqueName: 'phone to phone',
+        Participants: [JSON.stringify({ Identifier: '+15557779801', ProxyIdentifier: account.numbers[0] }), JSON.stringify({ Identifier: '+15557779802', ProxyIdentifier: account.numbers[1] })],
+      });
+      await controls.sendInboundSms({ from: '+15557779801', to: account.numbers[0], body: 'Forward this' });
+      const interactions = await send('GET', proxy(`/Sessions/${session.body.sid}/Interactions`));
+      expect(interactions).toMatchObject({ status: 200, body: { interactions: [{ type: 'message', outbound_resource_type: 'Message', inbound_resource_status: 'received' }] } });
+      const [interaction] = interactions.body.interactions;
+      expect((await send('GET', proxy(`/Sessions/${session.body.sid}/Interactions/${interaction.sid}`))).status).toBe(200);
+      const participant = proxy(`/Sessions/${session.body.sid}/Participants/${interaction.inbound_participant_sid}`);
+      expect(await send('GET', `${participant}/MessageInteractions/${interaction.sid}`)).toMatchObject({ status: 200, body: { sid: interaction.sid, participant_sid: interaction.inbound_participant_sid } });
+      await send('POST', proxy(), { CallbackUrl: '', InterceptCallbackUrl: '' });
+    });
+
     it('takes a number into the pool as reserved from IsReserved=TRUE', async () => {
       expect((await send('GET', '/proxy/v1/Services')).status).toBe(200);
       expect((await send('GET', proxy())).status).toBe(200);
@@ -349,6 +377,48 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
       expect((await send('DELETE', conversation)).status).toBe(204);
     });
 
+    it('reads delivery receipts by both URL forms and updates a scoped webhook from its form, Method in either case', async () => {
+      const created = await send('POST', '/conversations/v1/Conversations', { UniqueName: 'receipts' });
+      const conversation = `/conversations/v1/Conversations/${created.body.sid}`;
+      await send('POST', `${conversation}/Participants`, { 'MessagingBinding.Address': '+15557779601', 'MessagingBinding.ProxyAddress': account.numbers[0] });
+      const message = await send('POST', `${conversation}/Messages`, { Author: 'system', Body: 'Your order shipped' });
+      const receipts = await eventually(async () => {
+        const listed = await send('GET', `${conversation}/Messages/${message.body.sid}/Receipts`);
+        return listed.body.delivery_receipts.length ? listed : undefined;
+      }, 'a receipt');
+      expect(receipts).toMatchObject({ status: 200, body: { delivery_receipts: [{ message_sid: message.body.sid, channel_message_sid: expect.stringMatching(/^SM/) }] } });
+      const [receipt] = receipts.body.delivery_receipts;
+      expect((await send('GET', `${conversation}/Messages/${message.body.sid}/Receipts/${receipt.sid}`)).status).toBe(200);
+      const scoped = `/conversations/v1/Services/${account.chatServiceSid}/Conversations/${created.body.sid}/Messages/${message.body.sid}/Receipts`;
+      expect(await send('GET', scoped)).toMatchObject({ status: 200, body: { delivery_receipts: [{ sid: receipt.sid, chat_service_sid: account.chatServiceSid }] } });
+      expect((await send('GET', `${scoped}/${receipt.sid}`)).status).toBe(200);
+      expect((await send('GET', `/conversations/v1/Services/IS${'0'.repeat(32)}/Conversations/${created.body.sid}/Messages/${message.body.sid}/Receipts`)).status).toBe(404);
+
+      const webhook = await send('POST', `${conversation}/Webhooks`, { Target: 'webhook', 'Configuration.Url': 'http://127.0.0.1:9/a', 'Configuration.Method': 'post' });
+      expect(webhook).toMatchObject({ status: 201, body: { configuration: { method: 'post' } } });
+      const updated = await send('POST', `${conversation}/Webhooks/${webhook.body.sid}`, {
+        'Configuration.Url': 'http://127.0.0.1:9/b#rc=2&rp=5xx', 'Configuration.Method': 'GET', 'Configuration.Filters': ['onDeliveryUpdated', 'onMessageAdded'],
+      });
+      expect(updated).toMatchObject({ status: 200, body: { configuration: { url: 'http://127.0.0.1:9/b#rc=2&rp=5xx', method: 'GET', filters: ['onDeliveryUpdated', 'onMessageAdded'] } } });
+      expect((await send('DELETE', conversation)).status).toBe(204);
+    });
+
+    it('configures the account’s and the service’s webhooks, Filters repeated or as one JSON array', async () => {
+      const service = `/conversations/v1/Services/${account.chatServiceSid}/Configuration/Webhooks`;
+      expect(await send('GET', service)).toMatchObject({ status: 200, body: { post_webhook_url: null, filters: null, method: null } });
+      const filters = ['onDeliveryUpdated', 'onMessageAdded'];
+      for (const form of [{ Filters: filters }, { Filters: JSON.stringify(filters) }]) {
+        const updated = await send('POST', service, { PostWebhookUrl: 'http://127.0.0.1:9/service', Method: 'POST', ...form });
+        expect({ form, status: updated.status, filters: updated.body.filters }).toEqual({ form, status: 200, filters });
+      }
+      expect(await send('GET', '/conversations/v1/Configuration/Webhooks')).toMatchObject({ status: 200, body: { target: 'webhook', post_webhook_url: null } });
+      const account_ = await send('POST', '/conversations/v1/Configuration/Webhooks', { Target: 'flex', PostWebhookUrl: 'http://127.0.0.1:9/account', Method: 'GET', Filters: 'onMessageAdded' });
+      expect(account_).toMatchObject({ status: 200, body: { target: 'flex', method: 'GET', filters: ['onMessageAdded'], post_webhook_url: 'http://127.0.0.1:9/account' } });
+      expect(await send('POST', '/conversations/v1/Configuration/Webhooks', { Target: 'pigeon' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('Target') } });
+      await send('POST', service, { PostWebhookUrl: '' });
+      await send('POST', '/conversations/v1/Configuration/Webhooks', { PostWebhookUrl: '', Target: 'webhook' });
+    });
+
     it('configures an address from AutoCreation.* with True and a JSON array of webhook filters', async () => {
       const listed = await send('GET', '/conversations/v1/Configuration/Addresses', { Type: 'sms' });
       const seeded = listed.body.address_configurations.find((configuration: { address: string }) => configuration.address === account.numbers[1]);
@@ -388,8 +458,13 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
 
   describe('API 2010', () => {
     it('sends a message and lists it by DateSent, DateSent<= and DateSent>= as YYYY-MM-DD, the days included', async () => {
-      const sent = await send('POST', api('/Messages.json'), { To: '+15557779701', From: account.numbers[0], Body: 'Ahoy' });
-      expect(sent).toMatchObject({ status: 201, body: { to: '+15557779701', body: 'Ahoy' } });
+      const created = await send('POST', api('/Messages.json'), { To: '+15557779701', From: account.numbers[0], Body: 'Ahoy', StatusCallback: 'http://127.0.0.1:9/status#rc=2' });
+      expect(created).toMatchObject({ status: 201, body: { to: '+15557779701', body: 'Ahoy', status: 'queued', date_sent: null } });
+      // A queued message has no date_sent yet: it is listed by DateSent once it was sent.
+      const sent = await eventually(async () => {
+        const fetched = await send('GET', api(`/Messages/${created.body.sid}.json`));
+        return fetched.body.date_sent ? fetched : undefined;
+      }, 'the message sent');
       const day = new Date(sent.body.date_sent).toISOString().slice(0, 10);
       const forms: Form[] = [{ DateSent: day }, { 'DateSent<': day }, { 'DateSent>': day }, { 'DateSent>': `${day}T00:00:00Z`, 'DateSent<': `${day}T23:59:59Z` }];
       for (const form of forms) {
@@ -404,6 +479,66 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
       expect(number.phone_number).toBe(account.numbers[1]);
       expect((await send('GET', api(`/IncomingPhoneNumbers/${number.sid}.json`))).status).toBe(200);
       expect((await send('DELETE', api(`/IncomingPhoneNumbers/${number.sid}.json`))).status).toBe(204);
+    });
+  });
+
+  /** As Twilio's curl examples send the Content API's bodies: `-H 'Content-Type: application/json' -d '{…}'`. */
+  async function sendJson(path: string, body: string): Promise<Answer> {
+    const url = `${sandbox.url}${path}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`, 'content-type': 'application/json' },
+      body,
+    });
+    const text = await response.text();
+    const { domain, path: below } = sandboxTarget(url, sandbox.url);
+    log.check('POST', domain, below, response.status, text);
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  describe('Content API and WhatsApp', () => {
+    it("creates a template from the docs' curl example (JSON, {{1}} variables), submits it and reads it back every way", async () => {
+      const created = await sendJson(
+        '/content/v1/Content',
+        '{"friendly_name": "owl_air_qr", "language": "en", "variables": {"1": "Owl Air Customer"}, "types": {"twilio/quick-reply": {"body": "Hi, {{ 1 }}. Thanks for contacting Owl Air Support. How can I help?", "actions": [{"title": "Check flight status", "id": "flightid1"}, {"title": "Check gate number", "id": "gateid1"}]}, "twilio/text": {"body": "Hi, {{ 1 }}. Thanks for contacting Owl Air Support. How can I help?"}}}',
+      );
+      expect(created).toMatchObject({ status: 201, body: { friendly_name: 'owl_air_qr', variables: { 1: 'Owl Air Customer' }, types: { 'twilio/text': expect.any(Object) } } });
+      const sid = created.body.sid as string;
+      expect((await send('GET', `/content/v1/Content/${sid}`)).status).toBe(200);
+      expect((await send('GET', '/content/v1/Content', { PageSize: '50' })).body.meta).toMatchObject({ key: 'contents', page_size: 50 });
+      const submitted = await sendJson(`/content/v1/Content/${sid}/ApprovalRequests/whatsapp`, '{"name": "flight_replies", "category": "UTILITY"}');
+      expect(submitted).toMatchObject({ status: 201, body: { name: 'flight_replies', category: 'UTILITY', status: 'received', content_type: 'twilio/quick-reply' } });
+      expect((await send('GET', `/content/v1/Content/${sid}/ApprovalRequests`)).body.whatsapp).toMatchObject({ type: 'whatsapp', status: 'received' });
+      const listed = await send('GET', '/content/v1/ContentAndApprovals', { PageSize: '10' });
+      expect(listed.body.contents.find((template: { sid: string }) => template.sid === sid)).toMatchObject({ approval_requests: { status: 'received' } });
+      expect((await send('DELETE', `/content/v1/Content/${sid}`)).status).toBe(204);
+    });
+
+    it('sends a template over WhatsApp as the docs\' curl does (ContentSid, ContentVariables as JSON text)', async () => {
+      const [sender] = account.whatsappSenders;
+      const created = await send('POST', api('/Messages.json'), {
+        ContentSid: account.contentTemplates.appointmentReminder,
+        ContentVariables: '{"1":"Name","2":"Monday"}',
+        From: sender,
+        To: 'whatsapp:+15557779801',
+      });
+      expect(created).toMatchObject({ status: 201, body: { from: sender, to: 'whatsapp:+15557779801', status: 'queued', body: expect.stringContaining('Hello Name') } });
+    });
+
+    it('binds a WhatsApp participant from MessagingBinding.* and posts a template message to it', async () => {
+      const [sender] = account.whatsappSenders;
+      const conversation = (await send('POST', '/conversations/v1/Conversations', { FriendlyName: 'WhatsApp encodings' })).body.sid as string;
+      const participant = await send('POST', `/conversations/v1/Conversations/${conversation}/Participants`, {
+        'MessagingBinding.Address': 'whatsapp:+15557779802',
+        'MessagingBinding.ProxyAddress': sender,
+      });
+      expect(participant).toMatchObject({ status: 201, body: { messaging_binding: { type: 'whatsapp', address: 'whatsapp:+15557779802', proxy_address: sender } } });
+      const message = await send('POST', `/conversations/v1/Conversations/${conversation}/Messages`, {
+        Author: 'agent.alice',
+        ContentSid: account.contentTemplates.appointmentConfirmation,
+        ContentVariables: '{"1": "Ada", "2": "Friday"}',
+      });
+      expect(message).toMatchObject({ status: 201, body: { content_sid: account.contentTemplates.appointmentConfirmation, body: 'Hi Ada, please confirm your appointment on Friday.' } });
     });
   });
 

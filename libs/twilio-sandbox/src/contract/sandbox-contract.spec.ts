@@ -7,6 +7,7 @@ import { walkConversationsJourneys } from './conversations-journeys.test-helpers
 import { PRODUCT_OPERATIONS } from './product-operations.test-helpers';
 import { sandboxRouteOperations } from './sandbox-routes.test-helpers';
 import { sandboxTarget, validatingTwilioClient } from './validating-request-client.test-helpers';
+import { walkWhatsAppJourneys } from './whatsapp-journeys.test-helpers';
 
 const CUSTOMER = '+15557770001';
 const SECOND_CUSTOMER = '+15557770002';
@@ -25,7 +26,7 @@ interface Journey {
  * Every response of the sandbox that the product relies on, checked against Twilio's official OpenAPI schemas
  * (twilio-oai): the SDK goes through a RequestClient that validates each body as it arrives, while the test walks
  * the product's journeys (FlexFlow set-up, an agent starting an SMS conversation, a customer texting first,
- * clean-up) and its error paths.
+ * clean-up, WhatsApp with Content templates) and its error paths.
  */
 describe('sandbox contract with Twilio OpenAPI specs', () => {
   let sandbox: RunningSandbox;
@@ -48,6 +49,7 @@ describe('sandbox contract with Twilio OpenAPI specs', () => {
     await useRemainingSandboxEndpoints(journey);
     await provokeErrors(journey, sandbox.url, log);
     await walkConversationsJourneys(journey);
+    await walkWhatsAppJourneys(journey);
   }, 30_000);
 
   afterAll(() => sandbox?.close());
@@ -196,6 +198,8 @@ async function startAgentConversation({ client, account, controls }: Journey, fl
   await chat.users(users[0].sid).fetch();
 
   const proxy = client.proxy.v1.services(account.proxyServiceSid);
+  // Where Proxy reports interactions (this machine's discard port: nothing listens, nothing leaves it), cleared after.
+  await proxy.update({ callbackUrl: 'http://127.0.0.1:9/proxy', numberSelectionBehavior: 'prefer-sticky' });
   const session = await proxy.sessions.create({
     uniqueName: flexChannel.sid,
     mode: 'message-only',
@@ -218,7 +222,12 @@ async function startAgentConversation({ client, account, controls }: Journey, fl
   const customer = participants.find((participant) => participant.identifier === CUSTOMER);
   expect(customer).toBeDefined();
   // One interaction each way: an outbound one (inbound_* fields null) and an inbound one.
+  const [interaction] = await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions.list();
   expect(await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions.list()).toHaveLength(2);
+  await proxy.sessions(session.sid).participants(customer!.sid).messageInteractions(interaction.sid).fetch();
+  expect(await proxy.sessions(session.sid).interactions.list()).toHaveLength(2);
+  await proxy.sessions(session.sid).interactions(interaction.sid).fetch();
+  await proxy.update({ callbackUrl: '' });
 
   // Proxy relayed the agent's chat message to the customer's handset as an SMS.
   const sms = await client.api.v2010.accounts(account.accountSid).messages.list({ to: CUSTOMER });

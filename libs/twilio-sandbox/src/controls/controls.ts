@@ -11,7 +11,13 @@ import { TwilioError, notFound } from '../http/twilio-error';
 import { receiveInboundSms } from '../messaging/inbound-sms';
 import { seedProxySessions, seedFlexFlows } from '../seed/bulk-seed';
 import type { DemoAccount } from '../seed/demo-account';
-import { handsetThread, listHandsets } from './handset';
+import type { CallbackDispatcher } from '../callbacks/callback-dispatcher';
+import type { DeliverySettings } from '../messaging/delivery/delivery-runtime';
+import { handsetThread, listHandsets, setHandsetFate, setWhatsAppWindow, type HandsetFateRequest, type WhatsAppWindowRequest } from './handset';
+import { liveResources } from './live-resources';
+import { phoneOf } from '../messaging/channel-address';
+import { windowsOfHandset } from '../messaging/whatsapp-window';
+import { decideWhatsAppApproval } from '../products/content/content.service';
 
 export const CONTROLS_PATH = '/_sandbox';
 
@@ -21,6 +27,15 @@ export interface ControlsDependencies {
   log: RequestLog;
   account: () => DemoAccount;
   reset: () => void;
+  /** The delivery runtime's settings (changed in place: the next step uses them). */
+  delivery: DeliverySettings;
+  callbacks: CallbackDispatcher;
+}
+
+/** The sandbox's account flags a test may turn on, as Twilio Support would. */
+export interface AccountFlags {
+  /** `ProxyRespectSmsStopFilterFlag`: Proxy's relayed SMS honour opt-outs (21610). Off on Twilio by default. */
+  proxyRespectSmsStopFilter: boolean;
 }
 
 /** A control reads the request (its JSON body parsed) and says what to answer. */
@@ -34,6 +49,7 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
   const state = () => deps.ref.current;
   const router = new Router({ caseSensitive: true });
   router.use(json({ type: () => true, strict: false }));
+  const accountFlags = (): AccountFlags => ({ proxyRespectSmsStopFilter: state().proxy.respectSmsStopFilter });
   const control = (handler: Control) => (request: Request, response: ServerResponse) => {
     const result = handler(request);
     sendJson(response, result.status ?? 200, result.body);
@@ -60,6 +76,7 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
     deps.log.clear();
     return { status: 204, body: undefined };
   }));
+  router.get('/resources', control(() => ({ body: { resources: liveResources(state()) } })));
   router.get('/handset', control(() => ({ body: { handsets: listHandsets(state()) } })));
   router.post('/handset/inbound', control(({ body }) => {
     const input = body as { from?: unknown; to?: unknown; body?: unknown } | undefined;
@@ -71,6 +88,46 @@ export function sandboxControls(deps: ControlsDependencies): Router.Router {
   router.get('/handset/:number', control(({ params }) => {
     const number = params.number as string;
     return { body: { number, messages: handsetThread(state(), number) } };
+  }));
+  router.put('/handset/:number/fate', control(({ params, body }) => ({ body: setHandsetFate(state(), params.number as string, (body ?? {}) as HandsetFateRequest) })));
+  router.delete('/handset/:number/fate', control(({ params }) => {
+    state().handsets.fates.delete(phoneOf(params.number as string));
+    return { status: 204, body: undefined };
+  }));
+  router.get('/handset/:number/whatsapp-windows', control(({ params }) => {
+    const number = phoneOf(params.number as string);
+    return { body: { number, windows: windowsOfHandset(state(), number) } };
+  }));
+  router.put('/handset/:number/whatsapp-window', control(({ params, body }) => ({
+    body: setWhatsAppWindow(state(), params.number as string, (body ?? {}) as WhatsAppWindowRequest),
+  })));
+  router.put('/content/:sid/approval', control(({ params, body }) => {
+    const template = state().content.contents.get(params.sid as string);
+    if (!template) throw notFound(`/_sandbox/content/${params.sid as string}/approval`);
+    const decision = (body ?? {}) as { status?: unknown; rejectionReason?: unknown };
+    const { whatsapp } = decideWhatsAppApproval(state(), template, { status: decision.status, rejectionReason: decision.rejectionReason });
+    return { body: { contentSid: template.sid, ...whatsapp } };
+  }));
+  router.get('/delivery', control(() => ({ body: { ...deps.delivery } })));
+  router.put('/delivery', control(({ body }) => {
+    const stepDelayMs = (body as { stepDelayMs?: unknown } | undefined)?.stepDelayMs;
+    if (typeof stepDelayMs !== 'number' || !Number.isInteger(stepDelayMs) || stepDelayMs < 0) {
+      throw new TwilioError(400, 20001, 'stepDelayMs must be a whole number of milliseconds, 0 or more');
+    }
+    deps.delivery.stepDelayMs = stepDelayMs;
+    return { body: { ...deps.delivery } };
+  }));
+  router.get('/callbacks', control(() => ({ body: { callbacks: deps.callbacks.snapshot() } })));
+  router.delete('/callbacks', control(() => {
+    deps.callbacks.clearLog();
+    return { status: 204, body: undefined };
+  }));
+  router.get('/account-flags', control(() => ({ body: accountFlags() })));
+  router.put('/account-flags', control(({ body }) => {
+    const value = (body as { proxyRespectSmsStopFilter?: unknown } | undefined)?.proxyRespectSmsStopFilter;
+    if (typeof value !== 'boolean') throw new TwilioError(400, 20001, 'proxyRespectSmsStopFilter must be a boolean');
+    state().proxy.respectSmsStopFilter = value;
+    return { body: accountFlags() };
   }));
   router.post('/seed/proxy-sessions', control(({ body }) => {
     const sessionSids = seedProxySessions(state(), (body ?? {}) as { count: unknown; status?: unknown });

@@ -5,7 +5,11 @@ export type SidPrefix =
   | 'AC' | 'FO' | 'CH' | 'IS' | 'US' | 'MB' | 'IM' | 'RL' | 'KS' | 'PN' | 'KC' | 'KP' | 'KI'
   | 'WS' | 'WW' | 'WQ' | 'WA' | 'TC' | 'WT' | 'FW' | 'FN' | 'SM'
   // Conversations (address configurations, scoped webhooks) and Flex Interactions (interaction, channel, invite, participant).
-  | 'IG' | 'WH' | 'KD' | 'UO' | 'KG' | 'UT';
+  | 'IG' | 'WH' | 'KD' | 'UO' | 'KG' | 'UT'
+  // Conversations delivery receipts.
+  | 'DY'
+  // Content API templates.
+  | 'HX';
 
 /**
  * Deterministic SID factory: prefix + 32 lowercase hex derived from a seed and a counter, so the seeded demo

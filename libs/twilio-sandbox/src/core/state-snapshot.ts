@@ -3,7 +3,7 @@ import { Collection, type CollectionSnapshot } from './collection';
 import { SandboxState } from './state';
 
 /** The product stores of a SandboxState: everything an account holds. */
-const STORES = ['flex', 'chat', 'proxy', 'taskrouter', 'studio', 'api', 'conversations', 'interactions'] as const;
+const STORES = ['flex', 'chat', 'proxy', 'taskrouter', 'studio', 'api', 'conversations', 'interactions', 'handsets', 'content'] as const;
 type StoreName = (typeof STORES)[number];
 
 /** Bumped when a saved state can no longer be read as it is. */

@@ -1,9 +1,12 @@
 import type { Clock } from './clock';
+import type { SandboxEffect } from './outbox';
 import { SidFactory, type SidPrefix } from './sid';
 import { Api2010Store } from '../products/api2010/api2010.store';
 import { ChatStore } from '../products/chat/chat.store';
+import { ContentStore } from '../products/content/content.store';
 import { ConversationsStore } from '../products/conversations/conversations.store';
 import { FlexStore } from '../products/flex/flex.store';
+import { HandsetStore } from '../controls/handset.store';
 import { InteractionsStore } from '../products/flex-interactions/interactions.store';
 import { ProxyStore } from '../products/proxy/proxy.store';
 import { StudioStore } from '../products/studio/studio.store';
@@ -27,6 +30,10 @@ export class SandboxState {
   readonly api = new Api2010Store();
   readonly conversations = new ConversationsStore();
   readonly interactions = new InteractionsStore();
+  readonly content = new ContentStore();
+  readonly handsets = new HandsetStore();
+  /** Effects of the handlers that ran, not yet drained (never saved: drained right after each request). */
+  readonly outbox: SandboxEffect[] = [];
   private readonly sids: SidFactory;
 
   constructor(

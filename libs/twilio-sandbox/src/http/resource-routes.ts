@@ -38,10 +38,11 @@ export function resourceRoutes(ref: StateRef, options: ResourceRoutesOptions = {
     return { result: handler(request, state, ctx), ctx };
   };
   const answering = (method: Route['method'], status: (body: unknown) => ReturnType<Route['handler']>) => {
-    return (pattern: string, handler: ResourceHandler<unknown>): Route => ({
+    return (pattern: string, handler: ResourceHandler<unknown>, reading: Pick<Route, 'body'> = {}): Route => ({
       method,
       pattern,
       handler: (request) => status(run(handler, request).result),
+      ...reading,
     });
   };
   return {

@@ -9,8 +9,10 @@ export interface TwilioRequest {
   path: string;
   /** Path parameters by the names of the route pattern (`Sid`, `ServiceSid`…), URL-decoded. */
   pathParams: Record<string, string>;
-  /** Query parameters for GET/DELETE, form parameters for POST. */
+  /** Query parameters for GET/DELETE, form parameters for POST (none for a JSON body). */
   params: Params;
+  /** The parsed body of a route that takes JSON (`body: 'json'`, the Content API); undefined otherwise. */
+  json?: unknown;
   /** Query parameters (also for POST), for paging links. */
   query: Params;
   headers: Record<string, string | string[] | undefined>;
@@ -30,6 +32,11 @@ export interface Route {
   /** `/<domain>/<path>` with `:Name` segments, e.g. `/flex-api/v1/FlexFlows/:Sid`. */
   pattern: string;
   handler: RouteHandler;
+  /**
+   * How the POST body is read: as a form (default; Twilio reads every v1/v2 and 2010 API's body as a form, whatever
+   * its Content-Type) or as JSON, for the APIs whose spec takes `application/json` (Content API v1).
+   */
+  body?: 'form' | 'json';
 }
 
 /** The request target split in its path (as the router matches it, not decoded) and its query string. */

@@ -1,9 +1,9 @@
 import type { SandboxState } from '../core/state';
-import { recordSms } from '../products/api2010/messages.service';
 import { appendMessage, type NewMessage } from '../products/chat/chat.service';
 import type { ChatChannel, ChatMessage } from '../products/chat/chat.store';
 import { recordInteraction } from '../products/proxy/proxy.service';
 import { triggerExecution } from '../products/studio/executions.service';
+import { relayFor, sendSms } from './delivery/outbound-sms';
 
 /**
  * Where a chat message comes from decides what it sets off:
@@ -33,7 +33,11 @@ export function postChatMessage(
   return { message, relayedSmsSids, executionSid };
 }
 
-/** Proxy: a message added to a channel that is a participant of an open session goes out as SMS to the other one. */
+/**
+ * Proxy: a message added to a channel that is a participant of an open session goes out as SMS to the other one,
+ * recorded as an interaction whose outbound resource is that SMS. Proxy relays to a handset that opted out unless
+ * the account has `ProxyRespectSmsStopFilterFlag` (products/proxy/proxy.store.ts).
+ */
 function relayToSms(state: SandboxState, channel: ChatChannel, message: ChatMessage): string[] {
   const smsSids: string[] = [];
   for (const session of state.proxy.openSessionsWith(channel.sid)) {
@@ -42,15 +46,16 @@ function relayToSms(state: SandboxState, channel: ChatChannel, message: ChatMess
     const recipient = participants.find((participant) => participant.identifier !== channel.sid && participant.proxyIdentifier);
     if (!channelParticipant || !recipient?.proxyIdentifier) continue;
     const body = message.body ?? '';
-    const sms = recordSms(state, { from: recipient.proxyIdentifier, to: recipient.identifier, body, direction: 'outbound-api' });
-    recordInteraction(state, {
+    const sms = sendSms(state, { from: recipient.proxyIdentifier, to: recipient.identifier, body, honourOptOut: state.proxy.respectSmsStopFilter });
+    const interaction = recordInteraction(state, {
       session,
       from: channelParticipant,
       to: recipient,
       body,
-      inboundResource: { sid: message.sid, type: 'Chat' },
-      outboundResource: { sid: sms.sid, type: 'Message' },
+      inboundResource: { sid: message.sid, type: 'Chat', status: 'delivered' },
+      outboundResource: { sid: sms.sid, type: 'Message', status: sms.status },
     });
+    relayFor(sms, { product: 'proxy', interactionSid: interaction.sid });
     smsSids.push(sms.sid);
   }
   return smsSids;

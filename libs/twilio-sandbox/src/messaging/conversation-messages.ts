@@ -1,8 +1,10 @@
 import type { SandboxState } from '../core/state';
-import { recordSms } from '../products/api2010/messages.service';
 import { appendConversationMessage, type NewConversationMessage } from '../products/conversations/conversation-messages.service';
 import type { Conversation, ConversationMessage } from '../products/conversations/conversations.store';
+import { conversationEventCallbacks, messageAddedParams } from '../products/conversations/conversation-events';
 import { triggerExecution } from '../products/studio/executions.service';
+import { renderFor } from '../products/content/content-send';
+import { sendSms } from './delivery/outbound-sms';
 import type { MessageOrigin } from './chat-messages';
 
 export interface PostedConversationMessage {
@@ -13,9 +15,13 @@ export interface PostedConversationMessage {
 
 /**
  * A message added to a conversation, and what Conversations does with it:
- * - it goes out as SMS to every SMS participant but its author, from the participant's proxy address;
- * - the conversation's Studio webhooks hand it to their flow when the customer wrote it, or when a REST request
- *   asked for webhooks (`X-Twilio-Webhook-Enabled: true`): REST-made changes fire none otherwise.
+ * - it goes out to every SMS and WhatsApp participant but its author, from the participant's proxy address (a
+ *   template filled in for each one's channel; on WhatsApp, free text outside the customer service window fails with
+ *   63016 on its receipt, messaging/whatsapp-window.ts);
+ * - the conversation's Studio webhooks hand it to their flow, and its webhook targets get `onMessageAdded`
+ *   (products/conversations/conversation-events.ts), when the customer wrote it, or when a REST request asked for
+ *   webhooks (`X-Twilio-Webhook-Enabled: true`): REST-made changes fire none otherwise.
+ * Each SMS leg reports its delivery on the message's receipts (`onDeliveryUpdated`), whoever wrote the message.
  */
 export function postConversationMessage(
   state: SandboxState,
@@ -24,22 +30,34 @@ export function postConversationMessage(
   options: { origin: MessageOrigin; webhooksEnabled?: boolean },
 ): PostedConversationMessage {
   const message = appendConversationMessage(state, conversation, input);
-  const relayedSmsSids = relayToSms(state, message);
+  const relayedSmsSids = relayToSms(state, message, input);
   const fireWebhooks = options.origin === 'customer' || options.webhooksEnabled === true;
   const executionSid = fireWebhooks ? triggerStudioWebhooks(state, conversation, message) : undefined;
+  if (fireWebhooks) {
+    const params = messageAddedParams(state, conversation, message, options.origin === 'customer' ? sourceOf(state, message) : 'API');
+    for (const callback of conversationEventCallbacks(state, conversation, 'onMessageAdded', params)) state.outbox.push({ kind: 'callback', callback });
+  }
   return { message, relayedSmsSids, executionSid };
 }
 
-function relayToSms(state: SandboxState, message: ConversationMessage): string[] {
+function relayToSms(state: SandboxState, message: ConversationMessage, input: NewConversationMessage): string[] {
   const recipients = state.conversations
     .participantsOf(message.conversationSid)
     .filter((participant) => participant.messagingBinding && participant.sid !== message.participantSid);
   const smsSids = recipients.map((participant) => {
     const binding = participant.messagingBinding!;
-    return recordSms(state, { from: binding.proxyAddress, to: binding.address, body: message.body ?? '', direction: 'outbound-api' }).sid;
+    const relay = { product: 'conversations' as const, conversationSid: message.conversationSid, messageSid: message.sid, participantSid: participant.sid };
+    const content = input.content ? renderFor(input.content, binding.type) : undefined;
+    return sendSms(state, { from: binding.proxyAddress, to: binding.address, body: content?.body ?? message.body ?? '', relay, content }).sid;
   });
   message.deliveredSmsCount = smsSids.length;
   return smsSids;
+}
+
+/** `Source` of a customer's message: the channel it came over, as Conversations names it (`SMS`, `WHATSAPP`). */
+function sourceOf(state: SandboxState, message: ConversationMessage): 'SMS' | 'WHATSAPP' {
+  const author = message.participantSid ? state.conversations.participants.get(message.participantSid) : undefined;
+  return author?.messagingBinding?.type === 'whatsapp' ? 'WHATSAPP' : 'SMS';
 }
 
 /** Studio runs one execution per contact: the customer's next messages join the execution already running. */

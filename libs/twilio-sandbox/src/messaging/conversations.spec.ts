@@ -1,3 +1,4 @@
+import { DEMO_NUMBERS } from '../seed/demo-account';
 import { startSandboxFixture, twilioErrorOf, type SandboxFixture } from '../testing/sandbox-fixture';
 
 const CUSTOMER = '+15557770001';
@@ -39,7 +40,8 @@ describe('Proxy and the SMS relay through the official SDK', () => {
     expect(services.map((service) => service.sid)).toEqual([fx.account.proxyServiceSid]);
     expect((await proxy().fetch()).chatInstanceSid).toBe(fx.account.chatServiceSid);
     const numbers = await proxy().phoneNumbers.list();
-    expect(numbers.map((number) => number.phoneNumber)).toEqual(fx.account.numbers);
+    // The Programmable Chat numbers; the Flex Conversations one (+15550100003) is in no pool.
+    expect(numbers.map((number) => number.phoneNumber)).toEqual(DEMO_NUMBERS);
     const owned = await fx.twilio.incomingPhoneNumbers.list({ phoneNumber: fx.account.numbers[1] });
     expect(owned.map((number) => number.sid)).toEqual([numbers[1].sid]);
     expect(await fx.twilio.incomingPhoneNumbers.list({ phoneNumber: '+15559999999' })).toHaveLength(0);
@@ -111,7 +113,7 @@ describe('Proxy and the SMS relay through the official SDK', () => {
       [CUSTOMER, 'Hi, Ada here'],
     ]);
     expect((await fx.controls.handsetThread(CUSTOMER)).map((message) => message.direction)).toEqual(['received', 'sent']);
-    expect(await fx.controls.handsets()).toEqual([{ number: CUSTOMER, messages: 2, received: 1, sent: 1 }]);
+    expect(await fx.controls.handsets()).toEqual([{ number: CUSTOMER, messages: 2, received: 1, sent: 1, optedOutOf: [] }]);
 
     const [customerParticipant] = await proxy().sessions(session.sid).participants.list();
     const interactions = await proxy().sessions(session.sid).participants(customerParticipant.sid).messageInteractions.list();

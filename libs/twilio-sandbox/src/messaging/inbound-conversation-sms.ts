@@ -15,7 +15,7 @@ export interface ConversationDelivery {
 }
 
 /**
- * Conversations' side of an inbound SMS: the conversation (not closed) that binds the sender and the number gets
+ * Conversations' side of an inbound SMS or WhatsApp message: the conversation (not closed) that binds the sender and the number gets
  * the message; failing that, the number's Address Configuration with auto-creation enabled makes a conversation
  * with the sender as SMS participant (and, for a Studio handler, a Studio webhook, so the message starts an
  * execution). Undefined when Conversations does not take the message.
@@ -26,7 +26,8 @@ export function deliverToConversation(state: SandboxState, sms: SmsMessage): Con
   const bound = boundSid ? state.conversations.conversations.get(boundSid) : undefined;
   if (bound) return { ...post(state, bound, sms), autoCreated: false };
   const configuration = state.conversations.addressConfigurationFor(sms.to);
-  if (!configuration?.autoCreation.enabled || configuration.type !== 'sms') return undefined;
+  // The address's configuration of the message's channel (`sms` for +1…, `whatsapp` for whatsapp:+1…).
+  if (!configuration?.autoCreation.enabled || configuration.type !== sms.channel) return undefined;
   return { ...post(state, autoCreateConversation(state, configuration, sms), sms), autoCreated: true };
 }
 

@@ -1,13 +1,17 @@
 import type { SandboxState } from '../core/state';
 import { TwilioError } from '../http/twilio-error';
 import type { SmsMessage } from '../products/api2010/api2010.store';
-import { recordSms } from '../products/api2010/messages.service';
+import { recordInboundSms } from '../products/api2010/messages.service';
 import { createFlexChannel } from '../products/flex/flex-channels.service';
 import type { FlexFlow } from '../products/flex/flex.store';
 import { createSession, recordInteraction } from '../products/proxy/proxy.service';
 import { ProxyStore, type ProxyParticipant } from '../products/proxy/proxy.store';
 import { postChatMessage } from './chat-messages';
+import { relayFor, sendSms } from './delivery/outbound-sms';
 import { deliverToConversation } from './inbound-conversation-sms';
+import { channelOf, isChannelAddress } from './channel-address';
+import { handleKeyword, type KeywordKind } from './opt-out-keywords';
+import { recordCustomerMessage } from './whatsapp-window';
 
 export interface InboundSms {
   from: string;
@@ -31,23 +35,46 @@ export interface InboundSmsOutcome {
   flexFlowSid?: string;
   conversationSid?: string;
   conversationMessageSid?: string;
+  /** The message was one of Twilio's keywords (messaging/opt-out-keywords.ts), and Twilio's reply to it. */
+  keyword?: KeywordKind;
+  autoReplySid?: string;
+  /** False when the route dropped the message (Proxy does not forward opt-out keywords nor UNSTOP). */
+  forwarded?: boolean;
 }
 
 /**
- * An SMS from a customer's handset to one of the account's numbers. Proxy first: when the sender and the number
+ * An SMS (or a WhatsApp message, from and to `whatsapp:` addresses, which opens the customer service window: see
+ * messaging/whatsapp-window.ts) from a customer's handset to one of the account's numbers. Proxy first: when the sender and the number
  * form the pair of a participant in an open session, the message goes to the session's other participant (into the
  * chat channel for Flex). Then Conversations: a conversation binding the pair, or the number's Address
  * Configuration (auto-creation). Otherwise the number's enabled Flex Flow takes it: Flex opens (or reuses) the contact's
  * channel, ties it to the customer with a Proxy session, and delivers the message, which sets off the Studio flow
- * (or, for a Task Flex Flow, the channel comes with a task).
+ * (or, for a Task Flex Flow, the channel comes with a task). Twilio's keyword handling comes first: a STOP-family
+ * keyword records the opt-out and gets Twilio's reply, and the message still goes on to the product, except that
+ * Proxy drops opt-out keywords and UNSTOP (docs "Proxy: Opt-out keywords": "Dropped messages do not trigger
+ * callbacks").
  */
 export function receiveInboundSms(state: SandboxState, input: InboundSms): InboundSmsOutcome {
-  if (!state.api.isOwnNumber(input.to)) {
-    throw new TwilioError(400, 21211, `The 'To' number ${input.to} is not a phone number of this account`);
+  if (!state.api.isOwnSender(input.to)) {
+    throw new TwilioError(400, 21211, `The 'To' number ${input.to} is not a phone number or WhatsApp sender of this account`);
   }
-  const sms = recordSms(state, { ...input, direction: 'inbound' });
-  const participantSid = state.proxy.activePairs.get(ProxyStore.key(input.from, input.to));
+  if (!isChannelAddress(input.from)) throw new TwilioError(400, 20001, `from ${input.from} is not an E.164 number (or whatsapp: and one)`);
+  if (channelOf(input.from) !== channelOf(input.to)) {
+    throw new TwilioError(400, 20001, `from ${input.from} and to ${input.to} must be on the same channel (both whatsapp: or neither)`);
+  }
+  const sms = recordInboundSms(state, input);
+  if (sms.channel === 'whatsapp') recordCustomerMessage(state, sms.to, sms.from, sms.dateCreated);
+  // Keyword handling is SMS filtering ("Twilio support for opt-out keywords (SMS STOP filtering)"); on WhatsApp a
+  // customer blocks the business in the app instead.
+  const keyword = sms.channel === 'sms' ? handleKeyword(state, sms) : undefined;
+  const handled = keyword ? { keyword: keyword.kind, autoReplySid: keyword.replySid } : {};
+  return { ...route(state, sms, keyword?.kind === 'opt-out' || keyword?.keyword === 'UNSTOP'), ...handled };
+}
+
+function route(state: SandboxState, sms: SmsMessage, proxyDrops: boolean): InboundSmsOutcome {
+  const participantSid = state.proxy.activePairs.get(ProxyStore.key(sms.from, sms.to));
   const participant = participantSid ? state.proxy.participants.get(participantSid) : undefined;
+  if (participant && proxyDrops) return { messageSid: sms.sid, route: 'proxy-session', sessionSid: participant.sessionSid, forwarded: false };
   if (participant) return { ...deliverThroughSession(state, participant, sms), route: 'proxy-session' };
   // Conversations handles the number's messages ahead of its webhook (where a Flex Flow listens).
   const conversation = deliverToConversation(state, sms);
@@ -55,7 +82,7 @@ export function receiveInboundSms(state: SandboxState, input: InboundSms): Inbou
     const { autoCreated, ...delivery } = conversation;
     return { messageSid: sms.sid, route: autoCreated ? 'address-configuration' : 'conversation', ...delivery };
   }
-  const flow = state.flex.flowsFor(input.to).find((candidate) => candidate.enabled && candidate.channelType === 'sms');
+  const flow = state.flex.flowsFor(sms.to).find((candidate) => candidate.enabled && candidate.channelType === sms.channel);
   if (!flow) return { messageSid: sms.sid, route: 'unrouted' };
   return { ...startFlexConversation(state, flow, sms), route: 'flex-flow', flexFlowSid: flow.sid };
 }
@@ -91,26 +118,28 @@ function deliverThroughSession(state: SandboxState, sender: ProxyParticipant, sm
   if (channel) {
     const author = state.flex.channels.get(channel.sid)?.identity ?? sender.identifier;
     const posted = postChatMessage(state, channel, { from: author, body: sms.body }, { origin: 'customer' });
-    recordInteraction(state, {
+    const interaction = recordInteraction(state, {
       session,
       from: sender,
       to: recipient,
       body: sms.body,
-      inboundResource: { sid: sms.sid, type: 'Message' },
-      outboundResource: { sid: posted.message.sid, type: 'Chat' },
+      inboundResource: { sid: sms.sid, type: 'Message', status: 'received' },
+      outboundResource: { sid: posted.message.sid, type: 'Chat', status: 'delivered' },
     });
+    state.outbox.push({ kind: 'proxy-interaction', interactionSid: interaction.sid });
     return { messageSid: sms.sid, sessionSid: session.sid, channelSid: channel.sid, chatMessageSid: posted.message.sid, executionSid: posted.executionSid };
   }
   if (recipient.proxyIdentifier) {
-    const forwarded = recordSms(state, { from: recipient.proxyIdentifier, to: recipient.identifier, body: sms.body, direction: 'outbound-api' });
-    recordInteraction(state, {
+    const forwarded = sendSms(state, { from: recipient.proxyIdentifier, to: recipient.identifier, body: sms.body, honourOptOut: state.proxy.respectSmsStopFilter });
+    const interaction = recordInteraction(state, {
       session,
       from: sender,
       to: recipient,
       body: sms.body,
-      inboundResource: { sid: sms.sid, type: 'Message' },
-      outboundResource: { sid: forwarded.sid, type: 'Message' },
+      inboundResource: { sid: sms.sid, type: 'Message', status: 'received' },
+      outboundResource: { sid: forwarded.sid, type: 'Message', status: forwarded.status },
     });
+    relayFor(forwarded, { product: 'proxy', interactionSid: interaction.sid });
   }
   return { messageSid: sms.sid, sessionSid: session.sid };
 }

@@ -1,5 +1,10 @@
 import type { SandboxState } from '../core/state';
 
+interface SeedTimes {
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
 /**
  * Conversations' side of the demo account: the Flex Chat Service is the default Conversation Service, and each
  * number has an SMS Address Configuration whose auto-creation hands new conversations to the Studio messaging flow.
@@ -9,27 +14,33 @@ import type { SandboxState } from '../core/state';
  */
 export function seedAddressConfigurations(
   state: SandboxState,
-  input: { chatServiceSid: string; studioFlowSid: string; numbers: readonly string[]; at: { dateCreated: Date; dateUpdated: Date } },
+  input: { chatServiceSid: string; studioFlowSid: string; numbers: readonly string[]; at: SeedTimes },
 ): void {
   state.conversations.defaultServiceSid = input.chatServiceSid;
-  for (const address of input.numbers) {
-    state.conversations.addressConfigurations.add({
-      sid: state.sid('IG'),
-      type: 'sms',
-      address,
-      friendlyName: `Flex Conversations ${address}`,
-      autoCreation: {
-        enabled: false,
-        type: 'studio',
-        conversationServiceSid: input.chatServiceSid,
-        webhookUrl: null,
-        webhookMethod: null,
-        webhookFilters: [],
-        studioFlowSid: input.studioFlowSid,
-        studioRetryCount: 3,
-      },
-      addressCountry: null,
-      ...input.at,
-    });
-  }
+  for (const address of input.numbers) seedAddressConfiguration(state, { ...input, type: 'sms', address, enabled: false });
+}
+
+/** One Address Configuration handing new conversations to the Studio messaging flow, as Flex Console sets them up. */
+export function seedAddressConfiguration(
+  state: SandboxState,
+  input: { type: 'sms' | 'whatsapp'; address: string; enabled: boolean; chatServiceSid: string; studioFlowSid: string; at: SeedTimes },
+): void {
+  state.conversations.addressConfigurations.add({
+    sid: state.sid('IG'),
+    type: input.type,
+    address: input.address,
+    friendlyName: `Flex Conversations ${input.address}`,
+    autoCreation: {
+      enabled: input.enabled,
+      type: 'studio',
+      conversationServiceSid: input.chatServiceSid,
+      webhookUrl: null,
+      webhookMethod: null,
+      webhookFilters: [],
+      studioFlowSid: input.studioFlowSid,
+      studioRetryCount: 3,
+    },
+    addressCountry: null,
+    ...input.at,
+  });
 }

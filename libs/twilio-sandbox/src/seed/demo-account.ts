@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { systemClock, type Clock } from '../core/clock';
 import { SandboxState } from '../core/state';
 import { seedAddressConfigurations } from './address-configurations';
+import { seedContentTemplates, seedWhatsAppSender, type DemoTemplateName } from './whatsapp-sender';
 
 /** The demo Flex account every sandbox starts with (and returns to on reset): same SIDs on every start. */
 export interface DemoAccount {
@@ -14,11 +15,19 @@ export interface DemoAccount {
   workflowSid: string;
   studioFlowSid: string;
   taskChannelSids: Record<TaskChannelName, string>;
+  /** The account's WhatsApp senders: `whatsapp:+15550100003`, its number in Flex Conversations mode. */
+  whatsappSenders: string[];
+  /** The seeded Content templates' SIDs: two approved for WhatsApp, one pending. */
+  contentTemplates: Record<DemoTemplateName, string>;
 }
 
 export type TaskChannelName = 'default' | 'voice' | 'chat' | 'sms';
+export type { DemoTemplateName };
 
+/** The demo numbers in Programmable Chat mode (Flex Flows, Proxy pool); `numbers` of the account lists them first. */
 export const DEMO_NUMBERS = ['+15550100001', '+15550100002'];
+/** The demo number in Flex Conversations mode, also registered with WhatsApp. */
+export const DEMO_CONVERSATIONS_NUMBER = '+15550100003';
 const SEED = 'flex-sms-sandbox';
 /** Seeded resources carry this creation date, so the demo account is byte-identical on every start. */
 const SEED_DATE = new Date('2026-11-24T18:00:00Z');
@@ -51,10 +60,11 @@ const MESSAGING_FLOW_DEFINITION = {
 };
 
 /**
- * Seeds the demo Flex account: the two numbers (IncomingPhoneNumbers and Proxy pool), per number a Studio Flex
- * Flow (enabled) and a Task Flex Flow (disabled, as the original Flex outbound SMS README advises: it is only used
- * by creating channels through the API), one Chat service, one Proxy service, one TaskRouter workspace with its
- * workflow, queue and task channels, and the Studio messaging flow.
+ * Seeds the demo Flex account: the two Programmable Chat numbers (IncomingPhoneNumbers and Proxy pool), per number a
+ * Studio Flex Flow (enabled) and a Task Flex Flow (disabled, as the original Flex outbound SMS README advises: it is
+ * only used by creating channels through the API), one Chat service, one Proxy service, one TaskRouter workspace
+ * with its workflow, queue and task channels, and the Studio messaging flow; then the Flex Conversations number and
+ * WhatsApp sender (seed/whatsapp-sender.ts) and the Content templates.
  */
 export function seedDemoAccount(clock: Clock = systemClock): { state: SandboxState; account: DemoAccount } {
   const state = new SandboxState(DEMO_CREDENTIALS, clock, SEED);
@@ -141,18 +151,23 @@ export function seedDemoAccount(clock: Clock = systemClock): { state: SandboxSta
   }
 
   seedAddressConfigurations(state, { chatServiceSid: chatService.sid, studioFlowSid: studioFlow.sid, numbers: DEMO_NUMBERS, at });
+  // Seeded after everything above, so the resources above keep the SIDs they always had.
+  const whatsappSender = seedWhatsAppSender(state, { phoneNumber: DEMO_CONVERSATIONS_NUMBER, chatServiceSid: chatService.sid, studioFlowSid: studioFlow.sid, at });
+  const contentTemplates = seedContentTemplates(state, at);
 
   return {
     state,
     account: {
       ...DEMO_CREDENTIALS,
-      numbers: [...DEMO_NUMBERS],
+      numbers: [...DEMO_NUMBERS, DEMO_CONVERSATIONS_NUMBER],
       chatServiceSid: chatService.sid,
       proxyServiceSid: proxyService.sid,
       workspaceSid: workspace.sid,
       workflowSid: workflow.sid,
       studioFlowSid: studioFlow.sid,
       taskChannelSids,
+      whatsappSenders: [whatsappSender],
+      contentTemplates,
     },
   };
 }

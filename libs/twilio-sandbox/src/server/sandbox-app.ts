@@ -6,6 +6,8 @@ import { TwilioGateway, type GatewayDependencies } from './twilio-gateway';
 export interface SandboxAppDependencies extends GatewayDependencies, ControlsDependencies {
   /** Called after each request that may have changed the state (anything but GET), once its answer is out. */
   changed?: () => void;
+  /** Called after each request once its answer is out: runs what its handler set off (SMS delivery, callbacks). */
+  flush?: () => void;
 }
 
 /**
@@ -15,10 +17,18 @@ export interface SandboxAppDependencies extends GatewayDependencies, ControlsDep
  */
 export function createSandboxApp(deps: SandboxAppDependencies): RequestListener {
   const app = new Router();
+  if (deps.flush) app.use(afterAnswer(deps.flush));
   if (deps.changed) app.use(afterChanges(deps.changed));
   app.use(CONTROLS_PATH, sandboxControls(deps));
   app.use(new TwilioGateway(deps).router());
   return (request, response) => app(request, response, (error?: unknown) => lastResort(error, request, response));
+}
+
+function afterAnswer(flush: () => void): RequestHandler {
+  return (_request, response, next) => {
+    response.once('close', flush);
+    next();
+  };
 }
 
 function afterChanges(changed: () => void): RequestHandler {

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CallbackDispatcher } from '../callbacks/callback-dispatcher';
 import { systemClock, type Clock } from '../core/clock';
 import type { SandboxState, StateRef } from '../core/state';
 import { restoreState, snapshotState } from '../core/state-snapshot';
 import { FaultInjector } from '../faults/fault-injector';
 import { RequestLog } from '../faults/request-log';
+import { DEFAULT_STEP_DELAY_MS, DeliveryRuntime } from '../messaging/delivery/delivery-runtime';
 import { seedDemoAccount, type DemoAccount } from '../seed/demo-account';
 import type { RequestChecker } from '../spec';
 import { defaultRequestChecker } from './default-checker';
@@ -28,6 +30,11 @@ export interface SandboxOptions {
    * demo account on every start.
    */
   dataDir?: string;
+  /**
+   * Milliseconds between the steps of an outbound SMS (`queued` → `sent` → `delivered`), and so between its status
+   * callbacks. Default 100; 0 moves on as soon as the event loop allows. `/_sandbox/delivery` changes it live.
+   */
+  deliveryStepMs?: number;
 }
 
 /** `dataDir` that keeps nothing on disk. */
@@ -50,6 +57,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let account = initial.account;
   const stateFile = dataDir ? new StateFile(dataDir, () => snapshotState(ref.current, account)) : undefined;
   const checkRequest = options.checkRequest ?? (options.validateRequests === false ? undefined : defaultRequestChecker());
+  const callbacks = new CallbackDispatcher();
+  const delivery = new DeliveryRuntime(ref, callbacks, { stepDelayMs: options.deliveryStepMs ?? DEFAULT_STEP_DELAY_MS }, stateFile && (() => stateFile.changed()));
   const app = createSandboxApp({
     ref,
     routes: twilioRoutes(ref),
@@ -58,12 +67,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     checkRequest,
     account: () => account,
     reset: () => {
+      delivery.reset();
       const fresh = seedDemoAccount(clock);
       ref.current = fresh.state;
       account = fresh.account;
       stateFile?.save();
     },
     changed: stateFile && (() => stateFile.changed()),
+    flush: () => delivery.flush(),
+    delivery: delivery.settings,
+    callbacks,
   });
 
   const server = createServer(app);
@@ -80,6 +93,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  delivery.baseUrl = `http://${urlHost}:${port}`;
+  // Messages a previous run left on their way go on now.
+  delivery.resume();
 
   return {
     url: `http://${urlHost}:${port}`,
@@ -87,6 +103,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return account;
     },
     close: async () => {
+      delivery.reset();
+      callbacks.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

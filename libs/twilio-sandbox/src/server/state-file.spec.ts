@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ContentCreateRequest } from 'twilio/lib/rest/content/v1/content';
 import { startSandboxFixture, type SandboxFixture } from '../testing/sandbox-fixture';
 
 /** A sandbox started on a data folder is the same account after a restart: resources, SIDs, sequences, handsets. */
@@ -75,6 +76,24 @@ describe('sandbox state kept in a data folder', () => {
     await stop(fx);
     const restarted = await start();
     expect(await restarted.twilio.proxy.v1.services(restarted.account.proxyServiceSid).sessions.list()).toEqual([]);
+  });
+
+  it('keeps Content templates, their approval and WhatsApp windows across a restart; a reset goes back to the seeded ones', async () => {
+    const fx = await start();
+    const sender = fx.account.whatsappSenders[0];
+    const created = await fx.twilio.content.v1.contents.create({ language: 'en', types: { 'twilio/text': { body: 'Kept {{1}}' } } } as unknown as ContentCreateRequest);
+    await fx.twilio.content.v1.contents(created.sid).approvalCreate.create({ name: 'kept', category: 'UTILITY' });
+    await fx.controls.setContentApproval(created.sid, { status: 'approved' });
+    const window = await fx.controls.setWhatsAppWindow('+15557778101', { sender, lastCustomerMessageAt: '2026-11-30T12:00:00Z' });
+    await stop(fx);
+
+    const restarted = await start();
+    expect((await restarted.twilio.content.v1.contents(created.sid).approvalFetch().fetch()).whatsapp).toMatchObject({ name: 'kept', status: 'approved' });
+    expect(await restarted.controls.whatsappWindows('+15557778101')).toEqual([{ ...window, open: expect.any(Boolean) }]);
+    await restarted.controls.reset();
+    const templates = await restarted.twilio.content.v1.contents.list();
+    expect(templates.map((template) => template.sid)).toEqual(Object.values(restarted.account.contentTemplates));
+    expect(await restarted.controls.whatsappWindows('+15557778101')).toEqual([expect.objectContaining({ lastCustomerMessageAt: null })]);
   });
 
   it('keeps nothing in memory:// (nor without a folder)', async () => {

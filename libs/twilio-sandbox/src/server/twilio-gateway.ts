@@ -1,4 +1,4 @@
-import { urlencoded } from 'body-parser';
+import { json, urlencoded } from 'body-parser';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import Router, { type ErrorRequestHandler, type RequestHandler } from 'router';
@@ -43,6 +43,9 @@ const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
  */
 const readForm = urlencoded({ extended: false, limit: MAX_BODY, parameterLimit: Infinity, type: () => true });
 
+/** A route whose spec takes `application/json` (the Content API) reads its body as JSON, whatever its Content-Type. */
+const readJson = json({ limit: MAX_BODY, strict: false, type: () => true });
+
 /** What one request's steps share: where it goes, its parameters, its log entry, and whether it came in over the cap. */
 interface TwilioCall {
   method: string;
@@ -74,7 +77,7 @@ export class TwilioGateway {
       // more literal segments are tried first.
       for (const route of mostSpecificFirst(routes)) {
         const below = route.pattern.slice(domain.length + 1);
-        domainRouter[METHODS[route.method]](below, [...this.steps(route.pattern), this.dispatch(route)]);
+        domainRouter[METHODS[route.method]](below, [...this.steps(route.pattern, route.body), this.dispatch(route)]);
       }
       router.use(`/${domain}`, domainRouter);
     }
@@ -96,8 +99,8 @@ export class TwilioGateway {
     return router;
   }
 
-  private steps(pattern?: string): RequestHandler[] {
-    return [this.track(pattern), readForm, this.injectFaults, twilioAuth(this.deps.ref), this.ownAccountOnly];
+  private steps(pattern?: string, body: Route['body'] = 'form'): RequestHandler[] {
+    return [this.track(pattern), body === 'json' ? readJson : readForm, this.injectFaults, twilioAuth(this.deps.ref), this.ownAccountOnly];
   }
 
   /** Logs the request under its endpoint and counts it in flight until its connection closes. */
@@ -148,8 +151,10 @@ export class TwilioGateway {
   private dispatch(route: Route): RequestHandler {
     return (request, response) => {
       const call = this.callOf(request);
-      const params = call.method === 'POST' ? ((request as { body?: RawParams }).body ?? {}) : call.query;
-      this.checkAgainstSpec(call, params);
+      const body = (request as { body?: unknown }).body;
+      const jsonBody = route.body === 'json' && call.method === 'POST' ? (body ?? {}) : undefined;
+      const params = call.method === 'POST' ? (jsonBody === undefined ? ((body as RawParams | undefined) ?? {}) : {}) : call.query;
+      this.checkAgainstSpec(call, params, jsonBody);
       const result = route.handler({
         method: call.method,
         domain: call.domain,
@@ -157,6 +162,7 @@ export class TwilioGateway {
         // Only a `*` pattern yields a list of segments, and no Twilio route has one.
         pathParams: request.params as Record<string, string>,
         params: new Params(params),
+        json: jsonBody,
         query: new Params(call.query),
         headers: request.headers,
         baseUrl: `http://${request.headers.host ?? 'localhost'}`,
@@ -165,9 +171,9 @@ export class TwilioGateway {
     };
   }
 
-  private checkAgainstSpec(call: TwilioCall, params: RawParams): void {
+  private checkAgainstSpec(call: TwilioCall, params: RawParams, jsonBody: unknown): void {
     if (!this.deps.checkRequest) return;
-    const problem = this.deps.checkRequest(call.domain, call.method, call.path, params).problems[0];
+    const problem = this.deps.checkRequest(call.domain, call.method, call.path, params, jsonBody).problems[0];
     if (!problem) return;
     if (problem.problem === 'invalid') throw invalidParameter(problem.param, problem.reason);
     throw problem.problem === 'missing' ? missingParameter(problem.param) : unknownParameter(problem.param);
@@ -175,7 +181,7 @@ export class TwilioGateway {
 
   // Four parameters, or the router takes it for a request handler.
   private readonly answerError: ErrorRequestHandler = (error, request, response, _next) => {
-    const twilioError = error instanceof TwilioError ? error : unexpected(error);
+    const twilioError = error instanceof TwilioError ? error : unreadableBody(error) ?? unexpected(error);
     this.reply(request, response, twilioError.status, twilioError.toBody(), twilioError);
   };
 
@@ -205,6 +211,12 @@ function byDomain(routes: Route[]): Map<string, Route[]> {
 function mostSpecificFirst(routes: Route[]): Route[] {
   const literals = (route: Route) => route.pattern.split('/').filter((segment) => segment && !segment.startsWith(':')).length;
   return [...routes].sort((a, b) => literals(b) - literals(a));
+}
+
+/** A JSON body that does not parse: the request's fault, a 400. */
+function unreadableBody(error: unknown): TwilioError | undefined {
+  if ((error as { type?: string }).type !== 'entity.parse.failed') return undefined;
+  return new TwilioError(400, 20001, 'Invalid request body: not valid JSON');
 }
 
 function unexpected(error: unknown): TwilioError {

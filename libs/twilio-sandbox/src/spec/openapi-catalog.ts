@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { RequestCheck, RequestChecker } from './index';
 import { bundleJsonSchema } from './openapi-to-json-schema';
-import { acceptedParameters, parameterProblems } from './request-parameters';
+import { acceptedParameters, jsonBodyProblems, parameterProblems } from './request-parameters';
 import { describeViolations } from './schema-violations';
 import { SpecOperations, type SpecOperation } from './spec-operations';
 import { TWILIO_ERROR_SCHEMA } from './twilio-error.schema';
@@ -31,6 +31,9 @@ export interface OpenApiCatalog {
 
 let shared: OpenApiCatalog | undefined;
 
+/** The request body of the operations that take JSON rather than a form (Content API v1). */
+const JSON_BODY = 'application/json';
+
 /**
  * The catalog over the specs of the domains the product uses. The same instance every time: spec files are
  * parsed on the first request for their domain, and each response schema is compiled once, when first needed.
@@ -49,9 +52,17 @@ class TwilioOaiCatalog implements OpenApiCatalog {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly ajv = addTwilioFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false }));
 
-  readonly checkRequest: RequestChecker = (domain, method, path, params): RequestCheck => {
+  readonly checkRequest: RequestChecker = (domain, method, path, params, jsonBody): RequestCheck => {
     const found = this.find(domain, method, path);
     if (!found) return { known: false, problems: [] };
+    const jsonSchema = method.toUpperCase() === 'POST' ? found.operation.requestBody?.content[JSON_BODY]?.schema : undefined;
+    if (jsonSchema) {
+      const validate = this.validator(`request ${domain} ${found.method} ${found.template}`, () =>
+        this.ajv.compile(bundleJsonSchema(jsonSchema, found.document.components.schemas, 'request')),
+      );
+      const body = jsonBody ?? {};
+      return { known: true, problems: validate(body) ? [] : jsonBodyProblems(validate.errors ?? []) };
+    }
     return { known: true, problems: parameterProblems(acceptedParameters(method, found.operation), params) };
   };
 

@@ -38,6 +38,13 @@ const OMITS_NULL_MEMBERS = 'JsonInclude.Include.NON_NULL';
 const RELATIVE_URI_PROPERTY = /(^|_)uris?$/;
 
 /**
+ * What the schema checks: a response Twilio sent (every declared field present), or a request body a client sends
+ * (only the spec's `required` fields must be there). Objects are closed either way: a field the spec does not
+ * declare is refused in a request, as an unknown form parameter is.
+ */
+export type SchemaDirection = 'response' | 'request';
+
+/**
  * Translates one OpenAPI 3.0 schema of Twilio's specs into a strict JSON Schema for ajv. The OpenAPI part
  * (`nullable: true` adds `null` to the type and to the enum; OpenAPI-only keywords go) is
  * @openapi-contrib/openapi-schema-to-json-schema's; what this adds is what Twilio's specs mean:
@@ -51,8 +58,8 @@ const RELATIVE_URI_PROPERTY = /(^|_)uris?$/;
  * - annotations and `x-` extensions go.
  * Unknown keywords throw, so a construct the translation does not understand cannot be skipped silently.
  */
-export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>): JsonSchema {
-  const hooks = { beforeTransform: refuseUnknownKeywords, afterTransform: twilioMeaning(refs) } as unknown as Options;
+export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>, direction: SchemaDirection = 'response'): JsonSchema {
+  const hooks = { beforeTransform: refuseUnknownKeywords, afterTransform: twilioMeaning(refs, direction) } as unknown as Options;
   // One copy up front: the library's own `cloneSchema` copies again at every level of nesting.
   const translated = fromSchema(structuredClone(schema), { cloneSchema: false, ...hooks });
   // The library labels its output draft-04; ajv reads these schemas as its default draft.
@@ -64,9 +71,9 @@ export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>): JsonSche
  * A self-contained JSON Schema for `root`: the translated schema plus, under `$defs`, every component schema it
  * reaches through `$ref`s (transitively), and nothing else, so compiling it stays cheap.
  */
-export function bundleJsonSchema(root: OpenApiSchema, components: Record<string, OpenApiSchema>): JsonSchema {
+export function bundleJsonSchema(root: OpenApiSchema, components: Record<string, OpenApiSchema>, direction: SchemaDirection = 'response'): JsonSchema {
   const refs = new Set<string>();
-  const bundled = toJsonSchema(root, refs);
+  const bundled = toJsonSchema(root, refs, direction);
   const defs: Record<string, JsonSchema> = {};
   const pending = [...refs];
   while (pending.length > 0) {
@@ -75,7 +82,8 @@ export function bundleJsonSchema(root: OpenApiSchema, components: Record<string,
     const component = components[name];
     if (!component) throw new Error(`Unresolved $ref to component schema "${name}"`);
     const found = new Set<string>();
-    defs[name] = toJsonSchema(component, found);
+    defs[name] = toJsonSchema(component, found, direction);
+    if (direction === 'request') relaxRequired(defs[name], OPTIONAL_IN_REQUESTS[name]);
     // Enums are the one kind of field reached through `$ref`, and OpenAPI 3.0 ignores `nullable` beside a `$ref`:
     // the spec cannot say they may be null, yet Twilio sends null there (its own examples of a Proxy
     // MessageInteraction's `inbound_resource_status`), as for every other field of these models.
@@ -83,6 +91,17 @@ export function bundleJsonSchema(root: OpenApiSchema, components: Record<string,
     pending.push(...[...found].filter((next) => !defs[next]));
   }
   return Object.keys(defs).length > 0 ? { ...bundled, $defs: defs } : bundled;
+}
+
+/**
+ * Members the spec requires in a request component that Twilio's own documented requests leave out, and Twilio
+ * takes: the Content API quickstart and "Content API public endpoints" create quick-reply actions as `{title, id}`,
+ * without the `type` (`QUICK_REPLY`) twilio_content_v1.json requires.
+ */
+const OPTIONAL_IN_REQUESTS: Readonly<Record<string, readonly string[]>> = { quickReplyAction: ['type'] };
+
+function relaxRequired(schema: JsonSchema, optional: readonly string[] | undefined): void {
+  if (optional && Array.isArray(schema.required)) schema.required = schema.required.filter((name) => !optional.includes(name as string));
 }
 
 const refuseUnknownKeywords: Transform = (schema) => {
@@ -96,10 +115,10 @@ const refuseUnknownKeywords: Transform = (schema) => {
 };
 
 /** Runs on each schema after the library translated it, its members already done. */
-function twilioMeaning(refs: Set<string>): Transform {
+function twilioMeaning(refs: Set<string>, direction: SchemaDirection): Transform {
   return (out) => {
     if (typeof out.$ref === 'string') return referenceTo(out.$ref, refs);
-    const mayOmitNull = String(out['x-class-extra-annotation'] ?? '').includes(OMITS_NULL_MEMBERS);
+    const mayOmitNull = direction === 'request' || String(out['x-class-extra-annotation'] ?? '').includes(OMITS_NULL_MEMBERS);
     for (const keyword of Object.keys(out)) if (ANNOTATIONS.includes(keyword) || keyword.startsWith('x-')) delete out[keyword];
     if (out.properties) closeObject(out, mayOmitNull);
     applyObjectFormat(out);

@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { readBoolean, readDate, readInteger, readJsonObjects } from '../core/twilio-encodings';
 import type { ParamProblem } from './index';
 import type { OpenApiOperation, OpenApiSchema } from './openapi.types';
@@ -75,4 +76,26 @@ export function parameterProblems(accepted: readonly AcceptedParameter[], sent: 
     return values.length === 0 || reads(values) ? [] : [{ param: name, problem: 'invalid', reason: `must be ${expected}` }];
   });
   return [...unknown, ...missing, ...invalid];
+}
+
+/**
+ * A JSON body's violations of its request schema as parameter problems, each naming the field by its path
+ * (`types.twilio/text.body`): fields the spec does not declare, then required ones left out, then wrong values.
+ */
+export function jsonBodyProblems(errors: readonly ErrorObject[]): ParamProblem[] {
+  const problems = errors.map((error): ParamProblem => {
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'additionalProperties') return { param: fieldPath(error.instancePath, params.additionalProperty), problem: 'unknown' };
+    if (error.keyword === 'required') return { param: fieldPath(error.instancePath, params.missingProperty), problem: 'missing' };
+    return { param: fieldPath(error.instancePath) || '(body)', problem: 'invalid', reason: error.message ?? error.keyword };
+  });
+  const rank = { unknown: 0, missing: 1, invalid: 2 } as const;
+  return problems.sort((a, b) => rank[a.problem] - rank[b.problem]);
+}
+
+/** `/types/twilio~1text` and `body` → `types.twilio/text.body`. */
+function fieldPath(pointer: string, member?: unknown): string {
+  const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (member !== undefined) tokens.push(String(member));
+  return tokens.join('.');
 }

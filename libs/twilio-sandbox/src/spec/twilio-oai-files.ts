@@ -14,6 +14,7 @@ export const TWILIO_OAI_FILES: Readonly<Record<string, readonly string[]>> = {
   studio: ['twilio_studio_v2.json'],
   api: ['twilio_api_v2010.json'],
   conversations: ['twilio_conversations_v1.json'],
+  content: ['twilio_content_v1.json'],
 };
 
 const PACKAGE = '@twilio-alpha/mcp';

@@ -1,15 +1,12 @@
 'use client';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { Card } from '@twilio-paste/core/card';
-import { DescriptionList, DescriptionListDetails, DescriptionListSet, DescriptionListTerm } from '@twilio-paste/core/description-list';
 import { Heading } from '@twilio-paste/core/heading';
 import { Stack } from '@twilio-paste/core/stack';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { useRouter } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useCloseProxySessions, useDeleteProxySessions, useProxyParticipants, useProxySession } from '../../hooks/use-proxy-sessions';
-import { ApiError } from '../../lib/api-error';
 import { isLive } from '../../lib/proxy-sessions/session-filter';
 import { AdminOnly } from '../common/AdminOnly';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -20,16 +17,8 @@ import { LoadingState } from '../common/LoadingState';
 import { MutationError } from '../common/MutationError';
 import { PageTitle } from '../common/PageTitle';
 import { QueryError } from '../common/QueryError';
+import { Fact, FactCard, ResourceDetail } from '../common/ResourceDetail';
 import { ProxySessionStatusBadge } from './ProxySessionStatusBadge';
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <DescriptionListSet>
-      <DescriptionListTerm>{term}</DescriptionListTerm>
-      <DescriptionListDetails>{children}</DescriptionListDetails>
-    </DescriptionListSet>
-  );
-}
 
 function Participants({ sid }: { sid: string }) {
   const participants = useProxyParticipants(sid);
@@ -97,32 +86,29 @@ function SessionActions({ sid, live }: { sid: string; live: boolean }) {
 
 export function ProxySessionDetail({ sid }: { sid: string }) {
   const session = useProxySession(sid);
-  const title = (actions?: ReactNode) => (
-    <PageTitle heading="Proxy session" actions={actions}>
-      {sid} · <ConsoleLink href="/proxy-sessions">All sessions</ConsoleLink>
-    </PageTitle>
-  );
-  if (session.isPending) return <>{title()}<LoadingState label="Loading the session…" /></>;
-  if (session.isError) {
-    const missing = session.error instanceof ApiError && session.error.status === 404;
-    return (
-      <>
-        {title()}
-        {missing ? <EmptyState heading="No such session" testId="proxy-session-not-found">The Proxy Service has no session {sid}.</EmptyState> : <QueryError query={session} />}
-      </>
-    );
-  }
-  const data = session.data;
   return (
-    <>
-      {title(
-        <AdminOnly>
-          <SessionActions sid={data.sid} live={isLive(data)} />
-        </AdminOnly>,
+    <ResourceDetail
+      query={session}
+      title={(data) => (
+        <PageTitle
+          heading="Proxy session"
+          actions={
+            data ? (
+              <AdminOnly>
+                <SessionActions sid={data.sid} live={isLive(data)} />
+              </AdminOnly>
+            ) : undefined
+          }
+        >
+          {sid} · <ConsoleLink href="/proxy-sessions">All sessions</ConsoleLink>
+        </PageTitle>
       )}
-      <Stack orientation="vertical" spacing="space80">
-        <Card padding="space70">
-          <DescriptionList>
+      loadingLabel="Loading the session…"
+      notFound={{ heading: 'No such session', testId: 'proxy-session-not-found', children: `The Proxy Service has no session ${sid}.` }}
+    >
+      {(data) => (
+        <Stack orientation="vertical" spacing="space80">
+          <FactCard>
             <Fact term="Status">
               <ProxySessionStatusBadge status={data.status} />
             </Fact>
@@ -130,15 +116,15 @@ export function ProxySessionDetail({ sid }: { sid: string }) {
             <Fact term="Mode">{data.mode}</Fact>
             <Fact term="Created">{formatDateTime(data.dateCreated)}</Fact>
             <Fact term="Updated">{formatDateTime(data.dateUpdated)}</Fact>
-          </DescriptionList>
-        </Card>
-        <Box>
-          <Heading as="h2" variant="heading30">
-            Participants
-          </Heading>
-          <Participants sid={data.sid} />
-        </Box>
-      </Stack>
-    </>
+          </FactCard>
+          <Box>
+            <Heading as="h2" variant="heading30">
+              Participants
+            </Heading>
+            <Participants sid={data.sid} />
+          </Box>
+        </Stack>
+      )}
+    </ResourceDetail>
   );
 }

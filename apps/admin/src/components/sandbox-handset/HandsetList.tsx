@@ -24,6 +24,11 @@ export function HandsetList({ handsets, selected, onSelect }: HandsetListProps) 
               <Text as="span" color="inherit" fontSize="fontSize20">
                 {handset.received} received · {handset.sent} sent
               </Text>
+              {handset.optedOutOf.length > 0 && (
+                <Text as="span" color="inherit" fontSize="fontSize20" data-testid="handset-opted-out">
+                  Opted out of {handset.optedOutOf.join(', ')}
+                </Text>
+              )}
             </Box>
           </Button>
         </Box>

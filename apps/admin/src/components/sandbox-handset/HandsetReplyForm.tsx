@@ -1,6 +1,6 @@
 'use client';
-// Reply as the customer: the SMS goes to the sandbox as if their phone sent it, so Proxy relays it into the Flex
-// conversation exactly as it would for a real reply.
+// Reply as the customer: the SMS (or WhatsApp message, to a WhatsApp sender) goes to the sandbox as if their phone sent
+// it, so Proxy or Conversations carries it into the Flex conversation exactly as it would for a real reply.
 import { Button } from '@twilio-paste/core/button';
 import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Form, FormActions, FormControl } from '@twilio-paste/core/form';
@@ -26,11 +26,13 @@ const ROUTE_TEXT: Record<HandsetReplyOutcome['route'], string> = {
 interface HandsetReplyFormProps {
   customerNumber: string;
   accountNumbers: string[];
+  /** `whatsapp:+1…`: writing to one of these goes over WhatsApp. */
+  whatsappSenders: string[];
   /** The account number that texted this customer last: the one a phone's "reply" goes to. */
   defaultTo: string | undefined;
 }
 
-export function HandsetReplyForm({ customerNumber, accountNumbers, defaultTo }: HandsetReplyFormProps) {
+export function HandsetReplyForm({ customerNumber, accountNumbers, whatsappSenders, defaultTo }: HandsetReplyFormProps) {
   const [to, setTo] = useState(defaultTo ?? accountNumbers[0] ?? '');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string>();
@@ -52,13 +54,13 @@ export function HandsetReplyForm({ customerNumber, accountNumbers, defaultTo }: 
       <FormControl>
         <Label htmlFor="handset-reply-to">To</Label>
         <Select id="handset-reply-to" value={to} onChange={(event) => setTo(event.target.value)} aria-describedby="handset-reply-to-help">
-          {accountNumbers.map((number) => (
-            <Option key={number} value={number}>
-              {number}
+          {[...accountNumbers, ...whatsappSenders].map((address) => (
+            <Option key={address} value={address}>
+              {address}
             </Option>
           ))}
         </Select>
-        <HelpText id="handset-reply-to-help">The account’s number the customer texts.</HelpText>
+        <HelpText id="handset-reply-to-help">The account’s number the customer texts, or its WhatsApp sender (whatsapp:…) they write to.</HelpText>
       </FormControl>
       <FormControl>
         <TextField id="handset-reply-body" name="reply" label={`Reply as ${customerNumber}`} multiline value={body} onChange={setBody} error={error} required />

@@ -20,7 +20,7 @@ function lastSender(messages: HandsetMessage[] | undefined): string | undefined 
   return messages?.filter((message) => message.direction === 'received').at(-1)?.from;
 }
 
-function SelectedHandset({ number, accountNumbers }: { number: string; accountNumbers: string[] }) {
+function SelectedHandset({ number, accountNumbers, whatsappSenders }: { number: string; accountNumbers: string[]; whatsappSenders: string[] }) {
   const thread = useHandsetThread(number);
   if (thread.isPending) return <LoadingState label={`Loading ${number}’s thread…`} />;
   if (thread.isError) return <QueryError query={thread} />;
@@ -31,7 +31,13 @@ function SelectedHandset({ number, accountNumbers }: { number: string; accountNu
       </Heading>
       <HandsetThread number={number} messages={thread.data.messages} />
       {/* Keyed by the number, so switching phones starts a fresh reply addressed to that phone's last sender. */}
-      <HandsetReplyForm key={number} customerNumber={number} accountNumbers={accountNumbers} defaultTo={lastSender(thread.data.messages)} />
+      <HandsetReplyForm
+        key={number}
+        customerNumber={number}
+        accountNumbers={accountNumbers}
+        whatsappSenders={whatsappSenders}
+        defaultTo={lastSender(thread.data.messages)}
+      />
     </Stack>
   );
 }
@@ -47,7 +53,8 @@ export function SandboxHandsetPage() {
 
   const title = (
     <PageTitle heading="Sandbox handset">
-      The customers’ phones of the embedded sandbox: see what each received, and reply as the customer. No real SMS is sent.
+      The customers’ phones of the embedded sandbox: see what each received by SMS or WhatsApp, and reply as the customer. No real
+      message is sent.
     </PageTitle>
   );
   if (handsets.isPending) return <>{title}<LoadingState label="Loading the phones…" testId="handsets-loading" /></>;
@@ -81,7 +88,9 @@ export function SandboxHandsetPage() {
             <HandsetList handsets={known} selected={selected} onSelect={select} />
           </Column>
           <Column span={8}>
-            <Box marginTop={['space60', 'space60', 'space0']}>{selected ? <SelectedHandset number={selected} accountNumbers={handsets.data.accountNumbers} /> : null}</Box>
+            <Box marginTop={['space60', 'space60', 'space0']}>{selected ? (
+                <SelectedHandset number={selected} accountNumbers={handsets.data.accountNumbers} whatsappSenders={handsets.data.whatsappSenders} />
+              ) : null}</Box>
           </Column>
         </Grid>
       )}

@@ -1,7 +1,7 @@
 // The "Create API key" form: its fields as typed, and the request they make. Mirrors the API's validation so the
 // form can point at the wrong field before sending.
 import type { UserRole } from '../auth/auth.types';
-import type { CreateApiKeyRequest } from './api-key.types';
+import { MAX_API_KEY_NAME_LENGTH, type CreateApiKeyRequest } from './api-key.types';
 
 export interface ApiKeyFormValues {
   name: string;
@@ -22,7 +22,7 @@ export function validateApiKeyForm(values: ApiKeyFormValues): { request?: Create
   const errors: ApiKeyFormErrors = {};
   const name = values.name.trim();
   if (name === '') errors.name = 'Name the key after what will use it.';
-  else if (name.length > 100) errors.name = 'At most 100 characters.';
+  else if (name.length > MAX_API_KEY_NAME_LENGTH) errors.name = `At most ${MAX_API_KEY_NAME_LENGTH} characters.`;
   const numbers = parseNumberList(values.allowedFromNumbers);
   const wrong = numbers.filter((number) => !E164.test(number));
   if (wrong.length > 0) errors.allowedFromNumbers = `Not in E.164 format (+15551234567): ${wrong.join(', ')}`;

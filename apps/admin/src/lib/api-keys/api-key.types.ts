@@ -1,27 +1,8 @@
 // API keys as the API shows them (apps/api/src/api-keys): never the key itself, except once in CreatedApiKey.
-import type { UserRole } from '../auth/auth.types';
+import { SCHEMA_LIMITS, type Schema } from '../api/wire';
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  /** The key's visible start (`fsk_Ab3dE6gH`): how a person tells keys apart. */
-  prefix: string;
-  role: UserRole;
-  allowedFromNumbers?: string[];
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKey = Schema<'ApiKeyDto'>;
+export type CreateApiKeyRequest = Schema<'CreateApiKeyRequestDto'>;
+export type CreatedApiKey = Schema<'CreatedApiKeyDto'>;
 
-export interface CreateApiKeyRequest {
-  name: string;
-  role: UserRole;
-  allowedFromNumbers?: string[];
-}
-
-export interface CreatedApiKey {
-  apiKey: ApiKey;
-  /** Shown once: only its hash is stored. */
-  key: string;
-}
+export const MAX_API_KEY_NAME_LENGTH = SCHEMA_LIMITS.CreateApiKeyRequestDto.name.maxLength;

@@ -1,11 +1,17 @@
-// Clean-up jobs as the API reports them (libs/flex-sms-domain/src/jobs: cleanup-job.ts, cleanup-preview.ts,
-// cleanup-progress.ts).
-import type { ErrorRecord } from '../outbound/outbound.types';
+// Clean-up jobs as the API reports them (apps/api/src/cleanup/dto/cleanup-job.response.dto.ts).
+import type { Schema } from '../api/wire';
 
-export type CleanupJobKind = 'proxy-sessions' | 'long-lived-channels' | 'conversations';
-export type CleanupJobStatus = 'selecting' | 'running' | 'completed' | 'cancelled' | 'failed';
+/** A dry run's answer: what the job would touch. */
+export type CleanupPreview = Schema<'CleanupPreviewDto'>;
+/** An item as selection found it. */
+export type CleanupCandidate = CleanupPreview['sample'][number];
+/** A job with its progress and first errors: the 202 answer of a start, and what polling reads. */
+export type CleanupJobView = Schema<'CleanupJobViewDto'>;
+export type CleanupJobKind = CleanupJobView['kind'];
+export type CleanupJobStatus = CleanupJobView['status'];
+export type CleanupItem = Schema<'CleanupItemDto'>;
+export type CleanupItemStatus = CleanupItem['status'];
 export const FINISHED_JOB_STATUSES: readonly CleanupJobStatus[] = ['completed', 'cancelled', 'failed'];
-export type CleanupItemStatus = 'pending' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
 /**
  * What a clean-up touches, whatever it cleans (Proxy sessions, conversations): every criterion given must hold, and
@@ -19,61 +25,6 @@ export interface CleanupSelection {
   number?: string;
 }
 
-export interface CleanupCandidate {
-  sid: string;
-  data: Record<string, unknown>;
-}
-
-export interface CleanupPreview {
-  kind: CleanupJobKind;
-  dryRun: true;
-  total: number;
-  byStatus: Record<string, number>;
-  /** The first items, in the order the job would clean them. */
-  sample: CleanupCandidate[];
-}
-
-export interface CleanupProgress {
-  total: number;
-  pending: number;
-  done: number;
-  failed: number;
-  skipped: number;
-  cancelled: number;
-  /** 0–100. */
-  percent: number;
-  ratePerSecond: number | null;
-  etaSeconds: number | null;
-}
-
-export interface CleanupJob {
-  id: string;
-  kind: CleanupJobKind;
-  status: CleanupJobStatus;
-  selection: Record<string, unknown>;
-  options: Record<string, unknown>;
-  requestedBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  cancelRequested: boolean;
-  error: ErrorRecord | null;
-}
-
-export interface CleanupJobView extends CleanupJob {
-  progress: CleanupProgress;
-  /** The first failed items with their errors (all of them: the job's items with status failed). */
-  errors: Array<Pick<CleanupItem, 'sid' | 'error' | 'settledAt'>>;
-}
-
-export interface CleanupItem {
-  sid: string;
-  status: CleanupItemStatus;
-  data: Record<string, unknown>;
-  error: ErrorRecord | null;
-  settledAt: string | null;
-}
-
-export function isFinished(job: Pick<CleanupJob, 'status'>): boolean {
+export function isFinished(job: Pick<CleanupJobView, 'status'>): boolean {
   return FINISHED_JOB_STATUSES.includes(job.status);
 }

@@ -3,13 +3,14 @@
 // empty: the API completes them from the account (the Studio Flow the other flows use; the only workspace and
 // workflow; the `chat` task channel).
 import { isE164, isSid } from '../outbound/send-form-validation';
+import { SCHEMA_LIMITS } from '../api/wire';
 import type { FlexFlow } from './flex-flow.types';
 
 export const MANAGED_INTEGRATION_TYPES = ['studio', 'task'] as const;
 export type ManagedIntegrationType = (typeof MANAGED_INTEGRATION_TYPES)[number];
 
-/** Flex caps FriendlyName at 64 characters. */
-export const MAX_FRIENDLY_NAME_LENGTH = 64;
+/** Flex caps FriendlyName. */
+export const MAX_FRIENDLY_NAME_LENGTH = SCHEMA_LIMITS.CreateFlexFlowRequestDto.friendlyName.maxLength;
 
 export interface FlexFlowFormValues {
   friendlyName: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { channelSidOf, conversationSidOf } from './channel-of-request';
 import type { OutboundStep } from './outbound.types';
 
-const step = (name: string, sids: Record<string, string>): OutboundStep => ({ name, outcome: 'created', sids, startedAt: '2026-11-24T18:00:00Z', finishedAt: '2026-11-24T18:00:01Z' });
+const step = (name: OutboundStep['name'], sids: Record<string, string>): OutboundStep => ({ name, outcome: 'created', sids, startedAt: '2026-11-24T18:00:00Z', finishedAt: '2026-11-24T18:00:01Z' });
 
 describe('channelSidOf', () => {
   it('reads the channel from the answer of a request that succeeded', () => {
@@ -22,7 +22,7 @@ describe('conversationSidOf', () => {
   const conversations = { mode: 'conversations' };
 
   it('reads the conversation from the answer of a request that succeeded', () => {
-    const result = { conversation: { sid: 'CH1', chatServiceSid: 'IS1', state: 'active', dateCreated: '' } };
+    const result = { conversation: { sid: 'CH1', chatServiceSid: 'IS1', state: 'active' as const, dateCreated: '' } };
     expect(conversationSidOf({ result, steps: [], input: conversations })).toBe('CH1');
   });
 

@@ -1,4 +1,5 @@
 // The History page's filters live in the URL (shareable, survive a reload); the API takes the same names.
+import { PARAMETER_LIMITS } from '../api/wire';
 import { OUTBOUND_KINDS, OUTBOUND_STATUSES, type OutboundKind, type OutboundStatus } from './outbound.types';
 
 export interface HistoryFilters {
@@ -10,7 +11,7 @@ export interface HistoryFilters {
   pageSize: number;
 }
 
-export const HISTORY_PAGE_SIZE = 20;
+export const HISTORY_PAGE_SIZE = PARAMETER_LIMITS['GET /api/v1/outbound'].pageSize.default;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((candidate) => candidate === value);

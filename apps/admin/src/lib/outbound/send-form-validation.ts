@@ -3,11 +3,13 @@
 // back onto the same fields (fieldErrorsFrom).
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { ApiError } from '../api-error';
+import { SCHEMA_LIMITS } from '../api/wire';
+import type { InitiateAgentSmsRequest, SendSystemSmsRequest } from './outbound.types';
 
 /** Twilio's longest SMS body (10 segments); Proxy cannot relay more. */
-export const MAX_SMS_BODY_LENGTH = 1600;
-/** Chat caps friendly names (the customer's name is one) at 256 characters. */
-export const MAX_NAME_LENGTH = 256;
+export const MAX_SMS_BODY_LENGTH = SCHEMA_LIMITS.SendSystemSmsRequestDto.messageBody.maxLength;
+/** Chat caps friendly names (the customer's name is one). */
+export const MAX_NAME_LENGTH = SCHEMA_LIMITS.SendSystemSmsRequestDto.toName.maxLength;
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 const SID_BODY = /^[0-9a-fA-F]{32}$/;
@@ -39,23 +41,6 @@ export const EMPTY_SEND_FORM: SendFormValues = {
   targetWorkerSid: '',
   taskAttributes: '',
 };
-
-export interface InitiateAgentSmsRequest {
-  fromNumber: string;
-  toName: string;
-  toNumber: string;
-  sourceChatChannelSid?: string;
-  targetWorkerSid?: string;
-  initialMessage?: string;
-  taskAttributes?: Record<string, unknown>;
-}
-
-export interface SendSystemSmsRequest {
-  fromNumber: string;
-  toName: string;
-  toNumber: string;
-  messageBody: string;
-}
 
 /** Same test as the API's IsE164PhoneNumber: strict E.164 and a possible length for the country. */
 export function isE164(value: string): boolean {

@@ -1,27 +1,14 @@
-// /api/v1/proxy/sessions (apps/api/src/proxy/proxy.dto.ts).
-export const PROXY_SESSION_STATUSES = ['open', 'in-progress', 'closed', 'failed', 'unknown'] as const;
-export type ProxySessionStatus = (typeof PROXY_SESSION_STATUSES)[number];
+// /api/v1/proxy/sessions
+import { PARAMETER_LIMITS, type Schema } from '../api/wire';
 
-export interface ProxySession {
-  sid: string;
-  serviceSid: string;
-  /** Flex names a conversation's session after its chat channel (CH…). */
-  uniqueName: string | null;
-  status: ProxySessionStatus;
-  mode: string;
-  dateCreated: string;
-  dateUpdated: string;
-}
+export type ProxySession = Schema<'ProxySessionDto'>;
+export type ProxySessionStatus = ProxySession['status'];
+export type ProxySessionPage = Schema<'ProxySessionPageDto'>;
+/** `identifier`: a phone number, or the chat channel SID for the Flex side. */
+export type ProxyParticipant = Schema<'ProxyParticipantDto'>;
 
-export interface ProxySessionPage {
-  sessions: ProxySession[];
-  nextPageToken: string | null;
-}
+const STATUS_ORDER: Record<ProxySessionStatus, number> = { open: 0, 'in-progress': 1, closed: 2, failed: 3, unknown: 4 };
+/** Every status a session can have, in the order the filters offer them. */
+export const PROXY_SESSION_STATUSES = Object.keys(STATUS_ORDER) as ProxySessionStatus[];
 
-export interface ProxyParticipant {
-  sid: string;
-  /** A phone number, or the chat channel SID for the Flex side. */
-  identifier: string;
-  proxyIdentifier: string | null;
-  friendlyName: string | null;
-}
+export const PROXY_SESSION_PAGE_SIZE = PARAMETER_LIMITS['GET /api/v1/proxy/sessions'].pageSize.default;

@@ -1,9 +1,7 @@
 // The "Add user" form's checks, mirroring the API's, so a mistake is named before anything is sent.
-import { MIN_PASSWORD_LENGTH, type CreateUserRequest } from './user.types';
+import { MIN_PASSWORD_LENGTH, USERNAME, type CreateUserRequest } from './user.types';
 
 export type UserFormErrors = Partial<Record<keyof CreateUserRequest, string>>;
-
-const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 
 export function validateUserForm(values: CreateUserRequest): UserFormErrors {
   const errors: UserFormErrors = {};

@@ -1,19 +1,9 @@
 // Console users as the API shows them (apps/api/src/users): never a password or its hash.
-import type { UserRole } from '../auth/auth.types';
+import { SCHEMA_LIMITS, type Schema } from '../api/wire';
 
-export interface ConsoleUser {
-  id: string;
-  username: string;
-  role: UserRole;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ConsoleUser = Schema<'ConsoleUserDto'>;
+export type CreateUserRequest = Schema<'CreateUserRequestDto'>;
 
-export interface CreateUserRequest {
-  username: string;
-  password: string;
-  role: UserRole;
-}
-
-/** The API's MIN_PASSWORD_LENGTH (apps/api/src/config/load-app-config.ts). */
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = SCHEMA_LIMITS.CreateUserRequestDto.password.minLength;
+/** Usernames the API accepts. */
+export const USERNAME = new RegExp(SCHEMA_LIMITS.CreateUserRequestDto.username.pattern);

@@ -4,6 +4,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateBy }
 import { ROLES, type Role } from '../../auth/caller';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
 
+const MAX_KEY_NAME_LENGTH = 100;
+
 /**
  * A sender restriction is for operator keys only. An admin manages keys, users, Flex Flows, sessions and account-wide
  * clean-ups, none of which belong to one number, so a restricted admin could simply create itself an unrestricted key.
@@ -18,10 +20,15 @@ const ForOperatorKeysOnly = () =>
   });
 
 export class CreateApiKeyRequestDto {
-  @ApiProperty({ description: 'What the key is for, so a person can tell keys apart', example: 'Salesforce reminders' })
+  @ApiProperty({
+    description: 'What the key is for, so a person can tell keys apart',
+    example: 'Salesforce reminders',
+    minLength: 1,
+    maxLength: MAX_KEY_NAME_LENGTH,
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_KEY_NAME_LENGTH)
   name!: string;
 
   @ApiProperty({ enum: ROLES, example: 'operator', description: 'operator: send and read; admin: everything, including keys and users' })

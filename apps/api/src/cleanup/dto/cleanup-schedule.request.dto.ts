@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { CLEANUP_JOB_KINDS, type CleanupJobKind } from '@flex-sms/domain';
+import { SCHEDULABLE_CLEANUP_KINDS, type CleanupJobKind } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LongLivedChannelSelectionDto } from './long-lived-channel-cleanup.request.dto';
@@ -16,8 +16,8 @@ export class CreateCleanupScheduleRequestDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiProperty({ enum: CLEANUP_JOB_KINDS })
-  @IsIn(CLEANUP_JOB_KINDS)
+  @ApiProperty({ enum: SCHEDULABLE_CLEANUP_KINDS })
+  @IsIn(SCHEDULABLE_CLEANUP_KINDS)
   kind!: CleanupJobKind;
 
   @ApiProperty({ minimum: 1, maximum: MAX_SCHEDULE_EVERY_HOURS, example: 24 })

@@ -1,4 +1,6 @@
-import { LogRedactor, REDACTED } from './log-redactor';
+import { DEMO_ADMIN, DEMO_API_KEY } from '../../config/app-config';
+import { loadAppConfig } from '../../config/load-app-config';
+import { LogRedactor, REDACTED, logRedactorFor } from './log-redactor';
 
 const everything = new LogRedactor({ redactMessageBodies: true, redactPhoneNumbers: true }, ['AUTHTOKEN0123456789abcdef', 'short']);
 const secretsOnly = new LogRedactor({ redactMessageBodies: false, redactPhoneNumbers: false });
@@ -39,5 +41,35 @@ describe('LogRedactor', () => {
     );
     expect(everything.redact('Body=Hello+there&From=x')).toBe(`Body=${REDACTED}&From=x`);
     expect(secretsOnly.redact('{"messageBody":"Hi"}')).toBe('{"messageBody":"Hi"}');
+  });
+
+  it('redacts a structured entry: every string in it, and whole fields named like secrets or, when configured, bodies', () => {
+    const nested = { Password: { hash: 'x' }, list: ['+15550100001'], messageBody: 'Hi' };
+    const entry = { url: '/x?to=%2B14155550123', caller: 'bootstrap', nested, status: 201 };
+    expect(everything.redactValue(entry)).toEqual({
+      url: '/x?to=%2B1••••••••23',
+      caller: 'bootstrap',
+      nested: { Password: REDACTED, list: ['+1••••••••01'], messageBody: REDACTED },
+      status: 201,
+    });
+    expect(secretsOnly.redactValue({ messageBody: 'Hi', token: 42 })).toEqual({ messageBody: 'Hi', token: REDACTED });
+  });
+
+  it('leaves errors to the error serializer, and never walks forever', () => {
+    const error = new Error('boom');
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop.self = loop;
+    expect((everything.redactValue({ err: error }) as { err: unknown }).err).toBe(error);
+    expect(everything.redactValue(loop)).toEqual({ name: 'loop', self: REDACTED });
+  });
+
+  it("removes this deployment's own secrets, but not the sandbox's public demo key and admin password", () => {
+    const secrets = { BOOTSTRAP_API_KEY: 'b'.repeat(24), METRICS_TOKEN: 'm'.repeat(24), ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'p'.repeat(12) };
+    const twilio = { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't'.repeat(32), TWILIO_CHAT_SERVICE_SID: `IS${'c'.repeat(32)}` };
+    const deployed = logRedactorFor(loadAppConfig({ ...twilio, ...secrets, OUTBOUND_MODE: 'conversations' }));
+    const ownSecrets = [secrets.BOOTSTRAP_API_KEY, secrets.METRICS_TOKEN, secrets.ADMIN_PASSWORD, twilio.TWILIO_AUTH_TOKEN];
+    expect(deployed.redact(ownSecrets.join(' '))).toBe(ownSecrets.map(() => REDACTED).join(' '));
+    const sandbox = logRedactorFor(loadAppConfig({}));
+    expect(sandbox.redact(`API key ${DEMO_API_KEY}, admin ${DEMO_ADMIN.password}`)).toBe(`API key ${DEMO_API_KEY}, admin ${DEMO_ADMIN.password}`);
   });
 });

@@ -24,6 +24,20 @@ export function IsE164PhoneNumber(options?: ValidationOptions): PropertyDecorato
   );
 }
 
+/** A messaging address: a number in E.164 (SMS), or `whatsapp:` followed by one (WhatsApp, as Twilio writes it). */
+export function IsMessagingAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMessagingAddress',
+      validator: {
+        validate: (value) => toE164(typeof value === 'string' ? value.replace(/^whatsapp:/, '') : value) !== undefined,
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a number in E.164 format (+15551234567), or whatsapp: followed by one`, options),
+      },
+    },
+    options,
+  );
+}
+
 /** This number must not be the same as the one in `otherProperty` (texting yourself through Proxy cannot work). */
 export function DiffersFromNumber(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

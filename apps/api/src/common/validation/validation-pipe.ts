@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiException } from '../api-exception';
 import { FieldError } from '../error-body';
-import { escapeControlCharacters, fieldsWithControlCharacters } from './control-characters';
+import { escapeForbiddenCharacters, fieldsWithForbiddenCharacters } from './forbidden-characters';
 
 /**
  * Invalid or malformed fields answer 400 VALIDATION_FAILED (the request itself is wrong); 422 is left to requests
@@ -20,28 +20,29 @@ export function createValidationPipe(): ValidationPipe {
 /**
  * class-validator's checks, plus one that no DTO has to remember: no string anywhere in a body, query or path
  * parameter (JSON or form-encoded, nested values and keys included) may hold a C0 control character other than tab,
- * CR and LF. PostgreSQL refuses NUL in text and jsonb (a 500 after the request was half taken), and the others have
- * no business in an SMS, a name or an identifier.
+ * CR and LF, or a lone surrogate. PostgreSQL refuses NUL in text and jsonb (a 500 after the request was half taken),
+ * neither database can store a lone surrogate as it came, and the others have no business in an SMS, a name or an
+ * identifier.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // `custom` parameters (@CurrentCaller()) come from the server, not the request.
-    const controls = metadata.type === 'custom' ? [] : fieldsWithControlCharacters(value, metadata.data);
+    const forbidden = metadata.type === 'custom' ? [] : fieldsWithForbiddenCharacters(value, metadata.data);
     let transformed: unknown;
     try {
       transformed = await super.transform(value, metadata);
     } catch (error) {
-      if (controls.length === 0 || !(error instanceof ApiException) || error.code !== 'VALIDATION_FAILED') throw error;
-      throw validationFailed([...(error.extras.details ?? []), ...controls]);
+      if (forbidden.length === 0 || !(error instanceof ApiException) || error.code !== 'VALIDATION_FAILED') throw error;
+      throw validationFailed([...(error.extras.details ?? []), ...forbidden]);
     }
-    if (controls.length > 0) throw validationFailed(controls);
+    if (forbidden.length > 0) throw validationFailed(forbidden);
     return transformed;
   }
 }
 
 /** 400 VALIDATION_FAILED with these field errors, for a check no DTO can make (it needs configuration). */
 export function validationFailed(fieldErrors: FieldError[]): ApiException {
-  const details = fieldErrors.map(({ field, message }) => ({ field: escapeControlCharacters(field), message: escapeControlCharacters(message) }));
+  const details = fieldErrors.map(({ field, message }) => ({ field: escapeForbiddenCharacters(field), message: escapeForbiddenCharacters(message) }));
   const fields = new Set(details.map((detail) => detail.field)).size;
   return new ApiException(400, 'VALIDATION_FAILED', `The request has ${fields} invalid field${fields === 1 ? '' : 's'}.`, { details });
 }

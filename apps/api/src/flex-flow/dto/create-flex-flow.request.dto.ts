@@ -6,6 +6,9 @@ import { toE164 } from '../../common/validation/phone-number.validators';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 import { FlexFlowIntegrationRequestDto } from './flex-flow-integration.request.dto';
 
+/** Flex caps a Flex Flow's FriendlyName at 64 characters. */
+const MAX_FRIENDLY_NAME_LENGTH = 64;
+
 /** An sms flow's ContactIdentity is the Twilio number, in E.164; other channel types take any address. */
 function IsSmsContactIdentity(): PropertyDecorator {
   return ValidateBy({
@@ -17,7 +20,10 @@ function IsSmsContactIdentity(): PropertyDecorator {
   });
 }
 
-/** `POST /api/v1/flex-flows`: the README's parameters; everything but the type and the number has a default. */
+/**
+ * `POST /api/v1/flex-flows`: the README's parameters; everything but the type and the number has a default. The
+ * defaults are said in words, not as OpenAPI `default`s: PATCH takes the same fields, where leaving one out keeps it.
+ */
 export class CreateFlexFlowRequestDto {
   @ApiProperty({ enum: MANAGED_INTEGRATION_TYPES, example: 'task' })
   @IsIn(MANAGED_INTEGRATION_TYPES)
@@ -29,24 +35,24 @@ export class CreateFlexFlowRequestDto {
   @IsSmsContactIdentity()
   contactIdentity!: string;
 
-  @ApiPropertyOptional({ enum: FLEX_CHANNEL_TYPES, default: 'sms' })
+  @ApiPropertyOptional({ enum: FLEX_CHANNEL_TYPES, description: 'Created without it: sms' })
   @IsOptional()
   @IsIn(FLEX_CHANNEL_TYPES)
   channelType?: string;
 
-  @ApiPropertyOptional({ example: 'Flex SMS To Task Flow +15550100001' })
+  @ApiPropertyOptional({ example: 'Flex SMS To Task Flow +15550100001', minLength: 1, maxLength: MAX_FRIENDLY_NAME_LENGTH })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(64)
+  @MaxLength(MAX_FRIENDLY_NAME_LENGTH)
   friendlyName?: string;
 
-  @ApiPropertyOptional({ description: 'Default: true for Studio, false for Task (the README’s advice)' })
+  @ApiPropertyOptional({ description: 'Created without it: true for Studio, false for Task (the README’s advice)' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ description: 'Default: the configured Chat Service', example: 'IS0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({ description: 'Created without it: the configured Chat Service', example: 'IS0123456789abcdef0123456789abcdef' })
   @IsOptional()
   @IsTwilioSid('IS')
   chatServiceSid?: string;
@@ -57,12 +63,12 @@ export class CreateFlexFlowRequestDto {
   @Type(() => FlexFlowIntegrationRequestDto)
   integration?: FlexFlowIntegrationRequestDto;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Created without it: false' })
   @IsOptional()
   @IsBoolean()
   longLived?: boolean;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Created without it: true' })
   @IsOptional()
   @IsBoolean()
   janitorEnabled?: boolean;

@@ -1,11 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_NAME_LENGTH } from '@flex-sms/domain';
 import { IsString, Length, Matches } from 'class-validator';
 import { DiffersFromNumber, IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
-
-/** Twilio's longest SMS body (10 segments); Proxy cannot relay more. */
-export const MAX_SMS_BODY_LENGTH = 1600;
-/** Chat caps friendly names (the customer's name is one) at 256 characters. */
-export const MAX_NAME_LENGTH = 256;
 /** At least one character that is not white space. */
 export const NOT_BLANK = /\S/;
 

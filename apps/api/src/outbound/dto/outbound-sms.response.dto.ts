@@ -31,7 +31,7 @@ class ResultFlexFlowDto {
   chatServiceSid!: string;
 }
 
-class ResultChannelDto {
+export class ResultChannelDto {
   @ApiProperty({ example: 'CH0123456789abcdef0123456789abcdef' })
   sid!: string;
 
@@ -48,7 +48,7 @@ class ResultChannelDto {
   dateCreated!: string;
 }
 
-class ResultProxySessionDto {
+export class ResultProxySessionDto {
   @ApiProperty({ example: 'KC0123456789abcdef0123456789abcdef' })
   sid!: string;
 
@@ -92,7 +92,7 @@ class ResultTaskDto {
   workspaceSid!: string | null;
 }
 
-class ResultMessageDto {
+export class ResultMessageDto {
   @ApiProperty({ example: 'IM0123456789abcdef0123456789abcdef' })
   sid!: string;
 

@@ -1,26 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { OUTBOUND_REQUEST_KINDS, OUTBOUND_REQUEST_STATUSES } from '@flex-sms/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.query.dto';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
-
-export const OUTBOUND_STATUSES = ['in_flight', 'succeeded', 'failed', 'rolled_back'] as const;
-export const OUTBOUND_KINDS = ['agent_sms', 'system_sms'] as const;
 
 /** In a query string an unencoded `+` arrives as a space: `?number=+1415…` means `+1415…`. */
 const plusFromSpace = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/^ (?=\d)/, '+') : value);
 
 /** `GET /api/v1/outbound` filters, and the paging every list shares. */
 export class OutboundHistoryQueryDto extends PagingQueryDto {
-  @ApiPropertyOptional({ enum: OUTBOUND_STATUSES, example: 'rolled_back' })
+  @ApiPropertyOptional({ enum: OUTBOUND_REQUEST_STATUSES, example: 'rolled_back' })
   @IsOptional()
-  @IsIn(OUTBOUND_STATUSES)
-  status?: (typeof OUTBOUND_STATUSES)[number];
+  @IsIn(OUTBOUND_REQUEST_STATUSES)
+  status?: (typeof OUTBOUND_REQUEST_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: OUTBOUND_KINDS, description: 'agent_sms: POST /outbound/task; system_sms: POST /outbound/message', example: 'agent_sms' })
+  @ApiPropertyOptional({ enum: OUTBOUND_REQUEST_KINDS, description: 'agent_sms: POST /outbound/task; system_sms: POST /outbound/message', example: 'agent_sms' })
   @IsOptional()
-  @IsIn(OUTBOUND_KINDS)
-  kind?: (typeof OUTBOUND_KINDS)[number];
+  @IsIn(OUTBOUND_REQUEST_KINDS)
+  kind?: (typeof OUTBOUND_REQUEST_KINDS)[number];
 
   @ApiPropertyOptional({ description: 'E.164; either side of the conversation (the Twilio number or the customer)', example: '+14155550123' })
   @IsOptional()

@@ -1,26 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OUTBOUND_KINDS, OUTBOUND_STATUSES } from './outbound-history.query.dto';
-
-class ErrorRecordDto {
-  @ApiProperty({ example: 'PARTICIPANT_CONFLICT' })
-  code!: string;
-
-  @ApiProperty({ example: '+14155550123 is already in an open Proxy Session with +15550100001 (…)' })
-  message!: string;
-
-  @ApiPropertyOptional({ example: 80604 })
-  twilioCode?: number;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  details?: Record<string, unknown>;
-}
+import {
+  OUTBOUND_REQUEST_KINDS,
+  OUTBOUND_REQUEST_STATUSES,
+  PENDING_STEP_NAMES,
+  PENDING_STEP_STATUSES,
+  STEP_NAMES,
+  STEP_OUTCOMES,
+  UNDO_ACTIONS,
+  type OutboundRequestKind,
+  type OutboundRequestStatus,
+  type PendingStepRecord,
+  type StepName,
+  type StepOutcome,
+  type UndoneRecord,
+} from '@flex-sms/domain';
+import { ErrorRecordDto } from '../../common/error-record.dto';
+import { OutboundSmsResponseDto } from '../dto/outbound-sms.response.dto';
 
 class StepDto {
-  @ApiProperty({ enum: ['flex-flow', 'channel', 'proxy-session', 'stale-session', 'channel-attributes', 'message'], example: 'channel' })
-  name!: string;
+  @ApiProperty({ enum: STEP_NAMES, example: 'channel' })
+  name!: StepName;
 
-  @ApiProperty({ enum: ['resolved', 'created', 'reused', 'updated', 'closed', 'removed', 'failed'], example: 'created' })
-  outcome!: string;
+  @ApiProperty({ enum: STEP_OUTCOMES, example: 'created' })
+  outcome!: StepOutcome;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', taskSid: 'WT0123456789abcdef0123456789abcdef' } })
   sids!: Record<string, string>;
@@ -39,8 +41,8 @@ class StepDto {
 }
 
 class PendingStepDto {
-  @ApiProperty({ enum: ['channel-attributes'], example: 'channel-attributes' })
-  name!: string;
+  @ApiProperty({ enum: PENDING_STEP_NAMES, example: 'channel-attributes' })
+  name!: PendingStepRecord['name'];
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', sessionSid: 'KC0123456789abcdef0123456789abcdef' } })
   payload!: Record<string, unknown>;
@@ -48,8 +50,8 @@ class PendingStepDto {
   @ApiProperty({ example: '2026-11-24T18:00:00.400Z' })
   recordedAt!: string;
 
-  @ApiProperty({ enum: ['pending', 'done', 'failed'], example: 'done' })
-  status!: string;
+  @ApiProperty({ enum: PENDING_STEP_STATUSES, example: 'done' })
+  status!: PendingStepRecord['status'];
 
   @ApiProperty({ example: 1 })
   attempts!: number;
@@ -62,8 +64,8 @@ class PendingStepDto {
 }
 
 class UndoneDto {
-  @ApiProperty({ enum: ['cancel-task', 'remove-proxy-session', 'remove-channel', 'restore-channel-attributes'], example: 'cancel-task' })
-  action!: string;
+  @ApiProperty({ enum: UNDO_ACTIONS, example: 'cancel-task' })
+  action!: UndoneRecord['action'];
 
   @ApiProperty({ example: 'WT0123456789abcdef0123456789abcdef' })
   sid!: string;
@@ -80,11 +82,15 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ example: 'req_6f1d2c3b4a5e6f708192a3b4' })
   id!: string;
 
-  @ApiProperty({ enum: OUTBOUND_KINDS, example: 'agent_sms' })
-  kind!: string;
+  @ApiProperty({ enum: OUTBOUND_REQUEST_KINDS, example: 'agent_sms' })
+  kind!: OutboundRequestKind;
 
-  @ApiProperty({ enum: OUTBOUND_STATUSES, description: 'in_flight, or how it ended; rolled_back = failed after creating things, which were undone', example: 'succeeded' })
-  status!: string;
+  @ApiProperty({
+    enum: OUTBOUND_REQUEST_STATUSES,
+    description: 'in_flight, or how it ended; rolled_back = failed after creating things, which were undone',
+    example: 'succeeded',
+  })
+  status!: OutboundRequestStatus;
 
   @ApiProperty({ description: 'Who asked, by reference: `api-key:<id>`, `user:<id>` or `bootstrap` (filter the list with `caller`)', example: 'api-key:key_3f2a9c0d1b7e4a55' })
   caller!: string;
@@ -121,8 +127,8 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:00.420Z' })
   finishedAt!: string | null;
 
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The 201 answer, when it succeeded' })
-  result!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: OutboundSmsResponseDto, description: 'The 201 answer, when it succeeded' })
+  result!: OutboundSmsResponseDto | null;
 
   @ApiProperty({ nullable: true, type: ErrorRecordDto })
   error!: ErrorRecordDto | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InitiateAgentSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
@@ -19,7 +19,7 @@ export class InitiateAgentSmsController {
 
   @Post('task')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'agent_sms' })
   @Idempotent()
   @ApiOperation({
     summary: 'Start an agent SMS conversation (creates a Flex task)',
@@ -39,7 +39,7 @@ export class InitiateAgentSmsController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request, @Headers('idempotency-key') idempotencyKey?: string): Promise<OutboundSmsResult> {
-    return this.initiateAgentSms.execute({ ...body, caller: callerOf(request), idempotencyKey });
+  execute(@Body() body: InitiateAgentSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
+    return this.initiateAgentSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** `POST /api/v1/outbound/task`: an agent starts an SMS conversation that becomes a Flex task. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SendSystemSms, type OutboundSmsResult } from '@flex-sms/domain';
 import type { Request } from 'express';
@@ -19,7 +19,7 @@ export class SendSystemSmsController {
 
   @Post('message')
   @Roles('operator')
-  @SendsSms()
+  @SendsSms({ kind: 'system_sms' })
   @Idempotent()
   @ApiOperation({
     summary: 'Send a fire-and-forget SMS that stays part of the Flex conversation',
@@ -39,7 +39,7 @@ export class SendSystemSmsController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request, @Headers('idempotency-key') idempotencyKey?: string): Promise<OutboundSmsResult> {
-    return this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey });
+  execute(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<OutboundSmsResult> {
+    return this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
   }
 }

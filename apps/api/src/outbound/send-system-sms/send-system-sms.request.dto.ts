@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { IsString, Length, Matches } from 'class-validator';
-import { MAX_SMS_BODY_LENGTH, NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
 
 /** `POST /api/v1/outbound/message`: a back-office system texts a customer; replies go to the number's Studio flow. */
 export class SendSystemSmsRequestDto extends OutboundPartiesRequestDto {

@@ -5,14 +5,15 @@ import { MIN_PASSWORD_LENGTH } from '../../config/load-app-config';
 
 /** Long enough to resist offline guessing, short enough that hashing it is not a denial of service. */
 const MAX_PASSWORD_LENGTH = 256;
+const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 
 export class CreateUserRequestDto {
-  @ApiProperty({ example: 'ada', description: '3–64 letters, digits or . _ @ -; unique whatever the case' })
+  @ApiProperty({ example: 'ada', description: '3–64 letters, digits or . _ @ -; unique whatever the case', pattern: USERNAME.source })
   @IsString()
-  @Matches(/^[A-Za-z0-9._@-]{3,64}$/, { message: 'username must be 3 to 64 letters, digits or . _ @ -' })
+  @Matches(USERNAME, { message: 'username must be 3 to 64 letters, digits or . _ @ -' })
   username!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, example: 'correct horse battery staple' })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, example: 'correct horse battery staple' })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -29,7 +30,11 @@ export class UpdateUserRequestDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'A new password signs the user out of every session' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    description: 'A new password signs the user out of every session',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)

@@ -3,11 +3,11 @@ import type { Conversation, ConversationMessage } from '../../ports/conversation
 import type { FlexFlow } from '../../ports/flex-flow.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import { allSettledOrThrow } from '../all-settled-or-throw';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
-import type { OutboundSmsResult } from '../outbound-sms.result';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { resolveFlexFlow } from '../resolve-flex-flow.step';
-import type { OutboundConversationPlan } from '../run-outbound-conversation';
-import type { StepRecorder } from '../step-recorder';
+import type { OutboundConversationPlan } from '../outbound-conversation.plan';
+import type { StepRecorder } from '../../outbound/step-recorder';
 import { openSmsConversation } from './open-sms-conversation.step';
 import { openSmsInteraction } from './open-sms-interaction.step';
 import { postConversationMessage } from './post-conversation-message.step';

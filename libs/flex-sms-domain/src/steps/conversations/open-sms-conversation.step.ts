@@ -3,8 +3,8 @@ import type { Conversation } from '../../ports/conversation.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
 import { allSettledOrThrow } from '../all-settled-or-throw';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
-import type { StepRecorder } from '../step-recorder';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
 import { reusableConversation } from './resolve-conversation-conflict';
 
 export interface OpenSmsConversationRequest {

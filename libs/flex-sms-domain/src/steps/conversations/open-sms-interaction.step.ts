@@ -2,8 +2,8 @@ import { ConversationAddressInUse, InvalidFlexFlowSettings } from '../../errors'
 import type { FlexFlow } from '../../ports/flex-flow.port';
 import type { CreateSmsInteractionRequest, SmsInteraction } from '../../ports/interaction.port';
 import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
-import type { StepRecorder } from '../step-recorder';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
 import { reusableConversation } from './resolve-conversation-conflict';
 
 /** Flex routes SMS conversations on the `chat` TaskChannel (Flex UI 2.x). */

@@ -1,10 +1,7 @@
 import type { ConversationMessage } from '../../ports/conversation.port';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
-import { REQUEST_ID_ATTRIBUTE } from '../post-message.step';
-import type { StepRecorder } from '../step-recorder';
-
-/** How far back a retry looks for the message its first attempt may have posted. */
-const LOOKUP_WINDOW = 20;
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { StepRecorder } from '../../outbound/step-recorder';
+import { MESSAGE_LOOKUP_WINDOW, REQUEST_ID_ATTRIBUTE } from '../message-lookup';
 
 export interface ConversationMessageStepRequest {
   conversationSid: string;
@@ -30,7 +27,7 @@ export function postConversationMessage(
       {
         kind: 'lookup-before-repeat',
         lookup: async () => {
-          const recent = await deps.conversations.listRecentMessages(conversationSid, LOOKUP_WINDOW);
+          const recent = await deps.conversations.listRecentMessages(conversationSid, MESSAGE_LOOKUP_WINDOW);
           return recent.find((candidate) => candidate.attributes[REQUEST_ID_ATTRIBUTE] === requestId) ?? null;
         },
       },

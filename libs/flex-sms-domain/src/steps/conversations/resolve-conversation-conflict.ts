@@ -2,7 +2,7 @@ import { ConversationConflict, type ConversationAddressInUse } from '../../error
 import type { Conversation } from '../../ports/conversation.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
-import type { OutboundSmsDependencies } from '../outbound-dependencies';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 
 export interface ConversationConflictContext {
   fromNumber: PhoneNumber;

@@ -1,5 +1,5 @@
-import { CleanupJobRunner } from '../../jobs/cleanup-job-runner';
-import { InMemoryCleanupJobStore } from '../../jobs/in-memory-cleanup-job-store';
+import { CleanupJobRunner } from '../../cleanup-jobs/cleanup-job-runner';
+import { InMemoryCleanupJobStore } from '../../testing/in-memory-cleanup-job-store';
 import { TwilioRetrier } from '../../retry/twilio-retrier';
 import { FakeAccount } from '../../testing/fake-account-ports';
 import { FixedRandom } from '../../testing/fake-clock';

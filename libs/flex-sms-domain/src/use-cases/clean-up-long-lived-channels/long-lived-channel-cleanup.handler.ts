@@ -1,6 +1,6 @@
-import type { CleanupCandidate, CleanupItem, CleanupJob } from '../../jobs/cleanup-job';
-import type { CleanupItemHandler, CleanupItemOutcome } from '../../jobs/cleanup-item-handler';
-import { runWithConcurrency } from '../../jobs/run-with-concurrency';
+import type { CleanupCandidate, CleanupItem, CleanupJob } from '../../cleanup-jobs/cleanup-job';
+import type { CleanupItemHandler, CleanupItemOutcome } from '../../cleanup-jobs/cleanup-item-handler';
+import { runWithConcurrency } from '../../cleanup-jobs/run-with-concurrency';
 import type { ChatChannel, ChatChannelPort, ChatServicePort, FlexChannel } from '../../ports/chat-channel.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FlexFlow, FlexFlowPort } from '../../ports/flex-flow.port';

@@ -1,6 +1,6 @@
-import type { CleanupJob } from '../../jobs/cleanup-job';
-import { previewCleanup, type CleanupPreview } from '../../jobs/cleanup-preview';
-import { startCleanupJob, type CleanupJobContext } from '../../jobs/start-cleanup-job';
+import type { CleanupJob } from '../../cleanup-jobs/cleanup-job';
+import { previewCleanup, type CleanupPreview } from '../../cleanup-jobs/cleanup-preview';
+import { startCleanupJob, type CleanupJobContext } from '../../cleanup-jobs/start-cleanup-job';
 import type { ProxySessionCleanupHandler } from './proxy-session-cleanup.handler';
 import { readProxySessionSelection, type ProxySessionCleanupOptions, type ProxySessionSelection } from './proxy-session-selection';
 

@@ -1,6 +1,6 @@
-import type { CleanupCandidate, CleanupItem, CleanupJob } from '../../jobs/cleanup-job';
-import type { CleanupItemHandler, CleanupItemOutcome } from '../../jobs/cleanup-item-handler';
-import { runWithConcurrency } from '../../jobs/run-with-concurrency';
+import type { CleanupCandidate, CleanupItem, CleanupJob } from '../../cleanup-jobs/cleanup-job';
+import type { CleanupItemHandler, CleanupItemOutcome } from '../../cleanup-jobs/cleanup-item-handler';
+import { runWithConcurrency } from '../../cleanup-jobs/run-with-concurrency';
 import type { ChatChannelPort } from '../../ports/chat-channel.port';
 import type { Clock } from '../../ports/clock.port';
 import type { ProxySession, ProxyServicePort, ProxySessionPort } from '../../ports/proxy-session.port';

@@ -1,9 +1,9 @@
-import { OutboundRequestNotFound, TwilioUnavailable } from '../../errors';
+import { OutboundRequestNotFound, TwilioUnavailable, toErrorRecord } from '../../errors';
 import type { FollowUp, PendingStepName } from '../../ports/journal.port';
 import { NEVER_LOST, pairLockKey } from '../../ports/pair-lock.port';
-import type { OutboundSmsDependencies } from '../../steps/outbound-dependencies';
-import { StepRecorder, toErrorRecord } from '../../steps/step-recorder';
-import { writeProxySessionAttribute, type ProxySessionAttributeRequest } from '../../steps/write-proxy-session-attribute.step';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import { StepRecorder } from '../../outbound/step-recorder';
+import { writeProxySessionAttribute, type ProxySessionAttributeRequest } from '../../steps/chat-proxy/write-proxy-session-attribute.step';
 
 export interface PendingStepsReport {
   requestId: string;

@@ -1,4 +1,4 @@
-import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flow-management/flex-flow-settings.input';
+import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flows/flex-flow-settings.input';
 
 /**
  * A Studio or Task Flex Flow for one number, with every parameter the original README documents. Everything but the

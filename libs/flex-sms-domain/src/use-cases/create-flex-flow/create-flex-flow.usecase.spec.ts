@@ -1,5 +1,5 @@
 import { FlexFlowAlreadyExists, InvalidFlexFlowSettings, InvalidPhoneNumber } from '../../errors';
-import type { FlexFlowManagementDependencies } from '../../flex-flow-management/flex-flow-management.dependencies';
+import type { FlexFlowManagementDependencies } from '../../flex-flows/flex-flow-management.dependencies';
 import { TwilioRetrier } from '../../retry/twilio-retrier';
 import { FAKE_STUDIO_FLOW, FAKE_WORKFLOW, FakeAccount, TASK_CHANNELS } from '../../testing/fake-account-ports';
 import { FixedRandom } from '../../testing/fake-clock';
@@ -44,6 +44,25 @@ describe('CreateFlexFlow', () => {
     const { deps } = world();
     const flow = await new CreateFlexFlow(deps).execute({ integrationType: 'studio', contactIdentity: NUMBER, longLived: true });
     expect(flow).toMatchObject({ enabled: true, integrationType: 'studio', integration: { flowSid: FAKE_STUDIO_FLOW }, longLived: true });
+  });
+
+  // Found by the OpenAPI fuzz: Flex answered these with a 400 (a 502 here) and a 404 that named no setting.
+  it('refuses a Studio Flow or a Workspace the account does not have, naming the setting', async () => {
+    const { deps, account } = world();
+    const before = account.twilio.flows.length;
+    const problemsOf = (command: Parameters<CreateFlexFlow['execute']>[0]) =>
+      new CreateFlexFlow(deps).execute(command).then(
+        () => [],
+        (error: InvalidFlexFlowSettings) => error.problems,
+      );
+
+    expect(await problemsOf({ integrationType: 'studio', contactIdentity: NUMBER, integration: { flowSid: `FW${'9'.repeat(32)}` } })).toEqual([
+      { field: 'integration.flowSid', message: `FW${'9'.repeat(32)} is not a Studio Flow of the account` },
+    ]);
+    expect(await problemsOf({ integrationType: 'task', contactIdentity: NUMBER, integration: { workspaceSid: `WS${'9'.repeat(32)}` } })).toEqual([
+      { field: 'integration.workspaceSid', message: `WS${'9'.repeat(32)} is not a TaskRouter Workspace of the account` },
+    ]);
+    expect(account.twilio.flows).toHaveLength(before);
   });
 
   it('reports every problem with the settings at once, and creates nothing', async () => {

@@ -1,10 +1,10 @@
 import { FlexFlowAlreadyExists, InvalidFlexFlowSettings, type SettingsProblem } from '../../errors';
-import { findConflictingFlexFlow } from '../../flex-flow-management/find-conflicting-flex-flow';
-import type { FlexFlowManagementDependencies } from '../../flex-flow-management/flex-flow-management.dependencies';
-import { resolveChatService, resolveIntegration } from '../../flex-flow-management/resolve-flex-flow-integration';
+import { findConflictingFlexFlow } from '../../flex-flows/find-conflicting-flex-flow';
+import type { FlexFlowManagementDependencies } from '../../flex-flows/flex-flow-management.dependencies';
+import { resolveChatService, resolveIntegration } from '../../flex-flows/resolve-flex-flow-integration';
 import type { FlexFlow, FlexFlowSettings } from '../../ports/flex-flow.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
-import { readContactIdentity } from '../../flex-flow-management/read-contact-identity';
+import { readContactIdentity } from '../../flex-flows/read-contact-identity';
 import type { CreateFlexFlowCommand } from './create-flex-flow.command';
 
 const DEFAULT_NAMES = { studio: 'Flex Messaging Channel Flow', task: 'Flex SMS To Task Flow' } as const;

@@ -1,5 +1,5 @@
 import { ResourceNotFound } from '../../errors';
-import type { FlexFlowManagementDependencies } from '../../flex-flow-management/flex-flow-management.dependencies';
+import type { FlexFlowManagementDependencies } from '../../flex-flows/flex-flow-management.dependencies';
 import type { FlexFlow } from '../../ports/flex-flow.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 

@@ -5,7 +5,7 @@ import type { IncomingPhoneNumberPort } from '../../ports/phone-number.port';
 import type { ProxyServicePort } from '../../ports/proxy-session.port';
 import type { WorkspacePort } from '../../ports/task.port';
 import { IDEMPOTENT, type TwilioRetrier } from '../../retry/twilio-retrier';
-import type { OutboundMode } from '../../steps/outbound-mode';
+import type { OutboundMode } from '../../outbound/outbound-mode';
 import { PhoneNumber } from '../../value-objects/phone-number.value-object';
 import { checkAddressConfiguration, checkChatService, checkFlexFlow, checkLifecycle, checkNumberInAccount, checkProxyPool, checkProxyService, checkTaskChannel, checkWorkflow } from './setup-checks';
 import { worstStatus, type NumberDiagnosis, type SetupCheck } from './diagnosis';

@@ -1,4 +1,5 @@
-export type CheckStatus = 'ok' | 'warning' | 'error';
+export const CHECK_STATUSES = ['ok', 'warning', 'error'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /** One line of the set-up checklist. */
 export interface SetupCheck {

@@ -5,7 +5,7 @@ import type { IncomingPhoneNumber } from '../../ports/phone-number.port';
 import type { ProxyPoolNumber, ProxyService } from '../../ports/proxy-session.port';
 import type { WorkspacePort } from '../../ports/task.port';
 import { IDEMPOTENT, type TwilioRetrier } from '../../retry/twilio-retrier';
-import { CHAT_TASK_CHANNEL } from '../../flex-flow-management/resolve-flex-flow-integration';
+import { CHAT_TASK_CHANNEL } from '../../flex-flows/resolve-flex-flow-integration';
 import type { SetupCheck } from './diagnosis';
 
 interface Reads {

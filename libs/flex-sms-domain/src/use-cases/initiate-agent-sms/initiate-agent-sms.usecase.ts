@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../errors';
-import type { OutboundSmsDependencies } from '../../steps/outbound-dependencies';
-import type { OutboundSmsResult } from '../../steps/outbound-sms.result';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
 import { Sid } from '../../value-objects/sid.value-object';
 import { MAX_SMS_BODY_LENGTH, optionalText, parseParties } from '../outbound-command.validation';

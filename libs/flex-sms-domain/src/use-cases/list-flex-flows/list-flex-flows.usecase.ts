@@ -1,5 +1,5 @@
 import type { FlexFlowDirectory } from '../../flex-flows/flex-flow-directory';
-import { filterFlexFlows, type FlexFlowFilter } from '../../flex-flow-management/filter-flex-flows';
+import { filterFlexFlows, type FlexFlowFilter } from '../../flex-flows/filter-flex-flows';
 import type { FlexFlow } from '../../ports/flex-flow.port';
 
 /** The account's Flex Flows from the outbound flows' cache, filtered by number, types and enabled. */

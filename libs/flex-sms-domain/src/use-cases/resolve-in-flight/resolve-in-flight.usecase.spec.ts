@@ -1,7 +1,7 @@
 import { TwilioTransientFailure } from '../../errors';
 import type { OutboundRequestRecord } from '../../ports/journal.port';
 import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
-import { StepRecorder } from '../../steps/step-recorder';
+import { StepRecorder } from '../../outbound/step-recorder';
 import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../../testing/outbound-sms.test-helpers';
 import { CompletePendingSteps } from '../complete-pending-steps/complete-pending-steps.usecase';
 import { InitiateAgentSms } from '../initiate-agent-sms/initiate-agent-sms.usecase';

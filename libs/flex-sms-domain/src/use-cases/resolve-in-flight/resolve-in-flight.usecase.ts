@@ -1,8 +1,8 @@
 import type { JournalEntry, UndoneRecord } from '../../ports/journal.port';
 import { pairLockKey } from '../../ports/pair-lock.port';
-import type { OutboundSmsDependencies } from '../../steps/outbound-dependencies';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
-import { executeUndo, planUndo, type UndoAction } from '../../steps/undo';
+import { executeUndo, planUndo, type UndoAction } from '../../outbound/undo';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import { CompletePendingSteps, type PendingStepsReport } from '../complete-pending-steps/complete-pending-steps.usecase';
 

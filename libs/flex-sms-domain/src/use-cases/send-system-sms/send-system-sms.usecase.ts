@@ -1,5 +1,5 @@
-import type { OutboundSmsDependencies } from '../../steps/outbound-dependencies';
-import type { OutboundSmsResult } from '../../steps/outbound-sms.result';
+import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
 import { MAX_SMS_BODY_LENGTH, parseParties, requireText } from '../outbound-command.validation';
 import type { SendSystemSmsCommand } from './send-system-sms.command';

@@ -1,4 +1,4 @@
-import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flow-management/flex-flow-settings.input';
+import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flows/flex-flow-settings.input';
 
 /** Changes to one Flex Flow; absent fields stay as they are. */
 export interface UpdateFlexFlowCommand {

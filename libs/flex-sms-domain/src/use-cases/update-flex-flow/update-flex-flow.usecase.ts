@@ -1,9 +1,9 @@
 import { FlexFlowAlreadyExists, InvalidFlexFlowSettings, ResourceNotFound, type SettingsProblem } from '../../errors';
-import { findConflictingFlexFlow } from '../../flex-flow-management/find-conflicting-flex-flow';
-import type { FlexFlowManagementDependencies } from '../../flex-flow-management/flex-flow-management.dependencies';
-import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flow-management/flex-flow-settings.input';
-import { readContactIdentity } from '../../flex-flow-management/read-contact-identity';
-import { resolveChatService, resolveIntegration } from '../../flex-flow-management/resolve-flex-flow-integration';
+import { findConflictingFlexFlow } from '../../flex-flows/find-conflicting-flex-flow';
+import type { FlexFlowManagementDependencies } from '../../flex-flows/flex-flow-management.dependencies';
+import type { FlexFlowIntegrationInput, ManagedIntegrationType } from '../../flex-flows/flex-flow-settings.input';
+import { readContactIdentity } from '../../flex-flows/read-contact-identity';
+import { resolveChatService, resolveIntegration } from '../../flex-flows/resolve-flex-flow-integration';
 import type { FlexFlow, FlexFlowChanges } from '../../ports/flex-flow.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import type { UpdateFlexFlowCommand } from './update-flex-flow.command';

@@ -1,13 +1,37 @@
-import type { StateRef } from '../../core/state';
+import type { SandboxState, StateRef } from '../../core/state';
 import { found } from '../../http/lookup';
 import { legacyListPage } from '../../http/paging';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route } from '../../http/route';
 import { TwilioError } from '../../http/twilio-error';
-import { recordSms } from './messages.service';
+import { callbackUrl } from '../../http/callback-url';
+import { refusalCode } from '../../messaging/delivery/carrier';
+import { sendSms } from '../../messaging/delivery/outbound-sms';
+import { channelOf, isChannelAddress } from '../../messaging/channel-address';
+import type { Params } from '../../http/params';
+import type { RenderedContent } from '../content/content-rendering';
+import { contentForSend, renderFor, type ContentProblem } from '../content/content-send';
+import { sendRefused } from './messaging.errors';
 import { serializeIncomingPhoneNumber, serializeSmsMessage } from './api2010.serializers';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+/** Messaging's codes for a send's Content template that cannot be used (Twilio's error dictionary). */
+const CONTENT_PROBLEM_CODES: Record<ContentProblem, number> = { 'unknown-content': 21655, 'invalid-variables': 21656, unrenderable: 21655 };
+
+/**
+ * The Content template a Message is sent as (`ContentSid`, with `ContentVariables`), filled in for its channel; it
+ * supersedes `Body` ("Body and MediaUrl should be excluded… They are both superseded by the ContentSid"). Variables
+ * without a template are 21654, an unknown template 21655, variables that are no JSON object of values 21656.
+ */
+function messageContent(state: SandboxState, params: Params, to: string, from: string): RenderedContent | undefined {
+  const contentSid = params.string('ContentSid');
+  if (!contentSid) {
+    if (params.has('ContentVariables')) throw sendRefused(21654, to, from);
+    return undefined;
+  }
+  const content = contentForSend(state, contentSid, params.string('ContentVariables'));
+  if (typeof content === 'string') throw sendRefused(CONTENT_PROBLEM_CODES[content], to, from);
+  return renderFor(content, channelOf(to));
+}
 
 /** API 2010: Messages and IncomingPhoneNumbers (list, fetch, release) of the account (the account SID check happens in the server). */
 export function api2010Routes(ref: StateRef): Route[] {
@@ -28,9 +52,9 @@ export function api2010Routes(ref: StateRef): Route[] {
           (message) =>
             (to === undefined || message.to === to) &&
             (from === undefined || message.from === from) &&
-            (!sentOn || sameDay(message.dateSent, sentOn)) &&
-            (!sentBefore || message.dateSent <= sentBefore) &&
-            (!sentAfter || message.dateSent >= sentAfter),
+            (!sentOn || (message.dateSent !== null && sameDay(message.dateSent, sentOn))) &&
+            (!sentBefore || (message.dateSent !== null && message.dateSent <= sentBefore)) &&
+            (!sentAfter || (message.dateSent !== null && message.dateSent >= sentAfter)),
         )
         .reverse();
       return { key: 'messages', items: messages, collection: state.api.messages, serialize: serializeSmsMessage, descending: true };
@@ -39,12 +63,19 @@ export function api2010Routes(ref: StateRef): Route[] {
       const params = request.params;
       const to = params.required('To');
       const from = params.required('From');
-      const body = params.required('Body');
-      if (!E164.test(to)) throw new TwilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-      if (!state.api.isOwnNumber(from)) {
+      if (!isChannelAddress(to)) throw sendRefused(21211, to, from);
+      if (channelOf(from) !== channelOf(to)) throw sendRefused(21910, to, from);
+      if (!state.api.isOwnSender(from)) {
+        if (channelOf(from) === 'whatsapp') throw sendRefused(63007, to, from);
         throw new TwilioError(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
       }
-      return serializeSmsMessage(recordSms(state, { from, to, body, direction: 'outbound-api' }), ctx);
+      const content = messageContent(state, params, to, from);
+      const body = content ? content.body : params.required('Body');
+      const statusCallback = callbackUrl(params, 'StatusCallback') || undefined;
+      // Magic numbers and opt-outs are refused here, with a 400: Twilio creates no Message for them.
+      const refusal = refusalCode(state, from, to, { honourOptOut: true });
+      if (refusal !== undefined) throw sendRefused(refusal, to, from);
+      return serializeSmsMessage(sendSms(state, { from, to, body, statusCallback, content }), ctx);
     }),
     route.fetch(`${account}/Messages/:Sid.json`, (request, state, ctx) => {
       return serializeSmsMessage(found(state.api.messages.get(request.pathParams.Sid), request), ctx);

@@ -1,16 +1,23 @@
 import type { SandboxState } from '../../core/state';
-import type { MessageDirection, SmsMessage } from './api2010.store';
+import { channelOf } from '../../messaging/channel-address';
+import type { SmsMessage } from './api2010.store';
 
-/** Records an SMS on the account: what the handset receives (outbound) or sent (inbound). */
-export function recordSms(state: SandboxState, input: { from: string; to: string; body: string; direction: MessageDirection }): SmsMessage {
+/** Records a message (SMS or WhatsApp) the handset sent to one of the account's numbers or senders: received at once. */
+export function recordInboundSms(state: SandboxState, input: { from: string; to: string; body: string }): SmsMessage {
   const now = state.now();
   return state.api.messages.add({
     sid: state.sid('SM'),
+    channel: channelOf(input.to),
     from: input.from,
     to: input.to,
     body: input.body,
-    direction: input.direction,
-    status: input.direction === 'inbound' ? 'received' : 'delivered',
+    direction: 'inbound',
+    status: 'received',
+    errorCode: null,
+    errorMessage: null,
+    statusCallback: null,
+    relay: null,
+    plannedOutcome: null,
     dateCreated: now,
     dateSent: now,
     dateUpdated: now,

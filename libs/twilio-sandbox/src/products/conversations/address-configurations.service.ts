@@ -1,5 +1,6 @@
 import type { SandboxState } from '../../core/state';
 import { invalidParameter, missingParameter } from '../../http/twilio-error';
+import { channelOf } from '../../messaging/channel-address';
 import type { AddressConfiguration, AutoCreation, AutoCreationType } from './conversations.store';
 
 export interface AutoCreationRequest {
@@ -52,8 +53,20 @@ const NO_AUTO_CREATION: AutoCreation = {
   studioRetryCount: null,
 };
 
+/**
+ * "The unique address must be a single address (i.e. a WhatsApp or SMS phone number) that belongs to your Twilio
+ * Account" (Address Configuration resource): a number for `sms`, a WhatsApp sender written `whatsapp:+1…` for
+ * `whatsapp` (an address "can be a whatsapp address or phone number").
+ */
+function belongsToAccount(state: SandboxState, type: string, address: string): boolean {
+  if (type === 'whatsapp') return channelOf(address) === 'whatsapp' && state.api.isOwnSender(address);
+  return state.api.isOwnNumber(address);
+}
+
 export function createAddressConfiguration(state: SandboxState, input: NewAddressConfiguration): AddressConfiguration {
-  if (!state.api.isOwnNumber(input.address)) throw invalidParameter('Address', `${input.address} is not a number of this account`);
+  if (!belongsToAccount(state, input.type, input.address)) {
+    throw invalidParameter('Address', `${input.address} is not a ${input.type === 'whatsapp' ? 'WhatsApp sender (whatsapp:+…)' : 'number'} of this account`);
+  }
   if (state.conversations.addressConfigurationFor(input.address)) {
     throw invalidParameter('Address', `an Address Configuration for ${input.address} already exists`);
   }

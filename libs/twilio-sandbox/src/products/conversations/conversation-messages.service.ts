@@ -1,4 +1,5 @@
 import type { SandboxState } from '../../core/state';
+import { renderFor, type ContentForSend } from '../content/content-send';
 import { conversationClosed } from './conversations.errors';
 import { recordActivity, settleTimers } from './conversations.service';
 import type { Conversation, ConversationMessage, ConversationParticipant } from './conversations.store';
@@ -8,6 +9,8 @@ export interface NewConversationMessage {
   author?: string;
   body?: string;
   attributes?: string;
+  /** The Content template it is sent as: `Body` is then ignored ("if this field is set, `Body` and `MediaSid` parameters are ignored"). */
+  content?: ContentForSend;
 }
 
 /** The participant a message author names: a chat identity or an SMS participant's own address. */
@@ -30,7 +33,8 @@ export function appendConversationMessage(state: SandboxState, conversation: Con
     conversationSid: conversation.sid,
     index,
     author,
-    body: input.body ?? null,
+    body: input.content ? renderFor(input.content, 'whatsapp').body : (input.body ?? null),
+    ...(input.content ? { content: { sid: input.content.template.sid, variables: input.content.variables } } : {}),
     attributes: input.attributes ?? '{}',
     participantSid: participantForAuthor(state, conversation.sid, author)?.sid ?? null,
     deliveredSmsCount: 0,

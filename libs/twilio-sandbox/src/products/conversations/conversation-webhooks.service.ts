@@ -33,3 +33,29 @@ export function createConversationWebhook(state: SandboxState, conversation: Con
     dateUpdated: now,
   });
 }
+
+export interface ConversationWebhookChanges {
+  url?: string;
+  method?: string;
+  filters?: string[];
+  triggers?: string[];
+  flowSid?: string;
+}
+
+/** Update of a scoped webhook: what is sent replaces the field; the target stays, and keeps what it needs. */
+export function updateConversationWebhook(state: SandboxState, webhook: ConversationWebhook, changes: ConversationWebhookChanges): ConversationWebhook {
+  if (webhook.target === 'studio') {
+    if (changes.flowSid !== undefined && !state.studio.flows.get(changes.flowSid)) {
+      throw invalidParameter('Configuration.FlowSid', `${changes.flowSid} is not a Studio Flow of the account`);
+    }
+    webhook.flowSid = changes.flowSid ?? webhook.flowSid;
+  } else {
+    if (changes.url === '') throw missingParameter('Configuration.Url');
+    webhook.url = changes.url ?? webhook.url;
+    webhook.method = changes.method ?? webhook.method;
+    webhook.triggers = changes.triggers ?? webhook.triggers;
+  }
+  webhook.filters = changes.filters ?? webhook.filters;
+  webhook.dateUpdated = state.now();
+  return webhook;
+}

@@ -27,9 +27,27 @@ export function proxyAddressRequired(): TwilioError {
   return new TwilioError(400, 50412, 'Participant proxy address must not be empty: send MessagingBinding.ProxyAddress');
 }
 
-/** 50408 Invalid participant proxy address: Conversations sends from it, so it must be one of the account's numbers. */
-export function proxyAddressNotOwned(proxyAddress: string): TwilioError {
-  return new TwilioError(400, 50408, `Invalid participant proxy address: ${proxyAddress} is not a number of this account`);
+/**
+ * 50408 Invalid participant proxy address: Conversations sends from it, so it must be one of the account's numbers
+ * (SMS) or WhatsApp senders (WhatsApp), on the participant's channel.
+ */
+export function proxyAddressNotOwned(proxyAddress: string, channel: string): TwilioError {
+  return new TwilioError(400, 50408, `Invalid participant proxy address: ${proxyAddress} is not a ${channel === 'whatsapp' ? 'WhatsApp sender' : 'number'} of this account`);
+}
+
+/** Conversations' codes for a message's Content template (Twilio's error dictionary, 50526–50542). */
+export const CONTENT_ERRORS = {
+  /** 50526 Invalid content SID. */
+  'unknown-content': (contentSid: string) => new TwilioError(400, 50526, `Invalid content SID: ${contentSid} is not a Content template of this account`),
+  /** 50527 Invalid content variables format: "Content variables value is invalid JSON object". */
+  'invalid-variables': () => new TwilioError(400, 50527, 'Invalid content variables format: ContentVariables must be a JSON object of non-empty values'),
+  /** 50542 Unsupported Content Template Type. */
+  unrenderable: (contentSid: string) => new TwilioError(400, 50542, `Unsupported Content Template Type: ${contentSid} has no text the sandbox can send`),
+} as const;
+
+/** 50528 Content SID is missing: "Message content variables are defined without a proper content sid". */
+export function contentSidMissing(): TwilioError {
+  return new TwilioError(400, 50528, 'Content SID is missing: ContentVariables need a ContentSid');
 }
 
 /** A participant needs an Identity (chat) or a MessagingBinding.Address (SMS); Twilio answers 20001 naming them. */

@@ -1,20 +1,29 @@
 import type { Collection } from '../../core/collection';
 import type { SandboxState, StateRef } from '../../core/state';
+import { callbackUrl } from '../../http/callback-url';
 import { webhooksEnabled } from '../../http/headers';
 import { found } from '../../http/lookup';
 import type { Params } from '../../http/params';
 import { resourceRoutes } from '../../http/resource-routes';
 import type { Route, TwilioRequest } from '../../http/route';
 import { postConversationMessage } from '../../messaging/conversation-messages';
-import { createConversationWebhook } from './conversation-webhooks.service';
+import { contentForSend, type ContentForSend } from '../content/content-send';
+import { createConversationWebhook, updateConversationWebhook } from './conversation-webhooks.service';
+import { CONTENT_ERRORS, contentSidMissing } from './conversations.errors';
+import { deliverySummary } from './delivery-receipts.service';
 import { createConversation, deleteConversation, settleAllTimers, updateConversation } from './conversations.service';
-import { CONVERSATION_STATES, WEBHOOK_TARGETS } from './conversations.store';
+import { CONVERSATION_STATES, WEBHOOK_TARGETS, type ConversationMessage } from './conversations.store';
+
+/** The spec writes a scoped webhook's methods in lower case, Twilio's examples in upper case: both are read, and kept as sent. */
+const SCOPED_WEBHOOK_METHODS = ['GET', 'POST', 'get', 'post'] as const;
 import {
   serializeConversation,
   serializeConversationMessage,
   serializeConversationParticipant,
   serializeConversationWebhook,
+  serializeDeliveryReceipt,
 } from './conversations.serializers';
+import type { SerializeContext } from '../../http/serialize-context';
 import { addParticipant, removeParticipant } from './participants.service';
 
 function conversationOf(state: SandboxState, request: TwilioRequest) {
@@ -28,7 +37,52 @@ function childOf<T extends { sid: string; conversationSid: string }>(state: Sand
   return found(child?.conversationSid === conversation.sid ? child : undefined, request);
 }
 
-/** Conversations v1: Conversations with their Participants, Messages and scoped Webhooks. */
+/**
+ * The Content template a message is sent as (`ContentSid` and `ContentVariables`): variables without a template are
+ * 50528, an unknown template 50526, variables that are no JSON object of values 50527, a template with nothing to
+ * send 50542.
+ */
+function messageContent(state: SandboxState, params: Params): ContentForSend | undefined {
+  const contentSid = params.string('ContentSid');
+  if (!contentSid) {
+    if (params.has('ContentVariables')) throw contentSidMissing();
+    return undefined;
+  }
+  const content = contentForSend(state, contentSid, params.string('ContentVariables'));
+  if (typeof content === 'string') throw CONTENT_ERRORS[content](contentSid);
+  return content;
+}
+
+/** A message with its delivery summary, which its receipts make. */
+const messageBody = (state: SandboxState) => (message: ConversationMessage, ctx: SerializeContext) =>
+  serializeConversationMessage(message, deliverySummary(state, message), ctx);
+
+/**
+ * A message's receipts, by the default service's short URL or by `/v1/Services/{ChatServiceSid}/…` (whose service
+ * must be the conversation's). The message must belong to the conversation, the conversation to the service.
+ */
+function receiptsRoutes(route: ReturnType<typeof resourceRoutes>, base: string, serviceScoped: boolean): Route[] {
+  const messageOf = (state: SandboxState, request: TwilioRequest) => {
+    const conversation = conversationOf(state, request);
+    const service = request.pathParams.ChatServiceSid;
+    const message = state.conversations.messages.get(request.pathParams.MessageSid);
+    const inPath = message?.conversationSid === conversation.sid && (service === undefined || service === conversation.chatServiceSid);
+    return found(inPath ? message : undefined, request);
+  };
+  return [
+    route.list(`${base}/Receipts`, (request, state) => {
+      const items = state.conversations.receiptsOf(messageOf(state, request).sid);
+      const serialize = (receipt: (typeof items)[number], ctx: SerializeContext) => serializeDeliveryReceipt(receipt, ctx, serviceScoped);
+      return { key: 'delivery_receipts', items, collection: state.conversations.receipts, serialize };
+    }),
+    route.fetch(`${base}/Receipts/:Sid`, (request, state, ctx) => {
+      const receipt = state.conversations.receipts.get(request.pathParams.Sid);
+      return serializeDeliveryReceipt(found(receipt?.messageSid === messageOf(state, request).sid ? receipt : undefined, request), ctx, serviceScoped);
+    }),
+  ];
+}
+
+/** Conversations v1: Conversations with their Participants, Messages (and their delivery Receipts) and scoped Webhooks. */
 export function conversationsRoutes(ref: StateRef): Route[] {
   // Each handler sees the states the conversation timers have set by now.
   const route = resourceRoutes(ref, { prepare: settleAllTimers });
@@ -85,21 +139,23 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const descending = request.query.oneOf('Order', ['asc', 'desc'] as const) === 'desc';
       const messages = state.conversations.messagesOf(conversationOf(state, request).sid);
       const items = descending ? messages.reverse() : messages;
-      return { key: 'messages', items, collection: state.conversations.messages, serialize: serializeConversationMessage, descending };
+      return { key: 'messages', items, collection: state.conversations.messages, serialize: messageBody(state), descending };
     }),
     route.create(`${conversation}/Messages`, (request, state, ctx) => {
       const params = request.params;
       const posted = postConversationMessage(
         state,
         conversationOf(state, request),
-        { author: params.string('Author'), body: params.string('Body'), attributes: params.json('Attributes') },
+        { author: params.string('Author'), body: params.string('Body'), attributes: params.json('Attributes'), content: messageContent(state, params) },
         { origin: 'rest', webhooksEnabled: webhooksEnabled(request) },
       );
-      return serializeConversationMessage(posted.message, ctx);
+      return messageBody(state)(posted.message, ctx);
     }),
     route.fetch(`${conversation}/Messages/:Sid`, (request, state, ctx) => {
-      return serializeConversationMessage(childOf(state, request, state.conversations.messages), ctx);
+      return messageBody(state)(childOf(state, request, state.conversations.messages), ctx);
     }),
+    ...receiptsRoutes(route, `${conversation}/Messages/:MessageSid`, false),
+    ...receiptsRoutes(route, '/conversations/v1/Services/:ChatServiceSid/Conversations/:ConversationSid/Messages/:MessageSid', true),
     route.list(`${conversation}/Webhooks`, (request, state) => {
       const items = state.conversations.webhooksOf(conversationOf(state, request).sid);
       return { key: 'webhooks', items, collection: state.conversations.webhooks, serialize: serializeConversationWebhook };
@@ -108,8 +164,8 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const params = request.params;
       const webhook = createConversationWebhook(state, conversationOf(state, request), {
         target: params.oneOf('Target', WEBHOOK_TARGETS) ?? 'webhook',
-        url: params.string('Configuration.Url'),
-        method: params.oneOf('Configuration.Method', ['GET', 'POST'] as const),
+        url: callbackUrl(params, 'Configuration.Url'),
+        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS),
         filters: params.list('Configuration.Filters'),
         triggers: params.list('Configuration.Triggers'),
         flowSid: params.string('Configuration.FlowSid'),
@@ -118,6 +174,17 @@ export function conversationsRoutes(ref: StateRef): Route[] {
     }),
     route.fetch(`${conversation}/Webhooks/:Sid`, (request, state, ctx) => {
       return serializeConversationWebhook(childOf(state, request, state.conversations.webhooks), ctx);
+    }),
+    route.update(`${conversation}/Webhooks/:Sid`, (request, state, ctx) => {
+      const params = request.params;
+      const webhook = updateConversationWebhook(state, childOf(state, request, state.conversations.webhooks), {
+        url: params.has('Configuration.Url') ? callbackUrl(params, 'Configuration.Url') : undefined,
+        method: params.oneOf('Configuration.Method', SCOPED_WEBHOOK_METHODS),
+        filters: params.has('Configuration.Filters') ? params.list('Configuration.Filters') : undefined,
+        triggers: params.has('Configuration.Triggers') ? params.list('Configuration.Triggers') : undefined,
+        flowSid: params.string('Configuration.FlowSid'),
+      });
+      return serializeConversationWebhook(webhook, ctx);
     }),
     route.delete(`${conversation}/Webhooks/:Sid`, (request, state) => {
       state.conversations.webhooks.delete(childOf(state, request, state.conversations.webhooks).sid);

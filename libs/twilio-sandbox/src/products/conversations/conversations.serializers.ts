@@ -2,12 +2,15 @@ import { isoDate } from '../../core/dates';
 import type { SerializeContext } from '../../http/serialize-context';
 import { links } from '../../http/urls';
 import type {
+  AccountWebhookConfiguration,
   AddressConfiguration,
   AutoCreation,
   Conversation,
   ConversationMessage,
   ConversationParticipant,
   ConversationWebhook,
+  DeliveryReceipt,
+  WebhookConfiguration,
 } from './conversations.store';
 
 export const conversationUrl = (ctx: SerializeContext, sid: string) => `${ctx.baseUrl}/conversations/v1/Conversations/${sid}`;
@@ -56,10 +59,12 @@ export function serializeConversationParticipant(participant: ConversationPartic
   };
 }
 
-/** `conversations.v1.conversation.conversation_message`; `delivery` summarises the SMS sent for it (null: none). */
-export function serializeConversationMessage(message: ConversationMessage, ctx: SerializeContext) {
+/**
+ * `conversations.v1.conversation.conversation_message`; `delivery` summarises the SMS sent for it (null: none),
+ * from its receipts (products/conversations/delivery-receipts.service.ts `deliverySummary`).
+ */
+export function serializeConversationMessage(message: ConversationMessage, delivery: object | null, ctx: SerializeContext) {
   const url = `${conversationUrl(ctx, message.conversationSid)}/Messages/${message.sid}`;
-  const sent = message.deliveredSmsCount;
   return {
     account_sid: ctx.accountSid,
     conversation_sid: message.conversationSid,
@@ -73,9 +78,9 @@ export function serializeConversationMessage(message: ConversationMessage, ctx: 
     date_created: isoDate(message.dateCreated),
     date_updated: isoDate(message.dateUpdated),
     url,
-    delivery: sent > 0 ? { total: sent, sent: 'all', delivered: 'all', read: 'none', undelivered: 'none', failed: 'none' } : null,
+    delivery,
     links: links(url, { delivery_receipts: 'Receipts', channel_metadata: 'ChannelMetadata' }),
-    content_sid: null,
+    content_sid: message.content?.sid ?? null,
   };
 }
 
@@ -121,5 +126,55 @@ export function serializeAddressConfiguration(configuration: AddressConfiguratio
     date_updated: isoDate(configuration.dateUpdated),
     url: `${ctx.baseUrl}/conversations/v1/Configuration/Addresses/${configuration.sid}`,
     address_country: configuration.addressCountry,
+  };
+}
+
+/**
+ * `conversations.v1.conversation.conversation_message.conversation_message_receipt`, and with `serviceScoped` the
+ * `/v1/Services/{ChatServiceSid}/…` variant (which adds `chat_service_sid` and lives under the service's URL).
+ */
+export function serializeDeliveryReceipt(receipt: DeliveryReceipt, ctx: SerializeContext, serviceScoped = false) {
+  const conversation = serviceScoped
+    ? `${ctx.baseUrl}/conversations/v1/Services/${receipt.chatServiceSid}/Conversations/${receipt.conversationSid}`
+    : conversationUrl(ctx, receipt.conversationSid);
+  return {
+    account_sid: ctx.accountSid,
+    ...(serviceScoped ? { chat_service_sid: receipt.chatServiceSid } : {}),
+    conversation_sid: receipt.conversationSid,
+    sid: receipt.sid,
+    message_sid: receipt.messageSid,
+    channel_message_sid: receipt.channelMessageSid,
+    participant_sid: receipt.participantSid,
+    status: receipt.status,
+    error_code: receipt.errorCode,
+    date_created: isoDate(receipt.dateCreated),
+    date_updated: isoDate(receipt.dateUpdated),
+    url: `${conversation}/Messages/${receipt.messageSid}/Receipts/${receipt.sid}`,
+  };
+}
+
+/** `conversations.v1.configuration.configuration_webhook` (account level). */
+export function serializeAccountWebhook(configuration: AccountWebhookConfiguration, ctx: SerializeContext) {
+  return {
+    account_sid: ctx.accountSid,
+    method: configuration.method,
+    filters: configuration.filters,
+    pre_webhook_url: configuration.preWebhookUrl,
+    post_webhook_url: configuration.postWebhookUrl,
+    target: configuration.target,
+    url: `${ctx.baseUrl}/conversations/v1/Configuration/Webhooks`,
+  };
+}
+
+/** `conversations.v1.service.service_configuration.service_webhook_configuration`; all null until first set. */
+export function serializeServiceWebhook(chatServiceSid: string, configuration: WebhookConfiguration | undefined, ctx: SerializeContext) {
+  return {
+    account_sid: ctx.accountSid,
+    chat_service_sid: chatServiceSid,
+    pre_webhook_url: configuration?.preWebhookUrl ?? null,
+    post_webhook_url: configuration?.postWebhookUrl ?? null,
+    filters: configuration?.filters ?? null,
+    method: configuration?.method ?? null,
+    url: `${ctx.baseUrl}/conversations/v1/Services/${chatServiceSid}/Configuration/Webhooks`,
   };
 }

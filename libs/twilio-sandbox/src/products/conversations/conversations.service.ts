@@ -1,6 +1,7 @@
 import type { SandboxState } from '../../core/state';
 import { conversationClosed, initialStateClosed, uniqueNameTaken } from './conversations.errors';
 import { noTimers, readTimers, restartTimers, stateAfterTimers, type TimerRequest } from './conversation-timers';
+import { removeReceiptsOf } from './delivery-receipts.service';
 import { ConversationsStore, type Conversation, type ConversationState } from './conversations.store';
 
 export interface NewConversation {
@@ -109,7 +110,10 @@ export function deleteConversation(state: SandboxState, conversation: Conversati
   const store = state.conversations;
   releaseBindings(state, conversation.sid);
   for (const participant of store.participantsOf(conversation.sid)) store.participants.delete(participant.sid);
-  for (const message of store.messagesOf(conversation.sid)) store.messages.delete(message.sid);
+  for (const message of store.messagesOf(conversation.sid)) {
+    removeReceiptsOf(state, message.sid);
+    store.messages.delete(message.sid);
+  }
   for (const webhook of store.webhooksOf(conversation.sid)) store.webhooks.delete(webhook.sid);
   if (conversation.uniqueName) store.conversationByUniqueName.delete(conversation.uniqueName);
   store.nextMessageIndex.delete(conversation.sid);

@@ -1,4 +1,5 @@
 import { Collection } from '../../core/collection';
+import type { MessageChannel } from '../../messaging/channel-address';
 
 export const CONVERSATION_STATES = ['active', 'inactive', 'closed'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
@@ -23,9 +24,12 @@ export interface Conversation {
   dateUpdated: Date;
 }
 
-/** How a non-chat participant is reached: its own address and the account's address masking it. */
+/**
+ * How a non-chat participant is reached: its own address and the account's address masking it, both on the binding's
+ * channel (`+1…` for SMS, `whatsapp:+1…` for WhatsApp, the proxy address then being a WhatsApp sender of the account).
+ */
 export interface MessagingBinding {
-  type: 'sms';
+  type: MessageChannel;
   address: string;
   proxyAddress: string;
 }
@@ -46,10 +50,13 @@ export interface ConversationMessage {
   conversationSid: string;
   index: number;
   author: string;
+  /** For a template, its text filled in (the sandbox's choice: Twilio documents only that `Body` is then ignored). */
   body: string | null;
+  /** The Content template it was sent as (`ContentSid`) and the variables sent with it. */
+  content?: { sid: string; variables: Record<string, string> };
   attributes: string;
   participantSid: string | null;
-  /** SMS sent to the conversation's SMS participants for this message (the delivery summary counts them). */
+  /** Messages sent to the conversation's SMS and WhatsApp participants for this one: the delivery summary's `total`. */
   deliveredSmsCount: number;
   dateCreated: Date;
   dateUpdated: Date | null;
@@ -70,6 +77,41 @@ export interface ConversationWebhook {
   flowSid: string | null;
   dateCreated: Date;
   dateUpdated: Date;
+}
+
+/** A delivery receipt's status (`conversation_message_receipt_enum_delivery_status`: Conversations has no `queued` receipt). */
+export type ReceiptStatus = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'read';
+
+/** What became of one message sent to one non-chat participant, over its channel (`channel_message_sid`: the SM…). */
+export interface DeliveryReceipt {
+  sid: string;
+  conversationSid: string;
+  chatServiceSid: string;
+  messageSid: string;
+  participantSid: string;
+  channelMessageSid: string;
+  status: ReceiptStatus;
+  /** 0 unless `failed` or `undelivered` (the spec's default). */
+  errorCode: number;
+  dateCreated: Date;
+  dateUpdated: Date | null;
+}
+
+export const WEBHOOK_METHODS = ['GET', 'POST'] as const;
+
+/** Where a Conversation Service (or the account) sends its pre- and post-event webhooks, and for which events. */
+export interface WebhookConfiguration {
+  method: (typeof WEBHOOK_METHODS)[number] | null;
+  filters: string[] | null;
+  preWebhookUrl: string | null;
+  postWebhookUrl: string | null;
+}
+
+export const ACCOUNT_WEBHOOK_TARGETS = ['webhook', 'flex'] as const;
+
+/** The account-level configuration (`/v1/Configuration/Webhooks`): `flex` routes the events inside Flex instead. */
+export interface AccountWebhookConfiguration extends WebhookConfiguration {
+  target: (typeof ACCOUNT_WEBHOOK_TARGETS)[number];
 }
 
 export const AUTO_CREATION_TYPES = ['webhook', 'studio', 'default'] as const;
@@ -105,6 +147,12 @@ export class ConversationsStore {
   readonly messages = new Collection<ConversationMessage>();
   readonly webhooks = new Collection<ConversationWebhook>();
   readonly addressConfigurations = new Collection<AddressConfiguration>();
+  readonly receipts = new Collection<DeliveryReceipt>();
+  /** message SID → its receipts' SIDs, one per SMS participant it went to. */
+  readonly receiptsByMessage = new Map<string, string[]>();
+  /** Conversation Service SID → its webhook configuration; absent until first updated. */
+  readonly serviceWebhooks = new Map<string, WebhookConfiguration>();
+  accountWebhook: AccountWebhookConfiguration = { target: 'webhook', method: 'POST', filters: [], preWebhookUrl: null, postWebhookUrl: null };
   /** The account's default Conversation Service (for Flex, the Flex Chat Service). */
   defaultServiceSid = '';
   readonly conversationByUniqueName = new Map<string, string>();
@@ -135,6 +183,12 @@ export class ConversationsStore {
 
   webhooksOf(conversationSid: string): ConversationWebhook[] {
     return this.webhooks.filter((webhook) => webhook.conversationSid === conversationSid);
+  }
+
+  receiptsOf(messageSid: string): DeliveryReceipt[] {
+    return (this.receiptsByMessage.get(messageSid) ?? [])
+      .map((sid) => this.receipts.get(sid))
+      .filter((receipt): receipt is DeliveryReceipt => receipt !== undefined);
   }
 
   /** The SMS participant currently holding the pair, if any. */

@@ -1,4 +1,5 @@
 import type { SandboxState } from '../../core/state';
+import { channelOf, isChannelAddress } from '../../messaging/channel-address';
 import { invalidParameter } from '../../http/twilio-error';
 import {
   addressEqualsProxyAddress,
@@ -19,18 +20,20 @@ export interface NewParticipant {
   attributes?: string;
 }
 
-/** A participant as asked for, checked on its own: either a chat identity or an SMS binding. */
+/** A participant as asked for, checked on its own: either a chat identity or an SMS or WhatsApp binding. */
 export type PlannedParticipant = { identity: string; binding: null; attributes?: string } | { identity: null; binding: MessagingBinding; attributes?: string };
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 function plan(state: SandboxState, input: NewParticipant): PlannedParticipant {
   if (input.address !== undefined) {
-    if (!E164.test(input.address)) throw invalidParameter('MessagingBinding.Address', `'${input.address}' is not an E.164 phone number`);
+    if (!isChannelAddress(input.address)) {
+      throw invalidParameter('MessagingBinding.Address', `'${input.address}' is not an E.164 phone number, nor whatsapp: followed by one`);
+    }
     if (!input.proxyAddress) throw proxyAddressRequired();
     if (input.address === input.proxyAddress) throw addressEqualsProxyAddress(input.address);
-    if (!state.api.isOwnNumber(input.proxyAddress)) throw proxyAddressNotOwned(input.proxyAddress);
-    return { identity: null, binding: { type: 'sms', address: input.address, proxyAddress: input.proxyAddress }, attributes: input.attributes };
+    // A WhatsApp participant is reached from a WhatsApp sender, an SMS one from a number: the pair shares a channel.
+    const channel = channelOf(input.address);
+    if (channelOf(input.proxyAddress) !== channel || !state.api.isOwnSender(input.proxyAddress)) throw proxyAddressNotOwned(input.proxyAddress, channel);
+    return { identity: null, binding: { type: channel, address: input.address, proxyAddress: input.proxyAddress }, attributes: input.attributes };
   }
   if (!input.identity) throw participantWithoutAddress();
   return { identity: input.identity, binding: null, attributes: input.attributes };

@@ -5,6 +5,7 @@ import { createConversation, settleTimers } from '../conversations/conversations
 import type { Conversation } from '../conversations/conversations.store';
 import { insertPlanned, planParticipants, type NewParticipant } from '../conversations/participants.service';
 import { isJsonObject, type JsonObject } from '../../core/twilio-encodings';
+import { channelOf, type MessageChannel } from '../../messaging/channel-address';
 import { stringField } from './interaction-json';
 import { createInteractionTask, readRouting } from './interaction-routing';
 import { INTERACTION_CHANNEL_TYPES, type Interaction, type InteractionChannelType } from './interactions.store';
@@ -25,30 +26,39 @@ function readChannelType(channel: JsonObject): InteractionChannelType {
   const type = stringField(channel, 'type');
   if (!type) throw missingParameter('Channel.type');
   if (!(INTERACTION_CHANNEL_TYPES as readonly string[]).includes(type)) throw invalidParameter('Channel.type', `'${type}' is not a channel type`);
-  // The sandbox relays SMS only; other media would need channels it does not have.
-  if (type !== 'sms') throw invalidParameter('Channel.type', `the sandbox supports sms interactions, not '${type}'`);
+  // The sandbox relays SMS and WhatsApp only; other media would need channels it does not have.
+  if (!MESSAGING_TYPES.includes(type as MessageChannel)) throw invalidParameter('Channel.type', `the sandbox supports sms and whatsapp interactions, not '${type}'`);
   return type as InteractionChannelType;
 }
 
-/** `Channel.participants` of an SMS interaction: each `{address, proxy_address}` becomes an SMS participant. */
-function readSmsParticipants(channel: JsonObject): NewParticipant[] {
+const MESSAGING_TYPES: readonly MessageChannel[] = ['sms', 'whatsapp'];
+
+/**
+ * `Channel.participants` of an SMS or WhatsApp interaction: each `{address, proxy_address}` becomes a participant
+ * bound on that channel (docs "Send Outbound Messages with Flex Conversations Channels": outbound WhatsApp is "very
+ * similar to outbound SMS", with `whatsapp:` addresses for the customer and the sender).
+ */
+function readMessagingParticipants(channel: JsonObject, type: InteractionChannelType): NewParticipant[] {
   const participants = channel['participants'];
   if (!Array.isArray(participants) || participants.length === 0) throw missingParameter('Channel.participants');
   return participants.map((participant: unknown) => {
     if (!isJsonObject(participant)) throw invalidParameter('Channel.participants', 'each participant must be an object');
     const address = stringField(participant, 'address');
     if (!address) throw missingParameter('Channel.participants.address');
+    if (channelOf(address) !== type) {
+      throw invalidParameter('Channel.participants.address', `'${address}' is not an address of a ${type} channel${type === 'whatsapp' ? ' (whatsapp:+…)' : ''}`);
+    }
     return { address, proxyAddress: stringField(participant, 'proxy_address') };
   });
 }
 
 /**
  * The conversation behind the interaction: an existing one named by `properties.media_channel_sid` (Studio's
- * Send to Flex on an inbound conversation), or a new one with the channel's SMS participants (an agent's outbound
- * SMS). A pair already bound in an open conversation refuses the whole interaction with Conversations' 50416, whose
+ * Send to Flex on an inbound conversation), or a new one with the channel's SMS or WhatsApp participants (an agent's
+ * outbound SMS or WhatsApp). A pair already bound in an open conversation refuses the whole interaction with Conversations' 50416, whose
  * message names the conversation to continue instead.
  */
-function mediaConversation(state: SandboxState, channel: JsonObject): Conversation {
+function mediaConversation(state: SandboxState, channel: JsonObject, type: InteractionChannelType): Conversation {
   const properties = isJsonObject(channel['properties']) ? channel['properties'] : {};
   const mediaChannelSid = stringField(properties, 'media_channel_sid');
   if (mediaChannelSid) {
@@ -58,7 +68,7 @@ function mediaConversation(state: SandboxState, channel: JsonObject): Conversati
     if (existing.state === 'closed') throw closedConversation(existing.sid);
     return existing;
   }
-  const { planned, conflicts } = planParticipants(state, readSmsParticipants(channel));
+  const { planned, conflicts } = planParticipants(state, readMessagingParticipants(channel, type));
   if (conflicts.length > 0) throw bindingInUse(conflicts[0].address, conflicts[0].proxyAddress, conflicts[0].conversationSid);
   const conversation = createConversation(state, {});
   insertPlanned(state, conversation, planned);
@@ -81,7 +91,7 @@ export function createInteraction(state: SandboxState, input: NewInteraction): I
   if (!state.taskrouter.findTaskChannel(routing.workflow.workspaceSid, routing.taskChannel)) {
     throw invalidParameter('Routing.properties.task_channel_unique_name', `${routing.taskChannel} is not a TaskChannel of the workspace`);
   }
-  const conversation = mediaConversation(state, input.channel);
+  const conversation = mediaConversation(state, input.channel, type);
   const store = state.interactions;
   const now = state.now();
   const interactionSid = state.sid('KD');

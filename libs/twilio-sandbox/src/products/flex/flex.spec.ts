@@ -1,3 +1,4 @@
+import { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS } from '../../seed/demo-account';
 import { startSandboxFixture, twilioErrorOf, type SandboxFixture } from '../../testing/sandbox-fixture';
 
 describe('Flex API v1 through the official SDK', () => {
@@ -14,10 +15,11 @@ describe('Flex API v1 through the official SDK', () => {
   const taskFlowOf = async (number: string) =>
     (await fx.twilio.flexApi.v1.flexFlow.list()).find((flow) => flow.contactIdentity === number && flow.integrationType === 'task')!;
 
-  it('seeds a Studio Flex Flow (enabled) and a Task Flex Flow (disabled) per number, all sms', async () => {
+  it('seeds a Studio Flex Flow (enabled) and a Task Flex Flow (disabled) per Programmable Chat number, all sms; none for the Conversations one', async () => {
     const flows = await fx.twilio.flexApi.v1.flexFlow.list();
     expect(flows).toHaveLength(4);
-    for (const number of fx.account.numbers) {
+    expect(flows.filter((flow) => flow.contactIdentity.endsWith(DEMO_CONVERSATIONS_NUMBER))).toEqual([]);
+    for (const number of DEMO_NUMBERS) {
       const studio = await studioFlowOf(number);
       const task = await taskFlowOf(number);
       expect(studio).toMatchObject({ enabled: true, channelType: 'sms', integration: { flow_sid: fx.account.studioFlowSid } });

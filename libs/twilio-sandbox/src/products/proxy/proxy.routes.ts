@@ -5,10 +5,12 @@ import { resourceRoutes } from '../../http/resource-routes';
 import type { Route, TwilioRequest } from '../../http/route';
 import type { SerializeContext } from '../../http/serialize-context';
 import { invalidParameter } from '../../http/twilio-error';
+import { callbackUrl } from '../../http/callback-url';
 import { addNumberToPool, removeNumberFromPool } from './proxy-phone-numbers.service';
-import { addParticipant, createSession, deleteSession, removeParticipant, updateSession, type NewParticipant } from './proxy.service';
-import { SESSION_MODES, type MessageInteraction, type ProxyPhoneNumber } from './proxy.store';
+import { addParticipant, createSession, deleteSession, removeParticipant, updateService, updateSession, type NewParticipant } from './proxy.service';
+import { GEO_MATCH_LEVELS, NUMBER_SELECTION_BEHAVIORS, SESSION_MODES, type MessageInteraction, type ProxyPhoneNumber } from './proxy.store';
 import {
+  serializeInteraction,
   serializeMessageInteraction,
   serializeProxyParticipant,
   serializeProxyPhoneNumber,
@@ -29,6 +31,10 @@ function participantOf(state: SandboxState, request: TwilioRequest, param: 'Sid'
   const session = sessionOf(state, request, 'SessionSid');
   const participant = state.proxy.participants.get(request.pathParams[param]);
   return found(participant?.sessionSid === session.sid ? participant : undefined, request);
+}
+
+function involves(interaction: MessageInteraction, participantSid: string): boolean {
+  return interaction.inboundParticipantSid === participantSid || interaction.outboundParticipantSid === participantSid;
 }
 
 /** A number of the Service's pool, by PN SID or by the number itself (Proxy accepts either in the path). */
@@ -69,6 +75,20 @@ export function proxyRoutes(ref: StateRef): Route[] {
   return [
     route.list('/proxy/v1/Services', (_request, state) => ({ key: 'services', collection: state.proxy.services, serialize: serializeProxyService })),
     route.fetch('/proxy/v1/Services/:Sid', (request, state, ctx) => serializeProxyService(serviceOf(state, request), ctx)),
+    route.update('/proxy/v1/Services/:Sid', (request, state, ctx) => {
+      const params = request.params;
+      const service = updateService(state, serviceOf(state, request), {
+        uniqueName: params.string('UniqueName'),
+        defaultTtl: params.integer('DefaultTtl', { min: 0 }),
+        callbackUrl: callbackUrl(params, 'CallbackUrl'),
+        interceptCallbackUrl: callbackUrl(params, 'InterceptCallbackUrl'),
+        outOfSessionCallbackUrl: callbackUrl(params, 'OutOfSessionCallbackUrl'),
+        geoMatchLevel: params.oneOf('GeoMatchLevel', GEO_MATCH_LEVELS),
+        numberSelectionBehavior: params.oneOf('NumberSelectionBehavior', NUMBER_SELECTION_BEHAVIORS),
+        chatInstanceSid: params.string('ChatInstanceSid'),
+      });
+      return serializeProxyService(service, ctx);
+    }),
     route.list('/proxy/v1/Services/:ServiceSid/PhoneNumbers', (request, state) => {
       const items = state.proxy.numbersOf(serviceOf(state, request).sid);
       const serialize = (number: ProxyPhoneNumber, ctx: SerializeContext) => numberBody(state, number, ctx);
@@ -145,15 +165,28 @@ export function proxyRoutes(ref: StateRef): Route[] {
     },
     route.list(`${participants}/:ParticipantSid/MessageInteractions`, (request, state) => {
       const participant = participantOf(state, request, 'ParticipantSid');
-      const interactions = state.proxy.interactions.filter(
-        (interaction) => interaction.inboundParticipantSid === participant.sid || interaction.outboundParticipantSid === participant.sid,
-      );
+      const interactions = state.proxy.interactions.filter((interaction) => involves(interaction, participant.sid));
       return {
         key: 'interactions',
         items: interactions,
         collection: state.proxy.interactions,
         serialize: (interaction: MessageInteraction, ctx) => serializeMessageInteraction(interaction, participant.sid, ctx),
       };
+    }),
+    route.fetch(`${participants}/:ParticipantSid/MessageInteractions/:Sid`, (request, state, ctx) => {
+      const participant = participantOf(state, request, 'ParticipantSid');
+      const interaction = state.proxy.interactions.get(request.pathParams.Sid);
+      return serializeMessageInteraction(found(interaction && involves(interaction, participant.sid) ? interaction : undefined, request), participant.sid, ctx);
+    }),
+    route.list('/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Interactions', (request, state) => {
+      const session = sessionOf(state, request, 'SessionSid');
+      const items = state.proxy.interactions.filter((interaction) => interaction.sessionSid === session.sid);
+      return { key: 'interactions', items, collection: state.proxy.interactions, serialize: serializeInteraction };
+    }),
+    route.fetch('/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Interactions/:Sid', (request, state, ctx) => {
+      const session = sessionOf(state, request, 'SessionSid');
+      const interaction = state.proxy.interactions.get(request.pathParams.Sid);
+      return serializeInteraction(found(interaction?.sessionSid === session.sid ? interaction : undefined, request), ctx);
     }),
   ];
 }

@@ -16,12 +16,12 @@ export function serializeProxyService(service: ProxyService, ctx: SerializeConte
     unique_name: service.uniqueName,
     account_sid: ctx.accountSid,
     chat_instance_sid: service.chatInstanceSid,
-    callback_url: null,
+    callback_url: service.callbackUrl ?? null,
     default_ttl: service.defaultTtl,
-    number_selection_behavior: 'prefer-sticky',
-    geo_match_level: 'country',
-    intercept_callback_url: null,
-    out_of_session_callback_url: null,
+    number_selection_behavior: service.numberSelectionBehavior ?? 'prefer-sticky',
+    geo_match_level: service.geoMatchLevel ?? 'country',
+    intercept_callback_url: service.interceptCallbackUrl ?? null,
+    out_of_session_callback_url: service.outOfSessionCallbackUrl ?? null,
     date_created: isoDate(service.dateCreated),
     date_updated: isoDate(service.dateUpdated),
     url,
@@ -90,10 +90,13 @@ export function serializeProxyParticipant(participant: ProxyParticipant, ctx: Se
   };
 }
 
-/** `proxy.v1.service.session.participant.message_interaction`, seen from `participantSid`. */
-export function serializeMessageInteraction(interaction: MessageInteraction, participantSid: string, ctx: SerializeContext) {
-  const resourceUrl = (type: string, sid: string) =>
-    type === 'Message' ? `${ctx.baseUrl}/api/2010-04-01/Accounts/${ctx.accountSid}/Messages/${sid}.json` : null;
+/** Where an interaction's leg lives: an SMS is an API 2010 Message; a chat message has no URL Proxy gives. */
+export function interactionResourceUrl(ctx: SerializeContext, type: string, sid: string): string | null {
+  return type === 'Message' ? `${ctx.baseUrl}/api/2010-04-01/Accounts/${ctx.accountSid}/Messages/${sid}.json` : null;
+}
+
+/** The fields an interaction shows in both of its views (session Interactions, a participant's MessageInteractions). */
+function interactionFields(interaction: MessageInteraction, ctx: SerializeContext) {
   return {
     sid: interaction.sid,
     session_sid: interaction.sessionSid,
@@ -101,19 +104,31 @@ export function serializeMessageInteraction(interaction: MessageInteraction, par
     account_sid: ctx.accountSid,
     data: interaction.data,
     type: 'message',
-    participant_sid: participantSid,
     inbound_participant_sid: interaction.inboundParticipantSid,
     inbound_resource_sid: interaction.inboundResourceSid,
-    inbound_resource_status: interaction.inboundResourceType === 'Message' ? 'received' : 'delivered',
+    inbound_resource_status: interaction.inboundResourceStatus ?? (interaction.inboundResourceType === 'Message' ? 'received' : 'delivered'),
     inbound_resource_type: interaction.inboundResourceType,
-    inbound_resource_url: resourceUrl(interaction.inboundResourceType, interaction.inboundResourceSid),
+    inbound_resource_url: interactionResourceUrl(ctx, interaction.inboundResourceType, interaction.inboundResourceSid),
     outbound_participant_sid: interaction.outboundParticipantSid,
     outbound_resource_sid: interaction.outboundResourceSid,
-    outbound_resource_status: 'delivered',
+    outbound_resource_status: interaction.outboundResourceStatus ?? 'delivered',
     outbound_resource_type: interaction.outboundResourceType,
-    outbound_resource_url: resourceUrl(interaction.outboundResourceType, interaction.outboundResourceSid),
+    outbound_resource_url: interactionResourceUrl(ctx, interaction.outboundResourceType, interaction.outboundResourceSid),
     date_created: isoDate(interaction.dateCreated),
     date_updated: isoDate(interaction.dateUpdated),
+  };
+}
+
+/** `proxy.v1.service.session.participant.message_interaction`, seen from `participantSid`. */
+export function serializeMessageInteraction(interaction: MessageInteraction, participantSid: string, ctx: SerializeContext) {
+  return {
+    ...interactionFields(interaction, ctx),
+    participant_sid: participantSid,
     url: `${participantUrl(ctx, interaction, participantSid)}/MessageInteractions/${interaction.sid}`,
   };
+}
+
+/** `proxy.v1.service.session.interaction` */
+export function serializeInteraction(interaction: MessageInteraction, ctx: SerializeContext) {
+  return { ...interactionFields(interaction, ctx), url: `${sessionUrl(ctx, interaction.serviceSid, interaction.sessionSid)}/Interactions/${interaction.sid}` };
 }

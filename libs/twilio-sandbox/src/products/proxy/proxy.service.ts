@@ -174,6 +174,32 @@ export function updateSession(state: SandboxState, session: ProxySession, change
   return session;
 }
 
+export interface ServiceChanges {
+  uniqueName?: string;
+  defaultTtl?: number;
+  callbackUrl?: string;
+  interceptCallbackUrl?: string;
+  outOfSessionCallbackUrl?: string;
+  geoMatchLevel?: ProxyService['geoMatchLevel'];
+  numberSelectionBehavior?: ProxyService['numberSelectionBehavior'];
+  chatInstanceSid?: string;
+}
+
+/** Service update: each parameter sent replaces the field; an empty URL clears it. */
+export function updateService(state: SandboxState, service: ProxyService, changes: ServiceChanges): ProxyService {
+  const url = (value: string | undefined, current: string | null | undefined) => (value === undefined ? (current ?? null) : value || null);
+  if (changes.uniqueName !== undefined) service.uniqueName = changes.uniqueName;
+  if (changes.defaultTtl !== undefined) service.defaultTtl = changes.defaultTtl;
+  if (changes.chatInstanceSid !== undefined) service.chatInstanceSid = changes.chatInstanceSid || null;
+  if (changes.geoMatchLevel !== undefined) service.geoMatchLevel = changes.geoMatchLevel;
+  if (changes.numberSelectionBehavior !== undefined) service.numberSelectionBehavior = changes.numberSelectionBehavior;
+  service.callbackUrl = url(changes.callbackUrl, service.callbackUrl);
+  service.interceptCallbackUrl = url(changes.interceptCallbackUrl, service.interceptCallbackUrl);
+  service.outOfSessionCallbackUrl = url(changes.outOfSessionCallbackUrl, service.outOfSessionCallbackUrl);
+  service.dateUpdated = state.now();
+  return service;
+}
+
 export function deleteSession(state: SandboxState, session: ProxySession): void {
   for (const participant of state.proxy.participantsOf(session.sid)) removeParticipant(state, participant);
   state.proxy.participantsBySession.delete(session.sid);
@@ -189,8 +215,8 @@ export interface InteractionRecord {
   from: ProxyParticipant;
   to: ProxyParticipant;
   body: string;
-  inboundResource: { sid: string; type: string };
-  outboundResource: { sid: string; type: string };
+  inboundResource: { sid: string; type: string; status: string };
+  outboundResource: { sid: string; type: string; status: string };
 }
 
 /** Records a relayed message; the first interaction moves the Session from `open` to `in-progress`. */
@@ -207,6 +233,8 @@ export function recordInteraction(state: SandboxState, record: InteractionRecord
     outboundParticipantSid: record.to.sid,
     outboundResourceSid: record.outboundResource.sid,
     outboundResourceType: record.outboundResource.type,
+    inboundResourceStatus: record.inboundResource.status,
+    outboundResourceStatus: record.outboundResource.status,
     dateCreated: now,
     dateUpdated: now,
   });

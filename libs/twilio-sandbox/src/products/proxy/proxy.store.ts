@@ -5,11 +5,20 @@ export const SESSION_MODES = ['message-only', 'voice-only', 'voice-and-message']
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionMode = (typeof SESSION_MODES)[number];
 
+export const GEO_MATCH_LEVELS = ['area-code', 'overlay', 'radius', 'country'] as const;
+export const NUMBER_SELECTION_BEHAVIORS = ['avoid-sticky', 'prefer-sticky'] as const;
+
 export interface ProxyService {
   sid: string;
   uniqueName: string;
   chatInstanceSid: string | null;
   defaultTtl: number;
+  /** Called for each interaction and each change of its status (products/proxy/interaction-callbacks.ts). */
+  callbackUrl?: string | null;
+  interceptCallbackUrl?: string | null;
+  outOfSessionCallbackUrl?: string | null;
+  geoMatchLevel?: (typeof GEO_MATCH_LEVELS)[number];
+  numberSelectionBehavior?: (typeof NUMBER_SELECTION_BEHAVIORS)[number];
   dateCreated: Date;
   dateUpdated: Date;
 }
@@ -66,6 +75,9 @@ export interface MessageInteraction {
   outboundParticipantSid: string;
   outboundResourceSid: string;
   outboundResourceType: string;
+  /** `received` for an SMS from a handset, `delivered` for a chat message; the outbound one follows its SMS. */
+  inboundResourceStatus?: string | null;
+  outboundResourceStatus?: string | null;
   dateCreated: Date;
   dateUpdated: Date;
 }
@@ -91,6 +103,11 @@ export class ProxyStore {
   readonly activePairs = new Map<string, string>();
   /** identifier → participant SIDs (any session), to find the sessions of a chat channel or a customer. */
   readonly participantsByIdentifier = new Map<string, Set<string>>();
+  /**
+   * The account flag `ProxyRespectSmsStopFilterFlag` (docs "Proxy: Opt-out keywords"): off by default, and then Proxy
+   * relays to a handset that opted out; Twilio Support turns it on, after which Proxy's SMS to it fail with 21610.
+   */
+  respectSmsStopFilter = false;
 
   static key(first: string, second: string): string {
     return `${first}|${second}`;

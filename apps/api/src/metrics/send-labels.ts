@@ -1,0 +1,16 @@
+import type { OutboundMode, OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
+
+/** sends_total's `flow`: the agent flow (a task for an agent) or the system flow (fire-and-forget). */
+export const FLOW_LABEL: Record<OutboundRequestKind, string> = { agent_sms: 'agent', system_sms: 'system' };
+
+/** sends_total's `mode`: Programmable Chat + Proxy, or Conversations + Interactions. */
+export const MODE_LABEL: Record<OutboundMode, string> = { legacy: 'chat-proxy', conversations: 'conversations' };
+
+/** The `mode` of a send refused before any mode applied to it. */
+export const NO_MODE = 'none';
+
+/** sends_total's `outcome`: the journal's (succeeded, failed, rolled_back), or `refused` before the journal. */
+export type SendOutcome = Exclude<OutboundRequestStatus, 'in_flight'> | 'refused';
+
+/** Every send is an SMS today; the label is there for the channels to come. */
+export const SMS_CHANNEL = 'sms';

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
+import request from 'supertest';
+import { waitForJob, withCleanupOptions } from './cleanup/cleanup.test-helpers';
+import { OUTBOUND_MODES } from './outbound/outbound.test-helpers';
+import { OpenApiAnswers } from './testing/openapi-answers';
+import { EMBEDDED_SANDBOX_ENV, TestApp, createTestApp } from './testing/test-app';
+
+const [NUMBER, OTHER_NUMBER] = DEMO_NUMBERS;
+const customer = (n: number) => `+1415555${String(n).padStart(4, '0')}`;
+
+/** Operations this suite does not call, and why; every other documented operation must be answered as documented. */
+const NOT_EXERCISED: Record<string, string> = {
+  'POST /api/v1/cleanup/long-lived-channels': 'the same job answers as the Proxy clean-up (CleanupPreviewDto, CleanupJobViewDto)',
+  'POST /api/v1/cleanup/schedules': 'schedules are not read by the console',
+  'GET /api/v1/cleanup/schedules': 'schedules are not read by the console',
+  'GET /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
+  'PATCH /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
+  'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
+  'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
+};
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+/** Filled by both modes' suites, read by the last test. */
+const exercised = new Set<string>();
+let document: OpenAPIObject;
+interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: object;
+  agent?: ReturnType<typeof request.agent>;
+}
+
+/**
+ * The console's types are generated from the OpenAPI document, so the document must not lie: every answer of the main
+ * routes, success and error, is checked against the document's schema for its status (closed objects, nullable and
+ * required fields as documented), in both outbound modes.
+ */
+describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUTBOUND_MODE=%s)', (mode) => {
+  let api: TestApp;
+  let answers: OpenApiAnswers;
+
+  async function call(method: Method, path: string, status: number, { params = {}, query, body, agent = api.http }: Call = {}) {
+    const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name]));
+    const pending = agent[method](`${url}${query ? `?${new URLSearchParams(query)}` : ''}`);
+    const response = await (body === undefined ? pending : pending.send(body));
+    const route = `${method.toUpperCase()} ${path}`;
+    exercised.add(route);
+    expect({ route, status: response.status }).toEqual({ route, status });
+    const violations = answers.violations(method, path, response.status, response.body);
+    expect({ route, status, violations }).toEqual({ route, status, violations: [] });
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    api = await createTestApp({ env: { ...EMBEDDED_SANDBOX_ENV, OUTBOUND_MODE: mode }, logger: false, override: withCleanupOptions() });
+    document = (await api.anonymous.get('/docs-json').expect(200)).body;
+    answers = new OpenApiAnswers(document);
+  });
+  afterAll(() => api?.close());
+
+  it('answers the outbound routes, their history and transcripts as documented', async () => {
+    const parties = (n: number) => ({ fromNumber: NUMBER, toName: 'Ada Lovelace', toNumber: customer(n) });
+    const agent = await call('post', '/api/v1/outbound/task', 201, { body: { ...parties(1), initialMessage: 'Hi Ada' } });
+    const system = await call('post', '/api/v1/outbound/message', 201, { body: { ...parties(2), messageBody: 'Your order shipped.' } });
+    await call('post', '/flex-initiate-outbound-sms-task', 200, { body: { ...parties(3), initialNotificationMessage: 'Hello' } });
+    await call('post', '/flex-initiate-outbound-sms', 200, { body: { ...parties(4), messageBody: 'Shipped.' } });
+    await call('post', '/api/v1/outbound/message', 400, { body: { ...parties(5), messageBody: '' } });
+    await call('post', '/api/v1/outbound/message', 422, { body: { ...parties(6), fromNumber: '+15550109999', messageBody: 'No flow' } });
+
+    const history = await call('get', '/api/v1/outbound', 200, { query: { pageSize: '50' } });
+    expect(history.items.map((item: { status: string }) => item.status)).toEqual(expect.arrayContaining(['succeeded', 'failed']));
+    for (const item of history.items) await call('get', '/api/v1/outbound/{id}', 200, { params: { id: item.id } });
+    await call('get', '/api/v1/outbound/{id}', 404, { params: { id: 'req_000000000000000000000000' } });
+
+    if (mode === 'conversations') {
+      await call('get', '/api/v1/conversations/{sid}', 200, { params: { sid: system.conversation.sid } });
+      await call('get', '/api/v1/channels/{sid}', 404, { params: { sid: system.conversation.sid } });
+    } else {
+      await call('get', '/api/v1/channels/{sid}', 200, { params: { sid: agent.channel.sid } });
+      await call('get', '/api/v1/conversations/{sid}', 404, { params: { sid: agent.channel.sid } });
+    }
+  });
+
+  it('answers the sandbox handset routes as documented', async () => {
+    const handsets = await call('get', '/api/v1/sandbox/handset', 200);
+    const number = handsets.handsets[0]?.number ?? customer(2);
+    await call('get', '/api/v1/sandbox/handset/{number}', 200, { params: { number } });
+    await call('post', '/api/v1/sandbox/handset/{number}/replies', 201, { params: { number }, body: { to: NUMBER, body: 'Thanks!' } });
+  });
+
+  it('answers the Flex Flow and doctor routes as documented', async () => {
+    const { flexFlows } = await call('get', '/api/v1/flex-flows', 200);
+    await call('get', '/api/v1/flex-flows/{sid}', 200, { params: { sid: flexFlows[0].sid } });
+    await call('patch', '/api/v1/flex-flows/{sid}', 200, { params: { sid: flexFlows[0].sid }, body: { friendlyName: flexFlows[0].friendlyName } });
+    const created = await call('post', '/api/v1/flex-flows', 201, { body: { integrationType: 'studio', contactIdentity: '+15550100003' } });
+    await call('delete', '/api/v1/flex-flows/{sid}', 204, { params: { sid: created.sid } });
+    await call('get', '/api/v1/flex-flows/{sid}', 404, { params: { sid: created.sid } });
+
+    await call('get', '/api/v1/doctor', 200, { query: { number: NUMBER } });
+    await call('get', '/api/v1/doctor', 200, { query: { number: OTHER_NUMBER } });
+  });
+
+  // The Proxy routes answer alike in both modes: asked once.
+  if (mode === 'legacy') it('answers the Proxy routes as documented', async () => {
+    const { sessions } = await call('get', '/api/v1/proxy/sessions', 200, { query: { pageSize: '10' } });
+    const sid = sessions[0]?.sid ?? (await api.controls.seedProxySessions({ count: 1, status: 'open' })).sessionSids[0];
+    await call('get', '/api/v1/proxy/sessions/{sid}', 200, { params: { sid } });
+    await call('get', '/api/v1/proxy/sessions/{sid}/participants', 200, { params: { sid } });
+    await call('post', '/api/v1/proxy/sessions/{sid}/close', 200, { params: { sid } });
+    await call('delete', '/api/v1/proxy/sessions/{sid}', 204, { params: { sid } });
+  });
+
+  it('answers the clean-up routes as documented', async () => {
+    const [path, selection, other, otherSelection] =
+      mode === 'conversations'
+        ? ['/api/v1/cleanup/conversations', { states: ['active'] }, '/api/v1/cleanup/proxy-sessions', { statuses: ['closed'] }]
+        : ['/api/v1/cleanup/proxy-sessions', { statuses: ['open'] }, '/api/v1/cleanup/conversations', { states: ['inactive'] }];
+    await call('post', path, 200, { body: { ...selection, dryRun: true } });
+    const job = await call('post', path, 202, { body: selection });
+    await waitForJob(api, job.id);
+    await call('get', '/api/v1/cleanup/jobs/{id}', 200, { params: { id: job.id } });
+    await call('get', '/api/v1/cleanup/jobs', 200);
+    await call('get', '/api/v1/cleanup/jobs/{id}/items', 200, { params: { id: job.id }, query: { status: 'done' } });
+    await call('post', '/api/v1/cleanup/jobs/{id}/cancel', 409, { params: { id: job.id } });
+    await call('post', other, 200, { body: { ...otherSelection, dryRun: true } });
+  });
+
+  it('answers the API key, user and session routes as documented', async () => {
+    const created = await call('post', '/api/v1/api-keys', 201, { body: { name: 'CRM', role: 'operator', allowedFromNumbers: [NUMBER] } });
+    await call('get', '/api/v1/api-keys', 200);
+    await call('delete', '/api/v1/api-keys/{id}', 200, { params: { id: created.apiKey.id } });
+
+    const password = 'correct horse battery staple';
+    const user = await call('post', '/api/v1/users', 201, { body: { username: `grace-${mode}`, password, role: 'operator' } });
+    await call('get', '/api/v1/users', 200);
+    await call('patch', '/api/v1/users/{id}', 200, { params: { id: user.id }, body: { role: 'admin' } });
+    const browser = request.agent(api.url).set('Origin', 'http://localhost:4200');
+    await call('post', '/api/v1/auth/login', 200, { agent: browser, body: { username: `grace-${mode}`, password } });
+    await call('get', '/api/v1/auth/me', 200, { agent: browser });
+    await call('get', '/api/v1/auth/me', 200);
+    await call('post', '/api/v1/auth/logout', 204, { agent: browser });
+    await call('get', '/api/v1/auth/me', 401, { agent: browser });
+    await call('delete', '/api/v1/users/{id}', 204, { params: { id: user.id } });
+    await call('get', '/health', 200, { agent: request.agent(api.url) });
+    await call('get', '/health/ready', 200, { agent: request.agent(api.url) });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it("is the one checked in as apps/api/openapi.json, which the console's types are generated from", () => {
+    const checkedIn = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'));
+    expect(document).toEqual(checkedIn);
+  });
+
+  it('was asked every documented operation (in one mode or the other), but those the suite names as left out', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.filter((route) => !exercised.has(route) && !NOT_EXERCISED[route])).toEqual([]);
+  });
+});

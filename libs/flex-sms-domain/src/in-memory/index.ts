@@ -1,2 +1,0 @@
-export * from './in-memory-journal';
-export * from './in-process-pair-lock';

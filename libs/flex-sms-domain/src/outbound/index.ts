@@ -1,0 +1,5 @@
+export * from './outbound-dependencies';
+export * from './outbound-sms.result';
+export * from './undo';
+export * from './outbound-mode';
+export * from './journaled-request';

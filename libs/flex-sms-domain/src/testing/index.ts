@@ -1,0 +1,5 @@
+// `@flex-sms/domain/testing`: the reference in-memory adapters, for other packages' tests (contract suites, the
+// adapter's sandbox tests). Not part of the built package: production code cannot import it.
+export * from './in-memory-journal';
+export * from './in-process-pair-lock';
+export * from './in-memory-cleanup-job-store';

@@ -1,0 +1,1 @@
+export * from './cancel-cleanup-job.usecase';
