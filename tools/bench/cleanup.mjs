@@ -31,7 +31,7 @@ export async function measureCleanup({ logDir, build, sessions }) {
 }
 
 async function measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv }) {
-  const stack = await startStack({ logDir, apiEnv, apiScript: build.script });
+  const stack = await startStack({ logDir, apiEnv, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
   try {
     await stack.controls.seedProxySessions({ count: sessions, status: 'closed' });
     await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS, concurrencyLimit: CONCURRENCY_CAP });

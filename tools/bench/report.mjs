@@ -21,6 +21,7 @@ const TARGETS = {
 
 /** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
 export const EMBEDDED_STORE_RECORD = 'tools/bench/records/embedded-store.json';
+export const HEAP_LIMIT_RECORD = 'tools/bench/records/heap-limit.json';
 /** The build before this round of work, measured once with this harness (run.mjs --record). */
 export const BEFORE_RECORD = 'tools/bench/records/before.json';
 
@@ -47,7 +48,8 @@ export function renderReport(after, before) {
     throughputSection(after, before),
     cleanupSection(after, before),
     memorySection(after, before),
-    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')))] : []),
+    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')] : []),
+    ...(existsSync(join(root, HEAP_LIMIT_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, HEAP_LIMIT_RECORD), 'utf8')), 'heap-limit')] : []),
     chaosSection(),
     methodSection(after.settings),
   ].join('\n');
@@ -548,25 +550,33 @@ function memorySection(after, before) {
     }),
     '',
     'With SQLite the database is a library inside the API process (its page cache is a few MiB); with `DATABASE_URL` the API holds a connection pool ' +
-      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.',
+      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.' +
+      (after.build.embeddedNodeArgs?.length
+        ? ` On its embedded database the API ran with \`${after.build.embeddedNodeArgs.join(' ')}\`, as \`npm start\` and \`npm run api\` start it (why: "Embedded API: V8 heap limit"); ` +
+          `${before ? `the before build ran with V8's defaults.` : ''}`
+        : ''),
     '',
   ].join('\n');
 }
 
 // ——— Kept sections ———
 
-/** PGlite and SQLite (and SQLite's settings) as the embedded store, from embedded-store.mjs's record. */
-export function embeddedStoreSection(record) {
+/**
+ * PGlite and SQLite (and SQLite's settings) as the embedded store (`kind` 'store'), or the embedded API's V8 heap
+ * limits ('heap-limit'), from embedded-store.mjs's records.
+ */
+export function embeddedStoreSection(record, kind) {
   const { machine, variants } = record;
+  const file = kind === 'store' ? EMBEDDED_STORE_RECORD : HEAP_LIMIT_RECORD;
   const mib = (value) => `${round(value, 0)} MiB`;
   const ms = (value) => `${round(value, 2)} ms`;
   const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.mainThreadMsPerSend.embedded && variant.failed === 0;
   return [
-    '## Embedded store: PGlite vs SQLite',
+    kind === 'store' ? '## Embedded store: PGlite vs SQLite' : '## Embedded API: V8 heap limit',
     '',
-    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
-      `(1-minute load average ${machine.loadAverage} when it started), once, to choose the embedded database; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
-      `\`${EMBEDDED_STORE_RECORD}\`. Each build of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
+    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs${kind === 'store' ? '' : ' --heap-limit'}\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
+      `(1-minute load average ${machine.loadAverage} when it started), once, ${kind === 'store' ? 'to choose the embedded database' : 'to choose the V8 flags `npm start` and `npm run api` give the API on its embedded database (`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs)'}; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
+      `\`${file}\`. Each ${kind === 'store' ? 'build' : 'setting'} of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
       `${record.sends.toLocaleString('en')} fire-and-forget sends, client concurrency ${record.clientConcurrency}, sandbox cap ${record.cap} in flight, ${record.latencyMs} ms per Twilio request. ` +
       `Targets: API peak RSS ≤ ${TARGETS.embeddedPeakRssMiB} MiB through the run, API main-thread CPU ≤ ${TARGETS.mainThreadMsPerSend.embedded} ms per send.`,
     '',

@@ -19,7 +19,7 @@ const FLOWS = [
 ];
 
 export async function measureRequestsPerInitiate({ logDir, build, sizes, samples }) {
-  const stack = await startStack({ logDir, apiScript: build.script });
+  const stack = await startStack({ logDir, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
   try {
     const nextCustomer = customerNumbers(1);
     await stack.controls.seedFlexFlows({ count: EXTRA_FLEX_FLOWS });
@@ -49,7 +49,7 @@ export async function measureRequestsPerInitiate({ logDir, build, sizes, samples
  * sessions, so the account's size in sessions does not matter; one row per flow.
  */
 async function measureConversations({ logDir, build, samples }) {
-  const stack = await startStack({ logDir, apiEnv: CONVERSATIONS_ENV, apiScript: build.script });
+  const stack = await startStack({ logDir, apiEnv: CONVERSATIONS_ENV, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
   try {
     const nextCustomer = customerNumbers(5);
     await stack.controls.setFaults({ latencyMs: LATENCY_MS });

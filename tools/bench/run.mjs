@@ -57,7 +57,7 @@ const throughput = await step('Throughput', () =>
 const cleanup = await step('Clean-up', () => measureCleanup({ logDir, build, sessions: settings.cleanupSessions }));
 
 const minutes = (performance.now() - startedAt) / 60_000;
-const results = { machine, build: { label: build.label, embedded: build.embedded }, quick, minutes, settings, requests, latency, throughput, cleanup };
+const results = { machine, build: { label: build.label, embedded: build.embedded, embeddedNodeArgs: build.embeddedNodeArgs }, quick, minutes, settings, requests, latency, throughput, cleanup };
 // The raw figures beside the process logs, so the document can be checked against them.
 writeFileSync(join(logDir, 'results.json'), JSON.stringify(results, null, 2));
 if (recording) {

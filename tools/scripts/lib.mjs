@@ -42,6 +42,19 @@ function ensureNativeModulesLoad() {
   }
 }
 
+/**
+ * V8 flags of the API process when its database is the embedded one (no DATABASE_URL), as `npm start` and `npm run api`
+ * run it. V8 sizes its heap for the machine (a quarter of its memory, here gigabytes) and, under load, grows it long
+ * before it collects: the embedded API peaked at 288 MiB through the bench's 5,000 sends, most of it garbage. A limit
+ * makes it collect sooner; what each setting costs in memory and CPU is measured in docs/BENCHMARKS.md ("Embedded
+ * API: V8 heap limit"). With DATABASE_URL (a deployment) the operator sizes the process: no flag.
+ */
+export const EMBEDDED_API_NODE_ARGS = ['--max-old-space-size=192'];
+
+export function apiNodeArgs(env = process.env) {
+  return env.DATABASE_URL ? [] : EMBEDDED_API_NODE_ARGS;
+}
+
 /** Builds the given Nx projects and what they depend on (cached by Nx, so a second run is fast). */
 export function build(projects) {
   console.log(`› Building ${projects.join(', ')}…`);

@@ -13,8 +13,9 @@ export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 /** The built API, relative to the repository root. */
 export const API_SCRIPT = 'apps/api/dist/main.js';
 
-/** Every start or wait is bounded: a hung process fails the run instead of hanging it. */
-const START_TIMEOUT_MS = 60_000;
+/** Every start or wait is bounded: a hung process fails the run instead of hanging it. Generous: on a shared, loaded
+ * machine the PGlite build took over a minute to open its database. */
+const START_TIMEOUT_MS = 240_000;
 
 export function tempDir(prefix) {
   return mkdtempSync(join(tmpdir(), prefix));
