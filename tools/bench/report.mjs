@@ -552,11 +552,20 @@ function memorySection(after, before) {
     'With SQLite the database is a library inside the API process (its page cache is a few MiB); with `DATABASE_URL` the API holds a connection pool ' +
       'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.' +
       (after.build.embeddedNodeArgs?.length
-        ? ` On its embedded database the API ran with \`${after.build.embeddedNodeArgs.join(' ')}\`, as \`npm start\` and \`npm run api\` start it (why: "Embedded API: V8 heap limit"); ` +
-          `${before ? `the before build ran with V8's defaults.` : ''}`
+        ? ` On its embedded database the API ran with \`${after.build.embeddedNodeArgs.join(' ')}\`, as \`npm start\` and \`npm run api\` start it ` +
+          '(`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs): with V8\'s defaults, which size the heap for the machine, the same SQLite build peaked at ' +
+          `${embeddedDefaultPeak() ?? 'more'} MiB through the same run ("Embedded store: PGlite vs SQLite"), most of it garbage not yet collected.` +
+          (before ? ` The before build ran with V8's defaults.` : '')
         : ''),
     '',
   ].join('\n');
+}
+
+/** Peak RSS of the SQLite build on V8's defaults, from the embedded-store record (synchronous=NORMAL, the default). */
+function embeddedDefaultPeak() {
+  if (!existsSync(join(root, EMBEDDED_STORE_RECORD))) return undefined;
+  const variant = JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')).variants.find((candidate) => candidate.label.includes('synchronous=NORMAL'));
+  return variant && round(variant.apiPeakRssMiB, 0);
 }
 
 // ——— Kept sections ———

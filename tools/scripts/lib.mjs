@@ -44,10 +44,12 @@ function ensureNativeModulesLoad() {
 
 /**
  * V8 flags of the API process when its database is the embedded one (no DATABASE_URL), as `npm start` and `npm run api`
- * run it. V8 sizes its heap for the machine (a quarter of its memory, here gigabytes) and, under load, grows it long
- * before it collects: the embedded API peaked at 288 MiB through the bench's 5,000 sends, most of it garbage. A limit
- * makes it collect sooner; what each setting costs in memory and CPU is measured in docs/BENCHMARKS.md ("Embedded
- * API: V8 heap limit"). With DATABASE_URL (a deployment) the operator sizes the process: no flag.
+ * run it. V8 sizes its heap for the machine (here gigabytes) and, under load, lets garbage pile up long before it
+ * collects: with its defaults the embedded API peaked at 288 MiB through the bench's 5,000 sends, against a target of
+ * 250. A limit makes it collect sooner (160 MiB held the same run to 174 MiB, measured once); 192 leaves room for the
+ * embedded sandbox's state, which `npm start` keeps in the same process. It is a hard limit: a process whose live data
+ * outgrows it stops ("heap out of memory"), so a deployment (DATABASE_URL) gets no flag and is sized by its operator.
+ * The bench starts the API with these flags too (tools/bench/lib/build.mjs): docs/BENCHMARKS.md, "Memory".
  */
 export const EMBEDDED_API_NODE_ARGS = ['--max-old-space-size=192'];
 
