@@ -67,7 +67,7 @@ export async function measureConfiguration({ configuration, logDir, build, sends
       ...(configuration.mode === 'conversations' ? CONVERSATIONS_ENV : {}),
     };
     // The V8 flags the build's `npm start` gives an API on its embedded database, so its memory is measured as run.
-    const apiNodeArgs = [...(postgres ? [] : (build.embeddedNodeArgs ?? [])), ...PROFILER_NODE_ARGS, ...DATABASE_CALLS_NODE_ARGS];
+    const apiNodeArgs = [...PROFILER_NODE_ARGS, ...DATABASE_CALLS_NODE_ARGS];
     const stack = await startStack({ logDir, apiEnv, apiNodeArgs, instances: configuration.instances, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
     try {
       return { ...configuration, databaseVersion: postgres?.version, ...(await measureStack(stack, postgres, { sends, profileSends })) };
