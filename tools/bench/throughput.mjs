@@ -66,7 +66,6 @@ export async function measureConfiguration({ configuration, logDir, build, sends
       ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_LOCK_CONNECTIONS: '64' } : {}),
       ...(configuration.mode === 'conversations' ? CONVERSATIONS_ENV : {}),
     };
-    // The V8 flags the build's `npm start` gives an API on its embedded database, so its memory is measured as run.
     const apiNodeArgs = [...PROFILER_NODE_ARGS, ...DATABASE_CALLS_NODE_ARGS];
     const stack = await startStack({ logDir, apiEnv, apiNodeArgs, instances: configuration.instances, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
     try {
