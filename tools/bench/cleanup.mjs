@@ -2,7 +2,6 @@
 // /api/v1/cleanup/proxy-sessions and its job, at the same cap and latency as the throughput run.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { root } from './lib/paths.mjs';
 import { cpuSeconds, mainThreadCpuSeconds, sleep } from './lib/processes.mjs';
 import { peakInFlight, statusCounts } from './lib/request-log.mjs';
 import { startStack } from './lib/stack.mjs';
@@ -13,26 +12,26 @@ const POLL_MS = 250;
 const JOB_TIMEOUT_MS = 10 * 60_000;
 
 /** The product's default CLEANUP_CONCURRENCY, read from the build being measured (once it is built). */
-function defaultCleanupConcurrency() {
-  return createRequire(import.meta.url)(join(root, 'apps/api/dist/config/app-config.js')).DEFAULT_CLEANUP_CONCURRENCY;
+function defaultCleanupConcurrency(build) {
+  return createRequire(import.meta.url)(join(build.root, 'apps/api/dist/config/app-config.js')).DEFAULT_CLEANUP_CONCURRENCY;
 }
 /** The other setting measured: the most CLEANUP_CONCURRENCY allows, what a one-off purge in a quiet hour would use. */
 export const HIGH_CLEANUP_CONCURRENCY = 50;
 
 /** The same clean-up at the default concurrency and at a high one. */
-export async function measureCleanup({ logDir, sessions }) {
-  const defaultConcurrency = defaultCleanupConcurrency();
+export async function measureCleanup({ logDir, build, sessions }) {
+  const defaultConcurrency = defaultCleanupConcurrency(build);
   const runs = [];
   for (const concurrency of [defaultConcurrency, HIGH_CLEANUP_CONCURRENCY]) {
     console.log(`  CLEANUP_CONCURRENCY=${concurrency}${concurrency === defaultConcurrency ? ' (default)' : ''}…`);
     // The default run leaves the variable unset: it measures the product as shipped.
-    runs.push(await measureCleanupAt({ logDir, sessions, concurrency, apiEnv: concurrency === defaultConcurrency ? {} : { CLEANUP_CONCURRENCY: String(concurrency) } }));
+    runs.push(await measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv: concurrency === defaultConcurrency ? {} : { CLEANUP_CONCURRENCY: String(concurrency) } }));
   }
   return { sessions, defaultConcurrency, runs };
 }
 
-async function measureCleanupAt({ logDir, sessions, concurrency, apiEnv }) {
-  const stack = await startStack({ logDir, apiEnv });
+async function measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv }) {
+  const stack = await startStack({ logDir, apiEnv, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
   try {
     await stack.controls.seedProxySessions({ count: sessions, status: 'closed' });
     await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS, concurrencyLimit: CONCURRENCY_CAP });

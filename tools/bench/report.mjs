@@ -1,70 +1,282 @@
-// docs/BENCHMARKS.md from one run's results. Every verdict and "why" below is computed from the figures of the
-// same run: nothing here is a remembered number.
+// docs/BENCHMARKS.md from one run's results, beside the same figures of the build before this round of work (the
+// "before" record, measured with this same harness: see run.mjs). Every verdict and "why" below is computed from the
+// figures of the run: nothing here is a remembered number.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { boundsOf } from './throughput.mjs';
 import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 
-const TARGETS = { criticalPath: 3, criticalPathTask: 2, latencyRatioP50: 1.15, throughputShare: 0.9, embeddedPeakRssMiB: 250, embeddedMainThreadMsPerSend: 2 };
+const TARGETS = {
+  criticalPath: 3,
+  criticalPathTask: 2,
+  latencyRatioP50: 1.1,
+  ownTimeP50Ms: 5,
+  databaseCallsPerSend: 3,
+  embeddedPeakRssMiB: 250,
+  mainThreadMsPerSend: { postgres: 1.5, embedded: 2 },
+  throughputShare: { postgres: 0.85, embedded: 0.7 },
+  cleanupShareOfConcurrency: 0.9,
+};
 
 /** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
 export const EMBEDDED_STORE_RECORD = 'tools/bench/records/embedded-store.json';
+export const HEAP_LIMIT_RECORD = 'tools/bench/records/heap-limit.json';
+/** The build before this round of work, measured once with this harness (run.mjs --record). */
+export const BEFORE_RECORD = 'tools/bench/records/before.json';
 
-export function renderReport({ machine, quick, minutes, settings, requests, latency, throughput, cleanup }) {
+export function renderReport(after, before) {
+  const { machine, quick, minutes } = after;
   return [
     '# Benchmarks',
     '',
     ...(quick ? ['> **Quick run (`npm run bench -- --quick`): small counts, a smoke test of the harness. Not the figures to quote.**', ''] : []),
     `Measured ${machine.date} at commit \`${machine.commit}\` by \`npm run bench\` (${round(minutes, 1)} min) on ${machine.cpuModel}, ` +
-      `${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}${machine.loadAverage !== undefined ? ` (1-minute load average ${machine.loadAverage} when it started)` : ''}. Everything runs on this one machine: the Twilio sandbox ` +
-      '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, embedded SQLite journal in a temp ' +
-      '`DATA_DIR`, or a throwaway PostgreSQL server where the throughput section says so) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
-      '(`/_sandbox/faults`); request counts and overlap come from its request log (sub-millisecond start/finish per request).',
+      `${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}${loadOf(machine)}. Everything runs on this one machine: the Twilio sandbox ` +
+      '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, its embedded database in a temp `DATA_DIR`, or a throwaway ' +
+      'PostgreSQL server where a section says so) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
+      '(`/_sandbox/faults`); request counts and overlap come from its request log (sub-millisecond start/finish per request). Database calls are counted ' +
+      'from outside the product (`tools/bench/lib/database-calls.cjs`, preloaded into the API: every statement sent to PostgreSQL, SQLite or PGlite).',
     '',
-    summaryTable({ requests, latency, throughput, cleanup }),
+    beforeParagraph(before),
     '',
-    requestsSection(requests),
-    latencySection(latency),
-    throughputSection(throughput, machine.cores),
-    cleanupSection(cleanup),
-    memorySection(throughput),
-    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')))] : []),
+    summaryTable(after, before),
+    '',
+    databaseCallsSection(after, before),
+    requestsSection(after.requests),
+    latencySection(after, before),
+    throughputSection(after, before),
+    cleanupSection(after, before),
+    memorySection(after, before),
+    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')] : []),
+    ...(existsSync(join(root, HEAP_LIMIT_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, HEAP_LIMIT_RECORD), 'utf8')), 'heap-limit')] : []),
     chaosSection(),
-    methodSection(settings),
+    methodSection(after.settings),
   ].join('\n');
 }
 
-function summaryTable({ requests, latency, throughput, cleanup }) {
-  const apiRows = requests.rows;
-  const worstCritical = Math.max(...apiRows.map((row) => row.api.critical));
-  const worstTask = Math.max(...apiRows.filter((row) => row.flow.startsWith('Agent flow (task, no')).map((row) => row.api.critical));
-  const flat = isFlat(apiRows, (row) => row.api.total);
-  const worstP50 = Math.max(...latency.rows.map((row) => row.ratioP50));
-  const share = throughput.ratePerSecond / throughput.boundPerSecond;
+function loadOf(machine) {
+  return machine.loadAverage !== undefined ? ` (1-minute load average ${machine.loadAverage} when it started)` : '';
+}
+
+function beforeParagraph(before) {
+  if (!before) return '**Before**: no record (`tools/bench/records/before.json`), so the before columns are empty.';
+  const { machine } = before;
+  return (
+    `**Before** is the API of ${before.build.label} (embedded store ${before.build.embedded}), measured ${machine.date} by this same harness (\`node tools/bench/run.mjs ` +
+    `--api <its checkout> --record ${BEFORE_RECORD}\`: same sandbox, driver, settings and machine, ${round(before.minutes, 1)} min${loadOf(machine)}); its raw figures are kept in ` +
+    `\`${BEFORE_RECORD}\` and not re-measured by each run (that would double its length). **After** is this run. Ratios between the two compare runs ` +
+    'made at different times on a shared machine: read them with the load averages.'
+  );
+}
+
+// ——— Summary ———
+
+function summaryTable(after, before) {
+  const rows = [
+    memoryRow(after, before),
+    cpuRow(after, before, 'postgres'),
+    cpuRow(after, before, 'embedded'),
+    databaseCallsRow(after, before, 'postgres'),
+    databaseCallsRow(after, before, 'embedded'),
+    ownTimeRow(after, before),
+    latencyRatioRow(after, before),
+    throughputRow(after, before, 'postgres'),
+    throughputRow(after, before, 'embedded'),
+    conversationsRow(after, before),
+    cleanupRow(after, before),
+    criticalPathRow(after.requests),
+  ];
+  return ['## Summary', '', '| What | Target | Before | After | Verdict |', '| --- | --- | --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function memoryRow(after, before) {
+  const peak = (results) => config(results, 'embedded')?.apiPeakRssMiB[0];
+  const value = peak(after);
   return [
-    '## Summary',
+    'API peak RSS through the throughput run, embedded database',
+    `≤ ${TARGETS.embeddedPeakRssMiB} MiB`,
+    orDash(peak(before), (mib) => `${round(mib, 0)} MiB (${before.build.embedded})`),
+    orDash(value, (mib) => `**${round(mib, 0)} MiB** (${after.build.embedded})`),
+    value === undefined ? '—' : verdict(value <= TARGETS.embeddedPeakRssMiB, `${round(value - TARGETS.embeddedPeakRssMiB, 0)} MiB over`),
+  ];
+}
+
+function cpuRow(after, before, database) {
+  const id = database === 'postgres' ? 'postgres' : 'embedded';
+  const target = TARGETS.mainThreadMsPerSend[database];
+  const value = orUndefined(config(after, id), mainThreadMsPerSend);
+  return [
+    `API main-thread CPU per send, ${database === 'postgres' ? 'PostgreSQL' : 'embedded'} (fire-and-forget, 1 process, the throughput run)`,
+    `≤ ${target} ms`,
+    orDash(orUndefined(config(before, id), mainThreadMsPerSend), (ms) => `${round(ms, 2)} ms`),
+    orDash(value, (ms) => `**${round(ms, 2)} ms**`),
+    value === undefined ? '—' : verdict(value <= target, `${round(value - target, 2)} ms over (where it goes: "Where the API's CPU per send goes")`),
+  ];
+}
+
+function databaseCallsRow(after, before, database) {
+  const id = database === 'postgres' ? 'postgres' : 'embedded';
+  const total = (results) => orUndefined(config(results, id), (run) => totalOf(run.databaseCalls.sequential));
+  const value = total(after);
+  const unit = database === 'postgres' ? 'round trips' : 'statements';
+  return [
+    `Database ${unit} per fire-and-forget send, ${database === 'postgres' ? 'PostgreSQL' : 'embedded'} (auth, rate limit, idempotency, journal, lock)`,
+    `≤ ${TARGETS.databaseCallsPerSend}`,
+    orDash(total(before), (n) => `${round(n, 1)}`),
+    orDash(value, (n) => `**${round(n, 1)}**`),
+    value === undefined ? '—' : verdict(value <= TARGETS.databaseCallsPerSend, `${round(value, 1)}: see "Database calls per send" for what each is for and why the rest cannot go`),
+  ];
+}
+
+function ownTimeRow(after, before) {
+  const own = (results) => results?.latency.rows.filter((row) => row.mode === 'legacy').map((row) => [row.flow, row.p50 - row.boundMs]);
+  const values = own(after);
+  const worst = Math.max(...values.map(([, ms]) => ms));
+  return [
+    "API's own time per sequential send, p50 (p50 − critical path × latency), embedded",
+    `≤ ${TARGETS.ownTimeP50Ms} ms on both flows`,
+    orDash(own(before), (rows) => rows.map(([flow, ms]) => `${flow} ${round(ms, 1)} ms`).join(', ')),
+    values.map(([flow, ms]) => `${flow} **${round(ms, 1)} ms**`).join(', '),
+    verdict(worst <= TARGETS.ownTimeP50Ms, `${round(worst - TARGETS.ownTimeP50Ms, 1)} ms over`),
+  ];
+}
+
+function latencyRatioRow(after, before) {
+  const ratios = (results) => results?.latency.rows.filter((row) => row.mode === 'legacy').map((row) => [row.flow, row.ratioP50]);
+  const values = ratios(after);
+  const worst = Math.max(...values.map(([, ratio]) => ratio));
+  return [
+    `Latency p50 ÷ critical-path bound (critical path × ${after.latency.latencyMs} ms)`,
+    `≤ ${TARGETS.latencyRatioP50}`,
+    orDash(ratios(before), (rows) => rows.map(([flow, ratio]) => `${flow} ${round(ratio, 3)}`).join(', ')),
+    values.map(([flow, ratio]) => `${flow} **${round(ratio, 3)}**`).join(', '),
+    verdict(worst <= TARGETS.latencyRatioP50, `missed by ${round((worst / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`),
+  ];
+}
+
+function throughputRow(after, before, database) {
+  const id = database === 'postgres' ? 'postgres' : 'embedded';
+  const target = TARGETS.throughputShare[database];
+  const describe = (results) => {
+    const run = config(results, id);
+    if (!run) return undefined;
+    const bounds = boundsOf(run, results.throughput);
+    return { run, bounds, share: run.ratePerSecond / bounds.bound };
+  };
+  const now = describe(after);
+  const then = describe(before);
+  const text = ({ run, bounds, share }, bold) => `${bold ? '**' : ''}${round(run.ratePerSecond, 0)}/s = ${round(share * 100, 1)}%${bold ? '**' : ''} of ${round(bounds.bound, 0)}/s, ${run.failed} failed`;
+  return [
+    `Throughput ÷ the binding bound, ${database === 'postgres' ? 'PostgreSQL, 1 API process' : 'embedded'} (fire-and-forget; bounds in "Throughput")`,
+    `≥ ${target * 100}%, 0 failed`,
+    orDash(then, (figures) => text(figures, false)),
+    orDash(now, (figures) => text(figures, true)),
+    now ? verdict(now.share >= target && now.run.failed === 0, `${round((target - now.share) * 100, 1)} points short (why: "Throughput")`) : '—',
+  ];
+}
+
+function conversationsRow(after, before) {
+  const figures = (results) => {
+    if (!results) return undefined;
+    const rows = results.requests.conversations?.rows;
+    const agent = rows?.find((row) => row.flow === 'Agent flow (task, no initial message)');
+    const message = rows?.find((row) => row.flow === 'Fire-and-forget (message)');
+    const run = config(results, 'conversations-postgres');
+    const embedded = config(results, 'conversations-embedded');
+    const latency = results.latency.rows.filter((row) => row.mode === 'conversations');
+    if (!agent || !message) return undefined;
+    return (
+      `agent SMS ${agent.api.total} requests (critical path ${agent.api.critical}), fire-and-forget ${message.api.total} (${message.api.critical}); ` +
+      `p50 ${latency.map((row) => `${row.flow} ${round(row.p50, 0)} ms = ${round(row.ratioP50, 2)} × bound`).join(', ')}; ` +
+      `${[embedded, run].filter(Boolean).map((candidate) => `${nameOf(candidate, results.build)}: ${round(candidate.ratePerSecond, 0)}/s = ${round((candidate.ratePerSecond / boundsOf(candidate, results.throughput).bound) * 100, 0)}% of ${round(boundsOf(candidate, results.throughput).bound, 0)}/s, ${round(mainThreadMsPerSend(candidate), 2)} ms main thread, peak ${round(candidate.apiPeakRssMiB[0], 0)} MiB`).join('; ')}`
+    );
+  };
+  return ['Flex Conversations mode (new in the bench)', 'the same figures', orDash(figures(before), (text) => text), figures(after) ?? '—', 'see "Flex Conversations mode" rows below'];
+}
+
+function cleanupRow(after, before) {
+  const shares = (results) => results?.cleanup.runs.map((run) => [run.concurrency, run.ratePerSecond / run.concurrencyBoundPerSecond]);
+  const values = shares(after);
+  const worst = Math.min(...values.map(([, share]) => share));
+  return [
+    'Clean-up rate ÷ what its concurrency allows',
+    `≥ ${TARGETS.cleanupShareOfConcurrency * 100}% at ${values.map(([concurrency]) => concurrency).join(' and ')}`,
+    orDash(shares(before), (rows) => rows.map(([concurrency, share]) => `${concurrency}: ${round(share * 100, 1)}%`).join(', ')),
+    values.map(([concurrency, share]) => `${concurrency}: **${round(share * 100, 1)}%**`).join(', '),
+    verdict(worst >= TARGETS.cleanupShareOfConcurrency, `${round((TARGETS.cleanupShareOfConcurrency - worst) * 100, 1)} points short (why: "Clean-up")`),
+  ];
+}
+
+function criticalPathRow(requests) {
+  const worst = Math.max(...requests.rows.map((row) => row.api.critical));
+  const worstTask = Math.max(...requests.rows.filter((row) => row.flow.startsWith('Agent flow (task, no')).map((row) => row.api.critical));
+  const flat = isFlat(requests.rows, (row) => row.api.total);
+  return [
+    'Critical path per initiate (Twilio round trips), legacy mode',
+    `≤ ${TARGETS.criticalPath} (task flow ${TARGETS.criticalPathTask}), flat across account sizes`,
+    '—',
+    `${worst} (task flow ${worstTask}); totals ${flat ? 'flat' : 'NOT flat'} from ${requests.rows[0].size.toLocaleString('en')} to ${requests.rows.at(-1).size.toLocaleString('en')} sessions`,
+    verdict(worst <= TARGETS.criticalPath && worstTask <= TARGETS.criticalPathTask && flat, 'see "Twilio requests per initiate"'),
+  ];
+}
+
+// ——— Database calls ———
+
+const CATEGORY_ORDER = ['auth', 'rate limit', 'idempotency', 'lock', 'journal + lock', 'journal', 'journal + unlock', 'transaction', 'other'];
+
+function databaseCallsSection(after, before) {
+  const rows = [];
+  const add = (what, calls, beforeCalls, unit) => rows.push(`| ${what} | ${unit} | ${orDash(beforeCalls, breakdown)} | ${orDash(calls, (value) => `**${breakdown(value)}**`)} |`);
+  for (const id of ['embedded', 'postgres', 'conversations-embedded', 'conversations-postgres']) {
+    const run = config(after, id);
+    if (!run) continue;
+    const then = config(before, id);
+    const unit = run.database === 'postgres' ? 'round trips' : 'statements';
+    add(`${nameOf(run, after.build)}, fire-and-forget, one send at a time`, run.databaseCalls.sequential, then?.databaseCalls.sequential, unit);
+    add(`${nameOf(run, after.build)}, fire-and-forget, ${after.throughput.clientConcurrency} at once (the throughput run)`, run.databaseCalls.underLoad, then?.databaseCalls.underLoad, unit);
+  }
+  for (const row of after.latency.rows.filter((candidate) => candidate.flow === 'task')) {
+    const then = before?.latency.rows.find((candidate) => candidate.mode === row.mode && candidate.flow === row.flow);
+    add(`${row.mode === 'conversations' ? 'Flex Conversations mode, ' : ''}${after.build.embedded} (embedded), agent flow (task), one at a time, follow-up after the answer included`, row.databaseCallsPerSend, then?.databaseCallsPerSend, 'statements');
+  }
+  return [
+    '## Database calls per send',
     '',
-    '| What | Target | Measured | Verdict |',
+    'What a send asks of its database, counted from outside the product for both builds, by what each call is for (from its SQL): **auth** (a stored API ' +
+      "key's row; the bench calls with the bootstrap key, which needs none), **rate limit** (the per-caller send counter), **idempotency** (none: the bench sends " +
+      'no `Idempotency-Key`), **lock** (the pair lock on its own), **journal** (its writes and reads; **+ lock** / **+ unlock** when the same statement takes or ' +
+      'releases the pair lock), **transaction** (BEGIN/COMMIT). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the ' +
+      'API\'s main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).',
+    '',
+    '| Send | Unit | Before | After |',
     '| --- | --- | --- | --- |',
-    `| Critical path per initiate (Twilio round trips) | ≤ ${TARGETS.criticalPath} (task flow ${TARGETS.criticalPathTask}), flat across account sizes | ${worstCritical} (task flow ${worstTask}); totals ${flat ? 'flat' : 'NOT flat'} from ${requests.rows[0].size.toLocaleString('en')} to ${requests.rows.at(-1).size.toLocaleString('en')} sessions | ${worstCritical <= TARGETS.criticalPath && worstTask <= TARGETS.criticalPathTask && flat ? 'met' : 'missed'} |`,
-    `| Latency, p50 / bound (critical path × ${latency.latencyMs} ms) | ≤ ${TARGETS.latencyRatioP50} | ${latency.rows.map((row) => `${row.route.split('/').at(-1)} ${round(row.ratioP50, 2)}`).join(', ')} | ${verdict(worstP50 <= TARGETS.latencyRatioP50, `missed by ${round((worstP50 / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`)} |`,
-    `| Throughput, sends/s / bound (cap ${throughput.cap} ÷ (${throughput.criticalPath} × ${throughput.latencyMs} ms) = ${round(throughput.boundPerSecond, 0)}/s) | ≥ ${TARGETS.throughputShare * 100}%, 0 failed | ${measured(throughput).map((run) => `${run.name}: ${round(run.ratePerSecond, 0)}/s = ${round(shareOf(run, throughput) * 100, 0)}%, ${run.failed} failed`).join('; ')} | ${throughputVerdict(throughput)} |`,
-    `| Clean-up, sessions/s / bound | — | ${cleanup.runs.map((run) => `${run.concurrency} at once${run.concurrency === cleanup.defaultConcurrency ? ' (default)' : ''}: ${round(run.ratePerSecond, 1)}/s = ${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}% of ${round(run.boundPerSecond, 0)}/s, ${run.counts.failed} failed`).join('; ')} | see below |`,
-    `| API memory during the throughput run (peak RSS) | embedded ≤ ${TARGETS.embeddedPeakRssMiB} MiB | ${measured(throughput).map((run) => `${run.name}: ${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}`).join('; ')} | ${embeddedVerdict(throughput, (run) => run.apiPeakRssMiB[0], TARGETS.embeddedPeakRssMiB, 'MiB')} |`,
-    `| API main-thread CPU per send, embedded | ≤ ${TARGETS.embeddedMainThreadMsPerSend} ms | ${measured(throughput).filter((run) => run.database === 'sqlite').map((run) => `${round(mainThreadMsPerSend(run), 2)} ms`).join('') || '—'} | ${embeddedVerdict(throughput, mainThreadMsPerSend, TARGETS.embeddedMainThreadMsPerSend, 'ms')} |`,
+    ...rows,
+    '',
+    `Why a fire-and-forget send still makes more than ${TARGETS.databaseCallsPerSend} on PostgreSQL: the journal must be written at four points, each before ` +
+      'something it guards. (1) Before the first Twilio request: the request itself, with the pair lock taken by the same statement. (2) After the Flex channel is ' +
+      'made and before the Proxy session is asked for: nothing but this row names the channel (and its task), so a crash after it would leave it to no one; the check ' +
+      '"did another request record this channel?" is part of the same statement. (3) Before the message is posted: an SMS cannot be unsent, so the request makes sure ' +
+      'its journal can still be written (a database down or a disk failing fails it before anyone is texted, and its retry texts once, as ' +
+      '`apps/api/src/store/embedded-disk-full.http.spec.ts` checks). (4) The outcome, with the steps not written yet, releasing the pair lock as it commits. The send ' +
+      'rate limit is one more: a counter shared by every API instance, counted before the request runs. A step recovery can find without the journal (the Proxy ' +
+      'session, named after its channel; a Conversations-mode conversation, named after its request) or need not undo (a message, a look-up) waits for the next of ' +
+      'these writes (`mustJournalAtOnce` in `libs/flex-sms-domain/src/steps/undo.ts`).',
+    '',
   ].join('\n');
 }
 
-/** The target's verdict on the embedded configuration's figure (`value(run)`), or — when it was not measured. */
-function embeddedVerdict(throughput, value, target, unit) {
-  const embedded = measured(throughput).find((run) => run.database === 'sqlite');
-  if (!embedded) return '—';
-  return verdict(value(embedded) <= target, `${round(value(embedded) - target, unit === 'ms' ? 2 : 0)} ${unit} over`);
+function breakdown(calls) {
+  const entries = Object.entries(calls).filter(([, count]) => count >= 0.005);
+  entries.sort(([a], [b]) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
+  return `${round(totalOf(calls), 2)}${entries.length ? ` (${entries.map(([category, count]) => `${category} ${round(count, 2)}`).join(', ')})` : ''}`;
 }
 
-function mainThreadMsPerSend(run) {
-  return (run.cpu.apiMainThreads[0] * 1000) / run.succeeded;
+function totalOf(calls) {
+  return Object.values(calls).reduce((sum, count) => sum + count, 0);
 }
+
+// ——— Requests per initiate ———
 
 function requestsSection(result) {
   const rows = result.rows.map(
@@ -73,6 +285,7 @@ function requestsSection(result) {
       `${row.api.critical}${row.api.criticalMin !== row.api.critical ? ` (min ${row.api.criticalMin})` : ''} | ${row.baseline.total} | ${row.baseline.critical} | ${round(row.baseline.ms, 0)} ms |`,
   );
   const cold = result.coldStart;
+  const conversations = result.conversations;
   return [
     '## Twilio requests per initiate',
     '',
@@ -93,73 +306,99 @@ function requestsSection(result) {
     '',
     `API requests per steady-state initiate: ${[...new Set(result.rows.map((row) => row.flow))].map((flow) => `${flow}: \`${result.rows.find((row) => row.flow === flow).api.endpoints.join('`, `')}\``).join('; ')}.`,
     '',
+    ...(conversations
+      ? [
+          `**Flex Conversations mode** (\`OUTBOUND_MODE=conversations\`, same sandbox and latency; no Proxy sessions, so one row per flow; worst of ${result.samples}):`,
+          '',
+          '| Flow | API total | API critical path | Requests |',
+          '| --- | ---: | ---: | --- |',
+          ...conversations.rows.map((row) => `| ${row.flow} | ${row.api.total} | ${row.api.critical} | \`${row.api.endpoints.join('`, `')}\` |`),
+          '',
+          `Cold start: agent flow ${conversations.coldStart.task.total} requests / ${conversations.coldStart.task.critical} on the critical path, fire-and-forget ` +
+            `${conversations.coldStart.message.total} / ${conversations.coldStart.message.critical}.`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
-function latencySection(result) {
-  const rows = result.rows.map(
-    (row) =>
-      `| \`${row.route}\` | ${row.calls} | ${row.criticalPath} | ${row.boundMs} ms | ${round(row.p50, 1)} ms | ${round(row.p95, 1)} ms | ${round(row.p99, 1)} ms | ` +
-      `**${round(row.ratioP50, 2)}** / ${round(row.ratioP95, 2)} / ${round(row.ratioP99, 2)} | ${round(row.p50 - row.boundMs, 1)} ms |`,
-  );
-  const missed = result.rows.filter((row) => row.ratioP50 > TARGETS.latencyRatioP50);
+// ——— Latency ———
+
+function latencySection(after, before) {
+  const result = after.latency;
+  const beforeRow = (row) => before?.latency.rows.find((candidate) => candidate.mode === row.mode && candidate.flow === row.flow);
+  const rows = result.rows.map((row) => {
+    const then = beforeRow(row);
+    return (
+      `| ${row.mode === 'conversations' ? 'Conversations' : 'legacy'} | \`${row.route}\` | ${row.calls} | ${row.criticalPath} | ${row.boundMs} ms | ` +
+      `${orDash(then, (figures) => `${round(figures.p50, 1)} ms (${round(figures.p50 - figures.boundMs, 1)} ms, ${round(figures.ratioP50, 3)})`)} | ` +
+      `**${round(row.p50, 1)} ms** | ${round(row.p95, 1)} ms | ${round(row.p99, 1)} ms | **${round(row.ratioP50, 3)}** / ${round(row.ratioP95, 2)} / ${round(row.ratioP99, 2)} | **${round(row.p50 - row.boundMs, 1)} ms** |`
+    );
+  });
+  const legacy = result.rows.filter((row) => row.mode === 'legacy');
+  const missed = legacy.filter((row) => row.ratioP50 > TARGETS.latencyRatioP50 || row.p50 - row.boundMs > TARGETS.ownTimeP50Ms);
   return [
     '## Latency',
     '',
-    `${result.latencyMs} ms injected per Twilio request; sequential calls (one at a time), each for a new customer, after one warm-up call per route. ` +
-      'Bound = critical path × latency: what a server with zero cost of its own would answer in.',
+    `${result.latencyMs} ms injected per Twilio request; sequential calls (one at a time), each for a new customer, after one warm-up call per route, on the embedded database ` +
+      '(the default). Bound = critical path × latency: what a server with zero cost of its own would answer in; p50 − bound is the API\'s own time per call (HTTP and ' +
+      'auth, validation, the rate limit, the journal and the pair lock).',
     '',
-    '| Route | Calls | Critical path | Bound | p50 | p95 | p99 | p50 / p95 / p99 ÷ bound | p50 − bound (API\'s own time) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| Mode | Route | Calls | Critical path | Bound | Before: p50 (own time, ÷ bound) | p50 | p95 | p99 | p50 / p95 / p99 ÷ bound | p50 − bound (own time) |',
+    '| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: |',
     ...rows,
     '',
-    `Where the time goes: p50 − bound is the API's own time per call (HTTP and auth, validation, the journal written to the embedded SQLite database ` +
-      `before and after the Twilio calls, the pair lock): ${result.rows.map((row) => `${round(row.p50 - row.boundMs, 1)} ms on \`${row.route}\``).join(', ')}. ` +
-      `The target allows ${result.rows.map((row) => `${round((TARGETS.latencyRatioP50 - 1) * row.boundMs, 1)} ms`).join(' and ')} respectively.`,
-    '',
     missed.length === 0
-      ? `Target (p50 ≤ ${TARGETS.latencyRatioP50} × bound) met on both routes.`
-      : `Target (p50 ≤ ${TARGETS.latencyRatioP50} × bound) missed on ${missed.map((row) => `\`${row.route}\` by ${round((row.ratioP50 / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`).join('; ')}: ` +
-        'the same fixed cost weighs more against a shorter bound.',
+      ? `Targets (own time ≤ ${TARGETS.ownTimeP50Ms} ms and p50 ≤ ${TARGETS.latencyRatioP50} × bound, legacy mode) met on both routes.`
+      : `Targets (own time ≤ ${TARGETS.ownTimeP50Ms} ms, p50 ≤ ${TARGETS.latencyRatioP50} × bound) missed on ${missed.map((row) => `\`${row.route}\` (${round(row.p50 - row.boundMs, 1)} ms)`).join('; ')}.`,
     '',
   ].join('\n');
 }
 
-function throughputSection(result, cores) {
+// ——— Throughput ———
+
+function throughputSection(after, before) {
+  const result = after.throughput;
   const runs = measured(result);
+  const cores = after.machine.cores;
   const column = (format) => `| ${runs.map(format).join(' | ')} |`;
   const perSend = (run, seconds) => round((seconds * 1000) / run.succeeded, 2);
   const skipped = result.configurations.filter((run) => run.unavailable);
+  const beforeOf = (run) => config(before, run.id);
   return [
     '## Throughput',
     '',
     `${result.sends.toLocaleString('en')} fire-and-forget sends (\`POST /api/v1/outbound/message\`, each a new customer) per configuration, client concurrency ${result.clientConcurrency} ` +
       `(spread round robin over the API processes), sandbox concurrency cap ${result.cap} requests in flight (429 beyond), ${result.latencyMs} ms per Twilio request. ` +
-      'Each configuration starts fresh processes (and a fresh PostgreSQL cluster, fsync off, on this machine). **SQLite**: the default, the database inside the API process. ' +
+      'Each configuration starts fresh processes (and a fresh PostgreSQL cluster, fsync off, on this machine). **Embedded**: the default, the database inside the API process. ' +
       '**PostgreSQL server**: `DATABASE_URL`, as `docker-compose.yml` deploys it' +
-      (runs[0]?.databaseVersion || runs.find((run) => run.databaseVersion) ? ` (${runs.find((run) => run.databaseVersion).databaseVersion})` : '') + '.',
+      (runs.find((run) => run.databaseVersion) ? ` (${runs.find((run) => run.databaseVersion).databaseVersion})` : '') +
+      '. **Flex Conversations mode**: `OUTBOUND_MODE=conversations`, every number on Conversations.',
     '',
-    `Three bounds: **${round(result.boundPerSecond, 0)}/s**, the target's (cap ÷ (critical path ${result.criticalPath} × ${result.latencyMs} ms)); ` +
-      `**${round(runs[0].slotBoundPerSecond, 0)}/s**, what the cap lets through at all when every one of a send's ${round(runs[0].requestsPerSend, 2)} requests holds a slot for ${result.latencyMs} ms ` +
-      `(= ${round((runs[0].slotBoundPerSecond / result.boundPerSecond) * 100, 0)}% of the first: 90% of it cannot be reached against this cap without fewer requests per send); ` +
-      `**${round(result.clientBoundPerSecond, 0)}/s**, what ${result.clientConcurrency} sends in flight allow at ${result.criticalPath} × ${result.latencyMs} ms (the driver stays under the cap rather than buy 429s).`,
+    `Two bounds, and the rate is held to the lower: **cap bound** = cap ÷ (requests per send × ${result.latencyMs} ms), what the account's ${result.cap} requests in flight let ` +
+      `through when each of a send's requests holds a slot for the whole latency; **client bound** = ${result.clientConcurrency} ÷ (critical path × ${result.latencyMs} ms), what the ` +
+      `driver's ${result.clientConcurrency} sends in flight allow when each takes exactly its Twilio critical path. Targets: ≥ ${TARGETS.throughputShare.postgres * 100}% of the ` +
+      `binding bound with one API process on PostgreSQL, ≥ ${TARGETS.throughputShare.embedded * 100}% embedded.`,
     '',
-    `| | ${runs.map((run) => run.name).join(' | ')} |`,
+    `| | ${runs.map((run) => nameOf(run, after.build)).join(' | ')} |`,
     `| --- | ${runs.map(() => '---').join(' | ')} |`,
     `| Sends ${column((run) => `${run.succeeded.toLocaleString('en')} succeeded, ${run.failed} failed (${Object.entries(run.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')}) in ${round(run.seconds, 1)} s`)}`,
+    `| Requests per send, critical path ${column((run) => `${round(run.requestsPerSend, 2)}, ${run.criticalPath}`)}`,
+    `| Cap bound / client bound ${column((run) => { const bounds = boundsOf(run, result); return `${round(bounds.capBound, 0)}/s / ${round(bounds.clientBound, 0)}/s: **${bounds.binding} binds**`; })}`,
     `| Rate ${column((run) => `**${round(run.ratePerSecond, 1)} sends/s**`)}`,
-    `| ÷ bound ${round(result.boundPerSecond, 0)}/s ${column((run) => `**${round(shareOf(run, result) * 100, 1)}%**`)}`,
-    `| ÷ slot bound / client bound ${column((run) => `${round((run.ratePerSecond / run.slotBoundPerSecond) * 100, 1)}% / ${round((run.ratePerSecond / result.clientBoundPerSecond) * 100, 1)}%`)}`,
-    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${run.peakInFlight} in flight`)}`,
+    `| ÷ binding bound ${column((run) => `**${round((run.ratePerSecond / boundsOf(run, result).bound) * 100, 1)}%**`)}`,
+    `| Before: rate, ÷ its binding bound ${column((run) => orDash(beforeOf(run), (then) => `${round(then.ratePerSecond, 1)}/s, ${round((then.ratePerSecond / boundsOf(then, before.throughput).bound) * 100, 1)}%`))}`,
+    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); on average ${round(run.averageInFlight, 0)}, at peak ${run.peakInFlight} in flight`)}`,
     `| CPU, cores busy over the run (user + system, /proc) ${column((run) => cpuBusy(run, cores))}`,
-    `| API CPU per send (main thread) ${column((run) => `${perSend(run, run.cpu.api)} ms (${run.cpu.apiMainThreads.map((seconds) => perSend(run, seconds * run.cpu.apiMainThreads.length)).join(' ms, ')} ms)`)}`,
+    `| API CPU per send (main thread) ${column((run) => `${perSend(run, run.cpu.api)} ms (**${run.cpu.apiMainThreads.map((seconds) => perSend(run, seconds * run.cpu.apiMainThreads.length)).join(' ms, ')} ms**)`)}`,
+    `| Before: API CPU per send (main thread) ${column((run) => orDash(beforeOf(run), (then) => `${perSend(then, then.cpu.api)} ms (${then.cpu.apiMainThreads.map((seconds) => perSend(then, seconds * then.cpu.apiMainThreads.length)).join(' ms, ')} ms)`))}`,
     `| PostgreSQL server CPU per send ${column((run) => (run.database === 'postgres' ? `${perSend(run, run.cpu.database)} ms` : '— (inside the API)'))}`,
     `| One API process's ceiling: 1 s ÷ main-thread CPU per send ${column((run) => `${round(ceilingOf(run), 0)}/s`)}`,
     '',
-    ...(skipped.length > 0 ? [`Not measured: ${skipped.map((run) => `${run.name} (${run.unavailable})`).join('; ')}.`, ''] : []),
-    throughputWhy(result, cores),
+    ...(skipped.length > 0 ? [`Not measured: ${skipped.map((run) => `${run.id} (${run.unavailable})`).join('; ')}.`, ''] : []),
+    throughputWhy(after),
     '',
-    profileSection(result),
+    profileSection(after, before),
   ].join('\n');
 }
 
@@ -178,90 +417,86 @@ function ceilingOf(run) {
 }
 
 /** Why each configuration landed where it did, from its own figures: its main thread, the machine, the driver, or Twilio. */
-function throughputWhy(result, cores) {
+function throughputWhy(after) {
+  const result = after.throughput;
+  const cores = after.machine.cores;
   const lines = measured(result).map((run) => {
-    const share = shareOf(run, result);
+    const bounds = boundsOf(run, result);
+    const share = run.ratePerSecond / bounds.bound;
+    const target = run.instances === 1 ? TARGETS.throughputShare[run.database === 'postgres' ? 'postgres' : 'embedded'] : undefined;
     const mainBusy = Math.max(...run.cpu.apiMainThreads) / run.seconds;
     const ours = (run.cpu.api + run.cpu.database + run.cpu.sandbox + run.cpu.driver) / run.seconds;
     const machineBusy = Math.max(ours, (run.cpu.machine ?? 0) / run.seconds);
+    const criticalMs = run.criticalPath * result.latencyMs;
+    // Little's law: sends in flight = rate × time per send.
+    const perSendMs = (result.clientConcurrency / run.ratePerSecond) * 1000;
     const reasons = [];
     if (mainBusy >= 0.85) reasons.push(`the API's main thread was busy ${round(mainBusy * 100, 0)}% of the run: Node runs all of a process's JavaScript on that one thread, so at ${round(1000 / ceilingOf(run), 2)} ms per send one process cannot pass about ${round(ceilingOf(run), 0)} sends/s`);
     if (machineBusy >= 0.85 * cores) reasons.push(`the machine itself was the limit: ${round(machineBusy, 2)} of its ${cores} cores busy (API${run.database === 'postgres' ? ', PostgreSQL' : ''}, sandbox and driver share them${machineBusy - ours >= 0.1 ? `, and other processes took ${round(machineBusy - ours, 2)}` : ''})`);
-    if (run.ratePerSecond >= 0.85 * result.clientBoundPerSecond) reasons.push(`it reached ${round((run.ratePerSecond / result.clientBoundPerSecond) * 100, 0)}% of the client-side bound: the driver's ${result.clientConcurrency} sends in flight were the limit`);
     if ((run.twilioStatuses['429'] ?? 0) > 0) reasons.push(`Twilio's cap answered ${run.twilioStatuses['429']} requests 429 (retried after Retry-After)`);
-    const averageInFlight = (run.twilioRequests * result.latencyMs) / 1000 / run.seconds;
-    if (reasons.length === 0) {
-      reasons.push(
-        `none of the API's main thread (${round(mainBusy * 100, 0)}% busy), the machine (${round(machineBusy, 2)} of ${cores} cores) or the driver was saturated, and on average only ` +
-          `${round(averageInFlight, 0)} Twilio requests were in flight of the ${result.cap} allowed. By Little's law the driver's ${result.clientConcurrency} sends in flight at this rate ` +
-          `took ~${round((result.clientConcurrency / run.ratePerSecond) * 1000, 0)} ms each against the ${round(result.criticalPath * result.latencyMs, 0)} ms of their Twilio critical path: ` +
-          `the rest is each send's own work in the API (HTTP, auth, validation, the pair lock and the journal's round trips to ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'}) ` +
-          'waiting its turn on the one event loop',
-      );
-    }
-    const verdict = share >= TARGETS.throughputShare && run.failed === 0 ? 'target met' : `target missed by ${round((TARGETS.throughputShare - share) * 100, 1)} points`;
-    return `- **${run.name}**: ${round(run.ratePerSecond, 0)}/s, ${round(share * 100, 1)}% of the bound, ${verdict}. Why: ${reasons.join('; ')}.`;
+    reasons.push(
+      `by Little's law the driver's ${result.clientConcurrency} sends in flight took ~${round(perSendMs, 0)} ms each against the ${round(criticalMs, 0)} ms of their Twilio critical path: ` +
+        `~${round(perSendMs - criticalMs, 0)} ms per send went to the API's own work (${round(1000 / ceilingOf(run), 2)} ms of main-thread CPU, the rest waiting its turn on the event loop ` +
+        `${mainBusy >= 0.5 ? `, ${round(mainBusy * 100, 0)}% busy,` : ''} behind the other sends, and on ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'})`,
+    );
+    const verdictText = target === undefined ? 'no target (2 processes)' : share >= target && run.failed === 0 ? `target (≥ ${target * 100}%) met` : `target (≥ ${target * 100}%) missed by ${round((target - share) * 100, 1)} points`;
+    return `- **${nameOf(run, after.build)}**: ${round(run.ratePerSecond, 0)}/s, ${round(share * 100, 1)}% of the ${bounds.binding} bound (${round(bounds.bound, 0)}/s), ${verdictText}. Where the time went: ${reasons.join('; ')}.`;
   });
-  return [`Target: ≥ ${TARGETS.throughputShare * 100}% of ${round(result.boundPerSecond, 0)}/s with 0 failed sends.`, '', ...lines].join('\n');
+  return lines.join('\n');
 }
 
 /** Where one API process's CPU goes per send, from the V8 profile of extra sends after the measured run. */
-function profileSection(result) {
-  const profiled = measured(result).filter((run) => run.profile);
-  if (profiled.length === 0) return '';
-  const owners = [...new Set(profiled.flatMap((run) => run.profile.owners.slice(0, 10).map((entry) => entry.owner)))];
+function profileSection(after, before) {
+  const columns = [
+    ...measured(after.throughput).filter((run) => run.profile).map((run) => ({ title: `After: ${nameOf(run, after.build)}`, run })),
+    ...(before ? measured(before.throughput).filter((run) => run.profile && ['embedded', 'postgres'].includes(run.id)).map((run) => ({ title: `Before: ${nameOf(run, before.build)}`, run })) : []),
+  ];
+  if (columns.length === 0) return '';
+  const owners = [...new Set(columns.flatMap(({ run }) => run.profile.owners.slice(0, 9).map((entry) => entry.owner)))];
   const msOf = (run, owner) => (run.profile.owners.find((entry) => entry.owner === owner)?.ms ?? 0) / run.profile.sends;
-  owners.sort((a, b) => msOf(profiled[0], b) - msOf(profiled[0], a));
+  owners.sort((a, b) => msOf(columns[0].run, b) - msOf(columns[0].run, a));
+  const share = (run, ms) => round(((ms * run.profile.sends) / run.profile.busyMs) * 100, 0);
   return [
     '### Where the API\'s CPU per send goes',
     '',
-    `V8's sampling profiler (\`tools/bench/lib/cpu-profiler.cjs\`, 0.5 ms interval) on the API process during ${profiled[0].profile.sends.toLocaleString('en')} more sends right after each measured run ` +
+    `V8's sampling profiler (\`tools/bench/lib/cpu-profiler.cjs\`, 0.5 ms interval) on the API process during ${columns[0].run.profile.sends.toLocaleString('en')} more sends right after each measured run ` +
       '(the profiler adds cost of its own, so read the shares, not the absolute figures). Self time charged to the nearest package or part of the API on the ' +
-      'stack (a socket write or a native call counts for whoever called it); ms per send, and share of the busy time.',
+      'stack (a socket write or a native call counts for whoever called it: SQLite\'s work inside `API: store`); ms per send, and share of the busy time.',
     '',
-    `| Where | ${profiled.map((run) => run.name).join(' | ')} |`,
-    `| --- | ${profiled.map(() => '---:').join(' | ')} |`,
-    ...owners.map((owner) => `| ${owner} | ${profiled.map((run) => `${round(msOf(run, owner), 2)} ms (${round(((msOf(run, owner) * run.profile.sends) / run.profile.busyMs) * 100, 0)}%)`).join(' | ')} |`),
-    `| Everything else | ${profiled.map((run) => { const shown = owners.reduce((sum, owner) => sum + msOf(run, owner), 0); const rest = run.profile.busyMs / run.profile.sends - shown; return `${round(rest, 2)} ms (${round(((rest * run.profile.sends) / run.profile.busyMs) * 100, 0)}%)`; }).join(' | ')} |`,
-    `| **Total busy** | ${profiled.map((run) => `**${round(run.profile.busyMs / run.profile.sends, 2)} ms**`).join(' | ')} |`,
+    `| Where | ${columns.map(({ title }) => title).join(' | ')} |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} |`,
+    ...owners.map((owner) => `| ${owner} | ${columns.map(({ run }) => `${round(msOf(run, owner), 2)} ms (${share(run, msOf(run, owner))}%)`).join(' | ')} |`),
+    `| Everything else | ${columns.map(({ run }) => { const rest = run.profile.busyMs / run.profile.sends - owners.reduce((sum, owner) => sum + msOf(run, owner), 0); return `${round(rest, 2)} ms (${share(run, rest)}%)`; }).join(' | ')} |`,
+    `| **Total busy** | ${columns.map(({ run }) => `**${round(run.profile.busyMs / run.profile.sends, 2)} ms**`).join(' | ')} |`,
     '',
-    ...profiled.map((run) => `Heaviest functions (self time), ${run.name}: ${run.profile.functions.slice(0, 8).map((fn) => `\`${fn.name}\` ${round(fn.ms / run.profile.sends, 2)} ms`).join(', ')}.`),
+    ...columns.slice(0, 2).map(({ title, run }) => `Heaviest functions (self time), ${title}: ${run.profile.functions.slice(0, 8).map((fn) => `\`${fn.name}\` ${round(fn.ms / run.profile.sends, 2)} ms`).join(', ')}.`),
     '',
   ].join('\n');
 }
 
-function measured(throughput) {
-  return throughput.configurations.filter((run) => !run.unavailable);
-}
+// ——— Clean-up ———
 
-function shareOf(run, throughput) {
-  return run.ratePerSecond / throughput.boundPerSecond;
-}
-
-function throughputVerdict(throughput) {
-  const single = measured(throughput).filter((run) => run.instances === 1);
-  const best = Math.max(...single.map((run) => shareOf(run, throughput)));
-  const met = single.some((run) => shareOf(run, throughput) >= TARGETS.throughputShare && run.failed === 0);
-  return verdict(met, `one process reaches at best ${round(best * 100, 0)}%, ${round((TARGETS.throughputShare - best) * 100, 0)} points short (see why below)`);
-}
-
-function cleanupSection(result) {
+function cleanupSection(after, before) {
+  const result = after.cleanup;
   const runs = result.runs;
   const column = (format) => `| ${runs.map(format).join(' | ')} |`;
   const label = (run) => `\`CLEANUP_CONCURRENCY=${run.concurrency}\`${run.concurrency === result.defaultConcurrency ? ' (default)' : ''}`;
+  const beforeOf = (run) => before?.cleanup.runs.find((candidate) => candidate.concurrency === run.concurrency);
   const [first] = runs;
   return [
     '## Clean-up',
     '',
     `${result.sessions.toLocaleString('en')} closed Proxy sessions seeded, then \`POST /api/v1/cleanup/proxy-sessions {"statuses":["closed"]}\` (202 + job), polled ` +
-      `until finished; same cap and latency as the throughput run; once at the default concurrency and once at ${runs.at(-1).concurrency}, each on a fresh API and sandbox (embedded SQLite).`,
+      `until finished; same cap and latency as the throughput run; once at the default concurrency and once at ${runs.at(-1).concurrency}, each on a fresh API and sandbox (embedded database). ` +
+      `What the concurrency allows: min(concurrency, cap) sessions at once, each taking its ${round(first.requestsPerSession, 2)} sequential requests × 50 ms. Target: ≥ ${TARGETS.cleanupShareOfConcurrency * 100}% of it.`,
     '',
     `| | ${runs.map(label).join(' | ')} |`,
     `| --- | ${runs.map(() => '---').join(' | ')} |`,
     `| Job ${column((run) => `${run.status}: ${run.counts.done.toLocaleString('en')} done, ${run.counts.failed} failed, ${run.counts.skipped} skipped in ${round(run.seconds, 1)} s; ${run.remainingSessions} sessions left`)}`,
     `| Rate ${column((run) => `**${round(run.ratePerSecond, 1)} sessions/s**`)}`,
-    `| ÷ bound, cap ÷ (${round(first.requestsPerSession, 2)} × 50 ms) = ${round(first.boundPerSecond, 0)}/s ${column((run) => `**${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}%**`)}`,
-    `| ÷ what the concurrency allows, min(concurrency, cap) ÷ (${round(first.requestsPerSession, 2)} × 50 ms) ${column((run) => `${round((run.ratePerSecond / run.concurrencyBoundPerSecond) * 100, 1)}% of ${round(run.concurrencyBoundPerSecond, 0)}/s`)}`,
+    `| ÷ what the concurrency allows ${column((run) => `**${round((run.ratePerSecond / run.concurrencyBoundPerSecond) * 100, 1)}%** of ${round(run.concurrencyBoundPerSecond, 0)}/s`)}`,
+    `| Before: rate, ÷ what the concurrency allows ${column((run) => orDash(beforeOf(run), (then) => `${round(then.ratePerSecond, 1)}/s, ${round((then.ratePerSecond / then.concurrencyBoundPerSecond) * 100, 1)}%`))}`,
+    `| ÷ cap bound, cap ÷ (${round(first.requestsPerSession, 2)} × 50 ms) = ${round(first.boundPerSecond, 0)}/s ${column((run) => `${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}%`)}`,
     `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${run.peakInFlight} in flight`)}`,
     `| CPU, cores busy over the job ${column((run) => `API ${round(run.cpu.api / run.seconds, 2)} (main thread ${round(run.cpu.apiMainThread / run.seconds, 2)}), sandbox ${round(run.cpu.sandbox / run.seconds, 2)}`)}`,
     `| API CPU per session (main thread) ${column((run) => `${round((run.cpu.api * 1000) / run.counts.done, 2)} ms (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms)`)}`,
@@ -269,10 +504,14 @@ function cleanupSection(result) {
     `Requests per session: ${first.listingRequests} listing pages for the whole job, then ${round(first.requestsPerSession, 2)} per session, one after another (the handler awaits each): ` +
       `${Object.entries(first.endpoints).map(([endpoint, count]) => `\`${endpoint}\` ${count.toLocaleString('en')}`).join(', ')}.`,
     '',
-    ...runs.map((run) => `- ${label(run)}: ${round(run.ratePerSecond, 1)} sessions/s, ${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}% of the cap-bound, ${cleanupWhy(run)}.`),
+    ...runs.map((run) => `- ${label(run)}: ${round(run.ratePerSecond, 1)} sessions/s, ${cleanupWhy(run)}.`),
+    '',
+    'Before, the job took its pending items in batches of 100 and each batch waited for its slowest item before the next was read: at 50 at once, each worker did ' +
+      'two items a batch and then idled at every batch\'s end. Now the items are one stream read ahead of the workers, and the cancel flag is read once per ' +
+      `\`concurrency\` items instead of before each (\`libs/flex-sms-domain/src/jobs/cleanup-job-runner.ts\`).`,
     '',
     `Why the default is ${result.defaultConcurrency}: a clean-up job shares the account's concurrent-request limit with live sends (up to 2 requests in flight each), and Twilio answers ` +
-      `429 beyond it. ${result.defaultConcurrency} sessions at once hold ${result.defaultConcurrency} of the ${first.cap ?? 100} slots, leaving over 90% to live traffic, and still clean ` +
+      `429 beyond it. ${result.defaultConcurrency} sessions at once hold ${result.defaultConcurrency} of the 100 slots, leaving over 90% to live traffic, and still clean ` +
       `${result.sessions.toLocaleString('en')} sessions in ${round(result.sessions / runs[0].ratePerSecond / 60, 1)} min here (longer at real Twilio's latency). ` +
       '`CLEANUP_CONCURRENCY` (1 to 50) raises it for a one-off purge in a quiet hour.',
     '',
@@ -282,43 +521,73 @@ function cleanupSection(result) {
 function cleanupWhy(run) {
   const main = run.cpu.apiMainThread / run.seconds;
   const ofConcurrency = run.ratePerSecond / run.concurrencyBoundPerSecond;
-  if (ofConcurrency >= 0.85) return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow: the concurrency is the limit, by design`;
-  if (main >= 0.85) return `the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session: the job's own writes to the database and the Twilio SDK), so CPU, not Twilio, is the limit at this setting`;
-  return `${round(ofConcurrency * 100, 0)}% of what ${run.concurrency} sessions at once allow, main thread ${round(main * 100, 0)}% busy`;
+  const met = ofConcurrency >= TARGETS.cleanupShareOfConcurrency;
+  const rest = `${round(ofConcurrency * 100, 1)}% of what ${run.concurrency} sessions at once allow (target ${met ? 'met' : 'missed'})`;
+  if (met) return `${rest}: the concurrency is the limit, by design`;
+  if (main >= 0.85) return `${rest}: the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session), so CPU, not Twilio, is the limit at this setting`;
+  return `${rest}, main thread ${round(main * 100, 0)}% busy: the rest is each session's own work (its writes to the job's items, the SDK) between its requests`;
 }
 
-function memorySection(throughput) {
-  const runs = measured(throughput);
+// ——— Memory ———
+
+function memorySection(after, before) {
+  const runs = measured(after.throughput);
+  const mib = (values) => values.map((value) => `${round(value, 0)} MiB`).join(' + ');
   return [
     '## Memory',
     '',
     'Per throughput configuration (fresh processes each): the API\'s resident memory after start-up and one warm-up send (VmRSS), and its peak (VmHWM) at the end of ' +
-      `${throughput.sends.toLocaleString('en')} sends; for PostgreSQL, the server's memory (sum of PSS over its processes, so shared buffers count once).`,
+      `${after.throughput.sends.toLocaleString('en')} sends; for PostgreSQL, the server's memory (sum of PSS over its processes, so shared buffers count once).`,
     '',
-    '| Configuration | API at rest | API peak | PostgreSQL server at rest → after the run |',
-    '| --- | ---: | ---: | ---: |',
-    ...runs.map((run) => `| ${run.name} | ${run.apiRestingRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')} | **${run.apiPeakRssMiB.map((mib) => `${round(mib, 0)} MiB`).join(' + ')}** | ${run.database === 'postgres' ? `${round(run.databaseRestingPssMiB, 0)} → ${round(run.databasePssMiB, 0)} MiB` : '— (inside the API)'} |`),
+    '| Configuration | Before: at rest → peak | API at rest | API peak | PostgreSQL server at rest → after the run |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...runs.map((run) => {
+      const then = config(before, run.id);
+      return (
+        `| ${nameOf(run, after.build)} | ${orDash(then, (figures) => `${mib(figures.apiRestingRssMiB)} → ${mib(figures.apiPeakRssMiB)}${figures.database === 'embedded' ? ` (${before.build.embedded})` : ''}`)} | ` +
+        `${mib(run.apiRestingRssMiB)} | **${mib(run.apiPeakRssMiB)}** | ${run.database === 'postgres' ? `${round(run.databaseRestingPssMiB, 0)} → ${round(run.databasePssMiB, 0)} MiB` : '— (inside the API)'} |`
+      );
+    }),
     '',
     'With SQLite the database is a library inside the API process (its page cache is a few MiB); with `DATABASE_URL` the API holds a connection pool ' +
-      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.',
+      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.' +
+      (after.build.embeddedNodeArgs?.length
+        ? ` On its embedded database the API ran with \`${after.build.embeddedNodeArgs.join(' ')}\`, as \`npm start\` and \`npm run api\` start it ` +
+          '(`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs): with V8\'s defaults, which size the heap for the machine, the same SQLite build peaked at ' +
+          `${embeddedDefaultPeak() ?? 'more'} MiB through the same run ("Embedded store: PGlite vs SQLite"), most of it garbage not yet collected.` +
+          (before ? ` The before build ran with V8's defaults.` : '')
+        : ''),
     '',
   ].join('\n');
 }
 
-/** PGlite and SQLite (and SQLite's settings) as the embedded store, from embedded-store.mjs's record. */
-export function embeddedStoreSection(record) {
+/** Peak RSS of the SQLite build on V8's defaults, from the embedded-store record (synchronous=NORMAL, the default). */
+function embeddedDefaultPeak() {
+  if (!existsSync(join(root, EMBEDDED_STORE_RECORD))) return undefined;
+  const variant = JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')).variants.find((candidate) => candidate.label.includes('synchronous=NORMAL'));
+  return variant && round(variant.apiPeakRssMiB, 0);
+}
+
+// ——— Kept sections ———
+
+/**
+ * PGlite and SQLite (and SQLite's settings) as the embedded store (`kind` 'store'), or the embedded API's V8 heap
+ * limits ('heap-limit'), from embedded-store.mjs's records.
+ */
+export function embeddedStoreSection(record, kind) {
   const { machine, variants } = record;
+  const file = kind === 'store' ? EMBEDDED_STORE_RECORD : HEAP_LIMIT_RECORD;
   const mib = (value) => `${round(value, 0)} MiB`;
   const ms = (value) => `${round(value, 2)} ms`;
-  const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.embeddedMainThreadMsPerSend && variant.failed === 0;
+  const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.mainThreadMsPerSend.embedded && variant.failed === 0;
   return [
-    '## Embedded store: PGlite vs SQLite',
+    kind === 'store' ? '## Embedded store: PGlite vs SQLite' : '## Embedded API: V8 heap limit',
     '',
-    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
-      `(1-minute load average ${machine.loadAverage} when it started), once, to choose the embedded database; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
-      `\`${EMBEDDED_STORE_RECORD}\`. Each build of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
+    `Measured ${machine.date} at commit \`${machine.commit}\` by \`tools/bench/embedded-store.mjs${kind === 'store' ? '' : ' --heap-limit'}\` on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node} ` +
+      `(1-minute load average ${machine.loadAverage} when it started), once, ${kind === 'store' ? 'to choose the embedded database' : 'to choose the V8 flags `npm start` and `npm run api` give the API on its embedded database (`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs)'}; kept as measured (not re-run by \`npm run bench\`), raw figures in ` +
+      `\`${file}\`. Each ${kind === 'store' ? 'build' : 'setting'} of the API ran the throughput run's configuration for the embedded database, on fresh processes, one after another: ` +
       `${record.sends.toLocaleString('en')} fire-and-forget sends, client concurrency ${record.clientConcurrency}, sandbox cap ${record.cap} in flight, ${record.latencyMs} ms per Twilio request. ` +
-      `Targets: API peak RSS ≤ ${TARGETS.embeddedPeakRssMiB} MiB through the run, API main-thread CPU ≤ ${TARGETS.embeddedMainThreadMsPerSend} ms per send.`,
+      `Targets: API peak RSS ≤ ${TARGETS.embeddedPeakRssMiB} MiB through the run, API main-thread CPU ≤ ${TARGETS.mainThreadMsPerSend.embedded} ms per send.`,
     '',
     '| Build | Settings | API at rest | API peak | Main-thread CPU per send | API CPU per send (all threads) | Rate | Targets |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -359,23 +628,50 @@ function methodSection(settings) {
     '## How to reproduce',
     '',
     '```bash',
-    'npm run bench              # full run, rewrites docs/BENCHMARKS.md',
+    'npm run bench              # full run, rewrites docs/BENCHMARKS.md (before columns from tools/bench/records/before.json)',
     'npm run bench -- --quick   # smoke test of the harness, writes test-results/BENCHMARKS.quick.md',
     'npm run bench -- --render <results.json>   # re-renders this document from a run\'s raw figures',
+    '# the before record: another commit\'s API, extracted, installed and built, measured by this harness',
+    'git archive 44dc487 | tar -x -C test-results/before && (cd test-results/before && npm ci && npx nx run-many -t build --projects=@flex-sms/api)',
+    'node tools/bench/run.mjs --api test-results/before --label \'commit 44dc487\' --record tools/bench/records/before.json',
     '```',
     '',
-    `Counts of this run: account sizes ${settings.sizes.map((size) => size.toLocaleString('en')).join(', ')} Proxy sessions, ${settings.samples} API samples per row, ${settings.callsPerFlow} latency calls per route, ` +
-      `${settings.sends.toLocaleString('en')} throughput sends, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
-      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL and CPU-profile helpers).',
+    `Counts of this run: account sizes ${settings.sizes.map((size) => size.toLocaleString('en')).join(', ')} Proxy sessions, ${settings.samples} API samples per row, ${settings.callsPerFlow} latency calls per route and mode, ` +
+      `${settings.sends.toLocaleString('en')} throughput sends per configuration, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
+      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL, CPU-profile and database-call helpers).',
     '',
-    'Caveats: all three processes share the same cores, so the sandbox\'s and driver\'s CPU use is taken from the API\'s; the sandbox answers from memory, so ' +
-      'its latency is exactly the injected one, which real Twilio\'s is not; loopback HTTP costs far less than a real network round trip.',
+    'Caveats: all processes share the same cores, so the sandbox\'s and driver\'s CPU use is taken from the API\'s; the sandbox answers from memory, so ' +
+      'its latency is exactly the injected one, which real Twilio\'s is not; loopback HTTP (and loopback PostgreSQL) costs far less than a real network round trip.',
     '',
   ].join('\n');
 }
 
-function criticalOf(throughput) {
-  return Math.round((throughput.cap / throughput.boundPerSecond / throughput.latencyMs) * 1000);
+// ——— Helpers ———
+
+function config(results, id) {
+  return results?.throughput.configurations.find((run) => run.id === id && !run.unavailable);
+}
+
+function measured(throughput) {
+  return throughput.configurations.filter((run) => !run.unavailable);
+}
+
+function nameOf(run, build) {
+  const database = run.database === 'postgres' ? 'PostgreSQL server' : `${build.embedded} (embedded)`;
+  const processes = run.instances === 1 ? '1 API process' : `${run.instances} API processes`;
+  return `${run.mode === 'conversations' ? 'Conversations mode, ' : ''}${database}, ${processes}`;
+}
+
+function mainThreadMsPerSend(run) {
+  return (run.cpu.apiMainThreads[0] * 1000 * run.cpu.apiMainThreads.length) / run.succeeded;
+}
+
+function orUndefined(value, read) {
+  return value === undefined ? undefined : read(value);
+}
+
+function orDash(value, format) {
+  return value === undefined ? '—' : format(value);
 }
 
 function verdict(ok, howMuch) {

@@ -5,6 +5,7 @@ import { customerNumbers, DEMO_NUMBERS } from './lib/customers.mjs';
 import { criticalPath } from './lib/request-log.mjs';
 import { sleep } from './lib/processes.mjs';
 import { startStack } from './lib/stack.mjs';
+import { CONVERSATIONS_ENV } from './throughput.mjs';
 
 /** Enough to make parallel requests visibly overlap in the log, small enough to keep the 10,000-session listing short. */
 const LATENCY_MS = 20;
@@ -17,8 +18,8 @@ const FLOWS = [
   { name: 'message', label: 'Fire-and-forget (message)', body: () => ({ messageBody: 'Your order has shipped.' }) },
 ];
 
-export async function measureRequestsPerInitiate({ logDir, sizes, samples }) {
-  const stack = await startStack({ logDir });
+export async function measureRequestsPerInitiate({ logDir, build, sizes, samples }) {
+  const stack = await startStack({ logDir, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
   try {
     const nextCustomer = customerNumbers(1);
     await stack.controls.seedFlexFlows({ count: EXTRA_FLEX_FLOWS });
@@ -36,7 +37,30 @@ export async function measureRequestsPerInitiate({ logDir, sizes, samples }) {
         rows.push({ size, flow: flow.label, api: summarize(api), baseline });
       }
     }
-    return { latencyMs: LATENCY_MS, extraFlexFlows: EXTRA_FLEX_FLOWS, samples, coldStart, rows };
+    const conversations = await measureConversations({ logDir, build, samples });
+    return { latencyMs: LATENCY_MS, extraFlexFlows: EXTRA_FLEX_FLOWS, samples, coldStart, rows, conversations };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/**
+ * The same flows in Flex Conversations mode (OUTBOUND_MODE=conversations): Interactions and Conversations, no Proxy
+ * sessions, so the account's size in sessions does not matter; one row per flow.
+ */
+async function measureConversations({ logDir, build, samples }) {
+  const stack = await startStack({ logDir, apiEnv: CONVERSATIONS_ENV, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
+  try {
+    const nextCustomer = customerNumbers(5);
+    await stack.controls.setFaults({ latencyMs: LATENCY_MS });
+    const coldStart = await measureColdStart(stack, nextCustomer);
+    const rows = [];
+    for (const flow of FLOWS) {
+      const api = [];
+      for (let i = 0; i < samples; i++) api.push(await measureApiInitiate(stack, flow, nextCustomer()));
+      rows.push({ flow: flow.label, api: summarize(api) });
+    }
+    return { coldStart, rows };
   } finally {
     await stack.stop();
   }

@@ -1,16 +1,23 @@
 // `npm run bench [-- --quick]`: every benchmark in one run on this machine, written to docs/BENCHMARKS.md with the
-// machine it ran on. Builds the API and the sandbox first (cached by Nx). `--quick`: small counts, a smoke test
-// of the harness (the document says so); the full run takes under 15 minutes on 2 cores. `--render <results.json>`:
-// only rewrites the document from a run's raw figures (saved beside its process logs).
+// machine it ran on, beside the same figures of the build before this round of work (the "before" record). Builds
+// the API and the sandbox first (cached by Nx). `--quick`: small counts, a smoke test of the harness (the document
+// says so); the full run takes about 15 minutes on 2 cores. `--render <results.json>`: only rewrites the document
+// from a run's raw figures (saved beside its process logs).
+//
+// The "before" figures: `node tools/bench/run.mjs --api <dir> --label <name> --record tools/bench/records/before.json`
+// measures another checkout's built API (e.g. `git archive 44dc487` extracted under test-results/, `npm ci`, built)
+// with this same harness, sandbox and settings, and keeps its raw figures; every later run renders them beside its
+// own. Measuring both builds in every run would double its length.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { measureCleanup } from './cleanup.mjs';
 import { measureLatency } from './latency.mjs';
+import { apiBuild } from './lib/build.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { root } from './lib/paths.mjs';
 import { tempDir } from './lib/processes.mjs';
-import { renderReport } from './report.mjs';
+import { BEFORE_RECORD, renderReport } from './report.mjs';
 import { measureRequestsPerInitiate } from './requests-per-initiate.mjs';
 import { measureThroughput } from './throughput.mjs';
 
@@ -18,12 +25,15 @@ const FULL = { sizes: [10, 1_000, 10_000], samples: 5, callsPerFlow: 500, sends:
 const QUICK = { sizes: [10, 1_000], samples: 2, callsPerFlow: 30, sends: 300, profileSends: 100, cleanupSessions: 200 };
 
 const rendering = argValue('--render');
+const recording = argValue('--record');
 const quick = rendering ? JSON.parse(readFileSync(rendering, 'utf8')).quick : process.argv.includes('--quick');
 const settings = quick ? QUICK : FULL;
 const output = argValue('--out') ?? join(root, quick ? 'test-results/BENCHMARKS.quick.md' : 'docs/BENCHMARKS.md');
+const beforeFile = resolve(root, argValue('--before') ?? BEFORE_RECORD);
+const before = () => (existsSync(beforeFile) ? JSON.parse(readFileSync(beforeFile, 'utf8')) : undefined);
 
 if (rendering) {
-  writeFileSync(output, renderReport(JSON.parse(readFileSync(rendering, 'utf8'))));
+  writeFileSync(output, renderReport(JSON.parse(readFileSync(rendering, 'utf8')), before()));
   console.log(`› Wrote ${output} from ${rendering}`);
   process.exit(0);
 }
@@ -32,23 +42,32 @@ if (rendering) {
 if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], { stdio: 'inherit', cwd: root });
 }
+const build = apiBuild({ dir: argValue('--api'), label: argValue('--label') });
 const logDir = tempDir('flex-sms-bench-logs-');
-console.log(`› Process logs in ${logDir}`);
+console.log(`› Measuring the API of ${build.label} (${build.script}); process logs in ${logDir}`);
 const startedAt = performance.now();
 const machine = describeMachine();
 
-const requests = await step('Requests per initiate', () => measureRequestsPerInitiate({ logDir, sizes: settings.sizes, samples: settings.samples }));
+const requests = await step('Requests per initiate', () => measureRequestsPerInitiate({ logDir, build, sizes: settings.sizes, samples: settings.samples }));
 const criticalPaths = steadyCriticalPaths(requests);
-const latency = await step('Latency', () => measureLatency({ logDir, callsPerFlow: settings.callsPerFlow, criticalPaths }));
-const throughput = await step('Throughput', () => measureThroughput({ logDir, sends: settings.sends, profileSends: settings.profileSends, criticalPath: criticalPaths.message }));
-const cleanup = await step('Clean-up', () => measureCleanup({ logDir, sessions: settings.cleanupSessions }));
+const latency = await step('Latency', () => measureLatency({ logDir, build, callsPerFlow: settings.callsPerFlow, criticalPaths }));
+const throughput = await step('Throughput', () =>
+  measureThroughput({ logDir, build, sends: settings.sends, profileSends: settings.profileSends, criticalPaths: { legacy: criticalPaths.legacy.message, conversations: criticalPaths.conversations.message } }),
+);
+const cleanup = await step('Clean-up', () => measureCleanup({ logDir, build, sessions: settings.cleanupSessions }));
 
 const minutes = (performance.now() - startedAt) / 60_000;
-const results = { machine, quick, minutes, settings, requests, latency, throughput, cleanup };
+const results = { machine, build: { label: build.label, embedded: build.embedded, embeddedNodeArgs: build.embeddedNodeArgs }, quick, minutes, settings, requests, latency, throughput, cleanup };
 // The raw figures beside the process logs, so the document can be checked against them.
 writeFileSync(join(logDir, 'results.json'), JSON.stringify(results, null, 2));
-writeFileSync(output, renderReport(results));
-console.log(`› Wrote ${output} (${minutes.toFixed(1)} min); raw results in ${join(logDir, 'results.json')}`);
+if (recording) {
+  mkdirSync(dirname(resolve(root, recording)), { recursive: true });
+  writeFileSync(resolve(root, recording), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`› Recorded ${recording} (${minutes.toFixed(1)} min); raw results also in ${join(logDir, 'results.json')}`);
+} else {
+  writeFileSync(output, renderReport(results, before()));
+  console.log(`› Wrote ${output} (${minutes.toFixed(1)} min); raw results in ${join(logDir, 'results.json')}`);
+}
 
 async function step(name, work) {
   const started = performance.now();
@@ -58,10 +77,11 @@ async function step(name, work) {
   return result;
 }
 
-/** The worst critical path seen per route, over every account size: the latency and throughput bounds use it. */
+/** The worst critical path seen per mode and flow (over every account size): the latency and throughput bounds use it. */
 function steadyCriticalPaths(result) {
-  const worst = (label) => Math.max(...result.rows.filter((row) => row.flow === label).map((row) => row.api.critical));
-  return { task: worst('Agent flow (task, no initial message)'), message: worst('Fire-and-forget (message)') };
+  const worst = (rows, label) => Math.max(...rows.filter((row) => row.flow === label).map((row) => row.api.critical));
+  const of = (rows) => ({ task: worst(rows, 'Agent flow (task, no initial message)'), message: worst(rows, 'Fire-and-forget (message)') });
+  return { legacy: of(result.rows), conversations: of(result.conversations.rows) };
 }
 
 function argValue(name) {

@@ -42,6 +42,21 @@ function ensureNativeModulesLoad() {
   }
 }
 
+/**
+ * V8 flags of the API process when its database is the embedded one (no DATABASE_URL), as `npm start` and `npm run api`
+ * run it. V8 sizes its heap for the machine (here gigabytes) and, under load, lets garbage pile up long before it
+ * collects: with its defaults the embedded API peaked at 288 MiB through the bench's 5,000 sends, against a target of
+ * 250. A limit makes it collect sooner (160 MiB held the same run to 174 MiB, measured once); 192 leaves room for the
+ * embedded sandbox's state, which `npm start` keeps in the same process. It is a hard limit: a process whose live data
+ * outgrows it stops ("heap out of memory"), so a deployment (DATABASE_URL) gets no flag and is sized by its operator.
+ * The bench starts the API with these flags too (tools/bench/lib/build.mjs): docs/BENCHMARKS.md, "Memory".
+ */
+export const EMBEDDED_API_NODE_ARGS = ['--max-old-space-size=192'];
+
+export function apiNodeArgs(env = process.env) {
+  return env.DATABASE_URL ? [] : EMBEDDED_API_NODE_ARGS;
+}
+
 /** Builds the given Nx projects and what they depend on (cached by Nx, so a second run is fast). */
 export function build(projects) {
   console.log(`› Building ${projects.join(', ')}…`);

@@ -1,6 +1,6 @@
 // `npm start`: the whole product on one machine — the API (which starts the embedded Twilio sandbox when no Twilio
 // credentials are configured) and the admin console. Installs and builds first when it must.
-import { build, ensureInstalled, root, startChild, waitFor } from './lib.mjs';
+import { apiNodeArgs, build, ensureInstalled, root, startChild, waitFor } from './lib.mjs';
 import { startBanner, twilioModeOf } from './start-banner.mjs';
 import { join } from 'node:path';
 
@@ -15,7 +15,7 @@ ensureInstalled();
 build(['@flex-sms/api', '@flex-sms/admin']);
 
 const children = [
-  startChild('api', process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  startChild('api', process.execPath, [...apiNodeArgs(), join(root, 'apps/api/dist/main.js')], {
     PORT: apiPort,
     SANDBOX_PORT: sandboxPort,
     HOST: host,

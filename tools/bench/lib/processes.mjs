@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { root } from './paths.mjs';
 
 /** Admin key the API is started with (≥ 16 characters; BOOTSTRAP_API_KEY is an admin key). */
@@ -13,8 +13,9 @@ export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 /** The built API, relative to the repository root. */
 export const API_SCRIPT = 'apps/api/dist/main.js';
 
-/** Every start or wait is bounded: a hung process fails the run instead of hanging it. */
-const START_TIMEOUT_MS = 60_000;
+/** Every start or wait is bounded: a hung process fails the run instead of hanging it. Generous: on a shared, loaded
+ * machine the PGlite build took over a minute to open its database. */
+const START_TIMEOUT_MS = 240_000;
 
 export function tempDir(prefix) {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -78,7 +79,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 function spawnNode(script, env, logFile, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, join(root, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(root, script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,6 +142,20 @@ export async function withCpuProfile(child, work) {
   const written = waitForLine(child, /cpu profile written: (\S+)/);
   child.kill('SIGWINCH');
   return { result, profileFile: await written };
+}
+
+/**
+ * Runs `work` in a process started with DATABASE_CALLS_NODE_ARGS and resolves with `work`'s result and the database
+ * calls the process made meanwhile, per category (see database-calls.cjs).
+ */
+export async function withDatabaseCalls(child, work) {
+  const reset = waitForLine(child, /database calls: (\{.*\})/);
+  child.kill('SIGURG');
+  await reset;
+  const result = await work();
+  const counted = waitForLine(child, /database calls: (\{.*\})/);
+  child.kill('SIGURG');
+  return { result, calls: JSON.parse(await counted) };
 }
 
 /** SIGTERM, then SIGKILL if it lingers; resolves once the process is gone. */
@@ -213,6 +228,9 @@ function statusMiB(pid, field) {
 
 /** Node options that load the on-demand profiler into a process (see withCpuProfile); profiles go to BENCH_CPU_PROFILE_DIR. */
 export const PROFILER_NODE_ARGS = ['-r', join(root, 'tools/bench/lib/cpu-profiler.cjs')];
+
+/** Node options that count the process's database calls on demand (see withDatabaseCalls). */
+export const DATABASE_CALLS_NODE_ARGS = ['-r', join(root, 'tools/bench/lib/database-calls.cjs')];
 
 /** CPU seconds the whole machine has been busy (all cores, /proc/stat): what is not ours is other work sharing the cores. */
 export function machineCpuSeconds() {

@@ -15,9 +15,11 @@ export const API_ENV = { SEND_RATE_LIMIT_PER_MINUTE: '100000' };
 /**
  * `instances` > 1 starts that many API processes on one database (apiEnv.DATABASE_URL: a PostgreSQL server they
  * share, as several replicas of docker-compose.yml's `api` would), one after another so only one migrates.
- * `apiScript`: another build of the API (default: apps/api/dist/main.js).
+ * `apiScript`: another build of the API (default: apps/api/dist/main.js). `embeddedNodeArgs`: the V8 flags that build's
+ * `npm start` gives it on its embedded database (apiBuild), used unless apiEnv.DATABASE_URL is set.
  */
-export async function startStack({ logDir, apiEnv = {}, apiNodeArgs = [], instances = 1, apiScript }) {
+export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeArgs = [], instances = 1, apiScript, embeddedNodeArgs = [] }) {
+  const apiNodeArgs = [...(apiEnv.DATABASE_URL ? [] : embeddedNodeArgs), ...extraNodeArgs];
   const sandbox = await startSandboxProcess({ logDir });
   const controls = new SandboxControls(sandbox.url);
   const dataDir = tempDir('flex-sms-bench-data-');

@@ -106,10 +106,10 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect((await journal.get(id))!.steps.map((step) => step.name).sort()).toEqual([...names].sort());
   });
 
-  it('records a pending step, then settles it, counting attempts and keeping the last error only', async () => {
+  it('records a pending step with the outcome, then settles it, counting attempts and keeping the last error only', async () => {
     const id = await journal.begin(agentRequest, at(0));
     const payload = { chatServiceSid: 'IS1', channelSid: 'CH1', sessionSid: 'KC1' };
-    await journal.recordPendingStep(id, { name: 'channel-attributes', payload, recordedAt: at(4) });
+    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] });
     expect((await journal.get(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
 
     const error = { code: 'TWILIO_UNAVAILABLE', message: 'later' };
@@ -120,6 +120,31 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     const [settled] = (await journal.get(id))!.pendingSteps;
     expect(settled).toEqual({ name: 'channel-attributes', payload, recordedAt: at(4), status: 'done', attempts: 2, settledAt: at(6) });
     expect(settled.error).toBeUndefined();
+  });
+
+  it('reads a request\'s follow-up work with its pair, and settles it with the steps the work recorded', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    expect(await journal.followUpOf(id)).toEqual({ fromNumber: agentRequest.fromNumber, toNumber: agentRequest.toNumber, pendingSteps: [] });
+    const payload = { channelSid: 'CH1', sessionSid: 'KC1' };
+    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] });
+    expect((await journal.followUpOf(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
+
+    const attributes: StepRecord = { name: 'channel-attributes', outcome: 'updated', sids: { channelSid: 'CH1' }, data: { previousProxySession: null }, startedAt: at(5), finishedAt: at(6) };
+    await journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(6) }, [attributes]);
+    expect(await journal.get(id)).toMatchObject({ steps: [channelStep, attributes], pendingSteps: [{ name: 'channel-attributes', status: 'done', attempts: 1, settledAt: at(6) }] });
+    expect(await journal.followUpOf('req_unknown')).toBeNull();
+    await expect(journal.settlePendingStep(id, 'no-such-step' as 'channel-attributes', { status: 'done', at: at(7) }, [attributes])).rejects.toThrow('no-such-step');
+    expect((await journal.get(id))!.steps).toHaveLength(2);
+  });
+
+  it('writes the steps not written yet with the outcome, after those already there, in their order', async () => {
+    const id = await journal.begin(agentRequest, at(0));
+    await journal.recordStep(id, channelStep);
+    const session: StepRecord = { name: 'proxy-session', outcome: 'created', sids: { sessionSid: 'KC1' }, startedAt: at(2), finishedAt: at(3) };
+    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { steps: [session, failedStep], pendingSteps: [] });
+
+    expect(await journal.get(id)).toMatchObject({ status: 'succeeded', steps: [channelStep, session, failedStep], pendingSteps: [] });
   });
 
   it('finishes a request with its outcome; a second finish replaces the first', async () => {
@@ -141,8 +166,9 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
 
   it('refuses writes to a request it does not know', async () => {
     await expect(journal.recordStep('req_unknown', channelStep)).rejects.toThrow('req_unknown');
-    await expect(journal.recordPendingStep('req_unknown', { name: 'channel-attributes', payload: {}, recordedAt: at(0) })).rejects.toThrow('req_unknown');
     await expect(journal.finish('req_unknown', { status: 'failed', finishedAt: at(0) })).rejects.toThrow('req_unknown');
+    await expect(journal.finish('req_unknown', { status: 'succeeded', finishedAt: at(0) }, { steps: [channelStep], pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(0) }] })).rejects.toThrow('req_unknown');
+    await expect(journal.recordClaim('req_unknown', [channelStep], 'channelSid')).rejects.toThrow('req_unknown');
     const id = await journal.begin(agentRequest, at(0));
     await expect(journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(1) })).rejects.toThrow('channel-attributes');
   });
@@ -152,11 +178,9 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     const finished = await journal.begin(agentRequest, at(11));
     await journal.finish(finished, { status: 'succeeded', finishedAt: at(12), result: {} });
     const awaitingFollowUp = await journal.begin(agentRequest, at(9));
-    await journal.recordPendingStep(awaitingFollowUp, { name: 'channel-attributes', payload: { channelSid: 'CH1' }, recordedAt: at(9) });
-    await journal.finish(awaitingFollowUp, { status: 'succeeded', finishedAt: at(9), result: {} });
+    await journal.finish(awaitingFollowUp, { status: 'succeeded', finishedAt: at(9), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload: { channelSid: 'CH1' }, recordedAt: at(9) }] });
     const followedUp = await journal.begin(agentRequest, at(13));
-    await journal.recordPendingStep(followedUp, { name: 'channel-attributes', payload: {}, recordedAt: at(13) });
-    await journal.finish(followedUp, { status: 'succeeded', finishedAt: at(13), result: {} });
+    await journal.finish(followedUp, { status: 'succeeded', finishedAt: at(13), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(13) }] });
     await journal.settlePendingStep(followedUp, 'channel-attributes', { status: 'failed', at: at(14), error: { code: 'X', message: 'gone' } });
 
     const unresolved = await journal.listUnresolved();
@@ -164,17 +188,20 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(unresolved.find((entry) => entry.id === awaitingFollowUp)!.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'pending' })]);
   });
 
-  it('knows a channel recorded by another request, not one recorded only by the asking request', async () => {
+  it('records a claimed channel as created unless another request recorded it, with the steps before it, in one write', async () => {
+    const resolved: StepRecord = { name: 'flex-flow', outcome: 'resolved', sids: { flexFlowSid: 'FO00000000000000000000000000000001' }, startedAt: at(1), finishedAt: at(1) };
     const first = await journal.begin(agentRequest, at(0));
-    await journal.recordStep(first, channelStep);
+    expect(await journal.recordClaim(first, [resolved, channelStep], 'channelSid')).toBe('created');
     const second = await journal.begin(agentRequest, at(1));
-    const channelSid = channelStep.sids.channelSid;
+    expect(await journal.recordClaim(second, [resolved, channelStep], 'channelSid')).toBe('reused');
+    // Another step naming the channel is no claim on it.
+    const other = { ...channelStep, sids: { channelSid: 'CH00000000000000000000000000000009' } };
+    await journal.recordStep(second, { ...other, name: 'proxy-session' });
+    const third = await journal.begin(agentRequest, at(2));
+    expect(await journal.recordClaim(third, [other], 'channelSid')).toBe('created');
 
-    expect(await journal.isChannelKnown(channelSid, second)).toBe(true);
-    expect(await journal.isChannelKnown(channelSid, first)).toBe(false);
-    expect(await journal.isChannelKnown('CH00000000000000000000000000000009', second)).toBe(false);
-    await journal.recordStep(second, { ...channelStep, name: 'proxy-session', sids: { channelSid: 'CH00000000000000000000000000000009' } });
-    expect(await journal.isChannelKnown('CH00000000000000000000000000000009', first)).toBe(false);
+    expect((await journal.get(first))!.steps).toEqual([resolved, channelStep]);
+    expect((await journal.get(second))!.steps).toEqual([resolved, { ...channelStep, outcome: 'reused' }, { ...other, name: 'proxy-session' }]);
   });
 
   it('names a succeeded request that used a channel or conversation, never the asking one nor one that did not succeed', async () => {

@@ -43,7 +43,7 @@ interface StepRow {
   error: ErrorRecord | null;
 }
 
-interface PendingStepRow {
+export interface PendingStepRow {
   request_id: string;
   name: PendingStepName;
   payload: Record<string, unknown>;
@@ -133,7 +133,7 @@ function toStepRecord(row: StepRow): StepRecord {
   };
 }
 
-function toPendingStepRecord(row: PendingStepRow): PendingStepRecord {
+export function toPendingStepRecord(row: PendingStepRow): PendingStepRecord {
   return {
     name: row.name,
     payload: row.payload,

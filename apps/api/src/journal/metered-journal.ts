@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type {
   ErrorRecord,
+  FollowUp,
   Journal,
   JournalEntry,
   OutboundRequestRecord,
   PendingStepName,
-  PendingStepRecord,
   RequestOutcome,
   StepRecord,
+  UnwrittenRecords,
 } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
@@ -44,10 +45,10 @@ export class MeteredJournal implements Journal {
     return requestId;
   }
 
-  async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
+  async finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void> {
     const send = this.inFlight.get(requestId);
     try {
-      await this.timed('finish', () => this.journal.finish(requestId, outcome));
+      await this.timed('finish', () => this.journal.finish(requestId, outcome, unwritten));
     } finally {
       this.inFlight.delete(requestId);
     }
@@ -66,24 +67,25 @@ export class MeteredJournal implements Journal {
     return this.timed('record_steps', () => this.journal.recordSteps(requestId, steps));
   }
 
-  recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
-    return this.timed('record_pending_step', () => this.journal.recordPendingStep(requestId, step));
+  recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
+    return this.timed('record_claim', () => this.journal.recordClaim(requestId, steps, sidKey));
   }
 
   settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps?: readonly StepRecord[],
   ): Promise<void> {
-    return this.timed('settle_pending_step', () => this.journal.settlePendingStep(requestId, name, outcome));
+    return this.timed('settle_pending_step', () => this.journal.settlePendingStep(requestId, name, outcome, steps));
   }
 
   get(requestId: string): Promise<JournalEntry | null> {
     return this.journal.get(requestId);
   }
 
-  isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean> {
-    return this.journal.isChannelKnown(channelSid, exceptRequestId);
+  followUpOf(requestId: string): Promise<FollowUp | null> {
+    return this.journal.followUpOf(requestId);
   }
 
   succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {

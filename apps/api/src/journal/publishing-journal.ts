@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type {
   ErrorRecord,
+  FollowUp,
   Journal,
   JournalEntry,
   OutboundRequestRecord,
   PendingStepName,
-  PendingStepRecord,
   RequestOutcome,
   StepRecord,
+  UnwrittenRecords,
 } from '@flex-sms/domain';
 import type { OutboundEvents } from '../events/outbound-events';
 
@@ -28,8 +29,8 @@ export class PublishingJournal implements Journal {
     private readonly events: OutboundEvents,
   ) {}
 
-  async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
-    await this.journal.finish(requestId, outcome);
+  async finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void> {
+    await this.journal.finish(requestId, outcome, unwritten);
     try {
       await this.events.publishOutbound({ kind: 'request.state', requestId, state: outcome.status, at: outcome.finishedAt });
     } catch (error) {
@@ -49,24 +50,25 @@ export class PublishingJournal implements Journal {
     return this.journal.recordSteps(requestId, steps);
   }
 
-  recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
-    return this.journal.recordPendingStep(requestId, step);
+  recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
+    return this.journal.recordClaim(requestId, steps, sidKey);
   }
 
   settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps?: readonly StepRecord[],
   ): Promise<void> {
-    return this.journal.settlePendingStep(requestId, name, outcome);
+    return this.journal.settlePendingStep(requestId, name, outcome, steps);
   }
 
   get(requestId: string): Promise<JournalEntry | null> {
     return this.journal.get(requestId);
   }
 
-  isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean> {
-    return this.journal.isChannelKnown(channelSid, exceptRequestId);
+  followUpOf(requestId: string): Promise<FollowUp | null> {
+    return this.journal.followUpOf(requestId);
   }
 
   succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {

@@ -15,12 +15,20 @@ export class DatabasePairLock implements PairLock {
     private readonly metrics?: Metrics,
   ) {}
 
-  /** `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). */
-  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
+  /**
+   * `fn` hears when the PostgreSQL session holding the lock died (HeldLock.isLost). `withJournal`: the lock shares its
+   * session with the request's journal writes, which take and release it (SqlJournal's begin and finish); the wait
+   * measured then is the in-process queue and the lock connection's, the advisory lock's own wait being the begin's.
+   */
+  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>, options?: { withJournal?: boolean }): Promise<T> {
     const asked = performance.now();
-    return this.db.withLock(key, (lock) => {
-      this.metrics?.pairLockWait.observe({}, (performance.now() - asked) / 1000);
-      return fn(lock);
-    });
+    return this.db.withLock(
+      key,
+      (lock) => {
+        this.metrics?.pairLockWait.observe({}, (performance.now() - asked) / 1000);
+        return fn(lock);
+      },
+      { sharedSession: options?.withJournal },
+    );
   }
 }

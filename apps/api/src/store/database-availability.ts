@@ -1,4 +1,4 @@
-import { Database, Queryable, SqlDialect } from './database';
+import { Database, LockOptions, Queryable, SqlDialect } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 import { HeldLock } from './held-lock';
 
@@ -42,8 +42,8 @@ export class AvailabilityWatchedDatabase implements Database, DatabaseAvailabili
     return this.watch(() => this.database.transaction(fn));
   }
 
-  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
-    return this.watch(() => this.database.withLock(key, fn));
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>, options?: LockOptions): Promise<T> {
+    return this.watch(() => this.database.withLock(key, fn, options));
   }
 
   isLockHeld(key: string): Promise<boolean> {

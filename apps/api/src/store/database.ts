@@ -38,14 +38,23 @@ export interface Database extends Queryable {
    * If the PostgreSQL connection dies while `fn` runs, the lock is lost: `lock.lost` resolves, and every statement
    * `fn` (and what it awaits) makes from then on fails with DatabaseUnavailable (held-lock.ts). The in-process lock
    * of the embedded database is never lost: it lives and dies with the process.
+   *
+   * `sharedSession` (PostgreSQL): the lock is taken and released by `fn`'s own first and last statements, through
+   * `lock.session` (see LockSession), and `fn`'s statements (`query`, not `transaction`) run on that session, so the
+   * lock costs no round trip of its own. `fn` must take it before anything else (a statement before then fails). The
+   * embedded database's in-process lock is taken before `fn` either way, and has no session.
    */
-  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T>;
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>, options?: LockOptions): Promise<T>;
   /**
    * Whether lock `key` is held right now, by this process or (PostgreSQL) by any session on the database. A lock
    * dies with the process holding it, which is what makes it a liveness signal (see InstancePresence).
    */
   isLockHeld(key: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface LockOptions {
+  sharedSession?: boolean;
 }
 
 /** Nest injection token of the Database: `@Inject(DATABASE) private readonly db: Database`. */

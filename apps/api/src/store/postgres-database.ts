@@ -1,8 +1,8 @@
 import { Pool, PoolClient, types as pgTypes } from 'pg';
 import { advisoryLockKey } from './advisory-lock-key';
-import { Database, Queryable } from './database';
+import { Database, LockOptions, Queryable } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
-import { HeldLock, assertHeldLocksKept, whileHolding } from './held-lock';
+import { HeldLock, LockSession, assertHeldLocksKept, lockSessionHere, whileHolding } from './held-lock';
 import { KeyedMutex } from './keyed-mutex';
 import { asDatabaseUnavailable, rethrowAsUnavailable } from './postgres-errors';
 
@@ -63,6 +63,8 @@ export class PostgresDatabase implements Database {
 
   async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     assertHeldLocksKept();
+    const session = lockSessionHere();
+    if (session && session.state !== 'released') return session.query<T>(sql, params);
     const result = await this.pool.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable);
     return result.rows as T[];
   }
@@ -90,12 +92,13 @@ export class PostgresDatabase implements Database {
     });
   }
 
-  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
+  withLock<T>(key: string, fn: (lock: HeldLock) => Promise<T>, options: LockOptions = {}): Promise<T> {
     const lockId = advisoryLockKey(key);
     return this.locks.run(key, () =>
       this.withClient(this.lockPool, async (client, sessionIsClean, sessionLost) => {
-        await client.query('SELECT pg_advisory_lock($1::bigint)', [lockId]);
-        const lock = new HeldLock();
+        const session = options.sharedSession ? new PostgresLockSession(client, lockId) : undefined;
+        if (!session) await client.query('SELECT pg_advisory_lock($1::bigint)', [lockId]);
+        const lock = new HeldLock(session);
         let holding = true;
         void sessionLost.then((reason) => {
           if (!holding) return;
@@ -107,8 +110,16 @@ export class PostgresDatabase implements Database {
         } finally {
           holding = false;
           this.lostLocks.delete(key);
-          // A failed unlock leaves the session unclean: withClient then destroys it, which releases the lock too.
-          if (!lock.isLost) await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockId]).then(sessionIsClean, () => undefined);
+          // A lost lock's session is dead: left unclean, withClient destroys it.
+          if (lock.isLost) {
+            // nothing to release
+          } else if (session?.state === 'untaken' || session?.state === 'released') {
+            sessionIsClean();
+          } else {
+            // A failed unlock leaves the session unclean: withClient then destroys it, which releases the lock too.
+            // (After a statement that may or may not have taken or released it, unlocking a lock not held only warns.)
+            await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockId]).then(sessionIsClean, () => undefined);
+          }
         }
       }),
     );
@@ -153,6 +164,47 @@ export class PostgresDatabase implements Database {
       client.off('error', onError);
       client.release(!clean);
     }
+  }
+}
+
+/** A lock's session shared with the statements of the work holding it (see LockSession). */
+class PostgresLockSession implements LockSession {
+  readonly dialect = 'postgres';
+  state: LockSession['state'] = 'untaken';
+
+  constructor(
+    private readonly client: PoolClient,
+    readonly lockId: string,
+  ) {}
+
+  async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    if (this.state !== 'held') throw new Error(`A statement under a lock taken by its own statements, while the lock is ${this.state}: take it first`);
+    return this.run<T>(sql, params);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.query(sql);
+  }
+
+  async take<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    if (this.state !== 'untaken') throw new Error(`The lock is ${this.state}: it is taken once`);
+    this.state = 'uncertain';
+    const rows = await this.run<T>(sql, params);
+    this.state = 'held';
+    return rows;
+  }
+
+  async release<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    if (this.state !== 'held') throw new Error(`The lock is ${this.state}: only a held lock is released`);
+    this.state = 'uncertain';
+    const rows = await this.run<T>(sql, params);
+    this.state = 'released';
+    return rows;
+  }
+
+  private async run<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    assertHeldLocksKept();
+    return (await this.client.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable)).rows as T[];
   }
 }
 

@@ -56,6 +56,24 @@ describe('CleanupJobRunner', () => {
     expect(describeProgress(finished, await store.counts(job.id), new Date(clock.now()))).toMatchObject({ percent: 100, etaSeconds: 0 });
   });
 
+  it('keeps the other workers going while one item takes long: no batch waits for its slowest item', async () => {
+    const job = await newJob();
+    let releaseSlow!: () => void;
+    const slowDone = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const items = handler(30, {
+      onProcess: async (item) => {
+        if (item.sid === 'KC0') await slowDone;
+        // Let KC0 finish only once the others have gone well past the first read's 7 items.
+        else if (items.processed.length >= 20) releaseSlow();
+      },
+    });
+
+    await runner(items).run(job.id);
+
+    expect(items.processed.indexOf('KC0')).toBeGreaterThanOrEqual(20);
+    expect(await store.counts(job.id)).toMatchObject({ done: 30, pending: 0 });
+  });
+
   it('stops at the next item when cancelled, leaving the rest untouched', async () => {
     const job = await newJob();
     const items = handler(40, { onProcess: async (item) => void (item.sid === 'KC5' && (await store.requestCancel(job.id))) });

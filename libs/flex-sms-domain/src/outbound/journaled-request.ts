@@ -9,8 +9,10 @@ import { executeUndo, planUndo } from './undo';
 
 /**
  * The guarantees every outbound request has, whichever way the number carries it: requests for one pair run one at
- * a time; the journal sees the request before Twilio does and each step as it finishes; a failure undoes what this
- * request created (never what it reused) and says so. A request that lost its pair lock on the way undoes nothing
+ * a time; the journal sees the request before Twilio does and each step by the time recovery would need it
+ * (StepRecorder); a failure undoes what this request created (never what it reused) and says so. On PostgreSQL the
+ * lock is taken by the journal's first write and released by its last, so a request costs the database as few round
+ * trips as its steps need. A request that lost its pair lock on the way undoes nothing
  * itself: another request for the customer may have picked up what it made since; crash recovery (ResolveInFlight)
  * settles it under the lock, keeping what a later request answered with. A customer who opted out of the sender is
  * refused before anything is created in Twilio (journaled as failed); Twilio's own refusal (21610) teaches the
@@ -21,32 +23,39 @@ export async function runJournaledRequest(
   record: OutboundRequestRecord,
   converse: (steps: StepRecorder) => Promise<OutboundSmsResult>,
 ): Promise<OutboundSmsResult> {
-  const result = await deps.pairLock.withLock(pairLockKey(record.fromNumber, record.toNumber), async (lock) => {
-    // Begun under the lock, so ResolveInFlight (which takes the same lock) never mistakes a live request for a crashed one.
-    const requestId = await deps.journal.begin(record, new Date(deps.clock.now()));
-    const steps = new StepRecorder(deps.journal, requestId, deps.clock);
-    try {
-      await refuseOptedOut(deps, record);
-      const succeeded = await converse(steps);
-      await steps.flush();
-      await deps.journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
-      return succeeded;
-    } catch (error) {
-      // Left in flight in the journal, for recovery.
-      if (lock.isLost) throw error;
-      // The undo works from the steps in memory; a journal that cannot take them now must not hide the error.
-      await steps.flush().catch(() => undefined);
-      const undone = await executeUndo(deps, planUndo(steps.steps), `Outbound SMS request ${requestId} failed`);
-      const refusal = await learnedOptOut(deps, record, error);
-      await deps.journal.finish(requestId, {
-        status: undone.length > 0 ? 'rolled_back' : 'failed',
-        finishedAt: new Date(deps.clock.now()),
-        error: toErrorRecord(refusal),
-        undone,
-      });
-      throw annotated(refusal, requestId, undone);
-    }
-  });
+  const lockKey = pairLockKey(record.fromNumber, record.toNumber);
+  const result = await deps.pairLock.withLock(
+    lockKey,
+    async (lock) => {
+      // Begun under the lock (taken by this very write where the adapter can), so ResolveInFlight (which takes the
+      // same lock) never mistakes a live request for a crashed one.
+      const requestId = await deps.journal.begin(record, new Date(deps.clock.now()));
+      const steps = new StepRecorder(deps.journal, requestId, deps.clock, lock);
+      try {
+        await refuseOptedOut(deps, record);
+        const succeeded = await converse(steps);
+        await steps.finish({ status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
+        return succeeded;
+      } catch (error) {
+        // Left in flight in the journal, for recovery.
+        if (lock.isLost) throw error;
+        // Recovery works from the journal: what the steps made is in it before anything is undone, in case the
+        // process dies undoing. The undo itself works from the steps in memory; a journal that cannot take them
+        // now must not hide the error.
+        await steps.flush().catch(() => undefined);
+        const undone = await executeUndo(deps, planUndo(steps.steps), `Outbound SMS request ${requestId} failed`);
+        const refusal = await learnedOptOut(deps, record, error);
+        await steps.finish({
+          status: undone.length > 0 ? 'rolled_back' : 'failed',
+          finishedAt: new Date(deps.clock.now()),
+          error: toErrorRecord(refusal),
+          undone,
+        });
+        throw annotated(refusal, requestId, undone);
+      }
+    },
+    { withJournal: true },
+  );
   if (result.pendingSteps.length > 0) deps.scheduleFollowUp?.(result.id);
   return result;
 }

@@ -78,6 +78,42 @@ function planConversationsUndo(steps: readonly StepRecord[]): UndoAction[] {
   return actions;
 }
 
+/**
+ * Whether a step must be in the journal before its request goes on: only when crash recovery (which undoes from the
+ * journal, planUndo above and ResolveInFlight's planInterruptedUndo) could not undo what it did without it. Every
+ * other step is written with the next write (in the end, the request's finish), a database round trip less on the
+ * response path each; a crash in between loses nothing recovery needs:
+ * - a Flex channel it made (with its task), or an interaction: nothing else names them. Written at once;
+ * - a Proxy session named after a channel this request made (and journaled): recovery removes it by that name;
+ * - the channel attributes of a channel this request made: the channel goes, nothing to restore; of another
+ *   channel, the attribute value replaced: written at once;
+ * - a conversation of a fire-and-forget SMS: recovery finds it by the UniqueName the request gave it; its customer
+ *   and Studio webhook go with it;
+ * - a message (cannot be unsent), a look-up, a reuse, a stale session removed or closed, a failure: nothing to undo.
+ */
+export function mustJournalAtOnce(step: StepRecord, earlier: readonly StepRecord[]): boolean {
+  const madeChannel = () => earlier.some((other) => other.name === 'channel' && other.outcome === 'created');
+  switch (step.outcome) {
+    case 'created':
+      if (step.name === 'channel' || step.name === 'interaction') return true;
+      if (step.name === 'proxy-session') return !madeChannel();
+      return false;
+    case 'updated':
+      return !(step.name === 'channel-attributes' && madeChannel());
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether everything a request has recorded must be in the journal before this step runs. A message is an SMS, which
+ * cannot be unsent: the request first makes sure its journal can still be written (a database down or a disk failing
+ * then fails the request before it texts anyone, and its undo and a retry text the customer once, not twice).
+ */
+export function mustJournalBefore(name: StepRecord['name']): boolean {
+  return name === 'message';
+}
+
 type Deps = Pick<OutboundSmsDependencies, 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier'>;
 
 /** Runs every action (one failing does not stop the others) and reports each. */

@@ -1,6 +1,7 @@
 /**
  * The journal: a durable record of every outbound SMS request, written BEFORE Twilio is called, step by step while
- * it runs, and with its final status. It is what lets a crash be finished or rolled back (ResolveInFlight) instead of
+ * it runs (a step as soon as crash recovery would need it to undo what the step made: see `mustJournalAtOnce`), and
+ * with its final status. It is what lets a crash be finished or rolled back (ResolveInFlight) instead of
  * leaving a task with no SMS behind it. The API implements it on SQL (one row per request, one per step, one per
  * pending step); `InMemoryJournal` (src/testing) is the reference behaviour for unit tests.
  */
@@ -133,8 +134,27 @@ export interface JournalEntry extends OutboundRequestRecord {
   error: ErrorRecord | null;
 }
 
+/** A request's follow-up work, as CompletePendingSteps reads it. */
+export interface FollowUp {
+  fromNumber: string;
+  toNumber: string;
+  pendingSteps: PendingStepRecord[];
+}
+
+/** Follow-up work a request records before it answers (see PendingStepRecord). */
+export type NewPendingStep = Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>;
+
+/** What a request has not written yet when it finishes: written with its outcome, in the same write. */
+export interface UnwrittenRecords {
+  steps?: readonly StepRecord[];
+  pendingSteps?: readonly NewPendingStep[];
+}
+
 export interface Journal {
-  /** Records the request and returns its id. Called before any Twilio request. */
+  /**
+   * Records the request and returns its id. Called before any Twilio request, under the pair lock (a PairLock taken
+   * `withJournal` is taken by this write).
+   */
   begin(request: OutboundRequestRecord, startedAt: Date): Promise<string>;
 
   recordStep(requestId: string, step: StepRecord): Promise<void>;
@@ -142,26 +162,36 @@ export interface Journal {
   /** Records several steps, in order, in one write. */
   recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void>;
 
-  /** Records follow-up work; must be durable before the use case answers. */
-  recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void>;
+  /**
+   * Records several steps, in order, in one write, the last of which made something another request may have made
+   * instead: Flex hands the customer's active channel back, and Twilio's creation time cannot tell a channel made a
+   * moment ago by an earlier request from one made now. That step is recorded as `created` unless a step of the same
+   * name of another request holds the same SID (`sids[sidKey]`), then as `reused`; resolves to the outcome recorded.
+   * The check and the write are one round trip, under the pair lock.
+   */
+  recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'>;
 
-  /** Marks a pending step done or failed (a failed one counts an attempt and stays for a later run if `retry`). */
+  /**
+   * Marks a pending step done or failed (a failed one counts an attempt and stays for a later run if `retry`), with
+   * the steps the work recorded, in one write.
+   */
   settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps?: readonly StepRecord[],
   ): Promise<void>;
 
-  finish(requestId: string, outcome: RequestOutcome): Promise<void>;
+  /**
+   * Records the request's outcome, with the steps and follow-up work it has not written yet, in one write (a PairLock
+   * taken `withJournal` is released by it). Follow-up work must be written by the time the request answers.
+   */
+  finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void>;
 
   get(requestId: string): Promise<JournalEntry | null>;
 
-  /**
-   * Whether a request other than `requestId` recorded this chat channel in its `channel` step. Tells a channel Flex
-   * handed back from one it just made when their creation times are too close to tell (SQL: an index on the step's
-   * channel SID).
-   */
-  isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean>;
+  /** A request's follow-up work and its pair (whose lock the work runs under), or null when there is no such request: one read. */
+  followUpOf(requestId: string): Promise<FollowUp | null>;
 
   /**
    * The id of a request other than `exceptRequestId` that succeeded with this chat channel or conversation in one of

@@ -4,7 +4,13 @@
  * advisory lock).
  */
 export interface PairLock {
-  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding the lock of `key`. `withJournal`: the lock goes with a journaled request (runJournaledRequest),
+   * and an adapter that keeps the lock and the journal in one database may take it with the request's
+   * `Journal.begin` and release it with its `Journal.finish` (PostgreSQL: a round trip less each). `fn` must then
+   * begin before anything else and finish last; it holds the lock from the moment `begin` resolves.
+   */
+  withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>, options?: { withJournal?: boolean }): Promise<T>;
 }
 
 /** The lock while `withLock`'s callback runs. */
@@ -15,10 +21,16 @@ export interface HeldPairLock {
    * lock again, and must not undo it itself.
    */
   readonly isLost: boolean;
+  /**
+   * Fencing: throws, once the lock is lost, the error the adapter reports the loss with (the API: 503
+   * DATABASE_UNAVAILABLE). A journaled request calls it before each step, so it never sends Twilio anything more
+   * once another request may hold the lock, whether or not a journal write comes first.
+   */
+  assertKept(): void;
 }
 
 /** The lock of a single process (in memory, or an embedded database's): never lost while its holder runs. */
-export const NEVER_LOST: HeldPairLock = { isLost: false };
+export const NEVER_LOST: HeldPairLock = { isLost: false, assertKept: () => undefined };
 
 /** The lock key of a conversation between a Twilio number and a customer. */
 export function pairLockKey(fromE164: string, toE164: string): string {

@@ -1,12 +1,14 @@
 import type {
+  FollowUp,
   Journal,
   JournalEntry,
+  NewPendingStep,
   OutboundRequestRecord,
   PendingStepName,
-  PendingStepRecord,
   RequestOutcome,
   StepRecord,
   ErrorRecord,
+  UnwrittenRecords,
 } from '../ports/journal.port';
 
 /**
@@ -42,25 +44,37 @@ export class InMemoryJournal implements Journal {
     this.entry(requestId).steps.push(...steps.map((step) => structuredClone(step)));
   }
 
-  async recordPendingStep(requestId: string, step: Pick<PendingStepRecord, 'name' | 'payload' | 'recordedAt'>): Promise<void> {
-    this.entry(requestId).pendingSteps.push({ ...structuredClone(step), status: 'pending', attempts: 0 });
+  async recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
+    const claimed = steps[steps.length - 1];
+    const sid = claimed.sids[sidKey];
+    const known = [...this.entries.values()].some(
+      (entry) => entry.id !== requestId && entry.steps.some((step) => step.name === claimed.name && step.sids[sidKey] === sid),
+    );
+    const outcome: 'created' | 'reused' = known ? 'reused' : 'created';
+    this.entry(requestId).steps.push(...[...steps.slice(0, -1), { ...claimed, outcome }].map((step) => structuredClone(step)));
+    return outcome;
   }
 
   async settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
+    steps: readonly StepRecord[] = [],
   ): Promise<void> {
-    const step = this.entry(requestId).pendingSteps.find((candidate) => candidate.name === name);
+    const entry = this.entry(requestId);
+    const step = entry.pendingSteps.find((candidate) => candidate.name === name);
     if (!step) throw new Error(`No pending step ${name} on ${requestId}`);
+    entry.steps.push(...steps.map((recorded) => structuredClone(recorded)));
     step.attempts += 1;
     step.status = outcome.status;
     step.settledAt = outcome.at;
     step.error = outcome.error ? structuredClone(outcome.error) : undefined;
   }
 
-  async finish(requestId: string, outcome: RequestOutcome): Promise<void> {
+  async finish(requestId: string, outcome: RequestOutcome, unwritten: UnwrittenRecords = {}): Promise<void> {
     const entry = this.entry(requestId);
+    entry.steps.push(...(unwritten.steps ?? []).map((step) => structuredClone(step)));
+    entry.pendingSteps.push(...(unwritten.pendingSteps ?? []).map((step: NewPendingStep) => ({ ...structuredClone(step), status: 'pending' as const, attempts: 0 })));
     entry.status = outcome.status;
     entry.finishedAt = outcome.finishedAt;
     entry.result = outcome.result ? structuredClone(outcome.result) : null;
@@ -73,10 +87,9 @@ export class InMemoryJournal implements Journal {
     return entry ? structuredClone(entry) : null;
   }
 
-  async isChannelKnown(channelSid: string, exceptRequestId: string): Promise<boolean> {
-    return [...this.entries.values()].some(
-      (entry) => entry.id !== exceptRequestId && entry.steps.some((step) => step.name === 'channel' && step.sids.channelSid === channelSid),
-    );
+  async followUpOf(requestId: string): Promise<FollowUp | null> {
+    const entry = this.entries.get(requestId);
+    return entry ? structuredClone({ fromNumber: entry.fromNumber, toNumber: entry.toNumber, pendingSteps: entry.pendingSteps }) : null;
   }
 
   async succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {

@@ -21,6 +21,15 @@ describe('PhoneNumber', () => {
     expect(() => PhoneNumber.parse('12', { field: 'toNumber' })).toThrow("toNumber: '12' is not a valid phone number");
   });
 
+  it('reads a text once: the same number comes back, a refusal names each caller\'s field, another default country reads it again', () => {
+    expect(PhoneNumber.parse('+1 415 555 0199')).toBe(PhoneNumber.parse('+1 415 555 0199'));
+    expect(PhoneNumber.tryParse('+1 415 555 0199')).toBe(PhoneNumber.parse('+1 415 555 0199'));
+    expect(() => PhoneNumber.parse('12', { field: 'fromNumber' })).toThrow("fromNumber: '12'");
+    expect(() => PhoneNumber.parse('12', { field: 'toNumber' })).toThrow("toNumber: '12'");
+    expect(() => PhoneNumber.parse('20 7946 0958')).toThrow(InvalidPhoneNumber);
+    expect(PhoneNumber.parse('20 7946 0958', { defaultCountry: 'GB' }).e164).toBe('+442079460958');
+  });
+
   it('compares numbers written differently as equal', () => {
     expect(PhoneNumber.parse('+1 415 555 0123').equals(PhoneNumber.parse('+14155550123'))).toBe(true);
     expect(PhoneNumber.tryParse('not a number')).toBeUndefined();

@@ -1,3 +1,4 @@
+import { KeepAliveRequestClient } from './keep-alive-request-client';
 import twilio from 'twilio';
 import { observeTwilioRequest, type TwilioRequestObserver } from './twilio-request-observer';
 
@@ -77,11 +78,11 @@ export function carryRetryAfter<T extends RawResponse>(response: T): T {
 }
 
 /**
- * The SDK's RequestClient, optionally sending every request (paging included) to another base URL, and keeping
- * Retry-After. The SDK's own retry (`autoRetry`) stays off: retries are decided by the domain, which knows which
- * steps are safe to repeat.
+ * The SDK's RequestClient (on a keep-alive undici transport, see keep-alive-request-client.ts), optionally sending
+ * every request (paging included) to another base URL, and keeping Retry-After. The SDK's own retry (`autoRetry`)
+ * stays off: retries are decided by the domain, which knows which steps are safe to repeat.
  */
-class AdapterRequestClient extends twilio.RequestClient {
+class AdapterRequestClient extends KeepAliveRequestClient {
   constructor(
     private readonly baseUrl: string | undefined,
     options: { timeout?: number; keepAlive?: boolean },

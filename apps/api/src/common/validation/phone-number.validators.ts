@@ -1,14 +1,13 @@
+import { PhoneNumber } from '@flex-sms/domain';
 import { ValidateBy, ValidationArguments, ValidationOptions, buildMessage } from 'class-validator';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** E.164: a plus, the country code, the subscriber number; 15 digits at most, no spaces or punctuation. */
 const E164 = /^\+[1-9]\d{1,14}$/;
 
-/** The number in E.164 when `value` is one libphonenumber-js accepts as possible, else undefined. */
+/** The number in E.164 when `value` is one libphonenumber-js accepts as possible, else undefined (read as the domain reads it, once). */
 export function toE164(value: unknown): string | undefined {
   if (typeof value !== 'string' || !E164.test(value)) return undefined;
-  const parsed = parsePhoneNumberFromString(value);
-  return parsed?.isPossible() ? parsed.number : undefined;
+  return PhoneNumber.tryParse(value)?.e164;
 }
 
 /** A phone number in E.164 format (`+15551234567`) with a possible length for its country (libphonenumber-js). */

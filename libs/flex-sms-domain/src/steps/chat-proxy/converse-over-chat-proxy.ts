@@ -40,7 +40,7 @@ export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps
 
   let message: ChatMessage | undefined;
   if (plan.deferChannelAttributes) {
-    await deps.journal.recordPendingStep(steps.requestId, { name: 'channel-attributes', payload: { ...attributeRequest }, recordedAt: new Date(deps.clock.now()) });
+    steps.recordPending({ name: 'channel-attributes', payload: { ...attributeRequest }, recordedAt: new Date(deps.clock.now()) });
     message = await sendMessage();
   } else {
     [, message] = await allSettledOrThrow([writeProxySessionAttribute(deps, steps, attributeRequest, fetchedChannel), sendMessage()] as const);

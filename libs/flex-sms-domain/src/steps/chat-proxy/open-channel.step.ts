@@ -39,11 +39,11 @@ export interface OpenedChannel {
 
 /** Creates the conversation's chat channel through the Flex API, or gets the customer's active one back. */
 export function openChannel(
-  deps: Pick<OutboundSmsDependencies, 'chatChannels' | 'retrier' | 'clock' | 'journal'>,
+  deps: Pick<OutboundSmsDependencies, 'chatChannels' | 'retrier' | 'clock'>,
   steps: StepRecorder,
   request: OpenChannelRequest,
 ): Promise<OpenedChannel> {
-  return steps.run('channel', async () => {
+  return steps.run<OpenedChannel>('channel', async () => {
     const { flexFlow, toNumber, toName } = request;
     const identity = customerChatIdentity(toNumber);
     const startedAt = deps.clock.now();
@@ -61,15 +61,13 @@ export function openChannel(
         }),
       IDEMPOTENT,
     );
-    const recent = channel.dateCreated.getTime() >= startedAt - CHANNEL_CREATION_TOLERANCE_MS;
-    const created = recent && !(await deps.journal.isChannelKnown(channel.sid, steps.requestId));
     const sids: Record<string, string> = { channelSid: channel.sid, chatServiceSid: flexFlow.chatServiceSid };
     if (channel.taskSid) sids.taskSid = channel.taskSid;
     if (flexFlow.integration.workspaceSid) sids.workspaceSid = flexFlow.integration.workspaceSid;
-    return {
-      value: { channel, chatServiceSid: flexFlow.chatServiceSid, identity, created },
-      outcome: created ? 'created' : 'reused',
-      sids,
-    };
+    const opened = (created: boolean): OpenedChannel => ({ channel, chatServiceSid: flexFlow.chatServiceSid, identity, created });
+    // Dated before the request's time window, it existed already. Within it, it may still be a channel an earlier
+    // request made a moment ago: the journal tells, as it records the step.
+    if (channel.dateCreated.getTime() < startedAt - CHANNEL_CREATION_TOLERANCE_MS) return { value: opened(false), outcome: 'reused', sids };
+    return { value: (outcome) => opened(outcome === 'created'), claims: 'channelSid', sids };
   });
 }

@@ -1,6 +1,6 @@
 import { OutboundRequestNotFound, TwilioUnavailable, toErrorRecord } from '../../errors';
-import type { JournalEntry, PendingStepName } from '../../ports/journal.port';
-import { pairLockKey } from '../../ports/pair-lock.port';
+import type { FollowUp, PendingStepName } from '../../ports/journal.port';
+import { NEVER_LOST, pairLockKey } from '../../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import { StepRecorder } from '../../outbound/step-recorder';
 import { writeProxySessionAttribute, type ProxySessionAttributeRequest } from '../../steps/chat-proxy/write-proxy-session-attribute.step';
@@ -24,24 +24,26 @@ export class CompletePendingSteps {
   constructor(private readonly deps: Deps) {}
 
   async execute(requestId: string): Promise<PendingStepsReport> {
-    const entry = await this.deps.journal.get(requestId);
-    if (!entry) throw new OutboundRequestNotFound(requestId);
+    const followUp = await this.deps.journal.followUpOf(requestId);
+    if (!followUp) throw new OutboundRequestNotFound(requestId);
     // Under the pair's lock: the attribute write is a read-modify-write that must not interleave with a new request.
-    return this.deps.pairLock.withLock(pairLockKey(entry.fromNumber, entry.toNumber), () => this.completeUnderLock(requestId));
+    return this.deps.pairLock.withLock(pairLockKey(followUp.fromNumber, followUp.toNumber), () => this.completeUnderLock(requestId));
   }
 
   private async completeUnderLock(requestId: string): Promise<PendingStepsReport> {
     const report: PendingStepsReport = { requestId, completed: [], postponed: [], failed: [] };
-    const entry = (await this.deps.journal.get(requestId)) as JournalEntry;
-    const steps = new StepRecorder(this.deps.journal, requestId, this.deps.clock);
-    for (const pending of entry.pendingSteps.filter((step) => step.status === 'pending')) {
+    const { pendingSteps } = (await this.deps.journal.followUpOf(requestId)) as FollowUp;
+    // The request has answered and is never undone: what the work records goes with its settlement, in one write (a
+    // crash before it leaves the step pending, and the work, which checks before it writes, is done again).
+    const steps = new StepRecorder(this.deps.journal, requestId, this.deps.clock, NEVER_LOST, { journalAtOnce: () => false });
+    for (const pending of pendingSteps.filter((step) => step.status === 'pending')) {
       try {
         await writeProxySessionAttribute(this.deps, steps, pending.payload as unknown as ProxySessionAttributeRequest);
-        await this.deps.journal.settlePendingStep(requestId, pending.name, { status: 'done', at: new Date(this.deps.clock.now()) });
+        await steps.settlePending(pending.name, { status: 'done', at: new Date(this.deps.clock.now()) });
         report.completed.push(pending.name);
       } catch (error) {
         const postpone = error instanceof TwilioUnavailable;
-        await this.deps.journal.settlePendingStep(requestId, pending.name, {
+        await steps.settlePending(pending.name, {
           status: postpone ? 'pending' : 'failed',
           at: new Date(this.deps.clock.now()),
           error: toErrorRecord(error),
