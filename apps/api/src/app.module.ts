@@ -6,6 +6,7 @@ import { ChannelModule } from './channel/channel.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DeploymentModule } from './deployment/deployment.module';
+import { ContentTemplateModule } from './content-template/content-template.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
 import { HealthModule } from './health/health.module';
@@ -34,6 +35,7 @@ import { TwilioModule } from './twilio/twilio.module';
     ProxyModule,
     CleanupModule,
     DoctorModule,
+    ContentTemplateModule,
   ],
 })
 export class AppModule {

@@ -7,3 +7,5 @@ export * from './steps';
 export * from './use-cases';
 export * from './value-objects';
 export * from './cleanup-jobs';
+export * from './cache';
+export * from './content';

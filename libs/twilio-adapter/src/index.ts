@@ -16,3 +16,4 @@ export * from './conversations/twilio-conversation.adapter';
 export * from './conversations/twilio-interaction.adapter';
 export * from './conversations/twilio-address-configuration.adapter';
 export * from './client/twilio-request-observer';
+export * from './content/twilio-content.adapter';

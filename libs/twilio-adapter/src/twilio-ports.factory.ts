@@ -2,12 +2,15 @@ import type { TwilioPorts } from '@flex-sms/domain';
 import type twilio from 'twilio';
 import { TwilioChatChannelAdapter } from './chat/twilio-chat-channel.adapter';
 import { TwilioMessageAdapter } from './chat/twilio-message.adapter';
+import { TwilioContentAdapter } from './content/twilio-content.adapter';
+import { TwilioAddressConfigurationAdapter } from './conversations/twilio-address-configuration.adapter';
 import { TwilioConversationAdapter } from './conversations/twilio-conversation.adapter';
 import { TwilioInteractionAdapter } from './conversations/twilio-interaction.adapter';
 import { TwilioFlexFlowAdapter } from './flex/twilio-flex-flow.adapter';
 import { TwilioProxySessionAdapter } from './proxy/twilio-proxy-session.adapter';
 import { unconfiguredProxy } from './proxy/unconfigured-proxy.adapter';
 import { TwilioTaskAdapter } from './taskrouter/twilio-task.adapter';
+import { TwilioWorkspaceAdapter } from './taskrouter/twilio-workspace.adapter';
 
 export interface TwilioPortsOptions {
   /** The Proxy Service (KS…) that relays between chat channels and phones; null when every number uses Conversations. */
@@ -33,6 +36,9 @@ export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOpt
     tasks: new TwilioTaskAdapter(client),
     conversations: new TwilioConversationAdapter(client),
     interactions: new TwilioInteractionAdapter(client),
+    addressConfigurations: new TwilioAddressConfigurationAdapter(client),
+    workspaces: new TwilioWorkspaceAdapter(client),
+    content: new TwilioContentAdapter(client),
   };
 }
 

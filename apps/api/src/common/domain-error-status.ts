@@ -39,4 +39,9 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   CONVERSATION_ADDRESS_IN_USE: 409,
   // A Proxy route on a conversations-only deployment (no Proxy Service configured).
   PROXY_SERVICE_NOT_CONFIGURED: 422,
+  // WhatsApp: a Chat + Proxy number cannot carry it; a template that does not fit (every problem listed, before
+  // anything is created); free text outside the customer's 24-hour window (ours, or Twilio's 63016 in twilioCode).
+  CHANNEL_NOT_SUPPORTED: 422,
+  INVALID_CONTENT: 400,
+  WHATSAPP_TEMPLATE_REQUIRED: 422,
 };

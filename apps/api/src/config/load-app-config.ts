@@ -283,14 +283,17 @@ function readTrustProxy(reader: EnvReader): boolean | number | string {
 const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
 
 function readOutboundModes(reader: EnvReader): OutboundModePolicy {
-  const raw = reader.get('OUTBOUND_MODE')?.toLowerCase() ?? 'legacy';
+  const set = reader.get('OUTBOUND_MODE');
+  const raw = set?.toLowerCase() ?? 'legacy';
   const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw);
   if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be legacy or conversations, got "${raw}"`);
   const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   const bad = listed.filter((entry) => !/^\+[1-9]\d{6,14}$/.test(entry) || !PhoneNumber.tryParse(entry));
   if (bad.length > 0) reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
   const conversationsNumbers = [...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164))];
-  return { defaultMode: defaultMode ?? 'legacy', conversationsNumbers };
+  // Unset: each number's mode is found from the account (its Address Configurations and Flex Flows), Chat + Proxy
+  // when it has neither.
+  return { defaultMode: defaultMode ?? 'legacy', conversationsNumbers, ...(set ? {} : { detect: true }) };
 }
 
 /** Reads variables and collects problems instead of stopping at the first one. */

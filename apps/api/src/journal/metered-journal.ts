@@ -11,11 +11,12 @@ import type {
 } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
-import { FLOW_LABEL, MODE_LABEL, SMS_CHANNEL } from '../metrics/send-labels';
+import { FLOW_LABEL, MODE_LABEL } from '../metrics/send-labels';
 
 interface SendInFlight {
   flow: string;
   mode: string;
+  channel: string;
   startedAt: number;
 }
 
@@ -37,7 +38,7 @@ export class MeteredJournal implements Journal {
     const requestId = await this.timed('begin', () => this.journal.begin(request, startedAt));
     // The runner records the mode it chose in the input (conversations); a request without one ran on Chat + Proxy.
     const mode = request.input.mode === 'conversations' ? MODE_LABEL.conversations : MODE_LABEL.legacy;
-    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, startedAt: performance.now() });
+    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, channel: request.channel ?? 'sms', startedAt: performance.now() });
     const context = currentRequestContext();
     if (context) context.journaled = true;
     return requestId;
@@ -53,7 +54,7 @@ export class MeteredJournal implements Journal {
     // Counted once its outcome is recorded. One that could not be (the database down) answers DATABASE_UNAVAILABLE,
     // which errors_total counts, and is settled by start-up recovery.
     if (!send) return;
-    this.metrics.sends.inc({ flow: send.flow, mode: send.mode, channel: SMS_CHANNEL, outcome: outcome.status });
+    this.metrics.sends.inc({ flow: send.flow, mode: send.mode, channel: send.channel, outcome: outcome.status });
     this.metrics.sendDuration.observe({ flow: send.flow, mode: send.mode, outcome: outcome.status }, (performance.now() - send.startedAt) / 1000);
   }
 

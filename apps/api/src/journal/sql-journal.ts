@@ -109,9 +109,9 @@ export class SqlJournal implements Journal {
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const id = newRequestId();
     await this.db.query(
-      `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'in_flight', $10)`,
-      [id, request.kind, request.caller, request.fromNumber, request.toNumber, request.toName, request.body, request.idempotencyKey, jsonParam(request.input ?? {}), startedAt],
+      `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in_flight', $11)`,
+      [id, request.kind, request.caller, request.fromNumber, request.toNumber, request.toName, request.channel ?? 'sms', request.body, request.idempotencyKey, jsonParam(request.input ?? {}), startedAt],
     );
     return id;
   }

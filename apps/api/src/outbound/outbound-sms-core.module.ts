@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import {
   CompletePendingSteps,
+  ContentTemplateCatalog,
   InitiateAgentSms,
   ResolveInFlight,
   SendSystemSms,
   createOutboundSmsDependencies,
+  type CustomerWindowPort,
   type Journal,
   type OutboundSmsDependencies,
   type PairLock,
 } from '@flex-sms/domain';
 import { createTwilioPorts } from '@flex-sms/twilio-adapter';
 import { AppConfig } from '../config/app-config';
+import { CUSTOMER_WINDOW, CustomerWindowModule } from '../customer-window/customer-window.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
 import { RetryMetrics } from '../metrics/retry-metrics';
@@ -29,6 +32,7 @@ function outboundSmsDependencies(
   followUps: FollowUpScheduler,
   config: AppConfig,
   retryMetrics: RetryMetrics,
+  customerWindows: CustomerWindowPort,
 ): OutboundSmsDependencies {
   const ports = createTwilioPorts(client, { proxyServiceSid: account.proxyServiceSid, chatServiceSid: account.chatServiceSid });
   const deps = createOutboundSmsDependencies({
@@ -39,6 +43,7 @@ function outboundSmsDependencies(
     // From the configuration, not the tuning options: tests replace those, and must still get the mode they set
     // (and the metrics).
     outboundModes: config.outboundModes,
+    customerWindows,
     retryObserver: retryMetrics,
     scheduleFollowUp: (requestId) => followUps.schedule(requestId),
   });
@@ -58,7 +63,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
  * once, shared by the outbound, Flex Flow, channel and proxy routes (one Flex Flow cache, one retry policy).
  */
 @Module({
-  imports: [JournalModule, PairLockModule, IdempotencyModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule, CustomerWindowModule],
   providers: [
     {
       provide: OUTBOUND_SMS_OPTIONS,
@@ -69,13 +74,15 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     {
       provide: OUTBOUND_SMS_DEPENDENCIES,
       useFactory: outboundSmsDependencies,
-      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig, RetryMetrics],
+      inject: [TWILIO_CLIENT, TwilioAccount, JOURNAL, PAIR_LOCK, OUTBOUND_SMS_OPTIONS, FollowUpScheduler, AppConfig, RetryMetrics, CUSTOMER_WINDOW],
     },
+    // The one catalog: the sends check templates against the list GET /content-templates shows (one cache).
+    { provide: ContentTemplateCatalog, useFactory: (deps: OutboundSmsDependencies) => deps.contentTemplates, inject: [OUTBOUND_SMS_DEPENDENCIES] },
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),
     useCase(ResolveInFlight),
     InFlightRecovery,
   ],
-  exports: [OUTBOUND_SMS_DEPENDENCIES, InitiateAgentSms, SendSystemSms, FollowUpScheduler, InFlightRecovery, JournalModule],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, InitiateAgentSms, SendSystemSms, FollowUpScheduler, InFlightRecovery, JournalModule],
 })
 export class OutboundSmsCoreModule {}

@@ -1,6 +1,7 @@
 import { createTwilioClient } from '@flex-sms/twilio-adapter';
-import { DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
+import { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
 import type twilio from 'twilio';
+import { OutboundEvents } from '../events/outbound-events';
 import { TestApp, TestAppOptions, createTestApp } from '../testing/test-app';
 import { FollowUpScheduler } from './follow-up-scheduler';
 import { OUTBOUND_SMS_OPTIONS, OutboundSmsOptions } from './outbound-sms.tokens';
@@ -15,6 +16,39 @@ export const CUSTOMER = '+14155550123';
  */
 export const OUTBOUND_MODES = ['legacy', 'conversations'] as const;
 export type OutboundModeName = (typeof OUTBOUND_MODES)[number];
+
+/**
+ * The shared suites (rollback, conflicts, retries, idempotency) run per mode and channel: WhatsApp goes through Flex
+ * Conversations only, from the demo account's WhatsApp sender, with the customer inside the 24-hour window.
+ */
+export interface OutboundVariant {
+  mode: OutboundModeName;
+  channel: 'sms' | 'whatsapp';
+  fromNumber: string;
+}
+
+export const OUTBOUND_VARIANTS: readonly OutboundVariant[] = [
+  { mode: 'legacy', channel: 'sms', fromNumber: TWILIO_NUMBER },
+  { mode: 'conversations', channel: 'sms', fromNumber: TWILIO_NUMBER },
+  { mode: 'conversations', channel: 'whatsapp', fromNumber: DEMO_CONVERSATIONS_NUMBER },
+];
+
+/** The request fields that put a send on the variant's channel (none for SMS, the default). */
+export function channelFields(variant: OutboundVariant): Record<string, unknown> {
+  return variant.channel === 'whatsapp' ? { channel: 'whatsapp' } : {};
+}
+
+/**
+ * The customer wrote to the variant's WhatsApp sender `agoMs` ago, as the inbound webhook publishes it and as WhatsApp
+ * counts it (the sandbox's window): free text may go. Nothing to do on SMS.
+ */
+export async function customerWroteFirst(api: TestApp, variant: OutboundVariant, customer: string, agoMs = 60_000): Promise<void> {
+  if (variant.channel !== 'whatsapp') return;
+  const at = new Date(Date.now() - agoMs);
+  const sender = `whatsapp:${variant.fromNumber}`;
+  await api.app.get(OutboundEvents).publishInbound({ from: `whatsapp:${customer}`, to: sender, body: 'Hi', channel: 'whatsapp', receivedAt: at });
+  await api.controls.setWhatsAppWindow(customer, { sender, lastCustomerMessageAt: at.toISOString() });
+}
 
 /** Short backoff so fault tests take milliseconds; the same attempts as production. */
 export const FAST_RETRIES: OutboundSmsOptions = { retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3_000 } };

@@ -1,6 +1,9 @@
 import { FlexFlowDirectory, type FlexFlowDirectoryOptions } from '../flex-flows/flex-flow-directory';
+import { ContentTemplateCatalog } from '../content/content-template-catalog';
 import type { ChatChannelPort } from '../ports/chat-channel.port';
-import type { ConversationPort } from '../ports/conversation.port';
+import type { ContentPort } from '../ports/content.port';
+import type { AddressConfigurationPort, ConversationPort } from '../ports/conversation.port';
+import type { CustomerWindowPort } from '../ports/customer-window.port';
 import type { InteractionPort } from '../ports/interaction.port';
 import { mathRandom, systemClock, type Clock, type Random } from '../ports/clock.port';
 import type { FlexFlowPort } from '../ports/flex-flow.port';
@@ -9,11 +12,12 @@ import type { MessagePort } from '../ports/message.port';
 import type { PairLock } from '../ports/pair-lock.port';
 import type { ProxySessionPort } from '../ports/proxy-session.port';
 import type { RetryObserver } from '../ports/retry-observer.port';
-import type { TaskPort } from '../ports/task.port';
+import type { TaskPort, WorkspacePort } from '../ports/task.port';
 import type { RetryPolicy } from '../retry/retry-policy';
 import { TwilioRetrier } from '../retry/twilio-retrier';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-import { LEGACY_ONLY, outboundModeOf, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
+import { LEGACY_ONLY, type OutboundMode, type OutboundModePolicy } from './outbound-mode';
+import { SenderModeDirectory } from './sender-modes';
 
 /** The Twilio-facing ports, as `createTwilioPorts` in the adapter builds them. */
 export interface TwilioPorts {
@@ -25,10 +29,16 @@ export interface TwilioPorts {
   /** Flex Conversations mode. */
   conversations: ConversationPort;
   interactions: InteractionPort;
+  /** Each number's mode, and the Studio flow of a Conversations number without Flex Flows. */
+  addressConfigurations?: AddressConfigurationPort;
+  /** Flex's workspace and workflow, for a Conversations number without a Task Flex Flow. */
+  workspaces?: WorkspacePort;
+  /** Content templates (WhatsApp and SMS sends by template). */
+  content?: ContentPort;
 }
 
 /** Everything the outbound SMS use cases run on. */
-export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> {
+export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows' | 'addressConfigurations' | 'workspaces' | 'content'> {
   flexFlowDirectory: FlexFlowDirectory;
   journal: Journal;
   pairLock: PairLock;
@@ -45,8 +55,13 @@ export interface OutboundSmsDependencies extends Omit<TwilioPorts, 'flexFlows'> 
    * that was still in flight is found and removed instead of appearing afterwards as an orphan.
    */
   inFlightSettleMs: number;
-  /** Which way a Twilio number starts conversations (OUTBOUND_MODE, CONVERSATIONS_NUMBERS). */
-  outboundMode: (fromNumber: PhoneNumber) => OutboundMode;
+  /** Which way a Twilio number starts conversations (OUTBOUND_MODE, CONVERSATIONS_NUMBERS, else found from the account). */
+  outboundMode: (fromNumber: PhoneNumber) => Promise<OutboundMode>;
+  senderModes: SenderModeDirectory;
+  /** Absent: sends by template are refused (no Content API port). */
+  contentTemplates?: ContentTemplateCatalog;
+  /** Absent: the product knows no customer's WhatsApp window, and free text to WhatsApp is refused. */
+  customerWindows?: CustomerWindowPort;
 }
 
 /** The SDK client's default request timeout (libs/twilio-adapter). */
@@ -66,22 +81,28 @@ export interface OutboundSmsDependencyOptions {
   inFlightSettleMs?: number;
   /** Legacy for every number unless given. */
   outboundModes?: OutboundModePolicy;
+  customerWindows?: CustomerWindowPort;
 }
 
 /** Wires the dependencies in one call (the API's module does only this). */
 export function createOutboundSmsDependencies(options: OutboundSmsDependencyOptions): OutboundSmsDependencies {
   const clock = options.clock ?? systemClock;
   const retrier = new TwilioRetrier(clock, options.random ?? mathRandom, options.retryPolicy, options.retryObserver);
-  const { flexFlows, ...ports } = options.ports;
+  const { flexFlows, addressConfigurations, workspaces, content, ...ports } = options.ports;
+  const flexFlowDirectory = new FlexFlowDirectory(flexFlows, clock, retrier, options.flexFlowCache);
+  const senderModes = new SenderModeDirectory({ policy: options.outboundModes ?? LEGACY_ONLY, flexFlowDirectory, clock, retrier, addressConfigurations, workspaces });
   return {
     ...ports,
-    flexFlowDirectory: new FlexFlowDirectory(flexFlows, clock, retrier, options.flexFlowCache),
+    flexFlowDirectory,
+    senderModes,
+    contentTemplates: content ? new ContentTemplateCatalog(content, clock, retrier) : undefined,
+    customerWindows: options.customerWindows,
     journal: options.journal,
     pairLock: options.pairLock,
     clock,
     retrier,
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
-    outboundMode: (fromNumber) => outboundModeOf(options.outboundModes ?? LEGACY_ONLY, fromNumber),
+    outboundMode: async (fromNumber) => (await senderModes.modeOf(fromNumber)).mode,
   };
 }

@@ -17,3 +17,5 @@ export * from './cleanup-job-store.port';
 export * from './cleanup-schedule-store.port';
 export * from './inbound-message.port';
 export * from './consent-register.port';
+export * from './content.port';
+export * from './customer-window.port';

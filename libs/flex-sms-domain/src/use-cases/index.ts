@@ -14,3 +14,4 @@ export * from './update-flex-flow';
 export * from './cancel-cleanup-job';
 export * from './manage-cleanup-schedules';
 export * from './run-due-cleanup-schedules';
+export * from './list-content-templates';

@@ -18,6 +18,7 @@ export const SID_PREFIXES = {
   phoneNumber: 'PN',
   task: 'WT',
   worker: 'WK',
+  content: 'HX',
 } as const;
 
 export type SidPrefix = (typeof SID_PREFIXES)[keyof typeof SID_PREFIXES];

@@ -10,7 +10,7 @@ import type { AnswerFromJournal } from '../../idempotency/answer-from-journal';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { TwilioAccount } from '../../twilio/twilio-account';
 import { ApiErrorExamples, ERROR_EXAMPLES, RETRY_AFTER_HEADER } from '../../common/api-error-examples.decorator';
-import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.request.dto';
+import { OriginalOutboundSmsRequestDto } from './original-outbound-sms.request.dto';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './original-outbound-sms.response';
 import { LegacyOutboundSmsTaskRequestDto } from './original-outbound-sms-task.request.dto';
@@ -84,7 +84,7 @@ export class LegacyFunctionsController {
     },
     { 503: RETRY_AFTER_HEADER },
   )
-  async initiateOutboundSms(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
+  async initiateOutboundSms(@Body() body: OriginalOutboundSmsRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
     const result = await this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
     return toLegacyResponse(result, this.account);
   }
