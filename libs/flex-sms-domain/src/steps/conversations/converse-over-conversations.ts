@@ -1,5 +1,6 @@
 import { FlexFlowNotFound, InvalidFlexFlowSettings, InvalidInput, ResourceNotFound, TwilioRequestFailed, WhatsAppTemplateRequired } from '../../errors';
 import { channelAddress } from '../../outbound/outbound-channel';
+import { selectFlexFlow } from '../../flex-flows/select-flex-flow';
 import { TWILIO_OUTSIDE_WINDOW } from '../../outbound/outbound-message';
 import type { Conversation, ConversationMessage } from '../../ports/conversation.port';
 import type { FlexFlow } from '../../ports/flex-flow.port';
@@ -76,7 +77,9 @@ export interface ConversationsRouting {
 function resolveConversationsRouting(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan): Promise<ConversationsRouting> {
   return steps.run<ConversationsRouting>('flex-flow', async () => {
     try {
-      const flexFlow = await deps.flexFlowDirectory.find(plan.fromNumber, plan.integrationType);
+      // A number without Flex Flows is routed by its Address Configuration as soon as the cached list says so; only a
+      // number with neither makes the directory re-read the list (a flow created a moment ago).
+      const flexFlow = await findFlexFlow(deps, plan);
       const { workspaceSid, workflowSid, flowSid } = flexFlow.integration;
       const sids: Record<string, string> = { flexFlowSid: flexFlow.sid, chatServiceSid: flexFlow.chatServiceSid };
       if (workspaceSid) sids.workspaceSid = workspaceSid;
@@ -94,6 +97,17 @@ function resolveConversationsRouting(deps: OutboundSmsDependencies, steps: StepR
       return { value: { flexFlow: null, workspaceSid, workflowSid }, outcome: 'resolved', sids: { ...sids, workspaceSid, workflowSid }, data: { integrationType: plan.integrationType, source: 'address-configuration' } };
     }
   });
+}
+
+async function findFlexFlow(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<FlexFlow> {
+  try {
+    return selectFlexFlow(await deps.flexFlowDirectory.list(), plan.fromNumber, plan.integrationType);
+  } catch (error) {
+    if (!(error instanceof FlexFlowNotFound)) throw error;
+    const routedByAddress = (await deps.senderModes.addressConfigurationsOf(plan.fromNumber)).some((candidate) => candidate.type === plan.channel && candidate.autoCreationEnabled);
+    if (routedByAddress) throw error;
+    return deps.flexFlowDirectory.find(plan.fromNumber, plan.integrationType);
+  }
 }
 
 /** The first message, free text or template; WhatsApp's 63016 (outside the window) is told as such. */
