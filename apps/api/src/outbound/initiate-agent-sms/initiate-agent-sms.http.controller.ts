@@ -26,14 +26,16 @@ export class InitiateAgentSmsController {
     description:
       'Opens (or reuses) the customer’s chat channel through the number’s Task Flex Flow, so Flex creates the task; ties it to the customer’s phone with a ' +
       'Proxy Session; sends initialMessage when given. The proxySession channel attribute is written right after answering. On failure everything this ' +
-      'request created is undone (the error’s context lists it).',
+      'request created is undone (the error’s context lists it). channel=whatsapp (a number in Flex Conversations mode) sends on WhatsApp; ' +
+      'contentSid + contentVariables send a Content template instead of initialMessage (checked first: 400 INVALID_CONTENT names each problem); free ' +
+      'text to WhatsApp outside the customer’s 24-hour window is 422 WHATSAPP_TEMPLATE_REQUIRED.',
   })
   @ApiCreatedResponse({ type: OutboundSmsResponseDto, description: 'The conversation is ready; the task is being routed.' })
   @ApiErrorExamples(
     {
-      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
+      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey, ERROR_EXAMPLES.invalidContent],
       409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.idempotencyKeyReused],
+      422: [ERROR_EXAMPLES.channelNotSupported, ERROR_EXAMPLES.whatsappTemplateRequired, ERROR_EXAMPLES.flexFlowNotFound('task'), ERROR_EXAMPLES.idempotencyKeyReused],
       502: [ERROR_EXAMPLES.twilioRequestFailed],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },

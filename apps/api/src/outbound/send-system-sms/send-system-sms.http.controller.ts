@@ -26,14 +26,16 @@ export class SendSystemSmsController {
     description:
       'Opens (or reuses) the customer’s chat channel through the number’s Studio Flex Flow (no task), ties it to the customer’s phone with a Proxy ' +
       'Session, and posts messageBody, which Proxy relays as SMS. A reply from the customer goes to the Studio flow. On failure everything this request ' +
-      'created is undone.',
+      'created is undone. channel=whatsapp (a number in Flex Conversations mode) sends on WhatsApp; contentSid + contentVariables send a Content template ' +
+      'instead of messageBody (checked first: 400 INVALID_CONTENT names each problem); free text to WhatsApp outside the customer’s 24-hour window is 422 ' +
+      'WHATSAPP_TEMPLATE_REQUIRED.',
   })
   @ApiCreatedResponse({ type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' })
   @ApiErrorExamples(
     {
-      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey],
+      400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidIdempotencyKey, ERROR_EXAMPLES.invalidContent],
       409: [ERROR_EXAMPLES.participantConflict, ERROR_EXAMPLES.idempotencyKeyInUse],
-      422: [ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled, ERROR_EXAMPLES.idempotencyKeyReused],
+      422: [ERROR_EXAMPLES.channelNotSupported, ERROR_EXAMPLES.whatsappTemplateRequired, ERROR_EXAMPLES.flexFlowNotFound('studio'), ERROR_EXAMPLES.flexFlowDisabled, ERROR_EXAMPLES.idempotencyKeyReused],
       502: [ERROR_EXAMPLES.twilioRequestFailed],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },
