@@ -14,7 +14,7 @@ import { DoctorController } from './doctor.http.controller';
     {
       provide: DiagnoseNumber,
       useFactory: (ports: TwilioAccountPorts, outbound: OutboundSmsDependencies, account: TwilioAccount) =>
-        new DiagnoseNumber({ ...ports, retrier: outbound.retrier, configuredChatServiceSid: account.chatServiceSid, senderMode: (number) => outbound.senderModes.modeOf(number) }),
+        new DiagnoseNumber({ ...ports, retrier: outbound.retrier, configuredChatServiceSid: account.chatServiceSid, senderMode: (number) => outbound.senderModes.explain(number) }),
       inject: [TWILIO_ACCOUNT_PORTS, OUTBOUND_SMS_DEPENDENCIES, TwilioAccount],
     },
   ],

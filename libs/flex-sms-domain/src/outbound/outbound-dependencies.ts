@@ -103,6 +103,6 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
     retrier,
     scheduleFollowUp: options.scheduleFollowUp,
     inFlightSettleMs: options.inFlightSettleMs ?? DEFAULT_IN_FLIGHT_SETTLE_MS,
-    outboundMode: async (fromNumber) => (await senderModes.modeOf(fromNumber)).mode,
+    outboundMode: (fromNumber) => senderModes.modeOf(fromNumber),
   };
 }

@@ -60,7 +60,15 @@ export class SenderModeDirectory {
     this.flexRouting = new CachedValue(() => findFlexRouting(retrier, workspaces), clock, ttlMs);
   }
 
-  async modeOf(number: PhoneNumber): Promise<SenderMode> {
+  /** The number's mode, for a send: no Twilio request when the settings decide it or the account's set-up is cached. */
+  async modeOf(number: PhoneNumber): Promise<OutboundMode> {
+    const { policy } = this.options;
+    if (policy.conversationsNumbers.includes(number.e164) || !policy.detect) return outboundModeOf(policy, number);
+    return (await this.explain(number)).mode;
+  }
+
+  /** The number's mode, where it came from, why, and the channels it can send on (the doctor, the console). */
+  async explain(number: PhoneNumber): Promise<SenderMode> {
     const { policy } = this.options;
     if (policy.conversationsNumbers.includes(number.e164)) {
       return { number: number.e164, mode: 'conversations', source: 'CONVERSATIONS_NUMBERS', reason: `${number.e164} is listed in CONVERSATIONS_NUMBERS`, channels: await this.conversationsChannels(number) };

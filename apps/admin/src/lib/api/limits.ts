@@ -3,12 +3,8 @@
 /** The constraints of each schema's fields (request bodies): what the API's validation enforces. */
 export const SCHEMA_LIMITS = {
   "HandsetReplyRequestDto": {"body": {"minLength": 1, "maxLength": 1600}},
-  "InitiateAgentSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "channel": {"default": "sms"}, "initialMessage": {"maxLength": 1600}},
-  "SendSystemSmsRequestDto": {
-    "toName": {"minLength": 1, "maxLength": 256},
-    "channel": {"default": "sms"},
-    "messageBody": {"minLength": 1, "maxLength": 1600},
-  },
+  "InitiateAgentSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialMessage": {"maxLength": 1600}},
+  "SendSystemSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "messageBody": {"minLength": 1, "maxLength": 1600}},
   "LegacyOutboundSmsTaskRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialNotificationMessage": {"maxLength": 1600}},
   "OriginalOutboundSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "messageBody": {"minLength": 1, "maxLength": 1600}},
   "CreateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},

@@ -8,7 +8,6 @@ import { OutboundPartiesRequestDto } from './outbound-parties.request.dto';
 export class OutboundMessageRequestDto extends OutboundPartiesRequestDto {
   @ApiPropertyOptional({
     enum: OUTBOUND_CHANNELS,
-    default: 'sms',
     description:
       'sms (default) or whatsapp. WhatsApp needs a number in Flex Conversations mode (a whatsapp Address Configuration; a Chat + Proxy number answers 422 ' +
       'CHANNEL_NOT_SUPPORTED). Free text to WhatsApp goes only inside the customer’s 24-hour window (else 422 WHATSAPP_TEMPLATE_REQUIRED): send contentSid then.',
