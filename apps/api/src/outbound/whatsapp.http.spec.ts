@@ -169,6 +169,14 @@ describe('WhatsApp and Content templates over HTTP (no OUTBOUND_MODE: each numbe
       ]);
     });
 
+    it('counts the sends by their real channel', async () => {
+      const metrics = (await api.http.get('/metrics').expect(200)).text;
+
+      expect(metrics).toMatch(/sends_total\{flow="system",mode="conversations",channel="whatsapp",outcome="succeeded"\} [1-9]/);
+      expect(metrics).toMatch(/sends_total\{flow="system",mode="chat-proxy",channel="sms",outcome="succeeded"\} [1-9]/);
+      expect(metrics).toMatch(/sends_total\{flow="agent",mode="conversations",channel="whatsapp",outcome="rolled_back"\} [1-9]/);
+    });
+
     it('the doctor names each number’s mode and why', async () => {
       const conversations = (await api.http.get('/api/v1/doctor').query({ number: SENDER }).expect(200)).body;
       const chatProxy = (await api.http.get('/api/v1/doctor').query({ number: TWILIO_NUMBER }).expect(200)).body;
