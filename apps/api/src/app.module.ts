@@ -8,6 +8,7 @@ import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DeploymentModule } from './deployment/deployment.module';
+import { ContentTemplateModule } from './content-template/content-template.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
 import { HealthModule } from './health/health.module';
@@ -38,6 +39,7 @@ import { TwilioModule } from './twilio/twilio.module';
     DoctorModule,
     ConsentModule,
     DeliveryModule,
+    ContentTemplateModule,
   ],
 })
 export class AppModule {

@@ -88,6 +88,22 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     }
   });
 
+  it('answers the content templates and WhatsApp sends as documented', async () => {
+    const { templates } = await call('get', '/api/v1/content-templates', 200, { query: { refresh: 'true' } });
+    const reminder = templates.find((template: { friendlyName: string }) => template.friendlyName === 'appointment_reminder');
+    const whatsapp = (n: number) => ({ fromNumber: '+15550100003', toName: 'Ada Lovelace', toNumber: customer(n), channel: 'whatsapp' });
+    const filled = { contentSid: reminder.sid, contentVariables: { 1: 'Ada', 2: 'Monday' } };
+    if (mode === 'conversations') {
+      await call('post', '/api/v1/outbound/message', 201, { body: { ...whatsapp(11), ...filled } });
+      await call('post', '/api/v1/outbound/task', 201, { body: { ...whatsapp(12), ...filled } });
+      await call('post', '/api/v1/outbound/message', 400, { body: { ...whatsapp(13), contentSid: reminder.sid, contentVariables: { nickname: 'Ada' } } });
+      await call('post', '/api/v1/outbound/task', 422, { body: { ...whatsapp(14), initialMessage: 'Hi Ada' } });
+    } else {
+      // OUTBOUND_MODE=legacy puts every number on Chat + Proxy, which has no WhatsApp.
+      await call('post', '/api/v1/outbound/message', 422, { body: { ...whatsapp(11), ...filled } });
+    }
+  });
+
   it('answers the sandbox handset routes as documented', async () => {
     const handsets = await call('get', '/api/v1/sandbox/handset', 200);
     const number = handsets.handsets[0]?.number ?? customer(2);

@@ -399,3 +399,57 @@ export class OptOutNotFound extends DomainError {
     super(`${recipient} has no opt-out for ${scope}`, { recipient, scope });
   }
 }
+
+// ─── WhatsApp and Content templates ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The sender cannot carry the channel asked for: WhatsApp goes through Flex Conversations; a number on Programmable
+ * Chat + Proxy has no WhatsApp path (Proxy relays SMS and voice only).
+ */
+export class ChannelNotSupported extends DomainError {
+  readonly code = 'CHANNEL_NOT_SUPPORTED';
+
+  constructor(
+    readonly channel: string,
+    readonly fromNumber: string,
+    reason: string,
+  ) {
+    super(`${fromNumber} cannot send on ${channel}: ${reason}`, { channel, fromNumber });
+  }
+}
+
+/**
+ * The Content template and variables a send names do not make a message Twilio would deliver. Every problem is
+ * reported at once, named by its field (`contentSid`, `contentVariables.2`), before anything is created in Twilio.
+ */
+export class InvalidContent extends DomainError {
+  readonly code = 'INVALID_CONTENT';
+
+  constructor(readonly problems: SettingsProblem[]) {
+    super(`The Content template cannot be sent as asked: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, { problems });
+  }
+}
+
+/**
+ * Free text to a WhatsApp customer outside the 24-hour customer service window: WhatsApp delivers only an approved
+ * template then (Twilio error 63016). Raised before anything is created when the product knows the window is closed,
+ * and when Twilio answers 63016 itself (`twilioCode`).
+ */
+export class WhatsAppTemplateRequired extends DomainError {
+  readonly code = 'WHATSAPP_TEMPLATE_REQUIRED';
+
+  constructor(
+    readonly customer: string,
+    readonly sender: string,
+    readonly lastInboundAt: Date | null,
+    twilioCode?: number,
+  ) {
+    super(
+      `${customer} ${lastInboundAt ? `last wrote to ${sender} at ${lastInboundAt.toISOString()}, more than 24 hours ago` : `has not written to ${sender}`}` +
+        `${twilioCode ? ` (Twilio error ${twilioCode})` : ''}: outside WhatsApp's 24-hour customer service window only an approved template can be sent. ` +
+        'Send contentSid (GET /api/v1/content-templates) instead of the text.',
+      { customer, sender, lastInboundAt: lastInboundAt?.toISOString() ?? null, ...(twilioCode ? { twilioError: twilioCode } : {}) },
+      twilioCode,
+    );
+  }
+}

@@ -8,3 +8,5 @@ export * from './use-cases';
 export * from './value-objects';
 export * from './cleanup-jobs';
 export * from './delivery';
+export * from './cache';
+export * from './content';

@@ -18,3 +18,4 @@ export * from './client/twilio-request-observer';
 export * from './delivery/twilio-message-delivery.adapter';
 export * from './delivery/twilio-delivery-callback-registry.adapter';
 export * from './delivery/twilio-webhook-bodies';
+export * from './content/twilio-content.adapter';

@@ -3,6 +3,7 @@ import type twilio from 'twilio';
 import { TwilioChatChannelAdapter } from './chat/twilio-chat-channel.adapter';
 import { TwilioChatServiceAdapter } from './chat/twilio-chat-service.adapter';
 import { TwilioMessageAdapter } from './chat/twilio-message.adapter';
+import { TwilioContentAdapter } from './content/twilio-content.adapter';
 import { TwilioAddressConfigurationAdapter } from './conversations/twilio-address-configuration.adapter';
 import { TwilioConversationAdapter } from './conversations/twilio-conversation.adapter';
 import { TwilioInteractionAdapter } from './conversations/twilio-interaction.adapter';
@@ -47,6 +48,7 @@ export function createTwilioPorts(client: twilio.Twilio, options: TwilioPortsOpt
     addressConfigurations: new TwilioAddressConfigurationAdapter(client),
     conversations: new TwilioConversationAdapter(client),
     interactions: new TwilioInteractionAdapter(client),
+    content: new TwilioContentAdapter(client),
   };
 }
 

@@ -88,6 +88,28 @@ export const ERROR_EXAMPLES = {
     message: 'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',
     context: { flexFlowSid: 'FO0123456789abcdef0123456789abcdef', phoneNumber: '+15550100001', integrationType: 'studio' },
   },
+  invalidContent: {
+    code: 'INVALID_CONTENT',
+    message:
+      'The Content template cannot be sent as asked: contentVariables.nickname: is not a placeholder of template appointment_reminder (its placeholders: 1, 2); contentVariables.2: is required: template appointment_reminder has {{2}} (its placeholders: 1, 2)',
+    context: {
+      problems: [
+        { field: 'contentVariables.nickname', message: 'is not a placeholder of template appointment_reminder (its placeholders: 1, 2)' },
+        { field: 'contentVariables.2', message: 'is required: template appointment_reminder has {{2}} (its placeholders: 1, 2)' },
+      ],
+    },
+  },
+  channelNotSupported: {
+    code: 'CHANNEL_NOT_SUPPORTED',
+    message: '+15550100001 cannot send on whatsapp: the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. …',
+    context: { channel: 'whatsapp', fromNumber: '+15550100001' },
+  },
+  whatsappTemplateRequired: {
+    code: 'WHATSAPP_TEMPLATE_REQUIRED',
+    message:
+      "whatsapp:+14155550123 has not written to whatsapp:+15550100003: outside WhatsApp's 24-hour customer service window only an approved template can be sent. Send contentSid (GET /api/v1/content-templates) instead of the text.",
+    context: { customer: 'whatsapp:+14155550123', sender: 'whatsapp:+15550100003', lastInboundAt: null },
+  },
   twilioRequestFailed: { code: 'TWILIO_REQUEST_FAILED', message: 'Chat message: The message body is too long', context: { status: 400 }, twilioCode: 50301 },
   twilioUnavailable: {
     code: 'TWILIO_UNAVAILABLE',

@@ -43,4 +43,9 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   // removing an opt-out that is not there.
   RECIPIENT_OPTED_OUT: 422,
   OPT_OUT_NOT_FOUND: 404,
+  // WhatsApp: a Chat + Proxy number cannot carry it; a template that does not fit (every problem listed, before
+  // anything is created); free text outside the customer's 24-hour window (ours, or Twilio's 63016 in twilioCode).
+  CHANNEL_NOT_SUPPORTED: 422,
+  INVALID_CONTENT: 400,
+  WHATSAPP_TEMPLATE_REQUIRED: 422,
 };

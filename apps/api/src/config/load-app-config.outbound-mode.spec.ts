@@ -6,7 +6,7 @@ const sandbox: Environment = {};
 
 describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
   it('keeps every number on Chat + Proxy by default', () => {
-    expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'chat-proxy', conversationsNumbers: [] });
+    expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'chat-proxy', conversationsNumbers: [], detect: true });
   });
 
   it('reads the default mode and the numbers moved to conversations mode (E.164, deduplicated)', () => {

@@ -320,14 +320,17 @@ const OUTBOUND_MODES = ['chat-proxy', 'conversations'] as const satisfies readon
 const OUTBOUND_MODE_ALIASES = new Map<string, OutboundMode>([['legacy', 'chat-proxy']]);
 
 function readOutboundModes(reader: EnvReader): OutboundModePolicy {
-  const raw = reader.get('OUTBOUND_MODE')?.toLowerCase() ?? 'chat-proxy';
+  const set = reader.get('OUTBOUND_MODE');
+  const raw = set?.toLowerCase() ?? 'chat-proxy';
   const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw) ?? OUTBOUND_MODE_ALIASES.get(raw);
   if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be chat-proxy or conversations, got "${raw}"`);
   const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   const bad = listed.filter((entry) => !/^\+[1-9]\d{6,14}$/.test(entry) || !PhoneNumber.tryParse(entry));
   if (bad.length > 0) reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
   const conversationsNumbers = [...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164))];
-  return { defaultMode: defaultMode ?? 'chat-proxy', conversationsNumbers };
+  // Unset: each number's mode is found from the account (its Address Configurations and Flex Flows), Chat + Proxy
+  // when it has neither.
+  return { defaultMode: defaultMode ?? 'chat-proxy', conversationsNumbers, ...(set ? {} : { detect: true }) };
 }
 
 /** Reads variables and collects problems instead of stopping at the first one. */

@@ -197,7 +197,7 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       const journal = new SqlJournal(api.db);
       const started = new Date();
       const requestId = await journal.begin(
-        { kind: 'system_sms', caller: 'bootstrap', fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', body: 'Hi', idempotencyKey: null, input: {} },
+        { kind: 'system_sms', caller: 'bootstrap', fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} },
         started,
       );
       const statusCallback = api.app.get(PublicUrl).webhookUrl('messages') as string;

@@ -25,7 +25,7 @@ function deliveryLogContract(target: DatabaseTarget) {
   async function sentRequest(finishedAt = T0): Promise<{ requestId: string; messageSid: string }> {
     const messageSid = `IM${String(++sequence).padStart(32, '0')}`;
     const requestId = await journal.begin(
-      { kind: 'system_sms', caller: 'bootstrap', fromNumber: '+15550100001', toNumber: '+14155550123', toName: 'Ada', body: 'Hi', idempotencyKey: null, input: {} },
+      { kind: 'system_sms', caller: 'bootstrap', fromNumber: '+15550100001', toNumber: '+14155550123', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} },
       T0,
     );
     await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid, channelSid: 'CH1' }, startedAt: T0, finishedAt: T0 });

@@ -14,7 +14,7 @@ describe('GET /api/v1/doctor', () => {
   let api: TestApp;
   let client: twilio.Twilio;
   let number: string;
-  const diagnose = async () => (await api.http.get('/api/v1/doctor').query({ number }).expect(200)).body as { number: string; status: string; checks: Check[] };
+  const diagnose = async () => (await api.http.get('/api/v1/doctor').query({ number }).expect(200)).body as { number: string; status: string; mode?: { mode: string; source: string; channels: string[] }; checks: Check[] };
   const check = (checks: Check[], id: string) => checks.find((candidate) => candidate.id === id);
   const flowOf = async (integrationType: string) => (await client.flexApi.v1.flexFlow.list()).find((flow) => flow.contactIdentity === number && flow.integrationType === integrationType)!;
 
@@ -30,8 +30,10 @@ describe('GET /api/v1/doctor', () => {
   it('is all ok on the seeded account', async () => {
     const diagnosis = await diagnose();
     expect(diagnosis.status).toBe('ok');
+    expect(diagnosis.mode).toMatchObject({ mode: 'chat-proxy', source: 'flex-flow', channels: ['sms'] });
     expect(diagnosis.checks.map((item) => [item.id, item.status])).toEqual([
       ['number-in-account', 'ok'],
+      ['outbound-mode', 'ok'],
       ['task-flex-flow', 'ok'],
       ['studio-flex-flow', 'ok'],
       ['chat-service', 'ok'],

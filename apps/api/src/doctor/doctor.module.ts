@@ -2,21 +2,24 @@ import { Module } from '@nestjs/common';
 import {
   DiagnoseNumber,
   TwilioRetrier,
-  outboundModeOf,
   type AddressConfigurationPort,
   type ChatServicePort,
   type FlexFlowPort,
   type IncomingPhoneNumberPort,
+  type OutboundSmsDependencies,
   type ProxyServicePort,
   type WorkspacePort,
 } from '@flex-sms/domain';
-import { AppConfig } from '../config/app-config';
+import { OutboundModule } from '../outbound/outbound.module';
+import { OUTBOUND_SMS_DEPENDENCIES } from '../outbound/outbound-sms.tokens';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { TWILIO_PORT } from '../twilio/twilio.tokens';
 import { DoctorController } from './doctor.http.controller';
 
 /** `GET /api/v1/doctor?number=…`: the DiagnoseNumber use case over the account's ports. */
 @Module({
+  // The senders' modes come from the outbound flows' directory, so the doctor says what a send would do.
+  imports: [OutboundModule],
   controllers: [DoctorController],
   providers: [
     {
@@ -30,7 +33,7 @@ import { DoctorController } from './doctor.http.controller';
         addressConfigurations: AddressConfigurationPort,
         retrier: TwilioRetrier,
         account: TwilioAccount,
-        config: AppConfig,
+        outbound: OutboundSmsDependencies,
       ) =>
         new DiagnoseNumber({
           phoneNumbers,
@@ -41,7 +44,7 @@ import { DoctorController } from './doctor.http.controller';
           addressConfigurations,
           retrier,
           configuredChatServiceSid: account.chatServiceSid,
-          outboundMode: (number) => outboundModeOf(config.outboundModes, number),
+          senderMode: (number) => outbound.senderModes.explain(number),
         }),
       inject: [
         TWILIO_PORT.phoneNumbers,
@@ -52,7 +55,7 @@ import { DoctorController } from './doctor.http.controller';
         TWILIO_PORT.addressConfigurations,
         TwilioRetrier,
         TwilioAccount,
-        AppConfig,
+        OUTBOUND_SMS_DEPENDENCIES,
       ],
     },
   ],

@@ -32,7 +32,7 @@ function storeContract(target: DatabaseTarget) {
 
   /** The request that claimed `key` reaches the journal a moment after its claim, as the outbound routes do. */
   async function journaled(key: string): Promise<string> {
-    const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'alice', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', body: 'Hi', idempotencyKey: key, input: {} };
+    const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'alice', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: key, input: {} };
     return journal.begin(request, new Date(now + 5));
   }
 

@@ -1,9 +1,10 @@
-import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp } from '../outbound/outbound.test-helpers';
+import { OUTBOUND_VARIANTS, OutboundTestApp, channelFields, createOutboundTestApp, customerWroteFirst } from '../outbound/outbound.test-helpers';
 
 /** The system flow's first Twilio create in each mode. */
 const FIRST_CREATE = { 'chat-proxy': '/flex-api/v1/Channels', conversations: '/conversations/v1/Conversations' } as const;
 
-describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_MODE=%s)', (mode) => {
+describe.each(OUTBOUND_VARIANTS)('Idempotency-Key on the outbound routes (OUTBOUND_MODE=$mode, channel $channel)', (variant) => {
+  const { mode } = variant;
   let api: OutboundTestApp;
   let sequence = 700;
   let customer: string;
@@ -15,10 +16,11 @@ describe.each(OUTBOUND_MODES)('Idempotency-Key on the outbound routes (OUTBOUND_
   beforeEach(async () => {
     customer = `+1415555${String(++sequence).padStart(4, "0")}`;
     await api.controls.clearFaults();
+    await customerWroteFirst(api, variant, customer);
     await api.controls.clearRequests();
   });
 
-  const body = (overrides: Record<string, unknown> = {}) => ({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Shipped', ...overrides });
+  const body = (overrides: Record<string, unknown> = {}) => ({ fromNumber: variant.fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Shipped', ...channelFields(variant), ...overrides });
   const send = (key: string, payload: Record<string, unknown> = body()) => api.http.post('/api/v1/outbound/message').set('Idempotency-Key', key).send(payload);
   const journalCount = async () => (await api.http.get('/api/v1/outbound').query({ number: customer }).expect(200)).body.total;
 

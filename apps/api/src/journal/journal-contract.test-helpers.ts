@@ -14,6 +14,8 @@ export const agentRequest: OutboundRequestRecord = {
   fromNumber: '+15550100001',
   toNumber: '+14155550123',
   toName: 'Ada Lovelace',
+  // Not the default: the journal must keep the channel it was given.
+  channel: 'whatsapp',
   body: 'Hi Ada',
   idempotencyKey: 'key-1',
   input: { sourceChatChannelSid: null, taskAttributes: { crmId: 'A-17', nested: { tier: 'gold' } } },

@@ -21,6 +21,7 @@ export interface RequestRow {
   from_number: string;
   to_number: string;
   to_name: string;
+  channel: 'sms' | 'whatsapp';
   body: string | null;
   idempotency_key: string | null;
   input: Record<string, unknown>;
@@ -73,7 +74,7 @@ function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V 
 }
 
 export const REQUEST_COLUMNS =
-  'id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status_callback_url, status, started_at, finished_at, result, error';
+  'id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at, finished_at, result, error';
 
 /** The entries of these request rows, with their steps, pending steps and undo records (four queries in all). */
 export async function loadEntries(db: Queryable, requests: readonly RequestRow[]): Promise<JournalEntry[]> {
@@ -104,6 +105,7 @@ export function toRequestSummary(row: RequestRow): Omit<JournalEntry, 'steps' | 
     fromNumber: row.from_number,
     toNumber: row.to_number,
     toName: row.to_name,
+    channel: row.channel,
     body: row.body,
     idempotencyKey: row.idempotency_key,
     input: row.input,

@@ -13,6 +13,7 @@ const record = (toNumber: string): OutboundRequestRecord => ({
   fromNumber: '+15550100001',
   toNumber,
   toName: 'Ada',
+  channel: 'sms',
   body: 'Hi',
   idempotencyKey: null,
   input: {},

@@ -12,11 +12,12 @@ import type {
 } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
-import { FLOW_LABEL, SMS_CHANNEL } from '../metrics/send-labels';
+import { FLOW_LABEL } from '../metrics/send-labels';
 
 interface SendInFlight {
   flow: string;
   mode: string;
+  channel: string;
   startedAt: number;
 }
 
@@ -39,7 +40,7 @@ export class MeteredJournal implements Journal {
     // The runner records the mode it chose in the input (conversations); a request without one (or with `legacy`, the
     // name chat-proxy had before) ran on Chat + Proxy.
     const mode = request.input.mode === 'conversations' ? 'conversations' : 'chat-proxy';
-    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, startedAt: performance.now() });
+    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, channel: request.channel ?? 'sms', startedAt: performance.now() });
     const context = currentRequestContext();
     if (context) context.journaled = true;
     return requestId;
@@ -55,7 +56,7 @@ export class MeteredJournal implements Journal {
     // Counted once its outcome is recorded. One that could not be (the database down) answers DATABASE_UNAVAILABLE,
     // which errors_total counts, and is settled by start-up recovery.
     if (!send) return;
-    this.metrics.sends.inc({ flow: send.flow, mode: send.mode, channel: SMS_CHANNEL, outcome: outcome.status });
+    this.metrics.sends.inc({ flow: send.flow, mode: send.mode, channel: send.channel, outcome: outcome.status });
     this.metrics.sendDuration.observe({ flow: send.flow, mode: send.mode, outcome: outcome.status }, (performance.now() - send.startedAt) / 1000);
   }
 

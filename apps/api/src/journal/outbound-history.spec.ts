@@ -12,6 +12,7 @@ const record = (overrides: Partial<OutboundRequestRecord>): OutboundRequestRecor
   fromNumber: '+15550100001',
   toNumber: '+14155550123',
   toName: 'Ada',
+  channel: 'sms',
   body: 'Hi',
   idempotencyKey: null,
   input: {},

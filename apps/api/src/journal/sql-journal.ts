@@ -221,19 +221,19 @@ export class SqlJournal implements Journal {
   /** Takes the pair lock with the same statement when the lock is waiting for it (PostgreSQL, see LockSession). */
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const id = newRequestId();
-    const params = [id, request.kind, request.caller, request.fromNumber, request.toNumber, request.toName, request.body, request.idempotencyKey, jsonParam(request.input ?? {}), request.statusCallbackUrl ?? null, startedAt];
+    const params = [id, request.kind, request.caller, request.fromNumber, request.toNumber, request.toName, request.channel ?? 'sms', request.body, request.idempotencyKey, jsonParam(request.input ?? {}), request.statusCallbackUrl ?? null, startedAt];
     const session = lockSessionHere();
     if (session?.state === 'untaken') {
       // The row is inserted once the lock is held: the statement's source is the lock being taken.
       await session.take(
-        `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status_callback_url, status, started_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, 'in_flight', $11::timestamptz FROM (SELECT pg_advisory_lock($12::bigint)) AS pair_lock`,
+        `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, 'in_flight', $12::timestamptz FROM (SELECT pg_advisory_lock($13::bigint)) AS pair_lock`,
         [...params, session.lockId],
       );
     } else {
       await this.db.query(
-        `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, body, idempotency_key, input, status_callback_url, status, started_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in_flight', $11)`,
+        `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'in_flight', $12)`,
         params,
       );
     }

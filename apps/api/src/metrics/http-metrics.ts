@@ -3,7 +3,7 @@ import { requestContextOf } from '../common/request-context';
 import { routePatternOf } from '../common/route-pattern';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import { Metrics } from './metrics';
-import { FLOW_LABEL, NO_MODE, SMS_CHANNEL } from './send-labels';
+import { FLOW_LABEL, NO_MODE, channelLabelOf } from './send-labels';
 
 /**
  * Counts every answered request by route pattern and status, its error code when it is an error, and a send a
@@ -22,7 +22,7 @@ export function httpMetrics(metrics: Metrics) {
       const context = requestContextOf(res);
       const refused = res.statusCode >= 400 && res.statusCode < 500 && !res.getHeader(IDEMPOTENT_REPLAYED_HEADER);
       if (context?.sends && !context.journaled && refused) {
-        metrics.sends.inc({ flow: FLOW_LABEL[context.sends], mode: NO_MODE, channel: SMS_CHANNEL, outcome: 'refused' });
+        metrics.sends.inc({ flow: FLOW_LABEL[context.sends], mode: NO_MODE, channel: channelLabelOf((req.body as { channel?: unknown } | undefined)?.channel), outcome: 'refused' });
       }
     });
     next();

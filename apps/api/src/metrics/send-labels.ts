@@ -9,5 +9,7 @@ export const NO_MODE = 'none';
 /** sends_total's `outcome`: the journal's (succeeded, failed, rolled_back), or `refused` before the journal. */
 export type SendOutcome = Exclude<OutboundRequestStatus, 'in_flight'> | 'refused';
 
-/** Every send is an SMS today; the label is there for the channels to come. */
-export const SMS_CHANNEL = 'sms';
+/** sends_total's `channel`: what the request asked for (`sms` unless it said `whatsapp`); anything else is `sms`, the default, so a hostile value cannot add series. */
+export function channelLabelOf(channel: unknown): 'sms' | 'whatsapp' {
+  return channel === 'whatsapp' ? 'whatsapp' : 'sms';
+}

@@ -1,5 +1,5 @@
 import { FlexFlowDirectory } from '@flex-sms/domain';
-import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, twilioResources } from './outbound.test-helpers';
+import { OUTBOUND_VARIANTS, OutboundTestApp, channelFields, createOutboundTestApp, customerWroteFirst, twilioResources } from './outbound.test-helpers';
 
 const SESSIONS = '/proxy/v1/Services/*/Sessions';
 const FLEX_CHANNELS = '/flex-api/v1/Channels';
@@ -57,8 +57,10 @@ const MODE_CASES = {
 let customerSequence = 100;
 const nextCustomer = () => `+1415555${String(++customerSequence).padStart(4, '0')}`;
 
-describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s): conflicts, rollback, retries', (mode) => {
+describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mode, channel $channel): conflicts, rollback, retries', (variant) => {
+  const { mode, fromNumber } = variant;
   const cases = MODE_CASES[mode];
+  const sms = variant.channel === 'sms';
   let api: OutboundTestApp;
   let customer: string;
 
@@ -69,12 +71,13 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
   beforeEach(async () => {
     customer = nextCustomer();
     await api.controls.clearFaults();
+    await customerWroteFirst(api, variant, customer);
     await api.controls.clearRequests();
   });
 
-  const task = (body: Record<string, unknown> = {}) => api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', ...body });
+  const task = (body: Record<string, unknown> = {}) => api.http.post('/api/v1/outbound/task').send({ fromNumber, toNumber: customer, toName: 'Ada', ...channelFields(variant), ...body });
   const message = (body: Record<string, unknown> = {}) =>
-    api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hello', ...body });
+    api.http.post('/api/v1/outbound/message').send({ fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Hello', ...channelFields(variant), ...body });
   const journalEntry = async (id: string) => (await api.http.get(`/api/v1/outbound/${id}`).expect(200)).body;
   const latestEntry = async () => {
     const page = (await api.http.get('/api/v1/outbound').query({ number: customer }).expect(200)).body;
@@ -85,7 +88,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
   // Programmable Chat + Proxy: the customer's pair in another live Proxy Session.
   (mode === 'chat-proxy' ? describe : describe.skip)('participant conflicts', () => {
     it('answers 409 naming the live Studio conversation that holds the customer, and leaves nothing of its own behind', async () => {
-      const inbound = await api.controls.sendInboundSms({ from: customer, to: TWILIO_NUMBER, body: 'Hello?' });
+      const inbound = await api.controls.sendInboundSms({ from: customer, to: fromNumber, body: 'Hello?' });
       expect(inbound.route).toBe('flex-flow');
       const before = await twilioResources(api);
 
@@ -94,7 +97,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
       expect(response.body.error).toMatchObject({
         code: 'PARTICIPANT_CONFLICT',
         message: expect.stringContaining(customer),
-        context: { customerNumber: customer, proxyNumber: TWILIO_NUMBER, conflictingSessionSid: inbound.sessionSid, conflictingChannelSid: inbound.channelSid },
+        context: { customerNumber: customer, proxyNumber: fromNumber, conflictingSessionSid: inbound.sessionSid, conflictingChannelSid: inbound.channelSid },
       });
       expect(await twilioResources(api)).toEqual(before);
       const entry = await latestEntry();
@@ -116,7 +119,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
     });
 
     it('closes a stale session whose conversation has ended (channel INACTIVE), and goes ahead', async () => {
-      const inbound = await api.controls.sendInboundSms({ from: customer, to: TWILIO_NUMBER, body: 'Hello?' });
+      const inbound = await api.controls.sendInboundSms({ from: customer, to: fromNumber, body: 'Hello?' });
       // What Flex leaves when an agent ends a chat whose session outlived it: the channel marked INACTIVE.
       const channel = api.twilio.chat.v2.services(api.sandbox.account.chatServiceSid).channels(inbound.channelSid!);
       await channel.update({ attributes: JSON.stringify({ ...JSON.parse((await channel.fetch()).attributes), status: 'INACTIVE' }) });
@@ -142,7 +145,7 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
       expect(response.body.error).toMatchObject({
         code: 'CONVERSATION_CONFLICT',
         message: expect.stringContaining(agent.task.sid),
-        context: { customerNumber: customer, proxyNumber: TWILIO_NUMBER, conversationSid: agent.conversation.sid, taskSid: agent.task.sid },
+        context: { customerNumber: customer, proxyNumber: fromNumber, conversationSid: agent.conversation.sid, taskSid: agent.task.sid },
       });
       expect(await twilioResources(api)).toEqual(before);
       const entry = await latestEntry();
@@ -150,12 +153,13 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
       expect(entry.steps.filter((step: { name: string }) => step.name === 'conversation').map((step: { outcome: string }) => step.outcome)).toEqual(['created', 'removed']);
     });
 
-    it('puts the agent’s interaction on the customer’s inbound conversation while no task holds it', async () => {
-      const [address] = (await api.twilio.conversations.v1.addressConfigurations.list({ type: 'sms' })).filter((candidate) => candidate.address === TWILIO_NUMBER);
+    // The SMS number's Address Configuration is switched on for it; the WhatsApp sender's is on already (the next suite).
+    (sms ? it : it.skip)('puts the agent’s interaction on the customer’s inbound conversation while no task holds it', async () => {
+      const [address] = (await api.twilio.conversations.v1.addressConfigurations.list({ type: 'sms' })).filter((candidate) => candidate.address === fromNumber);
       // AutoCreation on: the number takes inbound SMS as Conversations (a Flex UI 2.x account).
       await api.twilio.conversations.v1.addressConfigurations(address.sid).update({ 'autoCreation.enabled': true });
       try {
-        const inbound = await api.controls.sendInboundSms({ from: customer, to: TWILIO_NUMBER, body: 'Hello?' });
+        const inbound = await api.controls.sendInboundSms({ from: customer, to: fromNumber, body: 'Hello?' });
         const before = await twilioResources(api);
 
         const response = await task({ initialMessage: 'Hi, it is Grace.' }).expect(201);
@@ -240,7 +244,8 @@ describe.each(OUTBOUND_MODES)('outbound SMS failures over HTTP (OUTBOUND_MODE=%s
     });
   });
 
-  describe('numbers that are not set up', () => {
+  // A WhatsApp sender without Flex Flows is routed by its Address Configuration instead.
+  (sms ? describe : describe.skip)('numbers that are not set up', () => {
     it('answers 422 FLEX_FLOW_NOT_FOUND naming the number, the integration type and the fix', async () => {
       const response = await task({ fromNumber: '+15550100009' }).expect(422);
       expect(response.body.error).toMatchObject({

@@ -13,6 +13,8 @@ describe('Twilio round trips per outbound request', () => {
     api = await createOutboundTestApp();
     await api.controls.seedProxySessions({ count: 2000 });
     await api.http.get('/api/v1/flex-flows').expect(200);
+    // No OUTBOUND_MODE: the number's mode is found from the account's Address Configurations, cached like the Flex Flows.
+    await api.http.get('/api/v1/doctor').query({ number: TWILIO_NUMBER }).expect(200);
   });
   afterAll(async () => {
     await api.controls.clearFaults();

@@ -31,6 +31,8 @@ export function OutboundSmsRoute(options: OutboundSmsRouteOptions) {
   const { path, kind, operation, response, originalFunction } = options;
   const integrationType = INTEGRATION_TYPE[kind];
   const idempotency = (example: ErrorExample) => (originalFunction ? [] : [example]);
+  // The original Functions' paths stay SMS text only, as the Functions were: no channel, no templates.
+  const channels = (...examples: ErrorExample[]) => (originalFunction ? [] : examples);
   return applyDecorators(
     Post(path),
     Roles('operator'),
@@ -42,9 +44,10 @@ export function OutboundSmsRoute(options: OutboundSmsRouteOptions) {
     originalFunction ? ApiOkResponse(response) : ApiCreatedResponse(response),
     ApiErrorExamples(
       {
-        400: [ERROR_EXAMPLES.validationFailed, ...idempotency(ERROR_EXAMPLES.invalidIdempotencyKey)],
+        400: [ERROR_EXAMPLES.validationFailed, ...idempotency(ERROR_EXAMPLES.invalidIdempotencyKey), ...channels(ERROR_EXAMPLES.invalidContent)],
         409: [ERROR_EXAMPLES.participantConflict, ...idempotency(ERROR_EXAMPLES.idempotencyKeyInUse)],
         422: [
+          ...channels(ERROR_EXAMPLES.channelNotSupported, ERROR_EXAMPLES.whatsappTemplateRequired),
           ERROR_EXAMPLES.flexFlowNotFound(integrationType),
           ...(integrationType === 'studio' ? [ERROR_EXAMPLES.flexFlowDisabled] : []),
           ERROR_EXAMPLES.recipientOptedOut,

@@ -6,7 +6,12 @@ import {
   ResolveInFlight,
   SendSystemSms,
   TwilioRetrier,
+  ContentTemplateCatalog,
   createOutboundSmsDependencies,
+  type AddressConfigurationPort,
+  type ContentPort,
+  type CustomerWindowPort,
+  type WorkspacePort,
   type ChatChannelPort,
   type ConversationPort,
   type InteractionPort,
@@ -20,6 +25,7 @@ import {
 import { AppConfig } from '../config/app-config';
 import { TwilioRetryAfterInterceptor } from '../common/twilio-retry-after.interceptor';
 import { ConsentRegisterModule } from '../consent/consent-register.module';
+import { CUSTOMER_WINDOW, CustomerWindowModule } from '../customer-window/customer-window.module';
 import { SqlConsentRegister } from '../consent/sql-consent-register';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { JOURNAL, JournalModule } from '../journal/journal.module';
@@ -41,6 +47,9 @@ function outboundSmsDependencies(
   tasks: TaskPort,
   conversations: ConversationPort,
   interactions: InteractionPort,
+  addressConfigurations: AddressConfigurationPort,
+  workspaces: WorkspacePort,
+  content: ContentPort,
   flexFlowDirectory: FlexFlowDirectory,
   retrier: TwilioRetrier,
   journal: Journal,
@@ -49,9 +58,10 @@ function outboundSmsDependencies(
   followUps: FollowUpScheduler,
   config: AppConfig,
   consent: SqlConsentRegister,
+  customerWindows: CustomerWindowPort,
 ): OutboundSmsDependencies {
   const deps = createOutboundSmsDependencies({
-    ports: { chatChannels, messages, proxySessions, tasks, conversations, interactions },
+    ports: { chatChannels, messages, proxySessions, tasks, conversations, interactions, addressConfigurations, workspaces, content },
     flexFlowDirectory,
     retrier,
     journal,
@@ -61,6 +71,7 @@ function outboundSmsDependencies(
     outboundModes: config.outboundModes,
     scheduleFollowUp: (requestId) => followUps.schedule(requestId),
     consent,
+    customerWindows,
   });
   const completePendingSteps = new CompletePendingSteps(deps);
   followUps.attach((requestId) => completePendingSteps.execute(requestId));
@@ -79,7 +90,7 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
  * work of answered requests.
  */
 @Module({
-  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule, SystemCallbacksModule],
+  imports: [JournalModule, PairLockModule, IdempotencyModule, ConsentRegisterModule, SystemCallbacksModule, CustomerWindowModule],
   controllers: [InitiateAgentSmsController, SendSystemSmsController, OutboundHistoryController, LegacyFunctionsController],
   providers: [
     {
@@ -98,6 +109,9 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
         TWILIO_PORT.tasks,
         TWILIO_PORT.conversations,
         TWILIO_PORT.interactions,
+        TWILIO_PORT.addressConfigurations,
+        TWILIO_PORT.workspaces,
+        TWILIO_PORT.content,
         FlexFlowDirectory,
         TwilioRetrier,
         JOURNAL,
@@ -106,13 +120,17 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
         FollowUpScheduler,
         AppConfig,
         SqlConsentRegister,
+        CUSTOMER_WINDOW,
       ],
     },
+    // The one catalog: the sends check templates against the list GET /content-templates shows (one cache).
+    { provide: ContentTemplateCatalog, useFactory: (deps: OutboundSmsDependencies) => deps.contentTemplates, inject: [OUTBOUND_SMS_DEPENDENCIES] },
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),
     useCase(ResolveInFlight),
     InFlightRecovery,
     TwilioRetryAfterInterceptor,
   ],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog],
 })
 export class OutboundModule {}

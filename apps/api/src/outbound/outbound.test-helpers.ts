@@ -1,7 +1,8 @@
 import type { RetryPolicy } from '@flex-sms/domain';
 import { createTwilioClient } from '@flex-sms/twilio-adapter';
-import { DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
+import { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS, type LoggedRequest } from '@flex-sms/twilio-sandbox';
 import type twilio from 'twilio';
+import { OutboundEvents } from '../events/outbound-events';
 import { TestApp, TestAppOptions, createTestApp } from '../testing/test-app';
 import { TWILIO_RETRY_POLICY } from '../twilio/twilio.tokens';
 import { FollowUpScheduler } from './follow-up-scheduler';
@@ -21,6 +22,39 @@ export type OutboundModeName = (typeof OUTBOUND_MODES)[number];
 /** The outbound tuning, and the retry policy of the API's Twilio calls. */
 export interface OutboundTestOptions extends OutboundSmsOptions {
   retryPolicy: RetryPolicy;
+}
+
+/**
+ * The shared suites (rollback, conflicts, retries, idempotency) run per mode and channel: WhatsApp goes through Flex
+ * Conversations only, from the demo account's WhatsApp sender, with the customer inside the 24-hour window.
+ */
+export interface OutboundVariant {
+  mode: OutboundModeName;
+  channel: 'sms' | 'whatsapp';
+  fromNumber: string;
+}
+
+export const OUTBOUND_VARIANTS: readonly OutboundVariant[] = [
+  { mode: 'chat-proxy', channel: 'sms', fromNumber: TWILIO_NUMBER },
+  { mode: 'conversations', channel: 'sms', fromNumber: TWILIO_NUMBER },
+  { mode: 'conversations', channel: 'whatsapp', fromNumber: DEMO_CONVERSATIONS_NUMBER },
+];
+
+/** The request fields that put a send on the variant's channel (none for SMS, the default). */
+export function channelFields(variant: OutboundVariant): Record<string, unknown> {
+  return variant.channel === 'whatsapp' ? { channel: 'whatsapp' } : {};
+}
+
+/**
+ * The customer wrote to the variant's WhatsApp sender `agoMs` ago, as the inbound webhook publishes it and as WhatsApp
+ * counts it (the sandbox's window): free text may go. Nothing to do on SMS.
+ */
+export async function customerWroteFirst(api: TestApp, variant: OutboundVariant, customer: string, agoMs = 60_000): Promise<void> {
+  if (variant.channel !== 'whatsapp') return;
+  const at = new Date(Date.now() - agoMs);
+  const sender = `whatsapp:${variant.fromNumber}`;
+  await api.app.get(OutboundEvents).publishInbound({ from: `whatsapp:${customer}`, to: sender, body: 'Hi', channel: 'whatsapp', receivedAt: at });
+  await api.controls.setWhatsAppWindow(customer, { sender, lastCustomerMessageAt: at.toISOString() });
 }
 
 /** Short backoff so fault tests take milliseconds; the same attempts as production. */

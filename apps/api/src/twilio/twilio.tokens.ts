@@ -18,6 +18,7 @@ export const TWILIO_PORT: { readonly [Name in keyof TwilioPorts]: symbol } = {
   addressConfigurations: Symbol('AddressConfigurationPort'),
   conversations: Symbol('ConversationPort'),
   interactions: Symbol('InteractionPort'),
+  content: Symbol('ContentPort'),
 };
 
 /**

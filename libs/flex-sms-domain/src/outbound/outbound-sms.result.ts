@@ -12,7 +12,10 @@ export interface OutboundSmsResult {
   mode: OutboundMode;
   /** `conversation`: conversations mode only (the customer's active conversation was reused). */
   reused: { channel: boolean; session: boolean; conversation?: boolean };
-  flexFlow: { sid: string; friendlyName: string; integrationType: string; enabled: boolean; chatServiceSid: string };
+  /** `sms` or `whatsapp`. */
+  channelType: 'sms' | 'whatsapp';
+  /** Null for a Conversations number without Flex Flows (its Address Configuration and Flex's workspace route it). */
+  flexFlow: { sid: string; friendlyName: string; integrationType: string; enabled: boolean; chatServiceSid: string } | null;
   /**
    * The chat channel of the conversation. In conversations mode the conversation is one (a CH… on the Flex
    * Conversation Service), so existing consumers keep a channel SID; `userSid` is then null.
@@ -26,7 +29,8 @@ export interface OutboundSmsResult {
   interaction?: { sid: string; channelSid: string };
   /** Agent flow: the task Flex created (or the reused channel’s task). */
   task?: { sid: string; workspaceSid: string | null };
-  message?: { sid: string; body: string; index: number; dateCreated: string };
+  /** `contentSid`: the message went out as this Content template (`body` is its filled-in text). */
+  message?: { sid: string; body: string; index: number; dateCreated: string; contentSid?: string };
   /** Work recorded in the journal to finish after answering (CompletePendingSteps). */
   pendingSteps: PendingStepName[];
 }

@@ -3,7 +3,7 @@ import type { OutboundRequestRecord, StepRecord } from '../ports/journal.port';
 import { FakeClock } from '../testing/fake-clock';
 import { StepRecorder } from './step-recorder';
 
-const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'test', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', body: 'Hi', idempotencyKey: null, input: {} };
+const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'test', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} };
 
 /** Counts the journal's writes: each is a database round trip on the request's response path. */
 class CountingJournal extends InMemoryJournal {

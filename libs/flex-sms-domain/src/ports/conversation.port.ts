@@ -21,7 +21,7 @@ export interface CreateConversationRequest {
   attributes?: Record<string, unknown>;
 }
 
-/** An SMS participant: the customer's phone (`address`) reached through the Twilio number (`proxyAddress`). */
+/** A messaging participant: the customer (`address`) reached through the Twilio number (`proxyAddress`); `whatsapp:+1…` on WhatsApp. */
 export interface SmsParticipantRequest {
   address: string;
   proxyAddress: string;
@@ -48,7 +48,11 @@ export interface ConversationMessage {
 }
 
 export interface PostConversationMessageRequest {
-  body: string;
+  /** Free text; absent when a Content template is sent. */
+  body?: string;
+  /** A Content template (HX…) with its variables: what WhatsApp delivers outside the customer service window. */
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
   /** Who the message is from, as agents see it in the transcript. */
   author: string;
   /** The domain puts its request id here to recognise its own message on a retry. */
@@ -111,4 +115,6 @@ export interface AddressConfiguration {
 export interface AddressConfigurationPort {
   /** The account's `sms` Address Configuration of this number (E.164); `null` when there is none. */
   findSmsAddressConfiguration(address: string): Promise<AddressConfiguration | null>;
+  /** Every Address Configuration of the account, of every type (one per address and channel). */
+  listAddressConfigurations(): Promise<AddressConfiguration[]>;
 }

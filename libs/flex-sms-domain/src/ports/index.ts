@@ -19,3 +19,5 @@ export * from './inbound-message.port';
 export * from './consent-register.port';
 export * from './delivery-log.port';
 export * from './message-delivery.port';
+export * from './content.port';
+export * from './customer-window.port';

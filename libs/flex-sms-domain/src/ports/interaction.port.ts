@@ -5,9 +5,11 @@ import type { Task } from './task.port';
  * the conversation, adds the customer, and creates the task that offers it to an agent.
  */
 export interface CreateSmsInteractionRequest {
-  /** The customer's phone (E.164). */
+  /** The Interaction channel type: `sms` or `whatsapp`. */
+  channelType: 'sms' | 'whatsapp';
+  /** The customer's address (E.164, or whatsapp:+E.164). */
   address: string;
-  /** The Twilio number (E.164). */
+  /** The Twilio number's address on the channel. */
   proxyAddress: string;
   /** An existing conversation to put the interaction on (its SMS participant already there). */
   mediaConversationSid?: string;

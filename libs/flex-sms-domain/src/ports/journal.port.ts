@@ -30,7 +30,9 @@ export interface OutboundRequestRecord {
   /** E.164. */
   toNumber: string;
   toName: string;
-  /** The message posted to the customer (system SMS body, or the agent flow's initial message). */
+  /** `sms` or `whatsapp`. */
+  channel: 'sms' | 'whatsapp';
+  /** The message posted to the customer (system SMS body, or the agent flow's initial message; a template's filled-in body). */
   body: string | null;
   idempotencyKey: string | null;
   /** The whole command, for audit (source channel, target worker, extra task attributes…). */

@@ -1,4 +1,5 @@
 import type { ChatChannelPort, ChatServicePort } from './chat-channel.port';
+import type { ContentPort } from './content.port';
 import type { AddressConfigurationPort, ConversationPort } from './conversation.port';
 import type { FlexFlowManagementPort } from './flex-flow.port';
 import type { InteractionPort } from './interaction.port';
@@ -31,4 +32,6 @@ export interface TwilioPorts {
   conversations: ConversationPort;
   /** Flex Interactions: the agent flow in conversations mode, and the open tasks a conversation clean-up leaves alone. */
   interactions: InteractionPort;
+  /** Content templates: the template list, and sends by template (WhatsApp and SMS). */
+  content: ContentPort;
 }

@@ -1,5 +1,7 @@
 import type { FlexFlowIntegrationType } from '../ports/flex-flow.port';
 import type { OutboundRequestRecord } from '../ports/journal.port';
+import type { OutboundChannel } from '../outbound/outbound-channel';
+import type { OutboundContentRequest } from '../outbound/outbound-message';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
 
 /** Where the two outbound flows differ; everything else is shared. */
@@ -10,8 +12,12 @@ export interface OutboundConversationPlan {
   toName: string;
   /** Task flow: the attributes of the task Flex creates. */
   taskAttributes?: Record<string, unknown>;
-  /** Posted to the channel, relayed by Proxy as SMS. */
+  /** `whatsapp` goes through Flex Conversations only, with `whatsapp:` addresses. */
+  channel: OutboundChannel;
+  /** Free text posted to the channel (relayed by Proxy as SMS in Chat + Proxy mode). */
   message?: string;
+  /** A Content template instead of `message`: sent as the template in Conversations, as its text through Chat + Proxy. */
+  content?: OutboundContentRequest;
   /**
    * Write the channel's `proxySession` attribute after answering: journaled as a pending step before the answer,
    * so a crash cannot lose it. Takes one Twilio round trip off the response path.

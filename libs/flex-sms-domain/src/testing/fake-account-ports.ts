@@ -110,9 +110,12 @@ export class FakeAccount {
       phoneNumbers: { findIncomingPhoneNumber: async (e164) => this.numbers.find((number) => number.phoneNumber === e164) ?? null },
       addressConfigurations: {
         findSmsAddressConfiguration: async (address) => structuredClone(this.addressConfigurations.find((configuration) => configuration.type === 'sms' && configuration.address === address) ?? null),
+        listAddressConfigurations: async () => structuredClone(this.addressConfigurations),
       },
       conversations: this.twilio.conversations.conversationPort,
       interactions: this.twilio.conversations.interactionPort,
+      // An account with no Content templates: the use cases over these ports never send by template.
+      content: { listContentAndApprovals: async () => [] },
     };
   }
 }

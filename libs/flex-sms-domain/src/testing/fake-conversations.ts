@@ -97,7 +97,7 @@ export class FakeConversations {
           sid: this.core.sid('IM'),
           conversationSid,
           author: message.author,
-          body: message.body,
+          body: message.body ?? '',
           index: list.length,
           attributes: structuredClone(message.attributes ?? {}),
           dateCreated: new Date(this.core.clock.now()),

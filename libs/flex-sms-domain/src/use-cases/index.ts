@@ -19,3 +19,4 @@ export * from './fetch-flex-flow';
 export * from './record-delivery-status';
 export * from './reconcile-deliveries';
 export * from './register-delivery-callbacks';
+export * from './list-content-templates';

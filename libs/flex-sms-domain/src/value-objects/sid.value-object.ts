@@ -19,6 +19,7 @@ export const SID_PREFIXES = {
   task: 'WT',
   worker: 'WK',
   messagingService: 'MG',
+  content: 'HX',
 } as const;
 
 export type SidPrefix = (typeof SID_PREFIXES)[keyof typeof SID_PREFIXES];

@@ -17,15 +17,23 @@ export class TwilioAddressConfigurationAdapter implements AddressConfigurationPo
     // Conversations has no filter by address; an account holds one configuration per number and channel.
     const configurations = await callTwilio({ resource: 'Address Configurations' }, () => this.client.conversations.v1.addressConfigurations.list({ type: 'sms', pageSize: 1000 }));
     const found = configurations.find((configuration) => configuration.address === address);
-    if (!found) return null;
-    const autoCreation = (found.autoCreation ?? {}) as AutoCreation;
-    return {
-      sid: found.sid,
-      type: found.type,
-      address: found.address,
-      autoCreationEnabled: autoCreation.enabled === true,
-      autoCreationType: autoCreation.type ?? null,
-      studioFlowSid: autoCreation.studio_flow_sid ?? null,
-    };
+    return found ? toAddressConfiguration(found) : null;
   }
+
+  async listAddressConfigurations(): Promise<AddressConfiguration[]> {
+    const configurations = await callTwilio({ resource: 'Address Configurations' }, () => this.client.conversations.v1.addressConfigurations.list({ pageSize: 1000 }));
+    return configurations.map(toAddressConfiguration);
+  }
+}
+
+function toAddressConfiguration(found: { sid: string; type: string; address: string; autoCreation?: unknown }): AddressConfiguration {
+  const autoCreation = (found.autoCreation ?? {}) as AutoCreation;
+  return {
+    sid: found.sid,
+    type: found.type,
+    address: found.address,
+    autoCreationEnabled: autoCreation.enabled === true,
+    autoCreationType: autoCreation.type ?? null,
+    studioFlowSid: autoCreation.studio_flow_sid ?? null,
+  };
 }

@@ -74,7 +74,8 @@ export class TwilioConversationAdapter implements ConversationPort {
     const posted = await callTwilio({ resource: 'Conversation message', sid: conversationSid }, () =>
       this.v1.conversations(conversationSid).messages.create({
         author: message.author,
-        body: message.body,
+        ...(message.body !== undefined ? { body: message.body } : {}),
+        ...(message.contentSid ? { contentSid: message.contentSid, contentVariables: JSON.stringify(message.contentVariables ?? {}) } : {}),
         ...(message.attributes ? { attributes: JSON.stringify(message.attributes) } : {}),
       }),
     );

@@ -13,7 +13,7 @@ export class TwilioInteractionAdapter implements InteractionPort {
   async createSmsInteraction(request: CreateSmsInteractionRequest): Promise<SmsInteraction> {
     const { routing } = request;
     const channel = {
-      type: 'sms',
+      type: request.channelType,
       initiated_by: 'agent',
       ...(request.mediaConversationSid
         ? { properties: { media_channel_sid: request.mediaConversationSid } }

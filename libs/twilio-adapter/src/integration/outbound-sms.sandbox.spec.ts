@@ -99,7 +99,7 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       const result = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Your order shipped.', caller: 'test' });
 
       expect(result.task).toBeUndefined();
-      expect(result.flexFlow.integrationType).toBe('studio');
+      expect(result.flexFlow?.integrationType).toBe('studio');
       expect(await world.client.taskrouter.v1.workspaces(world.sandbox.account.workspaceSid).tasks.list()).toHaveLength(tasksBefore.length);
       expect(await world.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
       expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ proxySession: result.proxySession!.sid });

@@ -48,14 +48,22 @@ export function SendResultPanel({ result }: { result: OutboundSmsResult }) {
           </Text>
         </Row>
         <Row term="Flex Flow" testId="result-flex-flow">
-          <ConsoleLink href={`/flex-flows/${result.flexFlow.sid}`}>{result.flexFlow.friendlyName}</ConsoleLink>
-          <Badge as="span" variant="decorative10">
-            {result.flexFlow.integrationType}
-          </Badge>
-          {result.flexFlow.enabled ? null : (
-            <Badge as="span" variant="neutral">
-              disabled
-            </Badge>
+          {result.flexFlow ? (
+            <>
+              <ConsoleLink href={`/flex-flows/${result.flexFlow.sid}`}>{result.flexFlow.friendlyName}</ConsoleLink>
+              <Badge as="span" variant="decorative10">
+                {result.flexFlow.integrationType}
+              </Badge>
+              {result.flexFlow.enabled ? null : (
+                <Badge as="span" variant="neutral">
+                  disabled
+                </Badge>
+              )}
+            </>
+          ) : (
+            <Text as="span" color="colorTextWeak">
+              none: routed by the number’s Conversations Address Configuration
+            </Text>
           )}
         </Row>
         {result.conversation ? (

@@ -14,6 +14,7 @@ export const SCHEMA_LIMITS = {
     "statusCallbackUrl": {"maxLength": 2048},
   },
   "LegacyOutboundSmsTaskRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "initialNotificationMessage": {"maxLength": 1600}},
+  "OriginalOutboundSmsRequestDto": {"toName": {"minLength": 1, "maxLength": 256}, "messageBody": {"minLength": 1, "maxLength": 1600}},
   "SystemCallbackAttemptDto": {"attempt": {"minimum": 1}},
   "CreateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},
   "UpdateFlexFlowRequestDto": {"friendlyName": {"minLength": 1, "maxLength": 64}},

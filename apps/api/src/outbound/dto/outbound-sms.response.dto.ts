@@ -104,6 +104,9 @@ export class ResultMessageDto {
 
   @ApiProperty({ example: '2026-11-24T18:00:01.000Z' })
   dateCreated!: string;
+
+  @ApiPropertyOptional({ description: 'The message went out as this Content template; body is its filled-in text', example: 'HX0123456789abcdef0123456789abcdef' })
+  contentSid?: string;
 }
 
 /** Swagger's picture of the domain's OutboundSmsResult (the 201 answer of both outbound flows). */
@@ -124,8 +127,11 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiProperty({ type: ReusedDto })
   reused!: ReusedDto;
 
-  @ApiProperty({ type: ResultFlexFlowDto })
-  flexFlow!: ResultFlexFlowDto;
+  @ApiProperty({ enum: ['sms', 'whatsapp'], description: 'The messaging channel the conversation is on', example: 'sms' })
+  channelType!: OutboundSmsResult['channelType'];
+
+  @ApiProperty({ type: ResultFlexFlowDto, nullable: true, description: 'The number’s Flex Flow; null for a Conversations number without Flex Flows (its Address Configuration routes it)' })
+  flexFlow!: ResultFlexFlowDto | null;
 
   @ApiProperty({ type: ResultChannelDto })
   channel!: ResultChannelDto;
@@ -142,7 +148,7 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiPropertyOptional({ type: ResultTaskDto, description: 'Agent flow: the task Flex created (or the reused channel’s task)' })
   task?: ResultTaskDto;
 
-  @ApiPropertyOptional({ type: ResultMessageDto, description: 'The message posted to the channel, relayed to the customer as SMS' })
+  @ApiPropertyOptional({ type: ResultMessageDto, description: 'The message posted to the conversation, relayed to the customer on the channel' })
   message?: ResultMessageDto;
 
   @ApiProperty({

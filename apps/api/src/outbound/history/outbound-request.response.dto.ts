@@ -166,6 +166,9 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ example: 'Ada Lovelace' })
   toName!: string;
 
+  @ApiProperty({ enum: ['sms', 'whatsapp'], description: 'The messaging channel the request asked for', example: 'sms' })
+  channel!: 'sms' | 'whatsapp';
+
   @ApiProperty({ nullable: true, type: String, example: 'Hi Ada, this is Grace from Acme.' })
   body!: string | null;
 

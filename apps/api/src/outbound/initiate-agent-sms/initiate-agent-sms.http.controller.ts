@@ -28,7 +28,9 @@ export class InitiateAgentSmsController {
       description:
         'Opens (or reuses) the customer’s chat channel through the number’s Task Flex Flow, so Flex creates the task; ties it to the customer’s phone with a ' +
         'Proxy Session; sends initialMessage when given. The proxySession channel attribute is written right after answering. On failure everything this ' +
-        'request created is undone (the error’s context lists it).',
+        'request created is undone (the error’s context lists it). channel=whatsapp (a number in Flex Conversations mode) sends on WhatsApp; ' +
+        'contentSid + contentVariables send a Content template instead of initialMessage (checked first: 400 INVALID_CONTENT names each problem); free ' +
+        'text to WhatsApp outside the customer’s 24-hour window is 422 WHATSAPP_TEMPLATE_REQUIRED.',
     },
     response: { type: OutboundSmsResponseDto, description: 'The conversation is ready; the task is being routed.' },
   })

@@ -2,11 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CallbackUrlProperty } from '../../system-callbacks/callback-url.property';
-import { NOT_BLANK, OutboundPartiesRequestDto } from '../dto/outbound-parties.request.dto';
+import { OutboundMessageRequestDto } from '../dto/outbound-message.request.dto';
+import { NOT_BLANK } from '../dto/outbound-parties.request.dto';
 import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 /** `POST /api/v1/outbound/task`: an agent starts an SMS conversation that becomes a Flex task. */
-export class InitiateAgentSmsRequestDto extends OutboundPartiesRequestDto {
+export class InitiateAgentSmsRequestDto extends OutboundMessageRequestDto {
   @ApiPropertyOptional({ description: 'A prior chat channel (e.g. the Studio conversation this one continues), copied onto the task for context.', example: 'CH0123456789abcdef0123456789abcdef' })
   @IsOptional()
   @IsTwilioSid('CH')
@@ -17,7 +18,7 @@ export class InitiateAgentSmsRequestDto extends OutboundPartiesRequestDto {
   @IsTwilioSid('WK')
   targetWorkerSid?: string;
 
-  @ApiPropertyOptional({ description: 'Sent to the customer straight away, as SMS, from the chat channel.', example: 'Hi Ada, this is Grace from Acme. Do you have a minute?', maxLength: MAX_SMS_BODY_LENGTH })
+  @ApiPropertyOptional({ description: 'Sent to the customer straight away on the channel. Or send contentSid (a Content template) instead.', example: 'Hi Ada, this is Grace from Acme. Do you have a minute?', maxLength: MAX_SMS_BODY_LENGTH })
   @IsOptional()
   @IsString()
   @Length(1, MAX_SMS_BODY_LENGTH)

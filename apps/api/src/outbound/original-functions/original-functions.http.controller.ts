@@ -6,8 +6,8 @@ import { callerOf } from '../../idempotency/caller';
 import type { OutboundSmsResult } from '@flex-sms/domain';
 import type { AnswerFromJournal } from '../../idempotency/answer-from-journal';
 import { TwilioAccount } from '../../twilio/twilio-account';
-import { SendSystemSmsRequestDto } from '../send-system-sms/send-system-sms.request.dto';
 import { OutboundSmsRoute } from '../outbound-sms-route.decorator';
+import { OriginalOutboundSmsRequestDto } from './original-outbound-sms.request.dto';
 import { TwilioRetryAfterInterceptor } from '../../common/twilio-retry-after.interceptor';
 import { LegacyOutboundSmsResponseDto, toLegacyResponse } from './original-outbound-sms.response';
 import { LegacyOutboundSmsTaskRequestDto } from './original-outbound-sms-task.request.dto';
@@ -59,7 +59,7 @@ export class LegacyFunctionsController {
     response: { type: LegacyOutboundSmsResponseDto },
     originalFunction: { answerFromJournal: legacyAnswer },
   })
-  async initiateOutboundSms(@Body() body: SendSystemSmsRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
+  async initiateOutboundSms(@Body() body: OriginalOutboundSmsRequestDto, @Req() request: Request): Promise<LegacyOutboundSmsResponseDto> {
     const result = await this.sendSystemSms.execute({ ...body, caller: callerOf(request), idempotencyKey: request.header('idempotency-key') });
     return toLegacyResponse(result, this.account);
   }

@@ -7,8 +7,8 @@ class LegacyChatChannelDto extends PickType(ResultChannelDto, ['identity', 'sid'
   @ApiProperty({ example: 'AC0123456789abcdef0123456789abcdef' })
   accountSid!: string;
 
-  @ApiProperty({ example: 'FO0123456789abcdef0123456789abcdef' })
-  flexFlowSid!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'FO0123456789abcdef0123456789abcdef', description: 'Null for a Conversations number without Flex Flows' })
+  flexFlowSid!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'WT0123456789abcdef0123456789abcdef' })
   taskSid!: string | null;
@@ -75,7 +75,7 @@ export function toLegacyResponse(result: OutboundSmsResult, account: LegacyAccou
     chatChannel: {
       identity: channel.identity,
       accountSid: account.accountSid,
-      flexFlowSid: result.flexFlow.sid,
+      flexFlowSid: result.flexFlow?.sid ?? null,
       sid: channel.sid,
       userSid: channel.userSid,
       taskSid: result.task?.sid ?? null,

@@ -28,7 +28,9 @@ export class SendSystemSmsController {
       description:
         'Opens (or reuses) the customer’s chat channel through the number’s Studio Flex Flow (no task), ties it to the customer’s phone with a Proxy ' +
         'Session, and posts messageBody, which Proxy relays as SMS. A reply from the customer goes to the Studio flow. On failure everything this request ' +
-        'created is undone.',
+        'created is undone. channel=whatsapp (a number in Flex Conversations mode) sends on WhatsApp; contentSid + contentVariables send a Content template ' +
+        'instead of messageBody (checked first: 400 INVALID_CONTENT names each problem); free text to WhatsApp outside the customer’s 24-hour window is 422 ' +
+        'WHATSAPP_TEMPLATE_REQUIRED.',
     },
     response: { type: OutboundSmsResponseDto, description: 'The message was posted and is being relayed as SMS.' },
   })

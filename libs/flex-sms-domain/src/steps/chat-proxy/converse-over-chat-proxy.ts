@@ -51,6 +51,7 @@ export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps
     status: 'succeeded',
     mode: 'chat-proxy',
     reused: { channel: !opened.created, session: tied.reused },
+    channelType: 'sms',
     flexFlow: {
       sid: flexFlow.sid,
       friendlyName: flexFlow.friendlyName,

@@ -2,12 +2,14 @@ import { ConversationAddressInUse } from '../../errors';
 import type { Conversation } from '../../ports/conversation.port';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
+import { channelAddress, type OutboundChannel } from '../../outbound/outbound-channel';
 import { allSettledOrThrow } from '../all-settled-or-throw';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { StepRecorder } from '../../outbound/step-recorder';
 import { reusableConversation } from './resolve-conversation-conflict';
 
 export interface OpenSmsConversationRequest {
+  channel: OutboundChannel;
   fromNumber: PhoneNumber;
   toNumber: PhoneNumber;
   toName: string;
@@ -53,7 +55,7 @@ function createConversation(deps: Deps, steps: StepRecorder, request: OpenSmsCon
     const uniqueName = conversationUniqueName(steps.requestId);
     const conversation = await deps.retrier.run(
       'create Conversation',
-      () => deps.conversations.createConversation({ friendlyName: `SMS ${request.toNumber.e164}`, uniqueName, attributes: { outboundSmsRequestId: steps.requestId, name: request.toName } }),
+      () => deps.conversations.createConversation({ friendlyName: `${request.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} ${request.toNumber.e164}`, uniqueName, attributes: { outboundSmsRequestId: steps.requestId, name: request.toName } }),
       { kind: 'lookup-before-repeat', lookup: () => deps.conversations.fetchConversation(uniqueName) },
     );
     return { value: conversation, outcome: 'created', sids: { conversationSid: conversation.sid, chatServiceSid: conversation.chatServiceSid } };
@@ -62,7 +64,7 @@ function createConversation(deps: Deps, steps: StepRecorder, request: OpenSmsCon
 
 function addCustomer(deps: Deps, steps: StepRecorder, conversation: Conversation, request: OpenSmsConversationRequest): Promise<void> {
   return steps.run('conversation-participant', async () => {
-    const participant = { address: request.toNumber.e164, proxyAddress: request.fromNumber.e164 };
+    const participant = { address: channelAddress(request.channel, request.toNumber), proxyAddress: channelAddress(request.channel, request.fromNumber) };
     const added = await deps.retrier.run('add the customer SMS participant', () => deps.conversations.addSmsParticipant(conversation.sid, participant), {
       kind: 'lookup-before-repeat',
       lookup: async () => (await deps.conversations.listParticipants(conversation.sid)).find((candidate) => candidate.address === participant.address) ?? null,

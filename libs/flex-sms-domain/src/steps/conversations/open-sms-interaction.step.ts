@@ -1,5 +1,5 @@
 import { ConversationAddressInUse, InvalidFlexFlowSettings } from '../../errors';
-import type { FlexFlow } from '../../ports/flex-flow.port';
+import { channelAddress, type OutboundChannel } from '../../outbound/outbound-channel';
 import type { CreateSmsInteractionRequest, SmsInteraction } from '../../ports/interaction.port';
 import type { PhoneNumber } from '../../value-objects/phone-number.value-object';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
@@ -10,8 +10,9 @@ import { reusableConversation } from './resolve-conversation-conflict';
 export const CONVERSATIONS_TASK_CHANNEL = 'chat';
 
 export interface OpenSmsInteractionRequest {
-  /** The number's Task Flex Flow: where Flex creates the task (workspace, workflow). */
-  flexFlow: FlexFlow;
+  /** Where Flex creates the task: the number's Task Flex Flow's workspace and workflow, or Flex's own. */
+  routing: { flexFlow: { sid: string } | null; workspaceSid?: string; workflowSid?: string };
+  channel: OutboundChannel;
   fromNumber: PhoneNumber;
   toNumber: PhoneNumber;
   taskAttributes: Record<string, unknown>;
@@ -51,13 +52,14 @@ export function openSmsInteraction(deps: Deps, steps: StepRecorder, request: Ope
 }
 
 async function open(deps: Deps, request: OpenSmsInteractionRequest): Promise<OpenedInteraction> {
-  const { workspaceSid, workflowSid } = request.flexFlow.integration;
+  const { workspaceSid, workflowSid, flexFlow } = request.routing;
   if (!workspaceSid || !workflowSid) {
-    throw new InvalidFlexFlowSettings([{ field: 'integration', message: `Task Flex Flow ${request.flexFlow.sid} names no workspace and workflow to route the interaction with` }]);
+    throw new InvalidFlexFlowSettings([{ field: 'integration', message: `Task Flex Flow ${flexFlow?.sid ?? ''} names no workspace and workflow to route the interaction with` }]);
   }
   const base: CreateSmsInteractionRequest = {
-    address: request.toNumber.e164,
-    proxyAddress: request.fromNumber.e164,
+    channelType: request.channel,
+    address: channelAddress(request.channel, request.toNumber),
+    proxyAddress: channelAddress(request.channel, request.fromNumber),
     routing: {
       workspaceSid,
       workflowSid,

@@ -5,7 +5,9 @@ import { MESSAGE_LOOKUP_WINDOW, REQUEST_ID_ATTRIBUTE } from '../message-lookup';
 
 export interface ConversationMessageStepRequest {
   conversationSid: string;
-  body: string;
+  /** Free text, or a Content template (its variables filled in). */
+  body?: string;
+  content?: { contentSid: string; variables: Record<string, string> };
   author: string;
 }
 
@@ -19,11 +21,16 @@ export function postConversationMessage(
   request: ConversationMessageStepRequest,
 ): Promise<ConversationMessage> {
   return steps.run('message', async () => {
-    const { conversationSid, body, author } = request;
+    const { conversationSid, body, author, content } = request;
     const requestId = steps.requestId;
     const message = await deps.retrier.run(
       'post Conversation message',
-      () => deps.conversations.postMessage(conversationSid, { body, author, attributes: { [REQUEST_ID_ATTRIBUTE]: requestId } }),
+      () =>
+        deps.conversations.postMessage(conversationSid, {
+          ...(content ? { contentSid: content.contentSid, contentVariables: content.variables } : { body }),
+          author,
+          attributes: { [REQUEST_ID_ATTRIBUTE]: requestId },
+        }),
       {
         kind: 'lookup-before-repeat',
         lookup: async () => {

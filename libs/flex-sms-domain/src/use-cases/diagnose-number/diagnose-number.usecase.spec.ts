@@ -61,7 +61,7 @@ describe('DiagnoseNumber', () => {
   describe('a number in conversations mode', () => {
     function conversationsWorld() {
       const base = world();
-      const doctor = new DiagnoseNumber({ ...base.account.ports(), retrier: new TwilioRetrier(base.account.clock, new FixedRandom()), outboundMode: () => 'conversations' });
+      const doctor = new DiagnoseNumber({ ...base.account.ports(), retrier: new TwilioRetrier(base.account.clock, new FixedRandom()), senderMode: async (number) => ({ number: number.e164, mode: 'conversations', source: 'OUTBOUND_MODE', reason: 'OUTBOUND_MODE=conversations', channels: ['sms'] }) });
       const addressCheck = async () => (await doctor.execute(NUMBER)).checks.find((check) => check.id === 'address-configuration');
       return { ...base, addressCheck };
     }

@@ -5,7 +5,7 @@ import type { IncomingPhoneNumberPort } from '../../ports/phone-number.port';
 import type { ProxyServicePort } from '../../ports/proxy-session.port';
 import type { WorkspacePort } from '../../ports/task.port';
 import { IDEMPOTENT, type TwilioRetrier } from '../../retry/twilio-retrier';
-import type { OutboundMode } from '../../outbound/outbound-mode';
+import type { SenderMode } from '../../outbound/sender-modes';
 import { PhoneNumber } from '../../value-objects/phone-number.value-object';
 import { checkAddressConfiguration, checkChatService, checkFlexFlow, checkLifecycle, checkNumberInAccount, checkProxyPool, checkProxyService, checkTaskChannel, checkWorkflow } from './setup-checks';
 import { worstStatus, type NumberDiagnosis, type SetupCheck } from './diagnosis';
@@ -19,8 +19,8 @@ export interface DiagnoseNumberDependencies {
   retrier: TwilioRetrier;
   /** The Chat Service the API is configured with (TWILIO_CHAT_SERVICE_SID). */
   configuredChatServiceSid?: string;
-  /** How the number starts conversations (chat-proxy when absent); conversations mode adds its own checks. */
-  outboundMode?: (number: PhoneNumber) => OutboundMode;
+  /** How the number starts conversations, and why (chat-proxy when absent); conversations mode adds its own checks. */
+  senderMode?: (number: PhoneNumber) => Promise<SenderMode>;
   addressConfigurations?: AddressConfigurationPort;
 }
 
@@ -44,18 +44,26 @@ export class DiagnoseNumber {
     const taskFlow = pick(mine, 'task');
     const studioFlow = pick(mine, 'studio');
 
-    const checks: SetupCheck[] = [checkNumberInAccount(number, incoming), checkFlexFlow(number, 'task', mine), checkFlexFlow(number, 'studio', mine)];
-    checks.push(await checkChatService(this.deps, [taskFlow, studioFlow].filter(isFlow), proxyService));
+    const senderMode = this.deps.senderMode ? await this.deps.senderMode(PhoneNumber.parse(number)) : undefined;
+    const mode = senderMode?.mode ?? 'chat-proxy';
+    const checks: SetupCheck[] = [checkNumberInAccount(number, incoming)];
+    if (senderMode) checks.push({ id: 'outbound-mode', title: 'Outbound mode', status: 'ok', detail: `${mode === 'chat-proxy' ? 'Chat + Proxy' : 'Flex Conversations'} (${senderMode.source}): ${senderMode.reason}`, context: { ...senderMode } });
+    // A Flex Conversations number routes by its Address Configuration and Flex's workspace: Flex Flows are optional.
+    const flexFlowsNeeded = mode === 'chat-proxy' || mine.length > 0;
+    if (flexFlowsNeeded) checks.push(checkFlexFlow(number, 'task', mine), checkFlexFlow(number, 'studio', mine));
+    if (flexFlowsNeeded) checks.push(await checkChatService(this.deps, [taskFlow, studioFlow].filter(isFlow), proxyService));
     if (taskFlow) checks.push(...(await Promise.all([checkWorkflow(this.deps, taskFlow), checkTaskChannel(this.deps, taskFlow)])));
-    checks.push(checkProxyService(proxyService));
-    if (proxyService) checks.push(checkProxyPool(number, pool ?? []));
+    if (mode === 'chat-proxy') {
+      checks.push(checkProxyService(proxyService));
+      if (proxyService) checks.push(checkProxyPool(number, pool ?? []));
+    }
     checks.push(...[taskFlow, studioFlow].filter(isFlow).map(checkLifecycle));
-    if (this.deps.outboundMode?.(PhoneNumber.parse(number)) === 'conversations' && this.deps.addressConfigurations) {
+    if (mode === 'conversations' && this.deps.addressConfigurations) {
       const addresses = this.deps.addressConfigurations;
       const configuration = await run('find the sms Address Configuration', () => addresses.findSmsAddressConfiguration(number));
       checks.push(checkAddressConfiguration(number, configuration, studioFlow));
     }
-    return { number, status: worstStatus(checks), checks };
+    return { number, status: worstStatus(checks), ...(senderMode ? { mode: { mode, source: senderMode.source, reason: senderMode.reason, channels: senderMode.channels } } : {}), checks };
   }
 }
 

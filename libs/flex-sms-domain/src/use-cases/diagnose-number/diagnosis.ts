@@ -19,6 +19,8 @@ export interface NumberDiagnosis {
   number: string;
   /** The worst status of the checks. */
   status: CheckStatus;
+  /** How the number sends, where that came from (a setting, or the account) and on which channels. */
+  mode?: { mode: 'chat-proxy' | 'conversations'; source: string; reason: string; channels: Array<'sms' | 'whatsapp'> };
   checks: SetupCheck[];
 }
 

@@ -1,5 +1,7 @@
+import type { OutboundMessageFields } from '../../outbound/outbound-message';
+
 /** An agent (or a CRM, or a Studio flow on the customer's behalf) starts an SMS conversation that becomes a Flex task. */
-export interface InitiateAgentSmsCommand {
+export interface InitiateAgentSmsCommand extends OutboundMessageFields {
   /** The Twilio number the conversation uses; it needs an `sms` Task Flex Flow. */
   fromNumber: string;
   /** The customer's name, shown on the task and in the chat. */

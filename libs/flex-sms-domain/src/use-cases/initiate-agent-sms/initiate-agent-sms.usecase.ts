@@ -1,6 +1,7 @@
 import { InvalidInput } from '../../errors';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
+import { parseChannel, parseContentRequest } from '../../outbound/outbound-message';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
 import { Sid } from '../../value-objects/sid.value-object';
 import { MAX_SMS_BODY_LENGTH, optionalText, parseParties } from '../outbound-command.validation';
@@ -17,7 +18,9 @@ export class InitiateAgentSms {
     const parties = parseParties(command);
     const sourceChatChannelSid = command.sourceChatChannelSid ? Sid.parse(command.sourceChatChannelSid, 'CH', 'sourceChatChannelSid').value : undefined;
     const targetWorkerSid = command.targetWorkerSid ? Sid.parse(command.targetWorkerSid, 'WK', 'targetWorkerSid').value : undefined;
+    const channel = parseChannel(command.channel);
     const initialMessage = optionalText('initialMessage', command.initialMessage, MAX_SMS_BODY_LENGTH);
+    const content = parseContentRequest(command, 'initialMessage', initialMessage);
     const extra = command.taskAttributes ?? {};
     if (typeof extra !== 'object' || Array.isArray(extra)) throw new InvalidInput('taskAttributes', 'must be a JSON object');
 
@@ -36,7 +39,9 @@ export class InitiateAgentSms {
       integrationType: 'task',
       taskAttributes,
       targetWorkerSid,
+      channel,
       message: initialMessage,
+      content,
       deferChannelAttributes: true,
       record: {
         kind: 'agent_sms',
@@ -44,9 +49,15 @@ export class InitiateAgentSms {
         fromNumber: parties.fromNumber.e164,
         toNumber: parties.toNumber.e164,
         toName: parties.toName,
+        channel,
         body: initialMessage ?? null,
         idempotencyKey: command.idempotencyKey ?? null,
-        input: { sourceChatChannelSid: sourceChatChannelSid ?? null, targetWorkerSid: targetWorkerSid ?? null, taskAttributes: extra },
+        input: {
+          sourceChatChannelSid: sourceChatChannelSid ?? null,
+          targetWorkerSid: targetWorkerSid ?? null,
+          taskAttributes: extra,
+          ...(content ? { contentSid: content.contentSid, contentVariables: content.variables } : {}),
+        },
         ...(command.statusCallbackUrl ? { statusCallbackUrl: command.statusCallbackUrl } : {}),
       },
     });

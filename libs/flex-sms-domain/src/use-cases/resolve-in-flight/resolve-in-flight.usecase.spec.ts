@@ -10,6 +10,7 @@ import { ResolveInFlight } from './resolve-in-flight.usecase';
 const request: OutboundRequestRecord = {
   kind: 'agent_sms',
   caller: 'crm',
+  channel: 'sms',
   fromNumber: TWILIO_NUMBER,
   toNumber: CUSTOMER,
   toName: 'Ada',

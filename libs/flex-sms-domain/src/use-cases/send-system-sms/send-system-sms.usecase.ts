@@ -1,7 +1,8 @@
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
+import { parseChannel, parseContentRequest } from '../../outbound/outbound-message';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
-import { MAX_SMS_BODY_LENGTH, parseParties, requireText } from '../outbound-command.validation';
+import { MAX_SMS_BODY_LENGTH, optionalText, parseParties, requireText } from '../outbound-command.validation';
 import type { SendSystemSmsCommand } from './send-system-sms.command';
 
 /**
@@ -13,11 +14,17 @@ export class SendSystemSms {
 
   async execute(command: SendSystemSmsCommand): Promise<OutboundSmsResult> {
     const parties = parseParties(command);
-    const messageBody = requireText('messageBody', command.messageBody, MAX_SMS_BODY_LENGTH);
+    const channel = parseChannel(command.channel);
+    const text = optionalText('messageBody', command.messageBody, MAX_SMS_BODY_LENGTH);
+    const content = parseContentRequest(command, 'messageBody', text);
+    // One or the other: a conversation with nothing to say is never opened.
+    const messageBody = content ? undefined : requireText('messageBody', text, MAX_SMS_BODY_LENGTH);
     return runOutboundConversation(this.deps, {
       ...parties,
       integrationType: 'studio',
+      channel,
       message: messageBody,
+      content,
       deferChannelAttributes: false,
       record: {
         kind: 'system_sms',
@@ -25,9 +32,10 @@ export class SendSystemSms {
         fromNumber: parties.fromNumber.e164,
         toNumber: parties.toNumber.e164,
         toName: parties.toName,
-        body: messageBody,
+        channel,
+        body: messageBody ?? null,
         idempotencyKey: command.idempotencyKey ?? null,
-        input: {},
+        input: content ? { contentSid: content.contentSid, contentVariables: content.variables } : {},
         ...(command.statusCallbackUrl ? { statusCallbackUrl: command.statusCallbackUrl } : {}),
       },
     });

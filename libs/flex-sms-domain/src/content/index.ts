@@ -1,0 +1,2 @@
+export * from './content-template';
+export * from './content-template-catalog';

@@ -1,0 +1,87 @@
+import { ChannelNotSupported, InvalidContent, InvalidInput, WhatsAppTemplateRequired } from '../errors';
+import { contentProblems, renderContent, WHATSAPP_APPROVED } from '../content/content-template';
+import type { ContentTemplate } from '../ports/content.port';
+import type { OutboundConversationPlan } from '../steps/outbound-conversation.plan';
+import { channelAddress, OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
+import type { OutboundSmsDependencies } from './outbound-dependencies';
+import type { OutboundMode } from './outbound-mode';
+
+/** WhatsApp's customer service window: 24 hours from the customer's latest message (Twilio error 63016's docs). */
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Twilio's error for free text (or an unapproved template) to a WhatsApp customer outside the window. */
+export const TWILIO_OUTSIDE_WINDOW = 63016;
+
+/** The channel and template fields both outbound commands share. */
+export interface OutboundMessageFields {
+  /** `sms` (default) or `whatsapp`. */
+  channel?: string;
+  /** A Content template (HX…) sent instead of the text. */
+  contentSid?: string;
+  /** The template's placeholders, by name. */
+  contentVariables?: Record<string, unknown>;
+}
+
+/** A template send as asked, checked against the account's template when the send runs. */
+export interface OutboundContentRequest {
+  contentSid: string;
+  variables: Record<string, string>;
+  /** Filled in once checked: the body the customer's channel shows (journaled and answered as the message body). */
+  body?: string;
+}
+
+export function parseChannel(value: unknown): OutboundChannel {
+  if (value === undefined || value === null) return 'sms';
+  if (!(OUTBOUND_CHANNELS as readonly unknown[]).includes(value)) throw new InvalidInput('channel', `must be one of ${OUTBOUND_CHANNELS.join(', ')}`);
+  return value as OutboundChannel;
+}
+
+/** The template part of a command; the text field and `contentSid` exclude each other. */
+export function parseContentRequest(command: OutboundMessageFields, textField: string, text: string | undefined): OutboundContentRequest | undefined {
+  if (command.contentSid === undefined || command.contentSid === null) {
+    if (command.contentVariables !== undefined) throw new InvalidInput('contentVariables', 'needs contentSid');
+    return undefined;
+  }
+  if (text !== undefined) throw new InvalidInput(textField, 'must be left out when contentSid is given (the template is the message)');
+  if (typeof command.contentSid !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(command.contentSid)) throw new InvalidInput('contentSid', 'must be a Content template SID (HX followed by 32 hex digits)');
+  const variables = command.contentVariables ?? {};
+  if (typeof variables !== 'object' || Array.isArray(variables)) throw new InvalidInput('contentVariables', 'must be a JSON object of placeholder names to values');
+  return { contentSid: command.contentSid, variables: variables as Record<string, string> };
+}
+
+/**
+ * Whatever about the message can be known before anything is created in Twilio: the channel fits the number's mode,
+ * the template exists, fits the channel and is filled in, and free text to WhatsApp is inside the customer's window.
+ * Answers the plan with the template's body filled in.
+ */
+export async function checkOutboundMessage(deps: OutboundSmsDependencies, plan: OutboundConversationPlan, mode: OutboundMode): Promise<OutboundConversationPlan> {
+  if (plan.channel === 'whatsapp' && mode !== 'conversations') {
+    throw new ChannelNotSupported('whatsapp', plan.fromNumber.e164, 'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).');
+  }
+  if (plan.content) {
+    const content = await checkContent(deps, plan.content, plan.channel);
+    return { ...plan, content, record: { ...plan.record, body: content.body ?? null } };
+  }
+  if (plan.channel === 'whatsapp' && plan.message) await checkWhatsAppWindow(deps, plan);
+  return plan;
+}
+
+async function checkContent(deps: OutboundSmsDependencies, request: OutboundContentRequest, channel: OutboundChannel): Promise<OutboundContentRequest> {
+  if (!deps.contentTemplates) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
+  let template: ContentTemplate | undefined = await deps.contentTemplates.find(request.contentSid);
+  if (!template) throw new InvalidContent([{ field: 'contentSid', message: `${request.contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` }]);
+  // An approval may have come since the list was cached: read it again before refusing for it.
+  if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
+    template = (await deps.contentTemplates.list({ refresh: true })).find((candidate) => candidate.sid === request.contentSid) ?? template;
+  }
+  const problems = contentProblems(template, request.variables, channel);
+  if (problems.length > 0) throw new InvalidContent(problems);
+  return { ...request, body: renderContent(template, channel, request.variables) ?? undefined };
+}
+
+async function checkWhatsAppWindow(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<void> {
+  const customer = channelAddress('whatsapp', plan.toNumber);
+  const sender = channelAddress('whatsapp', plan.fromNumber);
+  const lastInboundAt = deps.customerWindows ? await deps.customerWindows.lastInboundAt(customer, sender) : null;
+  if (!lastInboundAt || deps.clock.now() - lastInboundAt.getTime() >= WHATSAPP_WINDOW_MS) throw new WhatsAppTemplateRequired(customer, sender, lastInboundAt);
+}

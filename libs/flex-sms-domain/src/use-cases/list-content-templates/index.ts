@@ -1,0 +1,1 @@
+export * from './list-content-templates.usecase';
