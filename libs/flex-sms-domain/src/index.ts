@@ -7,3 +7,4 @@ export * from './steps';
 export * from './use-cases';
 export * from './value-objects';
 export * from './cleanup-jobs';
+export * from './campaigns';

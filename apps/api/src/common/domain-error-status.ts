@@ -39,4 +39,7 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   CONVERSATION_ADDRESS_IN_USE: 409,
   // A Proxy route on a conversations-only deployment (no Proxy Service configured).
   PROXY_SERVICE_NOT_CONFIGURED: 422,
+  // Campaigns: an unknown (or another sender's) campaign; an action its status does not allow (pause a completed one).
+  CAMPAIGN_NOT_FOUND: 404,
+  CAMPAIGN_STATE_CONFLICT: 409,
 };

@@ -17,3 +17,5 @@ export * from './cleanup-job-store.port';
 export * from './cleanup-schedule-store.port';
 export * from './inbound-message.port';
 export * from './consent-register.port';
+export * from './campaign-store.port';
+export * from './live-conversation.port';

@@ -3,3 +3,6 @@
 export * from './in-memory-journal';
 export * from './in-process-pair-lock';
 export * from './in-memory-cleanup-job-store';
+export * from './in-memory-consent-register';
+export * from './in-memory-campaign-store';
+export * from './fake-clock';

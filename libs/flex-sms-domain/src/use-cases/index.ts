@@ -14,3 +14,6 @@ export * from './update-flex-flow';
 export * from './cancel-cleanup-job';
 export * from './manage-cleanup-schedules';
 export * from './run-due-cleanup-schedules';
+export * from './create-campaign';
+export * from './control-campaign';
+export * from './dispatch-campaign-recipients';
