@@ -118,5 +118,5 @@ describeOnPostgres('Campaigns on PostgreSQL with two API instances claiming from
     for (const number of numbers) expect(await received(one.controls, number, 'Two instances')).toHaveLength(1);
     const claimers = await one.db.query<{ claimed_by: string }>('SELECT DISTINCT claimed_by FROM campaign_recipient WHERE campaign_id = $1', [created.body.id]);
     expect(claimers).toHaveLength(2);
-  });
+  }, 120_000);
 });

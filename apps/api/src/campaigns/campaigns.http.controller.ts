@@ -16,7 +16,7 @@ import { CampaignQuery, type CampaignView } from './campaign.query';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignListQueryDto, CampaignParamsDto, CampaignRecipientsCsvQueryDto, CampaignRecipientsQueryDto } from './dto/campaign.query.dto';
 import { CampaignRecipientListDto, CampaignViewDto } from './dto/campaign.response.dto';
-import { CampaignSettingsDto, CreateCampaignCsvQueryDto, CreateCampaignRequestDto } from './dto/create-campaign.request.dto';
+import { CampaignSettingsDto, CreateCampaignCsvQueryDto, CreateCampaignQueryDto, CreateCampaignRequestDto } from './dto/create-campaign.request.dto';
 
 const NOT_FOUND = { code: 'CAMPAIGN_NOT_FOUND', message: 'Campaign 6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8 was not found' };
 const STATE_CONFLICT = { code: 'CAMPAIGN_STATE_CONFLICT', message: 'Campaign 6f1d2c3b-… is completed: it cannot pause' };
@@ -59,7 +59,7 @@ export class CampaignsController {
     description: 'JSON: CreateCampaignRequestDto. CSV (`text/csv`): the file, its first line the header (`number,name,date` …).',
     schema: { oneOf: [{ $ref: getSchemaPath(CreateCampaignRequestDto) }, { type: 'string', title: 'CSV', example: 'number,name,date\n+15558675310,Ada,March 3\n' }] },
   })
-  @ApiQuery({ type: CreateCampaignCsvQueryDto, required: false })
+  @ApiQuery({ type: CreateCampaignQueryDto })
   @ApiCreatedResponse({ type: CampaignViewDto, description: 'The campaign and its pre-flight report.' })
   @ApiErrorExamples({
     400: [ERROR_EXAMPLES.validationFailed],
@@ -101,6 +101,7 @@ export class CampaignsController {
   @Get()
   @ApiOperation({ summary: 'Campaigns, newest first, with their counts, rate and ETA' })
   @ApiOkResponse({ type: [CampaignViewDto] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
   list(@Query() query: CampaignListQueryDto, @CurrentCaller() caller: Caller): Promise<CampaignView[]> {
     return this.query.list(caller, query.limit ?? 20);
   }
@@ -108,7 +109,7 @@ export class CampaignsController {
   @Get(':id')
   @ApiOperation({ summary: 'A campaign: status, counts by recipient state, current rate, ETA and its pre-flight report' })
   @ApiOkResponse({ type: CampaignViewDto })
-  @ApiErrorExamples({ 404: [NOT_FOUND] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND] })
   get(@Param() params: CampaignParamsDto, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     return this.query.get(caller, params.id);
   }
@@ -117,7 +118,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause a campaign: sends in flight finish, the rest wait' })
   @ApiOkResponse({ type: CampaignViewDto })
-  @ApiErrorExamples({ 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
   pause(@Param() params: CampaignParamsDto, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     return this.control(caller, params.id, 'pause');
   }
@@ -126,7 +127,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused campaign, or one stopped for review' })
   @ApiOkResponse({ type: CampaignViewDto })
-  @ApiErrorExamples({ 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
   resume(@Param() params: CampaignParamsDto, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     return this.control(caller, params.id, 'resume');
   }
@@ -135,7 +136,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a campaign: recipients not sent yet are settled `cancelled`' })
   @ApiOkResponse({ type: CampaignViewDto })
-  @ApiErrorExamples({ 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND], 409: [STATE_CONFLICT] })
   cancel(@Param() params: CampaignParamsDto, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     return this.control(caller, params.id, 'cancel');
   }
@@ -143,7 +144,7 @@ export class CampaignsController {
   @Get(':id/recipients')
   @ApiOperation({ summary: "A campaign's recipients in list order, optionally in one state, with each one's outcome" })
   @ApiOkResponse({ type: CampaignRecipientListDto })
-  @ApiErrorExamples({ 404: [NOT_FOUND] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND] })
   async recipients(@Param() params: CampaignParamsDto, @Query() query: CampaignRecipientsQueryDto, @CurrentCaller() caller: Caller): Promise<CampaignRecipientListDto> {
     await this.query.campaign(caller, params.id);
     const limit = query.limit ?? 100;
@@ -155,7 +156,7 @@ export class CampaignsController {
   @ApiOperation({ summary: "The campaign's results as CSV: each recipient's outcome and delivery status (when Twilio reported one)" })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'RFC 4180 CSV with a header line', schema: { type: 'string' } })
-  @ApiErrorExamples({ 404: [NOT_FOUND] })
+  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND] })
   async recipientsCsv(
     @Param() params: CampaignParamsDto,
     @Query() query: CampaignRecipientsCsvQueryDto,
@@ -183,6 +184,6 @@ export class CampaignsController {
   }
 }
 
-function recipientView(recipient: CampaignRecipient) {
+function recipientView({ campaignId: _campaign, ...recipient }: CampaignRecipient) {
   return { ...recipient, notBefore: recipient.notBefore?.toISOString() ?? null, settledAt: recipient.settledAt?.toISOString() ?? null };
 }

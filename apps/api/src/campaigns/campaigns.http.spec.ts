@@ -1,4 +1,5 @@
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
+import request from 'supertest';
 import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
@@ -144,6 +145,25 @@ describe('Campaigns over HTTP (sandbox)', () => {
     expect(after.counts.pending).toBe(0);
     const conflict = await api.http.post(`/api/v1/campaigns/${other.body.id}/resume`).expect(409);
     expect(conflict.body.error.code).toBe('CAMPAIGN_STATE_CONFLICT');
+  });
+
+  it('keeps a key restricted to some senders to campaigns from those', async () => {
+    const key = (await api.http.post('/api/v1/api-keys').send({ name: 'CRM', role: 'operator', allowedFromNumbers: [SENDER] }).expect(201)).body.key as string;
+    const restricted = (method: 'get' | 'post', path: string) => request(api.url)[method](path).auth(key, { type: 'bearer' });
+    const other = await api.http
+      .post('/api/v1/campaigns?dryRun=true')
+      .send({ name: 'Other sender', body: 'Hi', senders: [OTHER_SENDER], ...ANY_TIME, recipients: [{ number: customers(1, 900)[0] }] })
+      .expect(201);
+    const refused = await restricted('post', '/api/v1/campaigns').send({ name: 'Mine?', body: 'Hi', senders: [SENDER, OTHER_SENDER], recipients: [{ number: customers(1, 901)[0] }] }).expect(403);
+    expect(refused.body.error.code).toBe('FROM_NUMBER_NOT_ALLOWED');
+    const mine = await restricted('post', '/api/v1/campaigns?dryRun=true').send({ name: 'Mine', body: 'Hi', senders: [SENDER], ...ANY_TIME, recipients: [{ number: customers(1, 902)[0] }] }).expect(201);
+    const listed = (await restricted('get', '/api/v1/campaigns?limit=100').expect(200)).body as { id: string; senders: string[] }[];
+    expect(listed.map((campaign) => campaign.id)).toContain(mine.body.id);
+    expect(listed.every((campaign) => campaign.senders.every((sender) => sender === SENDER))).toBe(true);
+    await restricted('get', `/api/v1/campaigns/${other.body.id}`).expect(404);
+    await restricted('get', `/api/v1/campaigns/${other.body.id}/recipients.csv`).expect(404);
+    await restricted('post', `/api/v1/campaigns/${other.body.id}/cancel`).expect(404);
+    expect((await api.http.get(`/api/v1/campaigns/${other.body.id}`).expect(200)).body.status).toBe('dry_run');
   });
 
   it('answers 404 for an unknown campaign and 400 naming a bad field', async () => {

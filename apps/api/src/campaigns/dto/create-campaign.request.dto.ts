@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MAX_NAME_LENGTH, MAX_PACING_PER_SECOND, MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -171,3 +171,9 @@ export class CreateCampaignCsvQueryDto extends CampaignSettingsDto {
   @Length(1, 4096)
   variableColumns?: string;
 }
+
+/**
+ * The query string as documented: with a JSON body only `dryRun` is read there, so nothing is required; a CSV upload
+ * needs `name`, `body` and `senders` (CreateCampaignCsvQueryDto checks them).
+ */
+export class CreateCampaignQueryDto extends PartialType(CreateCampaignCsvQueryDto) {}
