@@ -1,6 +1,7 @@
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
 import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
+import { OutboundEvents } from '../events/outbound-events';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
 import { TestApp, createTestApp } from '../testing/test-app';
@@ -145,6 +146,24 @@ describe('Campaigns over HTTP (sandbox)', () => {
     expect(after.counts.pending).toBe(0);
     const conflict = await api.http.post(`/api/v1/campaigns/${other.body.id}/resume`).expect(409);
     expect(conflict.body.error.code).toBe('CAMPAIGN_STATE_CONFLICT');
+  });
+
+  it('stops for review once carrier filtering (30007) passes the threshold, and exports the delivery status', async () => {
+    const created = await api.http
+      .post('/api/v1/campaigns')
+      // At 0.01 a second the second recipient waits 100 s: only the first is sent while the test looks.
+      .send({ name: 'Filtered', body: 'Filtered?', senders: [SENDER], pacingPerSecond: 0.01, filteredStopThreshold: 1, ...ANY_TIME, recipients: customers(2, 1000).map((number) => ({ number })) })
+      .expect(201);
+    await waitForCampaign(api, created.body.id, (campaign) => campaign.counts.sent === 1);
+    const [first] = (await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients?state=sent`).expect(200)).body.recipients;
+    await api.app.get(OutboundEvents).publishOutbound({ kind: 'delivery', requestId: first.requestId, messageSid: 'SM' + '0'.repeat(32), status: 'undelivered', errorCode: 30007, at: new Date() });
+
+    const stopped = (await api.http.get(`/api/v1/campaigns/${created.body.id}`).expect(200)).body;
+    expect(stopped).toMatchObject({ status: 'stopped', stopReason: expect.stringContaining('30007'), counts: expect.objectContaining({ sent: 1, pending: 1 }) });
+    const exported = (await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients.csv?state=sent`).expect(200)).text;
+    expect(exported.trim().split('\r\n')[1]).toMatch(/,undelivered,30007,/);
+    await api.http.post(`/api/v1/campaigns/${created.body.id}/resume`).expect(200);
+    await api.http.post(`/api/v1/campaigns/${created.body.id}/cancel`).expect(200);
   });
 
   it('keeps a key restricted to some senders to campaigns from those', async () => {
