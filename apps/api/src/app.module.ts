@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ChannelModule } from './channel/channel.module';
@@ -40,6 +41,7 @@ import { TwilioModule } from './twilio/twilio.module';
     ConsentModule,
     DeliveryModule,
     ContentTemplateModule,
+    CampaignsModule,
   ],
 })
 export class AppModule {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
+import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
+import { ANY_TIME, withConsentRegister } from './campaigns/campaigns.test-helpers';
 import { waitForJob, withCleanupOptions } from './cleanup/cleanup.test-helpers';
 import { OUTBOUND_MODES } from './outbound/outbound.test-helpers';
 import { OpenApiAnswers } from './testing/openapi-answers';
@@ -22,6 +24,7 @@ const NOT_EXERCISED: Record<string, string> = {
   'POST /api/v1/webhooks/twilio/conversations': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'POST /api/v1/webhooks/twilio/proxy': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'POST /api/v1/webhooks/twilio/messages': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
+  'GET /api/v1/campaigns/{id}/recipients.csv': 'CSV for a spreadsheet, not JSON for the console (campaigns/campaigns.http.spec.ts reads it)',
   'GET /metrics': "Prometheus' text format for a scraper, not JSON for the console (metrics/metrics.http.spec.ts reads it)",
   'GET /api/v1/consent/export.csv': 'CSV for a spreadsheet, not JSON (consent/consent-admin.http.spec.ts reads it and imports it back)',
 };
@@ -59,7 +62,11 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   }
 
   beforeAll(async () => {
-    api = await createTestApp({ env: { ...EMBEDDED_SANDBOX_ENV, OUTBOUND_MODE: mode }, logger: false, override: withCleanupOptions() });
+    api = await createTestApp({
+      env: { ...EMBEDDED_SANDBOX_ENV, OUTBOUND_MODE: mode },
+      logger: false,
+      override: (builder) => withConsentRegister(new InMemoryConsentRegister())(withCleanupOptions()(builder)),
+    });
     document = (await api.anonymous.get('/docs-json').expect(200)).body;
     answers = new OpenApiAnswers(document);
   });
@@ -165,6 +172,25 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
       expect(response.status).toBe(status);
       expect(answers.violations('post', '/api/v1/consent/import', response.status, response.body)).toEqual([]);
     }
+  });
+
+  it('answers the campaign routes as documented', async () => {
+    // At 0.01 a second the second recipient waits 100 s: the campaign is still running when paused.
+    const recipients = [{ number: customer(40), name: 'Ada' }, { number: 'nope' }, { number: customer(40) }, { number: customer(41) }, { number: customer(42) }];
+    const settings = { name: `Campaign ${mode}`, body: 'Hi {{name}}', senders: [NUMBER], ...ANY_TIME, recipients };
+    const dry = await call('post', '/api/v1/campaigns', 201, { body: { ...settings, dryRun: true } });
+    await call('post', '/api/v1/campaigns', 400, { body: { ...settings, senders: ['nope'] } });
+    const campaign = await call('post', '/api/v1/campaigns', 201, { body: { ...settings, pacingPerSecond: 0.01 } });
+    await call('get', '/api/v1/campaigns', 200);
+    await call('get', '/api/v1/campaigns/{id}', 200, { params: { id: campaign.id } });
+    await call('get', '/api/v1/campaigns/{id}', 404, { params: { id: '6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8' } });
+    await call('post', '/api/v1/campaigns/{id}/pause', 200, { params: { id: campaign.id } });
+    await call('post', '/api/v1/campaigns/{id}/pause', 409, { params: { id: campaign.id } });
+    await call('post', '/api/v1/campaigns/{id}/resume', 200, { params: { id: campaign.id } });
+    await call('post', '/api/v1/campaigns/{id}/resume', 409, { params: { id: dry.id } });
+    await call('post', '/api/v1/campaigns/{id}/cancel', 200, { params: { id: campaign.id } });
+    await call('get', '/api/v1/campaigns/{id}/recipients', 200, { params: { id: campaign.id } });
+    await call('get', '/api/v1/campaigns/{id}/recipients', 200, { params: { id: dry.id }, query: { state: 'invalid' } });
   });
 
   it('answers the API key, user and session routes as documented', async () => {

@@ -23,7 +23,7 @@ const SEED = positiveInteger('FUZZ_SEED') ?? 1 + Math.floor(Math.random() * (2 *
 const ONLY = process.env.FUZZ_ONLY;
 
 /** The API's own tables of things a request creates (the journal and the throttles record failures on purpose). */
-const API_RESOURCES = ['console_user', 'console_session', 'api_key', 'cleanup_job', 'cleanup_schedule'];
+const API_RESOURCES = ['console_user', 'console_session', 'api_key', 'cleanup_job', 'cleanup_schedule', 'campaign'];
 
 interface Answer {
   status: number;

@@ -453,3 +453,27 @@ export class WhatsAppTemplateRequired extends DomainError {
     );
   }
 }
+
+// ─── Campaigns ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A campaign that does not exist (or that the caller may not see). */
+export class CampaignNotFound extends DomainError {
+  readonly code = 'CAMPAIGN_NOT_FOUND';
+
+  constructor(readonly campaignId: string) {
+    super(`Campaign ${campaignId} was not found`, { campaignId });
+  }
+}
+
+/** The campaign cannot do what was asked from where it is (pause a completed one, resume a cancelled one…). */
+export class CampaignStateConflict extends DomainError {
+  readonly code = 'CAMPAIGN_STATE_CONFLICT';
+
+  constructor(
+    readonly campaignId: string,
+    readonly status: string,
+    action: string,
+  ) {
+    super(`Campaign ${campaignId} is ${status}: it cannot ${action}`, { campaignId, status, action });
+  }
+}

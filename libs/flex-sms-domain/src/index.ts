@@ -10,3 +10,4 @@ export * from './cleanup-jobs';
 export * from './delivery';
 export * from './cache';
 export * from './content';
+export * from './campaigns';

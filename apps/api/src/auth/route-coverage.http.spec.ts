@@ -37,6 +37,15 @@ const CONFINED_ROUTES = [
   'GET /api/v1/conversations/:sid',
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/logout',
+  // Campaigns: a restricted key creates campaigns from its numbers only, and sees only those (campaigns.http.spec.ts).
+  'POST /api/v1/campaigns',
+  'GET /api/v1/campaigns',
+  'GET /api/v1/campaigns/:id',
+  'POST /api/v1/campaigns/:id/pause',
+  'POST /api/v1/campaigns/:id/resume',
+  'POST /api/v1/campaigns/:id/cancel',
+  'GET /api/v1/campaigns/:id/recipients',
+  'GET /api/v1/campaigns/:id/recipients.csv',
 ];
 
 interface RunningApi {

@@ -48,4 +48,7 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   CHANNEL_NOT_SUPPORTED: 422,
   INVALID_CONTENT: 400,
   WHATSAPP_TEMPLATE_REQUIRED: 422,
+  // Campaigns: an unknown (or another sender's) campaign; an action its status does not allow (pause a completed one).
+  CAMPAIGN_NOT_FOUND: 404,
+  CAMPAIGN_STATE_CONFLICT: 409,
 };

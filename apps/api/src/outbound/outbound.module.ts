@@ -131,6 +131,6 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     InFlightRecovery,
     TwilioRetryAfterInterceptor,
   ],
-  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SendSystemSms],
 })
 export class OutboundModule {}

@@ -21,3 +21,5 @@ export * from './delivery-log.port';
 export * from './message-delivery.port';
 export * from './content.port';
 export * from './customer-window.port';
+export * from './campaign-store.port';
+export * from './live-conversation.port';

@@ -5,6 +5,11 @@ export class InMemoryConsentRegister implements ConsentRegisterPort, ConsentReco
   readonly optOuts = new Map<string, OptOut>();
   readonly audit: (ConsentChange & { action: 'opt-out' | 'opt-in' })[] = [];
 
+  /** An opt-out set as it stands, with no audit (what a test starts from). */
+  optOut(recipient: string, scope: string, source: OptOut['source'] = 'manual', since = new Date()): void {
+    this.optOuts.set(key(recipient, scope), { recipient, scope, since, source });
+  }
+
   async optOutOf(recipient: string, scope: string): Promise<OptOut | null> {
     return this.optOuts.get(key(recipient, scope)) ?? null;
   }

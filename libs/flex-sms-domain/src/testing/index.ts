@@ -5,3 +5,5 @@ export * from './in-process-pair-lock';
 export * from './in-memory-cleanup-job-store';
 export * from './in-memory-consent-register';
 export * from './in-memory-delivery-log';
+export * from './in-memory-campaign-store';
+export * from './fake-clock';

@@ -20,3 +20,6 @@ export * from './record-delivery-status';
 export * from './reconcile-deliveries';
 export * from './register-delivery-callbacks';
 export * from './list-content-templates';
+export * from './create-campaign';
+export * from './control-campaign';
+export * from './dispatch-campaign-recipients';

@@ -1,0 +1,88 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DispatchCampaignRecipients } from '@flex-sms/domain';
+import { OutboundEvents } from '../events/outbound-events';
+import { InstancePresence } from '../store/instance-presence';
+import { CAMPAIGN_OPTIONS, type CampaignOptions } from './campaigns.tokens';
+
+/**
+ * Runs campaigns in this API instance: `concurrency` loops claim and send recipients (DispatchCampaignRecipients);
+ * a timer starts scheduled campaigns and settles the claims of instances that died. At start it does both first,
+ * so a restarted instance resumes the campaigns where they were. Delivery statuses (OutboundEvents) count carrier
+ * filtering against the campaign's threshold.
+ */
+@Injectable()
+export class CampaignRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Campaigns');
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+  private timer?: NodeJS.Timeout;
+  private wakers = new Set<() => void>();
+
+  constructor(
+    private readonly dispatch: DispatchCampaignRecipients,
+    private readonly presence: InstancePresence,
+    private readonly events: OutboundEvents,
+    @Inject(CAMPAIGN_OPTIONS) private readonly options: CampaignOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.events.onOutbound({
+      onOutboundEvent: async (event) => {
+        if (event.kind === 'delivery') await this.dispatch.recordDelivery(event.requestId, event.status, event.errorCode);
+      },
+    });
+    await this.housekeeping();
+    this.timer = setInterval(() => void this.housekeeping(), this.options.housekeepingMs);
+    this.timer.unref();
+    this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.wake();
+    // Sends in flight finish and settle; what is not claimed yet stays queued for the next start.
+    await Promise.all(this.loops);
+  }
+
+  /** A campaign was created or resumed: idle loops look for work now rather than at their next poll. */
+  wake(): void {
+    for (const waker of this.wakers) waker();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const result = await this.dispatch.dispatchNext(this.presence.instanceId);
+        if (result.kind === 'idle') await this.idle();
+      } catch (error) {
+        this.logger.warn(`Campaign send loop: ${error instanceof Error ? error.message : String(error)}`);
+        await this.idle();
+      }
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.idlePollMs);
+      this.wakers.add(done);
+    });
+  }
+
+  private async housekeeping(): Promise<void> {
+    try {
+      const started = await this.dispatch.startDue();
+      const settled = await this.dispatch.reconcile((instanceId) => this.presence.isAlive(instanceId));
+      if (started.length) this.logger.log(`Started scheduled campaign(s) ${started.join(', ')}`);
+      if (settled) this.logger.log(`Settled ${settled} recipient(s) an instance left claimed`);
+      if (started.length || settled) this.wake();
+    } catch (error) {
+      this.logger.warn(`Campaign housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './campaign';
+export * from './message-segments';
+export * from './quiet-hours';

@@ -1,0 +1,28 @@
+import type { InConversationPolicy } from '../../campaigns/campaign';
+import type { QuietHours } from '../../campaigns/quiet-hours';
+
+/** One row of the list, as the caller wrote it (nothing checked yet). */
+export interface CampaignRecipientInput {
+  /** 1-based: the CSV's data row, or the index in a JSON list + 1. */
+  row: number;
+  number: string;
+  name?: string;
+  variables?: Record<string, string>;
+}
+
+export interface CreateCampaignCommand {
+  name: string;
+  body: string;
+  senders: string[];
+  /** Messages per second per sender; unset = by the sender's kind (defaultPacingOf). */
+  pacingPerSecond?: number;
+  quietHours?: Partial<QuietHours>;
+  startAt?: Date;
+  inConversation?: InConversationPolicy;
+  filteredStopThreshold?: number;
+  /** Report only: the campaign is kept as `dry_run` and never sent. */
+  dryRun?: boolean;
+  /** Read once, in order; may be a stream of a 100,000-row file (read in batches, never held whole). */
+  recipients: AsyncIterable<CampaignRecipientInput> | Iterable<CampaignRecipientInput>;
+  caller: string;
+}

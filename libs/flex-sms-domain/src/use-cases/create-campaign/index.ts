@@ -1,0 +1,2 @@
+export * from './create-campaign.command';
+export * from './create-campaign.usecase';
