@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 export default [
   {
     // schema.d.ts: generated from the API's OpenAPI document (tools/scripts/generate-api-types.mjs).
-    ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/next-env.d.ts', '**/*.cjs', '**/test-results/**', 'apps/admin/src/lib/api/schema.d.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/.next/**',
+      '**/node_modules/**',
+      '**/next-env.d.ts',
+      '**/*.cjs',
+      '**/test-results/**',
+      'apps/admin/src/lib/api/schema.d.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -52,7 +60,10 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'next', 'next/*', 'react', 'express', 'twilio', 'twilio/*', 'node:http', 'http', 'pg', '@electric-sql/*'], message: 'The domain stays free of frameworks, HTTP and SDKs: add a port instead.' },
+            {
+              group: ['@nestjs/*', 'next', 'next/*', 'react', 'express', 'twilio', 'twilio/*', 'node:http', 'http', 'pg', '@electric-sql/*'],
+              message: 'The domain stays free of frameworks, HTTP and SDKs: add a port instead.',
+            },
           ],
         },
       ],

@@ -15,7 +15,8 @@ for (const [artifact, command] of [
   [apiMain, 'npm run build -w @flex-sms/api'],
   [consoleBuild, 'npm run build -w @flex-sms/admin'],
 ] as const) {
-  if (!existsSync(artifact)) throw new Error(`${path.relative(workspaceRoot, artifact)} is missing: run \`${command}\` first (nx run @flex-sms/admin:e2e does).`);
+  if (!existsSync(artifact))
+    throw new Error(`${path.relative(workspaceRoot, artifact)} is missing: run \`${command}\` first (nx run @flex-sms/admin:e2e does).`);
 }
 
 const ports = {
@@ -33,7 +34,11 @@ const ports = {
 const loopback = (port: number) => `http://127.0.0.1:${port}`;
 
 const chatProxy: Deployment = { mode: 'chat-proxy', apiUrl: loopback(ports.api), sandboxUrl: loopback(ports.sandbox) };
-const conversations: Deployment = { mode: 'conversations', apiUrl: loopback(ports.conversationsApi), sandboxUrl: loopback(ports.conversationsSandbox) };
+const conversations: Deployment = {
+  mode: 'conversations',
+  apiUrl: loopback(ports.conversationsApi),
+  sandboxUrl: loopback(ports.conversationsSandbox),
+};
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -99,7 +104,12 @@ export default defineConfig<DeploymentOptions>({
   // The chat-proxy project runs every test but those of conversations mode; the conversations project runs the tests
   // tagged as meaning the same in both modes (parameterised on `deployment.mode`) and its own.
   projects: [
-    { name: 'console-chat-proxy', testIgnore: '**/api-down.e2e.ts', grepInvert: tagged(CONVERSATIONS_MODE_ONLY), use: { baseURL: loopback(ports.console), deployment: chatProxy } },
+    {
+      name: 'console-chat-proxy',
+      testIgnore: '**/api-down.e2e.ts',
+      grepInvert: tagged(CONVERSATIONS_MODE_ONLY),
+      use: { baseURL: loopback(ports.console), deployment: chatProxy },
+    },
     {
       name: 'console-conversations',
       testIgnore: '**/api-down.e2e.ts',

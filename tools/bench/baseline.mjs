@@ -7,7 +7,9 @@ export async function baselineInitiate(twilio, account, { flow, fromNumber, toNu
   const integrationType = flow === 'task' ? 'task' : 'studio';
   // `list()` with no limit walks every page, as the Functions did.
   const flexFlows = await twilio.flexApi.v1.flexFlow.list();
-  const flexFlow = flexFlows.find((candidate) => candidate.contactIdentity === fromNumber && candidate.integrationType === integrationType && candidate.channelType === 'sms');
+  const flexFlow = flexFlows.find(
+    (candidate) => candidate.contactIdentity === fromNumber && candidate.integrationType === integrationType && candidate.channelType === 'sms',
+  );
   if (!flexFlow) throw new Error(`baseline: no ${integrationType} Flex Flow for ${fromNumber}`);
   const sessions = twilio.proxy.v1.services(account.proxyServiceSid).sessions;
   const everySession = await sessions.list();

@@ -25,7 +25,15 @@ export async function measureCleanup({ logDir, build, sessions }) {
   for (const concurrency of [defaultConcurrency, HIGH_CLEANUP_CONCURRENCY]) {
     console.log(`  CLEANUP_CONCURRENCY=${concurrency}${concurrency === defaultConcurrency ? ' (default)' : ''}…`);
     // The default run leaves the variable unset: it measures the product as shipped.
-    runs.push(await measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv: concurrency === defaultConcurrency ? {} : { CLEANUP_CONCURRENCY: String(concurrency) } }));
+    runs.push(
+      await measureCleanupAt({
+        logDir,
+        build,
+        sessions,
+        concurrency,
+        apiEnv: concurrency === defaultConcurrency ? {} : { CLEANUP_CONCURRENCY: String(concurrency) },
+      }),
+    );
   }
   return { sessions, defaultConcurrency, runs };
 }
@@ -47,7 +55,9 @@ async function measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv }
     const { requests } = await stack.controls.requests();
     const listing = requests.filter((request) => request.method === 'GET' && request.endpoint.endsWith('/Sessions')).length;
     const perSession = (requests.length - listing) / sessions;
-    const remaining = await stack.twilio.proxy.v1.services(stack.sandbox.account.proxyServiceSid).sessions.list({ limit: sessions + 10, pageSize: 1000 });
+    const remaining = await stack.twilio.proxy.v1
+      .services(stack.sandbox.account.proxyServiceSid)
+      .sessions.list({ limit: sessions + 10, pageSize: 1000 });
     return {
       concurrency,
       sessions,
@@ -66,7 +76,11 @@ async function measureCleanupAt({ logDir, build, sessions, concurrency, apiEnv }
       twilioStatuses: statusCounts(requests),
       endpoints: endpointCounts(requests),
       peakInFlight: peakInFlight(requests),
-      cpu: { api: cpuSeconds(stack.api.pid) - cpuBefore.api, apiMainThread: mainThreadCpuSeconds(stack.api.pid) - cpuBefore.apiMainThread, sandbox: cpuSeconds(stack.sandbox.pid) - cpuBefore.sandbox },
+      cpu: {
+        api: cpuSeconds(stack.api.pid) - cpuBefore.api,
+        apiMainThread: mainThreadCpuSeconds(stack.api.pid) - cpuBefore.apiMainThread,
+        sandbox: cpuSeconds(stack.sandbox.pid) - cpuBefore.sandbox,
+      },
     };
   } finally {
     await stack.stop();

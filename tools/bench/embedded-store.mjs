@@ -39,7 +39,9 @@ const start = document.indexOf(heading);
 const next = start >= 0 ? document.indexOf('\n## ', start + heading.length) : -1;
 // Sections end with a blank line, as renderReport joins them.
 const updated =
-  start < 0 ? document.replace('## Chaos', `${section}\n## Chaos`) : document.slice(0, start) + `${section}\n` + (next >= 0 ? document.slice(next + 1) : '');
+  start < 0
+    ? document.replace('## Chaos', `${section}\n## Chaos`)
+    : document.slice(0, start) + `${section}\n` + (next >= 0 ? document.slice(next + 1) : '');
 writeFileSync(documentFile, updated);
 console.log(`› Wrote ${recordFile} and its section in docs/BENCHMARKS.md`);
 
@@ -49,7 +51,10 @@ async function measure() {
     if (!label || !script || !settings) throw new Error(`--variant '${value}': expected '<label>::<path to main.js>::<settings>[::<node flags>]'`);
     return { label, script, settings, nodeArgs: flags.split(' ').filter(Boolean) };
   });
-  if (variants.length === 0) throw new Error("usage: node tools/bench/embedded-store.mjs --variant '<label>::<path to main.js>::<settings>' … [--sends 5000] [--profile-sends 1000] | --render");
+  if (variants.length === 0)
+    throw new Error(
+      "usage: node tools/bench/embedded-store.mjs --variant '<label>::<path to main.js>::<settings>' … [--sends 5000] [--profile-sends 1000] | --render",
+    );
   const sends = Number(argValues('--sends')[0] ?? 5_000);
   const profileSends = Number(argValues('--profile-sends')[0] ?? 1_000);
   const logDir = tempDir('flex-sms-embedded-store-');
@@ -59,7 +64,13 @@ async function measure() {
   for (const variant of variants) {
     console.log(`› ${variant.label} (${variant.script})…`);
     const configuration = { id: 'embedded', name: variant.label, database: 'embedded', instances: 1, mode: 'legacy' };
-    const run = await measureConfiguration({ configuration, logDir, sends, profileSends, build: { script: variant.script, embeddedNodeArgs: variant.nodeArgs } });
+    const run = await measureConfiguration({
+      configuration,
+      logDir,
+      sends,
+      profileSends,
+      build: { script: variant.script, embeddedNodeArgs: variant.nodeArgs },
+    });
     const perSend = (seconds) => (seconds * 1000) / run.succeeded;
     results.push({
       ...variant,
@@ -79,9 +90,19 @@ async function measure() {
       },
     });
     const last = results.at(-1);
-    console.log(`  ${Math.round(last.ratePerSecond)}/s, RSS ${Math.round(last.apiRestingRssMiB)} → ${Math.round(last.apiPeakRssMiB)} MiB, main thread ${last.mainThreadMsPerSend.toFixed(2)} ms/send`);
+    console.log(
+      `  ${Math.round(last.ratePerSecond)}/s, RSS ${Math.round(last.apiRestingRssMiB)} → ${Math.round(last.apiPeakRssMiB)} MiB, main thread ${last.mainThreadMsPerSend.toFixed(2)} ms/send`,
+    );
   }
-  const measured = { machine, sends, profileSends, clientConcurrency: CLIENT_CONCURRENCY, cap: CONCURRENCY_CAP, latencyMs: TWILIO_LATENCY_MS, variants: results };
+  const measured = {
+    machine,
+    sends,
+    profileSends,
+    clientConcurrency: CLIENT_CONCURRENCY,
+    cap: CONCURRENCY_CAP,
+    latencyMs: TWILIO_LATENCY_MS,
+    variants: results,
+  };
   writeFileSync(join(logDir, 'embedded-store.json'), JSON.stringify(measured, null, 2));
   return measured;
 }

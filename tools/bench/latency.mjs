@@ -22,7 +22,13 @@ export const MODES = [
 export async function measureLatency({ logDir, build, callsPerFlow, criticalPaths }) {
   const rows = [];
   for (const { mode, env } of MODES) {
-    const stack = await startStack({ logDir, apiEnv: env, apiNodeArgs: DATABASE_CALLS_NODE_ARGS, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
+    const stack = await startStack({
+      logDir,
+      apiEnv: env,
+      apiNodeArgs: DATABASE_CALLS_NODE_ARGS,
+      apiScript: build.script,
+      embeddedNodeArgs: build.embeddedNodeArgs,
+    });
     try {
       await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS });
       const nextCustomer = customerNumbers(mode === 'legacy' ? 2 : 4);

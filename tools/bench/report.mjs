@@ -48,8 +48,12 @@ export function renderReport(after, before) {
     throughputSection(after, before),
     cleanupSection(after, before),
     memorySection(after, before),
-    ...(existsSync(join(root, EMBEDDED_STORE_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')] : []),
-    ...(existsSync(join(root, HEAP_LIMIT_RECORD)) ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, HEAP_LIMIT_RECORD), 'utf8')), 'heap-limit')] : []),
+    ...(existsSync(join(root, EMBEDDED_STORE_RECORD))
+      ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')]
+      : []),
+    ...(existsSync(join(root, HEAP_LIMIT_RECORD))
+      ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, HEAP_LIMIT_RECORD), 'utf8')), 'heap-limit')]
+      : []),
     chaosSection(),
     methodSection(after.settings),
   ].join('\n');
@@ -87,7 +91,13 @@ function summaryTable(after, before) {
     cleanupRow(after, before),
     criticalPathRow(after.requests),
   ];
-  return ['## Summary', '', '| What | Target | Before | After | Verdict |', '| --- | --- | --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    '## Summary',
+    '',
+    '| What | Target | Before | After | Verdict |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 function memoryRow(after, before) {
@@ -125,7 +135,12 @@ function databaseCallsRow(after, before, database) {
     `≤ ${TARGETS.databaseCallsPerSend}`,
     orDash(total(before), (n) => `${round(n, 1)}`),
     orDash(value, (n) => `**${round(n, 1)}**`),
-    value === undefined ? '—' : verdict(value <= TARGETS.databaseCallsPerSend, `${round(value, 1)}: see "Database calls per send" for what each is for and why the rest cannot go`),
+    value === undefined
+      ? '—'
+      : verdict(
+          value <= TARGETS.databaseCallsPerSend,
+          `${round(value, 1)}: see "Database calls per send" for what each is for and why the rest cannot go`,
+        ),
   ];
 }
 
@@ -166,7 +181,8 @@ function throughputRow(after, before, database) {
   };
   const now = describe(after);
   const then = describe(before);
-  const text = ({ run, bounds, share }, bold) => `${bold ? '**' : ''}${round(run.ratePerSecond, 0)}/s = ${round(share * 100, 1)}%${bold ? '**' : ''} of ${round(bounds.bound, 0)}/s, ${run.failed} failed`;
+  const text = ({ run, bounds, share }, bold) =>
+    `${bold ? '**' : ''}${round(run.ratePerSecond, 0)}/s = ${round(share * 100, 1)}%${bold ? '**' : ''} of ${round(bounds.bound, 0)}/s, ${run.failed} failed`;
   return [
     `Throughput ÷ the binding bound, ${database === 'postgres' ? 'PostgreSQL, 1 API process' : 'embedded'} (fire-and-forget; bounds in "Throughput")`,
     `≥ ${target * 100}%, 0 failed`,
@@ -189,10 +205,22 @@ function conversationsRow(after, before) {
     return (
       `agent SMS ${agent.api.total} requests (critical path ${agent.api.critical}), fire-and-forget ${message.api.total} (${message.api.critical}); ` +
       `p50 ${latency.map((row) => `${row.flow} ${round(row.p50, 0)} ms = ${round(row.ratioP50, 2)} × bound`).join(', ')}; ` +
-      `${[embedded, run].filter(Boolean).map((candidate) => `${nameOf(candidate, results.build)}: ${round(candidate.ratePerSecond, 0)}/s = ${round((candidate.ratePerSecond / boundsOf(candidate, results.throughput).bound) * 100, 0)}% of ${round(boundsOf(candidate, results.throughput).bound, 0)}/s, ${round(mainThreadMsPerSend(candidate), 2)} ms main thread, peak ${round(candidate.apiPeakRssMiB[0], 0)} MiB`).join('; ')}`
+      `${[embedded, run]
+        .filter(Boolean)
+        .map(
+          (candidate) =>
+            `${nameOf(candidate, results.build)}: ${round(candidate.ratePerSecond, 0)}/s = ${round((candidate.ratePerSecond / boundsOf(candidate, results.throughput).bound) * 100, 0)}% of ${round(boundsOf(candidate, results.throughput).bound, 0)}/s, ${round(mainThreadMsPerSend(candidate), 2)} ms main thread, peak ${round(candidate.apiPeakRssMiB[0], 0)} MiB`,
+        )
+        .join('; ')}`
     );
   };
-  return ['Flex Conversations mode (new in the bench)', 'the same figures', orDash(figures(before), (text) => text), figures(after) ?? '—', 'see "Flex Conversations mode" rows below'];
+  return [
+    'Flex Conversations mode (new in the bench)',
+    'the same figures',
+    orDash(figures(before), (text) => text),
+    figures(after) ?? '—',
+    'see "Flex Conversations mode" rows below',
+  ];
 }
 
 function cleanupRow(after, before) {
@@ -204,7 +232,10 @@ function cleanupRow(after, before) {
     `≥ ${TARGETS.cleanupShareOfConcurrency * 100}% at ${values.map(([concurrency]) => concurrency).join(' and ')}`,
     orDash(shares(before), (rows) => rows.map(([concurrency, share]) => `${concurrency}: ${round(share * 100, 1)}%`).join(', ')),
     values.map(([concurrency, share]) => `${concurrency}: **${round(share * 100, 1)}%**`).join(', '),
-    verdict(worst >= TARGETS.cleanupShareOfConcurrency, `${round((TARGETS.cleanupShareOfConcurrency - worst) * 100, 1)} points short (why: "Clean-up")`),
+    verdict(
+      worst >= TARGETS.cleanupShareOfConcurrency,
+      `${round((TARGETS.cleanupShareOfConcurrency - worst) * 100, 1)} points short (why: "Clean-up")`,
+    ),
   ];
 }
 
@@ -227,18 +258,29 @@ const CATEGORY_ORDER = ['auth', 'rate limit', 'idempotency', 'lock', 'journal + 
 
 function databaseCallsSection(after, before) {
   const rows = [];
-  const add = (what, calls, beforeCalls, unit) => rows.push(`| ${what} | ${unit} | ${orDash(beforeCalls, breakdown)} | ${orDash(calls, (value) => `**${breakdown(value)}**`)} |`);
+  const add = (what, calls, beforeCalls, unit) =>
+    rows.push(`| ${what} | ${unit} | ${orDash(beforeCalls, breakdown)} | ${orDash(calls, (value) => `**${breakdown(value)}**`)} |`);
   for (const id of ['embedded', 'postgres', 'conversations-embedded', 'conversations-postgres']) {
     const run = config(after, id);
     if (!run) continue;
     const then = config(before, id);
     const unit = run.database === 'postgres' ? 'round trips' : 'statements';
     add(`${nameOf(run, after.build)}, fire-and-forget, one send at a time`, run.databaseCalls.sequential, then?.databaseCalls.sequential, unit);
-    add(`${nameOf(run, after.build)}, fire-and-forget, ${after.throughput.clientConcurrency} at once (the throughput run)`, run.databaseCalls.underLoad, then?.databaseCalls.underLoad, unit);
+    add(
+      `${nameOf(run, after.build)}, fire-and-forget, ${after.throughput.clientConcurrency} at once (the throughput run)`,
+      run.databaseCalls.underLoad,
+      then?.databaseCalls.underLoad,
+      unit,
+    );
   }
   for (const row of after.latency.rows.filter((candidate) => candidate.flow === 'task')) {
     const then = before?.latency.rows.find((candidate) => candidate.mode === row.mode && candidate.flow === row.flow);
-    add(`${row.mode === 'conversations' ? 'Flex Conversations mode, ' : ''}${after.build.embedded} (embedded), agent flow (task), one at a time, follow-up after the answer included`, row.databaseCallsPerSend, then?.databaseCallsPerSend, 'statements');
+    add(
+      `${row.mode === 'conversations' ? 'Flex Conversations mode, ' : ''}${after.build.embedded} (embedded), agent flow (task), one at a time, follow-up after the answer included`,
+      row.databaseCallsPerSend,
+      then?.databaseCallsPerSend,
+      'statements',
+    );
   }
   return [
     '## Database calls per send',
@@ -247,7 +289,7 @@ function databaseCallsSection(after, before) {
       "key's row; the bench calls with the bootstrap key, which needs none), **rate limit** (the per-caller send counter), **idempotency** (none: the bench sends " +
       'no `Idempotency-Key`), **lock** (the pair lock on its own), **journal** (its writes and reads; **+ lock** / **+ unlock** when the same statement takes or ' +
       'releases the pair lock), **transaction** (BEGIN/COMMIT). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the ' +
-      'API\'s main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).',
+      "API's main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).",
     '',
     '| Send | Unit | Before | After |',
     '| --- | --- | --- | --- |',
@@ -292,9 +334,9 @@ function requestsSection(result) {
     `Account: the sandbox's demo Flex account plus ${result.extraFlexFlows} extra Flex Flows, grown to each number of Proxy sessions. ` +
       `${result.latencyMs} ms injected per Twilio request so that requests sent in parallel visibly overlap. **API**: the worst of ${result.samples} ` +
       'initiates per row, each for a new customer, warm Flex Flow cache. **Critical path**: the longest chain of requests each starting after the ' +
-      'previous one finished (requests overlapping in the log count once). **After the answer**: the agent flow journals the channel\'s ' +
+      "previous one finished (requests overlapping in the log count once). **After the answer**: the agent flow journals the channel's " +
       '`proxySession` attribute write as a pending step and does it right after answering (fetch + update of the channel); counted in the ' +
-      'total, not on the response path. **Baseline**: the original Functions\' pattern on the official SDK against the same sandbox in the same run ' +
+      "total, not on the response path. **Baseline**: the original Functions' pattern on the official SDK against the same sandbox in the same run " +
       '(`tools/bench/baseline.mjs`: list every Flex Flow, list every Proxy session, then create channel, session and, fire-and-forget, message).',
     '',
     '| Proxy sessions | Flow | API total | of which after the answer | API critical path | Baseline total | Baseline critical path | Baseline time |',
@@ -341,7 +383,7 @@ function latencySection(after, before) {
     '## Latency',
     '',
     `${result.latencyMs} ms injected per Twilio request; sequential calls (one at a time), each for a new customer, after one warm-up call per route, on the embedded database ` +
-      '(the default). Bound = critical path × latency: what a server with zero cost of its own would answer in; p50 − bound is the API\'s own time per call (HTTP and ' +
+      "(the default). Bound = critical path × latency: what a server with zero cost of its own would answer in; p50 − bound is the API's own time per call (HTTP and " +
       'auth, validation, the rate limit, the journal and the pair lock).',
     '',
     '| Mode | Route | Calls | Critical path | Bound | Before: p50 (own time, ÷ bound) | p50 | p95 | p99 | p50 / p95 / p99 ÷ bound | p50 − bound (own time) |',
@@ -382,13 +424,26 @@ function throughputSection(after, before) {
     '',
     `| | ${runs.map((run) => nameOf(run, after.build)).join(' | ')} |`,
     `| --- | ${runs.map(() => '---').join(' | ')} |`,
-    `| Sends ${column((run) => `${run.succeeded.toLocaleString('en')} succeeded, ${run.failed} failed (${Object.entries(run.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')}) in ${round(run.seconds, 1)} s`)}`,
+    `| Sends ${column(
+      (run) =>
+        `${run.succeeded.toLocaleString('en')} succeeded, ${run.failed} failed (${Object.entries(run.outcomes)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}) in ${round(run.seconds, 1)} s`,
+    )}`,
     `| Requests per send, critical path ${column((run) => `${round(run.requestsPerSend, 2)}, ${run.criticalPath}`)}`,
-    `| Cap bound / client bound ${column((run) => { const bounds = boundsOf(run, result); return `${round(bounds.capBound, 0)}/s / ${round(bounds.clientBound, 0)}/s: **${bounds.binding} binds**`; })}`,
+    `| Cap bound / client bound ${column((run) => {
+      const bounds = boundsOf(run, result);
+      return `${round(bounds.capBound, 0)}/s / ${round(bounds.clientBound, 0)}/s: **${bounds.binding} binds**`;
+    })}`,
     `| Rate ${column((run) => `**${round(run.ratePerSecond, 1)} sends/s**`)}`,
     `| ÷ binding bound ${column((run) => `**${round((run.ratePerSecond / boundsOf(run, result).bound) * 100, 1)}%**`)}`,
     `| Before: rate, ÷ its binding bound ${column((run) => orDash(beforeOf(run), (then) => `${round(then.ratePerSecond, 1)}/s, ${round((then.ratePerSecond / boundsOf(then, before.throughput).bound) * 100, 1)}%`))}`,
-    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); on average ${round(run.averageInFlight, 0)}, at peak ${run.peakInFlight} in flight`)}`,
+    `| Twilio requests ${column(
+      (run) =>
+        `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}); on average ${round(run.averageInFlight, 0)}, at peak ${run.peakInFlight} in flight`,
+    )}`,
     `| CPU, cores busy over the run (user + system, /proc) ${column((run) => cpuBusy(run, cores))}`,
     `| API CPU per send (main thread) ${column((run) => `${perSend(run, run.cpu.api)} ms (**${run.cpu.apiMainThreads.map((seconds) => perSend(run, seconds * run.cpu.apiMainThreads.length)).join(' ms, ')} ms**)`)}`,
     `| Before: API CPU per send (main thread) ${column((run) => orDash(beforeOf(run), (then) => `${perSend(then, then.cpu.api)} ms (${then.cpu.apiMainThreads.map((seconds) => perSend(then, seconds * then.cpu.apiMainThreads.length)).join(' ms, ')} ms)`))}`,
@@ -431,15 +486,27 @@ function throughputWhy(after) {
     // Little's law: sends in flight = rate × time per send.
     const perSendMs = (result.clientConcurrency / run.ratePerSecond) * 1000;
     const reasons = [];
-    if (mainBusy >= 0.85) reasons.push(`the API's main thread was busy ${round(mainBusy * 100, 0)}% of the run: Node runs all of a process's JavaScript on that one thread, so at ${round(1000 / ceilingOf(run), 2)} ms per send one process cannot pass about ${round(ceilingOf(run), 0)} sends/s`);
-    if (machineBusy >= 0.85 * cores) reasons.push(`the machine itself was the limit: ${round(machineBusy, 2)} of its ${cores} cores busy (API${run.database === 'postgres' ? ', PostgreSQL' : ''}, sandbox and driver share them${machineBusy - ours >= 0.1 ? `, and other processes took ${round(machineBusy - ours, 2)}` : ''})`);
-    if ((run.twilioStatuses['429'] ?? 0) > 0) reasons.push(`Twilio's cap answered ${run.twilioStatuses['429']} requests 429 (retried after Retry-After)`);
+    if (mainBusy >= 0.85)
+      reasons.push(
+        `the API's main thread was busy ${round(mainBusy * 100, 0)}% of the run: Node runs all of a process's JavaScript on that one thread, so at ${round(1000 / ceilingOf(run), 2)} ms per send one process cannot pass about ${round(ceilingOf(run), 0)} sends/s`,
+      );
+    if (machineBusy >= 0.85 * cores)
+      reasons.push(
+        `the machine itself was the limit: ${round(machineBusy, 2)} of its ${cores} cores busy (API${run.database === 'postgres' ? ', PostgreSQL' : ''}, sandbox and driver share them${machineBusy - ours >= 0.1 ? `, and other processes took ${round(machineBusy - ours, 2)}` : ''})`,
+      );
+    if ((run.twilioStatuses['429'] ?? 0) > 0)
+      reasons.push(`Twilio's cap answered ${run.twilioStatuses['429']} requests 429 (retried after Retry-After)`);
     reasons.push(
       `by Little's law the driver's ${result.clientConcurrency} sends in flight took ~${round(perSendMs, 0)} ms each against the ${round(criticalMs, 0)} ms of their Twilio critical path: ` +
         `~${round(perSendMs - criticalMs, 0)} ms per send went to the API's own work (${round(1000 / ceilingOf(run), 2)} ms of main-thread CPU, the rest waiting its turn on the event loop ` +
         `${mainBusy >= 0.5 ? `, ${round(mainBusy * 100, 0)}% busy,` : ''} behind the other sends, and on ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'})`,
     );
-    const verdictText = target === undefined ? 'no target (2 processes)' : share >= target && run.failed === 0 ? `target (≥ ${target * 100}%) met` : `target (≥ ${target * 100}%) missed by ${round((target - share) * 100, 1)} points`;
+    const verdictText =
+      target === undefined
+        ? 'no target (2 processes)'
+        : share >= target && run.failed === 0
+          ? `target (≥ ${target * 100}%) met`
+          : `target (≥ ${target * 100}%) missed by ${round((target - share) * 100, 1)} points`;
     return `- **${nameOf(run, after.build)}**: ${round(run.ratePerSecond, 0)}/s, ${round(share * 100, 1)}% of the ${bounds.binding} bound (${round(bounds.bound, 0)}/s), ${verdictText}. Where the time went: ${reasons.join('; ')}.`;
   });
   return lines.join('\n');
@@ -448,8 +515,14 @@ function throughputWhy(after) {
 /** Where one API process's CPU goes per send, from the V8 profile of extra sends after the measured run. */
 function profileSection(after, before) {
   const columns = [
-    ...measured(after.throughput).filter((run) => run.profile).map((run) => ({ title: `After: ${nameOf(run, after.build)}`, run })),
-    ...(before ? measured(before.throughput).filter((run) => run.profile && ['embedded', 'postgres'].includes(run.id)).map((run) => ({ title: `Before: ${nameOf(run, before.build)}`, run })) : []),
+    ...measured(after.throughput)
+      .filter((run) => run.profile)
+      .map((run) => ({ title: `After: ${nameOf(run, after.build)}`, run })),
+    ...(before
+      ? measured(before.throughput)
+          .filter((run) => run.profile && ['embedded', 'postgres'].includes(run.id))
+          .map((run) => ({ title: `Before: ${nameOf(run, before.build)}`, run }))
+      : []),
   ];
   if (columns.length === 0) return '';
   const owners = [...new Set(columns.flatMap(({ run }) => run.profile.owners.slice(0, 9).map((entry) => entry.owner)))];
@@ -457,19 +530,32 @@ function profileSection(after, before) {
   owners.sort((a, b) => msOf(columns[0].run, b) - msOf(columns[0].run, a));
   const share = (run, ms) => round(((ms * run.profile.sends) / run.profile.busyMs) * 100, 0);
   return [
-    '### Where the API\'s CPU per send goes',
+    "### Where the API's CPU per send goes",
     '',
     `V8's sampling profiler (\`tools/bench/lib/cpu-profiler.cjs\`, 0.5 ms interval) on the API process during ${columns[0].run.profile.sends.toLocaleString('en')} more sends right after each measured run ` +
       '(the profiler adds cost of its own, so read the shares, not the absolute figures). Self time charged to the nearest package or part of the API on the ' +
-      'stack (a socket write or a native call counts for whoever called it: SQLite\'s work inside `API: store`); ms per send, and share of the busy time.',
+      "stack (a socket write or a native call counts for whoever called it: SQLite's work inside `API: store`); ms per send, and share of the busy time.",
     '',
     `| Where | ${columns.map(({ title }) => title).join(' | ')} |`,
     `| --- | ${columns.map(() => '---:').join(' | ')} |`,
-    ...owners.map((owner) => `| ${owner} | ${columns.map(({ run }) => `${round(msOf(run, owner), 2)} ms (${share(run, msOf(run, owner))}%)`).join(' | ')} |`),
-    `| Everything else | ${columns.map(({ run }) => { const rest = run.profile.busyMs / run.profile.sends - owners.reduce((sum, owner) => sum + msOf(run, owner), 0); return `${round(rest, 2)} ms (${share(run, rest)}%)`; }).join(' | ')} |`,
+    ...owners.map(
+      (owner) => `| ${owner} | ${columns.map(({ run }) => `${round(msOf(run, owner), 2)} ms (${share(run, msOf(run, owner))}%)`).join(' | ')} |`,
+    ),
+    `| Everything else | ${columns
+      .map(({ run }) => {
+        const rest = run.profile.busyMs / run.profile.sends - owners.reduce((sum, owner) => sum + msOf(run, owner), 0);
+        return `${round(rest, 2)} ms (${share(run, rest)}%)`;
+      })
+      .join(' | ')} |`,
     `| **Total busy** | ${columns.map(({ run }) => `**${round(run.profile.busyMs / run.profile.sends, 2)} ms**`).join(' | ')} |`,
     '',
-    ...columns.slice(0, 2).map(({ title, run }) => `Heaviest functions (self time), ${title}: ${run.profile.functions.slice(0, 8).map((fn) => `\`${fn.name}\` ${round(fn.ms / run.profile.sends, 2)} ms`).join(', ')}.`),
+    ...columns.slice(0, 2).map(
+      ({ title, run }) =>
+        `Heaviest functions (self time), ${title}: ${run.profile.functions
+          .slice(0, 8)
+          .map((fn) => `\`${fn.name}\` ${round(fn.ms / run.profile.sends, 2)} ms`)
+          .join(', ')}.`,
+    ),
     '',
   ].join('\n');
 }
@@ -497,17 +583,24 @@ function cleanupSection(after, before) {
     `| ÷ what the concurrency allows ${column((run) => `**${round((run.ratePerSecond / run.concurrencyBoundPerSecond) * 100, 1)}%** of ${round(run.concurrencyBoundPerSecond, 0)}/s`)}`,
     `| Before: rate, ÷ what the concurrency allows ${column((run) => orDash(beforeOf(run), (then) => `${round(then.ratePerSecond, 1)}/s, ${round((then.ratePerSecond / then.concurrencyBoundPerSecond) * 100, 1)}%`))}`,
     `| ÷ cap bound, cap ÷ (${round(first.requestsPerSession, 2)} × 50 ms) = ${round(first.boundPerSecond, 0)}/s ${column((run) => `${round((run.ratePerSecond / run.boundPerSecond) * 100, 1)}%`)}`,
-    `| Twilio requests ${column((run) => `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses).map(([k, v]) => `${k}: ${v}`).join(', ')}); peak ${run.peakInFlight} in flight`)}`,
+    `| Twilio requests ${column(
+      (run) =>
+        `${run.twilioRequests.toLocaleString('en')} (${Object.entries(run.twilioStatuses)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}); peak ${run.peakInFlight} in flight`,
+    )}`,
     `| CPU, cores busy over the job ${column((run) => `API ${round(run.cpu.api / run.seconds, 2)} (main thread ${round(run.cpu.apiMainThread / run.seconds, 2)}), sandbox ${round(run.cpu.sandbox / run.seconds, 2)}`)}`,
     `| API CPU per session (main thread) ${column((run) => `${round((run.cpu.api * 1000) / run.counts.done, 2)} ms (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms)`)}`,
     '',
     `Requests per session: ${first.listingRequests} listing pages for the whole job, then ${round(first.requestsPerSession, 2)} per session, one after another (the handler awaits each): ` +
-      `${Object.entries(first.endpoints).map(([endpoint, count]) => `\`${endpoint}\` ${count.toLocaleString('en')}`).join(', ')}.`,
+      `${Object.entries(first.endpoints)
+        .map(([endpoint, count]) => `\`${endpoint}\` ${count.toLocaleString('en')}`)
+        .join(', ')}.`,
     '',
     ...runs.map((run) => `- ${label(run)}: ${round(run.ratePerSecond, 1)} sessions/s, ${cleanupWhy(run)}.`),
     '',
     'Before, the job took its pending items in batches of 100 and each batch waited for its slowest item before the next was read: at 50 at once, each worker did ' +
-      'two items a batch and then idled at every batch\'s end. Now the items are one stream read ahead of the workers, and the cancel flag is read once per ' +
+      "two items a batch and then idled at every batch's end. Now the items are one stream read ahead of the workers, and the cancel flag is read once per " +
       `\`concurrency\` items instead of before each (\`libs/flex-sms-domain/src/jobs/cleanup-job-runner.ts\`).`,
     '',
     `Why the default is ${result.defaultConcurrency}: a clean-up job shares the account's concurrent-request limit with live sends (up to 2 requests in flight each), and Twilio answers ` +
@@ -524,7 +617,8 @@ function cleanupWhy(run) {
   const met = ofConcurrency >= TARGETS.cleanupShareOfConcurrency;
   const rest = `${round(ofConcurrency * 100, 1)}% of what ${run.concurrency} sessions at once allow (target ${met ? 'met' : 'missed'})`;
   if (met) return `${rest}: the concurrency is the limit, by design`;
-  if (main >= 0.85) return `${rest}: the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session), so CPU, not Twilio, is the limit at this setting`;
+  if (main >= 0.85)
+    return `${rest}: the API's main thread was busy ${round(main * 100, 0)}% (${round((run.cpu.apiMainThread * 1000) / run.counts.done, 2)} ms per session), so CPU, not Twilio, is the limit at this setting`;
   return `${rest}, main thread ${round(main * 100, 0)}% busy: the rest is each session's own work (its writes to the job's items, the SDK) between its requests`;
 }
 
@@ -536,7 +630,7 @@ function memorySection(after, before) {
   return [
     '## Memory',
     '',
-    'Per throughput configuration (fresh processes each): the API\'s resident memory after start-up and one warm-up send (VmRSS), and its peak (VmHWM) at the end of ' +
+    "Per throughput configuration (fresh processes each): the API's resident memory after start-up and one warm-up send (VmRSS), and its peak (VmHWM) at the end of " +
       `${after.throughput.sends.toLocaleString('en')} sends; for PostgreSQL, the server's memory (sum of PSS over its processes, so shared buffers count once).`,
     '',
     '| Configuration | Before: at rest → peak | API at rest | API peak | PostgreSQL server at rest → after the run |',
@@ -550,10 +644,10 @@ function memorySection(after, before) {
     }),
     '',
     'With SQLite the database is a library inside the API process (its page cache is a few MiB); with `DATABASE_URL` the API holds a connection pool ' +
-      'and the database runs in its own server. Either way most of the API\'s memory is V8\'s heap, which grows with the requests in flight.' +
+      "and the database runs in its own server. Either way most of the API's memory is V8's heap, which grows with the requests in flight." +
       (after.build.embeddedNodeArgs?.length
         ? ` On its embedded database the API ran with \`${after.build.embeddedNodeArgs.join(' ')}\`, as \`npm start\` and \`npm run api\` start it ` +
-          '(`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs): with V8\'s defaults, which size the heap for the machine, the same SQLite build peaked at ' +
+          "(`EMBEDDED_API_NODE_ARGS`, tools/scripts/lib.mjs): with V8's defaults, which size the heap for the machine, the same SQLite build peaked at " +
           `${embeddedDefaultPeak() ?? 'more'} MiB through the same run ("Embedded store: PGlite vs SQLite"), most of it garbage not yet collected.` +
           (before ? ` The before build ran with V8's defaults.` : '')
         : ''),
@@ -564,7 +658,9 @@ function memorySection(after, before) {
 /** Peak RSS of the SQLite build on V8's defaults, from the embedded-store record (synchronous=NORMAL, the default). */
 function embeddedDefaultPeak() {
   if (!existsSync(join(root, EMBEDDED_STORE_RECORD))) return undefined;
-  const variant = JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')).variants.find((candidate) => candidate.label.includes('synchronous=NORMAL'));
+  const variant = JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')).variants.find((candidate) =>
+    candidate.label.includes('synchronous=NORMAL'),
+  );
   return variant && round(variant.apiPeakRssMiB, 0);
 }
 
@@ -579,7 +675,10 @@ export function embeddedStoreSection(record, kind) {
   const file = kind === 'store' ? EMBEDDED_STORE_RECORD : HEAP_LIMIT_RECORD;
   const mib = (value) => `${round(value, 0)} MiB`;
   const ms = (value) => `${round(value, 2)} ms`;
-  const meets = (variant) => variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB && variant.mainThreadMsPerSend <= TARGETS.mainThreadMsPerSend.embedded && variant.failed === 0;
+  const meets = (variant) =>
+    variant.apiPeakRssMiB <= TARGETS.embeddedPeakRssMiB &&
+    variant.mainThreadMsPerSend <= TARGETS.mainThreadMsPerSend.embedded &&
+    variant.failed === 0;
   return [
     kind === 'store' ? '## Embedded store: PGlite vs SQLite' : '## Embedded API: V8 heap limit',
     '',
@@ -597,10 +696,12 @@ export function embeddedStoreSection(record, kind) {
         `${round(variant.ratePerSecond, 0)}/s (${variant.failed} failed) | ${meets(variant) ? 'met' : 'missed'} |`,
     ),
     '',
-    'Where each build\'s main-thread time per send goes (V8 profile of ' +
+    "Where each build's main-thread time per send goes (V8 profile of " +
       `${record.profileSends.toLocaleString('en')} more sends after the run, self time charged to the nearest package or part of the API; the SQLite engine runs inside \`API: store\`'s calls):`,
     '',
-    ...variants.filter((variant) => variant.profile).map((variant) => `- ${variant.label}: ${variant.profile.owners.map((entry) => `${entry.owner} ${ms(entry.msPerSend)}`).join(', ')}.`),
+    ...variants
+      .filter((variant) => variant.profile)
+      .map((variant) => `- ${variant.label}: ${variant.profile.owners.map((entry) => `${entry.owner} ${ms(entry.msPerSend)}`).join(', ')}.`),
     '',
   ].join('\n');
 }
@@ -630,18 +731,18 @@ function methodSection(settings) {
     '```bash',
     'npm run bench              # full run, rewrites docs/BENCHMARKS.md (before columns from tools/bench/records/before.json)',
     'npm run bench -- --quick   # smoke test of the harness, writes test-results/BENCHMARKS.quick.md',
-    'npm run bench -- --render <results.json>   # re-renders this document from a run\'s raw figures',
-    '# the before record: another commit\'s API, extracted, installed and built, measured by this harness',
+    "npm run bench -- --render <results.json>   # re-renders this document from a run's raw figures",
+    "# the before record: another commit's API, extracted, installed and built, measured by this harness",
     'git archive 44dc487 | tar -x -C test-results/before && (cd test-results/before && npm ci && npx nx run-many -t build --projects=@flex-sms/api)',
-    'node tools/bench/run.mjs --api test-results/before --label \'commit 44dc487\' --record tools/bench/records/before.json',
+    "node tools/bench/run.mjs --api test-results/before --label 'commit 44dc487' --record tools/bench/records/before.json",
     '```',
     '',
     `Counts of this run: account sizes ${settings.sizes.map((size) => size.toLocaleString('en')).join(', ')} Proxy sessions, ${settings.samples} API samples per row, ${settings.callsPerFlow} latency calls per route and mode, ` +
       `${settings.sends.toLocaleString('en')} throughput sends per configuration, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
       '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL, CPU-profile and database-call helpers).',
     '',
-    'Caveats: all processes share the same cores, so the sandbox\'s and driver\'s CPU use is taken from the API\'s; the sandbox answers from memory, so ' +
-      'its latency is exactly the injected one, which real Twilio\'s is not; loopback HTTP (and loopback PostgreSQL) costs far less than a real network round trip.',
+    "Caveats: all processes share the same cores, so the sandbox's and driver's CPU use is taken from the API's; the sandbox answers from memory, so " +
+      "its latency is exactly the injected one, which real Twilio's is not; loopback HTTP (and loopback PostgreSQL) costs far less than a real network round trip.",
     '',
   ].join('\n');
 }

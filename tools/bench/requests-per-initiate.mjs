@@ -84,7 +84,12 @@ async function measureApiInitiate(stack, flow, toNumber) {
   // counted in the total but not on the response's critical path.
   const isFollowUp = (request) => deferred.includes('channel-attributes') && request.endpoint.endsWith('/Channels/:Sid');
   const onPath = requests.filter((request) => !isFollowUp(request));
-  return { total: requests.length, afterAnswer: requests.length - onPath.length, critical: criticalPath(onPath), endpoints: requests.map((r) => r.endpoint) };
+  return {
+    total: requests.length,
+    afterAnswer: requests.length - onPath.length,
+    critical: criticalPath(onPath),
+    endpoints: requests.map((r) => r.endpoint),
+  };
 }
 
 async function waitForFollowUps(client, requestId) {
@@ -100,7 +105,13 @@ async function waitForFollowUps(client, requestId) {
 async function measureBaseline(stack, flow, toNumber) {
   await stack.controls.clearRequests();
   const started = performance.now();
-  await baselineInitiate(stack.twilio, stack.sandbox.account, { flow: flow.name, fromNumber: DEMO_NUMBERS[1], toNumber, toName: 'Ada Lovelace', messageBody: 'Your order has shipped.' });
+  await baselineInitiate(stack.twilio, stack.sandbox.account, {
+    flow: flow.name,
+    fromNumber: DEMO_NUMBERS[1],
+    toNumber,
+    toName: 'Ada Lovelace',
+    messageBody: 'Your order has shipped.',
+  });
   const ms = performance.now() - started;
   const { requests } = await stack.controls.requests();
   return { total: requests.length, critical: criticalPath(requests), ms };

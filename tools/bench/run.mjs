@@ -40,7 +40,10 @@ if (rendering) {
 
 // `--no-build`: use the dist already there (e.g. while another change leaves the build broken).
 if (!process.argv.includes('--no-build')) {
-  execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 }
 const build = apiBuild({ dir: argValue('--api'), label: argValue('--label') });
 const logDir = tempDir('flex-sms-bench-logs-');
@@ -48,16 +51,34 @@ console.log(`› Measuring the API of ${build.label} (${build.script}); process 
 const startedAt = performance.now();
 const machine = describeMachine();
 
-const requests = await step('Requests per initiate', () => measureRequestsPerInitiate({ logDir, build, sizes: settings.sizes, samples: settings.samples }));
+const requests = await step('Requests per initiate', () =>
+  measureRequestsPerInitiate({ logDir, build, sizes: settings.sizes, samples: settings.samples }),
+);
 const criticalPaths = steadyCriticalPaths(requests);
 const latency = await step('Latency', () => measureLatency({ logDir, build, callsPerFlow: settings.callsPerFlow, criticalPaths }));
 const throughput = await step('Throughput', () =>
-  measureThroughput({ logDir, build, sends: settings.sends, profileSends: settings.profileSends, criticalPaths: { legacy: criticalPaths.legacy.message, conversations: criticalPaths.conversations.message } }),
+  measureThroughput({
+    logDir,
+    build,
+    sends: settings.sends,
+    profileSends: settings.profileSends,
+    criticalPaths: { legacy: criticalPaths.legacy.message, conversations: criticalPaths.conversations.message },
+  }),
 );
 const cleanup = await step('Clean-up', () => measureCleanup({ logDir, build, sessions: settings.cleanupSessions }));
 
 const minutes = (performance.now() - startedAt) / 60_000;
-const results = { machine, build: { label: build.label, embedded: build.embedded, embeddedNodeArgs: build.embeddedNodeArgs }, quick, minutes, settings, requests, latency, throughput, cleanup };
+const results = {
+  machine,
+  build: { label: build.label, embedded: build.embedded, embeddedNodeArgs: build.embeddedNodeArgs },
+  quick,
+  minutes,
+  settings,
+  requests,
+  latency,
+  throughput,
+  cleanup,
+};
 // The raw figures beside the process logs, so the document can be checked against them.
 writeFileSync(join(logDir, 'results.json'), JSON.stringify(results, null, 2));
 if (recording) {

@@ -67,7 +67,14 @@ export async function measureConfiguration({ configuration, logDir, build, sends
       ...(configuration.mode === 'conversations' ? CONVERSATIONS_ENV : {}),
     };
     const apiNodeArgs = [...PROFILER_NODE_ARGS, ...DATABASE_CALLS_NODE_ARGS];
-    const stack = await startStack({ logDir, apiEnv, apiNodeArgs, instances: configuration.instances, apiScript: build.script, embeddedNodeArgs: build.embeddedNodeArgs });
+    const stack = await startStack({
+      logDir,
+      apiEnv,
+      apiNodeArgs,
+      instances: configuration.instances,
+      apiScript: build.script,
+      embeddedNodeArgs: build.embeddedNodeArgs,
+    });
     try {
       return { ...configuration, databaseVersion: postgres?.version, ...(await measureStack(stack, postgres, { sends, profileSends })) };
     } finally {
@@ -82,12 +89,26 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
   const nextCustomer = customerNumbers(3);
   let turn = 0;
   // Round robin over the API processes, as a load balancer in front of them would.
-  const send = () => stack.clients[turn++ % stack.clients.length].initiate('message', { fromNumber: DEMO_NUMBERS[0], toName: 'Ada Lovelace', toNumber: nextCustomer(), messageBody: 'Your order has shipped.' });
+  const send = () =>
+    stack.clients[turn++ % stack.clients.length].initiate('message', {
+      fromNumber: DEMO_NUMBERS[0],
+      toName: 'Ada Lovelace',
+      toNumber: nextCustomer(),
+      messageBody: 'Your order has shipped.',
+    });
   await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS, concurrencyLimit: CONCURRENCY_CAP });
   for (const _ of stack.apis) await expectCreated(send()); // fills each process's Flex Flow cache
   // What one send asks of the database on its own (one process: the counts are that process's).
   const sequential = await withDatabaseCalls(stack.api.child, async () => {
-    for (let i = 0; i < SEQUENTIAL_COUNTED; i++) await expectCreated(stack.client.initiate('message', { fromNumber: DEMO_NUMBERS[0], toName: 'Ada Lovelace', toNumber: nextCustomer(), messageBody: 'Your order has shipped.' }));
+    for (let i = 0; i < SEQUENTIAL_COUNTED; i++)
+      await expectCreated(
+        stack.client.initiate('message', {
+          fromNumber: DEMO_NUMBERS[0],
+          toName: 'Ada Lovelace',
+          toNumber: nextCustomer(),
+          messageBody: 'Your order has shipped.',
+        }),
+      );
   });
   await stack.controls.clearRequests();
   const apiRestingRssMiB = stack.apis.map((api) => rssMiB(api.pid));
@@ -125,7 +146,10 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
     peakInFlight: peakInFlight(requests),
     // Requests in flight on average (Little's law over the request log: total time in flight ÷ the run's length).
     averageInFlight: requests.reduce((sum, request) => sum + ((request.finishedAt ?? request.startedAt) - request.startedAt), 0) / (seconds * 1000),
-    databaseCalls: { sequential: perSend(sequential.calls, SEQUENTIAL_COUNTED), underLoad: perSend(underLoad.calls, stack.apis.length === 1 ? sends : sends / stack.apis.length) },
+    databaseCalls: {
+      sequential: perSend(sequential.calls, SEQUENTIAL_COUNTED),
+      underLoad: perSend(underLoad.calls, stack.apis.length === 1 ? sends : sends / stack.apis.length),
+    },
     cpu,
     apiRestingRssMiB,
     apiPeakRssMiB,
@@ -175,7 +199,10 @@ function cpuOf(stack, postgres) {
 
 function diffCpu(before, after) {
   return Object.fromEntries(
-    Object.keys(before).map((name) => [name, Array.isArray(before[name]) ? after[name].map((value, index) => value - before[name][index]) : after[name] - before[name]]),
+    Object.keys(before).map((name) => [
+      name,
+      Array.isArray(before[name]) ? after[name].map((value, index) => value - before[name][index]) : after[name] - before[name],
+    ]),
   );
 }
 

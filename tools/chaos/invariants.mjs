@@ -20,7 +20,12 @@ export async function readTwilioState(twilio, account) {
   const flexFlowOf = new Map(flexChannels.map((channel) => [channel.sid, channel.flexFlowSid]));
   const channels = chatChannels
     .filter((channel) => CHAOS_CHANNEL.test(channel.friendlyName ?? ''))
-    .map((channel) => ({ sid: channel.sid, customer: channel.friendlyName.slice(4), flexFlowSid: flexFlowOf.get(channel.sid), status: parse(channel.attributes).status }));
+    .map((channel) => ({
+      sid: channel.sid,
+      customer: channel.friendlyName.slice(4),
+      flexFlowSid: flexFlowOf.get(channel.sid),
+      status: parse(channel.attributes).status,
+    }));
   const messages = [];
   for (const channel of channels) {
     for (const message of await chat.channels(channel.sid).messages.list({ pageSize: 1000 })) {
@@ -75,15 +80,42 @@ export function checkInvariants({ before, twilio, journal, outcomes }) {
   const recordedLeftovers = new Set(journal.flatMap((entry) => (entry.undone ?? []).filter((record) => !record.ok).map((record) => record.sid)));
 
   const duplicates = {
-    channels: [...groupBy(twilio.channels.filter((c) => c.status === 'ACTIVE'), (c) => `${c.flexFlowSid} ${c.customer}`)].filter(([, group]) => group.length > 1).map(([key, group]) => `${key}: ${group.map((c) => c.sid).join(', ')}`),
-    tasks: [...groupBy(liveTasks.filter((task) => chaosChannelSids.has(task.channelSid)), (task) => task.channelSid)].filter(([, group]) => group.length > 1).map(([channel, group]) => `${channel}: ${group.map((t) => t.sid).join(', ')}`),
-    sessions: [...liveSessionByChannel].filter(([, group]) => group.length > 1).map(([channel, group]) => `${channel}: ${group.map((s) => s.sid).join(', ')}`),
-    sms: [...groupBy(twilio.messages.filter((m) => m.requestId), (m) => m.requestId)].filter(([, group]) => group.length > 1).map(([requestId, group]) => `${requestId}: ${group.length} messages`),
+    channels: [
+      ...groupBy(
+        twilio.channels.filter((c) => c.status === 'ACTIVE'),
+        (c) => `${c.flexFlowSid} ${c.customer}`,
+      ),
+    ]
+      .filter(([, group]) => group.length > 1)
+      .map(([key, group]) => `${key}: ${group.map((c) => c.sid).join(', ')}`),
+    tasks: [
+      ...groupBy(
+        liveTasks.filter((task) => chaosChannelSids.has(task.channelSid)),
+        (task) => task.channelSid,
+      ),
+    ]
+      .filter(([, group]) => group.length > 1)
+      .map(([channel, group]) => `${channel}: ${group.map((t) => t.sid).join(', ')}`),
+    sessions: [...liveSessionByChannel]
+      .filter(([, group]) => group.length > 1)
+      .map(([channel, group]) => `${channel}: ${group.map((s) => s.sid).join(', ')}`),
+    sms: [
+      ...groupBy(
+        twilio.messages.filter((m) => m.requestId),
+        (m) => m.requestId,
+      ),
+    ]
+      .filter(([, group]) => group.length > 1)
+      .map(([requestId, group]) => `${requestId}: ${group.length} messages`),
     executionsPerKey: duplicateExecutions(outcomes),
   };
   const orphans = {
-    sessions: chaosLiveSessions.filter((session) => !chaosChannelSids.has(session.uniqueName) && !recordedLeftovers.has(session.sid)).map((s) => `${s.sid} (uniqueName ${s.uniqueName})`),
-    channels: twilio.channels.filter((channel) => !liveSessionByChannel.has(channel.sid) && !recordedLeftovers.has(channel.sid)).map((c) => `${c.sid} (${c.customer}, ${c.status})`),
+    sessions: chaosLiveSessions
+      .filter((session) => !chaosChannelSids.has(session.uniqueName) && !recordedLeftovers.has(session.sid))
+      .map((s) => `${s.sid} (uniqueName ${s.uniqueName})`),
+    channels: twilio.channels
+      .filter((channel) => !liveSessionByChannel.has(channel.sid) && !recordedLeftovers.has(channel.sid))
+      .map((c) => `${c.sid} (${c.customer}, ${c.status})`),
     tasks: liveTasks
       .filter((task) => !recordedLeftovers.has(task.sid) && !(chaosChannelSids.has(task.channelSid) && liveSessionByChannel.has(task.channelSid)))
       .map((t) => `${t.sid} (channel ${t.channelSid})`),
@@ -92,14 +124,21 @@ export function checkInvariants({ before, twilio, journal, outcomes }) {
     inFlight: journal.filter((entry) => entry.status === 'in_flight').map((entry) => entry.id),
     pendingFollowUps: journal
       .filter((entry) => (entry.pendingSteps ?? []).some((step) => step.status === 'pending'))
-      .map((entry) => `${entry.id} (${entry.status}, finished ${entry.finishedAt}; ${entry.pendingSteps.map((step) => `${step.name} ${step.status} after ${step.attempts} attempt(s), recorded ${step.recordedAt}${step.error ? `, last error ${step.error.code}` : ''}`).join('; ')})`),
+      .map(
+        (entry) =>
+          `${entry.id} (${entry.status}, finished ${entry.finishedAt}; ${entry.pendingSteps.map((step) => `${step.name} ${step.status} after ${step.attempts} attempt(s), recorded ${step.recordedAt}${step.error ? `, last error ${step.error.code}` : ''}`).join('; ')})`,
+      ),
   };
   const answered = outcomes.filter((outcome) => outcome.final.status === 201);
   const journalById = new Map(journal.map((entry) => [entry.id, entry]));
   const messageSids = new Set(twilio.messages.map((message) => message.sid));
   const answers = {
-    notSucceededInJournal: answered.filter((o) => journalById.get(o.final.body.id)?.status !== 'succeeded').map((o) => `${o.final.body.id}: ${journalById.get(o.final.body.id)?.status ?? 'missing'}`),
-    messagesMissing: answered.filter((o) => o.final.body.message && !messageSids.has(o.final.body.message.sid)).map((o) => `${o.final.body.id}: ${o.final.body.message.sid}`),
+    notSucceededInJournal: answered
+      .filter((o) => journalById.get(o.final.body.id)?.status !== 'succeeded')
+      .map((o) => `${o.final.body.id}: ${journalById.get(o.final.body.id)?.status ?? 'missing'}`),
+    messagesMissing: answered
+      .filter((o) => o.final.body.message && !messageSids.has(o.final.body.message.sid))
+      .map((o) => `${o.final.body.id}: ${o.final.body.message.sid}`),
   };
   return { duplicates, orphans, terminal, answers, recordedLeftovers: [...recordedLeftovers] };
 }
@@ -108,7 +147,8 @@ export function checkInvariants({ before, twilio, journal, outcomes }) {
 function duplicateExecutions(outcomes) {
   const idsByKey = new Map();
   for (const outcome of outcomes) {
-    for (const id of outcome.succeededIds) idsByKey.set(outcome.request.idempotencyKey, new Set([...(idsByKey.get(outcome.request.idempotencyKey) ?? []), id]));
+    for (const id of outcome.succeededIds)
+      idsByKey.set(outcome.request.idempotencyKey, new Set([...(idsByKey.get(outcome.request.idempotencyKey) ?? []), id]));
   }
   return [...idsByKey].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`);
 }

@@ -24,7 +24,10 @@ const seed = Number(argValue('--seed') ?? 1);
 
 // `--no-build`: use the dist already there (e.g. while another change leaves the build broken).
 if (!process.argv.includes('--no-build')) {
-  execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [join(root, 'tools/scripts/ensure-built.mjs'), '@flex-sms/api', '@flex-sms/twilio-sandbox'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 }
 const logDir = tempDir('flex-sms-chaos-logs-');
 console.log(`› Chaos: ${requests} requests, seed ${seed}, faults ${JSON.stringify(FAULTS)}; process logs in ${logDir}`);
@@ -116,7 +119,9 @@ async function waitUntilSettled(client) {
 }
 
 function printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds, settleSeconds }) {
-  const finals = tally(outcomes.map((o) => (o.final.status === 201 ? '201' : `${o.final.status} ${o.final.body?.error?.code ?? o.final.error?.code ?? ''}`.trim())));
+  const finals = tally(
+    outcomes.map((o) => (o.final.status === 201 ? '201' : `${o.final.status} ${o.final.body?.error?.code ?? o.final.error?.code ?? ''}`.trim())),
+  );
   const succeeded = outcomes.filter((o) => o.final.status === 201).length;
   const firstTry = outcomes.filter((o) => o.attempts.length === 1 && o.final.status === 201).length;
   const retried = outcomes.filter((o) => o.attempts.length > 1).length;
@@ -126,9 +131,21 @@ function printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds,
     `Chaos run: ${plan.length} requests (${plan.filter((p) => p.flow === 'task').length} task, ${plan.filter((p) => p.flow === 'message').length} message; ` +
       `${plan.filter((p) => p.resend).length} re-sent Idempotency-Keys), one SIGKILL + restart; traffic ${trafficSeconds.toFixed(1)} s, recovery settled in ${settleSeconds.toFixed(1)} s`,
     `  Success after client retries: ${succeeded}/${outcomes.length} = ${((succeeded / outcomes.length) * 100).toFixed(1)}% (first try ${firstTry}; ${retried} needed retries; ${replayed} answered from the idempotency store)`,
-    `  Final answers: ${Object.entries(finals).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
-    `  Client gave up (retries exhausted): ${outcomes.filter((o) => o.gaveUp).length}${outcomes.some((o) => o.gaveUp) ? ` — e.g. ${outcomes.filter((o) => o.gaveUp).slice(0, 3).map((o) => `${o.request.idempotencyKey}: ${o.attempts.join(' → ')}`).join('; ')}` : ''}`,
-    `  Journal: ${Object.entries(tally(journal.map((e) => e.status))).map(([k, v]) => `${k}: ${v}`).join(', ')} (${journal.length} requests ran)`,
+    `  Final answers: ${Object.entries(finals)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
+    `  Client gave up (retries exhausted): ${outcomes.filter((o) => o.gaveUp).length}${
+      outcomes.some((o) => o.gaveUp)
+        ? ` — e.g. ${outcomes
+            .filter((o) => o.gaveUp)
+            .slice(0, 3)
+            .map((o) => `${o.request.idempotencyKey}: ${o.attempts.join(' → ')}`)
+            .join('; ')}`
+        : ''
+    }`,
+    `  Journal: ${Object.entries(tally(journal.map((e) => e.status)))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} (${journal.length} requests ran)`,
     `  Twilio state: ${twilio.channels.length} channels, ${twilio.sessions.length} sessions, ${twilio.tasks.length} tasks, ${twilio.messages.length} messages`,
     `  Undo records that failed (recorded leftovers): ${verdict.recordedLeftovers.length}`,
     '',
@@ -149,7 +166,13 @@ function printEvidence(verdict, journal, outcomes) {
     if ([...sids].some((sid) => text.includes(sid))) console.log(`  journal ${text}`);
   }
   for (const outcome of outcomes) {
-    const text = JSON.stringify({ key: outcome.request.idempotencyKey, flow: outcome.request.flow, body: outcome.request.body, attempts: outcome.attempts, final: outcome.final.body });
+    const text = JSON.stringify({
+      key: outcome.request.idempotencyKey,
+      flow: outcome.request.flow,
+      body: outcome.request.body,
+      attempts: outcome.attempts,
+      final: outcome.final.body,
+    });
     if ([...sids].some((sid) => text.includes(sid))) console.log(`  client ${text}`);
   }
 }
@@ -157,13 +180,20 @@ function printEvidence(verdict, journal, outcomes) {
 function invariantLines(verdict) {
   const groups = Object.fromEntries(INVARIANT_GROUPS.map((group) => [group, verdict[group]]));
   return Object.entries(groups).flatMap(([group, checks]) =>
-    Object.entries(checks).map(([name, violations]) => `  ${violations.length === 0 ? 'ok  ' : 'FAIL'} ${group}.${name}: ${violations.length}${violations.length ? ` — ${violations.slice(0, 5).join('; ')}` : ''}`),
+    Object.entries(checks).map(
+      ([name, violations]) =>
+        `  ${violations.length === 0 ? 'ok  ' : 'FAIL'} ${group}.${name}: ${violations.length}${violations.length ? ` — ${violations.slice(0, 5).join('; ')}` : ''}`,
+    ),
   );
 }
 
 function broken(verdict) {
   const groups = Object.fromEntries(INVARIANT_GROUPS.map((group) => [group, verdict[group]]));
-  return Object.entries(groups).flatMap(([group, checks]) => Object.entries(checks).filter(([, v]) => v.length > 0).map(([name]) => `${group}.${name}`));
+  return Object.entries(groups).flatMap(([group, checks]) =>
+    Object.entries(checks)
+      .filter(([, v]) => v.length > 0)
+      .map(([name]) => `${group}.${name}`),
+  );
 }
 
 function tally(values) {

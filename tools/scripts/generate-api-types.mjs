@@ -38,7 +38,9 @@ function limitsOf(schemaOrParameters) {
 function objectLiteral(groups) {
   const inline = (value) =>
     value !== null && typeof value === 'object'
-      ? `{${Object.entries(value).map(([key, member]) => `${JSON.stringify(key)}: ${inline(member)}`).join(', ')}}`
+      ? `{${Object.entries(value)
+          .map(([key, member]) => `${JSON.stringify(key)}: ${inline(member)}`)
+          .join(', ')}}`
       : JSON.stringify(value);
   const lines = Object.entries(groups).map(([group, fields]) => {
     const oneLine = `  ${JSON.stringify(group)}: ${inline(fields)},`;
@@ -65,10 +67,10 @@ function limitsModule(document) {
   }
   return [
     HEADER,
-    '/** The constraints of each schema\'s fields (request bodies): what the API\'s validation enforces. */',
+    "/** The constraints of each schema's fields (request bodies): what the API's validation enforces. */",
     `export const SCHEMA_LIMITS = ${objectLiteral(schemas)} as const;`,
     '',
-    '/** The constraints and defaults of each operation\'s parameters, by `METHOD /path`. */',
+    "/** The constraints and defaults of each operation's parameters, by `METHOD /path`. */",
     `export const PARAMETER_LIMITS = ${objectLiteral(parameters)} as const;`,
     '',
   ].join('\n');

@@ -29,7 +29,10 @@ export function startBanner({ env, adminPort, apiPort, sandboxPort, readiness, s
     );
   }
   if (sandbox && !env.ADMIN_USERNAME?.trim()) lines.push('  Console login   admin / flex-sms-demo-admin   (sandbox demo admin)');
-  if (!sandbox) lines.push(`  Twilio          ${twilioModeOf(readiness) === 'twilio' ? 'your account (TWILIO_* settings)' : 'unknown: the API did not say (see its log)'}`);
+  if (!sandbox)
+    lines.push(
+      `  Twilio          ${twilioModeOf(readiness) === 'twilio' ? 'your account (TWILIO_* settings)' : 'unknown: the API did not say (see its log)'}`,
+    );
   lines.push(`  Readiness       ${JSON.stringify(readiness)}`, '', 'Ctrl-C stops everything.', '');
   return lines;
 }

@@ -38,10 +38,18 @@ children[0].on('exit', (code) => {
 
 await waitFor(`${apiUrl}/health`);
 // Node directly rather than `npm run start -w`: npm does not pass a SIGTERM on, which would leave the console running.
-children.push(startChild('admin', process.execPath, [join(root, 'apps/admin/scripts/next-start.mjs')], { ADMIN_PORT: adminPort, ADMIN_HOST: host, API_URL: apiUrl }));
+children.push(
+  startChild('admin', process.execPath, [join(root, 'apps/admin/scripts/next-start.mjs')], {
+    ADMIN_PORT: adminPort,
+    ADMIN_HOST: host,
+    API_URL: apiUrl,
+  }),
+);
 await waitFor(`http://127.0.0.1:${adminPort}/`);
 
 const readiness = await (await fetch(`${apiUrl}/health/ready`)).json().catch(() => ({}));
 const sandboxAccount =
-  twilioModeOf(readiness) === 'sandbox' ? await (await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/account`)).json().catch(() => undefined) : undefined;
+  twilioModeOf(readiness) === 'sandbox'
+    ? await (await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/account`)).json().catch(() => undefined)
+    : undefined;
 console.log(startBanner({ env: process.env, adminPort, apiPort, sandboxPort, readiness, sandboxAccount }).join('\n'));

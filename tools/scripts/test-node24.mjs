@@ -35,7 +35,10 @@ function fetchNode24() {
 function copyWorkTree() {
   mkdirSync(work, { recursive: true });
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root });
-  const existing = files.toString('utf8').split('\0').filter((file) => file && existsSync(join(root, file)));
+  const existing = files
+    .toString('utf8')
+    .split('\0')
+    .filter((file) => file && existsSync(join(root, file)));
   execFileSync('tar', ['--null', '-T', '-', '-cf', join(cache, 'tree.tar')], { cwd: root, input: existing.join('\0') });
   sh('tar', ['xf', join(cache, 'tree.tar'), '-C', work]);
   rmSync(join(cache, 'tree.tar'));

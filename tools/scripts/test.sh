@@ -34,8 +34,9 @@ npx nx run @flex-sms/admin:api-types-check --output-style=stream
 step "build"
 npx nx run-many -t build --output-style=stream
 
-step "type check and lint"
+step "type check, lint and formatting (Prettier)"
 npx nx run-many -t typecheck lint --output-style=stream
+npm run --silent format:check
 
 step "unit, integration and contract tests (jest)"
 npx nx run-many -t test --output-style=stream --parallel=2

@@ -8,7 +8,10 @@ import { expect, test } from './support/test';
  * What the Cleanup page cleans in each mode: stale items seeded on the sandbox, in a status no other test leaves
  * behind (closed sessions, inactive conversations), so a parallel test's live conversation is never taken.
  */
-const CLEANUP: Record<OutboundMode, { seed: (sandbox: Sandbox) => Promise<unknown>; seeded: number; status: string; statusLabel: string; noun: string; emptySelection: string }> = {
+const CLEANUP: Record<
+  OutboundMode,
+  { seed: (sandbox: Sandbox) => Promise<unknown>; seeded: number; status: string; statusLabel: string; noun: string; emptySelection: string }
+> = {
   'chat-proxy': {
     seed: (sandbox) => sandbox.seedProxySessions(25, 'closed'),
     seeded: 25,
@@ -53,40 +56,44 @@ test.describe('Proxy sessions and cleanup', () => {
     await expect(page.getByText('closed', { exact: true })).toBeVisible();
   });
 
-  test('a cleanup dry run previews what it takes; confirmed, its progress bar reaches done', BOTH_MODES, async ({ page, deployment, sandbox, saveScreenshot }) => {
-    const cleanup = CLEANUP[deployment.mode];
-    await cleanup.seed(sandbox);
-    await page.goto('/cleanup');
-    const selection = page.getByTestId('cleanup-selection');
-    await expect(selection.getByLabel(cleanup.statusLabel)).toBeChecked();
-    await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
+  test(
+    'a cleanup dry run previews what it takes; confirmed, its progress bar reaches done',
+    BOTH_MODES,
+    async ({ page, deployment, sandbox, saveScreenshot }) => {
+      const cleanup = CLEANUP[deployment.mode];
+      await cleanup.seed(sandbox);
+      await page.goto('/cleanup');
+      const selection = page.getByTestId('cleanup-selection');
+      await expect(selection.getByLabel(cleanup.statusLabel)).toBeChecked();
+      await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
 
-    const preview = page.getByTestId('cleanup-preview');
-    const heading = new RegExp(`Dry run: (\\d+) ${cleanup.noun} would be cleaned up`);
-    await expect(preview.getByRole('heading')).toHaveText(heading);
-    const total = Number((await preview.getByRole('heading').textContent())?.match(heading)?.[1]);
-    expect(total).toBeGreaterThanOrEqual(cleanup.seeded);
-    await expect(preview.getByTestId('cleanup-preview-counts')).toContainText(`${cleanup.status}: ${total}`);
-    await saveScreenshot('cleanup-dry-run');
+      const preview = page.getByTestId('cleanup-preview');
+      const heading = new RegExp(`Dry run: (\\d+) ${cleanup.noun} would be cleaned up`);
+      await expect(preview.getByRole('heading')).toHaveText(heading);
+      const total = Number((await preview.getByRole('heading').textContent())?.match(heading)?.[1]);
+      expect(total).toBeGreaterThanOrEqual(cleanup.seeded);
+      await expect(preview.getByTestId('cleanup-preview-counts')).toContainText(`${cleanup.status}: ${total}`);
+      await saveScreenshot('cleanup-dry-run');
 
-    await preview.getByRole('button', { name: `Clean up ${total} ${cleanup.noun}…` }).click();
-    const dialog = page.getByRole('alertdialog');
-    await expect(dialog).toContainText(`Clean up ${total} ${cleanup.noun}?`);
-    await dialog.getByRole('button', { name: 'Start clean-up' }).click();
+      await preview.getByRole('button', { name: `Clean up ${total} ${cleanup.noun}…` }).click();
+      const dialog = page.getByRole('alertdialog');
+      await expect(dialog).toContainText(`Clean up ${total} ${cleanup.noun}?`);
+      await dialog.getByRole('button', { name: 'Start clean-up' }).click();
 
-    const progress = page.getByTestId('cleanup-progress');
-    await expect(progress.getByRole('progressbar')).toBeVisible();
-    await expect(progress.getByTestId('cleanup-status')).toHaveText('Completed', { timeout: 20_000 });
-    await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
-    await expect(progress.getByTestId('cleanup-counts')).toContainText(`Total: ${total}`);
-    await expect(progress.getByTestId('cleanup-counts')).toContainText('Failed: 0');
-    await expect(progress.getByTestId('cleanup-counts')).toContainText('Time left: done');
-    await saveScreenshot('cleanup-done');
+      const progress = page.getByTestId('cleanup-progress');
+      await expect(progress.getByRole('progressbar')).toBeVisible();
+      await expect(progress.getByTestId('cleanup-status')).toHaveText('Completed', { timeout: 20_000 });
+      await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+      await expect(progress.getByTestId('cleanup-counts')).toContainText(`Total: ${total}`);
+      await expect(progress.getByTestId('cleanup-counts')).toContainText('Failed: 0');
+      await expect(progress.getByTestId('cleanup-counts')).toContainText('Time left: done');
+      await saveScreenshot('cleanup-done');
 
-    // They are gone (or closed): a second dry run finds none of them.
-    await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
-    await expect(page.getByTestId('cleanup-preview-empty')).toBeVisible();
-  });
+      // They are gone (or closed): a second dry run finds none of them.
+      await selection.getByRole('button', { name: 'Preview (dry run)' }).click();
+      await expect(page.getByTestId('cleanup-preview-empty')).toBeVisible();
+    },
+  );
 
   test('an empty selection is refused beside the form, before any request', BOTH_MODES, async ({ page, deployment }) => {
     const cleanup = CLEANUP[deployment.mode];
@@ -99,18 +106,22 @@ test.describe('Proxy sessions and cleanup', () => {
     await expect(page.getByTestId('cleanup-preview')).toHaveCount(0);
   });
 
-  test('the Proxy sessions page says it belongs to Chat + Proxy mode, and reads no session', CONVERSATIONS_MODE_ONLY, async ({ page, saveScreenshot }) => {
-    const proxyCalls: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/v1/proxy')) proxyCalls.push(request.url());
-    });
-    await page.goto('/proxy-sessions');
-    const notice = page.getByTestId('proxy-sessions-chat-proxy-mode');
-    await expect(notice.getByRole('heading', { name: 'A Chat + Proxy page' })).toBeVisible();
-    await expect(page.getByTestId('api-error')).toHaveCount(0);
-    await saveScreenshot('proxy-sessions-chat-proxy-mode');
-    await notice.getByRole('link', { name: 'Cleanup' }).click();
-    await expect(page.getByTestId('cleanup-selection')).toHaveAttribute('data-kind', 'conversations');
-    expect(proxyCalls).toEqual([]);
-  });
+  test(
+    'the Proxy sessions page says it belongs to Chat + Proxy mode, and reads no session',
+    CONVERSATIONS_MODE_ONLY,
+    async ({ page, saveScreenshot }) => {
+      const proxyCalls: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/v1/proxy')) proxyCalls.push(request.url());
+      });
+      await page.goto('/proxy-sessions');
+      const notice = page.getByTestId('proxy-sessions-chat-proxy-mode');
+      await expect(notice.getByRole('heading', { name: 'A Chat + Proxy page' })).toBeVisible();
+      await expect(page.getByTestId('api-error')).toHaveCount(0);
+      await saveScreenshot('proxy-sessions-chat-proxy-mode');
+      await notice.getByRole('link', { name: 'Cleanup' }).click();
+      await expect(page.getByTestId('cleanup-selection')).toHaveAttribute('data-kind', 'conversations');
+      expect(proxyCalls).toEqual([]);
+    },
+  );
 });

@@ -3,53 +3,59 @@ import { ACCOUNT_NUMBERS, uniqueCustomerNumber } from './support/sandbox';
 import { expect, test } from './support/test';
 
 test.describe('Send', () => {
-  test('an agent-initiated SMS creates the task, and the result panel links to its steps and transcript', BOTH_MODES, async ({ page, deployment, saveScreenshot }) => {
-    const customer = uniqueCustomerNumber();
-    await page.goto('/send');
-    const form = page.getByTestId('send-form-task');
-    await expect(form.getByLabel('From number')).toBeEnabled();
-    await saveScreenshot('send-laptop');
+  test(
+    'an agent-initiated SMS creates the task, and the result panel links to its steps and transcript',
+    BOTH_MODES,
+    async ({ page, deployment, saveScreenshot }) => {
+      const customer = uniqueCustomerNumber();
+      await page.goto('/send');
+      const form = page.getByTestId('send-form-task');
+      await expect(form.getByLabel('From number')).toBeEnabled();
+      await saveScreenshot('send-laptop');
 
-    await form.getByLabel('From number').selectOption(ACCOUNT_NUMBERS[0]);
-    await expect(form.getByText('Uses the Flex Flow “Flex SMS To Task Flow +15550100001” (disabled, as Flex advises for outbound tasks).')).toBeVisible();
-    await form.getByLabel('Customer name').fill('Ada Lovelace');
-    await form.getByLabel('Customer number').fill(customer);
-    await form.getByLabel('First message (optional)').fill('Hi Ada, this is Grace from Acme.');
-    await form.getByRole('button', { name: 'Start conversation' }).click();
+      await form.getByLabel('From number').selectOption(ACCOUNT_NUMBERS[0]);
+      await expect(
+        form.getByText('Uses the Flex Flow “Flex SMS To Task Flow +15550100001” (disabled, as Flex advises for outbound tasks).'),
+      ).toBeVisible();
+      await form.getByLabel('Customer name').fill('Ada Lovelace');
+      await form.getByLabel('Customer number').fill(customer);
+      await form.getByLabel('First message (optional)').fill('Hi Ada, this is Grace from Acme.');
+      await form.getByRole('button', { name: 'Start conversation' }).click();
 
-    const result = page.getByTestId('send-result');
-    await expect(result.getByRole('heading', { name: 'Conversation started: Flex is routing the task' })).toBeVisible();
-    await expect(result.getByTestId('result-task')).toContainText(/WT[0-9a-f]{32}/);
-    await expect(result.getByTestId('result-task')).toContainText('Created');
-    await expect(result.getByTestId('result-flex-flow')).toContainText('Flex SMS To Task Flow +15550100001');
-    if (deployment.mode === 'chat-proxy') {
-      await expect(result.getByTestId('result-channel')).toContainText(/CH[0-9a-f]{32}\s*Created/);
-      await expect(result.getByTestId('result-proxy-session')).toContainText(/KC[0-9a-f]{32}/);
-      await expect(result.getByTestId('result-interaction')).toHaveCount(0);
-    } else {
-      // Flex UI 2.x: the Interaction made the task, and a Conversation (not a Proxy session) carries the SMS.
-      await expect(result.getByTestId('result-interaction').getByRole('link')).toHaveText(/^KD[0-9a-f]{32}$/);
-      await expect(result.getByTestId('result-conversation')).toContainText(/CH[0-9a-f]{32}\s*Created\s*active/);
-      await expect(result.getByTestId('result-conversation').getByRole('link')).toHaveAttribute('href', /^\/history\/req_[0-9a-f]+#transcript$/);
-      await expect(result.getByTestId('result-proxy-session')).toHaveCount(0);
-    }
-    await expect(result.getByTestId('result-message')).toContainText('Hi Ada, this is Grace from Acme.');
-    await saveScreenshot('send-agent-result');
+      const result = page.getByTestId('send-result');
+      await expect(result.getByRole('heading', { name: 'Conversation started: Flex is routing the task' })).toBeVisible();
+      await expect(result.getByTestId('result-task')).toContainText(/WT[0-9a-f]{32}/);
+      await expect(result.getByTestId('result-task')).toContainText('Created');
+      await expect(result.getByTestId('result-flex-flow')).toContainText('Flex SMS To Task Flow +15550100001');
+      if (deployment.mode === 'chat-proxy') {
+        await expect(result.getByTestId('result-channel')).toContainText(/CH[0-9a-f]{32}\s*Created/);
+        await expect(result.getByTestId('result-proxy-session')).toContainText(/KC[0-9a-f]{32}/);
+        await expect(result.getByTestId('result-interaction')).toHaveCount(0);
+      } else {
+        // Flex UI 2.x: the Interaction made the task, and a Conversation (not a Proxy session) carries the SMS.
+        await expect(result.getByTestId('result-interaction').getByRole('link')).toHaveText(/^KD[0-9a-f]{32}$/);
+        await expect(result.getByTestId('result-conversation')).toContainText(/CH[0-9a-f]{32}\s*Created\s*active/);
+        await expect(result.getByTestId('result-conversation').getByRole('link')).toHaveAttribute('href', /^\/history\/req_[0-9a-f]+#transcript$/);
+        await expect(result.getByTestId('result-proxy-session')).toHaveCount(0);
+      }
+      await expect(result.getByTestId('result-message')).toContainText('Hi Ada, this is Grace from Acme.');
+      await saveScreenshot('send-agent-result');
 
-    await result.getByTestId('result-request').getByRole('link').click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Outbound request' })).toBeVisible();
-    await expect(page.getByTestId('outbound-status').first()).toHaveText('Succeeded');
-    const steps = page.getByTestId('step');
-    for (const step of deployment.mode === 'chat-proxy' ? ['Chat channel: created', 'Proxy session: created'] : ['Flex Interaction: created']) {
-      await expect(steps.filter({ hasText: step })).toHaveCount(1);
-    }
-    await expect(steps.first().getByTestId('step-duration')).toHaveText(/^Took \d/);
-    await expect(page.getByTestId(MODE_WORDS[deployment.mode].transcript)).toContainText('Hi Ada, this is Grace from Acme.');
-    await saveScreenshot('history-detail-agent');
+      await result.getByTestId('result-request').getByRole('link').click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Outbound request' })).toBeVisible();
+      await expect(page.getByTestId('outbound-status').first()).toHaveText('Succeeded');
+      const steps = page.getByTestId('step');
+      for (const step of deployment.mode === 'chat-proxy' ? ['Chat channel: created', 'Proxy session: created'] : ['Flex Interaction: created']) {
+        await expect(steps.filter({ hasText: step })).toHaveCount(1);
+      }
+      await expect(steps.first().getByTestId('step-duration')).toHaveText(/^Took \d/);
+      await expect(page.getByTestId(MODE_WORDS[deployment.mode].transcript)).toContainText('Hi Ada, this is Grace from Acme.');
+      await saveScreenshot('history-detail-agent');
 
-    // A request's page belongs to the History section.
-    await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
-  });
+      // A request's page belongs to the History section.
+      await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+    },
+  );
 
   test('a customer already in a live conversation: the error names its Proxy session, which can be closed from there', async ({ page }) => {
     const customer = uniqueCustomerNumber();
@@ -72,7 +78,10 @@ test.describe('Send', () => {
     await expect(system.getByTestId('send-error')).toContainText('The SMS could not be sent');
     await expect(system.getByTestId('send-error')).toContainText(/Request id: [0-9a-f-]{36}/);
 
-    await system.getByTestId('conflicting-session').getByRole('link', { name: `Proxy session ${sessionSid}` }).click();
+    await system
+      .getByTestId('conflicting-session')
+      .getByRole('link', { name: `Proxy session ${sessionSid}` })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Proxy session' })).toBeVisible();
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Close session' }).click();

@@ -70,7 +70,8 @@ test.describe('Signing in and out', () => {
     await expect(page.getByTestId('current-user-role')).toHaveText('Operator');
 
     const navigation = page.getByRole('navigation', { name: 'Console' });
-    for (const label of ['Send', 'History', 'Flex Flows', 'Proxy sessions', 'Doctor']) await expect(navigation.getByRole('link', { name: label })).toBeVisible();
+    for (const label of ['Send', 'History', 'Flex Flows', 'Proxy sessions', 'Doctor'])
+      await expect(navigation.getByRole('link', { name: label })).toBeVisible();
     for (const label of ['Cleanup', 'API keys', 'Users']) await expect(navigation.getByRole('link', { name: label })).toHaveCount(0);
 
     await navigation.getByRole('link', { name: 'Flex Flows' }).click();

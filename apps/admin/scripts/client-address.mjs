@@ -13,12 +13,18 @@ import proxyAddr from 'proxy-addr';
 export function trustedProxies(setting) {
   const value = (setting ?? '').trim();
   if (value === '' || value === 'false') return () => false;
-  if (value === 'true') throw new Error('ADMIN_TRUST_PROXY must name the proxies in front of the console (loopback, a hop count, or addresses/subnets), not true');
+  if (value === 'true')
+    throw new Error('ADMIN_TRUST_PROXY must name the proxies in front of the console (loopback, a hop count, or addresses/subnets), not true');
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     return (_address, hop) => hop < hops;
   }
-  return proxyAddr.compile(value.split(',').map((entry) => entry.trim()).filter(Boolean));
+  return proxyAddr.compile(
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
 }
 
 /** `handler` with the request's X-Forwarded-For replaced by the one client address this server vouches for. */

@@ -21,8 +21,13 @@ const server = createServer();
 const app = next({ dev, dir: appDir, hostname: host, port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
-server.on('request', withClientAddress((request, response) => handle(request, response), trust));
-server.listen(port, host, () => console.log(`Flex Outbound SMS console on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${dev ? ' (dev)' : ''}`));
+server.on(
+  'request',
+  withClientAddress((request, response) => handle(request, response), trust),
+);
+server.listen(port, host, () =>
+  console.log(`Flex Outbound SMS console on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${dev ? ' (dev)' : ''}`),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

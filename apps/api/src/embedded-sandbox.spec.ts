@@ -27,9 +27,19 @@ describe('API without Twilio credentials', () => {
 
   it('starts the embedded sandbox and works on its demo account', async () => {
     const account = app.get(TwilioAccount);
-    expect(account).toMatchObject({ mode: 'sandbox', accountSid: expect.stringMatching(/^AC/), proxyServiceSid: expect.stringMatching(/^KS/), chatServiceSid: expect.stringMatching(/^IS/) });
+    expect(account).toMatchObject({
+      mode: 'sandbox',
+      accountSid: expect.stringMatching(/^AC/),
+      proxyServiceSid: expect.stringMatching(/^KS/),
+      chatServiceSid: expect.stringMatching(/^IS/),
+    });
     expect(account.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await request(url).get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'sandbox', outboundMode: 'chat-proxy', delivery: { callbacks: 'on' } } } });
+    await request(url)
+      .get('/health/ready')
+      .expect(200, {
+        status: 'ready',
+        checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'sandbox', outboundMode: 'chat-proxy', delivery: { callbacks: 'on' } } },
+      });
   });
 
   it('accepts the documented demo API key when BOOTSTRAP_API_KEY is unset', () => {
@@ -38,7 +48,7 @@ describe('API without Twilio credentials', () => {
     expect(app.get(ConfigService).get('store')).toEqual({ kind: 'embedded', dataDir: 'memory://' });
   });
 
-  it("keeps the demo key in Swagger UI across reloads (persistAuthorization): it is public", async () => {
+  it('keeps the demo key in Swagger UI across reloads (persistAuthorization): it is public', async () => {
     const init = await request(url).get('/docs/swagger-ui-init.js').expect(200);
     expect(init.text).toContain('"persistAuthorization": true');
   });
@@ -71,7 +81,10 @@ describe('API without Twilio credentials, restarted on the same DATA_DIR', () =>
     app = await createApp(loadAppConfig({ SANDBOX_PORT: '0', DATA_DIR: dataDir }), { logger: false });
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    return { http: (method: 'get' | 'post', path: string) => request(url)[method](path).auth(DEMO_API_KEY, { type: 'bearer' }), sandboxUrl: app.get(TwilioAccount).sandboxUrl as string };
+    return {
+      http: (method: 'get' | 'post', path: string) => request(url)[method](path).auth(DEMO_API_KEY, { type: 'bearer' }),
+      sandboxUrl: app.get(TwilioAccount).sandboxUrl as string,
+    };
   };
   const stop = async () => {
     await app?.close();
@@ -88,7 +101,10 @@ describe('API without Twilio credentials, restarted on the same DATA_DIR', () =>
 
   it('still serves the channel, session and SMS its History links to', async () => {
     const before = await start();
-    const sent = await before.http('post', '/api/v1/outbound/message').send({ fromNumber: DEMO_NUMBERS[0], toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Your order shipped.' }).expect(201);
+    const sent = await before
+      .http('post', '/api/v1/outbound/message')
+      .send({ fromNumber: DEMO_NUMBERS[0], toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Your order shipped.' })
+      .expect(201);
     const channelSid: string = sent.body.channel.sid;
     await stop();
 
@@ -96,9 +112,14 @@ describe('API without Twilio credentials, restarted on the same DATA_DIR', () =>
     const entry = (await after.http('get', `/api/v1/outbound/${sent.body.id}`).expect(200)).body;
     expect(JSON.stringify(entry)).toContain(channelSid);
     expect((await after.http('get', `/api/v1/channels/${channelSid}`).expect(200)).body.channel).toMatchObject({ sid: channelSid });
-    expect(await new SandboxControls(after.sandboxUrl).handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
+    expect(await new SandboxControls(after.sandboxUrl).handsetThread(CUSTOMER)).toEqual([
+      expect.objectContaining({ direction: 'received', body: 'Your order shipped.' }),
+    ]);
     // The same customer again: the sandbox still holds the pair, so the product reuses the channel as before the restart.
-    const again = await after.http('post', '/api/v1/outbound/message').send({ fromNumber: DEMO_NUMBERS[0], toNumber: CUSTOMER, toName: 'Ada', messageBody: 'It arrives today.' }).expect(201);
+    const again = await after
+      .http('post', '/api/v1/outbound/message')
+      .send({ fromNumber: DEMO_NUMBERS[0], toNumber: CUSTOMER, toName: 'Ada', messageBody: 'It arrives today.' })
+      .expect(201);
     expect(again.body.channel.sid).toBe(channelSid);
   }, 60_000);
 });

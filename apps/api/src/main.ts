@@ -43,7 +43,11 @@ function printBanner(port: number, config: AppConfig, account: TwilioAccount): v
     lines.push(`  Twilio    account ${account.accountSid}${account.baseUrl ? ` at ${account.baseUrl}` : ''}`);
   }
   // The demo key and the demo admin are public by design (sandbox only); configured secrets are never printed.
-  lines.push(config.bootstrapApiKey === DEMO_API_KEY ? `  API key   ${DEMO_API_KEY}   (Authorization: Bearer <key>)` : '  API key   BOOTSTRAP_API_KEY   (Authorization: Bearer <key>)');
+  lines.push(
+    config.bootstrapApiKey === DEMO_API_KEY
+      ? `  API key   ${DEMO_API_KEY}   (Authorization: Bearer <key>)`
+      : '  API key   BOOTSTRAP_API_KEY   (Authorization: Bearer <key>)',
+  );
   const admin = config.auth.initialAdmin;
   if (admin?.demo) lines.push(`  Console   sign in as ${admin.username} / ${admin.password}   (sandbox demo admin)`);
   for (const line of lines) logger.log(line);
@@ -55,6 +59,9 @@ main().catch((error: unknown) => {
     logger.error(error.message);
     process.exit(1);
   }
-  logger.error(`The API could not start: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+  logger.error(
+    `The API could not start: ${error instanceof Error ? error.message : String(error)}`,
+    error instanceof Error ? error.stack : undefined,
+  );
   process.exit(1);
 });

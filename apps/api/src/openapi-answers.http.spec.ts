@@ -21,7 +21,8 @@ const NOT_EXERCISED: Record<string, string> = {
   'GET /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'PATCH /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
   'DELETE /api/v1/cleanup/schedules/{id}': 'schedules are not read by the console',
-  'POST /api/v1/webhooks/twilio/conversations': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
+  'POST /api/v1/webhooks/twilio/conversations':
+    "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'POST /api/v1/webhooks/twilio/proxy': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'POST /api/v1/webhooks/twilio/messages': "Twilio's signed callbacks, answered 204 with no body (delivery/delivery-status.http.spec.ts sends them)",
   'GET /api/v1/campaigns/{id}/recipients.csv': 'CSV for a spreadsheet, not JSON for the console (campaigns/campaigns.http.spec.ts reads it)',
@@ -103,7 +104,9 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     if (mode === 'conversations') {
       await call('post', '/api/v1/outbound/message', 201, { body: { ...whatsapp(11), ...filled } });
       await call('post', '/api/v1/outbound/task', 201, { body: { ...whatsapp(12), ...filled } });
-      await call('post', '/api/v1/outbound/message', 400, { body: { ...whatsapp(13), contentSid: reminder.sid, contentVariables: { nickname: 'Ada' } } });
+      await call('post', '/api/v1/outbound/message', 400, {
+        body: { ...whatsapp(13), contentSid: reminder.sid, contentVariables: { nickname: 'Ada' } },
+      });
       await call('post', '/api/v1/outbound/task', 422, { body: { ...whatsapp(14), initialMessage: 'Hi Ada' } });
     } else {
       // OUTBOUND_MODE=legacy puts every number on Chat + Proxy, which has no WhatsApp.
@@ -131,14 +134,15 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
   });
 
   // The Proxy routes answer alike in both modes: asked once.
-  if (mode === 'chat-proxy') it('answers the Proxy routes as documented', async () => {
-    const { sessions } = await call('get', '/api/v1/proxy/sessions', 200, { query: { pageSize: '10' } });
-    const sid = sessions[0]?.sid ?? (await api.controls.seedProxySessions({ count: 1, status: 'open' })).sessionSids[0];
-    await call('get', '/api/v1/proxy/sessions/{sid}', 200, { params: { sid } });
-    await call('get', '/api/v1/proxy/sessions/{sid}/participants', 200, { params: { sid } });
-    await call('post', '/api/v1/proxy/sessions/{sid}/close', 200, { params: { sid } });
-    await call('delete', '/api/v1/proxy/sessions/{sid}', 204, { params: { sid } });
-  });
+  if (mode === 'chat-proxy')
+    it('answers the Proxy routes as documented', async () => {
+      const { sessions } = await call('get', '/api/v1/proxy/sessions', 200, { query: { pageSize: '10' } });
+      const sid = sessions[0]?.sid ?? (await api.controls.seedProxySessions({ count: 1, status: 'open' })).sessionSids[0];
+      await call('get', '/api/v1/proxy/sessions/{sid}', 200, { params: { sid } });
+      await call('get', '/api/v1/proxy/sessions/{sid}/participants', 200, { params: { sid } });
+      await call('post', '/api/v1/proxy/sessions/{sid}/close', 200, { params: { sid } });
+      await call('delete', '/api/v1/proxy/sessions/{sid}', 204, { params: { sid } });
+    });
 
   it('answers the clean-up routes as documented', async () => {
     const [path, selection, other, otherSelection] =
@@ -166,7 +170,10 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     await call('get', '/api/v1/consent/{recipient}/audit', 200, { params: { recipient } });
     await call('delete', '/api/v1/consent/{recipient}', 204, { params: { recipient }, query: { scope: NUMBER, reason: 'Opted back in' } });
     await call('delete', '/api/v1/consent/{recipient}', 404, { params: { recipient }, query: { scope: NUMBER, reason: 'Again' } });
-    for (const [csv, status] of [[`recipient,scope,reason\n${recipient},${NUMBER},Import\nbad,${NUMBER},x\n`, 200], ['number\n1\n', 400]] as const) {
+    for (const [csv, status] of [
+      [`recipient,scope,reason\n${recipient},${NUMBER},Import\nbad,${NUMBER},x\n`, 200],
+      ['number\n1\n', 400],
+    ] as const) {
       const response = await api.http.post('/api/v1/consent/import').set('Content-Type', 'text/csv').send(csv);
       exercised.add('POST /api/v1/consent/import');
       expect(response.status).toBe(status);
@@ -176,7 +183,13 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
 
   it('answers the campaign routes as documented', async () => {
     // At 0.01 a second the second recipient waits 100 s: the campaign is still running when paused.
-    const recipients = [{ number: customer(40), name: 'Ada' }, { number: 'nope' }, { number: customer(40) }, { number: customer(41) }, { number: customer(42) }];
+    const recipients = [
+      { number: customer(40), name: 'Ada' },
+      { number: 'nope' },
+      { number: customer(40) },
+      { number: customer(41) },
+      { number: customer(42) },
+    ];
     const settings = { name: `Campaign ${mode}`, body: 'Hi {{name}}', senders: [NUMBER], ...ANY_TIME, recipients };
     const dry = await call('post', '/api/v1/campaigns', 201, { body: { ...settings, dryRun: true } });
     await call('post', '/api/v1/campaigns', 400, { body: { ...settings, senders: ['nope'] } });
@@ -199,14 +212,22 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     await call('delete', '/api/v1/api-keys/{id}', 200, { params: { id: created.apiKey.id } });
 
     // Nothing listens on port 9 (discard): the callbacks stay pending, retried, and their log has attempts to show.
-    const withCallbacks = await call('post', '/api/v1/api-keys', 201, { body: { name: 'CRM callbacks', role: 'operator', callbackUrl: 'http://127.0.0.1:9/hook' } });
+    const withCallbacks = await call('post', '/api/v1/api-keys', 201, {
+      body: { name: 'CRM callbacks', role: 'operator', callbackUrl: 'http://127.0.0.1:9/hook' },
+    });
     const keyId = { id: withCallbacks.apiKey.id };
     await call('patch', '/api/v1/api-keys/{id}', 200, { params: keyId, body: { callbackUrl: 'http://127.0.0.1:9/other' } });
     await call('patch', '/api/v1/api-keys/{id}', 400, { params: keyId, body: { callbackUrl: 'ftp://127.0.0.1/hook' } });
     await call('patch', '/api/v1/api-keys/{id}', 404, { params: { id: 'key_nosuchkey' }, body: { callbackUrl: null } });
     await call('post', '/api/v1/api-keys/{id}/signing-secret', 200, { params: keyId });
     const withKey = request.agent(api.url).auth(withCallbacks.key, { type: 'bearer' });
-    const body = { fromNumber: NUMBER, toName: 'Ada Lovelace', toNumber: customer(40), messageBody: 'Shipped.', statusCallbackUrl: 'http://127.0.0.1:9/request' };
+    const body = {
+      fromNumber: NUMBER,
+      toName: 'Ada Lovelace',
+      toNumber: customer(40),
+      messageBody: 'Shipped.',
+      statusCallbackUrl: 'http://127.0.0.1:9/request',
+    };
     const sent = await call('post', '/api/v1/outbound/message', 201, { agent: withKey, body });
     await call('get', '/api/v1/outbound/{id}/callbacks', 200, { params: { id: sent.id } });
     await call('get', '/api/v1/outbound/{id}/callbacks', 404, { params: { id: 'req_000000000000000000000000' } });

@@ -46,12 +46,24 @@ function send(baseUrl: string, request: FuzzRequest, headers: Record<string, str
   return new Promise((resolvePromise, reject) => {
     // Node frames a GET's or DELETE's body only when told its length: without it, the body would be read as the next request.
     const length = request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) };
-    const outgoing = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.target, headers: { ...request.headers, ...length, ...headers }, agent }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => resolvePromise({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      incoming.on('error', reject);
-    });
+    const outgoing = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.method,
+        path: request.target,
+        headers: { ...request.headers, ...length, ...headers },
+        agent,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolvePromise({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        incoming.on('error', reject);
+      },
+    );
     // The server may answer (413) and close before it has read a body it refuses; the answer is what counts.
     outgoing.on('error', reject);
     outgoing.setTimeout(60_000, () => outgoing.destroy(new Error('no answer within 60 s')));
@@ -63,10 +75,17 @@ function send(baseUrl: string, request: FuzzRequest, headers: Record<string, str
 function errorShapeValidator(document: OpenApiDocument): ValidateFunction {
   const strict = (schema: SchemaObject): SchemaObject => ({
     ...schema,
-    ...(schema.properties ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, strict(value)])), additionalProperties: schema.additionalProperties ?? false } : {}),
+    ...(schema.properties
+      ? {
+          properties: Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, strict(value)])),
+          additionalProperties: schema.additionalProperties ?? false,
+        }
+      : {}),
     ...(schema.items ? { items: strict(schema.items) } : {}),
   });
-  const { $schema: _draft04, ...schema } = fromSchema(strict(resolve(document, { $ref: '#/components/schemas/ErrorResponse' })) as Parameters<typeof fromSchema>[0]);
+  const { $schema: _draft04, ...schema } = fromSchema(
+    strict(resolve(document, { $ref: '#/components/schemas/ErrorResponse' })) as Parameters<typeof fromSchema>[0],
+  );
   return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
@@ -84,7 +103,10 @@ describe('Fuzzing every operation of the served OpenAPI document', () => {
       api.controls.resources(),
       api.db.query<Record<string, number>>(`SELECT ${API_RESOURCES.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ')}`),
     ]);
-    return { ...Object.fromEntries(Object.entries(sandbox).map(([kind, count]) => [`sandbox ${kind}`, count])), ...Object.fromEntries(Object.entries(row).map(([table, count]) => [`api ${table}`, Number(count)])) };
+    return {
+      ...Object.fromEntries(Object.entries(sandbox).map(([kind, count]) => [`sandbox ${kind}`, count])),
+      ...Object.fromEntries(Object.entries(row).map(([table, count]) => [`api ${table}`, Number(count)])),
+    };
   };
 
   beforeAll(async () => {
@@ -118,7 +140,10 @@ describe('Fuzzing every operation of the served OpenAPI document', () => {
   afterAll(async () => {
     agent.destroy();
     await api?.close();
-    const statuses = [...tally.byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+    const statuses = [...tally.byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
     // Not failures: the platform's answers (413, 415, 431, 400 MALFORMED_BODY…) are documented once, not per operation.
     const undocumented = [...tally.undocumented].sort();
     console.log(
@@ -167,16 +192,24 @@ describe('Fuzzing every operation of the served OpenAPI document', () => {
     expect(operations().length).toBeGreaterThan(ONLY ? 0 : 40);
   });
 
-  it.each(CALLERS)('as %s: no 5xx, every 4xx in the error shape and leaving nothing behind', async (name) => {
-    const caller = callers.find((each) => each.name === name)!;
-    for (const operation of operations()) if (operation.label !== SIGN_IN) await fuzz(operation, caller);
-  }, 30 * 60_000);
+  it.each(CALLERS)(
+    'as %s: no 5xx, every 4xx in the error shape and leaving nothing behind',
+    async (name) => {
+      const caller = callers.find((each) => each.name === name)!;
+      for (const operation of operations()) if (operation.label !== SIGN_IN) await fuzz(operation, caller);
+    },
+    30 * 60_000,
+  );
 
   // Last: the sign-in throttle counts every failed attempt from this address, and would refuse the session caller's
   // signing in again after a fuzzed sign-out.
-  it('signing in, as each caller: no 5xx, every 4xx in the error shape and leaving nothing behind', async () => {
-    for (const operation of operations().filter((each) => each.label === SIGN_IN)) for (const caller of callers) await fuzz(operation, caller);
-  }, 30 * 60_000);
+  it(
+    'signing in, as each caller: no 5xx, every 4xx in the error shape and leaving nothing behind',
+    async () => {
+      for (const operation of operations().filter((each) => each.label === SIGN_IN)) for (const caller of callers) await fuzz(operation, caller);
+    },
+    30 * 60_000,
+  );
 
   function problemsOf(answer: Answer, before: Record<string, number>, after: Record<string, number>): string[] {
     // 503 with Retry-After is the product's answer while Twilio or the database is unavailable; neither is, here.
@@ -184,7 +217,8 @@ describe('Fuzzing every operation of the served OpenAPI document', () => {
     if (answer.status < 400) return [];
     const problems: string[] = [];
     const contentType = String(answer.headers['content-type'] ?? '');
-    if (!/^application\/json; charset=utf-8$/i.test(contentType)) problems.push(`Content-Type is "${contentType}", not application/json; charset=utf-8`);
+    if (!/^application\/json; charset=utf-8$/i.test(contentType))
+      problems.push(`Content-Type is "${contentType}", not application/json; charset=utf-8`);
     let body: { error?: { status?: unknown; requestId?: unknown } } | undefined;
     try {
       body = JSON.parse(answer.text);

@@ -56,13 +56,14 @@ describe('Swagger', () => {
   // Found by the OpenAPI fuzz, which builds requests from the document: GET /cleanup/jobs/{id} named no {id}.
   it('documents every path parameter of every operation', async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
-    const missing = Object.entries(document.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(([path, item]) =>
-      Object.entries(item).flatMap(([method, operation]) =>
-        [...path.matchAll(/\{(\w+)\}/g)]
-          .map(([, name]) => name)
-          .filter((name) => !operation.parameters?.some((parameter) => parameter.in === 'path' && parameter.name === name))
-          .map((name) => `${method.toUpperCase()} ${path}: ${name}`),
-      ),
+    const missing = Object.entries(document.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(
+      ([path, item]) =>
+        Object.entries(item).flatMap(([method, operation]) =>
+          [...path.matchAll(/\{(\w+)\}/g)]
+            .map(([, name]) => name)
+            .filter((name) => !operation.parameters?.some((parameter) => parameter.in === 'path' && parameter.name === name))
+            .map((name) => `${method.toUpperCase()} ${path}: ${name}`),
+        ),
     );
     expect(missing).toEqual([]);
   });
@@ -70,11 +71,16 @@ describe('Swagger', () => {
   // Found by the OpenAPI fuzz: @Headers('idempotency-key') added a required header beside @Idempotent()'s optional one.
   it('documents each header parameter once, Idempotency-Key as optional', async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
-    for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>)) {
+    for (const [path, item] of Object.entries(
+      document.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>,
+    )) {
       for (const [method, operation] of Object.entries(item)) {
         const headers = (operation.parameters ?? []).filter((parameter) => parameter.in === 'header');
         const names = headers.map((header) => header.name.toLowerCase());
-        expect({ operation: `${method} ${path}`, duplicates: names.filter((name, index) => names.indexOf(name) !== index) }).toEqual({ operation: `${method} ${path}`, duplicates: [] });
+        expect({ operation: `${method} ${path}`, duplicates: names.filter((name, index) => names.indexOf(name) !== index) }).toEqual({
+          operation: `${method} ${path}`,
+          duplicates: [],
+        });
         expect(headers.filter((header) => header.name.toLowerCase() === 'idempotency-key' && header.required)).toEqual([]);
       }
     }
@@ -83,10 +89,11 @@ describe('Swagger', () => {
   // Found by the OpenAPI fuzz: operations with only error examples documented no success answer at all.
   it('documents a success status for every operation', async () => {
     const { body: document } = await api.anonymous.get('/docs-json').expect(200);
-    const withoutSuccess = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([, operation]) => !Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status)))
-        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    const withoutSuccess = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(
+      ([path, item]) =>
+        Object.entries(item)
+          .filter(([, operation]) => !Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status)))
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(withoutSuccess).toEqual([]);
   });

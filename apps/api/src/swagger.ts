@@ -43,7 +43,11 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (fsk_…), or BOOTSTRAP_API_KEY' }, BEARER_SCHEME)
-    .addCookieAuth(sessionCookie, { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'Console session (POST /api/v1/auth/login)' }, SESSION_SCHEME)
+    .addCookieAuth(
+      sessionCookie,
+      { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'Console session (POST /api/v1/auth/login)' },
+      SESSION_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, options, { extraModels: [ErrorResponseDto] });
   return documentSecurityAndErrors(document);
@@ -80,11 +84,20 @@ function documentSecurityAndErrors(document: OpenAPIObject): OpenAPIObject {
           code: 'UNAUTHENTICATED',
           message: 'The API key is not valid, or has been revoked.',
         });
-        operation.responses['403'] ??= errorResponse(`FORBIDDEN: needs the ${role} role`, { status: 403, code: 'FORBIDDEN', message: `This endpoint needs the ${role} role.` });
+        operation.responses['403'] ??= errorResponse(`FORBIDDEN: needs the ${role} role`, {
+          status: 403,
+          code: 'FORBIDDEN',
+          message: `This endpoint needs the ${role} role.`,
+        });
         const unavailable = 'DATABASE_UNAVAILABLE: the database cannot be reached or cannot write right now; retry after Retry-After seconds';
         const documented = operation.responses['503'] as { description?: string } | undefined;
         if (documented) documented.description = [documented.description, unavailable].filter(Boolean).join('; or ');
-        else operation.responses['503'] = errorResponse(unavailable, { status: 503, code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE });
+        else
+          operation.responses['503'] = errorResponse(unavailable, {
+            status: 503,
+            code: 'DATABASE_UNAVAILABLE',
+            message: DATABASE_UNAVAILABLE_MESSAGE,
+          });
       }
       operation.responses['500'] ??= errorResponse('INTERNAL_ERROR: unexpected failure (quote the requestId)');
     }

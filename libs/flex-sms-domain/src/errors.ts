@@ -24,7 +24,12 @@ export abstract class DomainError extends Error {
  */
 export function toErrorRecord(error: unknown): ErrorRecord {
   if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}), details: { ...error.details } };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
+      details: { ...error.details },
+    };
   }
   return { code: 'UNEXPECTED_ERROR', message: error instanceof Error ? error.message : String(error) };
 }
@@ -52,10 +57,7 @@ export class InvalidPhoneNumber extends DomainError {
     readonly input: string,
     field?: string,
   ) {
-    super(
-      `${field ? `${field}: ` : ''}'${input}' is not a valid phone number; use E.164 (e.g. +15551234567)`,
-      field ? { input, field } : { input },
-    );
+    super(`${field ? `${field}: ` : ''}'${input}' is not a valid phone number; use E.164 (e.g. +15551234567)`, field ? { input, field } : { input });
   }
 }
 
@@ -272,7 +274,9 @@ export class InvalidFlexFlowSettings extends DomainError {
   readonly code = 'INVALID_FLEX_FLOW_SETTINGS';
 
   constructor(readonly problems: SettingsProblem[]) {
-    super(`The Flex Flow settings do not fit the account: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, { problems });
+    super(`The Flex Flow settings do not fit the account: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, {
+      problems,
+    });
   }
 }
 
@@ -426,7 +430,9 @@ export class InvalidContent extends DomainError {
   readonly code = 'INVALID_CONTENT';
 
   constructor(readonly problems: SettingsProblem[]) {
-    super(`The Content template cannot be sent as asked: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, { problems });
+    super(`The Content template cannot be sent as asked: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, {
+      problems,
+    });
   }
 }
 

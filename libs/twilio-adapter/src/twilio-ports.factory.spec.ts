@@ -9,7 +9,9 @@ describe('createTwilioPorts', () => {
   it('refuses every Proxy call with a clear error when the deployment has no Proxy Service (Conversations only)', async () => {
     const ports = createTwilioPorts(client, { accountSid, proxyServiceSid: null });
 
-    await expect(ports.proxySessions.createSession({ uniqueName: 'CH1', mode: 'message-only', participants: [] })).rejects.toBeInstanceOf(ProxyServiceNotConfigured);
+    await expect(ports.proxySessions.createSession({ uniqueName: 'CH1', mode: 'message-only', participants: [] })).rejects.toBeInstanceOf(
+      ProxyServiceNotConfigured,
+    );
     await expect(ports.proxyService.listSessions({ pageSize: 50 })).rejects.toMatchObject({ code: 'PROXY_SERVICE_NOT_CONFIGURED' });
     await expect(ports.proxySessions.fetchSession('KC1')).rejects.toBeInstanceOf(ProxyServiceNotConfigured);
   });

@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.SANDBOX_DATA_DIR?.trim() || undefined;
   const stepMs = process.env.SANDBOX_DELIVERY_STEP_MS?.trim();
   const deliveryStepMs = stepMs ? Number(stepMs) : undefined;
-  if (deliveryStepMs !== undefined && !(Number.isInteger(deliveryStepMs) && deliveryStepMs >= 0)) throw new Error('SANDBOX_DELIVERY_STEP_MS must be a whole number of milliseconds');
+  if (deliveryStepMs !== undefined && !(Number.isInteger(deliveryStepMs) && deliveryStepMs >= 0))
+    throw new Error('SANDBOX_DELIVERY_STEP_MS must be a whole number of milliseconds');
   const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1', dataDir, deliveryStepMs });
   console.log(`Twilio sandbox listening on ${sandbox.url}${dataDir ? `, state kept in ${dataDir}` : ''}`);
   console.log(`Demo account: ${JSON.stringify(sandbox.account, null, 2)}`);

@@ -15,7 +15,14 @@ import { root } from './paths.mjs';
 export function apiBuild({ dir, label } = {}) {
   const buildRoot = dir ? resolve(root, dir) : root;
   const script = relative(root, resolve(buildRoot, API_SCRIPT));
-  if (!existsSync(resolve(root, script))) throw new Error(`No built API at ${script}: build it first (npx nx run-many -t build --projects=@flex-sms/api)`);
+  if (!existsSync(resolve(root, script)))
+    throw new Error(`No built API at ${script}: build it first (npx nx run-many -t build --projects=@flex-sms/api)`);
   const embedded = existsSync(resolve(buildRoot, 'apps/api/dist/store/sqlite-database.js')) ? 'SQLite' : 'PGlite';
-  return { root: buildRoot, script, embedded, embeddedNodeArgs: dir ? [] : EMBEDDED_API_NODE_ARGS, label: label ?? (dir ? relative(root, buildRoot) : 'this checkout') };
+  return {
+    root: buildRoot,
+    script,
+    embedded,
+    embeddedNodeArgs: dir ? [] : EMBEDDED_API_NODE_ARGS,
+    label: label ?? (dir ? relative(root, buildRoot) : 'this checkout'),
+  };
 }

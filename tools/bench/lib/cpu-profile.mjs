@@ -76,7 +76,9 @@ export function categoryOf({ functionName, url }) {
 
 function nodeCoreArea(path) {
   const module = path.replace(/^node:(internal\/)?/, '').split('/')[0];
-  return ['_http_server', '_http_incoming', '_http_outgoing', '_http_common', '_http_client', '_http_agent', 'http'].includes(module) ? 'http' : module;
+  return ['_http_server', '_http_incoming', '_http_outgoing', '_http_common', '_http_client', '_http_agent', 'http'].includes(module)
+    ? 'http'
+    : module;
 }
 
 function where({ url, lineNumber }) {

@@ -17,7 +17,11 @@ export function startThrowawayPostgres() {
   try {
     output = execFileSync('bash', [SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    return { unavailable: String(error.stderr || error.message).trim().split('\n')[0] };
+    return {
+      unavailable: String(error.stderr || error.message)
+        .trim()
+        .split('\n')[0],
+    };
   }
   const url = /TEST_DATABASE_URL=(\S+)/.exec(output)?.[1];
   const dir = /THROWAWAY_PG_DIR=(\S+)/.exec(output)?.[1];
@@ -27,7 +31,8 @@ export function startThrowawayPostgres() {
     dir,
     version: `PostgreSQL ${readFileSync(join(dir, 'data', 'PG_VERSION'), 'utf8').trim()}`,
     /** CPU seconds of the whole server: the postmaster, its live backends, and those that already exited. */
-    cpuSeconds: () => cpuSecondsWithReapedChildren(postmasterPid) + childrenOf(postmasterPid).reduce((sum, pid) => sum + safe(() => cpuSeconds(pid)), 0),
+    cpuSeconds: () =>
+      cpuSecondsWithReapedChildren(postmasterPid) + childrenOf(postmasterPid).reduce((sum, pid) => sum + safe(() => cpuSeconds(pid)), 0),
     /** Memory of the whole server, shared buffers counted once (sum of PSS over its processes). */
     pssMiB: () => [postmasterPid, ...childrenOf(postmasterPid)].reduce((sum, pid) => sum + safe(() => pssMiB(pid)), 0),
     stop: () => execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' }),

@@ -27,12 +27,28 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeAr
   const apis = [];
   for (let index = 0; index < instances; index += 1) {
     const port = await freePort();
-    apis.push(await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, script: apiScript, logName: index === 0 ? 'api.log' : `api-${index + 1}.log` }));
+    apis.push(
+      await startApiProcess({
+        sandbox,
+        port,
+        dataDir,
+        logDir,
+        env,
+        nodeArgs: apiNodeArgs,
+        script: apiScript,
+        logName: index === 0 ? 'api.log' : `api-${index + 1}.log`,
+      }),
+    );
   }
   const port = new URL(apis[0].url).port;
   let clients = apis.map((api) => new ApiClient({ url: api.url, apiKey: api.apiKey }));
   let restarts = 0;
-  const twilio = createTwilioClient({ accountSid: sandbox.account.accountSid, authToken: sandbox.account.authToken, baseUrl: sandbox.url, timeoutMs: 30_000 });
+  const twilio = createTwilioClient({
+    accountSid: sandbox.account.accountSid,
+    authToken: sandbox.account.authToken,
+    baseUrl: sandbox.url,
+    timeoutMs: 30_000,
+  });
   return {
     sandbox,
     controls,
@@ -53,7 +69,16 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeAr
     /** Starts the (first) API again on the same port and DATA_DIR (after a crash). */
     async restartApi() {
       restarts += 1;
-      apis[0] = await startApiProcess({ sandbox, port, dataDir, logDir, env, nodeArgs: apiNodeArgs, script: apiScript, logName: `api-restart-${restarts}.log` });
+      apis[0] = await startApiProcess({
+        sandbox,
+        port,
+        dataDir,
+        logDir,
+        env,
+        nodeArgs: apiNodeArgs,
+        script: apiScript,
+        logName: `api-restart-${restarts}.log`,
+      });
       clients[0].close();
       clients = [new ApiClient({ url: apis[0].url, apiKey: apis[0].apiKey }), ...clients.slice(1)];
       return apis[0];

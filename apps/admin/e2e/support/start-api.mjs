@@ -10,12 +10,23 @@ import { fileURLToPath } from 'node:url';
 
 const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const SECRETS_AND_TARGETS = [
-  'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET',
-  'TWILIO_PROXY_SERVICE_SID', 'TWILIO_CHAT_SERVICE_SID', 'TWILIO_BASE_URL', 'DATABASE_URL', 'BOOTSTRAP_API_KEY',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'ACCOUNT_SID',
+  'AUTH_TOKEN',
+  'TWILIO_API_KEY',
+  'TWILIO_API_SECRET',
+  'TWILIO_PROXY_SERVICE_SID',
+  'TWILIO_CHAT_SERVICE_SID',
+  'TWILIO_BASE_URL',
+  'DATABASE_URL',
+  'BOOTSTRAP_API_KEY',
   // The sandbox's documented demo admin is the one the tests sign in as.
-  'ADMIN_USERNAME', 'ADMIN_PASSWORD',
+  'ADMIN_USERNAME',
+  'ADMIN_PASSWORD',
   // The mode is the config's choice (E2E_OUTBOUND_MODE), never the shell's.
-  'OUTBOUND_MODE', 'CONVERSATIONS_NUMBERS',
+  'OUTBOUND_MODE',
+  'CONVERSATIONS_NUMBERS',
 ];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flex-sms-admin-e2e-'));

@@ -56,7 +56,10 @@ export const test = base.extend<Fixtures & Options>({
       const urls: string[] = [];
       context.on('request', (request) => urls.push(request.url()));
       // Abort instead of letting the request out, so a regression cannot leak anything while it is being reported.
-      await context.route((url) => !isLoopback(url.href), (route) => route.abort('blockedbyclient'));
+      await context.route(
+        (url) => !isLoopback(url.href),
+        (route) => route.abort('blockedbyclient'),
+      );
       await use(urls);
       const external = urls.filter((url) => !isLoopback(url));
       expect(external, 'requests that left localhost').toEqual([]);

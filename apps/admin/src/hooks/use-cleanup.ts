@@ -22,7 +22,9 @@ export interface CleanupRequest {
 }
 
 export function useCleanupPreview(target: CleanupTarget) {
-  return useMutation<CleanupPreview, Error, CleanupRequest>({ mutationFn: ({ selection, optionOn }) => cleanupApi.preview(target, selection, optionOn) });
+  return useMutation<CleanupPreview, Error, CleanupRequest>({
+    mutationFn: ({ selection, optionOn }) => cleanupApi.preview(target, selection, optionOn),
+  });
 }
 
 export function useStartCleanup(target: CleanupTarget) {

@@ -46,7 +46,8 @@ export function useAddOptOut() {
 export function useRemoveOptOut() {
   const invalidate = useInvalidateConsent();
   return useMutation<void, unknown, { recipient: string; scope: string; reason: string }>({
-    mutationFn: ({ recipient, scope, reason }) => apiClient.delete(`/v1/consent/${encodeURIComponent(recipient)}?${new URLSearchParams({ scope, reason })}`),
+    mutationFn: ({ recipient, scope, reason }) =>
+      apiClient.delete(`/v1/consent/${encodeURIComponent(recipient)}?${new URLSearchParams({ scope, reason })}`),
     onSuccess: invalidate,
   });
 }

@@ -14,5 +14,9 @@ export interface Deployment {
 
 export function useDeployment(): Deployment {
   const { data, isPending } = useReadiness();
-  return { settled: !isPending, onSandbox: data?.twilio.mode === undefined ? undefined : data.twilio.mode === 'sandbox', outboundMode: data?.twilio.outboundMode };
+  return {
+    settled: !isPending,
+    onSandbox: data?.twilio.mode === undefined ? undefined : data.twilio.mode === 'sandbox',
+    outboundMode: data?.twilio.outboundMode,
+  };
 }

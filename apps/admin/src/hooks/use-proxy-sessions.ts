@@ -34,7 +34,8 @@ export function useProxySession(sid: string) {
 export function useProxyParticipants(sid: string) {
   return useQuery<ProxyParticipant[]>({
     queryKey: proxySessionQueryKeys.participants(sid),
-    queryFn: async ({ signal }) => (await apiClient.get<{ participants: ProxyParticipant[] }>(`${BASE}/${encodeURIComponent(sid)}/participants`, { signal })).participants,
+    queryFn: async ({ signal }) =>
+      (await apiClient.get<{ participants: ProxyParticipant[] }>(`${BASE}/${encodeURIComponent(sid)}/participants`, { signal })).participants,
   });
 }
 

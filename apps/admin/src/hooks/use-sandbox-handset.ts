@@ -42,7 +42,6 @@ export function useReplyAsCustomer() {
   return useMutation<HandsetReplyOutcome, Error, HandsetReply>({
     mutationFn: ({ from, to, body }) => apiClient.post(`${BASE}/${encodeURIComponent(from)}/replies`, { to, body }),
     // The reply lands in the phone's thread and, through Proxy, in a Flex channel's transcript.
-    onSuccess: () =>
-      Promise.all([sandboxHandsetQueryKeys.all, channelQueryKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    onSuccess: () => Promise.all([sandboxHandsetQueryKeys.all, channelQueryKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }

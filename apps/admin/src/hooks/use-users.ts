@@ -17,7 +17,10 @@ function useInvalidateUsers() {
 
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
-  return useMutation<ConsoleUser, unknown, CreateUserRequest>({ mutationFn: (request) => apiClient.post('/v1/users', request), onSuccess: invalidate });
+  return useMutation<ConsoleUser, unknown, CreateUserRequest>({
+    mutationFn: (request) => apiClient.post('/v1/users', request),
+    onSuccess: invalidate,
+  });
 }
 
 export function useChangeUserRole() {

@@ -47,7 +47,9 @@ describe('apiClient', () => {
   });
 
   it('rejects with the ApiError the API described', async () => {
-    fetchMock.mockResolvedValue(Response.json({ error: { status: 404, code: 'FLEX_FLOW_NOT_FOUND', message: 'No such FlexFlow', requestId: 'r1' } }, { status: 404 }));
+    fetchMock.mockResolvedValue(
+      Response.json({ error: { status: 404, code: 'FLEX_FLOW_NOT_FOUND', message: 'No such FlexFlow', requestId: 'r1' } }, { status: 404 }),
+    );
 
     const failure = apiClient.get('/v1/flex-flows/FO1');
     await expect(failure).rejects.toBeInstanceOf(ApiError);

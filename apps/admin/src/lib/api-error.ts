@@ -57,9 +57,7 @@ export class ApiError extends Error {
   /** True when the API itself is out of reach, as opposed to the API refusing the request. */
   get isUnreachable(): boolean {
     return (
-      this.code === CLIENT_ERROR_CODES.networkError ||
-      this.code === PROXY_ERROR_CODES.apiUnreachable ||
-      this.code === PROXY_ERROR_CODES.apiTimeout
+      this.code === CLIENT_ERROR_CODES.networkError || this.code === PROXY_ERROR_CODES.apiUnreachable || this.code === PROXY_ERROR_CODES.apiTimeout
     );
   }
 }
@@ -70,9 +68,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseDetails(value: unknown): ApiErrorDetail[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value
-    .filter(isRecord)
-    .map((detail) => ({ field: String(detail.field ?? ''), message: String(detail.message ?? '') }));
+  return value.filter(isRecord).map((detail) => ({ field: String(detail.field ?? ''), message: String(detail.message ?? '') }));
 }
 
 /**

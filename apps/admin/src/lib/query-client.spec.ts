@@ -26,14 +26,18 @@ describe('createQueryClient', () => {
   it('asks who is signed in again when any query answers 401, so the console can send the user to sign in', async () => {
     const client = createQueryClient();
     client.setQueryData(['auth', 'me'], { id: 'usr_1', role: 'admin' });
-    await client.fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(401, 'SESSION_EXPIRED')), retry: false }).catch(() => undefined);
+    await client
+      .fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(401, 'SESSION_EXPIRED')), retry: false })
+      .catch(() => undefined);
     expect(client.getQueryState(['auth', 'me'])?.isInvalidated).toBe(true);
   });
 
   it('leaves the session alone on other failures', async () => {
     const client = createQueryClient();
     client.setQueryData(['auth', 'me'], { id: 'usr_1', role: 'admin' });
-    await client.fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(403, 'FORBIDDEN')), retry: false }).catch(() => undefined);
+    await client
+      .fetchQuery({ queryKey: ['history'], queryFn: () => Promise.reject(apiError(403, 'FORBIDDEN')), retry: false })
+      .catch(() => undefined);
     expect(client.getQueryState(['auth', 'me'])?.isInvalidated).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ describe('toReadiness', () => {
   });
 
   it('reads the outbound mode, and ignores one it does not know', () => {
-    const report = (outboundMode: unknown) => toReadiness({ status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode } } });
+    const report = (outboundMode: unknown) =>
+      toReadiness({ status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode } } });
     expect(report('conversations').twilio).toEqual({ up: true, mode: 'twilio', outboundMode: 'conversations' });
     expect(report('mixed').twilio.outboundMode).toBe('mixed');
     expect(report('chat').twilio).toEqual({ up: true, mode: 'twilio' });

@@ -48,7 +48,10 @@ function fromChecks(checks: Record<string, unknown>): Omit<Readiness, 'ready'> {
   const twilio = isRecord(checks.twilio) ? checks.twilio : {};
   const mode = toTwilioMode(twilio.mode);
   const outboundMode = toOutboundMode(twilio.outboundMode);
-  return { database: toCheck(checks.database), twilio: { ...toCheck(checks.twilio), ...(mode ? { mode } : {}), ...(outboundMode ? { outboundMode } : {}) } };
+  return {
+    database: toCheck(checks.database),
+    twilio: { ...toCheck(checks.twilio), ...(mode ? { mode } : {}), ...(outboundMode ? { outboundMode } : {}) },
+  };
 }
 
 /** Reads a 200 answer of /health/ready. Throws when it is not a readiness report at all. */

@@ -7,7 +7,10 @@ describe('readApiProxyConfig', () => {
   });
 
   it('reads API_URL (without trailing slashes) and API_TIMEOUT_MS, and holds no key even when API_KEY is set', () => {
-    expect(readApiProxyConfig({ API_URL: 'http://api:3000//', API_KEY: 'k', API_TIMEOUT_MS: '500' })).toEqual({ apiUrl: 'http://api:3000', timeoutMs: 500 });
+    expect(readApiProxyConfig({ API_URL: 'http://api:3000//', API_KEY: 'k', API_TIMEOUT_MS: '500' })).toEqual({
+      apiUrl: 'http://api:3000',
+      timeoutMs: 500,
+    });
   });
 
   it('ignores a timeout that is not a positive number', () => {

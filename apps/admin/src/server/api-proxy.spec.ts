@@ -27,7 +27,10 @@ beforeAll(async () => {
         res.end(JSON.stringify({ error: { status: 404, code: 'NOT_FOUND', message: 'nope', requestId: req.headers['x-request-id'] } }));
         return;
       }
-      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': ['leak=1', 'flex_sms_session=new-token; Path=/; HttpOnly; SameSite=Strict'] });
+      res.writeHead(201, {
+        'content-type': 'application/json',
+        'set-cookie': ['leak=1', 'flex_sms_session=new-token; Path=/; HttpOnly; SameSite=Strict'],
+      });
       res.end(JSON.stringify({ ok: true }));
     });
   });
@@ -46,7 +49,12 @@ describe('proxyToApi', () => {
   it("forwards method, path, query, body, the browser's origin and its session cookie, and no key of its own", async () => {
     const request = new Request('http://console.test/api/v1/outbound?dryRun=true', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer browser', origin: 'http://console.test', cookie: 'theme=dark; flex_sms_session=tok' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer browser',
+        origin: 'http://console.test',
+        cookie: 'theme=dark; flex_sms_session=tok',
+      },
       body: '{"toNumber":"+15005550006"}',
     });
 
@@ -64,7 +72,11 @@ describe('proxyToApi', () => {
   });
 
   it("passes the API's error answers through untouched", async () => {
-    const response = await proxyToApi(new Request('http://console.test/api/v1/missing', { headers: { 'x-request-id': 'r-42' } }), ['v1', 'missing'], config());
+    const response = await proxyToApi(
+      new Request('http://console.test/api/v1/missing', { headers: { 'x-request-id': 'r-42' } }),
+      ['v1', 'missing'],
+      config(),
+    );
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { status: 404, code: 'NOT_FOUND', message: 'nope', requestId: 'r-42' } });
@@ -81,7 +93,12 @@ describe('proxyToApi', () => {
 
   describe(`refuses bodies over the API's limit (${MAX_BODY_BYTES} bytes) with 413 PAYLOAD_TOO_LARGE, without reading them whole or calling the API`, () => {
     const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-      new Request('http://console.test/api/v1/outbound/message', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+      new Request('http://console.test/api/v1/outbound/message', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
 
     /** A body streamed in 16 KiB chunks, `total` bytes in all, counting how many chunks were pulled. */
     function streamed(total: number) {
@@ -144,7 +161,11 @@ describe('proxyToApi', () => {
 
   it('answers 504 API_TIMEOUT when the API does not answer in time', async () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await proxyToApi(new Request('http://console.test/api/health/slow'), ['health', 'slow'], { ...config(), apiUrl: `${apiUrl}/slow`, timeoutMs: 200 });
+    const response = await proxyToApi(new Request('http://console.test/api/health/slow'), ['health', 'slow'], {
+      ...config(),
+      apiUrl: `${apiUrl}/slow`,
+      timeoutMs: 200,
+    });
 
     expect(response.status).toBe(504);
     expect((await response.json()).error.code).toBe('API_TIMEOUT');

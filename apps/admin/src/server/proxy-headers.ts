@@ -19,7 +19,16 @@ const FORWARDED_REQUEST_HEADERS = [
   'x-request-id',
 ];
 
-const RETURNED_RESPONSE_HEADERS = ['cache-control', 'content-disposition', 'content-type', 'etag', 'last-modified', 'location', 'retry-after', 'x-request-id'];
+const RETURNED_RESPONSE_HEADERS = [
+  'cache-control',
+  'content-disposition',
+  'content-type',
+  'etag',
+  'last-modified',
+  'location',
+  'retry-after',
+  'x-request-id',
+];
 
 /** Rate-limit headers come in several spellings (IETF draft `ratelimit-*`, `x-ratelimit-*`); all are useful to show. */
 const RETURNED_RESPONSE_HEADER_PREFIXES = ['ratelimit', 'x-ratelimit'];

@@ -18,6 +18,8 @@ describe('session cookie forwarding', () => {
   });
 
   it('passes back only the API’s Set-Cookie lines for the session', () => {
-    expect(sessionSetCookies(['flex_sms_session=t; Path=/; HttpOnly; SameSite=Strict', 'tracker=1; Path=/'])).toEqual(['flex_sms_session=t; Path=/; HttpOnly; SameSite=Strict']);
+    expect(sessionSetCookies(['flex_sms_session=t; Path=/; HttpOnly; SameSite=Strict', 'tracker=1; Path=/'])).toEqual([
+      'flex_sms_session=t; Path=/; HttpOnly; SameSite=Strict',
+    ]);
   });
 });

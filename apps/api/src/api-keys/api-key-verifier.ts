@@ -63,5 +63,11 @@ export class ApiKeyVerifier {
 }
 
 function toCaller(key: ApiKey): Caller {
-  return { kind: 'api-key', id: key.id, name: key.name, role: key.role, ...(key.allowedFromNumbers ? { allowedFromNumbers: key.allowedFromNumbers } : {}) };
+  return {
+    kind: 'api-key',
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    ...(key.allowedFromNumbers ? { allowedFromNumbers: key.allowedFromNumbers } : {}),
+  };
 }

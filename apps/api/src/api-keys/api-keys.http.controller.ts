@@ -41,9 +41,16 @@ export class ApiKeysController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Set or clear an API key's callback URL", description: 'Callbacks already queued still go to the URL they were queued for.' })
+  @ApiOperation({
+    summary: "Set or clear an API key's callback URL",
+    description: 'Callbacks already queued still go to the URL they were queued for.',
+  })
   @ApiOkResponse({ type: ApiKeyDto })
-  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [ERROR_EXAMPLES.apiKeyNotFound], 409: [ERROR_EXAMPLES.apiKeyRevoked, ERROR_EXAMPLES.signingSecretMissing] })
+  @ApiErrorExamples({
+    400: [ERROR_EXAMPLES.validationFailed],
+    404: [ERROR_EXAMPLES.apiKeyNotFound],
+    409: [ERROR_EXAMPLES.apiKeyRevoked, ERROR_EXAMPLES.signingSecretMissing],
+  })
   async update(@Param('id') id: string, @Body() body: UpdateApiKeyRequestDto): Promise<ApiKey> {
     assertCallbackUrl('callbackUrl', body.callbackUrl, this.config.twilio.mode);
     if (body.callbackUrl === undefined) return (await this.apiKeys.get(id)) ?? notFound(id);

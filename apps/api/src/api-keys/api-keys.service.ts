@@ -64,9 +64,14 @@ export class ApiKeysService {
   async setCallbackUrl(id: string, callbackUrl: string | null): Promise<ApiKey> {
     const key = await this.usableKey(id);
     if (callbackUrl !== null && !key.hasSigningSecret) {
-      throw new ApiException(409, 'SIGNING_SECRET_MISSING', `API key ${id} has no signing secret yet: create one (POST /api/v1/api-keys/${id}/signing-secret) first.`, {
-        context: { apiKeyId: id },
-      });
+      throw new ApiException(
+        409,
+        'SIGNING_SECRET_MISSING',
+        `API key ${id} has no signing secret yet: create one (POST /api/v1/api-keys/${id}/signing-secret) first.`,
+        {
+          context: { apiKeyId: id },
+        },
+      );
     }
     return (await this.store.setCallbackUrl(id, callbackUrl)) ?? apiKeyNotFound(id);
   }

@@ -77,7 +77,10 @@ export class SqlApiKeyStore {
 
   /** The secret that signs the key's callbacks now; undefined when the key is gone, revoked, or has none. */
   async signingSecretOf(id: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ callback_secret: string | null }>('SELECT callback_secret FROM api_key WHERE id = $1 AND revoked_at IS NULL', [id]);
+    const [row] = await this.db.query<{ callback_secret: string | null }>(
+      'SELECT callback_secret FROM api_key WHERE id = $1 AND revoked_at IS NULL',
+      [id],
+    );
     return row?.callback_secret ?? undefined;
   }
 }

@@ -44,7 +44,8 @@ export class AuthGuard implements CanActivate {
     attachCaller(request, caller);
     if (via === 'session' && isStateChanging(request.method)) assertTrustedOrigin(request, this.config.corsOrigins, { required: true });
     const required = this.metadata<Role>(REQUIRED_ROLE, context) ?? DEFAULT_REQUIRED_ROLE;
-    if (!roleSatisfies(caller.role, required)) throw new ApiException(403, 'FORBIDDEN', `This endpoint needs the ${required} role.`, { context: { requiredRole: required } });
+    if (!roleSatisfies(caller.role, required))
+      throw new ApiException(403, 'FORBIDDEN', `This endpoint needs the ${required} role.`, { context: { requiredRole: required } });
     const sends = this.metadata<SendsSmsOptions>(SENDS_SMS, context);
     if (!sends && !this.metadata<boolean>(CONFINED_TO_SENDERS, context)) assertNotRestricted(caller);
     if (sends) {

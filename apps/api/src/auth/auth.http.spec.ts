@@ -68,13 +68,25 @@ describe('Authentication and authorisation (API keys)', () => {
       const response = await api.anonymous.get('/api/v1/auth-probe/operator').expect(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
       expect(response.body).toEqual({
-        error: { status: 401, code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization: Bearer'), requestId: response.headers['x-request-id'] },
+        error: {
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: expect.stringContaining('Authorization: Bearer'),
+          requestId: response.headers['x-request-id'],
+        },
       });
     });
 
     it('denies a wrong key, a key of another scheme, and a key with extra or missing characters', async () => {
       const { key } = await createApiKey(api, 'admin');
-      for (const header of ['Bearer not-the-key', `Basic ${api.apiKey}`, `Bearer ${api.apiKey}x`, `Bearer ${api.apiKey.slice(0, -1)}`, `Bearer ${key.slice(0, -1)}a`, `Bearer ${key}x`]) {
+      for (const header of [
+        'Bearer not-the-key',
+        `Basic ${api.apiKey}`,
+        `Bearer ${api.apiKey}x`,
+        `Bearer ${api.apiKey.slice(0, -1)}`,
+        `Bearer ${key.slice(0, -1)}a`,
+        `Bearer ${key}x`,
+      ]) {
         const response = await api.anonymous.get('/api/v1/auth-probe/operator').set('Authorization', header).expect(401);
         expect(response.body.error.code).toBe('UNAUTHENTICATED');
       }
@@ -134,7 +146,11 @@ describe('Authentication and authorisation (API keys)', () => {
     it('an operator key gets 403 on admin routes, an admin key gets through', async () => {
       const operator = await createApiKey(api, 'operator');
       const response = await api.anonymous.get('/api/v1/auth-probe/admin').set(bearer(operator.key)).expect(403);
-      expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', message: 'This endpoint needs the admin role.', context: { requiredRole: 'admin' } });
+      expect(response.body.error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'This endpoint needs the admin role.',
+        context: { requiredRole: 'admin' },
+      });
       await api.anonymous.get('/api/v1/api-keys').set(bearer(operator.key)).expect(403);
       const admin = await createApiKey(api, 'admin');
       await api.anonymous.get('/api/v1/auth-probe/admin').set(bearer(admin.key)).expect(200);
@@ -153,7 +169,10 @@ describe('Authentication and authorisation (API keys)', () => {
     });
 
     it('refuses invalid key requests with every problem at once', async () => {
-      const response = await api.http.post('/api/v1/api-keys').send({ name: '', role: 'root', allowedFromNumbers: ['5550100'] }).expect(400);
+      const response = await api.http
+        .post('/api/v1/api-keys')
+        .send({ name: '', role: 'root', allowedFromNumbers: ['5550100'] })
+        .expect(400);
       expect(response.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['allowedFromNumbers', 'name', 'role']);
     });
   });
@@ -163,7 +182,10 @@ describe('Authentication and authorisation (API keys)', () => {
       const { key } = await createApiKey(api, 'operator', { allowedFromNumbers: ['+15550100001'] });
       await api.anonymous.post('/api/v1/auth-probe/send').set(bearer(key)).send({ fromNumber: '+15550100001' }).expect(201, { sent: true });
       const response = await api.anonymous.post('/api/v1/auth-probe/send').set(bearer(key)).send({ fromNumber: '+15550100002' }).expect(403);
-      expect(response.body.error).toMatchObject({ code: 'FROM_NUMBER_NOT_ALLOWED', context: { fromNumber: '+15550100002', allowedFromNumbers: ['+15550100001'] } });
+      expect(response.body.error).toMatchObject({
+        code: 'FROM_NUMBER_NOT_ALLOWED',
+        context: { fromNumber: '+15550100002', allowedFromNumbers: ['+15550100001'] },
+      });
     });
 
     it('an unrestricted key may send from any number', async () => {
@@ -195,7 +217,8 @@ describe('Authentication and authorisation (API keys)', () => {
     it(`counts a signed-in user's sends per user: ${SENDS_PER_MINUTE} a minute whichever session they use`, async () => {
       await createUser(api, 'busy-operator', 'operator');
       const sessions = [await signIn(api, 'busy-operator'), await signIn(api, 'busy-operator')];
-      const send = (cookie: string) => api.anonymous.post('/api/v1/auth-probe/send').set({ Cookie: cookie, Origin: CONSOLE_ORIGIN }).send({ fromNumber: '+15550100001' });
+      const send = (cookie: string) =>
+        api.anonymous.post('/api/v1/auth-probe/send').set({ Cookie: cookie, Origin: CONSOLE_ORIGIN }).send({ fromNumber: '+15550100001' });
       for (let i = 0; i < SENDS_PER_MINUTE; i++) expect((await send(sessions[i % 2])).status).toBe(201);
       const limited = await send(sessions[1]).expect(429);
       expect(limited.body.error.message).toBe(`Too many SMS sends: at most ${SENDS_PER_MINUTE} a minute for this user.`);

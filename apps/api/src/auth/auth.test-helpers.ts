@@ -30,8 +30,15 @@ export async function createUser(api: TestApp, username: string, role: Role, pas
 }
 
 /** An API key created through the API with the bootstrap key; `key` is the secret shown once. */
-export async function createApiKey(api: TestApp, role: Role, extra: { name?: string; allowedFromNumbers?: string[] } = {}): Promise<{ id: string; key: string; prefix: string }> {
-  const { body } = await api.http.post('/api/v1/api-keys').send({ name: extra.name ?? `${role} key`, role, ...extra }).expect(201);
+export async function createApiKey(
+  api: TestApp,
+  role: Role,
+  extra: { name?: string; allowedFromNumbers?: string[] } = {},
+): Promise<{ id: string; key: string; prefix: string }> {
+  const { body } = await api.http
+    .post('/api/v1/api-keys')
+    .send({ name: extra.name ?? `${role} key`, role, ...extra })
+    .expect(201);
   return { id: body.apiKey.id, key: body.key, prefix: body.apiKey.prefix };
 }
 

@@ -18,10 +18,22 @@ const SENDS_PER_MINUTE = 2;
  * The only routes open without credentials. Making another one public means adding it here, in review. Twilio's
  * webhook routes take no credentials but a signature only the auth token makes (X-Twilio-Signature; 403 without).
  */
-const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/webhooks/twilio/conversations', 'POST /api/v1/webhooks/twilio/proxy', 'POST /api/v1/webhooks/twilio/messages'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /health/ready',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/webhooks/twilio/conversations',
+  'POST /api/v1/webhooks/twilio/proxy',
+  'POST /api/v1/webhooks/twilio/messages',
+];
 
 /** The routes that send SMS: rate-limited per caller and bound by a key's sender numbers. */
-const SENDING_ROUTES = ['POST /api/v1/outbound/task', 'POST /api/v1/outbound/message', 'POST /flex-initiate-outbound-sms-task', 'POST /flex-initiate-outbound-sms'];
+const SENDING_ROUTES = [
+  'POST /api/v1/outbound/task',
+  'POST /api/v1/outbound/message',
+  'POST /flex-initiate-outbound-sms-task',
+  'POST /flex-initiate-outbound-sms',
+];
 
 /**
  * The routes open to a key restricted to sender numbers besides the sending ones, each keeping it to its numbers'
@@ -62,9 +74,16 @@ async function withTwilioCredentials(): Promise<RunningApi> {
 
 /** Sandbox mode mounts routes of its own (the sandbox handset), so the inventory is taken there too. */
 async function inSandboxMode(): Promise<RunningApi> {
-  const app = await createApp(loadAppConfig({ SANDBOX_PORT: '0', DATABASE_URL: 'memory://', SEND_RATE_LIMIT_PER_MINUTE: String(SENDS_PER_MINUTE) }), { logger: false });
+  const app = await createApp(loadAppConfig({ SANDBOX_PORT: '0', DATABASE_URL: 'memory://', SEND_RATE_LIMIT_PER_MINUTE: String(SENDS_PER_MINUTE) }), {
+    logger: false,
+  });
   await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, bootstrapKey: DEMO_API_KEY, close: () => app.close() };
+  return {
+    app,
+    url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`,
+    bootstrapKey: DEMO_API_KEY,
+    close: () => app.close(),
+  };
 }
 
 const label = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
@@ -87,7 +106,13 @@ describe.each([
   };
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
   const newKey = async (role: 'operator' | 'admin', allowedFromNumbers?: string[]) =>
-    (await request(api.url).post('/api/v1/api-keys').set(bearer(api.bootstrapKey)).send({ name: 'route probe', role, allowedFromNumbers }).expect(201)).body as { key: string; apiKey: { id: string } };
+    (
+      await request(api.url)
+        .post('/api/v1/api-keys')
+        .set(bearer(api.bootstrapKey))
+        .send({ name: 'route probe', role, allowedFromNumbers })
+        .expect(201)
+    ).body as { key: string; apiKey: { id: string } };
 
   beforeAll(async () => {
     api = await start();
@@ -104,15 +129,30 @@ describe.each([
   });
 
   it("opens only the health probes, sign-in and Twilio's signed webhooks to callers without credentials", () => {
-    expect(routes.filter((route) => route.isPublic).map(label).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((route) => route.isPublic)
+        .map(label)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('marks every route that sends SMS, and only those', () => {
-    expect(routes.filter((route) => route.sendsSms).map(label).sort()).toEqual([...SENDING_ROUTES].sort());
+    expect(
+      routes
+        .filter((route) => route.sendsSms)
+        .map(label)
+        .sort(),
+    ).toEqual([...SENDING_ROUTES].sort());
   });
 
   it('marks the routes that confine a key restricted to sender numbers, and only those', () => {
-    expect(routes.filter((route) => route.confinedToSenders).map(label).sort()).toEqual([...CONFINED_ROUTES].sort());
+    expect(
+      routes
+        .filter((route) => route.confinedToSenders)
+        .map(label)
+        .sort(),
+    ).toEqual([...CONFINED_ROUTES].sort());
   });
 
   it('answers 403 to a key restricted to sender numbers on every route that neither sends (from its numbers) nor confines it', async () => {
@@ -124,13 +164,18 @@ describe.each([
   });
 
   it('refuses a sender restriction on an admin key (an admin could create itself an unrestricted one)', async () => {
-    const response = await request(api.url).post('/api/v1/api-keys').set(bearer(api.bootstrapKey)).send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: ['+15550100001'] });
+    const response = await request(api.url)
+      .post('/api/v1/api-keys')
+      .set(bearer(api.bootstrapKey))
+      .send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: ['+15550100001'] });
     expect(`${response.status} ${response.body.error?.details?.[0]?.field}`).toBe('400 allowedFromNumbers');
   });
 
   it('answers 403 on the Twilio webhook routes to a request without a valid X-Twilio-Signature, even with credentials', async () => {
     const webhooks = routes.filter((route) => route.path.includes('/webhooks/twilio/'));
-    const answers = await Promise.all(webhooks.map(async (route) => `${label(route)} → ${await statusAndCode(send(route, bearer(api.bootstrapKey)))}`));
+    const answers = await Promise.all(
+      webhooks.map(async (route) => `${label(route)} → ${await statusAndCode(send(route, bearer(api.bootstrapKey)))}`),
+    );
     expect(answers).toEqual(webhooks.map((route) => `${label(route)} → 403 INVALID_TWILIO_SIGNATURE`));
   });
 
@@ -150,7 +195,9 @@ describe.each([
     const { key } = await newKey('operator');
     // Sends are left to the next tests: an operator reaching them would count against the send rate limit.
     const probed = protectedRoutes.filter((route) => !route.sendsSms);
-    const answers = await Promise.all(probed.map(async (route) => ({ route: label(route), role: route.role, status: (await send(route, bearer(key))).status })));
+    const answers = await Promise.all(
+      probed.map(async (route) => ({ route: label(route), role: route.role, status: (await send(route, bearer(key))).status })),
+    );
     expect(answers.filter((answer) => answer.role === 'admin' && answer.status !== 403)).toEqual([]);
     expect(answers.filter((answer) => answer.role === 'operator' && [401, 403].includes(answer.status))).toEqual([]);
   });
@@ -175,7 +222,11 @@ describe.each([
   });
 
   it("never returns a password hash, an API key hash or Twilio's auth token", async () => {
-    await request(api.url).post('/api/v1/users').set(bearer(api.bootstrapKey)).send({ username: 'hash-probe', password: 'a password to hash', role: 'admin' }).expect(201);
+    await request(api.url)
+      .post('/api/v1/users')
+      .set(bearer(api.bootstrapKey))
+      .send({ username: 'hash-probe', password: 'a password to hash', role: 'admin' })
+      .expect(201);
     await newKey('operator');
     const authToken = (api.app.get(TWILIO_CLIENT) as TwilioClient).password as string;
     const reads = routes.filter((route) => route.method === 'GET');

@@ -54,7 +54,9 @@ export function controllerRoutes(app: NestExpressApplication): ControllerRoute[]
 export function expressRoutes(app: NestExpressApplication): { method: string; path: string }[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
   return express.router.stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).map((method) => ({ method: method === '_all' ? 'ALL' : method.toUpperCase(), path: layer.route!.path })) : [],
+    layer.route
+      ? Object.keys(layer.route.methods).map((method) => ({ method: method === '_all' ? 'ALL' : method.toUpperCase(), path: layer.route!.path }))
+      : [],
   );
 }
 
@@ -68,8 +70,13 @@ function pathsOf(controller: object, handler: object, method: string): string[] 
   const handlerPaths = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '/');
   return controllerPaths.flatMap((base) =>
     handlerPaths.map((own) => {
-      const relative = [base, own].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
-      const unprefixed = UNPREFIXED_ROUTES.some((route) => route.path === relative && (route.method === RequestMethod.ALL || RequestMethod[route.method] === method));
+      const relative = [base, own]
+        .map((part) => part.replace(/^\/+|\/+$/g, ''))
+        .filter(Boolean)
+        .join('/');
+      const unprefixed = UNPREFIXED_ROUTES.some(
+        (route) => route.path === relative && (route.method === RequestMethod.ALL || RequestMethod[route.method] === method),
+      );
       return `/${unprefixed ? relative : [API_PREFIX, relative].filter(Boolean).join('/')}`;
     }),
   );

@@ -13,7 +13,10 @@ describe.each(OUTBOUND_MODES)('A key restricted to sender numbers (OUTBOUND_MODE
 
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
   const send = async (key: string | undefined, fromNumber: string, toNumber: string, idempotencyKey: string) => {
-    const call = (key ? api.anonymous.post('/api/v1/outbound/message').set(as(key)) : api.http.post('/api/v1/outbound/message')).set('Idempotency-Key', idempotencyKey);
+    const call = (key ? api.anonymous.post('/api/v1/outbound/message').set(as(key)) : api.http.post('/api/v1/outbound/message')).set(
+      'Idempotency-Key',
+      idempotencyKey,
+    );
     const { body } = await call.send({ fromNumber, toNumber, toName: 'Ada', messageBody: `From ${fromNumber}` }).expect(201);
     return { requestId: body.id as string, transcriptSid: (body.conversation?.sid ?? body.channel.sid) as string };
   };
@@ -36,7 +39,14 @@ describe.each(OUTBOUND_MODES)('A key restricted to sender numbers (OUTBOUND_MODE
       [sent.mine.requestId, 'restricted-key-1'],
     ]);
     // Asking for the other number by filter finds nothing either.
-    expect((await api.anonymous.get(`/api/v1/outbound?number=${encodeURIComponent(OTHER_TWILIO_NUMBER)}`).set(as(restricted.key)).expect(200)).body.total).toBe(0);
+    expect(
+      (
+        await api.anonymous
+          .get(`/api/v1/outbound?number=${encodeURIComponent(OTHER_TWILIO_NUMBER)}`)
+          .set(as(restricted.key))
+          .expect(200)
+      ).body.total,
+    ).toBe(0);
     // Unrestricted callers still see everything.
     expect((await api.http.get('/api/v1/outbound').expect(200)).body.total).toBe(3);
   });
@@ -66,8 +76,13 @@ describe.each(OUTBOUND_MODES)('A key restricted to sender numbers (OUTBOUND_MODE
   });
 
   it('cannot be given to an admin key, which could make itself an unrestricted key', async () => {
-    const response = await api.http.post('/api/v1/api-keys').send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: [TWILIO_NUMBER] }).expect(400);
-    expect(response.body.error.details).toEqual([{ field: 'allowedFromNumbers', message: 'allowedFromNumbers is for operator keys only: an admin key manages keys, users and every number' }]);
+    const response = await api.http
+      .post('/api/v1/api-keys')
+      .send({ name: 'restricted admin', role: 'admin', allowedFromNumbers: [TWILIO_NUMBER] })
+      .expect(400);
+    expect(response.body.error.details).toEqual([
+      { field: 'allowedFromNumbers', message: 'allowedFromNumbers is for operator keys only: an admin key manages keys, users and every number' },
+    ]);
   });
 });
 
@@ -79,7 +94,10 @@ describe('The chat channel route reads the configured Flex Chat Service only', (
   afterAll(() => api.close());
 
   it('refuses another chat service with 400 naming chatServiceSid, whoever asks; the configured one is accepted', async () => {
-    const { body } = await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155550704', toName: 'Ada', messageBody: 'Hi' }).expect(201);
+    const { body } = await api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155550704', toName: 'Ada', messageBody: 'Hi' })
+      .expect(201);
     const other = `IS${'0'.repeat(32)}`;
     const refused = await api.http.get(`/api/v1/channels/${body.channel.sid}?chatServiceSid=${other}`).expect(400);
     expect(refused.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['chatServiceSid']);

@@ -18,7 +18,12 @@ export function assertNotRestricted(caller: Caller): void {
  * A transcript (chat channel or conversation) is "not found" to a key restricted to sender numbers unless a request
  * from one of them started or reused it: its SID alone must not open another number's conversation.
  */
-export async function assertMayReadTranscript(caller: Caller, history: OutboundHistory, resource: 'Chat channel' | 'Conversation', sid: string): Promise<void> {
+export async function assertMayReadTranscript(
+  caller: Caller,
+  history: OutboundHistory,
+  resource: 'Chat channel' | 'Conversation',
+  sid: string,
+): Promise<void> {
   if (caller.allowedFromNumbers === undefined || (await history.isTranscriptOf(sid, caller.allowedFromNumbers))) return;
   throw new ResourceNotFound(resource, sid);
 }
@@ -36,8 +41,11 @@ export function maySeeSender(caller: Caller, fromNumber: string): boolean {
 export function assertMaySendFrom(caller: Caller, fromNumber: string | undefined): void {
   const allowed = caller.allowedFromNumbers;
   if (allowed === undefined || (fromNumber !== undefined && allowed.includes(fromNumber))) return;
-  const message = fromNumber === undefined ? 'This API key is restricted to some sender numbers: name one.' : `This API key may not send from ${fromNumber}.`;
-  throw new ApiException(403, 'FROM_NUMBER_NOT_ALLOWED', message, { context: { ...(fromNumber !== undefined ? { fromNumber } : {}), allowedFromNumbers: [...allowed] } });
+  const message =
+    fromNumber === undefined ? 'This API key is restricted to some sender numbers: name one.' : `This API key may not send from ${fromNumber}.`;
+  throw new ApiException(403, 'FROM_NUMBER_NOT_ALLOWED', message, {
+    context: { ...(fromNumber !== undefined ? { fromNumber } : {}), allowedFromNumbers: [...allowed] },
+  });
 }
 
 /**

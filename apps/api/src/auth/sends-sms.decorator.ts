@@ -32,7 +32,15 @@ export const SendsSms = (options: Pick<SendsSmsOptions, 'kind'> & Partial<SendsS
           schema: { $ref: getSchemaPath(ErrorResponseDto) },
           examples: {
             RATE_LIMITED: {
-              value: { error: { status: 429, code: 'RATE_LIMITED', message: 'Too many SMS sends: at most 60 a minute for this API key.', context: { retryAfterSeconds: 42 }, requestId: EXAMPLE_REQUEST_ID } },
+              value: {
+                error: {
+                  status: 429,
+                  code: 'RATE_LIMITED',
+                  message: 'Too many SMS sends: at most 60 a minute for this API key.',
+                  context: { retryAfterSeconds: 42 },
+                  requestId: EXAMPLE_REQUEST_ID,
+                },
+              },
             },
           },
         },

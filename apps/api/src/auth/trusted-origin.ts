@@ -33,5 +33,9 @@ export function assertTrustedOrigin(request: Request, trusted: readonly string[]
   const origin = requestOrigin(request);
   if (origin === undefined && !options.required) return;
   if (origin !== undefined && trusted.includes(origin)) return;
-  throw new ApiException(403, 'UNTRUSTED_ORIGIN', origin === undefined ? 'This request needs an Origin header.' : `Requests from ${origin} are not accepted.`);
+  throw new ApiException(
+    403,
+    'UNTRUSTED_ORIGIN',
+    origin === undefined ? 'This request needs an Origin header.' : `Requests from ${origin} are not accepted.`,
+  );
 }

@@ -24,11 +24,17 @@ describe('TwilioSignatureGuard', () => {
   afterAll(() => api.close());
 
   const params = { MessageSid: 'SM0123456789abcdef0123456789abcdef', MessageStatus: 'delivered', To: '+15550100001' };
-  const sign = (url: string, values: Record<string, string>, token = api.sandbox.account.authToken) => twilio.getExpectedTwilioSignature(token, url, values);
+  const sign = (url: string, values: Record<string, string>, token = api.sandbox.account.authToken) =>
+    twilio.getExpectedTwilioSignature(token, url, values);
 
   it('accepts a callback signed with the account auth token over its URL and form parameters, without an API key', async () => {
     const url = `${api.url}/api/v1/twilio-probe/status?attempt=1`;
-    await api.anonymous.post('/api/v1/twilio-probe/status?attempt=1').type('form').set('X-Twilio-Signature', sign(url, params)).send(params).expect(204);
+    await api.anonymous
+      .post('/api/v1/twilio-probe/status?attempt=1')
+      .type('form')
+      .set('X-Twilio-Signature', sign(url, params))
+      .send(params)
+      .expect(204);
   });
 
   it('refuses a missing signature, another token, a changed parameter, or another URL', async () => {

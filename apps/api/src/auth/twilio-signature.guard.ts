@@ -34,7 +34,8 @@ export class TwilioSignatureGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    if (!this.authToken) throw new ApiException(503, 'TWILIO_SIGNATURE_UNVERIFIABLE', 'Twilio webhooks need TWILIO_AUTH_TOKEN to verify their signature.');
+    if (!this.authToken)
+      throw new ApiException(503, 'TWILIO_SIGNATURE_UNVERIFIABLE', 'Twilio webhooks need TWILIO_AUTH_TOKEN to verify their signature.');
     const signature = request.header(TWILIO_SIGNATURE_HEADER);
     const url = `${this.publicBaseUrl ?? `${request.protocol}://${request.get('host')}`}${request.originalUrl}`;
     const params = isFormEncoded(request) ? (request.body as Record<string, unknown>) : {};

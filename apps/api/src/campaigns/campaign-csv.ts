@@ -56,7 +56,20 @@ export async function* recipientsFromCsv(body: Readable, mapping: CsvMapping): A
   }
 }
 
-const CSV_COLUMNS = ['row', 'number', 'name', 'sender', 'state', 'reason', 'request_id', 'error_code', 'error_message', 'delivery_status', 'delivery_error_code', 'settled_at'];
+const CSV_COLUMNS = [
+  'row',
+  'number',
+  'name',
+  'sender',
+  'state',
+  'reason',
+  'request_id',
+  'error_code',
+  'error_message',
+  'delivery_status',
+  'delivery_error_code',
+  'settled_at',
+];
 
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

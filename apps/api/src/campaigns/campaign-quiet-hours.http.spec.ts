@@ -67,11 +67,20 @@ describe('Campaign quiet hours and Twilio pushback (fake clock, sandbox over HTT
   it('slows down on 429 instead of failing the recipient, then sends it once', async () => {
     const numbers = customers(3, 800);
     // More 429s than the send's own retries absorb (FAST_RETRIES): the campaign must back off.
-    await api.controls.setFaults({ failNext: [{ method: 'POST', path: '/flex-api/v1/Channels', count: 12, status: 429, code: 20429, retryAfterSeconds: 1 }] });
+    await api.controls.setFaults({
+      failNext: [{ method: 'POST', path: '/flex-api/v1/Channels', count: 12, status: 429, code: 20429, retryAfterSeconds: 1 }],
+    });
     try {
       const created = await api.http
         .post('/api/v1/campaigns')
-        .send({ name: 'Pushback', body: 'Despite 429', senders: [SENDER], pacingPerSecond: 10, ...ANY_TIME, recipients: numbers.map((number) => ({ number })) })
+        .send({
+          name: 'Pushback',
+          body: 'Despite 429',
+          senders: [SENDER],
+          pacingPerSecond: 10,
+          ...ANY_TIME,
+          recipients: numbers.map((number) => ({ number })),
+        })
         .expect(201);
       // The backoff pauses in the campaign's (fake) time: it passes as the test looks.
       const done = await waitForCampaign(api, created.body.id, (campaign) => {

@@ -51,7 +51,14 @@ describe('Campaigns across a restart (embedded SQLite file)', () => {
     try {
       const created = await first.http
         .post('/api/v1/campaigns')
-        .send({ name: 'Restart', body: 'Once only', senders: [SENDER], pacingPerSecond: 10, ...ANY_TIME, recipients: numbers.map((number) => ({ number })) })
+        .send({
+          name: 'Restart',
+          body: 'Once only',
+          senders: [SENDER],
+          pacingPerSecond: 10,
+          ...ANY_TIME,
+          recipients: numbers.map((number) => ({ number })),
+        })
         .expect(201);
       campaignId = created.body.id;
       await waitForCampaign(first, campaignId, (campaign) => campaign.counts.sent >= 5);
@@ -63,12 +70,20 @@ describe('Campaigns across a restart (embedded SQLite file)', () => {
     // sent (its journal row succeeded), the others never journaled.
     const file = new Sqlite(embeddedDatabaseFile(dataDir));
     try {
-      const [sentOne] = file.prepare(`SELECT position FROM campaign_recipient WHERE campaign_id = ? AND state = 'sent' ORDER BY position LIMIT 1`).all(campaignId) as { position: number }[];
-      file.prepare(`UPDATE campaign_recipient SET state = 'sending', claimed_by = 'dead-instance' WHERE campaign_id = ? AND position = ?`).run(campaignId, sentOne.position);
-      const pending = file.prepare(`SELECT position FROM campaign_recipient WHERE campaign_id = ? AND state = 'pending' ORDER BY position LIMIT 2`).all(campaignId) as { position: number }[];
+      const [sentOne] = file
+        .prepare(`SELECT position FROM campaign_recipient WHERE campaign_id = ? AND state = 'sent' ORDER BY position LIMIT 1`)
+        .all(campaignId) as { position: number }[];
+      file
+        .prepare(`UPDATE campaign_recipient SET state = 'sending', claimed_by = 'dead-instance' WHERE campaign_id = ? AND position = ?`)
+        .run(campaignId, sentOne.position);
+      const pending = file
+        .prepare(`SELECT position FROM campaign_recipient WHERE campaign_id = ? AND state = 'pending' ORDER BY position LIMIT 2`)
+        .all(campaignId) as { position: number }[];
       expect(pending).toHaveLength(2);
       for (const { position } of pending) {
-        file.prepare(`UPDATE campaign_recipient SET state = 'sending', claimed_by = 'dead-instance' WHERE campaign_id = ? AND position = ?`).run(campaignId, position);
+        file
+          .prepare(`UPDATE campaign_recipient SET state = 'sending', claimed_by = 'dead-instance' WHERE campaign_id = ? AND position = ?`)
+          .run(campaignId, position);
       }
     } finally {
       file.close();
@@ -110,12 +125,21 @@ describeOnPostgres('Campaigns on PostgreSQL with two API instances claiming from
     const numbers = customers(40, 600);
     const created = await one.http
       .post('/api/v1/campaigns')
-      .send({ name: 'Shared', body: 'Two instances', senders: [SENDER, OTHER_SENDER], pacingPerSecond: 20, ...ANY_TIME, recipients: numbers.map((number) => ({ number })) })
+      .send({
+        name: 'Shared',
+        body: 'Two instances',
+        senders: [SENDER, OTHER_SENDER],
+        pacingPerSecond: 20,
+        ...ANY_TIME,
+        recipients: numbers.map((number) => ({ number })),
+      })
       .expect(201);
     const done = await waitForCampaign(two, created.body.id, (campaign) => campaign.status === 'completed');
     expect(done.counts).toMatchObject({ sent: 40, failed: 0 });
     for (const number of numbers) expect(await received(one.controls, number, 'Two instances')).toHaveLength(1);
-    const claimers = await one.db.query<{ claimed_by: string }>('SELECT DISTINCT claimed_by FROM campaign_recipient WHERE campaign_id = $1', [created.body.id]);
+    const claimers = await one.db.query<{ claimed_by: string }>('SELECT DISTINCT claimed_by FROM campaign_recipient WHERE campaign_id = $1', [
+      created.body.id,
+    ]);
     expect(claimers).toHaveLength(2);
   }, 120_000);
 });

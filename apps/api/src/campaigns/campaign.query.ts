@@ -35,7 +35,10 @@ export class CampaignQuery {
     const rows = await this.db.query<CampaignRow>(`SELECT * FROM campaign WHERE status <> 'preparing' ORDER BY created_at DESC, id DESC LIMIT $1`, [
       caller.allowedFromNumbers ? limit * 10 : limit,
     ]);
-    const visible = rows.map(toCampaign).filter((campaign) => mayOperate(caller, campaign)).slice(0, limit);
+    const visible = rows
+      .map(toCampaign)
+      .filter((campaign) => mayOperate(caller, campaign))
+      .slice(0, limit);
     return Promise.all(visible.map((campaign) => this.view(campaign)));
   }
 
@@ -65,11 +68,14 @@ export class CampaignQuery {
   private async view(campaign: Campaign): Promise<CampaignView> {
     const now = (this.options.clock ?? systemClock).now();
     const [states, recent, perSender] = await Promise.all([
-      this.db.query<{ state: RecipientState; n: number }>('SELECT state, count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 GROUP BY state', [campaign.id]),
-      this.db.query<{ n: number }>(`SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 AND state IN ('sent', 'failed') AND settled_at > $2`, [
-        campaign.id,
-        new Date(now - RATE_WINDOW_MS),
-      ]),
+      this.db.query<{ state: RecipientState; n: number }>(
+        'SELECT state, count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 GROUP BY state',
+        [campaign.id],
+      ),
+      this.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 AND state IN ('sent', 'failed') AND settled_at > $2`,
+        [campaign.id, new Date(now - RATE_WINDOW_MS)],
+      ),
       this.db.query<{ n: number }>(
         `SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 AND state IN ('pending', 'sending') GROUP BY from_number ORDER BY n DESC LIMIT 1`,
         [campaign.id],

@@ -1,5 +1,16 @@
 import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ControlCampaign, CreateCampaign, type CampaignAction, type CampaignRecipient, type ConsentRegisterPort } from '@flex-sms/domain';
 import type { Request, Response } from 'express';
 import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
@@ -21,7 +32,10 @@ import { CampaignSettingsDto, CreateCampaignCsvQueryDto, CreateCampaignQueryDto,
 const NOT_FOUND = { code: 'CAMPAIGN_NOT_FOUND', message: 'Campaign 6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8 was not found' };
 const STATE_CONFLICT = { code: 'CAMPAIGN_STATE_CONFLICT', message: 'Campaign 6f1d2c3b-… is completed: it cannot pause' };
 // Without the consent register an opt-out could not be honoured: the request is fine, the deployment cannot carry it out.
-const CONSENT_UNAVAILABLE = { code: 'CONSENT_REGISTER_UNAVAILABLE', message: 'Campaigns need the consent register, which this API does not have yet.' };
+const CONSENT_UNAVAILABLE = {
+  code: 'CONSENT_REGISTER_UNAVAILABLE',
+  message: 'Campaigns need the consent register, which this API does not have yet.',
+};
 const EXPORT_PAGE = 1000;
 
 /**
@@ -57,7 +71,12 @@ export class CampaignsController {
   @ApiBody({
     required: true,
     description: 'JSON: CreateCampaignRequestDto. CSV (`text/csv`): the file, its first line the header (`number,name,date` …).',
-    schema: { oneOf: [{ $ref: getSchemaPath(CreateCampaignRequestDto) }, { type: 'string', title: 'CSV', example: 'number,name,date\n+15558675310,Ada,March 3\n' }] },
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CreateCampaignRequestDto) },
+        { type: 'string', title: 'CSV', example: 'number,name,date\n+15558675310,Ada,March 3\n' },
+      ],
+    },
   })
   @ApiQuery({ type: CreateCampaignQueryDto })
   @ApiCreatedResponse({ type: CampaignViewDto, description: 'The campaign and its pre-flight report.' })
@@ -68,7 +87,7 @@ export class CampaignsController {
   })
   async create(@Req() request: Request, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     const isCsv = request.is('text/csv') === 'text/csv';
-    const settings = (await this.validation.transform(isCsv ? request.query : request.body ?? {}, {
+    const settings = (await this.validation.transform(isCsv ? request.query : (request.body ?? {}), {
       type: isCsv ? 'query' : 'body',
       metatype: isCsv ? CreateCampaignCsvQueryDto : CreateCampaignRequestDto,
     })) as CampaignSettingsDto & Partial<CreateCampaignRequestDto & CreateCampaignCsvQueryDto>;
@@ -145,7 +164,11 @@ export class CampaignsController {
   @ApiOperation({ summary: "A campaign's recipients in list order, optionally in one state, with each one's outcome" })
   @ApiOkResponse({ type: CampaignRecipientListDto })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [NOT_FOUND] })
-  async recipients(@Param() params: CampaignParamsDto, @Query() query: CampaignRecipientsQueryDto, @CurrentCaller() caller: Caller): Promise<CampaignRecipientListDto> {
+  async recipients(
+    @Param() params: CampaignParamsDto,
+    @Query() query: CampaignRecipientsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CampaignRecipientListDto> {
     await this.query.campaign(caller, params.id);
     const limit = query.limit ?? 100;
     const recipients = await this.query.recipients(params.id, { state: query.state, afterPosition: query.after, limit });
@@ -167,7 +190,7 @@ export class CampaignsController {
     response.status(200).type('text/csv').setHeader('Content-Disposition', `attachment; filename="campaign-${params.id}.csv"`);
     response.write(CSV_HEADER);
     // Page by page, so a 100,000-recipient export never sits in memory either.
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const page = await this.query.recipients(params.id, { state: query.state, afterPosition: after, limit: EXPORT_PAGE });
       if (page.length) response.write(page.map(csvLine).join(''));
       if (page.length < EXPORT_PAGE) break;

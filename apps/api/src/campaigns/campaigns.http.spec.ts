@@ -65,7 +65,10 @@ describe('Campaigns over HTTP (sandbox)', () => {
     expect(report.segments).toMatchObject({ encoding: 'GSM-7', perMessageMin: 1, perMessageMax: 1, total: 2 });
 
     const done = await waitForCampaign(api, created.body.id, settled);
-    expect(done).toMatchObject({ status: 'completed', counts: expect.objectContaining({ sent: 2, invalid: 1, duplicate: 1, opted_out: 1, in_conversation: 1, pending: 0 }) });
+    expect(done).toMatchObject({
+      status: 'completed',
+      counts: expect.objectContaining({ sent: 2, invalid: 1, duplicate: 1, opted_out: 1, in_conversation: 1, pending: 0 }),
+    });
     expect(await received(api.controls, ada, 'Hi Ada, your appointment is on March 3.')).toHaveLength(1);
     expect(await received(api.controls, grace, 'Hi Grace, your appointment is on March 4.')).toHaveLength(1);
     expect(await received(api.controls, optedOut, 'Hi Stopped, your appointment is on March 6.')).toHaveLength(0);
@@ -80,7 +83,15 @@ describe('Campaigns over HTTP (sandbox)', () => {
   it('creates from a streamed CSV with a column mapping, and exports the results as CSV', async () => {
     const numbers = customers(25, 100);
     const csv = ['phone,full name,clinic', ...numbers.map((number, index) => `${number},"Patient ${index}, Jr",Clinic ${index % 3}`)].join('\n');
-    const query = new URLSearchParams({ name: 'CSV', body: '{{name}}: see you at {{clinic}}', senders: `${SENDER},${OTHER_SENDER}`, pacingPerSecond: '50', numberColumn: 'phone', nameColumn: 'full name', ...ANY_TIME });
+    const query = new URLSearchParams({
+      name: 'CSV',
+      body: '{{name}}: see you at {{clinic}}',
+      senders: `${SENDER},${OTHER_SENDER}`,
+      pacingPerSecond: '50',
+      numberColumn: 'phone',
+      nameColumn: 'full name',
+      ...ANY_TIME,
+    });
     const created = await api.http.post(`/api/v1/campaigns?${query}`).set('Content-Type', 'text/csv').send(csv).expect(201);
     expect(created.body.report).toMatchObject({ rows: 25, toSend: 25, perSender: { [SENDER]: 13, [OTHER_SENDER]: 12 } });
 
@@ -88,7 +99,10 @@ describe('Campaigns over HTTP (sandbox)', () => {
     for (const [index, number] of numbers.entries()) {
       expect(await received(api.controls, number, `Patient ${index}, Jr: see you at Clinic ${index % 3}`)).toHaveLength(1);
     }
-    const exported = await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients.csv`).expect(200).expect('Content-Type', /text\/csv/);
+    const exported = await api.http
+      .get(`/api/v1/campaigns/${created.body.id}/recipients.csv`)
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
     const lines = exported.text.trim().split('\r\n');
     expect(lines[0]).toBe('row,number,name,sender,state,reason,request_id,error_code,error_message,delivery_status,delivery_error_code,settled_at');
     expect(lines).toHaveLength(26);
@@ -135,7 +149,14 @@ describe('Campaigns over HTTP (sandbox)', () => {
 
     const other = await api.http
       .post('/api/v1/campaigns')
-      .send({ name: 'Cancelled', body: 'Cancel me', senders: [SENDER], pacingPerSecond: 1, ...ANY_TIME, recipients: customers(10, 400).map((number) => ({ number })) })
+      .send({
+        name: 'Cancelled',
+        body: 'Cancel me',
+        senders: [SENDER],
+        pacingPerSecond: 1,
+        ...ANY_TIME,
+        recipients: customers(10, 400).map((number) => ({ number })),
+      })
       .expect(201);
     const cancelled = await api.http.post(`/api/v1/campaigns/${other.body.id}/cancel`).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
@@ -151,14 +172,33 @@ describe('Campaigns over HTTP (sandbox)', () => {
     const created = await api.http
       .post('/api/v1/campaigns')
       // At 0.01 a second the second recipient waits 100 s: only the first is sent while the test looks.
-      .send({ name: 'Filtered', body: 'Filtered?', senders: [SENDER], pacingPerSecond: 0.01, filteredStopThreshold: 1, ...ANY_TIME, recipients: customers(2, 1000).map((number) => ({ number })) })
+      .send({
+        name: 'Filtered',
+        body: 'Filtered?',
+        senders: [SENDER],
+        pacingPerSecond: 0.01,
+        filteredStopThreshold: 1,
+        ...ANY_TIME,
+        recipients: customers(2, 1000).map((number) => ({ number })),
+      })
       .expect(201);
     await waitForCampaign(api, created.body.id, (campaign) => campaign.counts.sent === 1);
     const [first] = (await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients?state=sent`).expect(200)).body.recipients;
-    await api.app.get(OutboundEvents).publishOutbound({ kind: 'delivery', requestId: first.requestId, messageSid: 'SM' + '0'.repeat(32), status: 'undelivered', errorCode: 30007, at: new Date() });
+    await api.app.get(OutboundEvents).publishOutbound({
+      kind: 'delivery',
+      requestId: first.requestId,
+      messageSid: 'SM' + '0'.repeat(32),
+      status: 'undelivered',
+      errorCode: 30007,
+      at: new Date(),
+    });
 
     const stopped = (await api.http.get(`/api/v1/campaigns/${created.body.id}`).expect(200)).body;
-    expect(stopped).toMatchObject({ status: 'stopped', stopReason: expect.stringContaining('30007'), counts: expect.objectContaining({ sent: 1, pending: 1 }) });
+    expect(stopped).toMatchObject({
+      status: 'stopped',
+      stopReason: expect.stringContaining('30007'),
+      counts: expect.objectContaining({ sent: 1, pending: 1 }),
+    });
     const exported = (await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients.csv?state=sent`).expect(200)).text;
     expect(exported.trim().split('\r\n')[1]).toMatch(/,undelivered,30007,/);
     await api.http.post(`/api/v1/campaigns/${created.body.id}/resume`).expect(200);
@@ -166,15 +206,24 @@ describe('Campaigns over HTTP (sandbox)', () => {
   });
 
   it('keeps a key restricted to some senders to campaigns from those', async () => {
-    const key = (await api.http.post('/api/v1/api-keys').send({ name: 'CRM', role: 'operator', allowedFromNumbers: [SENDER] }).expect(201)).body.key as string;
+    const key = (
+      await api.http
+        .post('/api/v1/api-keys')
+        .send({ name: 'CRM', role: 'operator', allowedFromNumbers: [SENDER] })
+        .expect(201)
+    ).body.key as string;
     const restricted = (method: 'get' | 'post', path: string) => request(api.url)[method](path).auth(key, { type: 'bearer' });
     const other = await api.http
       .post('/api/v1/campaigns?dryRun=true')
       .send({ name: 'Other sender', body: 'Hi', senders: [OTHER_SENDER], ...ANY_TIME, recipients: [{ number: customers(1, 900)[0] }] })
       .expect(201);
-    const refused = await restricted('post', '/api/v1/campaigns').send({ name: 'Mine?', body: 'Hi', senders: [SENDER, OTHER_SENDER], recipients: [{ number: customers(1, 901)[0] }] }).expect(403);
+    const refused = await restricted('post', '/api/v1/campaigns')
+      .send({ name: 'Mine?', body: 'Hi', senders: [SENDER, OTHER_SENDER], recipients: [{ number: customers(1, 901)[0] }] })
+      .expect(403);
     expect(refused.body.error.code).toBe('FROM_NUMBER_NOT_ALLOWED');
-    const mine = await restricted('post', '/api/v1/campaigns?dryRun=true').send({ name: 'Mine', body: 'Hi', senders: [SENDER], ...ANY_TIME, recipients: [{ number: customers(1, 902)[0] }] }).expect(201);
+    const mine = await restricted('post', '/api/v1/campaigns?dryRun=true')
+      .send({ name: 'Mine', body: 'Hi', senders: [SENDER], ...ANY_TIME, recipients: [{ number: customers(1, 902)[0] }] })
+      .expect(201);
     const listed = (await restricted('get', '/api/v1/campaigns?limit=100').expect(200)).body as { id: string; senders: string[] }[];
     expect(listed.map((campaign) => campaign.id)).toContain(mine.body.id);
     expect(listed.every((campaign) => campaign.senders.every((sender) => sender === SENDER))).toBe(true);
@@ -186,7 +235,10 @@ describe('Campaigns over HTTP (sandbox)', () => {
 
   it('answers 404 for an unknown campaign and 400 naming a bad field', async () => {
     await api.http.get('/api/v1/campaigns/6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8').expect(404);
-    const refused = await api.http.post('/api/v1/campaigns').send({ name: 'X', body: 'Y', senders: ['555'], recipients: [{ number: '+14155550100' }] }).expect(400);
+    const refused = await api.http
+      .post('/api/v1/campaigns')
+      .send({ name: 'X', body: 'Y', senders: ['555'], recipients: [{ number: '+14155550100' }] })
+      .expect(400);
     expect(JSON.stringify(refused.body.error.details)).toContain('senders');
   });
 });

@@ -16,12 +16,22 @@ export interface CampaignBody {
   id: string;
   status: string;
   counts: Record<string, number>;
-  report: Record<string, { count: number; rows: { row: number; input: string; reason: string }[] }> & { toSend: number; rows: number; segments: Record<string, unknown>; estimatedDurationSeconds: number };
+  report: Record<string, { count: number; rows: { row: number; input: string; reason: string }[] }> & {
+    toSend: number;
+    rows: number;
+    segments: Record<string, unknown>;
+    estimatedDurationSeconds: number;
+  };
   [key: string]: unknown;
 }
 
 /** Polls GET /campaigns/:id until `done` holds (or gives up after `tries`). */
-export async function waitForCampaign(api: Pick<TestApp, 'http'>, id: string, done: (campaign: CampaignBody) => boolean, tries = 600): Promise<CampaignBody> {
+export async function waitForCampaign(
+  api: Pick<TestApp, 'http'>,
+  id: string,
+  done: (campaign: CampaignBody) => boolean,
+  tries = 600,
+): Promise<CampaignBody> {
   let campaign: CampaignBody | undefined;
   for (let attempt = 0; attempt < tries; attempt++) {
     campaign = (await api.http.get(`/api/v1/campaigns/${id}`).expect(200)).body as CampaignBody;

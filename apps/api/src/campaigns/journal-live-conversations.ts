@@ -18,7 +18,11 @@ export class JournalLiveConversations implements LiveConversationPort {
   async liveConversations(senders: readonly string[], customers: readonly string[]): Promise<Map<string, LiveConversation>> {
     const live = new Map<string, LiveConversation>();
     if (customers.length === 0) return live;
-    const rows = await this.db.query<{ to_number: string; from_number: string; result: { task?: { sid: string; workspaceSid: string | null } } | null }>(
+    const rows = await this.db.query<{
+      to_number: string;
+      from_number: string;
+      result: { task?: { sid: string; workspaceSid: string | null } } | null;
+    }>(
       `SELECT to_number, from_number, result FROM outbound_request
        WHERE kind = 'agent_sms' AND status = 'succeeded' AND to_number ${isAnyOf(this.db.dialect, '$1')} AND from_number ${isAnyOf(this.db.dialect, '$2')}
        ORDER BY started_at DESC`,
@@ -31,7 +35,8 @@ export class JournalLiveConversations implements LiveConversationPort {
       const task = row.result?.task;
       if (!task?.workspaceSid) continue;
       const current = await this.tasks.fetchTask(task.workspaceSid, task.sid);
-      if (current && LIVE_TASK.has(current.assignmentStatus)) live.set(row.to_number, { customer: row.to_number, fromNumber: row.from_number, taskSid: task.sid });
+      if (current && LIVE_TASK.has(current.assignmentStatus))
+        live.set(row.to_number, { customer: row.to_number, fromNumber: row.from_number, taskSid: task.sid });
     }
     return live;
   }

@@ -155,11 +155,26 @@ export class SqlCampaignStore implements CampaignStore {
         `INSERT INTO campaign (id, name, status, body, senders, pacing_per_second, send_from, send_until, start_at, in_conversation,
                                filtered_stop_threshold, created_by, created_at)
          VALUES ($1, $2, 'preparing', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, s.name, s.body, JSON.stringify(s.senders), s.pacingPerSecond, s.quietHours.sendFrom, s.quietHours.sendUntil, s.startAt, s.inConversation,
-          s.filteredStopThreshold, campaign.createdBy, campaign.createdAt],
+        [
+          id,
+          s.name,
+          s.body,
+          JSON.stringify(s.senders),
+          s.pacingPerSecond,
+          s.quietHours.sendFrom,
+          s.quietHours.sendUntil,
+          s.startAt,
+          s.inConversation,
+          s.filteredStopThreshold,
+          campaign.createdBy,
+          campaign.createdAt,
+        ],
       );
       for (const sender of s.senders) {
-        await tx.query('INSERT INTO campaign_sender (from_number, next_slot_at) VALUES ($1, $2) ON CONFLICT (from_number) DO NOTHING', [sender, new Date(0)]);
+        await tx.query('INSERT INTO campaign_sender (from_number, next_slot_at) VALUES ($1, $2) ON CONFLICT (from_number) DO NOTHING', [
+          sender,
+          new Date(0),
+        ]);
       }
     });
     return id;
@@ -174,8 +189,19 @@ export class SqlCampaignStore implements CampaignStore {
 
   async addRecipients(campaignId: string, recipients: readonly NewCampaignRecipient[]): Promise<void> {
     if (recipients.length === 0) return;
-    const [campaign] = await this.db.query<{ created_at: Date; start_at: Date | null }>('SELECT created_at, start_at FROM campaign WHERE id = $1', [campaignId]);
-    const rows = recipients.map((r) => ({ position: r.position, row_number: r.row, to_number: r.toNumber, to_name: r.toName, variables: r.variables, from_number: r.fromNumber, state: r.state, reason: r.reason }));
+    const [campaign] = await this.db.query<{ created_at: Date; start_at: Date | null }>('SELECT created_at, start_at FROM campaign WHERE id = $1', [
+      campaignId,
+    ]);
+    const rows = recipients.map((r) => ({
+      position: r.position,
+      row_number: r.row,
+      to_number: r.toNumber,
+      to_name: r.toName,
+      variables: r.variables,
+      from_number: r.fromNumber,
+      state: r.state,
+      reason: r.reason,
+    }));
     await this.db.query(
       `INSERT INTO campaign_recipient (campaign_id, position, row_number, to_number, to_name, variables, from_number, state, reason, not_before)
        SELECT $1, batch.*, ${this.dialect.notBefore} FROM (${this.dialect.recordset}) AS batch`,
@@ -231,7 +257,10 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async cancelPending(campaignId: string, at: Date): Promise<void> {
-    await this.db.query(`UPDATE campaign_recipient SET state = 'cancelled', settled_at = $2 WHERE campaign_id = $1 AND state = 'pending'`, [campaignId, at]);
+    await this.db.query(`UPDATE campaign_recipient SET state = 'cancelled', settled_at = $2 WHERE campaign_id = $1 AND state = 'pending'`, [
+      campaignId,
+      at,
+    ]);
   }
 
   async startDue(now: Date): Promise<string[]> {
@@ -352,11 +381,10 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async recordDelivery(requestId: string, status: string, errorCode: number | null): Promise<CampaignRecipient | null> {
-    await this.db.query('UPDATE campaign_recipient SET delivery_status = $2, delivery_error_code = coalesce($3, delivery_error_code) WHERE request_id = $1', [
-      requestId,
-      status,
-      errorCode,
-    ]);
+    await this.db.query(
+      'UPDATE campaign_recipient SET delivery_status = $2, delivery_error_code = coalesce($3, delivery_error_code) WHERE request_id = $1',
+      [requestId, status, errorCode],
+    );
     const [row] = await this.db.query<RecipientRow>('SELECT * FROM campaign_recipient WHERE request_id = $1', [requestId]);
     return row ? toRecipient(row) : null;
   }
@@ -370,9 +398,10 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async countsByState(campaignId: string): Promise<Partial<Record<RecipientState, number>>> {
-    const rows = await this.db.query<{ state: RecipientState; n: number }>('SELECT state, count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 GROUP BY state', [
-      campaignId,
-    ]);
+    const rows = await this.db.query<{ state: RecipientState; n: number }>(
+      'SELECT state, count(*) AS n FROM campaign_recipient WHERE campaign_id = $1 GROUP BY state',
+      [campaignId],
+    );
     return Object.fromEntries(rows.map((row) => [row.state, row.n]));
   }
 }

@@ -35,9 +35,9 @@ export class ChannelViewQuery {
       messageLimit === 0
         ? Promise.resolve([])
         : retrier
-        .run('list chat messages', () => messages.listRecentMessages(chatServiceSid, channelSid, messageLimit), IDEMPOTENT)
-        // The channel read below says whether it exists; a missing channel's messages are simply none.
-        .catch((error: unknown) => (error instanceof ResourceNotFound ? [] : Promise.reject(error))),
+            .run('list chat messages', () => messages.listRecentMessages(chatServiceSid, channelSid, messageLimit), IDEMPOTENT)
+            // The channel read below says whether it exists; a missing channel's messages are simply none.
+            .catch((error: unknown) => (error instanceof ResourceNotFound ? [] : Promise.reject(error))),
     ]);
     if (!channel) throw new ResourceNotFound('Chat channel', channelSid);
     return { channel, messages: [...recent].reverse() };

@@ -6,7 +6,10 @@ import { IsTwilioSid } from '../common/validation/twilio-sid.validator';
 import type { ChannelView } from './channel-view.query';
 
 export class ChannelQueryDto extends TranscriptQueryDto {
-  @ApiPropertyOptional({ description: 'The Chat Service (IS…): only the configured Flex chat service, the default', example: 'IS0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({
+    description: 'The Chat Service (IS…): only the configured Flex chat service, the default',
+    example: 'IS0123456789abcdef0123456789abcdef',
+  })
   @IsOptional()
   @IsTwilioSid('IS')
   chatServiceSid?: string;

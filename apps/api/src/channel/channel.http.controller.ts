@@ -27,12 +27,21 @@ export class ChannelController {
 
   @Get(':sid')
   @ConfinedToSenders()
-  @ApiOperation({ summary: 'A chat channel with its attributes and its newest messages', description: 'What an agent would see: the SMS sent and the customer’s replies.' })
+  @ApiOperation({
+    summary: 'A chat channel with its attributes and its newest messages',
+    description: 'What an agent would see: the SMS sent and the customer’s replies.',
+  })
   @ApiParam({ name: 'sid', example: 'CH0123456789abcdef0123456789abcdef' })
   @ApiOkResponse({ type: ChannelViewDto })
   @ApiErrorExamples(
     {
-      400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'sid', message: 'sid must be a Twilio SID starting with CH followed by 32 hex digits' }] }],
+      400: [
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'The request has 1 invalid field.',
+          details: [{ field: 'sid', message: 'sid must be a Twilio SID starting with CH followed by 32 hex digits' }],
+        },
+      ],
       404: [ERROR_EXAMPLES.resourceNotFound('Chat channel', 'CH0123456789abcdef0123456789abcdef')],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },
@@ -42,7 +51,9 @@ export class ChannelController {
     // Kept for callers that name it, but only the configured service: the API reads Flex's conversations, not every
     // chat service in the account.
     if (query.chatServiceSid !== undefined && query.chatServiceSid !== this.account.chatServiceSid) {
-      throw validationFailed([{ field: 'chatServiceSid', message: 'chatServiceSid must be the configured Flex Chat Service (TWILIO_CHAT_SERVICE_SID), or left out' }]);
+      throw validationFailed([
+        { field: 'chatServiceSid', message: 'chatServiceSid must be the configured Flex Chat Service (TWILIO_CHAT_SERVICE_SID), or left out' },
+      ]);
     }
     await assertMayReadTranscript(caller, this.history, 'Chat channel', params.sid);
     return this.channelView.execute(this.account.chatServiceSid, params.sid, query.messages ?? DEFAULT_TRANSCRIPT_MESSAGES);

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CleanupJobNotFound, describeProgress, systemClock, type CleanupItem, type CleanupJob, type CleanupJobStore, type CleanupProgress } from '@flex-sms/domain';
+import {
+  CleanupJobNotFound,
+  describeProgress,
+  systemClock,
+  type CleanupItem,
+  type CleanupJob,
+  type CleanupJobStore,
+  type CleanupProgress,
+} from '@flex-sms/domain';
 import { CLEANUP_JOB_STORE, CLEANUP_OPTIONS, type CleanupOptions } from './cleanup.tokens';
 
 export interface CleanupJobView extends CleanupJob {

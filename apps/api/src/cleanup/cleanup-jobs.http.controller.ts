@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CleanUpConversations, CleanUpLongLivedChannels, CleanUpProxySessions, cancelCleanupJob, type CleanupJobStore, type CleanupPreview } from '@flex-sms/domain';
+import {
+  CleanUpConversations,
+  CleanUpLongLivedChannels,
+  CleanUpProxySessions,
+  cancelCleanupJob,
+  type CleanupJobStore,
+  type CleanupPreview,
+} from '@flex-sms/domain';
 import type { Request, Response } from 'express';
 import { callerOf } from '../idempotency/caller';
 import { Roles } from '../auth/roles.decorator';
@@ -45,7 +52,11 @@ export class CleanupJobsController {
   @ApiOperation({ summary: 'Close, mark INACTIVE and delete Proxy sessions by status, age, number or SID (dry run first)' })
   @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured] })
-  async cleanUpProxySessions(@Body() body: ProxySessionCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
+  async cleanUpProxySessions(
+    @Body() body: ProxySessionCleanupRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, markChannelInactive, olderThanDays, olderThanHours, ...rest } = body;
     const selection = { ...rest, ...ageOf(olderThanDays, olderThanHours) };
     if (dryRun) return this.proxySessions.preview(selection);
@@ -58,7 +69,11 @@ export class CleanupJobsController {
   @ApiOperation({ summary: 'Clear the long-lived flag of idle channels and set them INACTIVE (dry run first)' })
   @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
-  async cleanUpLongLivedChannels(@Body() body: LongLivedChannelCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
+  async cleanUpLongLivedChannels(
+    @Body() body: LongLivedChannelCleanupRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, ...selection } = body;
     if (dryRun) return this.longLivedChannels.preview(selection);
     const job = await this.longLivedChannels.start({ selection, requestedBy: callerOf(request) });
@@ -70,7 +85,11 @@ export class CleanupJobsController {
   @ApiOperation({ summary: 'Close stale conversations (Flex Conversations mode) by state, age, number or SID (dry run first)' })
   @ApiCleanupAnswers()
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
-  async cleanUpConversations(@Body() body: ConversationCleanupRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CleanupPreview | CleanupJobView> {
+  async cleanUpConversations(
+    @Body() body: ConversationCleanupRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CleanupPreview | CleanupJobView> {
     const { dryRun, keepWithOpenTask, olderThanDays, olderThanHours, ...rest } = body;
     const selection = { ...rest, ...ageOf(olderThanDays, olderThanHours) };
     if (dryRun) return this.conversations.preview(selection, { keepWithOpenTask });

@@ -21,13 +21,21 @@ describe('clean-up job across a restart', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const start = () => createTestApp({ sandbox, env: { DATABASE_URL: undefined, DATA_DIR: dataDir }, override: withCleanupOptions({ runner: { concurrency: 2, batchSize: 20, leaseMs: 30_000 } }) });
+  const start = () =>
+    createTestApp({
+      sandbox,
+      env: { DATABASE_URL: undefined, DATA_DIR: dataDir },
+      override: withCleanupOptions({ runner: { concurrency: 2, batchSize: 20, leaseMs: 30_000 } }),
+    });
 
   it('resumes where it stopped and reports the whole job', async () => {
     api = await start();
     await api.controls.seedProxySessions({ count: 300, status: 'closed' });
     await api.controls.setFaults({ endpoints: [{ method: 'DELETE', path: '/proxy/**', latencyMs: 5 }] });
-    const started = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
     const before = await waitForJob(api, started.body.id, (job) => job.progress.done >= 40);
     expect(before.status).toBe('running');
 

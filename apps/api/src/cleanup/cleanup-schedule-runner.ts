@@ -35,7 +35,11 @@ export class CleanupScheduleRunner {
   private start(schedule: CleanupSchedule) {
     const requestedBy = `schedule:${schedule.id}`;
     if (schedule.kind === 'long-lived-channels') {
-      return this.longLivedChannels.start({ selection: schedule.selection as unknown as LongLivedChannelSelection, requestedBy, scheduleId: schedule.id });
+      return this.longLivedChannels.start({
+        selection: schedule.selection as unknown as LongLivedChannelSelection,
+        requestedBy,
+        scheduleId: schedule.id,
+      });
     }
     return this.proxySessions.start({ selection: schedule.selection, options: schedule.options, requestedBy, scheduleId: schedule.id });
   }

@@ -77,7 +77,8 @@ function selectionOf(body: UpdateCleanupScheduleRequestDto): Record<string, unkn
   const proxy = body.proxySessions;
   if (proxy) {
     const { olderThanDays, olderThanHours, ...rest } = proxy;
-    const age = olderThanDays !== undefined || olderThanHours !== undefined ? { olderThanHours: (olderThanDays ?? 0) * 24 + (olderThanHours ?? 0) } : {};
+    const age =
+      olderThanDays !== undefined || olderThanHours !== undefined ? { olderThanHours: (olderThanDays ?? 0) * 24 + (olderThanHours ?? 0) } : {};
     return { ...rest, ...age };
   }
   return body.longLivedChannels ? { ...body.longLivedChannels } : undefined;

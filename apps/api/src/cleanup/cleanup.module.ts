@@ -179,13 +179,33 @@ function executor(
     },
     {
       provide: CLEANUP_JOB_CONTEXT,
-      useFactory: (store: CleanupJobStore, launcher: CleanupJobExecutor, options: CleanupOptions): CleanupJobContext => ({ store, launcher, clock: clockOf(options) }),
+      useFactory: (store: CleanupJobStore, launcher: CleanupJobExecutor, options: CleanupOptions): CleanupJobContext => ({
+        store,
+        launcher,
+        clock: clockOf(options),
+      }),
       inject: [CLEANUP_JOB_STORE, CLEANUP_EXECUTOR, CLEANUP_OPTIONS],
     },
-    { provide: CleanUpProxySessions, useFactory: (handler: ProxySessionCleanupHandler, context: CleanupJobContext) => new CleanUpProxySessions(handler, context), inject: [ProxySessionCleanupHandler, CLEANUP_JOB_CONTEXT] },
-    { provide: CleanUpLongLivedChannels, useFactory: (handler: LongLivedChannelCleanupHandler, context: CleanupJobContext) => new CleanUpLongLivedChannels(handler, context), inject: [LongLivedChannelCleanupHandler, CLEANUP_JOB_CONTEXT] },
-    { provide: CleanUpConversations, useFactory: (handler: ConversationCleanupHandler, context: CleanupJobContext) => new CleanUpConversations(handler, context), inject: [ConversationCleanupHandler, CLEANUP_JOB_CONTEXT] },
-    { provide: ManageCleanupSchedules, useFactory: (store: CleanupScheduleStore, options: CleanupOptions) => new ManageCleanupSchedules(store, clockOf(options)), inject: [CLEANUP_SCHEDULE_STORE, CLEANUP_OPTIONS] },
+    {
+      provide: CleanUpProxySessions,
+      useFactory: (handler: ProxySessionCleanupHandler, context: CleanupJobContext) => new CleanUpProxySessions(handler, context),
+      inject: [ProxySessionCleanupHandler, CLEANUP_JOB_CONTEXT],
+    },
+    {
+      provide: CleanUpLongLivedChannels,
+      useFactory: (handler: LongLivedChannelCleanupHandler, context: CleanupJobContext) => new CleanUpLongLivedChannels(handler, context),
+      inject: [LongLivedChannelCleanupHandler, CLEANUP_JOB_CONTEXT],
+    },
+    {
+      provide: CleanUpConversations,
+      useFactory: (handler: ConversationCleanupHandler, context: CleanupJobContext) => new CleanUpConversations(handler, context),
+      inject: [ConversationCleanupHandler, CLEANUP_JOB_CONTEXT],
+    },
+    {
+      provide: ManageCleanupSchedules,
+      useFactory: (store: CleanupScheduleStore, options: CleanupOptions) => new ManageCleanupSchedules(store, clockOf(options)),
+      inject: [CLEANUP_SCHEDULE_STORE, CLEANUP_OPTIONS],
+    },
     CleanupJobQuery,
     CleanupScheduleRunner,
     CleanupLifecycle,

@@ -15,13 +15,20 @@ describe('conversation clean-up jobs over HTTP (OUTBOUND_MODE=conversations)', (
   beforeEach(() => api.controls.clearFaults());
 
   const send = async (fromNumber: string) =>
-    (await api.http.post('/api/v1/outbound/message').send({ fromNumber, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Your order shipped.' }).expect(201)).body;
+    (
+      await api.http
+        .post('/api/v1/outbound/message')
+        .send({ fromNumber, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Your order shipped.' })
+        .expect(201)
+    ).body;
   const stateOf = async (sid: string) => (await api.twilio.conversations.v1.conversations(sid).fetch()).state;
 
   it('a dry run reports what would be closed and changes nothing; the job closes the number’s conversations, not the task’s, through Twilio failures', async () => {
     const mine = [await send(TWILIO_NUMBER), await send(TWILIO_NUMBER), await send(TWILIO_NUMBER)];
     const other = await send(OTHER_TWILIO_NUMBER);
-    const held = (await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Grace' }).expect(201)).body;
+    const held = (
+      await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Grace' }).expect(201)
+    ).body;
     await api.controls.clearRequests();
 
     const preview = (await api.http.post('/api/v1/cleanup/conversations').send({ number: TWILIO_NUMBER, dryRun: true }).expect(200)).body;
@@ -48,10 +55,18 @@ describe('conversation clean-up jobs over HTTP (OUTBOUND_MODE=conversations)', (
 
   it('closes by explicit SID, and then the customer gets a fresh conversation', async () => {
     const first = await send(TWILIO_NUMBER);
-    const started = await api.http.post('/api/v1/cleanup/conversations').send({ conversationSids: [first.conversation.sid], olderThanDays: 0 }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/conversations')
+      .send({ conversationSids: [first.conversation.sid], olderThanDays: 0 })
+      .expect(202);
     expect((await waitForJob(api, started.body.id)).progress).toMatchObject({ total: 1, done: 1 });
 
-    const again = (await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: first.channel.identity, toName: 'Ada', messageBody: 'Hello again' }).expect(201)).body;
+    const again = (
+      await api.http
+        .post('/api/v1/outbound/message')
+        .send({ fromNumber: TWILIO_NUMBER, toNumber: first.channel.identity, toName: 'Ada', messageBody: 'Hello again' })
+        .expect(201)
+    ).body;
     expect(again).toMatchObject({ reused: { conversation: false } });
     expect(again.conversation.sid).not.toBe(first.conversation.sid);
   });
@@ -59,7 +74,10 @@ describe('conversation clean-up jobs over HTTP (OUTBOUND_MODE=conversations)', (
   it('refuses an empty selection, a closed state and a SID of the wrong kind, every error at once', async () => {
     const empty = await api.http.post('/api/v1/cleanup/conversations').send({ dryRun: true }).expect(400);
     expect(empty.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('select conversations by') });
-    const invalid = await api.http.post('/api/v1/cleanup/conversations').send({ states: ['closed'], conversationSids: ['KC0123456789abcdef0123456789abcdef'] }).expect(400);
+    const invalid = await api.http
+      .post('/api/v1/cleanup/conversations')
+      .send({ states: ['closed'], conversationSids: ['KC0123456789abcdef0123456789abcdef'] })
+      .expect(400);
     expect(invalid.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['conversationSids', 'states']);
   });
 });

@@ -24,14 +24,19 @@ describe('Proxy session clean-up jobs over HTTP', () => {
       failNext: [{ ...DELETE_SESSION, count: 40, status: 400, code: 20001, message: 'Injected: cannot delete' }],
     });
 
-    const started = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
     expect(started.headers.location).toBe(`/api/v1/cleanup/jobs/${started.body.id}`);
     const job = await waitForJob(api, started.body.id);
 
     expect(job.status).toBe('completed');
     expect(job.progress).toMatchObject({ total: 2000, done: 1960, failed: 40, skipped: 0, pending: 0, percent: 100, etaSeconds: 0 });
     expect(job.errors[0].error).toMatchObject({ code: 'TWILIO_REQUEST_FAILED', message: expect.stringContaining('Injected: cannot delete') });
-    const failedItems = (await api.http.get(`/api/v1/cleanup/jobs/${job.id}/items?status=failed&limit=100`).expect(200)).body.items as Array<{ sid: string }>;
+    const failedItems = (await api.http.get(`/api/v1/cleanup/jobs/${job.id}/items?status=failed&limit=100`).expect(200)).body.items as Array<{
+      sid: string;
+    }>;
     expect(failedItems).toHaveLength(40);
 
     const remaining = new Set(await listSessionSids(api));
@@ -39,7 +44,11 @@ describe('Proxy session clean-up jobs over HTTP', () => {
     expect(open.every((sid) => remaining.has(sid))).toBe(true);
     expect(failedItems.every((item) => remaining.has(item.sid) && closed.includes(item.sid))).toBe(true);
     const log = await api.controls.requests();
-    expect(Object.entries(log.counts).filter(([endpoint]) => endpoint.startsWith('DELETE')).reduce((sum, [, count]) => sum + count, 0)).toBeGreaterThanOrEqual(2000);
+    expect(
+      Object.entries(log.counts)
+        .filter(([endpoint]) => endpoint.startsWith('DELETE'))
+        .reduce((sum, [, count]) => sum + count, 0),
+    ).toBeGreaterThanOrEqual(2000);
   }, 30_000);
 
   it('a dry run reports counts and a sample and changes nothing', async () => {
@@ -48,7 +57,10 @@ describe('Proxy session clean-up jobs over HTTP', () => {
     const before = await listSessionSids(api);
     await api.controls.clearRequests();
 
-    const preview = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed', 'open'], dryRun: true }).expect(200);
+    const preview = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed', 'open'], dryRun: true })
+      .expect(200);
 
     expect(preview.body).toMatchObject({ kind: 'proxy-sessions', dryRun: true, total: 40, byStatus: { closed: 30, open: 10 } });
     expect(preview.body.sample).toHaveLength(20);
@@ -60,7 +72,10 @@ describe('Proxy session clean-up jobs over HTTP', () => {
 
   it('selects by number and by explicit SIDs, closes open sessions and marks their channels INACTIVE', async () => {
     const sids = (await api.controls.seedProxySessions({ count: 6, status: 'open' })).sessionSids;
-    const started = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ sessionSids: sids.slice(0, 4), number: api.sandbox.account.numbers[0] }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ sessionSids: sids.slice(0, 4), number: api.sandbox.account.numbers[0] })
+      .expect(202);
     const job = await waitForJob(api, started.body.id);
 
     // The seed alternates the pool's two numbers: sessions 0 and 2 are masked by the first one.
@@ -69,15 +84,27 @@ describe('Proxy session clean-up jobs over HTTP', () => {
     expect(remaining).toEqual(expect.arrayContaining([sids[1], sids[3], sids[4], sids[5]]));
     expect(remaining).not.toContain(sids[0]);
     expect(remaining).not.toContain(sids[2]);
-    const channels = (await (await fetch(`${api.sandbox.url}/chat/v2/Services/${api.account.chatServiceSid}/Channels?PageSize=100`, { headers: basicAuth(api) })).json()) as { channels: Array<{ attributes: string }> };
-    expect(channels.channels.map((channel) => JSON.parse(channel.attributes).status)).toEqual(['INACTIVE', 'ACTIVE', 'INACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+    const channels = (await (
+      await fetch(`${api.sandbox.url}/chat/v2/Services/${api.account.chatServiceSid}/Channels?PageSize=100`, { headers: basicAuth(api) })
+    ).json()) as { channels: Array<{ attributes: string }> };
+    expect(channels.channels.map((channel) => JSON.parse(channel.attributes).status)).toEqual([
+      'INACTIVE',
+      'ACTIVE',
+      'INACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+    ]);
   });
 
   it('cancel stops the job: items not reached stay untouched', async () => {
     await api.controls.seedProxySessions({ count: 400, status: 'closed' });
     // Slow Twilio down so the job is surely mid-way when cancelled.
     await api.controls.setFaults({ endpoints: [{ method: 'DELETE', path: '/proxy/**', latencyMs: 20 }] });
-    const started = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
     await waitForJob(api, started.body.id, (job) => job.progress.done >= 20);
 
     await api.http.post(`/api/v1/cleanup/jobs/${started.body.id}/cancel`).expect(202);
@@ -93,9 +120,15 @@ describe('Proxy session clean-up jobs over HTTP', () => {
   it('two jobs never clean the same session: the second skips what the first has claimed', async () => {
     await api.controls.seedProxySessions({ count: 300, status: 'closed' });
     await api.controls.setFaults({ endpoints: [{ method: 'DELETE', path: '/proxy/**', latencyMs: 10 }] });
-    const first = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const first = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
     await waitForJob(api, first.body.id, (job) => job.status === 'running' && job.progress.total === 300);
-    const second = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const second = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
 
     const [a, b] = await Promise.all([waitForJob(api, first.body.id), waitForJob(api, second.body.id)]);
     expect(a.progress).toMatchObject({ total: 300, done: 300, failed: 0 });
@@ -111,7 +144,10 @@ describe('Proxy session clean-up jobs over HTTP', () => {
   it('refuses an empty selection and invalid fields', async () => {
     const empty = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ dryRun: true }).expect(400);
     expect(empty.body.error.code).toBe('INVALID_INPUT');
-    const invalid = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['gone'], olderThanHours: -1, sessionSids: ['KC1'] }).expect(400);
+    const invalid = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['gone'], olderThanHours: -1, sessionSids: ['KC1'] })
+      .expect(400);
     expect(invalid.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['olderThanHours', 'sessionSids', 'statuses']);
   });
 });

@@ -59,7 +59,8 @@ interface ItemWrites {
 
 const ITEM_WRITES: Record<SqlDialect, ItemWrites> = {
   postgres: {
-    claim: (tx, jobId, sids) => tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT unnest($1::text[]), $2 ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
+    claim: (tx, jobId, sids) =>
+      tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT unnest($1::text[]), $2 ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
     insert: (tx, jobId, items, at) =>
       tx.query(
         `INSERT INTO cleanup_item (job_id, sid, status, data, error, settled_at)
@@ -68,12 +69,19 @@ const ITEM_WRITES: Record<SqlDialect, ItemWrites> = {
          FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS item(sid, data, error, n)
          ORDER BY item.n
          ON CONFLICT (job_id, sid) DO NOTHING RETURNING sid, status`,
-        [jobId, items.map((item) => item.sid), items.map((item) => JSON.stringify(item.data)), items.map((item) => (item.error ? JSON.stringify(item.error) : null)), at],
+        [
+          jobId,
+          items.map((item) => item.sid),
+          items.map((item) => JSON.stringify(item.data)),
+          items.map((item) => (item.error ? JSON.stringify(item.error) : null)),
+          at,
+        ],
       ),
   },
   sqlite: {
     // `WHERE true`: SQLite's documented way to keep an INSERT … SELECT's ON CONFLICT from parsing as a join's ON.
-    claim: (tx, jobId, sids) => tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT value, $2 FROM json_each($1) WHERE true ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
+    claim: (tx, jobId, sids) =>
+      tx.query('INSERT INTO cleanup_claim (sid, job_id) SELECT value, $2 FROM json_each($1) WHERE true ON CONFLICT (sid) DO NOTHING', [sids, jobId]),
     // No sequences in SQLite: positions continue from the job's last one, in the order given (json_each's key).
     insert: (tx, jobId, items, at) =>
       tx.query(
@@ -122,24 +130,39 @@ export class SqlCleanupJobStore implements CleanupJobStore {
     return this.db.transaction(async (tx) => {
       await this.itemWrites.claim(tx, jobId, sids);
       const holders = new Map(
-        (await tx.query<{ sid: string; job_id: string }>(`SELECT sid, job_id FROM cleanup_claim WHERE sid ${isAnyOf(tx.dialect, '$1')}`, [sids])).map((row) => [row.sid, row.job_id]),
+        (await tx.query<{ sid: string; job_id: string }>(`SELECT sid, job_id FROM cleanup_claim WHERE sid ${isAnyOf(tx.dialect, '$1')}`, [sids])).map(
+          (row) => [row.sid, row.job_id],
+        ),
       );
       const rows = items.map((item): NewItem => {
         const holder = holders.get(item.sid);
-        const error = holder && holder !== jobId ? { code: 'CLAIMED_BY_ANOTHER_JOB', message: `Job ${holder} is cleaning ${item.sid}`, details: { jobId: holder } } : null;
+        const error =
+          holder && holder !== jobId
+            ? { code: 'CLAIMED_BY_ANOTHER_JOB', message: `Job ${holder} is cleaning ${item.sid}`, details: { jobId: holder } }
+            : null;
         return { sid: item.sid, data: item.data, error };
       });
       const inserted = await this.itemWrites.insert(tx, jobId, rows, at);
-      return { added: inserted.filter((row) => row.status === 'pending').length, claimedElsewhere: inserted.filter((row) => row.status === 'skipped').length };
+      return {
+        added: inserted.filter((row) => row.status === 'pending').length,
+        claimedElsewhere: inserted.filter((row) => row.status === 'skipped').length,
+      };
     });
   }
 
   async pendingItems(jobId: string, limit: number): Promise<CleanupItem[]> {
-    const rows = await this.db.query<ItemRow>(`SELECT * FROM cleanup_item WHERE job_id = $1 AND status = 'pending' ORDER BY position LIMIT $2`, [jobId, limit]);
+    const rows = await this.db.query<ItemRow>(`SELECT * FROM cleanup_item WHERE job_id = $1 AND status = 'pending' ORDER BY position LIMIT $2`, [
+      jobId,
+      limit,
+    ]);
     return rows.map(toItem);
   }
 
-  async settleItem(jobId: string, sid: string, outcome: { status: Exclude<CleanupItemStatus, 'pending'>; at: Date; error?: ErrorRecord }): Promise<void> {
+  async settleItem(
+    jobId: string,
+    sid: string,
+    outcome: { status: Exclude<CleanupItemStatus, 'pending'>; at: Date; error?: ErrorRecord },
+  ): Promise<void> {
     // The claim stays until the job finishes: a job selecting meanwhile still sees the session as this job's.
     await this.db.query(`UPDATE cleanup_item SET status = $3, error = $4, settled_at = $5 WHERE job_id = $1 AND sid = $2 AND status = 'pending'`, [
       jobId,
@@ -151,7 +174,10 @@ export class SqlCleanupJobStore implements CleanupJobStore {
   }
 
   async counts(jobId: string): Promise<CleanupCounts> {
-    const rows = await this.db.query<{ status: CleanupItemStatus; count: number }>('SELECT status, count(*) AS count FROM cleanup_item WHERE job_id = $1 GROUP BY status', [jobId]);
+    const rows = await this.db.query<{ status: CleanupItemStatus; count: number }>(
+      'SELECT status, count(*) AS count FROM cleanup_item WHERE job_id = $1 GROUP BY status',
+      [jobId],
+    );
     const counts: CleanupCounts = { total: 0, pending: 0, done: 0, failed: 0, skipped: 0, cancelled: 0 };
     for (const row of rows) {
       counts[row.status] = Number(row.count);
@@ -161,7 +187,11 @@ export class SqlCleanupJobStore implements CleanupJobStore {
   }
 
   async listItems(jobId: string, status: CleanupItemStatus, limit: number): Promise<CleanupItem[]> {
-    const rows = await this.db.query<ItemRow>('SELECT * FROM cleanup_item WHERE job_id = $1 AND status = $2 ORDER BY position LIMIT $3', [jobId, status, limit]);
+    const rows = await this.db.query<ItemRow>('SELECT * FROM cleanup_item WHERE job_id = $1 AND status = $2 ORDER BY position LIMIT $3', [
+      jobId,
+      status,
+      limit,
+    ]);
     return rows.map(toItem);
   }
 
@@ -210,7 +240,10 @@ export class SqlCleanupJobStore implements CleanupJobStore {
   }
 
   async listResumable(now: Date): Promise<CleanupJob[]> {
-    const rows = await this.db.query<JobRow>(`SELECT * FROM cleanup_job WHERE ${UNFINISHED} AND (lease_owner IS NULL OR lease_until <= $1) ORDER BY created_at`, [now]);
+    const rows = await this.db.query<JobRow>(
+      `SELECT * FROM cleanup_job WHERE ${UNFINISHED} AND (lease_owner IS NULL OR lease_until <= $1) ORDER BY created_at`,
+      [now],
+    );
     return rows.map(toJob);
   }
 }

@@ -73,7 +73,11 @@ function jobStoreContract(open: () => Promise<{ store: CleanupJobStore; close():
     await store.settleItem(first.id, 'KC03', { status: 'failed', at: at(10), error: { code: 'TWILIO_ERROR', message: 'boom' } });
     await store.finish(first.id, 'cancelled', at(20));
     expect(await store.counts(first.id)).toEqual({ total: 3, pending: 0, done: 0, failed: 1, skipped: 0, cancelled: 2 });
-    expect((await store.listItems(first.id, 'failed', 10))[0]).toMatchObject({ sid: 'KC03', error: { code: 'TWILIO_ERROR', message: 'boom' }, settledAt: at(10) });
+    expect((await store.listItems(first.id, 'failed', 10))[0]).toMatchObject({
+      sid: 'KC03',
+      error: { code: 'TWILIO_ERROR', message: 'boom' },
+      settledAt: at(10),
+    });
     const third = await store.create(newJob({ createdAt: at(30) }));
     expect(await store.addItems(third.id, [candidate('KC02')], at(30))).toEqual({ added: 1, claimedElsewhere: 0 });
 
@@ -135,7 +139,15 @@ function sqlStores(target: DatabaseTarget) {
 
     it('creates, changes, lists and removes schedules', async () => {
       const nightly = await schedule('nightly');
-      expect(nightly).toMatchObject({ name: 'nightly', selection: { olderThanDays: 7 }, everyHours: 24, enabled: true, nextRunAt: T0, lastRunAt: null, lastJobId: null });
+      expect(nightly).toMatchObject({
+        name: 'nightly',
+        selection: { olderThanDays: 7 },
+        everyHours: 24,
+        enabled: true,
+        nextRunAt: T0,
+        lastRunAt: null,
+        lastJobId: null,
+      });
       expect(await schedules.update(nightly.id, { enabled: false, everyHours: 1.5, selection: { olderThanDays: 1 } })).toMatchObject({
         enabled: false,
         everyHours: 1.5,

@@ -15,7 +15,10 @@ export interface ErrorExample {
  * Documents a route's error answers in the one error shape, with one named example per error code:
  * `@ApiErrorExamples({ 409: [PARTICIPANT_CONFLICT_EXAMPLE] })`.
  */
-export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers: Record<number, Record<string, { description: string; schema: { type: 'integer' | 'string' } }>> = {}) {
+export function ApiErrorExamples(
+  errors: Record<number, ErrorExample[]>,
+  headers: Record<number, Record<string, { description: string; schema: { type: 'integer' | 'string' } }>> = {},
+) {
   return applyDecorators(
     ApiExtraModels(ErrorResponseDto),
     ...Object.entries(errors).map(([statusText, examples]) => {
@@ -28,7 +31,10 @@ export function ApiErrorExamples(errors: Record<number, ErrorExample[]>, headers
           'application/json': {
             schema: { $ref: getSchemaPath(ErrorResponseDto) },
             examples: Object.fromEntries(
-              examples.map((example) => [example.code, { value: { error: { status, ...example, requestId: '5f0c6c1e-8c1b-4d5e-9a43-0a4c1b7f6f2e' } } }]),
+              examples.map((example) => [
+                example.code,
+                { value: { error: { status, ...example, requestId: '5f0c6c1e-8c1b-4d5e-9a43-0a4c1b7f6f2e' } } },
+              ]),
             ),
           },
         },
@@ -68,12 +74,22 @@ export const ERROR_EXAMPLES = {
     },
     twilioCode: 80604,
   },
-  idempotencyKeyInUse: { code: 'IDEMPOTENCY_KEY_IN_USE', message: 'A request with this Idempotency-Key is still running; retry once it has finished.' },
-  idempotencyKeyReused: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'This Idempotency-Key was already used with a different request; use a new key for a new request.' },
+  idempotencyKeyInUse: {
+    code: 'IDEMPOTENCY_KEY_IN_USE',
+    message: 'A request with this Idempotency-Key is still running; retry once it has finished.',
+  },
+  idempotencyKeyReused: {
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: 'This Idempotency-Key was already used with a different request; use a new key for a new request.',
+  },
   flexFlowNotFound: (integrationType: 'task' | 'studio') => ({
     code: 'FLEX_FLOW_NOT_FOUND',
     message: `No sms Flex Flow with IntegrationType=${integrationType} has ContactIdentity +15550100003. Create one (POST https://flex-api.twilio.com/v1/FlexFlows with ChannelType=sms, IntegrationType=${integrationType}, ContactIdentity=+15550100003) or send from a number that has one.`,
-    context: { phoneNumber: '+15550100003', integrationType, fix: `Create an sms Flex Flow with IntegrationType=${integrationType} and ContactIdentity=+15550100003` },
+    context: {
+      phoneNumber: '+15550100003',
+      integrationType,
+      fix: `Create an sms Flex Flow with IntegrationType=${integrationType} and ContactIdentity=+15550100003`,
+    },
   }),
   recipientOptedOut: {
     code: 'RECIPIENT_OPTED_OUT',
@@ -81,11 +97,16 @@ export const ERROR_EXAMPLES = {
     context: { recipient: '+14155550123', scope: '+15550100001', since: '2026-12-01T10:00:00.000Z', source: 'inbound-keyword' },
   },
   optOutNotFound: { code: 'OPT_OUT_NOT_FOUND', message: new OptOutNotFound('+14155550123', '+15550100001').message },
-  csvHeaderInvalid: { code: 'CSV_HEADER_INVALID', message: 'The CSV header must name the columns recipient,scope,reason; missing: recipient', context: { missing: ['recipient'] } },
+  csvHeaderInvalid: {
+    code: 'CSV_HEADER_INVALID',
+    message: 'The CSV header must name the columns recipient,scope,reason; missing: recipient',
+    context: { missing: ['recipient'] },
+  },
   csvUnsupportedMediaType: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv.' },
   flexFlowDisabled: {
     code: 'FLEX_FLOW_DISABLED',
-    message: 'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',
+    message:
+      'The studio Flex Flow FO… for +15550100001 is disabled. Enable it (POST https://flex-api.twilio.com/v1/FlexFlows/FO… with Enabled=true) before sending through it.',
     context: { flexFlowSid: 'FO0123456789abcdef0123456789abcdef', phoneNumber: '+15550100001', integrationType: 'studio' },
   },
   invalidContent: {
@@ -101,7 +122,8 @@ export const ERROR_EXAMPLES = {
   },
   channelNotSupported: {
     code: 'CHANNEL_NOT_SUPPORTED',
-    message: '+15550100001 cannot send on whatsapp: the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. …',
+    message:
+      '+15550100001 cannot send on whatsapp: the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. …',
     context: { channel: 'whatsapp', fromNumber: '+15550100001' },
   },
   whatsappTemplateRequired: {
@@ -110,14 +132,24 @@ export const ERROR_EXAMPLES = {
       "whatsapp:+14155550123 has not written to whatsapp:+15550100003: outside WhatsApp's 24-hour customer service window only an approved template can be sent. Send contentSid (GET /api/v1/content-templates) instead of the text.",
     context: { customer: 'whatsapp:+14155550123', sender: 'whatsapp:+15550100003', lastInboundAt: null },
   },
-  twilioRequestFailed: { code: 'TWILIO_REQUEST_FAILED', message: 'Chat message: The message body is too long', context: { status: 400 }, twilioCode: 50301 },
+  twilioRequestFailed: {
+    code: 'TWILIO_REQUEST_FAILED',
+    message: 'Chat message: The message body is too long',
+    context: { status: 400 },
+    twilioCode: 50301,
+  },
   twilioUnavailable: {
     code: 'TWILIO_UNAVAILABLE',
     message: "Twilio stayed unavailable during 'create Proxy session' (Proxy session: Service Unavailable). Try again in about 2s.",
     context: { operation: 'create Proxy session', retryAfterSeconds: 2, lastStatus: 503, lastKind: 'server_error' },
     twilioCode: 20503,
   },
-  resourceNotFound: (resource: string, sid: string) => ({ code: 'RESOURCE_NOT_FOUND', message: `${resource} ${sid} was not found`, context: { resource, sid }, twilioCode: 20404 }),
+  resourceNotFound: (resource: string, sid: string) => ({
+    code: 'RESOURCE_NOT_FOUND',
+    message: `${resource} ${sid} was not found`,
+    context: { resource, sid },
+    twilioCode: 20404,
+  }),
   usernameTaken: { code: 'USERNAME_TAKEN', message: 'The username jane is taken.', context: { username: 'jane' } },
   userNotFound: { code: 'USER_NOT_FOUND', message: `User ${EXAMPLE_USER_ID} was not found.`, context: { userId: EXAMPLE_USER_ID } },
   lastAdmin: { code: 'LAST_ADMIN', message: 'Cannot demote the last admin: make another user admin first.', context: { userId: EXAMPLE_USER_ID } },

@@ -39,5 +39,6 @@ export const BODY_TOO_DEEP = 'entity.too.deep';
  * MAX_BODY_DEPTH with a 400 that describeError answers as MALFORMED_BODY.
  */
 export function refuseDeepJson(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
-  if (jsonNestsDeeperThan(body, MAX_BODY_DEPTH)) throw Object.assign(new Error(`body nested more than ${MAX_BODY_DEPTH} levels deep`), { status: 400, type: BODY_TOO_DEEP });
+  if (jsonNestsDeeperThan(body, MAX_BODY_DEPTH))
+    throw Object.assign(new Error(`body nested more than ${MAX_BODY_DEPTH} levels deep`), { status: 400, type: BODY_TOO_DEEP });
 }

@@ -7,7 +7,11 @@ import { REQUEST_ID_HEADER } from './request-id';
 
 /** What Node's HTTP parser refuses, by its error code, and how Node itself would answer (its default `clientError`). */
 const REFUSALS: Record<string, { status: number; reason: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', message: 'The request line and headers are larger than this server reads (16 kB).' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    message: 'The request line and headers are larger than this server reads (16 kB).',
+  },
   HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'Payload Too Large', message: 'The chunk extensions of the request body are too large.' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', message: 'The request did not arrive in time.' },
 };

@@ -35,7 +35,12 @@ describe('describeError', () => {
 
   it('keeps the code, message and extras of an ApiException', () => {
     const error = new ApiException(409, 'IDEMPOTENCY_KEY_REUSED', 'Key reused with another body', { context: { key: 'k1' } });
-    expect(describeError(error)).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED', message: 'Key reused with another body', context: { key: 'k1' } });
+    expect(describeError(error)).toEqual({
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: 'Key reused with another body',
+      context: { key: 'k1' },
+    });
   });
 
   it("gives Nest's HttpExceptions a code from their status", () => {
@@ -53,7 +58,10 @@ describe('describeError', () => {
   });
 
   it('never passes a raw Twilio exception through: 502 with the Twilio code only', () => {
-    const raw = new twilio.RestException({ statusCode: 400, body: { code: 21211, message: "The 'To' number +1555 is not valid", more_info: 'https://www.twilio.com/docs/errors/21211' } });
+    const raw = new twilio.RestException({
+      statusCode: 400,
+      body: { code: 21211, message: "The 'To' number +1555 is not valid", more_info: 'https://www.twilio.com/docs/errors/21211' },
+    });
     const described = describeError(raw);
     expect(described).toMatchObject({ status: 502, code: 'TWILIO_ERROR', twilioCode: 21211, logAs: 'error' });
     expect(described.message).not.toContain('+1555');
@@ -79,7 +87,11 @@ describe('describeError', () => {
 
   it('answers a body nested too deeply, JSON or form, as MALFORMED_BODY', () => {
     for (const type of ['entity.too.deep', 'querystring.parse.rangeError']) {
-      expect(describeError(Object.assign(new Error('deep'), { status: 400, expose: true, type }))).toEqual({ status: 400, code: 'MALFORMED_BODY', message: 'The request body is nested more than 32 levels deep.' });
+      expect(describeError(Object.assign(new Error('deep'), { status: 400, expose: true, type }))).toEqual({
+        status: 400,
+        code: 'MALFORMED_BODY',
+        message: 'The request body is nested more than 32 levels deep.',
+      });
     }
   });
 

@@ -23,7 +23,8 @@ export type DescribedError = Omit<ApiError, 'requestId'> & {
  */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached, or cannot write, right now. Retry after the seconds in Retry-After, with the same Idempotency-Key.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database cannot be reached, or cannot write, right now. Retry after the seconds in Retry-After, with the same Idempotency-Key.';
 
 const UNEXPECTED = 'An unexpected error occurred. Quote the requestId when reporting it.';
 
@@ -113,7 +114,9 @@ function describeBodyParserError(error: unknown): DescribedError | undefined {
     case 'charset.unsupported':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body encoding is not supported.' };
     default:
-      return parserError.status < 500 ? { status: parserError.status, code: codeForStatus(parserError.status), message: 'The request body could not be read.' } : undefined;
+      return parserError.status < 500
+        ? { status: parserError.status, code: codeForStatus(parserError.status), message: 'The request body could not be read.' }
+        : undefined;
   }
 }
 

@@ -24,7 +24,12 @@ describe('HTTP hardening', () => {
   });
 
   it(`caps every list page at ${MAX_PAGE_SIZE} items: 400 VALIDATION_FAILED above`, async () => {
-    const lists = ['/api/v1/outbound?pageSize=', '/api/v1/proxy/sessions?pageSize=', '/api/v1/cleanup/jobs?limit=', `/api/v1/cleanup/jobs/${randomUUID()}/items?limit=`];
+    const lists = [
+      '/api/v1/outbound?pageSize=',
+      '/api/v1/proxy/sessions?pageSize=',
+      '/api/v1/cleanup/jobs?limit=',
+      `/api/v1/cleanup/jobs/${randomUUID()}/items?limit=`,
+    ];
     for (const list of lists) {
       const refused = await api.http.get(`${list}${MAX_PAGE_SIZE + 1}`);
       expect(`${list} → ${refused.status} ${refused.body.error?.code}`).toBe(`${list} → 400 VALIDATION_FAILED`);
@@ -42,11 +47,20 @@ describe('HTTP hardening', () => {
 
   it('bounds a cleanup schedule’s period and a selection’s age: 400 naming the field, not a date no one can hold', async () => {
     const schedule = { name: 'rarely', kind: 'proxy-sessions', proxySessions: { statuses: ['closed'] } };
-    const everyHours = await api.http.post('/api/v1/cleanup/schedules').send({ ...schedule, everyHours: 1e300 }).expect(400);
+    const everyHours = await api.http
+      .post('/api/v1/cleanup/schedules')
+      .send({ ...schedule, everyHours: 1e300 })
+      .expect(400);
     expect(everyHours.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['everyHours']);
-    const age = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], olderThanDays: 1e300, dryRun: true }).expect(400);
+    const age = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], olderThanDays: 1e300, dryRun: true })
+      .expect(400);
     expect(age.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['olderThanDays']);
-    await api.http.post('/api/v1/cleanup/schedules').send({ ...schedule, everyHours: MAX_SCHEDULE_EVERY_HOURS }).expect(201);
+    await api.http
+      .post('/api/v1/cleanup/schedules')
+      .send({ ...schedule, everyHours: MAX_SCHEDULE_EVERY_HOURS })
+      .expect(201);
   });
 
   it('does not let another origin read answers with credentials (CORS limited to the console, no credentials mode)', async () => {

@@ -117,19 +117,35 @@ describe('HTTP platform', () => {
 
   it('answers malformed JSON with 400 MALFORMED_BODY in the error shape', async () => {
     const response = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').send('{"toNumber": ').expect(400);
-    expect(response.body.error).toEqual({ status: 400, code: 'MALFORMED_BODY', message: expect.any(String), requestId: response.headers['x-request-id'] });
+    expect(response.body.error).toEqual({
+      status: 400,
+      code: 'MALFORMED_BODY',
+      message: expect.any(String),
+      requestId: response.headers['x-request-id'],
+    });
   });
 
   it('refuses bodies over 100kb with 413', async () => {
-    const response = await api.http.post('/api/v1/platform-probe').send({ ...validBody, toName: 'x'.repeat(110_000) }).expect(413);
+    const response = await api.http
+      .post('/api/v1/platform-probe')
+      .send({ ...validBody, toName: 'x'.repeat(110_000) })
+      .expect(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   // Found by the OpenAPI fuzz (openapi-fuzz.http.spec.ts): 10,000 levels overflowed the validation pipe's stack (500).
   it('refuses a body nested more than 32 levels deep, JSON or form, with 400 MALFORMED_BODY', async () => {
-    const deepJson = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').send('['.repeat(10_000) + ']'.repeat(10_000)).expect(400);
+    const deepJson = await api.http
+      .post('/api/v1/platform-probe')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(10_000) + ']'.repeat(10_000))
+      .expect(400);
     expect(deepJson.body.error).toMatchObject({ code: 'MALFORMED_BODY', message: 'The request body is nested more than 32 levels deep.' });
-    const deepForm = await api.http.post('/api/v1/platform-probe').type('form').send(`toName${'[a]'.repeat(40)}=1`).expect(400);
+    const deepForm = await api.http
+      .post('/api/v1/platform-probe')
+      .type('form')
+      .send(`toName${'[a]'.repeat(40)}=1`)
+      .expect(400);
     expect(deepForm.body.error.code).toBe('MALFORMED_BODY');
     // 32 levels are still a body like any other.
     const nested = { toNumber: '+15005550006', toName: 'Ada', participant: { number: '+15005550006' } };
@@ -138,8 +154,18 @@ describe('HTTP platform', () => {
 
   // Found by the OpenAPI fuzz: body-parser's inflate error has no type, and answered 500.
   it('answers a body that does not decode from its Content-Encoding with 400, and reads one that does', async () => {
-    const garbled = await api.http.post('/api/v1/platform-probe').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(JSON.stringify(validBody)).expect(400);
-    expect(garbled.body.error).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read.', requestId: garbled.headers['x-request-id'] });
+    const garbled = await api.http
+      .post('/api/v1/platform-probe')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(JSON.stringify(validBody))
+      .expect(400);
+    expect(garbled.body.error).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'The request body could not be read.',
+      requestId: garbled.headers['x-request-id'],
+    });
     const gzipped = await api.http
       .post('/api/v1/platform-probe')
       .set('Content-Type', 'application/json')
@@ -153,12 +179,21 @@ describe('HTTP platform', () => {
   // Found by the OpenAPI fuzz: a query over 16 kB got Node's bare "431" status line, no body, no request id.
   it('answers requests Node refuses before any middleware (over 16 kB of URL and headers, not HTTP) in the error shape', async () => {
     // On a kept-alive connection that has already answered a request, as a client's pool would send it.
-    const answers = await exchange(api.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n', `GET /api/v1/outbound?caller=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const answers = await exchange(
+      api.url,
+      'GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n',
+      `GET /api/v1/outbound?caller=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+    );
     expect(answers).toMatch(/^HTTP\/1.1 200 OK\r\n/);
     const tooLarge = parseAnswer(answers.slice(answers.lastIndexOf('HTTP/1.1 ')));
     expect(tooLarge.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
     expect(tooLarge.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(tooLarge.body.error).toEqual({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', message: expect.any(String), requestId: tooLarge.headers['x-request-id'] });
+    expect(tooLarge.body.error).toEqual({
+      status: 431,
+      code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+      message: expect.any(String),
+      requestId: tooLarge.headers['x-request-id'],
+    });
     const notHttp = parseAnswer(await exchange(api.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n'));
     expect(notHttp.statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(notHttp.body.error).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
@@ -166,7 +201,12 @@ describe('HTTP platform', () => {
 
   it('hides unexpected errors: 500, generic message, no stack', async () => {
     const response = await api.http.get('/api/v1/platform-probe/crash').expect(500);
-    expect(response.body.error).toEqual({ status: 500, code: 'INTERNAL_ERROR', message: expect.stringContaining('requestId'), requestId: expect.any(String) });
+    expect(response.body.error).toEqual({
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      message: expect.stringContaining('requestId'),
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(response.body)).not.toMatch(/10\.1\.2\.3|secret|at /);
   });
 
@@ -196,9 +236,16 @@ describe('HTTP platform', () => {
   });
 
   it('allows the admin console origin (CORS) and exposes the request id header', async () => {
-    const response = await api.anonymous.options('/api/v1/platform-probe').set('Origin', 'http://localhost:4200').set('Access-Control-Request-Method', 'POST').expect(204);
+    const response = await api.anonymous
+      .options('/api/v1/platform-probe')
+      .set('Origin', 'http://localhost:4200')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:4200');
-    const other = await api.anonymous.options('/api/v1/platform-probe').set('Origin', 'http://evil.test').set('Access-Control-Request-Method', 'POST');
+    const other = await api.anonymous
+      .options('/api/v1/platform-probe')
+      .set('Origin', 'http://evil.test')
+      .set('Access-Control-Request-Method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -13,7 +13,10 @@ export class TwilioRetryAfterInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof TwilioUnavailable) {
-          context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
         }
         return throwError(() => error);
       }),

@@ -143,8 +143,7 @@ export type TwilioSettings =
     };
 
 export type TwilioCredentials =
-  | { readonly kind: 'authToken'; readonly authToken: string }
-  | { readonly kind: 'apiKey'; readonly apiKeySid: string; readonly apiKeySecret: string };
+  { readonly kind: 'authToken'; readonly authToken: string } | { readonly kind: 'apiKey'; readonly apiKeySid: string; readonly apiKeySecret: string };
 
 export interface AuthSettings {
   /** How long a console sign-in lasts (absolute: a session never outlives this, however busy). */

@@ -3,7 +3,6 @@ import { Environment, loadAppConfig } from './load-app-config';
 
 const sandbox: Environment = {};
 
-
 describe('loadAppConfig: OUTBOUND_MODE and CONVERSATIONS_NUMBERS', () => {
   it('keeps every number on Chat + Proxy by default', () => {
     expect(loadAppConfig(sandbox).outboundModes).toEqual({ defaultMode: 'chat-proxy', conversationsNumbers: [], detect: true });

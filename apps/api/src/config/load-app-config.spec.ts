@@ -16,7 +16,6 @@ const withCredentials: Environment = {
   BOOTSTRAP_API_KEY: KEY,
 };
 
-
 describe('loadAppConfig', () => {
   describe('without Twilio credentials (embedded sandbox)', () => {
     it('starts the sandbox on port 3100 with the documented demo key and the defaults', () => {
@@ -46,7 +45,9 @@ describe('loadAppConfig', () => {
         return twilio.mode === 'sandbox' ? twilio.sandboxDataDir : undefined;
       };
       expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms' })).toBe('/var/lib/flex-sms/sandbox');
-      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms', ALLOW_SANDBOX_ON_DATABASE: 'true' })).toBe('/var/lib/flex-sms/sandbox');
+      expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'postgres://u:p@db:5432/sms', ALLOW_SANDBOX_ON_DATABASE: 'true' })).toBe(
+        '/var/lib/flex-sms/sandbox',
+      );
       expect(sandboxDir({ DATA_DIR: '/var/lib/flex-sms', DATABASE_URL: 'memory://' })).toBe('memory://');
     });
 
@@ -156,20 +157,29 @@ describe('loadAppConfig', () => {
       const problems = problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/flex', TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' });
       expect(Object.keys(problems)).toEqual(['DATABASE_URL']);
       expect(problems.DATABASE_URL).toMatch(/no Twilio credentials are set.*Set TWILIO_ACCOUNT_SID.*or set ALLOW_SANDBOX_ON_DATABASE=true/);
-      expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'true' }).store).toMatchObject({ kind: 'postgres' });
-      expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'yes' })).toEqual({ ALLOW_SANDBOX_ON_DATABASE: 'must be true or false, got "yes"', DATABASE_URL: expect.any(String) });
+      expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'true' }).store).toMatchObject({
+        kind: 'postgres',
+      });
+      expect(problemsOf({ DATABASE_URL: 'postgres://u:p@db:5432/flex', ALLOW_SANDBOX_ON_DATABASE: 'yes' })).toEqual({
+        ALLOW_SANDBOX_ON_DATABASE: 'must be true or false, got "yes"',
+        DATABASE_URL: expect.any(String),
+      });
       // What the sandbox runs on by default stays as it was: the embedded database, or memory.
       expect(loadAppConfig({}).twilio.mode).toBe('sandbox');
       expect(loadAppConfig({ DATABASE_URL: 'memory://' }).twilio.mode).toBe('sandbox');
     });
 
     it("refuses the sandbox's public demo API key and admin password with Twilio credentials", () => {
-      expect(problemsOf({ ...withCredentials, BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password })).toEqual({
-        BOOTSTRAP_API_KEY: expect.stringContaining("is the sandbox's public demo key"),
-        ADMIN_PASSWORD: expect.stringContaining('public password'),
-      });
+      expect(problemsOf({ ...withCredentials, BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password })).toEqual(
+        {
+          BOOTSTRAP_API_KEY: expect.stringContaining("is the sandbox's public demo key"),
+          ADMIN_PASSWORD: expect.stringContaining('public password'),
+        },
+      );
       // In sandbox mode they are what it runs on anyway.
-      expect(loadAppConfig({ BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password }).auth.initialAdmin).toEqual({ username: 'ops', password: DEMO_ADMIN.password, demo: false });
+      expect(
+        loadAppConfig({ BOOTSTRAP_API_KEY: DEMO_API_KEY, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: DEMO_ADMIN.password }).auth.initialAdmin,
+      ).toEqual({ username: 'ops', password: DEMO_ADMIN.password, demo: false });
     });
 
     it('takes over a database recorded for another account only with ADOPT_DATABASE=true', () => {
@@ -188,17 +198,25 @@ describe('loadAppConfig', () => {
   it('reads the Twilio request timeout (default 30 s, bounded) and the listening interface', () => {
     expect(loadAppConfig({}).twilioRequestTimeoutMs).toBe(30_000);
     expect(loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '5000' }).twilioRequestTimeoutMs).toBe(5_000);
-    expect(() => loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '50' })).toThrow(/TWILIO_REQUEST_TIMEOUT_MS: must be a number of milliseconds from 1000 to 120000/);
+    expect(() => loadAppConfig({ TWILIO_REQUEST_TIMEOUT_MS: '50' })).toThrow(
+      /TWILIO_REQUEST_TIMEOUT_MS: must be a number of milliseconds from 1000 to 120000/,
+    );
     expect(loadAppConfig({}).host).toBe('0.0.0.0');
     expect(loadAppConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
   });
 
   it('reads where Twilio reaches the API and when deliveries are reconciled', () => {
     expect(loadAppConfig({}).delivery).toEqual({ publicBaseUrl: null, reconcileAfterMs: 600_000, reconcileEveryMs: 60_000 });
-    const config = loadAppConfig({ PUBLIC_BASE_URL: 'https://sms.example.com/flex/', DELIVERY_RECONCILE_AFTER_MS: '0', DELIVERY_RECONCILE_EVERY_MS: '0' });
+    const config = loadAppConfig({
+      PUBLIC_BASE_URL: 'https://sms.example.com/flex/',
+      DELIVERY_RECONCILE_AFTER_MS: '0',
+      DELIVERY_RECONCILE_EVERY_MS: '0',
+    });
     expect(config.delivery).toEqual({ publicBaseUrl: 'https://sms.example.com/flex', reconcileAfterMs: 0, reconcileEveryMs: 0 });
     expect(problemsOf({ PUBLIC_BASE_URL: 'sms.example.com' })).toEqual({ PUBLIC_BASE_URL: expect.stringContaining('must be the http(s) URL') });
-    expect(problemsOf({ PUBLIC_BASE_URL: 'https://sms.example.com/?x=1' })).toEqual({ PUBLIC_BASE_URL: expect.stringContaining('without query or fragment') });
+    expect(problemsOf({ PUBLIC_BASE_URL: 'https://sms.example.com/?x=1' })).toEqual({
+      PUBLIC_BASE_URL: expect.stringContaining('without query or fragment'),
+    });
     expect(problemsOf({ DELIVERY_RECONCILE_AFTER_MS: '10m' })).toEqual({ DELIVERY_RECONCILE_AFTER_MS: expect.stringContaining('milliseconds') });
   });
 
@@ -231,7 +249,12 @@ describe('loadAppConfig', () => {
 
     it('defaults: 8 h sessions, 60 sends a minute, redacted logs, trust the loopback proxy', () => {
       const config = loadAppConfig({});
-      expect(config.auth).toEqual({ sessionTtlMs: 8 * 60 * 60_000, sessionCookieSecure: false, sendsPerMinute: 60, initialAdmin: { ...DEMO_ADMIN, demo: true } });
+      expect(config.auth).toEqual({
+        sessionTtlMs: 8 * 60 * 60_000,
+        sessionCookieSecure: false,
+        sendsPerMinute: 60,
+        initialAdmin: { ...DEMO_ADMIN, demo: true },
+      });
       expect(config.logging).toEqual({ redactMessageBodies: true, redactPhoneNumbers: true });
       expect(config.trustProxy).toBe('loopback');
     });
@@ -244,20 +267,32 @@ describe('loadAppConfig', () => {
     });
 
     it('takes the first admin from ADMIN_USERNAME/ADMIN_PASSWORD, both or neither, with a long enough password', () => {
-      expect(loadAppConfig({ ...withCredentials, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'twelve chars' }).auth.initialAdmin).toEqual({ username: 'ops', password: 'twelve chars', demo: false });
+      expect(loadAppConfig({ ...withCredentials, ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'twelve chars' }).auth.initialAdmin).toEqual({
+        username: 'ops',
+        password: 'twelve chars',
+        demo: false,
+      });
       expect(problemsOf({ ADMIN_USERNAME: 'ops' })).toEqual({ ADMIN_PASSWORD: expect.stringContaining('is required with ADMIN_USERNAME') });
       expect(problemsOf({ ADMIN_PASSWORD: 'twelve chars' })).toEqual({ ADMIN_USERNAME: expect.stringContaining('is required with ADMIN_PASSWORD') });
       expect(problemsOf({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: 'short' })).toEqual({ ADMIN_PASSWORD: 'must be at least 12 characters' });
     });
 
     it('reads the limits, redaction switches and trusted proxies, naming bad values', () => {
-      const config = loadAppConfig({ SESSION_TTL_MINUTES: '15', SEND_RATE_LIMIT_PER_MINUTE: '5', LOG_REDACT_MESSAGE_BODIES: 'false', LOG_REDACT_PHONE_NUMBERS: '0', TRUST_PROXY: '10.0.0.0/8' });
+      const config = loadAppConfig({
+        SESSION_TTL_MINUTES: '15',
+        SEND_RATE_LIMIT_PER_MINUTE: '5',
+        LOG_REDACT_MESSAGE_BODIES: 'false',
+        LOG_REDACT_PHONE_NUMBERS: '0',
+        TRUST_PROXY: '10.0.0.0/8',
+      });
       expect(config.auth).toMatchObject({ sessionTtlMs: 15 * 60_000, sendsPerMinute: 5 });
       expect(config.logging).toEqual({ redactMessageBodies: false, redactPhoneNumbers: false });
       expect(config.trustProxy).toBe('10.0.0.0/8');
       expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
       expect(loadAppConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-      expect(problemsOf({ SESSION_TTL_MINUTES: '0', SEND_RATE_LIMIT_PER_MINUTE: 'lots', LOG_REDACT_PHONE_NUMBERS: 'maybe', TRUST_PROXY: 'true' })).toEqual({
+      expect(
+        problemsOf({ SESSION_TTL_MINUTES: '0', SEND_RATE_LIMIT_PER_MINUTE: 'lots', LOG_REDACT_PHONE_NUMBERS: 'maybe', TRUST_PROXY: 'true' }),
+      ).toEqual({
         SESSION_TTL_MINUTES: expect.stringContaining('must be a whole number'),
         SEND_RATE_LIMIT_PER_MINUTE: expect.stringContaining('must be a whole number'),
         LOG_REDACT_PHONE_NUMBERS: 'must be true or false, got "maybe"',

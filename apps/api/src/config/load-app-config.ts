@@ -111,7 +111,11 @@ function readDelivery(reader: EnvReader): DeliverySettings {
   let publicBaseUrl: string | null = null;
   if (raw !== undefined) {
     const trimmed = raw.replace(/\/+$/, '');
-    if (!isHttpUrl(trimmed) || /[?#]/.test(trimmed)) reader.problem('PUBLIC_BASE_URL', `must be the http(s) URL Twilio reaches this API at, without query or fragment (https://sms.example.com), got "${raw}"`);
+    if (!isHttpUrl(trimmed) || /[?#]/.test(trimmed))
+      reader.problem(
+        'PUBLIC_BASE_URL',
+        `must be the http(s) URL Twilio reaches this API at, without query or fragment (https://sms.example.com), got "${raw}"`,
+      );
     else publicBaseUrl = trimmed;
   }
   return {
@@ -178,7 +182,10 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandbo
   const baseUrl = reader.httpUrl('TWILIO_BASE_URL');
   if (!hasTwilioCredentials(reader)) {
     if (baseUrl !== undefined) {
-      reader.problem('TWILIO_BASE_URL', 'is set but no Twilio credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too, or unset it to use the embedded sandbox');
+      reader.problem(
+        'TWILIO_BASE_URL',
+        'is set but no Twilio credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too, or unset it to use the embedded sandbox',
+      );
       return undefined;
     }
     return { mode: 'sandbox', sandboxPort, sandboxDataDir };
@@ -191,7 +198,8 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandbo
   const chatServiceSid = reader.get('TWILIO_CHAT_SERVICE_SID');
 
   if (accountSid === undefined) reader.problem('TWILIO_ACCOUNT_SID', 'is required with Twilio credentials (your Account SID, AC…)');
-  else if (!SID.account.test(accountSid)) reader.problem(reader.nameOf('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID'), 'must be an Account SID: AC followed by 32 hex characters');
+  else if (!SID.account.test(accountSid))
+    reader.problem(reader.nameOf('TWILIO_ACCOUNT_SID', 'ACCOUNT_SID'), 'must be an Account SID: AC followed by 32 hex characters');
   // Flex Conversations has no Proxy (closed to new Twilio customers): a deployment whose numbers all use it needs none.
   const needsProxy = outboundModes.defaultMode === 'chat-proxy';
   if (proxyServiceSid === undefined && needsProxy) {
@@ -199,8 +207,9 @@ function readTwilio(reader: EnvReader, outboundModes: OutboundModePolicy, sandbo
   } else if (proxyServiceSid !== undefined && !SID.proxyService.test(proxyServiceSid)) {
     reader.problem('TWILIO_PROXY_SERVICE_SID', 'must be a Proxy Service SID: KS followed by 32 hex characters');
   }
-  if (chatServiceSid === undefined) reader.problem('TWILIO_CHAT_SERVICE_SID', "is required with Twilio credentials (the Flex Chat Service SID, IS…)");
-  else if (!SID.chatService.test(chatServiceSid)) reader.problem('TWILIO_CHAT_SERVICE_SID', 'must be a Chat Service SID: IS followed by 32 hex characters');
+  if (chatServiceSid === undefined) reader.problem('TWILIO_CHAT_SERVICE_SID', 'is required with Twilio credentials (the Flex Chat Service SID, IS…)');
+  else if (!SID.chatService.test(chatServiceSid))
+    reader.problem('TWILIO_CHAT_SERVICE_SID', 'must be a Chat Service SID: IS followed by 32 hex characters');
 
   if (!accountSid || !credentials || !chatServiceSid || reader.hasProblems()) return undefined;
   return { mode: 'twilio', accountSid, credentials, proxyServiceSid: proxyServiceSid ?? null, chatServiceSid, ...(baseUrl ? { baseUrl } : {}) };
@@ -213,7 +222,8 @@ function readCredentials(reader: EnvReader): TwilioCredentials | undefined {
   if (apiKeySid !== undefined || apiKeySecret !== undefined) {
     if (apiKeySid === undefined) reader.problem('TWILIO_API_KEY', 'is required with TWILIO_API_SECRET (the API key SID, SK…)');
     else if (!SID.apiKey.test(apiKeySid)) reader.problem('TWILIO_API_KEY', 'must be an API key SID: SK followed by 32 hex characters');
-    if (apiKeySecret === undefined) reader.problem('TWILIO_API_SECRET', 'is required with TWILIO_API_KEY (the secret shown once when the key was created)');
+    if (apiKeySecret === undefined)
+      reader.problem('TWILIO_API_SECRET', 'is required with TWILIO_API_KEY (the secret shown once when the key was created)');
     if (authToken !== undefined) reader.problem('TWILIO_AUTH_TOKEN', 'set either an auth token or TWILIO_API_KEY/TWILIO_API_SECRET, not both');
     return apiKeySid && apiKeySecret ? { kind: 'apiKey', apiKeySid, apiKeySecret } : undefined;
   }
@@ -229,11 +239,17 @@ function readBootstrapApiKey(reader: EnvReader, mode: TwilioSettings['mode']): s
   if (key === undefined) {
     if (mode === 'sandbox') return DEMO_API_KEY;
     // With a real account, an unset key must not mean an open door or a publicly known one.
-    reader.problem('BOOTSTRAP_API_KEY', `is required with Twilio credentials (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
+    reader.problem(
+      'BOOTSTRAP_API_KEY',
+      `is required with Twilio credentials (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`,
+    );
     return undefined;
   }
   if (mode === 'twilio' && key === DEMO_API_KEY) {
-    reader.problem('BOOTSTRAP_API_KEY', `is the sandbox's public demo key: with Twilio credentials set a secret of your own (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`);
+    reader.problem(
+      'BOOTSTRAP_API_KEY',
+      `is the sandbox's public demo key: with Twilio credentials set a secret of your own (at least ${MIN_API_KEY_LENGTH} characters; e.g. \`openssl rand -hex 32\`)`,
+    );
     return undefined;
   }
   if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) {
@@ -324,10 +340,16 @@ function readOutboundModes(reader: EnvReader): OutboundModePolicy {
   const raw = set?.toLowerCase() ?? 'chat-proxy';
   const defaultMode = OUTBOUND_MODES.find((mode) => mode === raw) ?? OUTBOUND_MODE_ALIASES.get(raw);
   if (!defaultMode) reader.problem('OUTBOUND_MODE', `must be chat-proxy or conversations, got "${raw}"`);
-  const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const listed = (reader.get('CONVERSATIONS_NUMBERS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = listed.filter((entry) => !/^\+[1-9]\d{6,14}$/.test(entry) || !PhoneNumber.tryParse(entry));
-  if (bad.length > 0) reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
-  const conversationsNumbers = [...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164))];
+  if (bad.length > 0)
+    reader.problem('CONVERSATIONS_NUMBERS', `must be a comma-separated list of E.164 numbers (+15551234567), got "${bad.join(', ')}"`);
+  const conversationsNumbers = [
+    ...new Set(listed.filter((entry) => !bad.includes(entry)).map((entry) => (PhoneNumber.tryParse(entry) as PhoneNumber).e164)),
+  ];
   // Unset: each number's mode is found from the account (its Address Configurations and Flex Flows), Chat + Proxy
   // when it has neither.
   return { defaultMode: defaultMode ?? 'chat-proxy', conversationsNumbers, ...(set ? {} : { detect: true }) };
@@ -431,7 +453,10 @@ class EnvReader {
   origins(name: string, fallback: string[]): string[] {
     const raw = this.get(name);
     if (raw === undefined) return fallback;
-    const origins = raw.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+    const origins = raw
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean);
     const bad = origins.filter((origin) => !isHttpUrl(origin) || new URL(origin).origin !== origin);
     if (bad.length > 0 || origins.length === 0) {
       this.problem(name, `must be a comma-separated list of origins such as http://localhost:4200 (scheme, host and port only), got "${raw}"`);

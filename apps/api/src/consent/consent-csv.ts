@@ -47,7 +47,11 @@ export async function* readConsentCsv(input: Readable): AsyncGenerator<ImportRow
   } catch (error) {
     if (!isCsvParseError(error)) throw error;
     // The rows before it are recorded already (the file streams in): the answer says where reading stopped.
-    yield { line: error.lines ?? 0, problems: [{ field: 'csv', message: `The file is not valid CSV from here on: ${error.message}` }], unreadable: true };
+    yield {
+      line: error.lines ?? 0,
+      problems: [{ field: 'csv', message: `The file is not valid CSV from here on: ${error.message}` }],
+      unreadable: true,
+    };
   }
 }
 

@@ -21,7 +21,13 @@ export function toConsentScope(value: unknown): string | undefined {
 
 export function IsConsentScope(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isConsentScope', validator: { validate: (value) => toConsentScope(value) !== undefined, defaultMessage: buildMessage((each) => `${each}$property must be ${SCOPE_RULE}`, options) } },
+    {
+      name: 'isConsentScope',
+      validator: {
+        validate: (value) => toConsentScope(value) !== undefined,
+        defaultMessage: buildMessage((each) => `${each}$property must be ${SCOPE_RULE}`, options),
+      },
+    },
     options,
   );
 }
@@ -40,7 +46,8 @@ export function checkConsentEntry(row: Record<string, string | undefined>): { en
   const reason = row.reason?.trim() || null;
   if (!recipient) problems.push({ field: 'recipient', message: 'recipient must be a phone number in E.164 format, e.g. +15551234567' });
   if (!scope) problems.push({ field: 'scope', message: `scope must be ${SCOPE_RULE}` });
-  if (reason && reason.length > MAX_CONSENT_REASON_LENGTH) problems.push({ field: 'reason', message: `reason must be at most ${MAX_CONSENT_REASON_LENGTH} characters` });
+  if (reason && reason.length > MAX_CONSENT_REASON_LENGTH)
+    problems.push({ field: 'reason', message: `reason must be at most ${MAX_CONSENT_REASON_LENGTH} characters` });
   if (problems.length > 0 || !recipient || !scope) return { problems };
   return { entry: { recipient, scope, reason } };
 }

@@ -1,6 +1,13 @@
 import { OutboundEvents } from '../events/outbound-events';
 import { createTestSchema, describePostgres } from '../testing/test-databases';
-import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, OTHER_TWILIO_NUMBER, createOutboundTestApp, twilioResources } from '../outbound/outbound.test-helpers';
+import {
+  OUTBOUND_MODES,
+  OutboundTestApp,
+  TWILIO_NUMBER,
+  OTHER_TWILIO_NUMBER,
+  createOutboundTestApp,
+  twilioResources,
+} from '../outbound/outbound.test-helpers';
 
 /** Each test talks to its own customer: opt-outs and journal entries never mix between tests. */
 let customerSequence = 300;
@@ -24,12 +31,19 @@ describe.each(OUTBOUND_MODES)('sends and the consent register over HTTP (OUTBOUN
   });
 
   const task = () => api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada' });
-  const message = (fromNumber = TWILIO_NUMBER) => api.http.post('/api/v1/outbound/message').send({ fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Your order shipped' });
+  const message = (fromNumber = TWILIO_NUMBER) =>
+    api.http.post('/api/v1/outbound/message').send({ fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Your order shipped' });
   // The drop-in routes of the original Twilio Functions: form-encoded, as Studio's HTTP widget sends them.
-  const dropInTask = () => api.http.post('/flex-initiate-outbound-sms-task').type('form').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada' });
-  const dropInMessage = () => api.http.post('/flex-initiate-outbound-sms').type('form').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi' });
+  const dropInTask = () =>
+    api.http.post('/flex-initiate-outbound-sms-task').type('form').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada' });
+  const dropInMessage = () =>
+    api.http
+      .post('/flex-initiate-outbound-sms')
+      .type('form')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi' });
   // As the inbound webhooks (Conversations onMessageAdded, Proxy's interaction callback) publish a customer's message.
-  const customerTexts = (body: string) => api.app.get(OutboundEvents).publishInbound({ from: customer, to: TWILIO_NUMBER, body, channel: 'sms', receivedAt: new Date() });
+  const customerTexts = (body: string) =>
+    api.app.get(OutboundEvents).publishInbound({ from: customer, to: TWILIO_NUMBER, body, channel: 'sms', receivedAt: new Date() });
   const twilioRequests = async () => (await api.controls.requests()).requests;
 
   it('STOP, then every send to the customer from that number is refused with 422 before any Twilio request, and journaled', async () => {
@@ -76,11 +90,17 @@ describe.each(OUTBOUND_MODES)('sends and the consent register over HTTP (OUTBOUN
   it("Twilio's 21610 on the send: 422 RECIPIENT_OPTED_OUT, nothing left behind, the register learns it, the next send makes no Twilio request", async () => {
     const before = await twilioResources(api);
     const path = mode === 'conversations' ? CONVERSATION_MESSAGES : CHAT_MESSAGES;
-    await api.controls.setFaults({ failNext: [{ method: 'POST', path, count: 1, status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' }] });
+    await api.controls.setFaults({
+      failNext: [{ method: 'POST', path, count: 1, status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' }],
+    });
 
     const refused = await message().expect(422);
 
-    expect(refused.body.error).toMatchObject({ code: 'RECIPIENT_OPTED_OUT', twilioCode: 21610, context: { recipient: customer, scope: TWILIO_NUMBER, source: 'twilio-21610' } });
+    expect(refused.body.error).toMatchObject({
+      code: 'RECIPIENT_OPTED_OUT',
+      twilioCode: 21610,
+      context: { recipient: customer, scope: TWILIO_NUMBER, source: 'twilio-21610' },
+    });
     expect(await twilioResources(api)).toEqual(before);
     const listed = (await api.http.get('/api/v1/consent').query({ number: customer }).expect(200)).body;
     expect(listed.items).toEqual([expect.objectContaining({ recipient: customer, scope: TWILIO_NUMBER, source: 'twilio-21610', actor: 'twilio' })]);
@@ -92,7 +112,10 @@ describe.each(OUTBOUND_MODES)('sends and the consent register over HTTP (OUTBOUN
   it('a manual opt-out refuses the send; removing it lets the send through', async () => {
     await api.http.post('/api/v1/consent').send({ recipient: customer, scope: TWILIO_NUMBER, reason: 'Asked by phone' }).expect(201);
     await message().expect(422);
-    await api.http.delete(`/api/v1/consent/${encodeURIComponent(customer)}`).query({ scope: TWILIO_NUMBER, reason: 'Opted back in by email' }).expect(204);
+    await api.http
+      .delete(`/api/v1/consent/${encodeURIComponent(customer)}`)
+      .query({ scope: TWILIO_NUMBER, reason: 'Opted back in by email' })
+      .expect(204);
     await message().expect(201);
   });
 });
@@ -108,7 +131,12 @@ describe('21610 reported on the delivery of a message Twilio had accepted (Flex 
   afterAll(() => api.close());
 
   it('the failed receipt, as the delivery webhook publishes it, records the opt-out; the next send is refused before Twilio', async () => {
-    const sent = (await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: optedOutAtTwilio, toName: 'Ada', messageBody: 'Hi' }).expect(201)).body;
+    const sent = (
+      await api.http
+        .post('/api/v1/outbound/message')
+        .send({ fromNumber: TWILIO_NUMBER, toNumber: optedOutAtTwilio, toName: 'Ada', messageBody: 'Hi' })
+        .expect(201)
+    ).body;
     const receipts = api.twilio.conversations.v1.conversations(sent.conversation.sid).messages(sent.message.sid).deliveryReceipts;
     let failed: { errorCode: number; status: string } | undefined;
     while (!failed) {
@@ -117,10 +145,20 @@ describe('21610 reported on the delivery of a message Twilio had accepted (Flex 
     }
     expect(failed.errorCode).toBe(21610);
 
-    await api.app.get(OutboundEvents).publishOutbound({ kind: 'delivery', requestId: sent.id, messageSid: sent.message.sid, status: failed.status, errorCode: failed.errorCode, at: new Date() });
+    await api.app.get(OutboundEvents).publishOutbound({
+      kind: 'delivery',
+      requestId: sent.id,
+      messageSid: sent.message.sid,
+      status: failed.status,
+      errorCode: failed.errorCode,
+      at: new Date(),
+    });
 
     await api.controls.clearRequests();
-    const refused = await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: optedOutAtTwilio, toName: 'Ada' }).expect(422);
+    const refused = await api.http
+      .post('/api/v1/outbound/task')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: optedOutAtTwilio, toName: 'Ada' })
+      .expect(422);
     expect(refused.body.error.context).toMatchObject({ recipient: optedOutAtTwilio, source: 'twilio-21610' });
     expect((await api.controls.requests()).requests).toEqual([]);
   });
@@ -142,8 +180,10 @@ describePostgres('sends and the consent register over HTTP, on PostgreSQL', () =
   });
 
   it('STOP refuses the send with no Twilio request; START lets it through', async () => {
-    const texts = (body: string) => api.app.get(OutboundEvents).publishInbound({ from: customer, to: TWILIO_NUMBER, body, channel: 'sms', receivedAt: new Date() });
-    const send = () => api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi' });
+    const texts = (body: string) =>
+      api.app.get(OutboundEvents).publishInbound({ from: customer, to: TWILIO_NUMBER, body, channel: 'sms', receivedAt: new Date() });
+    const send = () =>
+      api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi' });
     await texts('QUIT');
     // No OUTBOUND_MODE here: the number's mode is found from the account (reads, cached a minute) before the send's
     // journaled part. Found once beforehand, so what is counted is the refusal's own requests: none.

@@ -1,5 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -39,7 +50,8 @@ export class ConsentController {
   @Post()
   @ApiOperation({
     summary: 'Record an opt-out',
-    description: 'From then on every send to the recipient from the scope is refused with 422 RECIPIENT_OPTED_OUT before Twilio is asked. An opt-out already on file keeps its date; the entry is audited either way.',
+    description:
+      'From then on every send to the recipient from the scope is refused with 422 RECIPIENT_OPTED_OUT before Twilio is asked. An opt-out already on file keeps its date; the entry is audited either way.',
   })
   @ApiCreatedResponse({ type: OptOutDto })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })
@@ -48,7 +60,10 @@ export class ConsentController {
   }
 
   @Get('export.csv')
-  @ApiOperation({ summary: 'Every opt-out as CSV', description: `Columns ${EXPORT_COLUMNS.join(',')}; importable as is (POST /api/v1/consent/import).` })
+  @ApiOperation({
+    summary: 'Every opt-out as CSV',
+    description: `Columns ${EXPORT_COLUMNS.join(',')}; importable as is (POST /api/v1/consent/import).`,
+  })
   @ApiProduces(CSV)
   @ApiOkResponse({ description: 'CSV, header first', schema: { type: 'string' } })
   async export(@Res() response: Response): Promise<void> {
@@ -79,13 +94,17 @@ export class ConsentController {
     try {
       return await this.consent.import(caller, request);
     } catch (error) {
-      if (error instanceof ConsentCsvHeaderInvalid) throw new ApiException(400, 'CSV_HEADER_INVALID', error.message, { context: { missing: error.missing } });
+      if (error instanceof ConsentCsvHeaderInvalid)
+        throw new ApiException(400, 'CSV_HEADER_INVALID', error.message, { context: { missing: error.missing } });
       throw error;
     }
   }
 
   @Get(':recipient/audit')
-  @ApiOperation({ summary: "A customer's consent audit trail, oldest first", description: 'Every opt-out and opt-in, in every scope: how (source), who (actor) and why.' })
+  @ApiOperation({
+    summary: "A customer's consent audit trail, oldest first",
+    description: 'Every opt-out and opt-in, in every scope: how (source), who (actor) and why.',
+  })
   @ApiParam({ name: 'recipient', example: '+14155550123' })
   @ApiOkResponse({ type: [ConsentAuditEntryDto] })
   @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed] })

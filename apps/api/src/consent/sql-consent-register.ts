@@ -45,18 +45,28 @@ export class SqlConsentRegister implements ConsentRegisterPort, ConsentRecorderP
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async optOutOf(recipient: string, scope: string): Promise<OptOut | null> {
-    const [row] = await this.db.query<OptOutRow>(`SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`, [recipient, scope]);
+    const [row] = await this.db.query<OptOutRow>(`SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`, [
+      recipient,
+      scope,
+    ]);
     return row ? toOptOut(row) : null;
   }
 
   async recordOptOut(change: ConsentChange): Promise<OptOutEntry> {
     return this.db.transaction(async (tx) => {
       await audit(tx, 'opt-out', change);
-      await tx.query(
-        `INSERT INTO consent_opt_out (${OPT_OUT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (recipient, scope) DO NOTHING`,
-        [change.recipient, change.scope, change.at, change.source, change.actor, change.reason],
-      );
-      const [row] = await tx.query<OptOutRow>(`SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`, [change.recipient, change.scope]);
+      await tx.query(`INSERT INTO consent_opt_out (${OPT_OUT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (recipient, scope) DO NOTHING`, [
+        change.recipient,
+        change.scope,
+        change.at,
+        change.source,
+        change.actor,
+        change.reason,
+      ]);
+      const [row] = await tx.query<OptOutRow>(`SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`, [
+        change.recipient,
+        change.scope,
+      ]);
       return toOptOut(row);
     });
   }
@@ -64,7 +74,10 @@ export class SqlConsentRegister implements ConsentRegisterPort, ConsentRecorderP
   async recordOptIn(change: ConsentChange): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await audit(tx, 'opt-in', change);
-      return (await tx.query('DELETE FROM consent_opt_out WHERE recipient = $1 AND scope = $2 RETURNING recipient', [change.recipient, change.scope])).length === 1;
+      return (
+        (await tx.query('DELETE FROM consent_opt_out WHERE recipient = $1 AND scope = $2 RETURNING recipient', [change.recipient, change.scope]))
+          .length === 1
+      );
     });
   }
 
@@ -91,8 +104,20 @@ export class SqlConsentRegister implements ConsentRegisterPort, ConsentRecorderP
 
   /** Every change for the recipient, oldest first. */
   async auditOf(recipient: string): Promise<ConsentAuditEntry[]> {
-    const rows = await this.db.query<AuditRow>('SELECT id, recipient, scope, action, source, actor, reason, at FROM consent_audit WHERE recipient = $1 ORDER BY id', [recipient]);
-    return rows.map((row) => ({ id: Number(row.id), recipient: row.recipient, scope: row.scope, action: row.action, source: row.source, actor: row.actor, reason: row.reason, at: row.at }));
+    const rows = await this.db.query<AuditRow>(
+      'SELECT id, recipient, scope, action, source, actor, reason, at FROM consent_audit WHERE recipient = $1 ORDER BY id',
+      [recipient],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      recipient: row.recipient,
+      scope: row.scope,
+      action: row.action,
+      source: row.source,
+      actor: row.actor,
+      reason: row.reason,
+      at: row.at,
+    }));
   }
 
   /** Every opt-out, `batchSize` rows at a time (keyset paging: an export does not hold the database for its length). */

@@ -6,7 +6,10 @@ import { IsBoolean, IsOptional } from 'class-validator';
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListContentTemplatesQueryDto {
-  @ApiPropertyOptional({ description: 'Read the templates and their approvals from Twilio now instead of the cached list (kept 5 minutes)', example: false })
+  @ApiPropertyOptional({
+    description: 'Read the templates and their approvals from Twilio now instead of the cached list (kept 5 minutes)',
+    example: false,
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()

@@ -7,6 +7,12 @@ import { ContentTemplateController } from './content-template.http.controller';
 @Module({
   imports: [OutboundModule],
   controllers: [ContentTemplateController],
-  providers: [{ provide: ListContentTemplates, useFactory: (catalog: ContentTemplateCatalog) => new ListContentTemplates(catalog), inject: [ContentTemplateCatalog] }],
+  providers: [
+    {
+      provide: ListContentTemplates,
+      useFactory: (catalog: ContentTemplateCatalog) => new ListContentTemplates(catalog),
+      inject: [ContentTemplateCatalog],
+    },
+  ],
 })
 export class ContentTemplateModule {}

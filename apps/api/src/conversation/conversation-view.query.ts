@@ -35,7 +35,9 @@ export class ConversationViewQuery {
     const [conversation, participants, recent] = await Promise.all([
       retrier.run('fetch Conversation', () => conversations.fetchConversation(conversationSid), IDEMPOTENT),
       noneIfMissing(retrier.run('list Conversation participants', () => conversations.listParticipants(conversationSid), IDEMPOTENT)),
-      messageLimit === 0 ? Promise.resolve([]) : noneIfMissing(retrier.run('list Conversation messages', () => conversations.listRecentMessages(conversationSid, messageLimit), IDEMPOTENT)),
+      messageLimit === 0
+        ? Promise.resolve([])
+        : noneIfMissing(retrier.run('list Conversation messages', () => conversations.listRecentMessages(conversationSid, messageLimit), IDEMPOTENT)),
     ]);
     if (!conversation) throw new ResourceNotFound('Conversation', conversationSid);
     return { conversation, participants, messages: [...recent].reverse() };

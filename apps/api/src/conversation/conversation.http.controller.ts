@@ -32,7 +32,13 @@ export class ConversationController {
   @ApiOkResponse({ type: ConversationViewDto })
   @ApiErrorExamples(
     {
-      400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'sid', message: 'sid must be a Twilio SID starting with CH followed by 32 hex digits' }] }],
+      400: [
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'The request has 1 invalid field.',
+          details: [{ field: 'sid', message: 'sid must be a Twilio SID starting with CH followed by 32 hex digits' }],
+        },
+      ],
       404: [ERROR_EXAMPLES.resourceNotFound('Conversation', 'CH0123456789abcdef0123456789abcdef')],
       503: [ERROR_EXAMPLES.twilioUnavailable],
     },

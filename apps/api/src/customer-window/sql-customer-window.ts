@@ -18,7 +18,10 @@ export class SqlCustomerWindow implements CustomerWindowPort, InboundMessageObse
   }
 
   async lastInboundAt(customer: string, sender: string): Promise<Date | null> {
-    const rows = await this.db.query<{ last_inbound_at: Date }>('SELECT last_inbound_at FROM customer_last_inbound WHERE customer_address = $1 AND sender_address = $2', [customer, sender]);
+    const rows = await this.db.query<{ last_inbound_at: Date }>(
+      'SELECT last_inbound_at FROM customer_last_inbound WHERE customer_address = $1 AND sender_address = $2',
+      [customer, sender],
+    );
     return rows[0]?.last_inbound_at ?? null;
   }
 }

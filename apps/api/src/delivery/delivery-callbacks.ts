@@ -1,10 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  registerDeliveryCallbacks,
-  type DeliveryCallbackRegistration,
-  type DeliveryCallbackRegistryPort,
-  type SetupCheck,
-} from '@flex-sms/domain';
+import { registerDeliveryCallbacks, type DeliveryCallbackRegistration, type DeliveryCallbackRegistryPort, type SetupCheck } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { DELIVERY_CALLBACK_REGISTRY } from './delivery.tokens';
@@ -17,7 +12,8 @@ export interface DeliveryTracking {
   reason?: string;
 }
 
-export const CALLBACKS_NEED_PUBLIC_BASE_URL = 'PUBLIC_BASE_URL is not set, so Twilio cannot call this API back: delivery statuses come from reconciliation only (DELIVERY_RECONCILE_AFTER_MS after each send)';
+export const CALLBACKS_NEED_PUBLIC_BASE_URL =
+  'PUBLIC_BASE_URL is not set, so Twilio cannot call this API back: delivery statuses come from reconciliation only (DELIVERY_RECONCILE_AFTER_MS after each send)';
 
 /**
  * Registers the API's webhook routes with Twilio once it listens (main.ts, and the doctor again on demand) and
@@ -44,11 +40,14 @@ export class DeliveryCallbacks {
       // Proxy carries the numbers in Chat + Proxy mode, Conversations the others; a service no number uses is left alone.
       proxyCallbackUrl: defaultMode === 'chat-proxy' && this.account.proxyServiceSid && proxyUrl ? proxyUrl : undefined,
       conversations:
-        (defaultMode === 'conversations' || conversationsNumbers.length > 0) && conversationsUrl ? { chatServiceSid: this.account.chatServiceSid, url: conversationsUrl } : undefined,
+        (defaultMode === 'conversations' || conversationsNumbers.length > 0) && conversationsUrl
+          ? { chatServiceSid: this.account.chatServiceSid, url: conversationsUrl }
+          : undefined,
     });
     for (const registration of this.registrations) {
       if (registration.outcome === 'failed') this.logger.warn(`Could not register the ${registration.target} callback: ${registration.error}`);
-      if (registration.outcome === 'held-by-another-url') this.logger.warn(`The ${registration.target} callback is ${registration.url}, not this API's: left alone`);
+      if (registration.outcome === 'held-by-another-url')
+        this.logger.warn(`The ${registration.target} callback is ${registration.url}, not this API's: left alone`);
     }
     return this.registrations;
   }
@@ -65,12 +64,24 @@ export class DeliveryCallbacks {
     const registrations = await this.register();
     const title = 'Delivery status callbacks';
     if (!this.publicUrl.baseUrl()) {
-      return { id: 'delivery-callbacks', title, status: 'warning', detail: CALLBACKS_NEED_PUBLIC_BASE_URL, fix: 'Set PUBLIC_BASE_URL to the https URL Twilio reaches this API at, and restart.' };
+      return {
+        id: 'delivery-callbacks',
+        title,
+        status: 'warning',
+        detail: CALLBACKS_NEED_PUBLIC_BASE_URL,
+        fix: 'Set PUBLIC_BASE_URL to the https URL Twilio reaches this API at, and restart.',
+      };
     }
     const problems = registrations.filter((registration) => registration.outcome === 'failed' || registration.outcome === 'held-by-another-url');
     const context = Object.fromEntries(registrations.map((registration) => [registration.target, registration.url]));
     if (problems.length === 0) {
-      return { id: 'delivery-callbacks', title, status: 'ok', detail: `Twilio reports delivery to ${registrations.map((registration) => registration.url).join(' and ')}`, context };
+      return {
+        id: 'delivery-callbacks',
+        title,
+        status: 'ok',
+        detail: `Twilio reports delivery to ${registrations.map((registration) => registration.url).join(' and ')}`,
+        context,
+      };
     }
     return {
       id: 'delivery-callbacks',

@@ -33,14 +33,25 @@ export class DeliveryReconciliation implements OnApplicationBootstrap, BeforeApp
     this.reconcile = new ReconcileDeliveries(
       { log, twilio, clock, observer },
       // The lease a run takes is most of a tick: a crashed instance's run is taken over at the next one.
-      { afterMs: reconcileAfterMs, maxAgeMs: Math.max(GIVE_UP_AFTER_MS, reconcileAfterMs), batchSize: BATCH_SIZE, leaseMs: Math.floor(reconcileEveryMs * 0.9) },
+      {
+        afterMs: reconcileAfterMs,
+        maxAgeMs: Math.max(GIVE_UP_AFTER_MS, reconcileAfterMs),
+        batchSize: BATCH_SIZE,
+        leaseMs: Math.floor(reconcileEveryMs * 0.9),
+      },
     );
   }
 
   onApplicationBootstrap(): void {
     const every = this.config.delivery.reconcileEveryMs;
     if (every > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Reconciliation failed: ${error instanceof Error ? error.message : String(error)}`)), every);
+      this.timer = setInterval(
+        () =>
+          void this.runOnce().catch((error: unknown) =>
+            this.logger.warn(`Reconciliation failed: ${error instanceof Error ? error.message : String(error)}`),
+          ),
+        every,
+      );
       this.timer.unref();
     }
   }
@@ -56,7 +67,8 @@ export class DeliveryReconciliation implements OnApplicationBootstrap, BeforeApp
     const run = this.reconcile.run();
     this.running = run.finally(() => (this.running = undefined));
     const result = await run;
-    if (result.settled || result.failed) this.logger.log(`Reconciled ${result.checked} send(s): ${result.settled} settled, ${result.failed} could not be read`);
+    if (result.settled || result.failed)
+      this.logger.log(`Reconciled ${result.checked} send(s): ${result.settled} settled, ${result.failed} could not be read`);
     return result;
   }
 }

@@ -41,7 +41,12 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       dropSchema = schema?.drop;
       api = await createOutboundTestApp({
         deliveryCallbacks: true,
-        env: { OUTBOUND_MODE: mode, DELIVERY_RECONCILE_AFTER_MS: '0', DELIVERY_RECONCILE_EVERY_MS: '0', ...(schema ? { DATABASE_URL: schema.url } : {}) },
+        env: {
+          OUTBOUND_MODE: mode,
+          DELIVERY_RECONCILE_AFTER_MS: '0',
+          DELIVERY_RECONCILE_EVERY_MS: '0',
+          ...(schema ? { DATABASE_URL: schema.url } : {}),
+        },
       });
       const events = api.app.get(OutboundEvents);
       events.onOutbound({
@@ -61,23 +66,44 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
     });
 
     const send = async (customer: string) =>
-      (await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada Lovelace', messageBody: 'Your order shipped.' }).expect(201))
-        .body as { id: string; message: { sid: string } };
+      (
+        await api.http
+          .post('/api/v1/outbound/message')
+          .send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada Lovelace', messageBody: 'Your order shipped.' })
+          .expect(201)
+      ).body as { id: string; message: { sid: string } };
     const deliveryOf = async (id: string) => (await api.http.get(`/api/v1/outbound/${id}`).expect(200)).body.delivery as Delivery;
-    const deliveredAs = (id: string, status: string) => until(async () => ((await deliveryOf(id)).status === status ? deliveryOf(id) : undefined), `delivery ${status} of ${id}`);
-    const listed = async (query: Record<string, string>) => ((await api.http.get('/api/v1/outbound').query(query).expect(200)).body.items as { id: string; delivery: Delivery | null }[]);
+    const deliveredAs = (id: string, status: string) =>
+      until(async () => ((await deliveryOf(id)).status === status ? deliveryOf(id) : undefined), `delivery ${status} of ${id}`);
+    const listed = async (query: Record<string, string>) =>
+      (await api.http.get('/api/v1/outbound').query(query).expect(200)).body.items as { id: string; delivery: Delivery | null }[];
     /** What the sandbox reported about this message, oldest first (Conversations names it MessageSid, Proxy inboundResourceSid). */
     const callbacksAbout = async (messageSid: string): Promise<LoggedCallback[]> =>
-      (await api.controls.callbacks()).filter((callback) => callback.params?.MessageSid === messageSid || callback.params?.inboundResourceSid === messageSid);
+      (await api.controls.callbacks()).filter(
+        (callback) => callback.params?.MessageSid === messageSid || callback.params?.inboundResourceSid === messageSid,
+      );
     const statusOf = (callback: LoggedCallback) => callback.params?.Status ?? callback.params?.outboundResourceStatus;
     /** Sends a callback again as Twilio would: to the URL it called, signed with the account's auth token. */
-    const replay = (callback: LoggedCallback, signature = twilio.getExpectedTwilioSignature(api.sandbox.account.authToken, callback.url, callback.params ?? {})) =>
-      api.anonymous.post(new URL(callback.url).pathname).type('form').set('X-Twilio-Signature', signature).send(callback.params ?? {});
+    const replay = (
+      callback: LoggedCallback,
+      signature = twilio.getExpectedTwilioSignature(api.sandbox.account.authToken, callback.url, callback.params ?? {}),
+    ) =>
+      api.anonymous
+        .post(new URL(callback.url).pathname)
+        .type('form')
+        .set('X-Twilio-Signature', signature)
+        .send(callback.params ?? {});
 
     it('registers its webhook route with Twilio, with connection overrides that ask for 5xx to be retried', async () => {
       const registrations = await api.app.get(DeliveryCallbacks).register();
       const route = mode === 'conversations' ? TWILIO_WEBHOOK_PATHS.conversations : TWILIO_WEBHOOK_PATHS.proxy;
-      expect(registrations).toEqual([{ target: mode === 'conversations' ? 'conversation-service' : 'proxy-service', outcome: 'already-registered', url: `${api.url}/api/v1/${route}#rc=3&rp=5xx,ct,rt` }]);
+      expect(registrations).toEqual([
+        {
+          target: mode === 'conversations' ? 'conversation-service' : 'proxy-service',
+          outcome: 'already-registered',
+          url: `${api.url}/api/v1/${route}#rc=3&rp=5xx,ct,rt`,
+        },
+      ]);
       const ready = await api.anonymous.get('/health/ready').expect(200);
       expect(ready.body.checks.twilio.delivery).toEqual({ callbacks: 'on' });
     });
@@ -95,7 +121,9 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       expect((await listed({ delivery: 'delivered' })).map((item) => item.id)).toContain(sent.id);
       expect((await listed({ delivery: 'undelivered' })).map((item) => item.id)).not.toContain(sent.id);
       expect((await listed({})).find((item) => item.id === sent.id)?.delivery).toMatchObject({ status: 'delivered' });
-      expect(outboundEvents).toContainEqual(expect.objectContaining({ kind: 'delivery', requestId: sent.id, messageSid: sent.message.sid, status: 'delivered' }));
+      expect(outboundEvents).toContainEqual(
+        expect.objectContaining({ kind: 'delivery', requestId: sent.id, messageSid: sent.message.sid, status: 'delivered' }),
+      );
       const metrics = (await api.http.get('/metrics').expect(200)).text;
       expect(metrics).toMatch(/flex_sms_delivery_status_total\{status="delivered"\} [1-9]/);
     });
@@ -111,7 +139,11 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       const sent = await send(customer);
 
       const delivery = await deliveredAs(sent.id, 'undelivered');
-      expect(delivery).toMatchObject({ status: 'undelivered', errorCode: 30007, explanation: expect.stringContaining('the carrier filtered it as spam') });
+      expect(delivery).toMatchObject({
+        status: 'undelivered',
+        errorCode: 30007,
+        explanation: expect.stringContaining('the carrier filtered it as spam'),
+      });
       expect((await listed({ delivery: 'undelivered' })).map((item) => item.id)).toContain(sent.id);
     });
 
@@ -137,13 +169,20 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       const sent = await send(nextCustomer());
       await deliveredAs(sent.id, 'delivered');
       const [callback] = (await callbacksAbout(sent.message.sid)).filter((candidate) => statusOf(candidate) === 'delivered');
-      const forged = Object.fromEntries(Object.entries(callback.params ?? {}).map(([name, value]) => [name, value === 'delivered' ? 'undelivered' : value]));
+      const forged = Object.fromEntries(
+        Object.entries(callback.params ?? {}).map(([name, value]) => [name, value === 'delivered' ? 'undelivered' : value]),
+      );
       const before = await deliveryOf(sent.id);
 
       const wrongToken = twilio.getExpectedTwilioSignature('not-the-auth-token', callback.url, forged);
       const signedOriginal = twilio.getExpectedTwilioSignature(api.sandbox.account.authToken, callback.url, callback.params ?? {});
       for (const signature of [wrongToken, signedOriginal]) {
-        const response = await api.anonymous.post(new URL(callback.url).pathname).type('form').set('X-Twilio-Signature', signature).send(forged).expect(403);
+        const response = await api.anonymous
+          .post(new URL(callback.url).pathname)
+          .type('form')
+          .set('X-Twilio-Signature', signature)
+          .send(forged)
+          .expect(403);
         expect(response.body.error.code).toBe('INVALID_TWILIO_SIGNATURE');
       }
       await api.anonymous.post(new URL(callback.url).pathname).type('form').send(forged).expect(403);
@@ -156,7 +195,11 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       failOnceOn = 'delivered';
       const sent = await send(customer);
       await deliveredAs(sent.id, 'delivered');
-      await until(async () => (outboundEvents.some((event) => event.kind === 'delivery' && event.requestId === sent.id && event.status === 'delivered') ? true : undefined), 'the retried delivery event');
+      await until(
+        async () =>
+          outboundEvents.some((event) => event.kind === 'delivery' && event.requestId === sent.id && event.status === 'delivered') ? true : undefined,
+        'the retried delivery event',
+      );
       const [callback] = (await callbacksAbout(sent.message.sid)).filter((candidate) => statusOf(candidate) === 'delivered');
       expect(callback.attempts.map((attempt) => attempt.status)).toEqual([500, 204]);
     });
@@ -164,7 +207,8 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
     it('settles a send whose callbacks never came by reading the message back from Twilio (reconciliation)', async () => {
       const { proxyServiceSid, chatServiceSid } = api.sandbox.account;
       // Nobody tells the API: the registration is taken away (as a lost callback would), the message still goes out.
-      if (mode === 'conversations') await api.twilio.conversations.v1.services(chatServiceSid).configuration.webhooks().update({ postWebhookUrl: '' });
+      if (mode === 'conversations')
+        await api.twilio.conversations.v1.services(chatServiceSid).configuration.webhooks().update({ postWebhookUrl: '' });
       else await api.twilio.proxy.v1.services(proxyServiceSid).update({ callbackUrl: '' });
       try {
         const customer = nextCustomer();
@@ -190,20 +234,36 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       }
     });
 
-    it("follows a send made through the Messages API by its StatusCallback", async () => {
+    it('follows a send made through the Messages API by its StatusCallback', async () => {
       const customer = nextCustomer();
       await api.controls.setHandsetFate(customer, { outcome: 'undelivered', errorCode: 30005 });
       // Journaled as a Messages API send is: the request's message is the API 2010 Message itself.
       const journal = new SqlJournal(api.db);
       const started = new Date();
       const requestId = await journal.begin(
-        { kind: 'system_sms', caller: 'bootstrap', fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} },
+        {
+          kind: 'system_sms',
+          caller: 'bootstrap',
+          fromNumber: TWILIO_NUMBER,
+          toNumber: customer,
+          toName: 'Ada',
+          channel: 'sms',
+          body: 'Hi',
+          idempotencyKey: null,
+          input: {},
+        },
         started,
       );
       const statusCallback = api.app.get(PublicUrl).webhookUrl('messages') as string;
       expect(statusCallback).toBe(`${api.url}/api/v1/webhooks/twilio/messages#rc=3&rp=5xx,ct,rt`);
       const sms = await api.twilio.messages.create({ from: TWILIO_NUMBER, to: customer, body: 'Hi', statusCallback });
-      await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid: sms.sid }, startedAt: started, finishedAt: new Date() });
+      await journal.recordStep(requestId, {
+        name: 'message',
+        outcome: 'created',
+        sids: { messageSid: sms.sid },
+        startedAt: started,
+        finishedAt: new Date(),
+      });
       await journal.finish(requestId, { status: 'succeeded', finishedAt: new Date(), result: { mode, message: { sid: sms.sid } } });
 
       const delivery = await deliveredAs(requestId, 'undelivered');

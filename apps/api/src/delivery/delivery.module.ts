@@ -29,7 +29,8 @@ import { TwilioWebhooks } from './twilio-webhooks.service';
     { provide: DELIVERY_CLOCK, useValue: DEFAULT_DELIVERY_CLOCK },
     {
       provide: MESSAGE_DELIVERY,
-      useFactory: (client: TwilioClient, account: TwilioAccount) => new TwilioMessageDeliveryAdapter(client, { accountSid: account.accountSid, proxyServiceSid: account.proxyServiceSid }),
+      useFactory: (client: TwilioClient, account: TwilioAccount) =>
+        new TwilioMessageDeliveryAdapter(client, { accountSid: account.accountSid, proxyServiceSid: account.proxyServiceSid }),
       inject: [TWILIO_CLIENT, TwilioAccount],
     },
     {

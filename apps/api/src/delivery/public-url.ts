@@ -38,7 +38,12 @@ export class PublicUrl {
     if (this.account.mode !== 'sandbox') return null;
     const address = this.adapterHost.httpAdapter?.getHttpServer()?.address() as AddressInfo | string | null | undefined;
     if (!address || typeof address === 'string') return null;
-    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address;
+    const host =
+      address.address === '0.0.0.0' || address.address === '::'
+        ? '127.0.0.1'
+        : address.address.includes(':')
+          ? `[${address.address}]`
+          : address.address;
     return `http://${host}:${address.port}`;
   }
 

@@ -25,11 +25,31 @@ function deliveryLogContract(target: DatabaseTarget) {
   async function sentRequest(finishedAt = T0): Promise<{ requestId: string; messageSid: string }> {
     const messageSid = `IM${String(++sequence).padStart(32, '0')}`;
     const requestId = await journal.begin(
-      { kind: 'system_sms', caller: 'bootstrap', fromNumber: '+15550100001', toNumber: '+14155550123', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} },
+      {
+        kind: 'system_sms',
+        caller: 'bootstrap',
+        fromNumber: '+15550100001',
+        toNumber: '+14155550123',
+        toName: 'Ada',
+        channel: 'sms',
+        body: 'Hi',
+        idempotencyKey: null,
+        input: {},
+      },
       T0,
     );
-    await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid, channelSid: 'CH1' }, startedAt: T0, finishedAt: T0 });
-    await journal.finish(requestId, { status: 'succeeded', finishedAt, result: { mode: 'chat-proxy', message: { sid: messageSid }, proxySession: { sid: 'KC1' } } });
+    await journal.recordStep(requestId, {
+      name: 'message',
+      outcome: 'created',
+      sids: { messageSid, channelSid: 'CH1' },
+      startedAt: T0,
+      finishedAt: T0,
+    });
+    await journal.finish(requestId, {
+      status: 'succeeded',
+      finishedAt,
+      result: { mode: 'chat-proxy', message: { sid: messageSid }, proxySession: { sid: 'KC1' } },
+    });
     return { requestId, messageSid };
   }
   const report = (messageSid: string, status: DeliveryStatus, ms: number, errorCode: number | null = null): DeliveryReport => ({
@@ -51,18 +71,36 @@ function deliveryLogContract(target: DatabaseTarget) {
   it('moves the status only forwards, keeps one history row per status, and lets a later delivered end a failure', async () => {
     const { requestId, messageSid } = await sentRequest();
     const outcomes = [];
-    for (const next of [report(messageSid, 'sent', 2), report(messageSid, 'queued', 1), report(messageSid, 'undelivered', 3, 30003), report(messageSid, 'sent', 2), report(messageSid, 'delivered', 4)]) {
+    for (const next of [
+      report(messageSid, 'sent', 2),
+      report(messageSid, 'queued', 1),
+      report(messageSid, 'undelivered', 3, 30003),
+      report(messageSid, 'sent', 2),
+      report(messageSid, 'delivered', 4),
+    ]) {
       const { delivery, changed } = await log.record(requestId, next);
       outcomes.push(`${next.status}→${delivery.status}${changed ? '' : ' (kept)'}`);
     }
     expect(outcomes).toEqual(['sent→sent', 'queued→sent (kept)', 'undelivered→undelivered', 'sent→undelivered (kept)', 'delivered→delivered']);
-    expect((await log.ofRequests([requestId])).get(requestId)).toEqual({ requestId, messageSid, channelMessageSid: 'SM1', status: 'delivered', errorCode: null, errorMessage: null, updatedAt: at(4) });
+    expect((await log.ofRequests([requestId])).get(requestId)).toEqual({
+      requestId,
+      messageSid,
+      channelMessageSid: 'SM1',
+      status: 'delivered',
+      errorCode: null,
+      errorMessage: null,
+      updatedAt: at(4),
+    });
     expect((await log.historyOf(requestId)).map((event) => event.status).sort()).toEqual(['delivered', 'queued', 'sent', 'undelivered']);
   });
 
   it('settles two reports arriving at once the same way, whatever their order', async () => {
     const { requestId, messageSid } = await sentRequest();
-    await Promise.all([log.record(requestId, report(messageSid, 'delivered', 2)), log.record(requestId, report(messageSid, 'sent', 1)), log.record(requestId, report(messageSid, 'queued', 0))]);
+    await Promise.all([
+      log.record(requestId, report(messageSid, 'delivered', 2)),
+      log.record(requestId, report(messageSid, 'sent', 1)),
+      log.record(requestId, report(messageSid, 'queued', 0)),
+    ]);
     expect((await log.ofRequests([requestId])).get(requestId)?.status).toBe('delivered');
   });
 
@@ -74,7 +112,14 @@ function deliveryLogContract(target: DatabaseTarget) {
     const found = await log.unsettled({ sentAfter: at(-120_000), sentBefore: at(0), checkedBefore: at(0), limit: 100 });
     const mine = found.filter((message) => [settled, checked, open].some((sent) => sent.requestId === message.requestId));
     expect(mine.map((message) => message.requestId)).toEqual([checked.requestId, open.requestId]);
-    expect(mine[0]).toEqual({ requestId: checked.requestId, messageSid: checked.messageSid, mode: 'chat-proxy', conversationSid: null, proxySessionSid: 'KC1', channelMessageSid: null });
+    expect(mine[0]).toEqual({
+      requestId: checked.requestId,
+      messageSid: checked.messageSid,
+      mode: 'chat-proxy',
+      conversationSid: null,
+      proxySessionSid: 'KC1',
+      channelMessageSid: null,
+    });
 
     await log.markChecked(mine[0], at(1_000));
     const later = await log.unsettled({ sentAfter: at(-120_000), sentBefore: at(0), checkedBefore: at(0), limit: 100 });

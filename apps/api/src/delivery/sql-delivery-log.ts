@@ -39,7 +39,10 @@ export class SqlDeliveryLog implements DeliveryLog {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async requestOfMessage(messageSid: string): Promise<string | null> {
-    const [row] = await this.db.query<{ request_id: string }>(`SELECT request_id FROM outbound_step WHERE name = 'message' AND sids ->> 'messageSid' = $1 LIMIT 1`, [messageSid]);
+    const [row] = await this.db.query<{ request_id: string }>(
+      `SELECT request_id FROM outbound_step WHERE name = 'message' AND sids ->> 'messageSid' = $1 LIMIT 1`,
+      [messageSid],
+    );
     return row?.request_id ?? null;
   }
 
@@ -59,7 +62,15 @@ export class SqlDeliveryLog implements DeliveryLog {
       const [moved] = await tx.query<DeliveryRow>(
         `UPDATE message_delivery SET status = $2, error_code = $3, error_message = $4, updated_at = $5, channel_message_sid = coalesce($6, channel_message_sid)
          WHERE message_sid = $1 AND status ${isAnyOf(tx.dialect, '$7')} RETURNING *`,
-        [report.messageSid, report.status, report.errorCode, report.errorMessage, report.reportedAt, report.channelMessageSid, statusesSupersededBy(report.status)],
+        [
+          report.messageSid,
+          report.status,
+          report.errorCode,
+          report.errorMessage,
+          report.reportedAt,
+          report.channelMessageSid,
+          statusesSupersededBy(report.status),
+        ],
       );
       if (moved) return { delivery: toDelivery(moved), changed: true };
       return { delivery: await current(tx, report), changed: false };
@@ -86,20 +97,32 @@ export class SqlDeliveryLog implements DeliveryLog {
   }
 
   async claimReconciliationRun(now: Date, until: Date): Promise<boolean> {
-    const claimed = await this.db.query(`UPDATE delivery_reconciliation SET next_run_at = $2 WHERE id = 'reconcile' AND next_run_at <= $1 RETURNING id`, [now, until]);
+    const claimed = await this.db.query(
+      `UPDATE delivery_reconciliation SET next_run_at = $2 WHERE id = 'reconcile' AND next_run_at <= $1 RETURNING id`,
+      [now, until],
+    );
     return claimed.length === 1;
   }
 
   /** The deliveries of these requests' messages, by request id (none yet: not in the map). */
   async ofRequests(requestIds: readonly string[]): Promise<Map<string, MessageDelivery>> {
     if (requestIds.length === 0) return new Map();
-    const rows = await this.db.query<DeliveryRow>(`SELECT * FROM message_delivery WHERE request_id ${isAnyOf(this.db.dialect, '$1')}`, [[...requestIds]]);
+    const rows = await this.db.query<DeliveryRow>(`SELECT * FROM message_delivery WHERE request_id ${isAnyOf(this.db.dialect, '$1')}`, [
+      [...requestIds],
+    ]);
     return new Map(rows.map((row) => [row.request_id, toDelivery(row)]));
   }
 
   /** Every status the request's message was reported at, in the order they were heard. */
   async historyOf(requestId: string): Promise<DeliveryEvent[]> {
-    const rows = await this.db.query<{ status: DeliveryStatus; error_code: number | null; error_message: string | null; source: DeliveryEvent['source']; reported_at: Date; recorded_at: Date }>(
+    const rows = await this.db.query<{
+      status: DeliveryStatus;
+      error_code: number | null;
+      error_message: string | null;
+      source: DeliveryEvent['source'];
+      reported_at: Date;
+      recorded_at: Date;
+    }>(
       `SELECT e.status, e.error_code, e.error_message, e.source, e.reported_at, e.recorded_at FROM message_delivery_event e
        JOIN message_delivery d ON d.message_sid = e.message_sid WHERE d.request_id = $1 ORDER BY e.recorded_at, e.reported_at`,
       [requestId],
@@ -117,7 +140,10 @@ export class SqlDeliveryLog implements DeliveryLog {
 
 async function current(tx: Queryable, report: DeliveryReport): Promise<MessageDelivery> {
   if (report.channelMessageSid) {
-    await tx.query('UPDATE message_delivery SET channel_message_sid = $2 WHERE message_sid = $1 AND channel_message_sid IS NULL', [report.messageSid, report.channelMessageSid]);
+    await tx.query('UPDATE message_delivery SET channel_message_sid = $2 WHERE message_sid = $1 AND channel_message_sid IS NULL', [
+      report.messageSid,
+      report.channelMessageSid,
+    ]);
   }
   const [row] = await tx.query<DeliveryRow>('SELECT * FROM message_delivery WHERE message_sid = $1', [report.messageSid]);
   return toDelivery(row);

@@ -4,7 +4,8 @@ import { TwilioWebhook } from '../auth/twilio-signature.guard';
 import { TWILIO_WEBHOOK_PATHS } from './public-url';
 import { TwilioWebhooks } from './twilio-webhooks.service';
 
-const SIGNED = 'Called by Twilio only: signed with X-Twilio-Signature (the account auth token over PUBLIC_BASE_URL + this path and the form fields); a missing or wrong signature is refused with 403 and nothing is recorded. A 5xx answer makes Twilio send it again (the registered URL asks for `#rc=3&rp=5xx,ct,rt`).';
+const SIGNED =
+  'Called by Twilio only: signed with X-Twilio-Signature (the account auth token over PUBLIC_BASE_URL + this path and the form fields); a missing or wrong signature is refused with 403 and nothing is recorded. A 5xx answer makes Twilio send it again (the registered URL asks for `#rc=3&rp=5xx,ct,rt`).';
 
 /** The routes Twilio calls with what happened after it accepted a message. Registered by the API itself (DeliveryCallbacks). */
 @ApiTags('Twilio webhooks')
@@ -20,7 +21,19 @@ export class TwilioWebhooksController {
     description: `The Conversation Service's post-event webhook. onDeliveryUpdated moves the delivery status of the request whose message it names; onMessageAdded from a customer's address is published as an inbound message (consent, the WhatsApp window). ${SIGNED}`,
   })
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'string' }, example: { EventType: 'onDeliveryUpdated', MessageSid: 'IM0123456789abcdef0123456789abcdef', ChannelMessageSid: 'SM0123456789abcdef0123456789abcdef', Status: 'undelivered', ErrorCode: '30007' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: {
+        EventType: 'onDeliveryUpdated',
+        MessageSid: 'IM0123456789abcdef0123456789abcdef',
+        ChannelMessageSid: 'SM0123456789abcdef0123456789abcdef',
+        Status: 'undelivered',
+        ErrorCode: '30007',
+      },
+    },
+  })
   @ApiNoContentResponse({ description: 'Recorded (or nothing to record: another integration’s message)' })
   @ApiForbiddenResponse({ description: 'INVALID_TWILIO_SIGNATURE' })
   async conversations(@Body() body: Record<string, unknown>): Promise<void> {
@@ -35,7 +48,20 @@ export class TwilioWebhooksController {
     description: `The Proxy Service's CallbackUrl, called for each interaction and each change of its outbound resource's status. A chat message relayed as SMS moves the delivery status of its request; a customer's SMS is published as an inbound message. ${SIGNED}`,
   })
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'string' }, example: { interactionSid: 'KI0123456789abcdef0123456789abcdef', inboundResourceType: 'Chat', inboundResourceSid: 'IM0123456789abcdef0123456789abcdef', outboundResourceType: 'Message', outboundResourceSid: 'SM0123456789abcdef0123456789abcdef', outboundResourceStatus: 'delivered' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: {
+        interactionSid: 'KI0123456789abcdef0123456789abcdef',
+        inboundResourceType: 'Chat',
+        inboundResourceSid: 'IM0123456789abcdef0123456789abcdef',
+        outboundResourceType: 'Message',
+        outboundResourceSid: 'SM0123456789abcdef0123456789abcdef',
+        outboundResourceStatus: 'delivered',
+      },
+    },
+  })
   @ApiNoContentResponse({ description: 'Recorded (or nothing to record)' })
   @ApiForbiddenResponse({ description: 'INVALID_TWILIO_SIGNATURE' })
   async proxy(@Body() body: Record<string, unknown>): Promise<void> {
@@ -50,7 +76,13 @@ export class TwilioWebhooksController {
     description: `The StatusCallback of a message sent through the Messages API (API 2010): moves the delivery status of the request whose message it is. ${SIGNED}`,
   })
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'string' }, example: { MessageSid: 'SM0123456789abcdef0123456789abcdef', MessageStatus: 'undelivered', ErrorCode: '30003' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: { MessageSid: 'SM0123456789abcdef0123456789abcdef', MessageStatus: 'undelivered', ErrorCode: '30003' },
+    },
+  })
   @ApiNoContentResponse({ description: 'Recorded (or nothing to record)' })
   @ApiForbiddenResponse({ description: 'INVALID_TWILIO_SIGNATURE' })
   async messages(@Body() body: Record<string, unknown>): Promise<void> {

@@ -34,7 +34,13 @@ export class TwilioWebhooks {
       const participants = await this.conversations.listParticipants(event.conversationSid);
       const customer = participants.find((participant) => participant.address === event.author && participant.proxyAddress);
       if (!customer?.proxyAddress) return;
-      await this.events.publishInbound({ from: event.author, to: customer.proxyAddress, body: event.body, channel: channelOf(event.author), receivedAt: event.at });
+      await this.events.publishInbound({
+        from: event.author,
+        to: customer.proxyAddress,
+        body: event.body,
+        channel: channelOf(event.author),
+        receivedAt: event.at,
+      });
     }
   }
 

@@ -47,7 +47,8 @@ describe('DeploymentGate: a database and the configuration it is started with', 
   }
 
   /** The API with Twilio credentials (the test sandbox's account), on the same data directory. */
-  const startWithCredentials = (env: Record<string, string> = {}) => createTestApp({ sandbox, env: { DATABASE_URL: undefined, DATA_DIR: dataDir, ...env }, logger: false });
+  const startWithCredentials = (env: Record<string, string> = {}) =>
+    createTestApp({ sandbox, env: { DATABASE_URL: undefined, DATA_DIR: dataDir, ...env }, logger: false });
 
   const signIn = (username: string, password: string) => (api as TestApp).anonymous.post('/api/v1/auth/login').send({ username, password });
 
@@ -55,8 +56,12 @@ describe('DeploymentGate: a database and the configuration it is started with', 
     await runSandboxMode();
 
     const refused = startWithCredentials({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD });
-    await expect(refused).rejects.toThrow(/recorded for the embedded sandbox \(demo account AC\w{32}\), and this API is configured for Twilio account AC\w{32}\..*ADOPT_DATABASE=true/);
-    await expect(startWithCredentials({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD })).rejects.toThrow(/console user "admin" still has the sandbox demo admin's public password.*ADMIN_USERNAME=<that username> and ADMIN_PASSWORD=<a new password>/);
+    await expect(refused).rejects.toThrow(
+      /recorded for the embedded sandbox \(demo account AC\w{32}\), and this API is configured for Twilio account AC\w{32}\..*ADOPT_DATABASE=true/,
+    );
+    await expect(startWithCredentials({ ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD })).rejects.toThrow(
+      /console user "admin" still has the sandbox demo admin's public password.*ADMIN_USERNAME=<that username> and ADMIN_PASSWORD=<a new password>/,
+    );
 
     // Adopting the database is not enough while the demo admin can sign in.
     await expect(startWithCredentials({ ADOPT_DATABASE: 'true', ADMIN_USERNAME: 'ops', ADMIN_PASSWORD: NEW_PASSWORD })).rejects.toThrow(
@@ -98,7 +103,9 @@ describe('DeploymentGate: a database and the configuration it is started with', 
     await api.close();
 
     // And back: the sandbox on a real account's database is refused too.
-    await expect(runSandboxMode()).rejects.toThrow(`recorded for Twilio account ${OTHER_ACCOUNT_SID}, and this API is configured for the embedded sandbox`);
+    await expect(runSandboxMode()).rejects.toThrow(
+      `recorded for Twilio account ${OTHER_ACCOUNT_SID}, and this API is configured for the embedded sandbox`,
+    );
     api = undefined;
   });
 });

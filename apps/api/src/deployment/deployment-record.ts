@@ -26,7 +26,12 @@ export class SqlDeploymentRecord {
    * starting together on an unclaimed database cannot both win.
    */
   async claim(identity: DeploymentIdentity): Promise<DeploymentIdentity> {
-    await this.db.query('INSERT INTO deployment (name, value) VALUES ($1, $2), ($3, $4) ON CONFLICT (name) DO NOTHING', ['mode', identity.mode, 'account_sid', identity.accountSid]);
+    await this.db.query('INSERT INTO deployment (name, value) VALUES ($1, $2), ($3, $4) ON CONFLICT (name) DO NOTHING', [
+      'mode',
+      identity.mode,
+      'account_sid',
+      identity.accountSid,
+    ]);
     return (await this.read()) as DeploymentIdentity;
   }
 

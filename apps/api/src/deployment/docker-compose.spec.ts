@@ -29,7 +29,9 @@ describe('docker-compose.yml', () => {
   it('without a .env: the API refuses to run the sandbox on the PostgreSQL, saying what to set', () => {
     const env = apiEnvironment({});
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\//);
-    expect(problemsOf(env)).toEqual({ DATABASE_URL: expect.stringMatching(/no Twilio credentials are set.*Set TWILIO_ACCOUNT_SID.*ALLOW_SANDBOX_ON_DATABASE=true/) });
+    expect(problemsOf(env)).toEqual({
+      DATABASE_URL: expect.stringMatching(/no Twilio credentials are set.*Set TWILIO_ACCOUNT_SID.*ALLOW_SANDBOX_ON_DATABASE=true/),
+    });
   });
 
   it('passes the opt-ins through from the .env: the sandbox on purpose, and adopting a database', () => {

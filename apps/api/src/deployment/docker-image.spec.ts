@@ -76,10 +76,27 @@ describe('Dockerfile and .dockerignore', () => {
   });
 
   it('keeps secrets and data out of the build context, and the sources in', () => {
-    for (const path of ['.env', '.env.production', 'apps/api/.env', 'data/db/PG_VERSION', 'apps/api/data/db/PG_VERSION', '.git/config', 'node_modules/twilio/package.json']) {
+    for (const path of [
+      '.env',
+      '.env.production',
+      'apps/api/.env',
+      'data/db/PG_VERSION',
+      'apps/api/data/db/PG_VERSION',
+      '.git/config',
+      'node_modules/twilio/package.json',
+    ]) {
       expect(`${path}: ${ignoredByDocker(path, dockerignore) ? 'ignored' : 'in the context'}`).toBe(`${path}: ignored`);
     }
-    for (const path of ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json', 'apps/api/src/main.ts', 'apps/api/src/store/migrations/001_outbound_journal.sql', 'apps/admin/next.config.ts', 'libs/twilio-sandbox/src/index.ts']) {
+    for (const path of [
+      'package.json',
+      'package-lock.json',
+      'nx.json',
+      'tsconfig.base.json',
+      'apps/api/src/main.ts',
+      'apps/api/src/store/migrations/001_outbound_journal.sql',
+      'apps/admin/next.config.ts',
+      'libs/twilio-sandbox/src/index.ts',
+    ]) {
       expect(`${path}: ${ignoredByDocker(path, dockerignore) ? 'ignored' : 'in the context'}`).toBe(`${path}: in the context`);
     }
   });
@@ -100,7 +117,8 @@ describe('Dockerfile and .dockerignore', () => {
       const stage = byName.get(from as string);
       expect(stage).toBeDefined();
       if (from === 'build') {
-        for (const source of sources) expect(source).toMatch(/^\/app\/(apps|libs)\/[\w-]+\/(dist|\.next|scripts|next\.config\.ts)$|^\/app\/node_modules\/@twilio-alpha\/mcp\//);
+        for (const source of sources)
+          expect(source).toMatch(/^\/app\/(apps|libs)\/[\w-]+\/(dist|\.next|scripts|next\.config\.ts)$|^\/app\/node_modules\/@twilio-alpha\/mcp\//);
       }
     }
   });
@@ -113,7 +131,12 @@ describe('Dockerfile and .dockerignore', () => {
       expect(from).toBeUndefined();
       for (const source of sources) expect(source).toMatch(/(^|\/)package(-lock)?\.json$/);
     }
-    expect(stage.instructions.filter((instruction) => instruction.keyword === 'RUN').map(({ args }) => args).join('\n')).toMatch(/npm ci [^\n]*--omit=dev/);
+    expect(
+      stage.instructions
+        .filter((instruction) => instruction.keyword === 'RUN')
+        .map(({ args }) => args)
+        .join('\n'),
+    ).toMatch(/npm ci [^\n]*--omit=dev/);
   });
 
   it.each(RUNTIME_STAGES)('%s: runs as the unprivileged node user', (name) => {

@@ -14,8 +14,13 @@ function banner(env: Record<string, string>, readiness: unknown): string {
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
 }
 
-const ready = (mode: 'sandbox' | 'twilio') => ({ status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode, outboundMode: 'chat-proxy' } } });
-const notReady = (mode: 'sandbox' | 'twilio') => ({ error: { status: 503, code: 'NOT_READY', context: { checks: { twilio: { status: 'down', mode } } } } });
+const ready = (mode: 'sandbox' | 'twilio') => ({
+  status: 'ready',
+  checks: { database: { status: 'up' }, twilio: { status: 'up', mode, outboundMode: 'chat-proxy' } },
+});
+const notReady = (mode: 'sandbox' | 'twilio') => ({
+  error: { status: 503, code: 'NOT_READY', context: { checks: { twilio: { status: 'down', mode } } } },
+});
 
 describe('npm start: what it prints', () => {
   it('in sandbox mode: the public demo key, the demo admin and the sandbox account', () => {

@@ -29,7 +29,8 @@ export class DoctorController {
   @Get()
   @ApiOperation({
     summary: 'Check a number’s set-up: account, Flex Flows, Chat Service, TaskRouter, Proxy pool, LongLived/Janitor, delivery callbacks',
-    description: 'The `delivery-callbacks` check registers the API’s webhook routes with Twilio again and says whether Twilio reports delivery to them (PUBLIC_BASE_URL, a callback URL another integration owns).',
+    description:
+      'The `delivery-callbacks` check registers the API’s webhook routes with Twilio again and says whether Twilio reports delivery to them (PUBLIC_BASE_URL, a callback URL another integration owns).',
   })
   @ApiQuery({ name: 'number', example: '+15550100001' })
   @ApiOkResponse({ type: NumberDiagnosisDto, description: 'The checklist; `status` is the worst of the checks' })

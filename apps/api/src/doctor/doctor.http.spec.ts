@@ -14,9 +14,16 @@ describe('GET /api/v1/doctor', () => {
   let api: TestApp;
   let client: twilio.Twilio;
   let number: string;
-  const diagnose = async () => (await api.http.get('/api/v1/doctor').query({ number }).expect(200)).body as { number: string; status: string; mode?: { mode: string; source: string; channels: string[] }; checks: Check[] };
+  const diagnose = async () =>
+    (await api.http.get('/api/v1/doctor').query({ number }).expect(200)).body as {
+      number: string;
+      status: string;
+      mode?: { mode: string; source: string; channels: string[] };
+      checks: Check[];
+    };
   const check = (checks: Check[], id: string) => checks.find((candidate) => candidate.id === id);
-  const flowOf = async (integrationType: string) => (await client.flexApi.v1.flexFlow.list()).find((flow) => flow.contactIdentity === number && flow.integrationType === integrationType)!;
+  const flowOf = async (integrationType: string) =>
+    (await client.flexApi.v1.flexFlow.list()).find((flow) => flow.contactIdentity === number && flow.integrationType === integrationType)!;
 
   beforeAll(async () => {
     api = await createTestApp({ deliveryCallbacks: true });
@@ -89,7 +96,10 @@ describe('GET /api/v1/doctor', () => {
     const diagnosis = await diagnose();
     expect(diagnosis.status).toBe('warning');
     expect(check(diagnosis.checks, 'task-flow-lifecycle')).toMatchObject({ status: 'warning', fix: expect.stringContaining('long-lived') });
-    expect(check(diagnosis.checks, 'studio-flow-lifecycle')).toMatchObject({ status: 'warning', detail: expect.stringContaining('JanitorEnabled=false') });
+    expect(check(diagnosis.checks, 'studio-flow-lifecycle')).toMatchObject({
+      status: 'warning',
+      detail: expect.stringContaining('JanitorEnabled=false'),
+    });
   });
 
   it("registers the Proxy Service's CallbackUrl for delivery statuses, and never overwrites one the customer set", async () => {
@@ -100,16 +110,27 @@ describe('GET /api/v1/doctor', () => {
     await service().update({ callbackUrl: 'https://crm.example.com/twilio/proxy' });
     const diagnosis = await diagnose();
     expect(diagnosis.status).toBe('warning');
-    expect(check(diagnosis.checks, 'delivery-callbacks')).toMatchObject({ status: 'warning', detail: expect.stringContaining('https://crm.example.com/twilio/proxy'), fix: expect.stringContaining('reconciliation') });
+    expect(check(diagnosis.checks, 'delivery-callbacks')).toMatchObject({
+      status: 'warning',
+      detail: expect.stringContaining('https://crm.example.com/twilio/proxy'),
+      fix: expect.stringContaining('reconciliation'),
+    });
     expect((await service().fetch()).callbackUrl).toBe('https://crm.example.com/twilio/proxy');
-    expect((await api.anonymous.get('/health/ready').expect(200)).body.checks.twilio.delivery).toMatchObject({ callbacks: 'off', reason: expect.stringContaining('another integration') });
+    expect((await api.anonymous.get('/health/ready').expect(200)).body.checks.twilio.delivery).toMatchObject({
+      callbacks: 'off',
+      reason: expect.stringContaining('another integration'),
+    });
   });
 
   it('says delivery callbacks are off without PUBLIC_BASE_URL', async () => {
     const other = await createTestApp({ sandbox: api.sandbox, logger: false });
     try {
       const response = await other.http.get('/api/v1/doctor').query({ number }).expect(200);
-      expect(check(response.body.checks, 'delivery-callbacks')).toMatchObject({ status: 'warning', detail: expect.stringContaining('PUBLIC_BASE_URL is not set'), fix: expect.stringContaining('PUBLIC_BASE_URL') });
+      expect(check(response.body.checks, 'delivery-callbacks')).toMatchObject({
+        status: 'warning',
+        detail: expect.stringContaining('PUBLIC_BASE_URL is not set'),
+        fix: expect.stringContaining('PUBLIC_BASE_URL'),
+      });
     } finally {
       await other.close();
     }

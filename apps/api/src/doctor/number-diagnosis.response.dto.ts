@@ -37,10 +37,19 @@ class SenderModeDto {
   })
   source!: string;
 
-  @ApiProperty({ description: 'Why, checkable in the Console', example: 'Conversations Address Configuration IG0123456789abcdef0123456789abcdef (whatsapp, auto-creation to Studio flow FW0123456789abcdef0123456789abcdef): Flex Conversations takes its messages' })
+  @ApiProperty({
+    description: 'Why, checkable in the Console',
+    example:
+      'Conversations Address Configuration IG0123456789abcdef0123456789abcdef (whatsapp, auto-creation to Studio flow FW0123456789abcdef0123456789abcdef): Flex Conversations takes its messages',
+  })
   reason!: string;
 
-  @ApiProperty({ enum: ['sms', 'whatsapp'], isArray: true, description: 'The channels the number can send on in that mode', example: ['sms', 'whatsapp'] })
+  @ApiProperty({
+    enum: ['sms', 'whatsapp'],
+    isArray: true,
+    description: 'The channels the number can send on in that mode',
+    example: ['sms', 'whatsapp'],
+  })
   channels!: Array<'sms' | 'whatsapp'>;
 }
 

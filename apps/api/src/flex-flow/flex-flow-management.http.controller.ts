@@ -19,7 +19,10 @@ const SETTINGS_EXAMPLE = {
   message: "The Flex Flow settings do not fit the account: integration.channel: must be the 'chat' TaskChannel for messaging, not 'voice' (TC…)",
   context: { problems: [{ field: 'integration.channel', message: "must be the 'chat' TaskChannel for messaging, not 'voice' (TC…)" }] },
 };
-const EXISTS_EXAMPLE = { code: 'FLEX_FLOW_ALREADY_EXISTS', message: 'Flex Flow FO… already serves +15550100001 with IntegrationType=task. Update that flow, or delete it first.' };
+const EXISTS_EXAMPLE = {
+  code: 'FLEX_FLOW_ALREADY_EXISTS',
+  message: 'Flex Flow FO… already serves +15550100001 with IntegrationType=task. Update that flow, or delete it first.',
+};
 
 /**
  * Creating, changing and deleting Flex Flows (the README's "Create Necessary Flex Flows", as an API). Each change
@@ -39,7 +42,10 @@ export class FlexFlowManagementController {
   @Post()
   @ApiOperation({ summary: 'Create a Studio or Task Flex Flow for a number (defaults picked from the account)' })
   @ApiCreatedResponse({ type: FlexFlowDto })
-  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 409: [EXISTS_EXAMPLE], 422: [SETTINGS_EXAMPLE], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples(
+    { 400: [ERROR_EXAMPLES.validationFailed], 409: [EXISTS_EXAMPLE], 422: [SETTINGS_EXAMPLE], 503: [ERROR_EXAMPLES.twilioUnavailable] },
+    { 503: RETRY_AFTER_HEADER },
+  )
   create(@Body() body: CreateFlexFlowRequestDto): Promise<FlexFlow> {
     return this.createFlexFlow.execute(body);
   }
@@ -48,7 +54,12 @@ export class FlexFlowManagementController {
   @ApiOperation({ summary: 'Change a Flex Flow (only the fields sent)' })
   @ApiParam({ name: 'sid', example: 'FO0123456789abcdef0123456789abcdef' })
   @ApiOkResponse({ type: FlexFlowDto })
-  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')], 409: [EXISTS_EXAMPLE], 422: [SETTINGS_EXAMPLE] })
+  @ApiErrorExamples({
+    400: [ERROR_EXAMPLES.validationFailed],
+    404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')],
+    409: [EXISTS_EXAMPLE],
+    422: [SETTINGS_EXAMPLE],
+  })
   update(@Param() params: FlexFlowSidParamsDto, @Body() body: UpdateFlexFlowRequestDto): Promise<FlexFlow> {
     return this.updateFlexFlow.execute({ ...body, sid: params.sid });
   }

@@ -9,7 +9,8 @@ const NEW_NUMBER = '+15550100001';
 describe('Flex Flow management over HTTP', () => {
   let api: TestApp;
   const list = (refresh: boolean) => api.http.get(`/api/v1/flex-flows${refresh ? '?refresh=true' : ''}`).expect(200);
-  const listFor = async (number: string, refresh = false) => ((await list(refresh)).body.flexFlows as Array<Record<string, unknown>>).filter((flow) => flow.contactIdentity === number);
+  const listFor = async (number: string, refresh = false) =>
+    ((await list(refresh)).body.flexFlows as Array<Record<string, unknown>>).filter((flow) => flow.contactIdentity === number);
 
   beforeAll(async () => {
     api = await createTestApp();
@@ -68,7 +69,10 @@ describe('Flex Flow management over HTTP', () => {
 
   it('creates a Studio flow on the Studio Flow the account already uses, and updates it', async () => {
     await removeSeededFlows(NEW_NUMBER);
-    const created = await api.http.post('/api/v1/flex-flows').send({ integrationType: 'studio', contactIdentity: NEW_NUMBER, janitorEnabled: false }).expect(201);
+    const created = await api.http
+      .post('/api/v1/flex-flows')
+      .send({ integrationType: 'studio', contactIdentity: NEW_NUMBER, janitorEnabled: false })
+      .expect(201);
     expect(created.body).toMatchObject({
       friendlyName: `Flex Messaging Channel Flow ${NEW_NUMBER}`,
       enabled: true,
@@ -86,7 +90,14 @@ describe('Flex Flow management over HTTP', () => {
     await api.controls.clearRequests();
     const response = await api.http
       .post('/api/v1/flex-flows')
-      .send({ integrationType: 'email', contactIdentity: '555-0100', chatServiceSid: 'IS123', integration: { workflowSid: 'nope' }, longLived: 'yes', colour: 'red' })
+      .send({
+        integrationType: 'email',
+        contactIdentity: '555-0100',
+        chatServiceSid: 'IS123',
+        integration: { workflowSid: 'nope' },
+        longLived: 'yes',
+        colour: 'red',
+      })
       .expect(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     expect(new Set(response.body.error.details.map((detail: { field: string }) => detail.field))).toEqual(
@@ -99,10 +110,19 @@ describe('Flex Flow management over HTTP', () => {
     await removeSeededFlows(NEW_NUMBER);
     const response = await api.http
       .post('/api/v1/flex-flows')
-      .send({ integrationType: 'task', contactIdentity: NEW_NUMBER, chatServiceSid: `IS${'0'.repeat(32)}`, integration: { workflowSid: `WW${'0'.repeat(32)}`, channel: 'voice' } })
+      .send({
+        integrationType: 'task',
+        contactIdentity: NEW_NUMBER,
+        chatServiceSid: `IS${'0'.repeat(32)}`,
+        integration: { workflowSid: `WW${'0'.repeat(32)}`, channel: 'voice' },
+      })
       .expect(422);
     expect(response.body.error.code).toBe('INVALID_FLEX_FLOW_SETTINGS');
-    expect(response.body.error.context.problems.map((problem: { field: string }) => problem.field)).toEqual(['chatServiceSid', 'integration.workflowSid', 'integration.channel']);
+    expect(response.body.error.context.problems.map((problem: { field: string }) => problem.field)).toEqual([
+      'chatServiceSid',
+      'integration.workflowSid',
+      'integration.channel',
+    ]);
     expect(await listFor(NEW_NUMBER)).toEqual([]);
   });
 
@@ -121,7 +141,13 @@ describe('Flex Flow management over HTTP', () => {
 
   it('refuses a second flow of the same kind for a number (409), and an unknown flow (404)', async () => {
     const response = await api.http.post('/api/v1/flex-flows').send({ integrationType: 'task', contactIdentity: NEW_NUMBER }).expect(409);
-    expect(response.body.error).toMatchObject({ code: 'FLEX_FLOW_ALREADY_EXISTS', context: { contactIdentity: NEW_NUMBER, integrationType: 'task' } });
-    await api.http.patch(`/api/v1/flex-flows/FO${'0'.repeat(32)}`).send({ enabled: true }).expect(404);
+    expect(response.body.error).toMatchObject({
+      code: 'FLEX_FLOW_ALREADY_EXISTS',
+      context: { contactIdentity: NEW_NUMBER, integrationType: 'task' },
+    });
+    await api.http
+      .patch(`/api/v1/flex-flows/FO${'0'.repeat(32)}`)
+      .send({ enabled: true })
+      .expect(404);
   });
 });

@@ -39,7 +39,10 @@ export class FlexFlowController {
   @ApiOperation({ summary: 'One Flex Flow (from the cache)' })
   @ApiParam({ name: 'sid', example: 'FO0123456789abcdef0123456789abcdef' })
   @ApiOkResponse({ type: FlexFlowDto })
-  @ApiErrorExamples({ 404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples(
+    { 404: [ERROR_EXAMPLES.resourceNotFound('Flex Flow', 'FO0123456789abcdef0123456789abcdef')], 503: [ERROR_EXAMPLES.twilioUnavailable] },
+    { 503: RETRY_AFTER_HEADER },
+  )
   fetch(@Param() params: FlexFlowParamsDto): Promise<FlexFlow> {
     return this.fetchFlexFlow.execute(params.sid);
   }

@@ -59,7 +59,15 @@ const cachedRead = <T>(UseCase: new (directory: FlexFlowDirectory) => T) => ({
     {
       provide: FLEX_FLOW_MANAGEMENT_DEPENDENCIES,
       useFactory: flexFlowManagementDependencies,
-      inject: [TWILIO_PORT.flexFlows, TWILIO_PORT.chatServices, TWILIO_PORT.workspaces, TWILIO_PORT.studioFlows, TwilioRetrier, FlexFlowDirectory, TwilioAccount],
+      inject: [
+        TWILIO_PORT.flexFlows,
+        TWILIO_PORT.chatServices,
+        TWILIO_PORT.workspaces,
+        TWILIO_PORT.studioFlows,
+        TwilioRetrier,
+        FlexFlowDirectory,
+        TwilioAccount,
+      ],
     },
     useCase(CreateFlexFlow),
     useCase(UpdateFlexFlow),

@@ -26,7 +26,9 @@ export class HealthController {
   async ready(): Promise<ReadinessDto> {
     const { ready, checks } = await this.readiness.check();
     if (!ready) {
-      const down = Object.entries(checks).filter(([, result]) => result.status === 'down').map(([name]) => name);
+      const down = Object.entries(checks)
+        .filter(([, result]) => result.status === 'down')
+        .map(([name]) => name);
       throw new ApiException(503, 'NOT_READY', `Not ready: ${down.join(' and ')} ${down.length === 1 ? 'is' : 'are'} down.`, { context: { checks } });
     }
     return { status: 'ready', checks };

@@ -14,10 +14,17 @@ class CheckDto {
 }
 
 class DeliveryTrackingDto {
-  @ApiProperty({ enum: ['on', 'off'], description: 'Whether Twilio calls this API back with delivery statuses; off, reconciliation alone settles them' })
+  @ApiProperty({
+    enum: ['on', 'off'],
+    description: 'Whether Twilio calls this API back with delivery statuses; off, reconciliation alone settles them',
+  })
   callbacks!: 'on' | 'off';
 
-  @ApiProperty({ required: false, description: 'Why callbacks are off', example: 'PUBLIC_BASE_URL is not set, so Twilio cannot call this API back: …' })
+  @ApiProperty({
+    required: false,
+    description: 'Why callbacks are off',
+    example: 'PUBLIC_BASE_URL is not set, so Twilio cannot call this API back: …',
+  })
   reason?: string;
 }
 
@@ -27,7 +34,8 @@ class TwilioCheckDto extends CheckDto {
 
   @ApiProperty({
     enum: ['chat-proxy', 'conversations', 'mixed'],
-    description: 'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
+    description:
+      'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
   })
   outboundMode!: 'chat-proxy' | 'conversations' | 'mixed';
 

@@ -22,7 +22,18 @@ describe('Health', () => {
   });
 
   it('is ready when the database and Twilio answer', async () => {
-    await api.anonymous.get('/health/ready').expect(200, { status: 'ready', checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'twilio', outboundMode: 'chat-proxy', delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL } } } });
+    await api.anonymous.get('/health/ready').expect(200, {
+      status: 'ready',
+      checks: {
+        database: { status: 'up' },
+        twilio: {
+          status: 'up',
+          mode: 'twilio',
+          outboundMode: 'chat-proxy',
+          delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL },
+        },
+      },
+    });
   });
 
   it(`asks Twilio at most once per ${READINESS_CACHE_MS / 1000} s, however many probes come (the route is public)`, async () => {
@@ -63,7 +74,12 @@ describe('Readiness names the outbound mode, so the console shows the pages that
     const api = await createTestApp({ env: { OUTBOUND_MODE: 'conversations' }, logger: false });
     try {
       const response = await api.anonymous.get('/health/ready').expect(200);
-      expect(response.body.checks.twilio).toEqual({ status: 'up', mode: 'twilio', outboundMode: 'conversations', delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL } });
+      expect(response.body.checks.twilio).toEqual({
+        status: 'up',
+        mode: 'twilio',
+        outboundMode: 'conversations',
+        delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL },
+      });
     } finally {
       await api.close();
     }

@@ -69,15 +69,17 @@ export class ReadinessChecks {
   }
 
   private async checkNow(): Promise<Readiness> {
-    const [database, twilio] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
-      probe(() => this.fetchOutboundService()),
-    ]);
+    const [database, twilio] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.fetchOutboundService())]);
     return {
       ready: database.status === 'up' && twilio.status === 'up',
       checks: {
         database,
-        twilio: { ...twilio, mode: this.account.mode, outboundMode: deploymentOutboundMode(this.config.outboundModes), delivery: this.deliveryCallbacks.tracking() },
+        twilio: {
+          ...twilio,
+          mode: this.account.mode,
+          outboundMode: deploymentOutboundMode(this.config.outboundModes),
+          delivery: this.deliveryCallbacks.tracking(),
+        },
       },
     };
   }

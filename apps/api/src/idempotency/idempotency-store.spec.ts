@@ -32,7 +32,17 @@ function storeContract(target: DatabaseTarget) {
 
   /** The request that claimed `key` reaches the journal a moment after its claim, as the outbound routes do. */
   async function journaled(key: string): Promise<string> {
-    const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'alice', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: key, input: {} };
+    const request: OutboundRequestRecord = {
+      kind: 'system_sms',
+      caller: 'alice',
+      fromNumber: '+15550100001',
+      toNumber: '+14155550100',
+      toName: 'Ada',
+      channel: 'sms',
+      body: 'Hi',
+      idempotencyKey: key,
+      input: {},
+    };
     return journal.begin(request, new Date(now + 5));
   }
 
@@ -91,7 +101,12 @@ function storeContract(target: DatabaseTarget) {
   it('frees at once a key whose request was undone (crash recovery, or a failure whose answer was never stored)', async () => {
     await store.claim('alice', 'undone', 'a');
     const requestId = await journaled('undone');
-    await journal.finish(requestId, { status: 'rolled_back', finishedAt: new Date(now + 9), error: { code: 'INTERRUPTED', message: 'stopped' }, undone: [] });
+    await journal.finish(requestId, {
+      status: 'rolled_back',
+      finishedAt: new Date(now + 9),
+      error: { code: 'INTERRUPTED', message: 'stopped' },
+      undone: [],
+    });
     now += 1_000;
     expect(await store.claim('alice', 'undone', 'a')).toEqual(claimed);
   });

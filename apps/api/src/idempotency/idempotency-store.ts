@@ -88,10 +88,10 @@ export class IdempotencyStore {
     );
     if (claimed.length > 0) return { kind: 'claimed', token: now };
 
-    const [row] = await this.db.query<KeyRow>('SELECT owner, fingerprint, state, response_status, response_body, created_at FROM idempotency_key WHERE caller = $1 AND key = $2', [
-      caller,
-      key,
-    ]);
+    const [row] = await this.db.query<KeyRow>(
+      'SELECT owner, fingerprint, state, response_status, response_body, created_at FROM idempotency_key WHERE caller = $1 AND key = $2',
+      [caller, key],
+    );
     // Released between the two statements: the key is free again.
     if (!row) return this.claim(caller, key, fingerprint);
     if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };

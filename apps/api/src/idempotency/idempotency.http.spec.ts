@@ -14,14 +14,22 @@ describe.each(OUTBOUND_VARIANTS)('Idempotency-Key on the outbound routes (OUTBOU
   });
   afterAll(() => api.close());
   beforeEach(async () => {
-    customer = `+1415555${String(++sequence).padStart(4, "0")}`;
+    customer = `+1415555${String(++sequence).padStart(4, '0')}`;
     await api.controls.clearFaults();
     await customerWroteFirst(api, variant, customer);
     await api.controls.clearRequests();
   });
 
-  const body = (overrides: Record<string, unknown> = {}) => ({ fromNumber: variant.fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Shipped', ...channelFields(variant), ...overrides });
-  const send = (key: string, payload: Record<string, unknown> = body()) => api.http.post('/api/v1/outbound/message').set('Idempotency-Key', key).send(payload);
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    fromNumber: variant.fromNumber,
+    toNumber: customer,
+    toName: 'Ada',
+    messageBody: 'Shipped',
+    ...channelFields(variant),
+    ...overrides,
+  });
+  const send = (key: string, payload: Record<string, unknown> = body()) =>
+    api.http.post('/api/v1/outbound/message').set('Idempotency-Key', key).send(payload);
   const journalCount = async () => (await api.http.get('/api/v1/outbound').query({ number: customer }).expect(200)).body.total;
 
   it('replays the first response to a repeat, without touching Twilio', async () => {
@@ -85,7 +93,8 @@ describe.each(OUTBOUND_VARIANTS)('Idempotency-Key on the outbound routes (OUTBOU
   });
 
   /** As if the process had died after the request succeeded but before its answer was stored under the key. */
-  const loseStoredAnswer = (key: string) => api.db.query(`UPDATE idempotency_key SET state = 'in_progress', response_status = NULL, response_body = NULL WHERE key = $1`, [key]);
+  const loseStoredAnswer = (key: string) =>
+    api.db.query(`UPDATE idempotency_key SET state = 'in_progress', response_status = NULL, response_body = NULL WHERE key = $1`, [key]);
 
   it('answers from the journal a retry whose first attempt succeeded but never stored its answer, without sending again', async () => {
     const first = await send(`lost-${customer}`).expect(201);

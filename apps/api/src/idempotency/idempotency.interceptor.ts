@@ -51,7 +51,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return next.handle();
     if (!ACCEPTABLE_KEY.test(key)) {
-      return throwError(() => new ApiException(400, 'INVALID_IDEMPOTENCY_KEY', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters.`));
+      return throwError(
+        () => new ApiException(400, 'INVALID_IDEMPOTENCY_KEY', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters.`),
+      );
     }
 
     const caller = callerOf(request);
@@ -71,20 +73,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'mismatch':
             return throwError(
               () =>
-                new ApiException(422, 'IDEMPOTENCY_KEY_REUSED', `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request.`, {
-                  context: { idempotencyKey: key },
-                }),
+                new ApiException(
+                  422,
+                  'IDEMPOTENCY_KEY_REUSED',
+                  `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request.`,
+                  {
+                    context: { idempotencyKey: key },
+                  },
+                ),
             );
           case 'in_progress':
             response.setHeader('Retry-After', '1');
             return throwError(
               () =>
-                new ApiException(409, 'IDEMPOTENCY_KEY_IN_USE', `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running; retry once it has finished.`, {
-                  context: { idempotencyKey: key },
-                }),
+                new ApiException(
+                  409,
+                  'IDEMPOTENCY_KEY_IN_USE',
+                  `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running; retry once it has finished.`,
+                  {
+                    context: { idempotencyKey: key },
+                  },
+                ),
             );
           case 'succeeded_in_journal': {
-            const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(claim.result, this.moduleRef);
+            const answer = (this.reflector.get<AnswerFromJournal>(ANSWER_FROM_JOURNAL, context.getHandler()) ?? answerAsCreated)(
+              claim.result,
+              this.moduleRef,
+            );
             return from(apartFromHeldLocks(() => this.store.complete(caller, key, claim.token, answer))).pipe(
               mergeMap(() => {
                 this.metrics.idempotencyReplays.inc({ source: 'journal' });
@@ -106,7 +121,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         await apartFromHeldLocks(() => this.store.complete(caller, key, token, { status: response.statusCode, body }));
         return body;
       }),
-      catchError((error: unknown) => from(apartFromHeldLocks(() => this.settleFailure(caller, key, token, error, response))).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(apartFromHeldLocks(() => this.settleFailure(caller, key, token, error, response))).pipe(mergeMap(() => throwError(() => error))),
+      ),
     );
   }
 

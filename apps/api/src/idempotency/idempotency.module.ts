@@ -8,7 +8,11 @@ import { IdempotencyStore } from './idempotency-store';
 /** Idempotency-Key support for the routes that create things: `@Idempotent()` on the handler. */
 @Module({
   providers: [
-    { provide: IdempotencyStore, useFactory: (db: Database, presence: InstancePresence) => new IdempotencyStore(db, systemClock, presence), inject: [DATABASE, InstancePresence] },
+    {
+      provide: IdempotencyStore,
+      useFactory: (db: Database, presence: InstancePresence) => new IdempotencyStore(db, systemClock, presence),
+      inject: [DATABASE, InstancePresence],
+    },
     IdempotencyInterceptor,
   ],
   exports: [IdempotencyStore, IdempotencyInterceptor],

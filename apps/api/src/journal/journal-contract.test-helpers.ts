@@ -92,7 +92,14 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
 
   it('records several steps in one write, in their order and after those already there, exactly as given', async () => {
     const id = await journal.begin(agentRequest, at(0));
-    const resolved: StepRecord = { name: 'flex-flow', outcome: 'resolved', sids: { flexFlowSid: 'FO00000000000000000000000000000001' }, data: { enabled: true }, startedAt: at(1), finishedAt: at(1) };
+    const resolved: StepRecord = {
+      name: 'flex-flow',
+      outcome: 'resolved',
+      sids: { flexFlowSid: 'FO00000000000000000000000000000001' },
+      data: { enabled: true },
+      startedAt: at(1),
+      finishedAt: at(1),
+    };
     await journal.recordStep(id, failedStep);
     await journal.recordSteps(id, [resolved, channelStep, failedStep]);
     await journal.recordSteps(id, []);
@@ -111,12 +118,26 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
   it('records a pending step with the outcome, then settles it, counting attempts and keeping the last error only', async () => {
     const id = await journal.begin(agentRequest, at(0));
     const payload = { chatServiceSid: 'IS1', channelSid: 'CH1', sessionSid: 'KC1' };
-    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] });
-    expect((await journal.get(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
+    await journal.finish(
+      id,
+      { status: 'succeeded', finishedAt: at(4), result: {} },
+      { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] },
+    );
+    expect((await journal.get(id))!.pendingSteps).toEqual([
+      { name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 },
+    ]);
 
     const error = { code: 'TWILIO_UNAVAILABLE', message: 'later' };
     await journal.settlePendingStep(id, 'channel-attributes', { status: 'pending', at: at(5), error });
-    expect((await journal.get(id))!.pendingSteps[0]).toEqual({ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 1, settledAt: at(5), error });
+    expect((await journal.get(id))!.pendingSteps[0]).toEqual({
+      name: 'channel-attributes',
+      payload,
+      recordedAt: at(4),
+      status: 'pending',
+      attempts: 1,
+      settledAt: at(5),
+      error,
+    });
 
     await journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(6) });
     const [settled] = (await journal.get(id))!.pendingSteps;
@@ -124,19 +145,37 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     expect(settled.error).toBeUndefined();
   });
 
-  it('reads a request\'s follow-up work with its pair, and settles it with the steps the work recorded', async () => {
+  it("reads a request's follow-up work with its pair, and settles it with the steps the work recorded", async () => {
     const id = await journal.begin(agentRequest, at(0));
     await journal.recordStep(id, channelStep);
     expect(await journal.followUpOf(id)).toEqual({ fromNumber: agentRequest.fromNumber, toNumber: agentRequest.toNumber, pendingSteps: [] });
     const payload = { channelSid: 'CH1', sessionSid: 'KC1' };
-    await journal.finish(id, { status: 'succeeded', finishedAt: at(4), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] });
-    expect((await journal.followUpOf(id))!.pendingSteps).toEqual([{ name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 }]);
+    await journal.finish(
+      id,
+      { status: 'succeeded', finishedAt: at(4), result: {} },
+      { pendingSteps: [{ name: 'channel-attributes', payload, recordedAt: at(4) }] },
+    );
+    expect((await journal.followUpOf(id))!.pendingSteps).toEqual([
+      { name: 'channel-attributes', payload, recordedAt: at(4), status: 'pending', attempts: 0 },
+    ]);
 
-    const attributes: StepRecord = { name: 'channel-attributes', outcome: 'updated', sids: { channelSid: 'CH1' }, data: { previousProxySession: null }, startedAt: at(5), finishedAt: at(6) };
+    const attributes: StepRecord = {
+      name: 'channel-attributes',
+      outcome: 'updated',
+      sids: { channelSid: 'CH1' },
+      data: { previousProxySession: null },
+      startedAt: at(5),
+      finishedAt: at(6),
+    };
     await journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(6) }, [attributes]);
-    expect(await journal.get(id)).toMatchObject({ steps: [channelStep, attributes], pendingSteps: [{ name: 'channel-attributes', status: 'done', attempts: 1, settledAt: at(6) }] });
+    expect(await journal.get(id)).toMatchObject({
+      steps: [channelStep, attributes],
+      pendingSteps: [{ name: 'channel-attributes', status: 'done', attempts: 1, settledAt: at(6) }],
+    });
     expect(await journal.followUpOf('req_unknown')).toBeNull();
-    await expect(journal.settlePendingStep(id, 'no-such-step' as 'channel-attributes', { status: 'done', at: at(7) }, [attributes])).rejects.toThrow('no-such-step');
+    await expect(journal.settlePendingStep(id, 'no-such-step' as 'channel-attributes', { status: 'done', at: at(7) }, [attributes])).rejects.toThrow(
+      'no-such-step',
+    );
     expect((await journal.get(id))!.steps).toHaveLength(2);
   });
 
@@ -169,7 +208,13 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
   it('refuses writes to a request it does not know', async () => {
     await expect(journal.recordStep('req_unknown', channelStep)).rejects.toThrow('req_unknown');
     await expect(journal.finish('req_unknown', { status: 'failed', finishedAt: at(0) })).rejects.toThrow('req_unknown');
-    await expect(journal.finish('req_unknown', { status: 'succeeded', finishedAt: at(0) }, { steps: [channelStep], pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(0) }] })).rejects.toThrow('req_unknown');
+    await expect(
+      journal.finish(
+        'req_unknown',
+        { status: 'succeeded', finishedAt: at(0) },
+        { steps: [channelStep], pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(0) }] },
+      ),
+    ).rejects.toThrow('req_unknown');
     await expect(journal.recordClaim('req_unknown', [channelStep], 'channelSid')).rejects.toThrow('req_unknown');
     const id = await journal.begin(agentRequest, at(0));
     await expect(journal.settlePendingStep(id, 'channel-attributes', { status: 'done', at: at(1) })).rejects.toThrow('channel-attributes');
@@ -180,18 +225,34 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     const finished = await journal.begin(agentRequest, at(11));
     await journal.finish(finished, { status: 'succeeded', finishedAt: at(12), result: {} });
     const awaitingFollowUp = await journal.begin(agentRequest, at(9));
-    await journal.finish(awaitingFollowUp, { status: 'succeeded', finishedAt: at(9), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload: { channelSid: 'CH1' }, recordedAt: at(9) }] });
+    await journal.finish(
+      awaitingFollowUp,
+      { status: 'succeeded', finishedAt: at(9), result: {} },
+      { pendingSteps: [{ name: 'channel-attributes', payload: { channelSid: 'CH1' }, recordedAt: at(9) }] },
+    );
     const followedUp = await journal.begin(agentRequest, at(13));
-    await journal.finish(followedUp, { status: 'succeeded', finishedAt: at(13), result: {} }, { pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(13) }] });
+    await journal.finish(
+      followedUp,
+      { status: 'succeeded', finishedAt: at(13), result: {} },
+      { pendingSteps: [{ name: 'channel-attributes', payload: {}, recordedAt: at(13) }] },
+    );
     await journal.settlePendingStep(followedUp, 'channel-attributes', { status: 'failed', at: at(14), error: { code: 'X', message: 'gone' } });
 
     const unresolved = await journal.listUnresolved();
     expect(unresolved.map((entry) => entry.id).sort()).toEqual([awaitingFollowUp, inFlight].sort());
-    expect(unresolved.find((entry) => entry.id === awaitingFollowUp)!.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'pending' })]);
+    expect(unresolved.find((entry) => entry.id === awaitingFollowUp)!.pendingSteps).toEqual([
+      expect.objectContaining({ name: 'channel-attributes', status: 'pending' }),
+    ]);
   });
 
   it('records a claimed channel as created unless another request recorded it, with the steps before it, in one write', async () => {
-    const resolved: StepRecord = { name: 'flex-flow', outcome: 'resolved', sids: { flexFlowSid: 'FO00000000000000000000000000000001' }, startedAt: at(1), finishedAt: at(1) };
+    const resolved: StepRecord = {
+      name: 'flex-flow',
+      outcome: 'resolved',
+      sids: { flexFlowSid: 'FO00000000000000000000000000000001' },
+      startedAt: at(1),
+      finishedAt: at(1),
+    };
     const first = await journal.begin(agentRequest, at(0));
     expect(await journal.recordClaim(first, [resolved, channelStep], 'channelSid')).toBe('created');
     const second = await journal.begin(agentRequest, at(1));
@@ -244,7 +305,10 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
     const otherStep = await journal.begin(pair, at(5));
     await journal.recordStep(otherStep, { ...channelOf('CH00000000000000000000000000000a04'), name: 'proxy-session' });
 
-    expect(await journal.recentChannelsOfPair(pair.fromNumber, pair.toNumber, 10)).toEqual(['CH00000000000000000000000000000a01', 'CH00000000000000000000000000000a02']);
+    expect(await journal.recentChannelsOfPair(pair.fromNumber, pair.toNumber, 10)).toEqual([
+      'CH00000000000000000000000000000a01',
+      'CH00000000000000000000000000000a02',
+    ]);
     expect(await journal.recentChannelsOfPair(pair.fromNumber, pair.toNumber, 1)).toEqual(['CH00000000000000000000000000000a01']);
     expect(await journal.recentChannelsOfPair(pair.toNumber, pair.fromNumber, 10)).toEqual([]);
   });

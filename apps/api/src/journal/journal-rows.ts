@@ -82,7 +82,10 @@ export async function loadEntries(db: Queryable, requests: readonly RequestRow[]
   const ids = requests.map((request) => request.id);
   const ofRequests = `request_id ${isAnyOf(db.dialect, '$1')}`;
   const [steps, pending, undone] = await Promise.all([
-    db.query<StepRow>(`SELECT request_id, name, outcome, sids, data, started_at, finished_at, error FROM outbound_step WHERE ${ofRequests} ORDER BY id`, [ids]),
+    db.query<StepRow>(
+      `SELECT request_id, name, outcome, sids, data, started_at, finished_at, error FROM outbound_step WHERE ${ofRequests} ORDER BY id`,
+      [ids],
+    ),
     db.query<PendingStepRow>(
       `SELECT request_id, name, payload, recorded_at, status, attempts, settled_at, error FROM outbound_pending_step WHERE ${ofRequests} ORDER BY recorded_at, name`,
       [ids],

@@ -16,7 +16,8 @@ export const JOURNAL = Symbol('JOURNAL');
     {
       provide: JOURNAL,
       // Published outermost: the finish's write time is measured without the observers' work.
-      useFactory: (db: Database, metrics: Metrics, events: OutboundEvents) => new PublishingJournal(new MeteredJournal(new SqlJournal(db), metrics), events),
+      useFactory: (db: Database, metrics: Metrics, events: OutboundEvents) =>
+        new PublishingJournal(new MeteredJournal(new SqlJournal(db), metrics), events),
       inject: [DATABASE, Metrics, OutboundEvents],
     },
     { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },

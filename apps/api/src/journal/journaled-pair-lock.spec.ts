@@ -113,9 +113,9 @@ describePostgres('Pair lock with the journal on PostgreSQL', (target) => {
     });
 
     it('refuses a statement under the lock before the begin has taken it', async () => {
-      await expect(new DatabasePairLock(handle.db).withLock(`test:${randomUUID()}`, () => handle.db.query('SELECT 1'), { withJournal: true })).rejects.toThrow(
-        'take it first',
-      );
+      await expect(
+        new DatabasePairLock(handle.db).withLock(`test:${randomUUID()}`, () => handle.db.query('SELECT 1'), { withJournal: true }),
+      ).rejects.toThrow('take it first');
     });
   });
 });

@@ -36,10 +36,28 @@ function historyContract(target: DatabaseTarget) {
     ids.otherNumber = await journal.begin(record({ fromNumber: '+15550100002' }), day(23));
     ids.newest = await journal.begin(record({}), day(24));
     await journal.recordStep(ids.newest, { name: 'flex-flow', outcome: 'resolved', sids: {}, startedAt: day(24), finishedAt: day(24) });
-    await journal.recordStep(ids.oldSystem, { name: 'channel', outcome: 'created', sids: { channelSid: 'CH1' }, startedAt: day(20), finishedAt: day(20) });
-    await journal.recordStep(ids.otherNumber, { name: 'conversation', outcome: 'created', sids: { conversationSid: 'CH2' }, startedAt: day(23), finishedAt: day(23) });
+    await journal.recordStep(ids.oldSystem, {
+      name: 'channel',
+      outcome: 'created',
+      sids: { channelSid: 'CH1' },
+      startedAt: day(20),
+      finishedAt: day(20),
+    });
+    await journal.recordStep(ids.otherNumber, {
+      name: 'conversation',
+      outcome: 'created',
+      sids: { conversationSid: 'CH2' },
+      startedAt: day(23),
+      finishedAt: day(23),
+    });
     // Closing a stale session names another conversation's channel: that does not make it this number's.
-    await journal.recordStep(ids.otherNumber, { name: 'stale-session', outcome: 'closed', sids: { sessionSid: 'KC1', channelSid: 'CH3' }, startedAt: day(23), finishedAt: day(23) });
+    await journal.recordStep(ids.otherNumber, {
+      name: 'stale-session',
+      outcome: 'closed',
+      sids: { sessionSid: 'KC1', channelSid: 'CH3' },
+      startedAt: day(23),
+      finishedAt: day(23),
+    });
   });
   afterAll(() => handle.close());
 

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { ErrorRecord, FollowUp, Journal, JournalEntry, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
+import type {
+  ErrorRecord,
+  FollowUp,
+  Journal,
+  JournalEntry,
+  OutboundRequestRecord,
+  PendingStepName,
+  RequestOutcome,
+  StepRecord,
+  UnwrittenRecords,
+} from '@flex-sms/domain';
 import type { Database, Queryable, SqlDialect } from '../store/database';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
@@ -43,7 +53,8 @@ interface DialectWrites {
 }
 
 /** A pending step's settlement: another attempt, its status and time, its last error. */
-const SETTLE_PENDING = 'UPDATE outbound_pending_step SET status = $3, attempts = attempts + 1, settled_at = $4, error = $5 WHERE request_id = $1 AND name = $2';
+const SETTLE_PENDING =
+  'UPDATE outbound_pending_step SET status = $3, attempts = attempts + 1, settled_at = $4, error = $5 WHERE request_id = $1 AND name = $2';
 
 /** PostgreSQL: the steps in a JSON array as rows, in their order. */
 const PG_STEP_ROWS = `ROWS FROM (jsonb_to_recordset($2::jsonb) AS (name text, outcome text, sids jsonb, data jsonb, "startedAt" timestamptz, "finishedAt" timestamptz, error jsonb))
@@ -73,9 +84,13 @@ function postgresFinish(release: boolean): string {
       SELECT finished.id, undone.action, undone.sid, undone.ok, undone.error
       FROM finished, ROWS FROM (jsonb_to_recordset($6::jsonb) AS (action text, sid text, ok boolean, error jsonb)) WITH ORDINALITY AS undone (action, sid, ok, error, position)
       ORDER BY undone.position
-    )${release ? `, released AS (
+    )${
+      release
+        ? `, released AS (
       SELECT pg_advisory_unlock($9::bigint) AS unlocked FROM (SELECT pg_advisory_xact_lock($9::bigint)) AS until_commit
-    )` : ''}
+    )`
+        : ''
+    }
     SELECT (SELECT id FROM finished) AS id${release ? ', (SELECT unlocked FROM released) AS released' : ''}`;
 }
 
@@ -109,10 +124,21 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
       return known;
     },
     async finish(db, requestId, outcome) {
-      const params = [requestId, outcome.status, outcome.finishedAt, outcome.result, outcome.error, outcome.undone, outcome.steps, outcome.pendingSteps];
+      const params = [
+        requestId,
+        outcome.status,
+        outcome.finishedAt,
+        outcome.result,
+        outcome.error,
+        outcome.undone,
+        outcome.steps,
+        outcome.pendingSteps,
+      ];
       const session = lockSessionHere();
       const [row] =
-        session?.state === 'held' ? await session.release<{ id: string | null }>(postgresFinish(true), [...params, session.lockId]) : await db.query<{ id: string | null }>(postgresFinish(false), params);
+        session?.state === 'held'
+          ? await session.release<{ id: string | null }>(postgresFinish(true), [...params, session.lockId])
+          : await db.query<{ id: string | null }>(postgresFinish(false), params);
       return row.id !== null;
     },
     async settleWithSteps(db, requestId, name, settle, steps) {
@@ -147,13 +173,10 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
     },
     finish: (db, requestId, outcome) =>
       db.transaction(async (tx) => {
-        const updated = await tx.query('UPDATE outbound_request SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1 RETURNING id', [
-          requestId,
-          outcome.status,
-          outcome.finishedAt,
-          outcome.result,
-          outcome.error,
-        ]);
+        const updated = await tx.query(
+          'UPDATE outbound_request SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1 RETURNING id',
+          [requestId, outcome.status, outcome.finishedAt, outcome.result, outcome.error],
+        );
         if (updated.length === 0) return false;
         // Empty arrays (a request's usual case: nothing undone) cost no statement.
         if (outcome.steps !== '[]') await sqliteInsertSteps(tx, requestId, outcome.steps);
@@ -191,7 +214,8 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
  * look-up uses an index on that expression (outbound_step_channel), which a parameter would not match.
  */
 function claimedStep(claimed: { name: string; sidKey: string }): string {
-  if (!/^[a-z-]+$/.test(claimed.name) || !/^[A-Za-z]+$/.test(claimed.sidKey)) throw new Error(`Not a step name and SID key: ${claimed.name}, ${claimed.sidKey}`);
+  if (!/^[a-z-]+$/.test(claimed.name) || !/^[A-Za-z]+$/.test(claimed.sidKey))
+    throw new Error(`Not a step name and SID key: ${claimed.name}, ${claimed.sidKey}`);
   return `name = '${claimed.name}' AND sids ->> '${claimed.sidKey}'`;
 }
 
@@ -221,7 +245,20 @@ export class SqlJournal implements Journal {
   /** Takes the pair lock with the same statement when the lock is waiting for it (PostgreSQL, see LockSession). */
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const id = newRequestId();
-    const params = [id, request.kind, request.caller, request.fromNumber, request.toNumber, request.toName, request.channel ?? 'sms', request.body, request.idempotencyKey, jsonParam(request.input ?? {}), request.statusCallbackUrl ?? null, startedAt];
+    const params = [
+      id,
+      request.kind,
+      request.caller,
+      request.fromNumber,
+      request.toNumber,
+      request.toName,
+      request.channel ?? 'sms',
+      request.body,
+      request.idempotencyKey,
+      jsonParam(request.input ?? {}),
+      request.statusCallbackUrl ?? null,
+      startedAt,
+    ];
     const session = lockSessionHere();
     if (session?.state === 'untaken') {
       // The row is inserted once the lock is held: the statement's source is the lock being taken.
@@ -257,7 +294,9 @@ export class SqlJournal implements Journal {
 
   async recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
     const claimed = steps[steps.length - 1];
-    const known = await this.insertFor(requestId, () => this.writes.recordClaim(this.db, requestId, stepsParam(steps), { name: claimed.name, sidKey, sid: claimed.sids[sidKey] }));
+    const known = await this.insertFor(requestId, () =>
+      this.writes.recordClaim(this.db, requestId, stepsParam(steps), { name: claimed.name, sidKey, sid: claimed.sids[sidKey] }),
+    );
     return known ? 'reused' : 'created';
   }
 

@@ -22,7 +22,12 @@ export function httpMetrics(metrics: Metrics) {
       const context = requestContextOf(res);
       const refused = res.statusCode >= 400 && res.statusCode < 500 && !res.getHeader(IDEMPOTENT_REPLAYED_HEADER);
       if (context?.sends && !context.journaled && refused) {
-        metrics.sends.inc({ flow: FLOW_LABEL[context.sends], mode: NO_MODE, channel: channelLabelOf((req.body as { channel?: unknown } | undefined)?.channel), outcome: 'refused' });
+        metrics.sends.inc({
+          flow: FLOW_LABEL[context.sends],
+          mode: NO_MODE,
+          channel: channelLabelOf((req.body as { channel?: unknown } | undefined)?.channel),
+          outcome: 'refused',
+        });
       }
     });
     next();

@@ -47,7 +47,10 @@ describe('GET /metrics', () => {
   });
 
   const scrape = async () => {
-    const response = await api.http.get('/metrics').expect(200).expect('Content-Type', /^text\/plain;.*version=0\.0\.4/);
+    const response = await api.http
+      .get('/metrics')
+      .expect(200)
+      .expect('Content-Type', /^text\/plain;.*version=0\.0\.4/);
     return parseSamples(response.text);
   };
   const message = (body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
@@ -120,7 +123,10 @@ describe('GET /metrics', () => {
     const deleteSession = { method: 'DELETE', path: '/proxy/v1/Services/*/Sessions/*' };
     await api.controls.setFaults({ failNext: [{ ...deleteSession, count: 1, status: 400, code: 20001, message: 'injected' }] });
 
-    const started = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], markChannelInactive: false }).expect(202);
+    const started = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], markChannelInactive: false })
+      .expect(202);
     const job = await waitForJob(api, started.body.id);
 
     const after = await scrape();
@@ -157,7 +163,10 @@ describe('GET /metrics', () => {
       const admin = await createApiKey(api, 'admin');
       await api.anonymous.get('/metrics').auth(admin.key, { type: 'bearer' }).expect(200);
       await createUser(api, 'metrics-admin', 'admin');
-      await api.anonymous.get('/metrics').set('Cookie', await signIn(api, 'metrics-admin')).expect(200);
+      await api.anonymous
+        .get('/metrics')
+        .set('Cookie', await signIn(api, 'metrics-admin'))
+        .expect(200);
     });
 
     it('lets the scraper in with METRICS_TOKEN, on /metrics only', async () => {

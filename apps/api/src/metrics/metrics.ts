@@ -54,7 +54,11 @@ export class Metrics {
   readonly pairLockWait = this.histogram('pair_lock_wait_seconds', 'Wait for the lock of a number and customer pair', [], WAIT_BUCKETS);
 
   // ─── Delivery (what Twilio reported after it accepted a send) ─────────────────────────────────────────────────
-  readonly deliveryStatuses = this.counter('delivery_status_total', "Sent messages reaching a delivery status (callbacks and reconciliation), by Twilio's status", ['status']);
+  readonly deliveryStatuses = this.counter(
+    'delivery_status_total',
+    "Sent messages reaching a delivery status (callbacks and reconciliation), by Twilio's status",
+    ['status'],
+  );
 
   // ─── Clean-up ─────────────────────────────────────────────────────────────────────────────────────────────────
   readonly cleanupJobItems = this.counter('cleanup_job_items_total', 'Clean-up items processed, by job kind and outcome', ['kind', 'outcome']);

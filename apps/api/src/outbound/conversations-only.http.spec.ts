@@ -21,7 +21,10 @@ describe('a Conversations-only deployment (OUTBOUND_MODE=conversations, no TWILI
       .post('/api/v1/outbound/message')
       .send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155550601', toName: 'Ada', messageBody: 'Your parcel is on its way' })
       .expect(201);
-    const task = await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155550602', toName: 'Grace' }).expect(201);
+    const task = await api.http
+      .post('/api/v1/outbound/task')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155550602', toName: 'Grace' })
+      .expect(201);
 
     expect(message.body).toMatchObject({ mode: 'conversations', status: 'succeeded' });
     expect(task.body).toMatchObject({ mode: 'conversations', status: 'succeeded' });
@@ -31,10 +34,16 @@ describe('a Conversations-only deployment (OUTBOUND_MODE=conversations, no TWILI
 
   it('answers the Proxy routes 422 PROXY_SERVICE_NOT_CONFIGURED, naming the setting and the conversation routes', async () => {
     const list = await api.http.get('/api/v1/proxy/sessions').expect(422);
-    const cleanup = await api.http.post('/api/v1/cleanup/proxy-sessions').send({ statuses: ['closed'], dryRun: true }).expect(422);
+    const cleanup = await api.http
+      .post('/api/v1/cleanup/proxy-sessions')
+      .send({ statuses: ['closed'], dryRun: true })
+      .expect(422);
 
     for (const response of [list, cleanup]) {
-      expect(response.body.error).toMatchObject({ code: 'PROXY_SERVICE_NOT_CONFIGURED', message: expect.stringContaining('TWILIO_PROXY_SERVICE_SID') });
+      expect(response.body.error).toMatchObject({
+        code: 'PROXY_SERVICE_NOT_CONFIGURED',
+        message: expect.stringContaining('TWILIO_PROXY_SERVICE_SID'),
+      });
     }
     expect(list.body.error.message).toContain('/api/v1/cleanup/conversations');
   });

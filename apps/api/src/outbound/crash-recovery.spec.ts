@@ -51,11 +51,19 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
     children.push(first.child);
     // The Proxy Session request hangs: the channel and its task exist, the request is mid-flight when the process dies.
     await controls.setFaults({ endpoints: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', latencyMs: 2_000 }] });
-    const send = { method: 'POST', headers: { 'Idempotency-Key': 'crash-recovery-key' }, body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada' }) };
-    const inFlight = api(first.url, '/api/v1/outbound/task', send).catch(
-      (error: unknown) => error,
+    const send = {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'crash-recovery-key' },
+      body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada' }),
+    };
+    const inFlight = api(first.url, '/api/v1/outbound/task', send).catch((error: unknown) => error);
+    await until(
+      async () =>
+        (await controls.requests()).requests.some((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions')
+          ? true
+          : undefined,
+      'the Proxy request',
     );
-    await until(async () => ((await controls.requests()).requests.some((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions') ? true : undefined), 'the Proxy request');
 
     first.child.kill('SIGKILL');
     await new Promise((resolvePromise) => first.child.once('exit', resolvePromise));
@@ -74,7 +82,12 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
     expect(entry).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
     const channelStep = entry.steps.find((step) => step.name === 'channel')!;
     const { channelSid, taskSid } = channelStep.sids;
-    expect(entry.undone).toEqual(expect.arrayContaining([{ action: 'cancel-task', sid: taskSid, ok: true }, { action: 'remove-channel', sid: channelSid, ok: true }]));
+    expect(entry.undone).toEqual(
+      expect.arrayContaining([
+        { action: 'cancel-task', sid: taskSid, ok: true },
+        { action: 'remove-channel', sid: channelSid, ok: true },
+      ]),
+    );
 
     const task = await client.taskrouter.v1.workspaces(sandbox.account.workspaceSid).tasks(taskSid).fetch();
     expect(task.assignmentStatus).toBe('canceled');
@@ -84,10 +97,14 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
 
     // And the restarted API works: the caller's retry with the same Idempotency-Key runs (the interrupted attempt
     // never answered, so recovery freed its key; it does not answer 409 "still running" for the key's whole lease).
-    const retried = await until(async () => {
-      const answer = await api<{ status: string }>(second.url, '/api/v1/outbound/task', send);
-      return answer.status === 409 ? undefined : answer;
-    }, 'the Idempotency-Key to be freed', 5_000);
+    const retried = await until(
+      async () => {
+        const answer = await api<{ status: string }>(second.url, '/api/v1/outbound/task', send);
+        return answer.status === 409 ? undefined : answer;
+      },
+      'the Idempotency-Key to be freed',
+      5_000,
+    );
     expect(retried).toMatchObject({ status: 201, body: { status: 'succeeded' } });
     second.child.kill('SIGTERM');
   }, 60_000);

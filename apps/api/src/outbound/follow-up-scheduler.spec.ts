@@ -1,7 +1,13 @@
 import type { PendingStepsReport } from '@flex-sms/domain';
 import { FOLLOW_UP_RETRY_DELAYS_MS, FollowUpScheduler } from './follow-up-scheduler';
 
-const report = (requestId: string, outcome: Partial<PendingStepsReport> = {}): PendingStepsReport => ({ requestId, completed: [], postponed: [], failed: [], ...outcome });
+const report = (requestId: string, outcome: Partial<PendingStepsReport> = {}): PendingStepsReport => ({
+  requestId,
+  completed: [],
+  postponed: [],
+  failed: [],
+  ...outcome,
+});
 
 describe('FollowUpScheduler', () => {
   afterEach(() => jest.useRealTimers());

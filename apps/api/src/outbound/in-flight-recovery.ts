@@ -64,17 +64,20 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
 
   private run(what: string): Promise<InFlightResolution | null> {
     this.lastRunAt = Date.now();
-    return this.resolveInFlight.execute((rolledBack) => this.freeIdempotencyKey(rolledBack)).then(
-      (resolution) => {
-        this.report(resolution);
-        return resolution;
-      },
-      (error: unknown) => {
-        if (error instanceof DatabaseUnavailable) this.logger.warn(`${what} stopped, the database is unavailable (${error.message}); it runs again once it answers`);
-        else this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      },
-    );
+    return this.resolveInFlight
+      .execute((rolledBack) => this.freeIdempotencyKey(rolledBack))
+      .then(
+        (resolution) => {
+          this.report(resolution);
+          return resolution;
+        },
+        (error: unknown) => {
+          if (error instanceof DatabaseUnavailable)
+            this.logger.warn(`${what} stopped, the database is unavailable (${error.message}); it runs again once it answers`);
+          else this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        },
+      );
   }
 
   private pause(ms: number): Promise<void> {
@@ -104,7 +107,8 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
       }
       const failed = undone.filter((record) => !record.ok);
       this.logger.warn(
-        `Request ${requestId} was interrupted; undid ${undone.length - failed.length} change(s)` + (failed.length ? `, ${failed.length} could not be undone (see the journal)` : ''),
+        `Request ${requestId} was interrupted; undid ${undone.length - failed.length} change(s)` +
+          (failed.length ? `, ${failed.length} could not be undone (see the journal)` : ''),
       );
     }
     for (const report of resolution.followedUp) {

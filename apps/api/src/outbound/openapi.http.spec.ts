@@ -53,6 +53,9 @@ describe('OpenAPI document of the outbound, Flex Flow, channel and Proxy routes'
     expect(task.requestBody?.content['application/json'].schema.$ref).toBe('#/components/schemas/InitiateAgentSmsRequestDto');
     expect(task.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(Object.keys(task.responses['409'].content!['application/json'].examples!)).toEqual(['PARTICIPANT_CONFLICT', 'IDEMPOTENCY_KEY_IN_USE']);
-    expect(Object.keys(paths['/flex-initiate-outbound-sms-task'].post.requestBody!.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    expect(Object.keys(paths['/flex-initiate-outbound-sms-task'].post.requestBody!.content)).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+    ]);
   });
 });

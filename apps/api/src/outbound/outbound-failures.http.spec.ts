@@ -1,5 +1,12 @@
 import { FlexFlowDirectory } from '@flex-sms/domain';
-import { OUTBOUND_VARIANTS, OutboundTestApp, channelFields, createOutboundTestApp, customerWroteFirst, twilioResources } from './outbound.test-helpers';
+import {
+  OUTBOUND_VARIANTS,
+  OutboundTestApp,
+  channelFields,
+  createOutboundTestApp,
+  customerWroteFirst,
+  twilioResources,
+} from './outbound.test-helpers';
 
 const SESSIONS = '/proxy/v1/Services/*/Sessions';
 const FLEX_CHANNELS = '/flex-api/v1/Channels';
@@ -27,11 +34,26 @@ const MODE_CASES = {
     rollback: [
       { flow: 'task', step: 'channel', method: 'POST', path: FLEX_CHANNELS, status: 'failed', undone: [] },
       { flow: 'task', step: 'proxy-session', method: 'POST', path: SESSIONS, status: 'rolled_back', undone: ['cancel-task', 'remove-channel'] },
-      { flow: 'task', step: 'message', method: 'POST', path: MESSAGES, status: 'rolled_back', undone: ['cancel-task', 'remove-proxy-session', 'remove-channel'] },
+      {
+        flow: 'task',
+        step: 'message',
+        method: 'POST',
+        path: MESSAGES,
+        status: 'rolled_back',
+        undone: ['cancel-task', 'remove-proxy-session', 'remove-channel'],
+      },
       { flow: 'message', step: 'channel', method: 'POST', path: FLEX_CHANNELS, status: 'failed', undone: [] },
       { flow: 'message', step: 'proxy-session', method: 'POST', path: SESSIONS, status: 'rolled_back', undone: ['remove-channel'] },
       // The message goes out beside the attribute write (one round trip saved); an SMS already relayed cannot be unsent.
-      { flow: 'message', step: 'channel-attributes', method: 'POST', path: CHANNEL, status: 'rolled_back', undone: ['remove-proxy-session', 'remove-channel'], smsSent: true },
+      {
+        flow: 'message',
+        step: 'channel-attributes',
+        method: 'POST',
+        path: CHANNEL,
+        status: 'rolled_back',
+        undone: ['remove-proxy-session', 'remove-channel'],
+        smsSent: true,
+      },
       { flow: 'message', step: 'message', method: 'POST', path: MESSAGES, status: 'rolled_back', undone: ['remove-proxy-session', 'remove-channel'] },
     ] as RollbackCase[],
     /** Safe to repeat (looked up first), second on the system flow's critical path. */
@@ -42,9 +64,23 @@ const MODE_CASES = {
   conversations: {
     rollback: [
       { flow: 'task', step: 'interaction', method: 'POST', path: INTERACTIONS, status: 'failed', undone: [] },
-      { flow: 'task', step: 'message', method: 'POST', path: CONVERSATION_MESSAGES, status: 'rolled_back', undone: ['cancel-task', 'close-interaction-channel', 'remove-conversation'] },
+      {
+        flow: 'task',
+        step: 'message',
+        method: 'POST',
+        path: CONVERSATION_MESSAGES,
+        status: 'rolled_back',
+        undone: ['cancel-task', 'close-interaction-channel', 'remove-conversation'],
+      },
       { flow: 'message', step: 'conversation', method: 'POST', path: CONVERSATIONS, status: 'failed', undone: [] },
-      { flow: 'message', step: 'conversation-participant', method: 'POST', path: PARTICIPANTS, status: 'rolled_back', undone: ['remove-conversation'] },
+      {
+        flow: 'message',
+        step: 'conversation-participant',
+        method: 'POST',
+        path: PARTICIPANTS,
+        status: 'rolled_back',
+        undone: ['remove-conversation'],
+      },
       { flow: 'message', step: 'conversation-webhook', method: 'POST', path: WEBHOOKS, status: 'rolled_back', undone: ['remove-conversation'] },
       { flow: 'message', step: 'message', method: 'POST', path: CONVERSATION_MESSAGES, status: 'rolled_back', undone: ['remove-conversation'] },
     ] as RollbackCase[],
@@ -75,15 +111,19 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
     await api.controls.clearRequests();
   });
 
-  const task = (body: Record<string, unknown> = {}) => api.http.post('/api/v1/outbound/task').send({ fromNumber, toNumber: customer, toName: 'Ada', ...channelFields(variant), ...body });
+  const task = (body: Record<string, unknown> = {}) =>
+    api.http.post('/api/v1/outbound/task').send({ fromNumber, toNumber: customer, toName: 'Ada', ...channelFields(variant), ...body });
   const message = (body: Record<string, unknown> = {}) =>
-    api.http.post('/api/v1/outbound/message').send({ fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Hello', ...channelFields(variant), ...body });
+    api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber, toNumber: customer, toName: 'Ada', messageBody: 'Hello', ...channelFields(variant), ...body });
   const journalEntry = async (id: string) => (await api.http.get(`/api/v1/outbound/${id}`).expect(200)).body;
   const latestEntry = async () => {
     const page = (await api.http.get('/api/v1/outbound').query({ number: customer }).expect(200)).body;
     return journalEntry(page.items[0].id);
   };
-  const failNext = (method: string, path: string, status = 400, code = 20001, count = 1) => api.controls.setFaults({ failNext: [{ method, path, count, status, code, message: 'injected' }] });
+  const failNext = (method: string, path: string, status = 400, code = 20001, count = 1) =>
+    api.controls.setFaults({ failNext: [{ method, path, count, status, code, message: 'injected' }] });
 
   // Programmable Chat + Proxy: the customer's pair in another live Proxy Session.
   (mode === 'chat-proxy' ? describe : describe.skip)('participant conflicts', () => {
@@ -97,7 +137,12 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
       expect(response.body.error).toMatchObject({
         code: 'PARTICIPANT_CONFLICT',
         message: expect.stringContaining(customer),
-        context: { customerNumber: customer, proxyNumber: fromNumber, conflictingSessionSid: inbound.sessionSid, conflictingChannelSid: inbound.channelSid },
+        context: {
+          customerNumber: customer,
+          proxyNumber: fromNumber,
+          conflictingSessionSid: inbound.sessionSid,
+          conflictingChannelSid: inbound.channelSid,
+        },
       });
       expect(await twilioResources(api)).toEqual(before);
       const entry = await latestEntry();
@@ -114,7 +159,10 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
 
       const response = await message().expect(409);
 
-      expect(response.body.error).toMatchObject({ code: 'PARTICIPANT_CONFLICT', context: { conflictingSessionSid: agent.proxySession.sid, conflictingChannelSid: agent.channel.sid, conflictingTaskSid: agent.task.sid } });
+      expect(response.body.error).toMatchObject({
+        code: 'PARTICIPANT_CONFLICT',
+        context: { conflictingSessionSid: agent.proxySession.sid, conflictingChannelSid: agent.channel.sid, conflictingTaskSid: agent.task.sid },
+      });
       expect(await twilioResources(api)).toMatchObject({ openSessions: expect.arrayContaining([agent.proxySession.sid]) });
     });
 
@@ -127,7 +175,9 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
       const response = await task().expect(201);
 
       const entry = await journalEntry(response.body.id);
-      expect(entry.steps).toContainEqual(expect.objectContaining({ name: 'stale-session', outcome: 'closed', sids: expect.objectContaining({ sessionSid: inbound.sessionSid }) }));
+      expect(entry.steps).toContainEqual(
+        expect.objectContaining({ name: 'stale-session', outcome: 'closed', sids: expect.objectContaining({ sessionSid: inbound.sessionSid }) }),
+      );
       const stale = await api.twilio.proxy.v1.services(api.sandbox.account.proxyServiceSid).sessions(inbound.sessionSid!).fetch();
       expect(stale.status).toBe('closed');
       await api.followUpsIdle();
@@ -150,12 +200,17 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
       expect(await twilioResources(api)).toEqual(before);
       const entry = await latestEntry();
       expect(entry).toMatchObject({ status: 'failed', error: { code: 'CONVERSATION_CONFLICT' } });
-      expect(entry.steps.filter((step: { name: string }) => step.name === 'conversation').map((step: { outcome: string }) => step.outcome)).toEqual(['created', 'removed']);
+      expect(entry.steps.filter((step: { name: string }) => step.name === 'conversation').map((step: { outcome: string }) => step.outcome)).toEqual([
+        'created',
+        'removed',
+      ]);
     });
 
     // The SMS number's Address Configuration is switched on for it; the WhatsApp sender's is on already (the next suite).
     (sms ? it : it.skip)('puts the agent’s interaction on the customer’s inbound conversation while no task holds it', async () => {
-      const [address] = (await api.twilio.conversations.v1.addressConfigurations.list({ type: 'sms' })).filter((candidate) => candidate.address === fromNumber);
+      const [address] = (await api.twilio.conversations.v1.addressConfigurations.list({ type: 'sms' })).filter(
+        (candidate) => candidate.address === fromNumber,
+      );
       // AutoCreation on: the number takes inbound SMS as Conversations (a Flex UI 2.x account).
       await api.twilio.conversations.v1.addressConfigurations(address.sid).update({ 'autoCreation.enabled': true });
       try {
@@ -177,20 +232,25 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
   });
 
   describe('rollback after a failure at each step (nothing orphaned in Twilio)', () => {
-    it.each(cases.rollback)('$flow flow, $step refused: 502, journal $status, undone $undone', async ({ flow, method, path, status, undone, ...rest }) => {
-      const before = await twilioResources(api);
-      await failNext(method, path);
+    it.each(cases.rollback)(
+      '$flow flow, $step refused: 502, journal $status, undone $undone',
+      async ({ flow, method, path, status, undone, ...rest }) => {
+        const before = await twilioResources(api);
+        await failNext(method, path);
 
-      const response = await (flow === 'task' ? task({ initialMessage: 'Hi' }) : message()).expect(502);
+        const response = await (flow === 'task' ? task({ initialMessage: 'Hi' }) : message()).expect(502);
 
-      expect(response.body.error).toMatchObject({ code: 'TWILIO_REQUEST_FAILED', twilioCode: 20001 });
-      expect(JSON.stringify(response.body)).not.toMatch(/\bat \w|RestException/);
-      expect(await twilioResources(api)).toEqual(before);
-      expect(await api.controls.handsetThread(customer)).toHaveLength(rest.smsSent ? 1 : 0);
-      const entry = await latestEntry();
-      expect(entry.status).toBe(status);
-      expect(entry.undone.map((record: { action: string; ok: boolean }) => `${record.action}:${record.ok}`)).toEqual(undone.map((action) => `${action}:true`));
-    });
+        expect(response.body.error).toMatchObject({ code: 'TWILIO_REQUEST_FAILED', twilioCode: 20001 });
+        expect(JSON.stringify(response.body)).not.toMatch(/\bat \w|RestException/);
+        expect(await twilioResources(api)).toEqual(before);
+        expect(await api.controls.handsetThread(customer)).toHaveLength(rest.smsSent ? 1 : 0);
+        const entry = await latestEntry();
+        expect(entry.status).toBe(status);
+        expect(entry.undone.map((record: { action: string; ok: boolean }) => `${record.action}:${record.ok}`)).toEqual(
+          undone.map((action) => `${action}:true`),
+        );
+      },
+    );
 
     it('undoes nothing when the Flex Flows cannot be read: 503 with Retry-After, nothing created', async () => {
       api.app.get(FlexFlowDirectory).invalidate();
@@ -212,7 +272,9 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
 
       const entry = await journalEntry(response.body.id);
       expect(entry.status).toBe('succeeded');
-      expect(entry.pendingSteps).toEqual([expect.objectContaining({ name: 'channel-attributes', status: 'failed', error: expect.objectContaining({ code: 'TWILIO_REQUEST_FAILED' }) })]);
+      expect(entry.pendingSteps).toEqual([
+        expect.objectContaining({ name: 'channel-attributes', status: 'failed', error: expect.objectContaining({ code: 'TWILIO_REQUEST_FAILED' }) }),
+      ]);
     });
   });
 
@@ -225,7 +287,9 @@ describe.each(OUTBOUND_VARIANTS)('outbound failures over HTTP (OUTBOUND_MODE=$mo
     });
 
     it("honours a 429's Retry-After before repeating", async () => {
-      await api.controls.setFaults({ failNext: [{ method: 'POST', path: cases.firstCreate.path, count: 1, status: 429, code: 20429, retryAfterSeconds: 1 }] });
+      await api.controls.setFaults({
+        failNext: [{ method: 'POST', path: cases.firstCreate.path, count: 1, status: 429, code: 20429, retryAfterSeconds: 1 }],
+      });
       await message().expect(201);
       const creates = (await api.controls.requests()).requests.filter((request) => request.endpoint === cases.firstCreate.endpoint);
       expect(creates.map((request) => request.status)).toEqual([429, 201]);

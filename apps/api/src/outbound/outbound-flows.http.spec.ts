@@ -29,11 +29,18 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
   const task = (body: Record<string, unknown> = {}) =>
     api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada Lovelace', ...body });
   const message = (body: Record<string, unknown> = {}) =>
-    api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada Lovelace', messageBody: 'Your order shipped.', ...body });
+    api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada Lovelace', messageBody: 'Your order shipped.', ...body });
 
   describe('POST /api/v1/outbound/task', () => {
     it('creates the task with the outbound attributes, texts the customer, and lands the reply in the conversation', async () => {
-      const response = await task({ initialMessage: 'Hi Ada, it is Grace.', sourceChatChannelSid: SOURCE_CHANNEL, targetWorkerSid: TARGET_WORKER, taskAttributes: { crmId: 'A-17', to: 'ignored' } }).expect(201);
+      const response = await task({
+        initialMessage: 'Hi Ada, it is Grace.',
+        sourceChatChannelSid: SOURCE_CHANNEL,
+        targetWorkerSid: TARGET_WORKER,
+        taskAttributes: { crmId: 'A-17', to: 'ignored' },
+      }).expect(201);
 
       expect(response.body).toMatchObject({
         id: expect.stringMatching(/^req_/),
@@ -56,7 +63,9 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
         sourceChatChannelSid: SOURCE_CHANNEL,
         targetWorkerSid: TARGET_WORKER,
       });
-      expect(await api.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Grace.' })]);
+      expect(await api.controls.handsetThread(CUSTOMER)).toEqual([
+        expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Grace.' }),
+      ]);
 
       await api.followUpsIdle();
       await api.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Sure, call me.' });
@@ -68,7 +77,10 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
         const view = (await api.http.get(`/api/v1/channels/${channel.sid}`).expect(200)).body;
         expect(view.channel.attributes).toMatchObject({ proxySession: proxySession.sid });
       } else {
-        expect(JSON.parse(twilioTask.attributes)).toMatchObject({ conversationSid: response.body.conversation.sid, flexInteractionSid: response.body.interaction.sid });
+        expect(JSON.parse(twilioTask.attributes)).toMatchObject({
+          conversationSid: response.body.conversation.sid,
+          flexInteractionSid: response.body.interaction.sid,
+        });
         expect(channel.sid).toBe(response.body.conversation.sid);
       }
     });
@@ -80,8 +92,13 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
         const second = (await task({ initialMessage: 'Following up' }).expect(201)).body;
 
         expect(second.reused).toEqual({ channel: true, session: true });
-        expect(second).toMatchObject({ channel: { sid: first.channel.sid }, proxySession: { sid: first.proxySession.sid }, task: { sid: first.task.sid } });
-        const sessionsOfCustomer = (await api.http.get(`/api/v1/proxy/sessions/${first.proxySession.sid}/participants`).expect(200)).body.participants;
+        expect(second).toMatchObject({
+          channel: { sid: first.channel.sid },
+          proxySession: { sid: first.proxySession.sid },
+          task: { sid: first.task.sid },
+        });
+        const sessionsOfCustomer = (await api.http.get(`/api/v1/proxy/sessions/${first.proxySession.sid}/participants`).expect(200)).body
+          .participants;
         expect(sessionsOfCustomer).toContainEqual(expect.objectContaining({ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }));
       });
 
@@ -107,7 +124,13 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
         const refused = await task({ initialMessage: 'Following up' }).expect(409);
         expect(refused.body.error).toMatchObject({
           code: 'CONVERSATION_CONFLICT',
-          context: { customerNumber: CUSTOMER, proxyNumber: TWILIO_NUMBER, conversationSid: first.conversation.sid, taskSid: first.task.sid, taskStatus: 'pending' },
+          context: {
+            customerNumber: CUSTOMER,
+            proxyNumber: TWILIO_NUMBER,
+            conversationSid: first.conversation.sid,
+            taskSid: first.task.sid,
+            taskStatus: 'pending',
+          },
         });
 
         await api.twilio.taskrouter.v1.workspaces(api.sandbox.account.workspaceSid).tasks(first.task.sid).update({ assignmentStatus: 'canceled' });
@@ -138,7 +161,13 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       const tasksBefore = (await twilioResources(api)).liveTasks;
       const response = await message().expect(201);
 
-      expect(response.body).toMatchObject({ status: 'succeeded', flexFlow: { integrationType: 'studio' }, message: { body: 'Your order shipped.' }, pendingSteps: [], ...expected.systemAnswer });
+      expect(response.body).toMatchObject({
+        status: 'succeeded',
+        flexFlow: { integrationType: 'studio' },
+        message: { body: 'Your order shipped.' },
+        pendingSteps: [],
+        ...expected.systemAnswer,
+      });
       expect(response.body.task).toBeUndefined();
       expect((await twilioResources(api)).liveTasks).toEqual(tasksBefore);
       expect(await api.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', body: 'Your order shipped.' })]);
@@ -162,7 +191,6 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       expect((await api.controls.handsetThread(CUSTOMER)).map((sms) => sms.body)).toEqual(['One', 'Two']);
       expect(await expected.transcript(api, second)).toEqual(['One', 'Two']);
     });
-
   });
 
   describe('history', () => {
@@ -170,7 +198,10 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       const agent = (await task().expect(201)).body;
       const otherCustomer = nextCustomer();
       const system = (await message({ toNumber: otherCustomer, fromNumber: OTHER_TWILIO_NUMBER }).expect(201)).body;
-      await api.http.post('/api/v1/outbound/message').send({ fromNumber: '+15550100009', toNumber: CUSTOMER, toName: 'Ada', messageBody: 'x' }).expect(422);
+      await api.http
+        .post('/api/v1/outbound/message')
+        .send({ fromNumber: '+15550100009', toNumber: CUSTOMER, toName: 'Ada', messageBody: 'x' })
+        .expect(422);
 
       const all = (await api.http.get('/api/v1/outbound').query({ pageSize: 100 }).expect(200)).body;
       const ids = all.items.map((item: { id: string }) => item.id);
@@ -202,13 +233,34 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
       const response = await api.http
         .post('/flex-initiate-outbound-sms-task')
         .type('form')
-        .send({ fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, sourceChatChannelSid: '', targetWorkerSid: TARGET_WORKER, initialNotificationMessage: 'Hello from Flex' })
+        .send({
+          fromNumber: TWILIO_NUMBER,
+          toName: 'Ada',
+          toNumber: CUSTOMER,
+          sourceChatChannelSid: '',
+          targetWorkerSid: TARGET_WORKER,
+          initialNotificationMessage: 'Hello from Flex',
+        })
         .expect(200);
 
       expect(response.body).toEqual({
-        chatChannel: expect.objectContaining({ identity: CUSTOMER, sid: expect.stringMatching(/^CH/), taskSid: expect.stringMatching(/^WT/), flexFlowSid: expect.stringMatching(/^FO/), accountSid: api.sandbox.account.accountSid }),
-        proxySession: expect.objectContaining({ sid: expect.stringMatching(/^KC/), uniqueName: response.body.chatChannel.sid, serviceSid: api.sandbox.account.proxyServiceSid }),
-        chatMessage: expect.objectContaining({ sid: expect.stringMatching(/^IM/), body: 'Hello from Flex', channelSid: response.body.chatChannel.sid }),
+        chatChannel: expect.objectContaining({
+          identity: CUSTOMER,
+          sid: expect.stringMatching(/^CH/),
+          taskSid: expect.stringMatching(/^WT/),
+          flexFlowSid: expect.stringMatching(/^FO/),
+          accountSid: api.sandbox.account.accountSid,
+        }),
+        proxySession: expect.objectContaining({
+          sid: expect.stringMatching(/^KC/),
+          uniqueName: response.body.chatChannel.sid,
+          serviceSid: api.sandbox.account.proxyServiceSid,
+        }),
+        chatMessage: expect.objectContaining({
+          sid: expect.stringMatching(/^IM/),
+          body: 'Hello from Flex',
+          channelSid: response.body.chatChannel.sid,
+        }),
       });
       const twilioTask = await api.twilio.taskrouter.v1.workspaces(api.sandbox.account.workspaceSid).tasks(response.body.chatChannel.taskSid).fetch();
       expect(JSON.parse(twilioTask.attributes)).toMatchObject({ targetWorkerSid: TARGET_WORKER });
@@ -217,21 +269,41 @@ describe.each(OUTBOUND_MODES)('outbound SMS over HTTP against the sandbox (OUTBO
     });
 
     it('flex-initiate-outbound-sms takes JSON or a form body', async () => {
-      const json = await api.http.post('/flex-initiate-outbound-sms').send({ fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, messageBody: 'One' }).expect(200);
-      const form = await api.http.post('/flex-initiate-outbound-sms').type('form').send(`fromNumber=${encodeURIComponent(TWILIO_NUMBER)}&toName=Ada&toNumber=${encodeURIComponent(CUSTOMER)}&messageBody=Two`).expect(200);
+      const json = await api.http
+        .post('/flex-initiate-outbound-sms')
+        .send({ fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, messageBody: 'One' })
+        .expect(200);
+      const form = await api.http
+        .post('/flex-initiate-outbound-sms')
+        .type('form')
+        .send(`fromNumber=${encodeURIComponent(TWILIO_NUMBER)}&toName=Ada&toNumber=${encodeURIComponent(CUSTOMER)}&messageBody=Two`)
+        .expect(200);
       expect(json.body.chatMessage.body).toBe('One');
       expect(form.body.proxySession.sid).toBe(json.body.proxySession.sid);
       expect((await api.controls.handsetThread(CUSTOMER)).map((sms) => sms.body)).toEqual(['One', 'Two']);
     });
 
     it('validates the original body names, every error at once, in the one error shape', async () => {
-      const response = await api.http.post('/flex-initiate-outbound-sms-task').type('form').send({ fromNumber: 'x', toNumber: CUSTOMER, workerClient: 'y' }).expect(400);
+      const response = await api.http
+        .post('/flex-initiate-outbound-sms-task')
+        .type('form')
+        .send({ fromNumber: 'x', toNumber: CUSTOMER, workerClient: 'y' })
+        .expect(400);
       expect(response.body.error.code).toBe('VALIDATION_FAILED');
-      expect(response.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['fromNumber', 'toName', 'toName', 'toName', 'workerClient']);
+      expect(response.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+        'fromNumber',
+        'toName',
+        'toName',
+        'toName',
+        'workerClient',
+      ]);
     });
 
     it('needs the API key like every other route', async () => {
-      await api.anonymous.post('/flex-initiate-outbound-sms').send({ fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, messageBody: 'x' }).expect(401);
+      await api.anonymous
+        .post('/flex-initiate-outbound-sms')
+        .send({ fromNumber: TWILIO_NUMBER, toName: 'Ada', toNumber: CUSTOMER, messageBody: 'x' })
+        .expect(401);
     });
   });
 });

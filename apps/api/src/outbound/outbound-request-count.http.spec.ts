@@ -40,7 +40,10 @@ describe('Twilio round trips per outbound request', () => {
   });
 
   it('agent flow with an initial message: three', async () => {
-    await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', initialMessage: 'Hi' }).expect(201);
+    await api.http
+      .post('/api/v1/outbound/task')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', initialMessage: 'Hi' })
+      .expect(201);
     await api.followUpsIdle();
 
     const criticalPath = (await api.controls.requests()).requests.filter((request) => !isFollowUp(request.endpoint));
@@ -48,7 +51,10 @@ describe('Twilio round trips per outbound request', () => {
   });
 
   it('system flow: three (channel; session beside the channel read; attribute write beside the message), no session listing', async () => {
-    await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Shipped' }).expect(201);
+    await api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Shipped' })
+      .expect(201);
 
     const { requests } = await api.controls.requests();
     expect(sequentialRoundTrips(requests)).toBe(3);
@@ -75,7 +81,10 @@ describe('Twilio round trips per outbound request in Flex Conversations mode', (
   });
 
   it('agent flow with an initial message: two (the Interaction; the message beside the conversation read)', async () => {
-    await api.http.post('/api/v1/outbound/task').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', initialMessage: 'Hi' }).expect(201);
+    await api.http
+      .post('/api/v1/outbound/task')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', initialMessage: 'Hi' })
+      .expect(201);
 
     const { requests } = await api.controls.requests();
     expect(requests.map((request) => request.endpoint).sort()).toEqual([
@@ -87,7 +96,10 @@ describe('Twilio round trips per outbound request in Flex Conversations mode', (
   });
 
   it('system flow: three (conversation; customer beside the Studio webhook; message), nothing listed', async () => {
-    await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Shipped' }).expect(201);
+    await api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada', messageBody: 'Shipped' })
+      .expect(201);
 
     const { requests } = await api.controls.requests();
     expect(sequentialRoundTrips(requests)).toBe(3);

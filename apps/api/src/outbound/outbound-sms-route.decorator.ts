@@ -38,7 +38,11 @@ export function OutboundSmsRoute(options: OutboundSmsRouteOptions) {
     Roles('operator'),
     SendsSms({ kind }),
     ...(originalFunction
-      ? [HttpCode(200), Idempotent({ answerFromJournal: originalFunction.answerFromJournal }), ApiConsumes('application/json', 'application/x-www-form-urlencoded')]
+      ? [
+          HttpCode(200),
+          Idempotent({ answerFromJournal: originalFunction.answerFromJournal }),
+          ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
+        ]
       : [Idempotent()]),
     ApiOperation(operation),
     originalFunction ? ApiOkResponse(response) : ApiCreatedResponse(response),

@@ -29,7 +29,12 @@ describe('outbound request validation (400 VALIDATION_FAILED, every field at onc
       })
       .expect(400);
 
-    expect(response.body.error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: 'The request has 8 invalid fields.', requestId: response.headers['x-request-id'] });
+    expect(response.body.error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request has 8 invalid fields.',
+      requestId: response.headers['x-request-id'],
+    });
     expect(details(response.body)).toEqual([
       'fromNumber: fromNumber must be a phone number in E.164 format, e.g. +15551234567',
       'initialMessage: initialMessage must be shorter than or equal to 1600 characters',
@@ -43,7 +48,10 @@ describe('outbound request validation (400 VALIDATION_FAILED, every field at onc
   });
 
   it('reports missing fields and a message over 1600 characters', async () => {
-    const response = await api.http.post('/api/v1/outbound/message').send({ messageBody: 'y'.repeat(1601), toName: 'x'.repeat(257) }).expect(400);
+    const response = await api.http
+      .post('/api/v1/outbound/message')
+      .send({ messageBody: 'y'.repeat(1601), toName: 'x'.repeat(257) })
+      .expect(400);
     expect(details(response.body)).toEqual([
       'fromNumber: fromNumber must be a phone number in E.164 format, e.g. +15551234567',
       'messageBody: messageBody must be shorter than or equal to 1600 characters',
@@ -53,13 +61,26 @@ describe('outbound request validation (400 VALIDATION_FAILED, every field at onc
   });
 
   it('refuses texting the Twilio number itself', async () => {
-    const response = await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: TWILIO_NUMBER, toName: 'Me', messageBody: 'Hi' }).expect(400);
+    const response = await api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: TWILIO_NUMBER, toName: 'Me', messageBody: 'Hi' })
+      .expect(400);
     expect(details(response.body)).toEqual(['toNumber: toNumber must differ from fromNumber']);
   });
 
   it('refuses wrong types and a blank message', async () => {
-    const response = await api.http.post('/api/v1/outbound/message').send({ fromNumber: 15550100001, toNumber: ['+14155550123'], toName: 7, messageBody: ' \n ' }).expect(400);
-    expect(response.body.error.details.map((detail: FieldError) => detail.field).sort()).toEqual(['fromNumber', 'messageBody', 'toName', 'toName', 'toName', 'toNumber']);
+    const response = await api.http
+      .post('/api/v1/outbound/message')
+      .send({ fromNumber: 15550100001, toNumber: ['+14155550123'], toName: 7, messageBody: ' \n ' })
+      .expect(400);
+    expect(response.body.error.details.map((detail: FieldError) => detail.field).sort()).toEqual([
+      'fromNumber',
+      'messageBody',
+      'toName',
+      'toName',
+      'toName',
+      'toNumber',
+    ]);
   });
 
   it('answers malformed JSON in the one error shape', async () => {
@@ -79,11 +100,22 @@ describe('control characters in a request (400 naming the field, before the data
   afterEach(async () => expect((await api.controls.requests()).total).toBe(0));
 
   const send = { fromNumber: TWILIO_NUMBER, toNumber: '+14155550123', toName: 'Ada' };
-  const fieldsOf = (body: { error: { code: string; details: FieldError[] } }) => ({ code: body.error.code, fields: body.error.details.map((detail) => detail.field).sort() });
+  const fieldsOf = (body: { error: { code: string; details: FieldError[] } }) => ({
+    code: body.error.code,
+    fields: body.error.details.map((detail) => detail.field).sort(),
+  });
 
   it('refuses NUL in a JSON message body, naming the field', async () => {
-    const response = await api.http.post('/api/v1/outbound/message').send({ ...send, messageBody: 'Hi\u0000' }).expect(400);
-    expect(response.body.error.details).toEqual([{ field: 'messageBody', message: 'messageBody must not contain control characters (of the control characters, only tab, CR and LF are allowed)' }]);
+    const response = await api.http
+      .post('/api/v1/outbound/message')
+      .send({ ...send, messageBody: 'Hi\u0000' })
+      .expect(400);
+    expect(response.body.error.details).toEqual([
+      {
+        field: 'messageBody',
+        message: 'messageBody must not contain control characters (of the control characters, only tab, CR and LF are allowed)',
+      },
+    ]);
   });
 
   it('refuses other C0 controls anywhere, nested values included, and reports them with the other invalid fields', async () => {

@@ -66,7 +66,12 @@ function pairLockContract(target: DatabaseTarget, options: { multiInstance: bool
       const lock = new DatabasePairLock(handle.db);
       const probe = overlapProbe();
       const key = pairLockKey('+15550100002', '+14155550123');
-      await Promise.all([lock.withLock(key, probe.section), other.withLock(key, probe.section), lock.withLock(key, probe.section), other.withLock(key, probe.section)]);
+      await Promise.all([
+        lock.withLock(key, probe.section),
+        other.withLock(key, probe.section),
+        lock.withLock(key, probe.section),
+        other.withLock(key, probe.section),
+      ]);
       expect(probe.maxInside).toBe(1);
     });
   }

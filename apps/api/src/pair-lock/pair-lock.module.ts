@@ -7,9 +7,7 @@ import { DatabasePairLock } from './database-pair-lock';
 export const PAIR_LOCK = Symbol('PAIR_LOCK');
 
 @Module({
-  providers: [
-    { provide: PAIR_LOCK, useFactory: (db: Database, metrics: Metrics) => new DatabasePairLock(db, metrics), inject: [DATABASE, Metrics] },
-  ],
+  providers: [{ provide: PAIR_LOCK, useFactory: (db: Database, metrics: Metrics) => new DatabasePairLock(db, metrics), inject: [DATABASE, Metrics] }],
   exports: [PAIR_LOCK],
 })
 export class PairLockModule {}

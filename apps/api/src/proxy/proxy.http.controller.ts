@@ -14,10 +14,17 @@ import {
 } from './proxy.dto';
 import { ManageProxySessions, type ProxySessionPage } from './manage-proxy-sessions';
 
-const SESSION_PARAM = ApiParam({ name: 'sid', description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)', example: 'KC0123456789abcdef0123456789abcdef' });
+const SESSION_PARAM = ApiParam({
+  name: 'sid',
+  description: 'Session SID (KC…) or its UniqueName (the Flex channel SID, CH…)',
+  example: 'KC0123456789abcdef0123456789abcdef',
+});
 const NOT_FOUND = ERROR_EXAMPLES.resourceNotFound('Proxy session', 'KC0123456789abcdef0123456789abcdef');
 const SESSION_ERRORS = () =>
-  ApiErrorExamples({ 404: [NOT_FOUND], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER });
+  ApiErrorExamples(
+    { 404: [NOT_FOUND], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] },
+    { 503: RETRY_AFTER_HEADER },
+  );
 
 /** The Proxy Service's sessions: what ties chat channels to customers' phones. */
 @ApiTags('Proxy Sessions')
@@ -30,7 +37,10 @@ export class ProxyController {
   @Get()
   @ApiOperation({ summary: 'List the Proxy Service’s sessions, one page at a time' })
   @ApiOkResponse({ type: ProxySessionPageDto })
-  @ApiErrorExamples({ 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] }, { 503: RETRY_AFTER_HEADER })
+  @ApiErrorExamples(
+    { 400: [ERROR_EXAMPLES.validationFailed], 422: [ERROR_EXAMPLES.proxyServiceNotConfigured], 503: [ERROR_EXAMPLES.twilioUnavailable] },
+    { 503: RETRY_AFTER_HEADER },
+  )
   page(@Query() query: ProxySessionListQueryDto): Promise<ProxySessionPage> {
     return this.sessions.page(query.pageSize ?? DEFAULT_PROXY_SESSION_PAGE_SIZE, query.pageToken);
   }
@@ -56,7 +66,10 @@ export class ProxyController {
   @Post(':sid/close')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close a session', description: 'Frees the customer’s number pair for a new conversation, as Flex does when an agent ends the chat.' })
+  @ApiOperation({
+    summary: 'Close a session',
+    description: 'Frees the customer’s number pair for a new conversation, as Flex does when an agent ends the chat.',
+  })
   @SESSION_PARAM
   @ApiOkResponse({ type: ProxySessionDto, description: 'The session, now closed' })
   @SESSION_ERRORS()

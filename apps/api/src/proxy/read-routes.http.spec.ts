@@ -7,7 +7,12 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
 
   beforeAll(async () => {
     api = await createOutboundTestApp();
-    conversation = (await api.http.post('/api/v1/outbound/message').send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi Ada' }).expect(201)).body;
+    conversation = (
+      await api.http
+        .post('/api/v1/outbound/message')
+        .send({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Ada', messageBody: 'Hi Ada' })
+        .expect(201)
+    ).body;
   });
   afterAll(() => api.close());
   beforeEach(() => api.controls.clearRequests());
@@ -18,7 +23,12 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
       expect(flexFlows).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ contactIdentity: TWILIO_NUMBER, integrationType: 'studio', enabled: true }),
-          expect.objectContaining({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false, integration: expect.objectContaining({ workspaceSid: api.sandbox.account.workspaceSid }) }),
+          expect.objectContaining({
+            contactIdentity: TWILIO_NUMBER,
+            integrationType: 'task',
+            enabled: false,
+            integration: expect.objectContaining({ workspaceSid: api.sandbox.account.workspaceSid }),
+          }),
         ]),
       );
       expect((await api.controls.requests()).total).toBe(0);
@@ -33,7 +43,9 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
       const missing = await api.http.get(`/api/v1/flex-flows/FO${'0'.repeat(32)}`).expect(404);
       expect(missing.body.error).toMatchObject({ code: 'RESOURCE_NOT_FOUND', context: { resource: 'Flex Flow' } });
       const malformed = await api.http.get('/api/v1/flex-flows/KC123').expect(400);
-      expect(malformed.body.error.details).toEqual([{ field: 'sid', message: 'sid must be a Twilio SID starting with FO followed by 32 hex digits' }]);
+      expect(malformed.body.error.details).toEqual([
+        { field: 'sid', message: 'sid must be a Twilio SID starting with FO followed by 32 hex digits' },
+      ]);
     });
   });
 
@@ -41,7 +53,11 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
     it('shows the channel with its attributes and messages, the customer’s reply included', async () => {
       await api.controls.sendInboundSms({ from: customer, to: TWILIO_NUMBER, body: 'Thanks!' });
       const view = (await api.http.get(`/api/v1/channels/${conversation.channel.sid}?messages=10`).expect(200)).body;
-      expect(view.channel).toMatchObject({ sid: conversation.channel.sid, serviceSid: api.sandbox.account.chatServiceSid, attributes: { proxySession: conversation.proxySession.sid } });
+      expect(view.channel).toMatchObject({
+        sid: conversation.channel.sid,
+        serviceSid: api.sandbox.account.chatServiceSid,
+        attributes: { proxySession: conversation.proxySession.sid },
+      });
       expect(view.messages.map((message: { body: string }) => message.body)).toEqual(['Hi Ada', 'Thanks!']);
     });
 
@@ -65,7 +81,10 @@ describe('Flex Flow, channel and Proxy Session routes', () => {
     // Found by the OpenAPI fuzz: the document's own example token answered 502 TWILIO_REQUEST_FAILED.
     it('answers a well-formed pageToken that Twilio does not know with 400 naming pageToken, not 502', async () => {
       const response = await api.http.get('/api/v1/proxy/sessions?pageToken=PAKC0123456789abcdef0123456789abcdef').expect(400);
-      expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'pageToken', message: expect.stringContaining('nextPageToken') }] });
+      expect(response.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'pageToken', message: expect.stringContaining('nextPageToken') }],
+      });
     });
 
     it('fetches a session by SID or by its channel, lists its participants, closes and deletes it', async () => {

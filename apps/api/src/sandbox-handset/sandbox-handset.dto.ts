@@ -17,7 +17,8 @@ export class HandsetParamsDto {
  */
 export class HandsetReplyRequestDto {
   @ApiProperty({
-    description: 'The account’s number the customer texts (E.164), or its WhatsApp sender they write to (`whatsapp:+1…`): usually the one that wrote to them.',
+    description:
+      'The account’s number the customer texts (E.164), or its WhatsApp sender they write to (`whatsapp:+1…`): usually the one that wrote to them.',
     example: '+15550100002',
   })
   @IsMessagingAddress()
@@ -55,10 +56,16 @@ class HandsetSummaryDto {
 }
 
 export class HandsetListDto {
-  @ApiProperty({ description: 'The sandbox account’s own numbers: a customer can text these', example: ['+15550100001', '+15550100002', '+15550100003'] })
+  @ApiProperty({
+    description: 'The sandbox account’s own numbers: a customer can text these',
+    example: ['+15550100001', '+15550100002', '+15550100003'],
+  })
   accountNumbers!: string[];
 
-  @ApiProperty({ description: 'The sandbox account’s WhatsApp senders: a customer can write to these over WhatsApp', example: ['whatsapp:+15550100003'] })
+  @ApiProperty({
+    description: 'The sandbox account’s WhatsApp senders: a customer can write to these over WhatsApp',
+    example: ['whatsapp:+15550100003'],
+  })
   whatsappSenders!: string[];
 
   @ApiProperty({ type: [HandsetSummaryDto], description: 'Every customer number that has sent or received an SMS' })
@@ -69,10 +76,18 @@ class HandsetMessageDto {
   @ApiProperty({ example: 'SM0123456789abcdef0123456789abcdef' })
   sid!: string;
 
-  @ApiProperty({ enum: ['received', 'sent'], description: 'As the handset sees it: `received` came from the account, `sent` went to it', example: 'received' })
+  @ApiProperty({
+    enum: ['received', 'sent'],
+    description: 'As the handset sees it: `received` came from the account, `sent` went to it',
+    example: 'received',
+  })
   direction!: 'received' | 'sent';
 
-  @ApiProperty({ enum: ['sms', 'whatsapp'], description: 'The app it shows in: SMS, or WhatsApp (its addresses then read `whatsapp:+1…`)', example: 'sms' })
+  @ApiProperty({
+    enum: ['sms', 'whatsapp'],
+    description: 'The app it shows in: SMS, or WhatsApp (its addresses then read `whatsapp:+1…`)',
+    example: 'sms',
+  })
   channel!: 'sms' | 'whatsapp';
 
   @ApiProperty({ example: '+15550100002' })
@@ -87,10 +102,19 @@ class HandsetMessageDto {
   })
   body!: string;
 
-  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'received'], description: 'Twilio’s status of the message', example: 'delivered' })
+  @ApiProperty({
+    enum: ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'received'],
+    description: 'Twilio’s status of the message',
+    example: 'delivered',
+  })
   status!: string;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Twilio’s error code of a failed or undelivered message (63016: WhatsApp free text outside the 24-hour window)', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Twilio’s error code of a failed or undelivered message (63016: WhatsApp free text outside the 24-hour window)',
+    example: null,
+  })
   errorCode!: number | null;
 
   @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:01.000Z' })
@@ -112,8 +136,9 @@ export class HandsetReplyResponseDto implements InboundSmsOutcome {
 
   @ApiProperty({
     enum: ['proxy-session', 'conversation', 'address-configuration', 'flex-flow', 'unrouted'],
-    description: 'What took the SMS: an open Proxy Session (into its chat channel), a Conversation (one binding the pair, or one the '
-      + 'number’s Address Configuration created), the number’s Flex Flow, or nothing',
+    description:
+      'What took the SMS: an open Proxy Session (into its chat channel), a Conversation (one binding the pair, or one the ' +
+      'number’s Address Configuration created), the number’s Flex Flow, or nothing',
     example: 'proxy-session',
   })
   route!: InboundSmsOutcome['route'];

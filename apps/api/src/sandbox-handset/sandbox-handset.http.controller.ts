@@ -36,9 +36,9 @@ export class SandboxHandsetController {
   @ApiOperation({
     summary: 'Text one of the account’s numbers as the customer, or write to one of its WhatsApp senders',
     description:
-      'Routed as Twilio would: an open Proxy Session relays it into its Flex chat channel; a Conversation binding the customer, or the '
-      + 'address’s Address Configuration, takes it; otherwise the number’s Flex Flow takes it. Writing to a WhatsApp sender opens the '
-      + 'customer’s 24-hour WhatsApp window.',
+      'Routed as Twilio would: an open Proxy Session relays it into its Flex chat channel; a Conversation binding the customer, or the ' +
+      'address’s Address Configuration, takes it; otherwise the number’s Flex Flow takes it. Writing to a WhatsApp sender opens the ' +
+      'customer’s 24-hour WhatsApp window.',
   })
   @NUMBER_PARAM
   @ApiCreatedResponse({ type: HandsetReplyResponseDto })

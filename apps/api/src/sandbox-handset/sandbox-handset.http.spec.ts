@@ -14,7 +14,11 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
 
   it('lists the account numbers and WhatsApp senders a customer can write to, and no handset before any message', async () => {
     const { body } = await api.http.get('/api/v1/sandbox/handset').expect(200);
-    expect(body).toEqual({ accountNumbers: ['+15550100001', '+15550100002', '+15550100003'], whatsappSenders: ['whatsapp:+15550100003'], handsets: [] });
+    expect(body).toEqual({
+      accountNumbers: ['+15550100001', '+15550100002', '+15550100003'],
+      whatsappSenders: ['whatsapp:+15550100003'],
+      handsets: [],
+    });
   });
 
   it('shows a fire-and-forget SMS on the customer’s phone, and relays their reply into the Flex channel', async () => {
@@ -27,7 +31,16 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
     const thread = await api.http.get(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}`).expect(200);
     expect(thread.body).toEqual({
       number: CUSTOMER,
-      messages: [expect.objectContaining({ direction: 'received', channel: 'sms', from, to: CUSTOMER, body: 'Your order #1042 has shipped.', sid: expect.stringMatching(/^SM/) })],
+      messages: [
+        expect.objectContaining({
+          direction: 'received',
+          channel: 'sms',
+          from,
+          to: CUSTOMER,
+          body: 'Your order #1042 has shipped.',
+          sid: expect.stringMatching(/^SM/),
+        }),
+      ],
     });
     const list = await api.http.get('/api/v1/sandbox/handset').expect(200);
     expect(list.body.handsets).toEqual([{ number: CUSTOMER, messages: 1, received: 1, sent: 0, optedOutOf: [] }]);
@@ -36,7 +49,12 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
       .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)
       .send({ to: from, body: 'Thanks! When will it arrive?' })
       .expect(201);
-    expect(reply.body).toMatchObject({ route: 'proxy-session', sessionSid: sent.body.proxySession.sid, channelSid: sent.body.channel.sid, messageSid: expect.stringMatching(/^SM/) });
+    expect(reply.body).toMatchObject({
+      route: 'proxy-session',
+      sessionSid: sent.body.proxySession.sid,
+      channelSid: sent.body.channel.sid,
+      messageSid: expect.stringMatching(/^SM/),
+    });
 
     const after = await api.http.get(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}`).expect(200);
     expect(after.body.messages.map((message: { direction: string; body: string }) => [message.direction, message.body])).toEqual([
@@ -56,7 +74,14 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
     expect(reply.body).toMatchObject({ route: 'address-configuration', conversationSid: expect.stringMatching(/^CH/) });
     const thread = await api.http.get(`/api/v1/sandbox/handset/${encodeURIComponent(customer)}`).expect(200);
     expect(thread.body.messages).toEqual([
-      expect.objectContaining({ direction: 'sent', channel: 'whatsapp', from: `whatsapp:${customer}`, to: 'whatsapp:+15550100003', body: 'Hello, is my order ready?', status: 'received' }),
+      expect.objectContaining({
+        direction: 'sent',
+        channel: 'whatsapp',
+        from: `whatsapp:${customer}`,
+        to: 'whatsapp:+15550100003',
+        body: 'Hello, is my order ready?',
+        status: 'received',
+      }),
     ]);
   });
 
@@ -65,14 +90,23 @@ describe('Sandbox handset (API on its embedded sandbox)', () => {
       .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)
       .send({ to: '+15550109999', body: 'Hello?' })
       .expect(400);
-    expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'to', message: expect.stringContaining('+15550100001, +15550100002') }] });
+    expect(response.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'to', message: expect.stringContaining('+15550100001, +15550100002') }],
+    });
   });
 
   it('refuses an account number posing as the customer, a number not in E.164 and a blank body', async () => {
-    await api.http.post(`/api/v1/sandbox/handset/${encodeURIComponent(accountNumbers[0])}/replies`).send({ to: accountNumbers[1], body: 'Hi' }).expect(400);
+    await api.http
+      .post(`/api/v1/sandbox/handset/${encodeURIComponent(accountNumbers[0])}/replies`)
+      .send({ to: accountNumbers[1], body: 'Hi' })
+      .expect(400);
     const national = await api.http.post('/api/v1/sandbox/handset/4155550123/replies').send({ to: accountNumbers[0], body: 'Hi' }).expect(400);
     expect(national.body.error.details).toEqual([{ field: 'number', message: expect.stringContaining('E.164') }]);
-    const blank = await api.http.post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`).send({ to: accountNumbers[0], body: '   ' }).expect(400);
+    const blank = await api.http
+      .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)
+      .send({ to: accountNumbers[0], body: '   ' })
+      .expect(400);
     expect(blank.body.error.details).toEqual([{ field: 'body', message: 'body must not be blank' }]);
   });
 
@@ -92,6 +126,9 @@ describe('Sandbox handset (API on a Twilio account)', () => {
     expect(api.account.mode).toBe('twilio');
     const response = await api.http.get('/api/v1/sandbox/handset').expect(404);
     expect(response.body.error).toMatchObject({ status: 404 });
-    await api.http.post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`).send({ to: '+15550100001', body: 'Hi' }).expect(404);
+    await api.http
+      .post(`/api/v1/sandbox/handset/${encodeURIComponent(CUSTOMER)}/replies`)
+      .send({ to: '+15550100001', body: 'Hi' })
+      .expect(404);
   });
 });

@@ -25,7 +25,8 @@ export class SandboxHandsetModule {
           provide: SandboxHandsetService,
           inject: [TwilioAccount],
           useFactory: async (account: TwilioAccount) => {
-            if (account.mode !== 'sandbox' || !account.sandboxUrl) throw new Error('The sandbox handset needs the embedded sandbox, which did not start.');
+            if (account.mode !== 'sandbox' || !account.sandboxUrl)
+              throw new Error('The sandbox handset needs the embedded sandbox, which did not start.');
             // Loaded here, not at the top: an API on a real account never loads the sandbox library.
             const { SandboxControls } = await import('@flex-sms/twilio-sandbox');
             return new SandboxHandsetService(new SandboxControls(account.sandboxUrl));

@@ -33,7 +33,12 @@ export class SandboxHandsetService {
     const whatsapp = whatsappSenders.includes(input.to);
     if (!whatsapp && !accountNumbers.includes(input.to)) {
       throw new ApiException(400, 'VALIDATION_FAILED', 'The request has 1 invalid field.', {
-        details: [{ field: 'to', message: `to must be one of the sandbox account's numbers or WhatsApp senders: ${[...accountNumbers, ...whatsappSenders].join(', ')}` }],
+        details: [
+          {
+            field: 'to',
+            message: `to must be one of the sandbox account's numbers or WhatsApp senders: ${[...accountNumbers, ...whatsappSenders].join(', ')}`,
+          },
+        ],
       });
     }
     if (accountNumbers.includes(from)) {
@@ -46,7 +51,9 @@ export class SandboxHandsetService {
 
   // The demo account's numbers are fixed for the sandbox's lifetime (a reset re-seeds the same ones): read once.
   private addresses(): Promise<AccountAddresses> {
-    this.accountAddresses ??= this.controls.account().then((account) => ({ accountNumbers: account.numbers, whatsappSenders: account.whatsappSenders }));
+    this.accountAddresses ??= this.controls
+      .account()
+      .then((account) => ({ accountNumbers: account.numbers, whatsappSenders: account.whatsappSenders }));
     this.accountAddresses.catch(() => (this.accountAddresses = undefined));
     return this.accountAddresses;
   }

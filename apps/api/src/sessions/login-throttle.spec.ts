@@ -7,7 +7,9 @@ import { LOGIN_ATTEMPTS_FORGOTTEN_AFTER_MS, LOGIN_DELAYS, LoginThrottle, delayAf
 describe('delayAfter', () => {
   it('is free for the first attempts, then doubles from the first delay up to the ceiling', () => {
     const schedule = { free: 2, firstDelayMs: 1_000, maxDelayMs: 10_000 };
-    expect([1, 2, 3, 4, 5, 6, 7, 1_000].map((attempts) => delayAfter(attempts, schedule))).toEqual([0, 0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 1_000].map((attempts) => delayAfter(attempts, schedule))).toEqual([
+      0, 0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
+    ]);
   });
 });
 
@@ -56,7 +58,8 @@ function throttleContract(target: DatabaseTarget) {
   it('forgets a count after an hour without attempts', async () => {
     for (let i = 0; i <= LOGIN_DELAYS.perUsername.free; i++) await throttle.countAttempt('edsger', '198.51.100.4');
     clock.advance(LOGIN_ATTEMPTS_FORGOTTEN_AFTER_MS);
-    for (let i = 0; i <= LOGIN_DELAYS.perUsername.free; i++) await expect(outcome(throttle.countAttempt('edsger', '198.51.100.4'))).resolves.toBe('counted');
+    for (let i = 0; i <= LOGIN_DELAYS.perUsername.free; i++)
+      await expect(outcome(throttle.countAttempt('edsger', '198.51.100.4'))).resolves.toBe('counted');
   });
 }
 
@@ -71,7 +74,12 @@ describePostgres('LoginThrottle on PostgreSQL', (target) => {
       const clock = new ManualClock();
       const instances = [new LoginThrottle(handle.db, clock), new LoginThrottle(await handle.openAnother(), clock)];
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => instances[i % 2].countAttempt('barbara', '198.51.100.9').then(() => 'counted', () => 'refused')),
+        Array.from({ length: 20 }, (_, i) =>
+          instances[i % 2].countAttempt('barbara', '198.51.100.9').then(
+            () => 'counted',
+            () => 'refused',
+          ),
+        ),
       );
       expect(outcomes.filter((result) => result === 'counted')).toHaveLength(LOGIN_DELAYS.perUsername.free + 1);
     } finally {

@@ -70,7 +70,11 @@ export class LoginThrottle {
       { key: addressBucket(clientAddress), schedule: LOGIN_DELAYS.perAddress },
     ];
     const waitMs = await this.db.transaction(async (tx) => {
-      const rows = await lockedRows(tx, buckets.map((bucket) => bucket.key), now);
+      const rows = await lockedRows(
+        tx,
+        buckets.map((bucket) => bucket.key),
+        now,
+      );
       const wait = Math.max(0, ...rows.map((row) => new Date(row.not_before).getTime() - now));
       if (wait > 0) return wait;
       for (const bucket of buckets) {
@@ -88,13 +92,19 @@ export class LoginThrottle {
     });
     if (waitMs === 0) return;
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new TooManyRequestsException('LOGIN_THROTTLED', `Too many failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}.`, retryAfterSeconds);
+    throw new TooManyRequestsException(
+      'LOGIN_THROTTLED',
+      `Too many failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}.`,
+      retryAfterSeconds,
+    );
   }
 
   /** The password was right: its attempt was no failure. */
   async recordSuccess(username: string, clientAddress: string): Promise<void> {
     await this.db.query('DELETE FROM login_throttle WHERE bucket = $1', [usernameBucket(username)]);
-    await this.db.query('UPDATE login_throttle SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE bucket = $1', [addressBucket(clientAddress)]);
+    await this.db.query('UPDATE login_throttle SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE bucket = $1', [
+      addressBucket(clientAddress),
+    ]);
   }
 
   private async pruneNowAndThen(now: number): Promise<void> {
@@ -113,7 +123,10 @@ const LOCK_ROWS: Record<SqlDialect, string> = { postgres: ' FOR UPDATE', sqlite:
 /** The buckets' rows, created when missing and locked until the transaction ends. */
 async function lockedRows(tx: Queryable, keys: string[], now: number): Promise<BucketRow[]> {
   for (const key of [...keys].sort()) {
-    await tx.query('INSERT INTO login_throttle (bucket, attempts, not_before, last_attempt_at) VALUES ($1, 0, $2, $2) ON CONFLICT (bucket) DO NOTHING', [key, new Date(now)]);
+    await tx.query(
+      'INSERT INTO login_throttle (bucket, attempts, not_before, last_attempt_at) VALUES ($1, 0, $2, $2) ON CONFLICT (bucket) DO NOTHING',
+      [key, new Date(now)],
+    );
   }
   return tx.query<BucketRow>(
     `SELECT bucket, attempts, not_before, last_attempt_at FROM login_throttle WHERE bucket ${isAnyOf(tx.dialect, '$1')} ORDER BY bucket${LOCK_ROWS[tx.dialect]}`,

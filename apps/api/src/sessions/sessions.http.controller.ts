@@ -27,7 +27,8 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in to the console',
-    description: 'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts make the next one wait, longer and longer, per username and per address.',
+    description:
+      'Sets the httpOnly, SameSite=Strict session cookie. Failed attempts make the next one wait, longer and longer, per username and per address.',
   })
   @ApiOkResponse({ type: SignedInDto })
   @ApiErrorExamples(

@@ -55,7 +55,10 @@ describe('Console sign-in and sessions', () => {
 
   it('refuses a wrong password or an unknown user with the same 401, and sets no cookie', async () => {
     await createUser(api, 'linus', 'operator');
-    for (const credentials of [{ username: 'linus', password: 'wrong password!' }, { username: 'nobody', password: TEST_PASSWORD }]) {
+    for (const credentials of [
+      { username: 'linus', password: 'wrong password!' },
+      { username: 'nobody', password: TEST_PASSWORD },
+    ]) {
       const response = await api.anonymous.post('/api/v1/auth/login').send(credentials).expect(401);
       expect(response.body.error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' });
       expect(response.headers['set-cookie']).toBeUndefined();
@@ -64,7 +67,11 @@ describe('Console sign-in and sessions', () => {
 
   // Found by the OpenAPI fuzz: the throttle's row for such a name was stored with U+FFFD and not found again (500).
   it('refuses a username holding a lone surrogate with 400 naming the field, before counting an attempt', async () => {
-    const response = await api.anonymous.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":"ada\\udc00","password":"x"}').expect(400);
+    const response = await api.anonymous
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":"ada\\udc00","password":"x"}')
+      .expect(400);
     expect(response.body.error.details).toEqual([{ field: 'username', message: expect.stringContaining('surrogate') }]);
   });
 
@@ -117,7 +124,11 @@ describe('Console sign-in and sessions', () => {
     });
 
     it('refuses a sign-in posted from another origin (login CSRF)', async () => {
-      await api.anonymous.post('/api/v1/auth/login').set('Origin', 'https://evil.test').send({ username: 'csrf-admin', password: TEST_PASSWORD }).expect(403);
+      await api.anonymous
+        .post('/api/v1/auth/login')
+        .set('Origin', 'https://evil.test')
+        .send({ username: 'csrf-admin', password: TEST_PASSWORD })
+        .expect(403);
     });
   });
 
@@ -129,7 +140,8 @@ describe('Console sign-in and sessions', () => {
     beforeEach(() => {
       from = `203.0.113.${++address}`;
     });
-    const login = (username: string, password: string) => api.anonymous.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ username, password });
+    const login = (username: string, password: string) =>
+      api.anonymous.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ username, password });
     const wrong = (username: string, i: number) => login(username, `guess number ${i}`);
     const retryAfter = (response: { headers: Record<string, string> }) => Number(response.headers['retry-after']);
 

@@ -70,7 +70,8 @@ export class SessionsService {
     try {
       return await this.passwordChecks.run(() => verifySecret(password, hash));
     } catch (error) {
-      if (error instanceof ConcurrencyLimitReached) throw new TooManyRequestsException('SIGN_IN_BUSY', 'Too many sign-ins at once. Try again in a moment.', 1);
+      if (error instanceof ConcurrencyLimitReached)
+        throw new TooManyRequestsException('SIGN_IN_BUSY', 'Too many sign-ins at once. Try again in a moment.', 1);
       throw error;
     }
   }

@@ -18,7 +18,12 @@ export class SqlSessionStore {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async create(tokenHash: string, userId: string, createdAt: Date, expiresAt: Date): Promise<void> {
-    await this.db.query('INSERT INTO console_session (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, userId, createdAt, expiresAt]);
+    await this.db.query('INSERT INTO console_session (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      tokenHash,
+      userId,
+      createdAt,
+      expiresAt,
+    ]);
   }
 
   /** The session's user, with the user's current role, unless the session expired. */
@@ -30,7 +35,10 @@ export class SqlSessionStore {
       [tokenHash, now],
     );
     if (!row) return undefined;
-    return { user: { id: row.id, username: row.username, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at }, expiresAt: row.expires_at };
+    return {
+      user: { id: row.id, username: row.username, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at },
+      expiresAt: row.expires_at,
+    };
   }
 
   async delete(tokenHash: string): Promise<void> {

@@ -20,7 +20,9 @@ describe('AvailabilityWatchedDatabase', () => {
   it('tells its listeners once when the database answers again after it was unavailable', async () => {
     const disk = await fillDisk(db);
     await expect(aLargeRow()).rejects.toBeInstanceOf(DatabaseUnavailable);
-    await expect(db.transaction((tx) => tx.query('INSERT INTO item (name) VALUES (hex(randomblob(16384)))'))).rejects.toBeInstanceOf(DatabaseUnavailable);
+    await expect(db.transaction((tx) => tx.query('INSERT INTO item (name) VALUES (hex(randomblob(16384)))'))).rejects.toBeInstanceOf(
+      DatabaseUnavailable,
+    );
     // Reads still answer on a full disk: that is the database back.
     expect(await db.query('SELECT count(*) AS n FROM item')).toEqual([{ n: 0 }]);
     expect(backs).toBe(1);

@@ -48,8 +48,22 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
 
   it('returns rows with the same value types on every dialect', async () => {
     const madeAt = new Date('2026-11-24T18:00:00.123Z');
-    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', ['a', madeAt, JSON.stringify({ sid: 'CH1', n: [1] }), ['+15005550006'], true, 1.5]);
-    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', ['b', null, null, null, false, null]);
+    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', [
+      'a',
+      madeAt,
+      JSON.stringify({ sid: 'CH1', n: [1] }),
+      ['+15005550006'],
+      true,
+      1.5,
+    ]);
+    await handle.db.query('INSERT INTO item (name, made_at, data, tags, done, ratio) VALUES ($1, $2, $3, $4, $5, $6)', [
+      'b',
+      null,
+      null,
+      null,
+      false,
+      null,
+    ]);
     const rows = await handle.db.query('SELECT id, name, made_at, data, tags, done, ratio FROM item ORDER BY name');
     expect(rows).toEqual([
       { id: expect.any(Number), name: 'a', made_at: madeAt, data: { sid: 'CH1', n: [1] }, tags: ['+15005550006'], done: true, ratio: 1.5 },
@@ -57,7 +71,9 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
     ]);
     expect(await handle.db.query('SELECT count(*) AS total FROM item')).toEqual([{ total: 2 }]);
     // RETURNING reads back alike, and parameters given twice are one value.
-    expect(await handle.db.query('UPDATE item SET made_at = $1, done = $2 WHERE name = $3 OR made_at = $1 RETURNING made_at, done', [madeAt, false, 'b'])).toEqual([
+    expect(
+      await handle.db.query('UPDATE item SET made_at = $1, done = $2 WHERE name = $3 OR made_at = $1 RETURNING made_at, done', [madeAt, false, 'b']),
+    ).toEqual([
       { made_at: madeAt, done: false },
       { made_at: madeAt, done: false },
     ]);
@@ -65,10 +81,17 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
 
   it('compares and orders timestamps as time, to the millisecond', async () => {
     const at = (ms: number) => new Date(Date.UTC(2026, 10, 24, 18) + ms);
-    for (const [name, ms] of [['later', 1], ['earliest', -86_400_000], ['now', 0]] as const) {
+    for (const [name, ms] of [
+      ['later', 1],
+      ['earliest', -86_400_000],
+      ['now', 0],
+    ] as const) {
       await handle.db.query('INSERT INTO item (name, made_at) VALUES ($1, $2)', [name, at(ms)]);
     }
-    expect(await handle.db.query('SELECT name FROM item WHERE made_at >= $1 ORDER BY made_at', [at(0)])).toEqual([{ name: 'now' }, { name: 'later' }]);
+    expect(await handle.db.query('SELECT name FROM item WHERE made_at >= $1 ORDER BY made_at', [at(0)])).toEqual([
+      { name: 'now' },
+      { name: 'later' },
+    ]);
     expect(await handle.db.query('SELECT name FROM item WHERE made_at = $1', [at(1)])).toEqual([{ name: 'later' }]);
   });
 
@@ -225,7 +248,6 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
       await other.close();
     });
 
-
     it('loses a lock whose session dies: another instance takes it at once, and the holder can no longer write', async () => {
       const other = await handle.openAnother();
       const key = `lost:${randomUUID()}`;
@@ -238,7 +260,10 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
         const reason = await lock.lost;
         await mayGoOn;
         // What a send does next: a journal write. It must not happen beside the lock's new holder.
-        const write = await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']).then(() => 'written', (error: unknown) => error);
+        const write = await handle.db.query('INSERT INTO item (name) VALUES ($1)', ['after the loss']).then(
+          () => 'written',
+          (error: unknown) => error,
+        );
         return { reason, write };
       });
       await isAcquired;

@@ -81,7 +81,10 @@ describe('The embedded database on a full or failing disk', () => {
     await api.controls.clearRequests();
     const sending = send(customer, 'disk-failed', 'Shipped').then((response) => response);
     await until(
-      async () => ((await api.controls.requests()).requests.some((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions') ? true : undefined),
+      async () =>
+        (await api.controls.requests()).requests.some((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions')
+          ? true
+          : undefined,
       'the Proxy Session create to be out',
     );
     const disk = breakDisk(embeddedDatabaseFile(dataDir));

@@ -57,7 +57,10 @@ export class HeldLock {
   /** The error a statement of work that depends on this lock fails with, once it is lost. */
   lossError(): DatabaseUnavailable | undefined {
     // Never the lock's key in the message: a pair lock's names a customer's phone number.
-    return this.reason && new DatabaseUnavailable(`a lock this work held was lost with its database session (${this.reason.message})`, { cause: this.reason });
+    return (
+      this.reason &&
+      new DatabaseUnavailable(`a lock this work held was lost with its database session (${this.reason.message})`, { cause: this.reason })
+    );
   }
 }
 

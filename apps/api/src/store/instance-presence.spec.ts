@@ -51,7 +51,11 @@ describe('InstancePresence on SQLite', () => {
     } finally {
       disk.repair();
     }
-    expect({ instanceId: presence.instanceId, lost: lock.isLost, alive: await observer.isAlive(instanceId) }).toEqual({ instanceId, lost: false, alive: true });
+    expect({ instanceId: presence.instanceId, lost: lock.isLost, alive: await observer.isAlive(instanceId) }).toEqual({
+      instanceId,
+      lost: false,
+      alive: true,
+    });
     // Requests that claimed keys under it go on.
     await expect(whileHolding(lock, () => db.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
     await presence.beforeApplicationShutdown();
@@ -80,7 +84,10 @@ describePostgres('InstancePresence on PostgreSQL', (target) => {
 
       expect(await endSessionHoldingLock(`api-instance:${lost.instanceId}`)).toBe(1);
       await lost.lock.lost;
-      const instanceId = await until(async () => (presence.instanceId !== lost.instanceId ? presence.instanceId : undefined), 'the presence to be taken again');
+      const instanceId = await until(
+        async () => (presence.instanceId !== lost.instanceId ? presence.instanceId : undefined),
+        'the presence to be taken again',
+      );
 
       // Others may have taken keys claimed under the lost id over: it never comes back to life.
       expect(await other.isAlive(lost.instanceId)).toBe(false);

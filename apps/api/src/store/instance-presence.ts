@@ -76,13 +76,15 @@ export class InstancePresence implements OnModuleInit, BeforeApplicationShutdown
         .catch((error: unknown) => {
           if (!isEntered) failed(error);
           // Held, then failed some other way: as good as lost, so it is taken again.
-          return error instanceof DatabaseUnavailable ? error : new DatabaseUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
+          return error instanceof DatabaseUnavailable
+            ? error
+            : new DatabaseUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
         });
     });
   }
 
   private async stay(end: Promise<DatabaseUnavailable | undefined>): Promise<void> {
-    for (let lost = await end; lost; ) {
+    for (let lost = await end; lost;) {
       this.logger.warn(`Lost this instance's presence on the database (${lost.message}); taking it again under a new id once the database answers`);
       const next = await this.reenter();
       if (!next) return;
@@ -96,9 +98,13 @@ export class InstancePresence implements OnModuleInit, BeforeApplicationShutdown
       try {
         return await this.enter();
       } catch (error) {
-        if (!(error instanceof DatabaseUnavailable)) this.logger.error(`Could not take this instance's presence again: ${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof DatabaseUnavailable))
+          this.logger.error(`Could not take this instance's presence again: ${error instanceof Error ? error.message : String(error)}`);
       }
-      await Promise.race([this.left, new Promise((resolve) => setTimeout(resolve, REENTER_DELAYS_MS[Math.min(attempt, REENTER_DELAYS_MS.length - 1)]).unref())]);
+      await Promise.race([
+        this.left,
+        new Promise((resolve) => setTimeout(resolve, REENTER_DELAYS_MS[Math.min(attempt, REENTER_DELAYS_MS.length - 1)]).unref()),
+      ]);
     }
     return undefined;
   }

@@ -10,7 +10,11 @@ function migration(version: number, name: string, sql: string): Migration {
 }
 
 const first = migration(1, 'contact', 'CREATE TABLE contact (id integer PRIMARY KEY, phone text NOT NULL);');
-const second = migration(2, 'contact_name', "ALTER TABLE contact ADD COLUMN name text NOT NULL DEFAULT '';\nCREATE INDEX contact_phone ON contact (phone);");
+const second = migration(
+  2,
+  'contact_name',
+  "ALTER TABLE contact ADD COLUMN name text NOT NULL DEFAULT '';\nCREATE INDEX contact_phone ON contact (phone);",
+);
 
 function migratorContract(target: DatabaseTarget, options: { multiInstance: boolean }) {
   let handle: TestDatabase;

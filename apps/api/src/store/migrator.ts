@@ -91,7 +91,11 @@ export async function runMigrations(db: Database, migrations: readonly Migration
     }
     for (const migration of pending) {
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, migration.checksum]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        migration.checksum,
+      ]);
     }
     return pending.map((migration) => migration.name);
   });

@@ -11,7 +11,9 @@ const INT8_OID = 20;
 /** int8 (bigint, count(*)) as a number, as the Database contract says. Our ids and counts stay far below 2^53. */
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
 };
 
 /**
@@ -178,7 +180,8 @@ class PostgresLockSession implements LockSession {
   ) {}
 
   async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    if (this.state !== 'held') throw new Error(`A statement under a lock taken by its own statements, while the lock is ${this.state}: take it first`);
+    if (this.state !== 'held')
+      throw new Error(`A statement under a lock taken by its own statements, while the lock is ${this.state}: take it first`);
     return this.run<T>(sql, params);
   }
 

@@ -9,10 +9,21 @@ import { DatabaseUnavailable } from './database-unavailable';
 const UNAVAILABLE_SQLSTATE = /^(08|53|58)|^57P0[1-5]$/;
 
 /** Socket errors of a server that is down or unreachable. */
-const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const UNREACHABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 
 /** What `pg` says when a connection died under it, or could not be made in time. */
-const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end)/;
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end)/;
 
 /**
  * The DatabaseUnavailable an error of PostgreSQL (through `pg`) stands for, or undefined when it is an
@@ -25,7 +36,8 @@ export function asDatabaseUnavailable(error: unknown): DatabaseUnavailable | und
   const text = typeof message === 'string' ? message : String(error);
   if (typeof code === 'string' && UNAVAILABLE_SQLSTATE.test(code)) return new DatabaseUnavailable(`${code} ${text}`, { cause: error });
   // The code only: such a message may name the database user (28P01 "password authentication failed for user …").
-  if (severity === 'FATAL' || severity === 'PANIC') return new DatabaseUnavailable(`${typeof code === 'string' ? code : 'error'} (${severity}: the session ended)`, { cause: error });
+  if (severity === 'FATAL' || severity === 'PANIC')
+    return new DatabaseUnavailable(`${typeof code === 'string' ? code : 'error'} (${severity}: the session ended)`, { cause: error });
   if (typeof code === 'string' && UNREACHABLE_ERRNO.has(code)) return new DatabaseUnavailable(`unreachable (${code})`, { cause: error });
   if (LOST_CONNECTION.test(text)) return new DatabaseUnavailable(text, { cause: error });
   return undefined;

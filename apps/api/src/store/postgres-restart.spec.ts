@@ -24,7 +24,9 @@ const SESSION_CREATE_MS = 5_500;
 const TWILIO_REQUEST_TIMEOUT_MS = 7_000;
 const CUSTOMERS = Array.from({ length: 8 }, (_, index) => `+1415556${String(index).padStart(4, '0')}`);
 /** Each customer gets two sends with keys of their own at once, so sends for one conversation meet on both APIs. */
-const SENDS = CUSTOMERS.flatMap((customer, index) => [0, 1].map((second) => ({ customer, key: `restart-${index}-${second}`, body: `Your order ${index}-${second} shipped` })));
+const SENDS = CUSTOMERS.flatMap((customer, index) =>
+  [0, 1].map((second) => ({ customer, key: `restart-${index}-${second}`, body: `Your order ${index}-${second} shipped` })),
+);
 
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
 
@@ -88,17 +90,29 @@ describePostgres('A PostgreSQL restart under traffic from two API processes', ()
         headers: { 'Idempotency-Key': send.key },
         body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: send.customer, toName: 'Ada', messageBody: send.body }),
       }).then(
-        ({ status, headers, body }): Attempt => ({ api, status, code: body.error?.code, retryAfter: headers.get('retry-after'), id: status === 201 ? body.id : undefined }),
+        ({ status, headers, body }): Attempt => ({
+          api,
+          status,
+          code: body.error?.code,
+          retryAfter: headers.get('retry-after'),
+          id: status === 201 ? body.id : undefined,
+        }),
         (error: unknown): Attempt => ({ api, status: 0, retryAfter: null, failed: String(error) }),
       );
       attempts.push(attempt);
-      if (attempt.status === 201 || (attempt.status >= 400 && attempt.status < 500 && attempt.status !== 409) || Date.now() > Math.min(deadline, stopBy)) return attempts;
+      if (
+        attempt.status === 201 ||
+        (attempt.status >= 400 && attempt.status < 500 && attempt.status !== 409) ||
+        Date.now() > Math.min(deadline, stopBy)
+      )
+        return attempts;
       // Sooner than Retry-After says: the test wants to see answers during the outage, not only after it.
       await sleep(200);
     }
   }
 
-  const processLog = () => apis.map((api, index) => `--- API ${index + 1} (exit ${api.child.exitCode}):\n${api.output.join('').slice(-4_000)}`).join('\n');
+  const processLog = () =>
+    apis.map((api, index) => `--- API ${index + 1} (exit ${api.child.exitCode}):\n${api.output.join('').slice(-4_000)}`).join('\n');
 
   async function readiness(api: BuiltApi): Promise<{ status: number; database?: { status: string; reason?: string } }> {
     const answer = await callApi<ErrorBody & { checks?: { database: { status: string } } }>(api.url, '/health/ready').catch((error: unknown) => {
@@ -109,26 +123,38 @@ describePostgres('A PostgreSQL restart under traffic from two API processes', ()
 
   it('keeps both processes up, answers 503 DATABASE_UNAVAILABLE meanwhile, recovers by itself and sends nothing twice', async () => {
     // Every Twilio request takes a while, so sends are mid-flight (pair locks held, journal rows in_flight) when the server stops.
-    await controls.setFaults({ latencyMs: 300, endpoints: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', latencyMs: SESSION_CREATE_MS }] });
+    await controls.setFaults({
+      latencyMs: 300,
+      endpoints: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', latencyMs: SESSION_CREATE_MS }],
+    });
     await controls.clearRequests();
     const deadline = Date.now() + 40_000;
     const traffic = Promise.all(SENDS.map((send, index) => sendUntilAnswered(send, index, deadline)));
-    const sessionCreates = async () => (await controls.requests()).requests.filter((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions').length;
+    const sessionCreates = async () =>
+      (await controls.requests()).requests.filter((request) => request.endpoint === 'POST /proxy/v1/Services/:ServiceSid/Sessions').length;
     await until(async () => ((await sessionCreates()) >= 3 ? true : undefined), 'Proxy Session creates in flight');
 
     throwawayPostgres('pause', cluster!.dir);
     const stoppedAt = Date.now();
-    const down = await Promise.all(apis.map((api) => until(async () => ((await readiness(api)).status === 503 ? readiness(api) : undefined), 'readiness to report the database down')));
+    const down = await Promise.all(
+      apis.map((api) =>
+        until(async () => ((await readiness(api)).status === 503 ? readiness(api) : undefined), 'readiness to report the database down'),
+      ),
+    );
     await sleep(Math.max(0, stoppedAt + OUTAGE_MS - Date.now()));
     throwawayPostgres('resume', cluster!.dir);
-    await Promise.all(apis.map((api) => until(async () => ((await readiness(api)).status === 200 ? true : undefined), 'readiness to come back by itself', 20_000)));
+    await Promise.all(
+      apis.map((api) => until(async () => ((await readiness(api)).status === 200 ? true : undefined), 'readiness to come back by itself', 20_000)),
+    );
 
     const perSend = await traffic;
     const answers = perSend.flat();
     await controls.clearFaults();
     // After recovery, sends succeed from both processes.
     const after = await Promise.all(
-      apis.map((_, index) => sendUntilAnswered({ customer: `+14155569${index}00`, key: `after-restart-${index}`, body: 'Back again' }, index, Date.now() + 20_000)),
+      apis.map((_, index) =>
+        sendUntilAnswered({ customer: `+14155569${index}00`, key: `after-restart-${index}`, body: 'Back again' }, index, Date.now() + 20_000),
+      ),
     );
     // Recovery settles what the outage interrupted, without a process restart.
     const inFlight = await until(
@@ -149,7 +175,12 @@ describePostgres('A PostgreSQL restart under traffic from two API processes', ()
     // Never a 500 nor a dropped connection: 201, 503 DATABASE_UNAVAILABLE (Retry-After), or 409 while a previous
     // attempt with the key is still in flight (Retry-After).
     const unexpected = answers.filter(
-      (answer) => !(answer.status === 201 || (answer.status === 503 && answer.code === 'DATABASE_UNAVAILABLE') || (answer.status === 409 && answer.code === 'IDEMPOTENCY_KEY_IN_USE')),
+      (answer) =>
+        !(
+          answer.status === 201 ||
+          (answer.status === 503 && answer.code === 'DATABASE_UNAVAILABLE') ||
+          (answer.status === 409 && answer.code === 'IDEMPOTENCY_KEY_IN_USE')
+        ),
     );
     expect(unexpected).toEqual([]);
     expect(answers.filter((answer) => answer.status !== 201 && !answer.retryAfter)).toEqual([]);
@@ -161,7 +192,9 @@ describePostgres('A PostgreSQL restart under traffic from two API processes', ()
     // request), and the journal holds each answered request as succeeded.
     const answeredIds = perSend.map((attempts) => [...new Set(attempts.filter((attempt) => attempt.status === 201).map((attempt) => attempt.id))]);
     expect(answeredIds.map((ids) => ids.length)).toEqual(SENDS.map(() => 1));
-    const journaled = await Promise.all(answeredIds.map(async ([id]) => (await callApi<{ status: string }>(apis[1].url, `/api/v1/outbound/${id}`)).body.status));
+    const journaled = await Promise.all(
+      answeredIds.map(async ([id]) => (await callApi<{ status: string }>(apis[1].url, `/api/v1/outbound/${id}`)).body.status),
+    );
     expect(journaled).toEqual(SENDS.map(() => 'succeeded'));
 
     // Twilio holds one conversation per customer, each SMS once, nothing orphaned.
@@ -173,11 +206,21 @@ describePostgres('A PostgreSQL restart under traffic from two API processes', ()
     const liveSessions = sessions.filter((session) => session.status !== 'closed');
     const channelsOf = (customer: string) => channels.filter((channel) => channel.friendlyName === `SMS ${customer}`).map((channel) => channel.sid);
     expect(CUSTOMERS.map((customer) => channelsOf(customer).length)).toEqual(CUSTOMERS.map(() => 1));
-    expect(CUSTOMERS.map((customer) => liveSessions.filter((session) => session.uniqueName === channelsOf(customer)[0]).length)).toEqual(CUSTOMERS.map(() => 1));
+    expect(CUSTOMERS.map((customer) => liveSessions.filter((session) => session.uniqueName === channelsOf(customer)[0]).length)).toEqual(
+      CUSTOMERS.map(() => 1),
+    );
     const channelSids = new Set(channels.map((channel) => channel.sid));
     expect(liveSessions.filter((session) => !channelSids.has(session.uniqueName)).map((session) => session.sid)).toEqual([]);
-    expect(channels.filter((channel) => !liveSessions.some((session) => session.uniqueName === channel.sid)).map((channel) => channel.sid)).toEqual([]);
+    expect(channels.filter((channel) => !liveSessions.some((session) => session.uniqueName === channel.sid)).map((channel) => channel.sid)).toEqual(
+      [],
+    );
     const received = await Promise.all(CUSTOMERS.map(async (customer) => (await controls.handsetThread(customer)).map((sms) => sms.body).sort()));
-    expect(received).toEqual(CUSTOMERS.map((customer) => SENDS.filter((send) => send.customer === customer).map((send) => send.body).sort()));
+    expect(received).toEqual(
+      CUSTOMERS.map((customer) =>
+        SENDS.filter((send) => send.customer === customer)
+          .map((send) => send.body)
+          .sort(),
+      ),
+    );
   }, 120_000);
 });

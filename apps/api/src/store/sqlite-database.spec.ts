@@ -25,7 +25,9 @@ describe('SqliteDatabase', () => {
   it('refuses to start beside an earlier version’s embedded PostgreSQL (PGlite) data, rather than start empty', async () => {
     mkdirSync(join(dataDir, 'db'));
     writeFileSync(join(dataDir, 'db', 'PG_VERSION'), '17\n');
-    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/holds an embedded PostgreSQL \(PGlite\) database from an earlier version/);
+    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(
+      /holds an embedded PostgreSQL \(PGlite\) database from an earlier version/,
+    );
   });
 
   it('refuses a statement on a transaction that has ended (it would run outside the transaction)', async () => {

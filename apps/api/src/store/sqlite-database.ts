@@ -155,7 +155,6 @@ export class SqliteDatabase implements Database {
     if (this.connection.open) this.connection.close();
   }
 
-
   private run<T>(sql: string, params: readonly unknown[] = []): T[] {
     let rows: Record<string, unknown>[];
     let conversions: Prepared['conversions'];
@@ -250,7 +249,8 @@ function storeError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
   const message = (error as { message: string }).message;
-  if (UNAVAILABLE_CODE.test(code)) return new DatabaseUnavailable(`${code} ${message}`, { cause: new SqliteStoreError(code, message, { cause: error }) });
+  if (UNAVAILABLE_CODE.test(code))
+    return new DatabaseUnavailable(`${code} ${message}`, { cause: new SqliteStoreError(code, message, { cause: error }) });
   return new SqliteStoreError(code, message, { cause: error });
 }
 

@@ -30,4 +30,5 @@ describePostgres('StoreModule with PostgreSQL', () =>
   storeModuleContract(async () => {
     const schema = await createTestSchema(process.env.TEST_DATABASE_URL as string);
     return { DATABASE_URL: schema.url, cleanUp: schema.drop };
-  }));
+  }),
+);

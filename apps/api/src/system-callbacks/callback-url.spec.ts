@@ -2,8 +2,17 @@ import { callbackUrlProblem } from './callback-url';
 
 describe('callback URLs', () => {
   it('takes public https URLs in both modes, with a path, a port and a query', () => {
-    for (const url of ['https://crm.example.com/hook', 'https://crm.example.com:8443/flex/sms?token=abc', 'https://203.0.113.7/hook', 'https://[2001:db8::1]/hook']) {
-      expect({ url, twilio: callbackUrlProblem(url, 'twilio'), sandbox: callbackUrlProblem(url, 'sandbox') }).toEqual({ url, twilio: undefined, sandbox: undefined });
+    for (const url of [
+      'https://crm.example.com/hook',
+      'https://crm.example.com:8443/flex/sms?token=abc',
+      'https://203.0.113.7/hook',
+      'https://[2001:db8::1]/hook',
+    ]) {
+      expect({ url, twilio: callbackUrlProblem(url, 'twilio'), sandbox: callbackUrlProblem(url, 'sandbox') }).toEqual({
+        url,
+        twilio: undefined,
+        sandbox: undefined,
+      });
     }
   });
 
@@ -24,7 +33,13 @@ describe('callback URLs', () => {
 
   it('with a real account, wants https but to loopback, and refuses internal addresses however they are spelt', () => {
     expect(callbackUrlProblem('http://crm.example.com/hook', 'twilio')).toMatch(/https/);
-    for (const url of ['http://localhost/hook', 'http://127.0.0.1:8080/hook', 'http://127.1.2.3/hook', 'http://[::1]/hook', 'https://localhost/hook']) {
+    for (const url of [
+      'http://localhost/hook',
+      'http://127.0.0.1:8080/hook',
+      'http://127.1.2.3/hook',
+      'http://[::1]/hook',
+      'https://localhost/hook',
+    ]) {
       expect({ url, problem: callbackUrlProblem(url, 'twilio') }).toEqual({ url, problem: undefined });
     }
     for (const url of [
@@ -44,7 +59,10 @@ describe('callback URLs', () => {
       'https://0x0a000001/',
       'https://2852039166/',
     ]) {
-      expect({ url, problem: callbackUrlProblem(url, 'twilio') }).toEqual({ url, problem: expect.stringMatching(/private, link-local or unspecified/) });
+      expect({ url, problem: callbackUrlProblem(url, 'twilio') }).toEqual({
+        url,
+        problem: expect.stringMatching(/private, link-local or unspecified/),
+      });
     }
     expect(callbackUrlProblem('https://172.32.0.1/', 'twilio')).toBeUndefined();
   });

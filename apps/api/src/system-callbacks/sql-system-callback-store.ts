@@ -3,14 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundEvent } from '../events/outbound-events';
 import { DATABASE, Database, SqlDialect } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
-import {
-  AttemptOutcome,
-  SystemCallback,
-  SystemCallbackAttempt,
-  SystemCallbackStatus,
-  callbackBody,
-  dedupeKeyOf,
-} from './system-callback';
+import { AttemptOutcome, SystemCallback, SystemCallbackAttempt, SystemCallbackStatus, callbackBody, dedupeKeyOf } from './system-callback';
 
 interface CallbackRow {
   id: string;
@@ -153,7 +146,15 @@ export class SqlSystemCallbackStore {
       );
       await tx.query(
         `INSERT INTO system_callback_attempt (callback_id, attempt, started_at, duration_ms, status_code, outcome, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [callback.id, attempt, record.attempt.startedAt, record.attempt.durationMs, record.attempt.statusCode, record.attempt.outcome, record.attempt.error],
+        [
+          callback.id,
+          attempt,
+          record.attempt.startedAt,
+          record.attempt.durationMs,
+          record.attempt.statusCode,
+          record.attempt.outcome,
+          record.attempt.error,
+        ],
       );
     });
   }

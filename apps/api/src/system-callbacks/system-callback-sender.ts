@@ -96,7 +96,11 @@ export class SystemCallbackSender implements OnApplicationBootstrap, BeforeAppli
     const started = performance.now();
     const secret = await this.apiKeys.signingSecretOf(callback.apiKeyId);
     if (!secret) {
-      return this.outcome(callback, startedAt, 0, { statusCode: null, retry: false, error: `API key ${callback.apiKeyId} is revoked or has no signing secret` });
+      return this.outcome(callback, startedAt, 0, {
+        statusCode: null,
+        retry: false,
+        error: `API key ${callback.apiKeyId} is revoked or has no signing secret`,
+      });
     }
     try {
       const response = await fetch(callback.url, {

@@ -29,7 +29,9 @@ export class SystemCallbacksController {
   })
   @ApiParam({ name: 'id', example: 'req_6f1d2c3b4a5e6f708192a3b4' })
   @ApiOkResponse({ type: SystemCallbackListDto })
-  @ApiErrorExamples({ 404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }] })
+  @ApiErrorExamples({
+    404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }],
+  })
   async list(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<{ items: SystemCallback[] }> {
     const entry = await this.journal.get(id);
     // As GET /outbound/:id: another number's request is "not found" to a restricted key.

@@ -31,7 +31,10 @@ describe('system callbacks over HTTP, to a real receiver', () => {
   });
 
   async function createKey(body: Record<string, unknown> = {}): Promise<{ id: string; key: string; signingSecret: string }> {
-    const created = await api.http.post('/api/v1/api-keys').send({ name: 'CRM', role: 'operator', ...body }).expect(201);
+    const created = await api.http
+      .post('/api/v1/api-keys')
+      .send({ name: 'CRM', role: 'operator', ...body })
+      .expect(201);
     return { id: created.body.apiKey.id, key: created.body.key, signingSecret: created.body.signingSecret };
   }
 
@@ -41,9 +44,16 @@ describe('system callbacks over HTTP, to a real receiver', () => {
   });
 
   const message = (key: string, body: Record<string, unknown> = {}) =>
-    as(key).post('/api/v1/outbound/message', { fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada Lovelace', messageBody: 'Your order shipped.', ...body });
+    as(key).post('/api/v1/outbound/message', {
+      fromNumber: TWILIO_NUMBER,
+      toNumber: nextCustomer(),
+      toName: 'Ada Lovelace',
+      messageBody: 'Your order shipped.',
+      ...body,
+    });
 
-  const callbacksOf = async (requestId: string): Promise<CallbackLog[]> => (await api.http.get(`/api/v1/outbound/${requestId}/callbacks`).expect(200)).body.items;
+  const callbacksOf = async (requestId: string): Promise<CallbackLog[]> =>
+    (await api.http.get(`/api/v1/outbound/${requestId}/callbacks`).expect(200)).body.items;
 
   /** The request's callbacks once none is pending any more. */
   const settledCallbacksOf = (requestId: string) =>
@@ -56,7 +66,10 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     const { id, key, signingSecret } = await createKey({ callbackUrl: `${receiver.url}/crm` });
     expect(signingSecret).toMatch(/^fss_[A-Za-z0-9_-]{43}$/);
     const listed = await api.http.get('/api/v1/api-keys').expect(200);
-    expect(listed.body.find((apiKey: { id: string }) => apiKey.id === id)).toMatchObject({ callbackUrl: `${receiver.url}/crm`, hasSigningSecret: true });
+    expect(listed.body.find((apiKey: { id: string }) => apiKey.id === id)).toMatchObject({
+      callbackUrl: `${receiver.url}/crm`,
+      hasSigningSecret: true,
+    });
     expect(JSON.stringify(listed.body)).not.toContain(signingSecret);
 
     const sent = await message(key).expect(201);
@@ -65,7 +78,13 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     expect(callback).toMatchObject({ event: 'request.state', url: `${receiver.url}/crm`, status: 'delivered', attempts: 1, nextAttemptAt: null });
     expect(callback.attemptLog).toEqual([expect.objectContaining({ attempt: 1, statusCode: 200, outcome: 'delivered' })]);
     const [received] = receiver.at('/crm').filter((post) => post.body.requestId === sent.body.id);
-    expect(received.body).toEqual({ eventId: callback.id, event: 'request.state', requestId: sent.body.id, state: 'succeeded', at: expect.any(String) });
+    expect(received.body).toEqual({
+      eventId: callback.id,
+      event: 'request.state',
+      requestId: sent.body.id,
+      state: 'succeeded',
+      at: expect.any(String),
+    });
     expect(received.headers['x-flex-sms-event-id']).toBe(callback.id);
     expect(received.headers['x-flex-sms-timestamp']).toMatch(/^\d{10}$/);
     expect(received.headers['content-type']).toBe('application/json');
@@ -102,7 +121,12 @@ describe('system callbacks over HTTP, to a real receiver', () => {
 
     expect((await settledCallbacksOf(busy.body.id))[0]).toMatchObject({ status: 'delivered', attempts: 3 });
     const [refused] = await settledCallbacksOf(gone.body.id);
-    expect(refused).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null, attemptLog: [expect.objectContaining({ statusCode: 410, outcome: 'failed' })] });
+    expect(refused).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      nextAttemptAt: null,
+      attemptLog: [expect.objectContaining({ statusCode: 410, outcome: 'failed' })],
+    });
     expect(receiver.at('/gone')).toHaveLength(1);
   });
 
@@ -127,7 +151,9 @@ describe('system callbacks over HTTP, to a real receiver', () => {
 
   it('reports the agent flow’s requests too, failures included', async () => {
     const { key } = await createKey({ callbackUrl: `${receiver.url}/tasks` });
-    const task = await as(key).post('/api/v1/outbound/task', { fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada Lovelace' }).expect(201);
+    const task = await as(key)
+      .post('/api/v1/outbound/task', { fromNumber: TWILIO_NUMBER, toNumber: nextCustomer(), toName: 'Ada Lovelace' })
+      .expect(201);
     await api.followUpsIdle();
     expect((await settledCallbacksOf(task.body.id))[0]).toMatchObject({ event: 'request.state', status: 'delivered' });
 
@@ -172,7 +198,14 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     const { key } = await createKey({ callbackUrl: `${receiver.url}/delivery` });
     const sent = await message(key).expect(201);
     const events = api.app.get(OutboundEvents);
-    const delivered = { kind: 'delivery' as const, requestId: sent.body.id, messageSid: `SM${'a'.repeat(32)}`, status: 'delivered', errorCode: null, at: new Date('2026-12-05T08:00:00.000Z') };
+    const delivered = {
+      kind: 'delivery' as const,
+      requestId: sent.body.id,
+      messageSid: `SM${'a'.repeat(32)}`,
+      status: 'delivered',
+      errorCode: null,
+      at: new Date('2026-12-05T08:00:00.000Z'),
+    };
     await events.publishOutbound(delivered);
     await events.publishOutbound(delivered);
 
@@ -209,13 +242,23 @@ describe('system callbacks over HTTP, to a real receiver', () => {
         `delivery:${sent.body.id}:orphan`,
         `${receiver.url}/orphan`,
         id,
-        callbackBody(eventId, { kind: 'delivery', requestId: sent.body.id, messageSid: `SM${'b'.repeat(32)}`, status: 'sent', errorCode: null, at: new Date(now) }),
+        callbackBody(eventId, {
+          kind: 'delivery',
+          requestId: sent.body.id,
+          messageSid: `SM${'b'.repeat(32)}`,
+          status: 'sent',
+          errorCode: null,
+          at: new Date(now),
+        }),
         new Date(now),
         new Date(now + 300),
       ],
     );
 
-    const orphan = await until(async () => (await callbacksOf(sent.body.id)).find((item) => item.id === eventId && item.status === 'delivered'), 'the orphaned callback');
+    const orphan = await until(
+      async () => (await callbacksOf(sent.body.id)).find((item) => item.id === eventId && item.status === 'delivered'),
+      'the orphaned callback',
+    );
     expect(orphan).toMatchObject({ attempts: 1, attemptLog: [expect.objectContaining({ attempt: 1, outcome: 'delivered' })] });
     expect(receiver.at('/orphan').filter((post) => post.headers['x-flex-sms-event-id'] === eventId)).toHaveLength(1);
   });
@@ -235,7 +278,10 @@ describe('system callbacks over HTTP, to a real receiver', () => {
 
     it.each(refused)('refuses %s with a 400 naming the field, on keys and on sends', async (url, reason) => {
       const onCreate = await api.http.post('/api/v1/api-keys').send({ name: 'CRM', role: 'operator', callbackUrl: url }).expect(400);
-      expect(onCreate.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'callbackUrl', message: expect.stringContaining(reason) }] });
+      expect(onCreate.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'callbackUrl', message: expect.stringContaining(reason) }],
+      });
       const { id, key } = await createKey();
       const onUpdate = await api.http.patch(`/api/v1/api-keys/${id}`).send({ callbackUrl: url }).expect(400);
       expect(onUpdate.body.error.details).toEqual([{ field: 'callbackUrl', message: expect.stringContaining(reason) }]);
@@ -275,12 +321,24 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     it('refuses to change a revoked key, and a callback URL on a key with no signing secret', async () => {
       const { id } = await createKey();
       await api.db.query('UPDATE api_key SET callback_secret = NULL WHERE id = $1', [id]);
-      expect((await api.http.patch(`/api/v1/api-keys/${id}`).send({ callbackUrl: `${receiver.url}/x` }).expect(409)).body.error.code).toBe('SIGNING_SECRET_MISSING');
+      expect(
+        (
+          await api.http
+            .patch(`/api/v1/api-keys/${id}`)
+            .send({ callbackUrl: `${receiver.url}/x` })
+            .expect(409)
+        ).body.error.code,
+      ).toBe('SIGNING_SECRET_MISSING');
       await api.http.post(`/api/v1/api-keys/${id}/signing-secret`).expect(200);
-      await api.http.patch(`/api/v1/api-keys/${id}`).send({ callbackUrl: `${receiver.url}/x` }).expect(200);
+      await api.http
+        .patch(`/api/v1/api-keys/${id}`)
+        .send({ callbackUrl: `${receiver.url}/x` })
+        .expect(200);
       await api.http.delete(`/api/v1/api-keys/${id}`).expect(200);
       expect((await api.http.post(`/api/v1/api-keys/${id}/signing-secret`).expect(409)).body.error.code).toBe('API_KEY_REVOKED');
-      expect((await api.http.patch('/api/v1/api-keys/key_nosuchkey').send({ callbackUrl: null }).expect(404)).body.error.code).toBe('API_KEY_NOT_FOUND');
+      expect((await api.http.patch('/api/v1/api-keys/key_nosuchkey').send({ callbackUrl: null }).expect(404)).body.error.code).toBe(
+        'API_KEY_NOT_FOUND',
+      );
     });
 
     it('counts the attempts by outcome in flex_sms_system_callbacks_total', async () => {

@@ -34,7 +34,10 @@ describePostgres('system callbacks with two API instances on one PostgreSQL', ()
   });
 
   it('sends every queued callback once, whichever instance claims it, while both poll at once', async () => {
-    const created = await first.http.post('/api/v1/api-keys').send({ name: 'CRM', role: 'operator', callbackUrl: `${receiver.url}/crm` }).expect(201);
+    const created = await first.http
+      .post('/api/v1/api-keys')
+      .send({ name: 'CRM', role: 'operator', callbackUrl: `${receiver.url}/crm` })
+      .expect(201);
     const sent = await request(first.url)
       .post('/api/v1/outbound/message')
       .auth(created.body.key, { type: 'bearer' })
@@ -47,7 +50,14 @@ describePostgres('system callbacks with two API instances on one PostgreSQL', ()
     const now = new Date();
     for (let index = 0; index < CALLBACKS; index++) {
       const eventId = `evt_race${String(index).padStart(4, '0')}`;
-      const event = { kind: 'delivery' as const, requestId, messageSid: `SM${String(index).padStart(32, '0')}`, status: 'delivered', errorCode: null, at: now };
+      const event = {
+        kind: 'delivery' as const,
+        requestId,
+        messageSid: `SM${String(index).padStart(32, '0')}`,
+        status: 'delivered',
+        errorCode: null,
+        at: now,
+      };
       await first.db.query(
         `INSERT INTO system_callback (id, request_id, event, dedupe_key, url, api_key_id, body, status, attempts, next_attempt_at, created_at)
          VALUES ($1, $2, 'delivery', $3, $4, $5, $6, 'pending', 0, $7, $7)`,
@@ -71,7 +81,10 @@ describePostgres('system callbacks with two API instances on one PostgreSQL', ()
   });
 
   it('sends a callback claimed by an instance that died, once its lease has passed', async () => {
-    const created = await second.http.post('/api/v1/api-keys').send({ name: 'CRM 2', role: 'operator', callbackUrl: `${receiver.url}/orphan` }).expect(201);
+    const created = await second.http
+      .post('/api/v1/api-keys')
+      .send({ name: 'CRM 2', role: 'operator', callbackUrl: `${receiver.url}/orphan` })
+      .expect(201);
     const sent = await request(second.url)
       .post('/api/v1/outbound/message')
       .auth(created.body.key, { type: 'bearer' })
@@ -79,11 +92,27 @@ describePostgres('system callbacks with two API instances on one PostgreSQL', ()
       .expect(201);
     const eventId = 'evt_orphanedonpostgres';
     const now = Date.now();
-    const event = { kind: 'delivery' as const, requestId: sent.body.id, messageSid: `SM${'c'.repeat(32)}`, status: 'sent', errorCode: null, at: new Date(now) };
+    const event = {
+      kind: 'delivery' as const,
+      requestId: sent.body.id,
+      messageSid: `SM${'c'.repeat(32)}`,
+      status: 'sent',
+      errorCode: null,
+      at: new Date(now),
+    };
     await second.db.query(
       `INSERT INTO system_callback (id, request_id, event, dedupe_key, url, api_key_id, body, status, attempts, next_attempt_at, claim_token, claimed_until, created_at)
        VALUES ($1, $2, 'delivery', $3, $4, $5, $6, 'pending', 0, $7, 'dead-instance', $8, $7)`,
-      [eventId, sent.body.id, `orphan:${eventId}`, `${receiver.url}/orphan`, created.body.apiKey.id, callbackBody(eventId, event), new Date(now), new Date(now + 300)],
+      [
+        eventId,
+        sent.body.id,
+        `orphan:${eventId}`,
+        `${receiver.url}/orphan`,
+        created.body.apiKey.id,
+        callbackBody(eventId, event),
+        new Date(now),
+        new Date(now + 300),
+      ],
     );
     await until(async () => {
       const [row] = await second.db.query<{ status: string }>('SELECT status FROM system_callback WHERE id = $1', [eventId]);

@@ -3,7 +3,12 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Short waits between attempts, so a retried callback takes milliseconds; the same rules as production. */
-export const FAST_CALLBACKS = { SYSTEM_CALLBACK_RETRY_BASE_MS: '10', SYSTEM_CALLBACK_POLL_MS: '20', SYSTEM_CALLBACK_TIMEOUT_MS: '2000', SYSTEM_CALLBACK_MAX_ATTEMPTS: '4' };
+export const FAST_CALLBACKS = {
+  SYSTEM_CALLBACK_RETRY_BASE_MS: '10',
+  SYSTEM_CALLBACK_POLL_MS: '20',
+  SYSTEM_CALLBACK_TIMEOUT_MS: '2000',
+  SYSTEM_CALLBACK_MAX_ATTEMPTS: '4',
+};
 
 /** One POST as a calling system's receiver got it. */
 export interface ReceivedCallback {

@@ -78,7 +78,10 @@ export interface ApiAnswer<T> {
 
 /** One call with the bootstrap key; rejects only when no HTTP answer came (e.g. the process is gone). */
 export async function callApi<T>(url: string, path: string, init: RequestInit = {}): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${url}${path}`, { ...init, headers: { Authorization: `Bearer ${BUILT_API_KEY}`, 'Content-Type': 'application/json', ...init.headers } });
+  const response = await fetch(`${url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${BUILT_API_KEY}`, 'Content-Type': 'application/json', ...init.headers },
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as T };
 }
 

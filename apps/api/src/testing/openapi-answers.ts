@@ -32,8 +32,7 @@ export class OpenApiAnswers {
    */
   violations(method: string, path: string, status: number, body: unknown): string[] {
     const response = this.document.paths[path]?.[method.toLowerCase() as 'get']?.responses?.[String(status)] as
-      | { content?: Record<string, { schema?: Schema }> }
-      | undefined;
+      { content?: Record<string, { schema?: Schema }> } | undefined;
     if (!response) return [`${method.toUpperCase()} ${path} does not document a ${status} answer`];
     const schema = response.content?.['application/json']?.schema;
     if (!schema) return isEmpty(body) ? [] : [`${method.toUpperCase()} ${path} ${status} documents no body, yet one came`];

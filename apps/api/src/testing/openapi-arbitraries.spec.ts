@@ -27,7 +27,12 @@ const document: OpenApiDocument = {
           { name: 'page', in: 'query', schema: { type: 'number', minimum: 1, maximum: 10 } },
         ],
         responses: { '200': {}, '400': {} },
-        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } }, 'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Thing' } } } },
+        requestBody: {
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/Thing' } },
+            'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Thing' } },
+          },
+        },
       },
     },
     '/jobs/{id}/items': { get: {} },
@@ -50,7 +55,11 @@ const document: OpenApiDocument = {
           attributes: { type: 'object', additionalProperties: true },
         },
       },
-      Selection: { type: 'object', required: ['statuses'], properties: { statuses: { type: 'array', items: { type: 'string', enum: ['open', 'closed'] } } } },
+      Selection: {
+        type: 'object',
+        required: ['statuses'],
+        properties: { statuses: { type: 'array', items: { type: 'string', enum: ['open', 'closed'] } } },
+      },
     },
   },
 };
@@ -59,13 +68,24 @@ describe('fuzzOperations', () => {
   const [patch, items] = fuzzOperations(document);
 
   it('takes every operation with its parameters and body schema, $refs and allOf resolved', () => {
-    expect(patch).toMatchObject({ label: 'PATCH /things/{sid}', method: 'PATCH', statuses: [200, 400], body: { mediaTypes: ['application/json', 'application/x-www-form-urlencoded'] } });
+    expect(patch).toMatchObject({
+      label: 'PATCH /things/{sid}',
+      method: 'PATCH',
+      statuses: [200, 400],
+      body: { mediaTypes: ['application/json', 'application/x-www-form-urlencoded'] },
+    });
     expect(patch.body?.schema.properties?.name).toEqual({ type: 'string', minLength: 2, maxLength: 5 });
-    expect(patch.body?.schema.properties?.selection).toEqual({ type: 'object', required: ['statuses'], properties: { statuses: { type: 'array', items: { type: 'string', enum: ['open', 'closed'] } } } });
+    expect(patch.body?.schema.properties?.selection).toEqual({
+      type: 'object',
+      required: ['statuses'],
+      properties: { statuses: { type: 'array', items: { type: 'string', enum: ['open', 'closed'] } } },
+    });
   });
 
   it('keeps a header documented twice in two cases as one, required if either says so', () => {
-    expect(patch.parameters.filter((parameter) => parameter.in === 'header')).toEqual([{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', example: 'k1' } }]);
+    expect(patch.parameters.filter((parameter) => parameter.in === 'header')).toEqual([
+      { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', example: 'k1' } },
+    ]);
   });
 
   it('adds the path parameters the document forgot, as strings', () => {
@@ -114,13 +134,17 @@ describe('hostile values', () => {
 describe('toJsonText', () => {
   it('writes RawJson tokens as they are, and own __proto__ keys', () => {
     const pollution = JSON.parse('{"__proto__":{"admin":true}}');
-    expect(toJsonText({ a: new RawJson('"\\ud800"'), b: [new RawJson('-0'), 1], c: pollution })).toBe('{"a":"\\ud800","b":[-0,1],"c":{"__proto__":{"admin":true}}}');
+    expect(toJsonText({ a: new RawJson('"\\ud800"'), b: [new RawJson('-0'), 1], c: pollution })).toBe(
+      '{"a":"\\ud800","b":[-0,1],"c":{"__proto__":{"admin":true}}}',
+    );
   });
 });
 
 describe('toFormText and encodeComponent', () => {
   it('writes nested values in bracket notation, percent-encoding UTF-8, without throwing on a lone surrogate', () => {
-    expect(toFormText({ toName: 'Ada L', selection: { statuses: ['open', 'closed'] }, n: 1 })).toBe('toName=Ada%20L&selection[statuses][0]=open&selection[statuses][1]=closed&n=1');
+    expect(toFormText({ toName: 'Ada L', selection: { statuses: ['open', 'closed'] }, n: 1 })).toBe(
+      'toName=Ada%20L&selection[statuses][0]=open&selection[statuses][1]=closed&n=1',
+    );
     expect(encodeComponent('+1 é\u0000\ud800')).toBe('%2B1%20%C3%A9%00%EF%BF%BD');
   });
 });
@@ -140,7 +164,21 @@ describe('fuzzRequest', () => {
   it('sends valid requests, hostile ones of every kind, and form bodies where the operation takes them', () => {
     const traits = new Set(requests.flatMap((request) => request.traits.map((trait) => trait.split(' ')[0])));
     expect([...traits].sort()).toEqual(
-      expect.arrayContaining(['body:content-type', 'body:form', 'body:hostile', 'body:hostile-form', 'body:invalid-json', 'body:oversized', 'body:unknown-fields', 'body:wrong-shape', 'header:hostile', 'path:hostile', 'query:hostile', 'query:repeated', 'query:structured']),
+      expect.arrayContaining([
+        'body:content-type',
+        'body:form',
+        'body:hostile',
+        'body:hostile-form',
+        'body:invalid-json',
+        'body:oversized',
+        'body:unknown-fields',
+        'body:wrong-shape',
+        'header:hostile',
+        'path:hostile',
+        'query:hostile',
+        'query:repeated',
+        'query:structured',
+      ]),
     );
     expect(requests.filter((request) => request.traits.length === 0).length).toBeGreaterThan(20);
     expect(requests.some((request) => /[?&]page=[^&]*&page=/.test(request.target))).toBe(true);

@@ -93,7 +93,12 @@ export function fuzzOperations(document: OpenApiDocument): FuzzOperation[] {
         const key = `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
         const schema = resolve(document, parameter.schema ?? { type: 'string' });
         const known = parameters.get(key);
-        parameters.set(key, { name: parameter.name, in: parameter.in, required: (known?.required ?? false) || parameter.required === true, schema: known ? { ...schema, ...known.schema } : schema });
+        parameters.set(key, {
+          name: parameter.name,
+          in: parameter.in,
+          required: (known?.required ?? false) || parameter.required === true,
+          schema: known ? { ...schema, ...known.schema } : schema,
+        });
       }
       for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
         if (!parameters.has(`path:${name}`)) parameters.set(`path:${name}`, { name, in: 'path', required: true, schema: { type: 'string' } });
@@ -127,14 +132,18 @@ export function resolve(document: OpenApiDocument, schema: SchemaObject, seen: s
   let resolved: SchemaObject = { ...schema };
   if (schema.allOf) {
     const { allOf, ...own } = schema;
-    resolved = [...allOf.map((part) => resolve(document, part, seen)), own].reduce<SchemaObject>((merged, part) => ({
-      ...merged,
-      ...part,
-      ...(merged.properties || part.properties ? { properties: { ...merged.properties, ...part.properties } } : {}),
-      ...(merged.required || part.required ? { required: [...(merged.required ?? []), ...(part.required ?? [])] } : {}),
-    }), {});
+    resolved = [...allOf.map((part) => resolve(document, part, seen)), own].reduce<SchemaObject>(
+      (merged, part) => ({
+        ...merged,
+        ...part,
+        ...(merged.properties || part.properties ? { properties: { ...merged.properties, ...part.properties } } : {}),
+        ...(merged.required || part.required ? { required: [...(merged.required ?? []), ...(part.required ?? [])] } : {}),
+      }),
+      {},
+    );
   }
-  if (resolved.properties) resolved.properties = Object.fromEntries(Object.entries(resolved.properties).map(([key, value]) => [key, resolve(document, value, seen)]));
+  if (resolved.properties)
+    resolved.properties = Object.fromEntries(Object.entries(resolved.properties).map(([key, value]) => [key, resolve(document, value, seen)]));
   if (resolved.items) resolved.items = resolve(document, resolved.items, seen);
   if (resolved.oneOf) resolved.oneOf = resolved.oneOf.map((each) => resolve(document, each, seen));
   if (resolved.anyOf) resolved.anyOf = resolved.anyOf.map((each) => resolve(document, each, seen));
@@ -149,7 +158,8 @@ export function resolve(document: OpenApiDocument, schema: SchemaObject, seen: s
 export function schemaValue(schema: SchemaObject, depth = 0): fc.Arbitrary<unknown> {
   const options: fc.Arbitrary<unknown>[] = [];
   if (schema.enum?.length) return withNull(schema, fc.constantFrom(...schema.enum));
-  if (schema.oneOf?.length || schema.anyOf?.length) return withNull(schema, fc.oneof(...(schema.oneOf ?? schema.anyOf ?? []).map((each) => schemaValue(each, depth + 1))));
+  if (schema.oneOf?.length || schema.anyOf?.length)
+    return withNull(schema, fc.oneof(...(schema.oneOf ?? schema.anyOf ?? []).map((each) => schemaValue(each, depth + 1))));
   if (schema.example !== undefined) options.push(fc.constant(schema.example));
   const type = schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
   switch (type) {
@@ -160,14 +170,20 @@ export function schemaValue(schema: SchemaObject, depth = 0): fc.Arbitrary<unkno
     case 'integer': {
       const min = schema.minimum ?? -1e6;
       const max = schema.maximum ?? 1e6;
-      options.push(type === 'integer' ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true })));
+      options.push(
+        type === 'integer'
+          ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+          : fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true })),
+      );
       break;
     }
     case 'boolean':
       options.push(fc.boolean());
       break;
     case 'array':
-      options.push(fc.array(schemaValue(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) }));
+      options.push(
+        fc.array(schemaValue(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) }),
+      );
       break;
     case 'object':
       options.push(objectValue(schema, depth));
@@ -187,7 +203,9 @@ function objectValue(schema: SchemaObject, depth: number): fc.Arbitrary<unknown>
   const model = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, schemaValue(value, depth + 1)]));
   const record = fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
   if (!schema.additionalProperties || depth > 3) return record;
-  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean()), { maxKeys: 3 });
+  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean()), {
+    maxKeys: 3,
+  });
   return fc.tuple(record, extra).map(([known, more]) => ({ ...more, ...known }));
 }
 
@@ -211,7 +229,9 @@ function stringValue(schema: SchemaObject): fc.Arbitrary<string> {
 }
 
 const e164 = fc.oneof(fc.constantFrom('+15550100001', '+15550100002'), fc.stringMatching(/^\+1[2-9]\d{9}$/), fc.stringMatching(/^\+[1-9]\d{6,14}$/));
-const isoInstant = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
+const isoInstant = fc
+  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
 
 function isIsoInstant(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text));
@@ -234,7 +254,9 @@ export function toJsonText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toJsonText).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     // Own keys as given, `__proto__` included (an object literal's `__proto__` key would be the prototype instead).
-    return `{${Object.keys(value).map((key) => `${JSON.stringify(key)}:${toJsonText((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .map((key) => `${JSON.stringify(key)}:${toJsonText((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -253,19 +275,82 @@ const controlString = fc
   .tuple(fc.constantFrom(...C0_AND_DEL, ...C1), fc.constantFrom('', 'Ada', '+1555010000', 'CH0123456789abcdef'), fc.constantFrom('', 'x', '1'))
   .map(([control, before, after]) => `${before}${control}${after}`);
 
-const loneSurrogate = fc.constantFrom('"\\ud800"', '"a\\udfffb"', '"\\udc00\\ud800"', '"+1555\\ud83d"', '"\\ud83d\\ude00\\ud800"').map((text) => new RawJson(text));
-
-const hostileNumber = fc
-  .constantFrom('1e308', '-1e308', '1e309', '-0', '-0.0', '0e-400', '123456789012345678901234567890', '9007199254740993', '1.7976931348623157e308', '5e-324', '-1', '0.5', '1e2', '0')
+const loneSurrogate = fc
+  .constantFrom('"\\ud800"', '"a\\udfffb"', '"\\udc00\\ud800"', '"+1555\\ud83d"', '"\\ud83d\\ude00\\ud800"')
   .map((text) => new RawJson(text));
 
-const numberLikeString = fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e308', '-0', '0x10', ' 1', '1 ', '1_000', '١٢٣', '+1', '1e-7', '', ' ', 'null', 'true', '[]', '{}');
+const hostileNumber = fc
+  .constantFrom(
+    '1e308',
+    '-1e308',
+    '1e309',
+    '-0',
+    '-0.0',
+    '0e-400',
+    '123456789012345678901234567890',
+    '9007199254740993',
+    '1.7976931348623157e308',
+    '5e-324',
+    '-1',
+    '0.5',
+    '1e2',
+    '0',
+  )
+  .map((text) => new RawJson(text));
 
-const longString = fc.constantFrom(257, 1601, 4097, 20_000).chain((length) => fc.constantFrom('x', '🙂', 'é', '\u200b').map((unit) => unit.repeat(length)));
+const numberLikeString = fc.constantFrom(
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e308',
+  '-0',
+  '0x10',
+  ' 1',
+  '1 ',
+  '1_000',
+  '١٢٣',
+  '+1',
+  '1e-7',
+  '',
+  ' ',
+  'null',
+  'true',
+  '[]',
+  '{}',
+);
 
-const oddUnicode = fc.constantFrom('\u202eRTL', '\ufeffBOM', '\u200b', 'Ａｄａ', '＋１５５５０１０００００１', 'e\u0301', '\u{10ffff}', '\ufffe', '𝕏'.repeat(64));
+const longString = fc
+  .constantFrom(257, 1601, 4097, 20_000)
+  .chain((length) => fc.constantFrom('x', '🙂', 'é', '\u200b').map((unit) => unit.repeat(length)));
 
-const injection = fc.constantFrom("' OR '1'='1", '%', '_', '\\', '"', '${7*7}', '{{7*7}}', '<script>alert(1)</script>', '../../etc/passwd', 'null', 'undefined', 'constructor', '__proto__', 'toString');
+const oddUnicode = fc.constantFrom(
+  '\u202eRTL',
+  '\ufeffBOM',
+  '\u200b',
+  'Ａｄａ',
+  '＋１５５５０１０００００１',
+  'e\u0301',
+  '\u{10ffff}',
+  '\ufffe',
+  '𝕏'.repeat(64),
+);
+
+const injection = fc.constantFrom(
+  "' OR '1'='1",
+  '%',
+  '_',
+  '\\',
+  '"',
+  '${7*7}',
+  '{{7*7}}',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'null',
+  'undefined',
+  'constructor',
+  '__proto__',
+  'toString',
+);
 
 const wrongType = fc.constantFrom<unknown>(true, false, null, 0, 1, -1, [], {}, [[]], ['x'], { a: 1 }, [{ a: [] }], '');
 
@@ -275,7 +360,11 @@ const deepNesting = fc.constantFrom(
   new RawJson('['.repeat(64) + '1' + ']'.repeat(64)),
 );
 
-const pollution = fc.constantFrom<unknown>(withOwnKey('__proto__', { polluted: true, role: 'admin' }), { constructor: { prototype: { polluted: true } } }, withOwnKey('__proto__', null));
+const pollution = fc.constantFrom<unknown>(
+  withOwnKey('__proto__', { polluted: true, role: 'admin' }),
+  { constructor: { prototype: { polluted: true } } },
+  withOwnKey('__proto__', null),
+);
 
 /** A value in place of a field's: every kind of input a careless or hostile client sends. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -346,15 +435,27 @@ function queryArbitrary(parameters: FuzzParameter[]): fc.Arbitrary<QueryPart> {
       { arbitrary: valid.map((value) => ({ pairs: [`${name}=${value}`], traits: [] })), weight: 4 },
       { arbitrary: hostileUrlText.map((value) => ({ pairs: [`${name}=${value}`], traits: [`query:hostile ${parameter.name}`] })), weight: 2 },
       {
-        arbitrary: fc.tuple(fc.oneof(valid, hostileUrlText), fc.oneof(valid, hostileUrlText)).map(([first, second]) => ({ pairs: [`${name}=${first}`, `${name}=${second}`], traits: [`query:repeated ${parameter.name}`] })),
+        arbitrary: fc
+          .tuple(fc.oneof(valid, hostileUrlText), fc.oneof(valid, hostileUrlText))
+          .map(([first, second]) => ({ pairs: [`${name}=${first}`, `${name}=${second}`], traits: [`query:repeated ${parameter.name}`] })),
         weight: 1,
       },
-      { arbitrary: fc.constantFrom(`${name}[]=1`, `${name}[a]=1`, `${name}[__proto__][x]=1`, name, `${name}=`).map((pair) => ({ pairs: [pair], traits: [`query:structured ${parameter.name}`] })), weight: 1 },
+      {
+        arbitrary: fc
+          .constantFrom(`${name}[]=1`, `${name}[a]=1`, `${name}[__proto__][x]=1`, name, `${name}=`)
+          .map((pair) => ({ pairs: [pair], traits: [`query:structured ${parameter.name}`] })),
+        weight: 1,
+      },
     );
   });
   const unknown = fc.oneof(
     { arbitrary: fc.constant<QueryPart>({ pairs: [], traits: [] }), weight: 8 },
-    { arbitrary: fc.constantFrom('unknown=1', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '=1', '&&', `${'a'.repeat(1000)}=1`).map((pair) => ({ pairs: [pair], traits: ['query:unknown'] })), weight: 1 },
+    {
+      arbitrary: fc
+        .constantFrom('unknown=1', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '=1', '&&', `${'a'.repeat(1000)}=1`)
+        .map((pair) => ({ pairs: [pair], traits: ['query:unknown'] })),
+      weight: 1,
+    },
   );
   return fc.tuple(fc.tuple(...perParameter), unknown).map(([parts, extra]) => merge([...parts, extra]));
 }
@@ -371,8 +472,19 @@ function pathArbitrary(operation: FuzzOperation): fc.Arbitrary<PathPart> {
   const segments = operation.parameters.filter((parameter) => parameter.in === 'path');
   const values = segments.map((parameter) =>
     fc.oneof(
-      { arbitrary: schemaValue({ ...parameter.schema, type: 'string' }).map((value) => ({ text: encodeComponent(asText(value)), trait: undefined as string | undefined })), weight: 3 },
-      { arbitrary: hostileUrlText.filter((text) => text !== '').map((text) => ({ text, trait: `path:hostile ${parameter.name}` as string | undefined })), weight: 3 },
+      {
+        arbitrary: schemaValue({ ...parameter.schema, type: 'string' }).map((value) => ({
+          text: encodeComponent(asText(value)),
+          trait: undefined as string | undefined,
+        })),
+        weight: 3,
+      },
+      {
+        arbitrary: hostileUrlText
+          .filter((text) => text !== '')
+          .map((text) => ({ text, trait: `path:hostile ${parameter.name}` as string | undefined })),
+        weight: 3,
+      },
     ),
   );
   return fc.tuple(...values).map((chosen) => {
@@ -395,12 +507,16 @@ function headerArbitrary(parameters: FuzzParameter[]): fc.Arbitrary<HeaderPart> 
       { arbitrary: fc.constant<HeaderPart>({ headers: {}, traits: [] }), weight: parameter.required ? 1 : 3 },
       { arbitrary: fc.uuid().map((value) => ({ headers: { [parameter.name]: value }, traits: [] })), weight: 3 },
       {
-        arbitrary: fc.constantFrom('', ' ', 'x'.repeat(256), 'x'.repeat(8000), 'é', '\t', 'a,b', '1e308', '"quoted"').map((value) => ({ headers: { [parameter.name]: value }, traits: [`header:hostile ${parameter.name}`] })),
+        arbitrary: fc
+          .constantFrom('', ' ', 'x'.repeat(256), 'x'.repeat(8000), 'é', '\t', 'a,b', '1e308', '"quoted"')
+          .map((value) => ({ headers: { [parameter.name]: value }, traits: [`header:hostile ${parameter.name}`] })),
         weight: 1,
       },
     ),
   );
-  return fc.tuple(...perParameter).map((parts) => ({ headers: Object.assign({}, ...parts.map((part) => part.headers)), traits: parts.flatMap((part) => part.traits) }));
+  return fc
+    .tuple(...perParameter)
+    .map((parts) => ({ headers: Object.assign({}, ...parts.map((part) => part.headers)), traits: parts.flatMap((part) => part.traits) }));
 }
 
 interface BodyPart extends Part {
@@ -443,7 +559,8 @@ export function toFormText(value: unknown): string {
     if (current !== null && typeof current === 'object' && !(current instanceof RawJson) && depth < 8) {
       const entries = Object.keys(current);
       if (entries.length === 0) pairs.push(`${key}=`);
-      for (const child of entries) visit((current as Record<string, unknown>)[child], key ? `${key}[${encodeComponent(child)}]` : encodeComponent(child), depth + 1);
+      for (const child of entries)
+        visit((current as Record<string, unknown>)[child], key ? `${key}[${encodeComponent(child)}]` : encodeComponent(child), depth + 1);
       return;
     }
     pairs.push(`${key || 'value'}=${encodeComponent(asText(current))}`);
@@ -452,7 +569,24 @@ export function toFormText(value: unknown): string {
   return pairs.join('&');
 }
 
-const invalidJson = fc.constantFrom('{', '{"a":}', '{"a":1,}', "{'a':1}", 'undefined', '{"a":1}{"b":2}', '\u0000', '\ufeff{}', '{"a":"\\x41"}', '{"a":"\\u12"}', '{"a":01}', '{"a":NaN}', '[', '"', '{"a":"b\nc"}', '{"toName":"\u0000"}');
+const invalidJson = fc.constantFrom(
+  '{',
+  '{"a":}',
+  '{"a":1,}',
+  "{'a':1}",
+  'undefined',
+  '{"a":1}{"b":2}',
+  '\u0000',
+  '\ufeff{}',
+  '{"a":"\\x41"}',
+  '{"a":"\\u12"}',
+  '{"a":01}',
+  '{"a":NaN}',
+  '[',
+  '"',
+  '{"a":"b\nc"}',
+  '{"toName":"\u0000"}',
+);
 
 /** Content types a JSON API does not take, and JSON in charsets and encodings it does not speak. */
 const wrongContentType = fc.constantFrom<[string, Record<string, string>]>(
@@ -502,18 +636,55 @@ function bodyArbitrary(operation: FuzzOperation, formBodies: boolean): fc.Arbitr
   const takesForm = operation.body.mediaTypes.includes(FORM);
   return fc.oneof(
     { arbitrary: valid.map((value) => json(value, [])), weight: 4 },
-    { arbitrary: withHostileFields(valid).map(({ value, fields }) => json(value, fields.map((field) => `body:hostile ${field}`))), weight: 6 },
     {
-      arbitrary: fc.tuple(valid, fc.dictionary(fc.constantFrom('unknown', 'role', 'isAdmin', 'id', 'caller', 'constructor', ' toName', 'TONAME'), hostileValue, { minKeys: 1, maxKeys: 2 })).map(([value, extra]) =>
-        json(value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, ...extra } : extra, ['body:unknown-fields']),
+      arbitrary: withHostileFields(valid).map(({ value, fields }) =>
+        json(
+          value,
+          fields.map((field) => `body:hostile ${field}`),
+        ),
       ),
+      weight: 6,
+    },
+    {
+      arbitrary: fc
+        .tuple(
+          valid,
+          fc.dictionary(fc.constantFrom('unknown', 'role', 'isAdmin', 'id', 'caller', 'constructor', ' toName', 'TONAME'), hostileValue, {
+            minKeys: 1,
+            maxKeys: 2,
+          }),
+        )
+        .map(([value, extra]) =>
+          json(value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, ...extra } : extra, ['body:unknown-fields']),
+        ),
       weight: 1,
     },
-    { arbitrary: fc.oneof(hostileValue, valid.map((value) => [value])).map((value) => json(value, ['body:wrong-shape'])), weight: 2 },
-    { arbitrary: invalidJson.map((body) => ({ body, contentType: JSON_TYPE, traits: ['body:invalid-json'] })), weight: 1 },
-    { arbitrary: fc.tuple(valid, wrongContentType).map(([value, [contentType, headers]]) => ({ body: toJsonText(value), contentType, headers, traits: [`body:content-type ${contentType} ${Object.values(headers).join(' ')}`.trim()] })), weight: 1 },
     {
-      arbitrary: fc.oneof(valid.map((value) => ({ value, traits: ['body:form'] })), withHostileFields(valid).map(({ value, fields }) => ({ value, traits: ['body:form', ...fields.map((field) => `body:hostile ${field}`)] }))).map(({ value, traits }) => ({ body: toFormText(value), contentType: FORM, traits })),
+      arbitrary: fc
+        .oneof(
+          hostileValue,
+          valid.map((value) => [value]),
+        )
+        .map((value) => json(value, ['body:wrong-shape'])),
+      weight: 2,
+    },
+    { arbitrary: invalidJson.map((body) => ({ body, contentType: JSON_TYPE, traits: ['body:invalid-json'] })), weight: 1 },
+    {
+      arbitrary: fc.tuple(valid, wrongContentType).map(([value, [contentType, headers]]) => ({
+        body: toJsonText(value),
+        contentType,
+        headers,
+        traits: [`body:content-type ${contentType} ${Object.values(headers).join(' ')}`.trim()],
+      })),
+      weight: 1,
+    },
+    {
+      arbitrary: fc
+        .oneof(
+          valid.map((value) => ({ value, traits: ['body:form'] })),
+          withHostileFields(valid).map(({ value, fields }) => ({ value, traits: ['body:form', ...fields.map((field) => `body:hostile ${field}`)] })),
+        )
+        .map(({ value, traits }) => ({ body: toFormText(value), contentType: FORM, traits })),
       weight: takesForm && formBodies ? 4 : 1,
     },
     { arbitrary: hostileForm.map((body) => ({ body, contentType: FORM, traits: ['body:hostile-form'] })), weight: takesForm ? 2 : 1 },
@@ -526,11 +697,13 @@ function bodyArbitrary(operation: FuzzOperation, formBodies: boolean): fc.Arbitr
 export function fuzzRequest(operation: FuzzOperation, options: { formBodies?: boolean } = {}): fc.Arbitrary<FuzzRequest> {
   const query = queryArbitrary(operation.parameters.filter((parameter) => parameter.in === 'query'));
   const headers = headerArbitrary(operation.parameters.filter((parameter) => parameter.in === 'header'));
-  return fc.tuple(pathArbitrary(operation), query, headers, bodyArbitrary(operation, options.formBodies ?? true)).map(([path, queryPart, headerPart, body]) => ({
-    method: operation.method,
-    target: queryPart.pairs.length ? `${path.path}?${queryPart.pairs.join('&')}` : path.path,
-    headers: { ...headerPart.headers, ...(body.contentType ? { 'Content-Type': body.contentType } : {}), ...body.headers },
-    ...(body.body !== undefined ? { body: body.body } : {}),
-    traits: [...path.traits, ...queryPart.traits, ...headerPart.traits, ...body.traits],
-  }));
+  return fc
+    .tuple(pathArbitrary(operation), query, headers, bodyArbitrary(operation, options.formBodies ?? true))
+    .map(([path, queryPart, headerPart, body]) => ({
+      method: operation.method,
+      target: queryPart.pairs.length ? `${path.path}?${queryPart.pairs.join('&')}` : path.path,
+      headers: { ...headerPart.headers, ...(body.contentType ? { 'Content-Type': body.contentType } : {}), ...body.headers },
+      ...(body.body !== undefined ? { body: body.body } : {}),
+      traits: [...path.traits, ...queryPart.traits, ...headerPart.traits, ...body.traits],
+    }));
 }

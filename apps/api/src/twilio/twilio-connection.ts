@@ -27,16 +27,17 @@ export async function connectTwilio(settings: TwilioSettings, client: TwilioClie
     accountSid,
     baseUrl,
     ...client,
-    ...(credentials.kind === 'apiKey' ? { apiKeySid: credentials.apiKeySid, authToken: credentials.apiKeySecret } : { authToken: credentials.authToken }),
+    ...(credentials.kind === 'apiKey'
+      ? { apiKeySid: credentials.apiKeySid, authToken: credentials.apiKeySecret }
+      : { authToken: credentials.authToken }),
   });
-  logger.log(`Account ${accountSid} at ${baseUrl ?? 'Twilio'} (${credentials.kind === 'apiKey' ? `API key ${credentials.apiKeySid}` : 'auth token'})`);
+  logger.log(
+    `Account ${accountSid} at ${baseUrl ?? 'Twilio'} (${credentials.kind === 'apiKey' ? `API key ${credentials.apiKeySid}` : 'auth token'})`,
+  );
   return { account: { mode: 'twilio', accountSid, proxyServiceSid, chatServiceSid, baseUrl }, client: twilioClient };
 }
 
-async function startEmbeddedSandbox(
-  settings: Extract<TwilioSettings, { mode: 'sandbox' }>,
-  client: TwilioClientSettings,
-): Promise<TwilioConnection> {
+async function startEmbeddedSandbox(settings: Extract<TwilioSettings, { mode: 'sandbox' }>, client: TwilioClientSettings): Promise<TwilioConnection> {
   // Loaded only in sandbox mode: an API on a real account never loads the sandbox.
   const { startSandbox } = await import('@flex-sms/twilio-sandbox');
   const sandbox = await startSandbox({ port: settings.sandboxPort, dataDir: settings.sandboxDataDir });

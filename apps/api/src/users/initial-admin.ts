@@ -25,7 +25,9 @@ export class InitialAdmin implements OnApplicationBootstrap {
     const admin = this.config.auth.initialAdmin;
     if (!admin) {
       if ((await this.store.count()) === 0) {
-        logger.warn('No console users: set ADMIN_USERNAME and ADMIN_PASSWORD for a first admin, or create one with POST /api/v1/users and the bootstrap API key.');
+        logger.warn(
+          'No console users: set ADMIN_USERNAME and ADMIN_PASSWORD for a first admin, or create one with POST /api/v1/users and the bootstrap API key.',
+        );
       }
       return;
     }

@@ -38,13 +38,18 @@ export class SqlUserStore {
   }
 
   async findCredential(username: string): Promise<{ user: ConsoleUser; passwordHash: string } | undefined> {
-    const [row] = await this.db.query<UserRow & { password_hash: string }>(`SELECT ${COLUMNS}, password_hash FROM console_user WHERE lower(username) = lower($1)`, [username]);
+    const [row] = await this.db.query<UserRow & { password_hash: string }>(
+      `SELECT ${COLUMNS}, password_hash FROM console_user WHERE lower(username) = lower($1)`,
+      [username],
+    );
     return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
   }
 
   /** Every user with their password hash, for start-up checks (see deployment/deployment-gate.ts). */
   async listCredentials(): Promise<{ user: ConsoleUser; passwordHash: string }[]> {
-    const rows = await this.db.query<UserRow & { password_hash: string }>(`SELECT ${COLUMNS}, password_hash FROM console_user ORDER BY lower(username)`);
+    const rows = await this.db.query<UserRow & { password_hash: string }>(
+      `SELECT ${COLUMNS}, password_hash FROM console_user ORDER BY lower(username)`,
+    );
     return rows.map((row) => ({ user: toUser(row), passwordHash: row.password_hash }));
   }
 
@@ -68,7 +73,9 @@ export class SqlUserStore {
 
   /** Admins other than `exceptId`: demoting or deleting the last admin would lock everyone out of the console. */
   async countOtherAdmins(exceptId: string): Promise<number> {
-    const [{ count }] = await this.db.query<{ count: number }>(`SELECT count(*) AS count FROM console_user WHERE role = 'admin' AND id <> $1`, [exceptId]);
+    const [{ count }] = await this.db.query<{ count: number }>(`SELECT count(*) AS count FROM console_user WHERE role = 'admin' AND id <> $1`, [
+      exceptId,
+    ]);
     return Number(count);
   }
 }

@@ -31,7 +31,13 @@ export class UsersService {
 
   async create(request: NewUser): Promise<ConsoleUser> {
     const now = new Date(this.clock.now());
-    const user: ConsoleUser = { id: `usr_${randomUUID().replace(/-/g, '').slice(0, 24)}`, username: request.username, role: request.role, createdAt: now, updatedAt: now };
+    const user: ConsoleUser = {
+      id: `usr_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+      username: request.username,
+      role: request.role,
+      createdAt: now,
+      updatedAt: now,
+    };
     if (!(await this.users.insert(user, await hashSecret(request.password)))) {
       throw new ApiException(409, 'USERNAME_TAKEN', `The username ${request.username} is taken.`, { context: { username: request.username } });
     }

@@ -40,7 +40,18 @@ export function timeZonesOfNumber(e164: string): readonly string[] {
   return zones?.length ? zones : ['UTC'];
 }
 
-const MAIN_COUNTRY: Record<string, string> = { '1': 'US', '7': 'RU', '44': 'GB', '47': 'NO', '61': 'AU', '262': 'RE', '290': 'SH', '358': 'FI', '590': 'GP', '599': 'CW' };
+const MAIN_COUNTRY: Record<string, string> = {
+  '1': 'US',
+  '7': 'RU',
+  '44': 'GB',
+  '47': 'NO',
+  '61': 'AU',
+  '262': 'RE',
+  '290': 'SH',
+  '358': 'FI',
+  '590': 'GP',
+  '599': 'CW',
+};
 
 function mainCountryOf(callingCode: string): string | undefined {
   return MAIN_COUNTRY[callingCode];

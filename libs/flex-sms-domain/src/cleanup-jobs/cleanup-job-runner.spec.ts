@@ -8,7 +8,10 @@ import { describeProgress } from './cleanup-progress';
 import { InMemoryCleanupJobStore } from '../testing/in-memory-cleanup-job-store';
 
 /** A handler over numbered items: selection in pages of 10; `failing` items throw; `onProcess` can interfere mid-run. */
-function handler(count: number, options: { failing?: Set<string>; onProcess?: (item: CleanupItem) => Promise<void> } = {}): CleanupItemHandler & { processed: string[] } {
+function handler(
+  count: number,
+  options: { failing?: Set<string>; onProcess?: (item: CleanupItem) => Promise<void> } = {},
+): CleanupItemHandler & { processed: string[] } {
   const processed: string[] = [];
   return {
     kind: 'proxy-sessions',

@@ -14,7 +14,10 @@ export interface CleanupPreview {
 
 export const PREVIEW_SAMPLE_SIZE = 20;
 
-export async function previewCleanup(handler: CleanupItemHandler, job: { selection: Record<string, unknown>; options: Record<string, unknown> }): Promise<CleanupPreview> {
+export async function previewCleanup(
+  handler: CleanupItemHandler,
+  job: { selection: Record<string, unknown>; options: Record<string, unknown> },
+): Promise<CleanupPreview> {
   const preview: CleanupPreview = { kind: handler.kind, dryRun: true, total: 0, byStatus: {}, sample: [] };
   for await (const page of handler.select(job)) {
     for (const candidate of page) {

@@ -16,7 +16,13 @@ export interface CleanupJobContext {
 /** Records the job before anything is touched (so a restart finds it), then launches it. */
 export async function startCleanupJob(
   context: CleanupJobContext,
-  job: { kind: CleanupJobKind; selection: Record<string, unknown>; options: Record<string, unknown>; requestedBy: string; scheduleId?: string | null },
+  job: {
+    kind: CleanupJobKind;
+    selection: Record<string, unknown>;
+    options: Record<string, unknown>;
+    requestedBy: string;
+    scheduleId?: string | null;
+  },
 ): Promise<CleanupJob> {
   const created = await context.store.create({ ...job, createdAt: new Date(context.clock.now()) });
   context.launcher.launch(created.id);

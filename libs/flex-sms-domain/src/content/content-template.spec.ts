@@ -40,19 +40,25 @@ describe('Content templates', () => {
       'contentVariables.name',
       'contentVariables.2',
     ]);
-    expect(problems.map((problem) => problem.message).join(' | ')).toMatch(/at most 255.*not a placeholder.*new lines.*must be a string.*is required: template appointment_confirmation has \{\{2\}\}/);
+    expect(problems.map((problem) => problem.message).join(' | ')).toMatch(
+      /at most 255.*not a placeholder.*new lines.*must be a string.*is required: template appointment_confirmation has \{\{2\}\}/,
+    );
   });
 
   it('refuses a template WhatsApp has not approved on WhatsApp only', () => {
     const pending = { ...confirmation, whatsapp: { ...confirmation.whatsapp, status: 'pending' } };
 
-    expect(contentProblems(pending, { 1: 'Ada', 2: 'Tuesday' }, 'whatsapp')).toEqual([{ field: 'contentSid', message: expect.stringContaining('pending for WhatsApp') }]);
+    expect(contentProblems(pending, { 1: 'Ada', 2: 'Tuesday' }, 'whatsapp')).toEqual([
+      { field: 'contentSid', message: expect.stringContaining('pending for WhatsApp') },
+    ]);
     expect(contentProblems(pending, { 1: 'Ada', 2: 'Tuesday' }, 'sms')).toEqual([]);
   });
 
   it('refuses a filled-in body over WhatsApp’s 1024 characters', () => {
     const long = { ...confirmation, types: { 'twilio/text': { body: `${'y'.repeat(900)} {{1}} {{2}}` } } };
 
-    expect(contentProblems(long, { 1: 'z'.repeat(200), 2: 'w' }, 'whatsapp')).toEqual([{ field: 'contentVariables', message: expect.stringContaining("WhatsApp's 1024") }]);
+    expect(contentProblems(long, { 1: 'z'.repeat(200), 2: 'w' }, 'whatsapp')).toEqual([
+      { field: 'contentVariables', message: expect.stringContaining("WhatsApp's 1024") },
+    ]);
   });
 });

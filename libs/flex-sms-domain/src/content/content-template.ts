@@ -37,7 +37,10 @@ export function placeholdersOf(template: ContentTemplate): string[] {
  */
 export function bodyFor(template: ContentTemplate, channel: OutboundChannel): string | null {
   const entries = Object.entries(template.types);
-  const ordered = channel === 'whatsapp' ? [...entries.filter(([type]) => type !== 'twilio/text'), ...entries.filter(([type]) => type === 'twilio/text')] : [...entries.filter(([type]) => type === 'twilio/text'), ...entries.filter(([type]) => type !== 'twilio/text')];
+  const ordered =
+    channel === 'whatsapp'
+      ? [...entries.filter(([type]) => type !== 'twilio/text'), ...entries.filter(([type]) => type === 'twilio/text')]
+      : [...entries.filter(([type]) => type === 'twilio/text'), ...entries.filter(([type]) => type !== 'twilio/text')];
   for (const [, content] of ordered) {
     if (typeof content?.body === 'string') return content.body;
   }
@@ -65,22 +68,28 @@ export function contentProblems(template: ContentTemplate, variables: Record<str
       message: `template ${template.friendlyName} (${template.sid}) is ${template.whatsapp.status} for WhatsApp, not approved: WhatsApp delivers only approved templates`,
     });
   }
-  if (Object.keys(variables).length > MAX_CONTENT_VARIABLES) problems.push({ field: 'contentVariables', message: `has more than Twilio's ${MAX_CONTENT_VARIABLES} variables` });
+  if (Object.keys(variables).length > MAX_CONTENT_VARIABLES)
+    problems.push({ field: 'contentVariables', message: `has more than Twilio's ${MAX_CONTENT_VARIABLES} variables` });
   for (const [key, value] of Object.entries(variables)) {
     const field = `contentVariables.${key}`;
     if (!placeholders.includes(key)) problems.push({ field, message: `is not a placeholder of template ${template.friendlyName} (${named})` });
-    if (key.length > MAX_CONTENT_VARIABLE_KEY_LENGTH) problems.push({ field, message: `the name is longer than Twilio's ${MAX_CONTENT_VARIABLE_KEY_LENGTH} characters` });
+    if (key.length > MAX_CONTENT_VARIABLE_KEY_LENGTH)
+      problems.push({ field, message: `the name is longer than Twilio's ${MAX_CONTENT_VARIABLE_KEY_LENGTH} characters` });
     problems.push(...valueProblems(field, value, channel));
   }
   for (const name of placeholders) {
-    if (!(name in variables)) problems.push({ field: `contentVariables.${name}`, message: `is required: template ${template.friendlyName} has {{${name}}} (${named})` });
+    if (!(name in variables))
+      problems.push({ field: `contentVariables.${name}`, message: `is required: template ${template.friendlyName} has {{${name}}} (${named})` });
   }
   if (problems.length > 0) return problems;
   const rendered = renderContent(template, channel, variables as Record<string, string>);
   const maxLength = channel === 'whatsapp' ? MAX_WHATSAPP_TEMPLATE_BODY_LENGTH : MAX_SMS_TEMPLATE_BODY_LENGTH;
   if (rendered === null) problems.push({ field: 'contentSid', message: `template ${template.friendlyName} has no body to send on ${channel}` });
   else if (rendered.length > maxLength) {
-    problems.push({ field: 'contentVariables', message: `the filled-in body is ${rendered.length} characters, more than ${channel === 'whatsapp' ? 'WhatsApp' : 'Twilio'}'s ${maxLength}` });
+    problems.push({
+      field: 'contentVariables',
+      message: `the filled-in body is ${rendered.length} characters, more than ${channel === 'whatsapp' ? 'WhatsApp' : 'Twilio'}'s ${maxLength}`,
+    });
   }
   return problems;
 }
@@ -89,7 +98,8 @@ function valueProblems(field: string, value: unknown, channel: OutboundChannel):
   if (typeof value !== 'string') return [{ field, message: 'must be a string' }];
   if (value.trim() === '') return [{ field, message: 'must not be blank' }];
   const problems: SettingsProblem[] = [];
-  if (value.length > MAX_CONTENT_VARIABLE_VALUE_LENGTH) problems.push({ field, message: `must be at most ${MAX_CONTENT_VARIABLE_VALUE_LENGTH} characters (Twilio's limit), got ${value.length}` });
+  if (value.length > MAX_CONTENT_VARIABLE_VALUE_LENGTH)
+    problems.push({ field, message: `must be at most ${MAX_CONTENT_VARIABLE_VALUE_LENGTH} characters (Twilio's limit), got ${value.length}` });
   // WhatsApp refuses template parameters with new lines, tabs or more than four spaces in a row (Meta's template rules).
   if (channel === 'whatsapp' && (/[\n\t]/.test(value) || / {5,}/.test(value))) {
     problems.push({ field, message: 'must not contain new lines, tabs or more than 4 spaces in a row on WhatsApp' });

@@ -33,21 +33,23 @@ describe('delivery status order', () => {
   });
 
   it("reads Twilio's words, folding the Message resource's extra ones and ignoring inbound ones", () => {
-    expect(['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'canceled', 'received', 'bogus', undefined].map(toDeliveryStatus)).toEqual([
-      'accepted',
-      'accepted',
-      'queued',
-      'queued',
-      'sent',
-      'delivered',
-      'read',
-      'undelivered',
-      'failed',
-      'failed',
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      [
+        'accepted',
+        'scheduled',
+        'queued',
+        'sending',
+        'sent',
+        'delivered',
+        'read',
+        'undelivered',
+        'failed',
+        'canceled',
+        'received',
+        'bogus',
+        undefined,
+      ].map(toDeliveryStatus),
+    ).toEqual(['accepted', 'accepted', 'queued', 'queued', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'failed', null, null, null]);
   });
 });
 
@@ -56,7 +58,9 @@ describe('Twilio error explanations', () => {
     for (const code of [30003, 30005, 30006, 30007, 30008, 21610, 21211, 21612, 21408, 21614, 63016]) {
       expect(explainTwilioError(code)).toMatchObject({ code, meaning: expect.any(String), action: expect.any(String) });
     }
-    expect(describeTwilioError(30007)).toBe('the carrier filtered it as spam — check the message content and your A2P 10DLC (or toll-free) registration before sending again.');
+    expect(describeTwilioError(30007)).toBe(
+      'the carrier filtered it as spam — check the message content and your A2P 10DLC (or toll-free) registration before sending again.',
+    );
   });
 
   it('has nothing to say without a code or for one it does not know', () => {

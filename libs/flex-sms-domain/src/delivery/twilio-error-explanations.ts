@@ -14,19 +14,84 @@ export interface TwilioErrorExplanation {
 }
 
 const EXPLANATIONS: readonly TwilioErrorExplanation[] = [
-  { code: 21211, title: "Invalid 'To' phone number", meaning: 'the number is not a valid phone number', action: 'check the number for typos and send it in E.164 form (+14155550123).' },
-  { code: 21408, title: 'Permission to send an SMS has not been enabled for the region', meaning: "the account may not text this country", action: "enable the country in the Console's Messaging Geographic Permissions, then send again." },
-  { code: 21610, title: 'Attempt to send to unsubscribed recipient', meaning: 'the customer replied STOP to this number', action: 'do not send again; the customer can opt back in by texting START.' },
-  { code: 21612, title: "The 'To' phone number is not currently reachable via SMS", meaning: 'Twilio cannot route a message between this number and the customer', action: 'check that the sending number can text this destination, or use another sender.' },
-  { code: 21614, title: "'To' number is not a valid mobile number", meaning: 'the number cannot receive SMS (a landline or a number that does not take texts)', action: 'call the customer or ask for a mobile number.' },
-  { code: 30003, title: 'Unreachable destination handset', meaning: "the customer's phone is off or out of coverage", action: 'try again later, or reach the customer another way.' },
-  { code: 30004, title: 'Message blocked', meaning: 'the customer or their carrier blocks messages from this number', action: 'do not retry; reach the customer another way.' },
-  { code: 30005, title: 'Unknown destination handset', meaning: 'the number does not exist or is no longer in service', action: 'check the number with the customer; do not retry as is.' },
-  { code: 30006, title: 'Landline or unreachable carrier', meaning: 'the number is a landline or its carrier does not take SMS', action: 'call the customer or ask for a mobile number.' },
-  { code: 30007, title: 'Message filtered', meaning: 'the carrier filtered it as spam', action: 'check the message content and your A2P 10DLC (or toll-free) registration before sending again.' },
-  { code: 30008, title: 'Unknown error', meaning: 'the carrier did not say why it was not delivered', action: 'try again later; if it keeps happening, contact Twilio Support with the message SID.' },
-  { code: 30034, title: 'Message from an unregistered number', meaning: 'US carriers block SMS from a 10DLC number that is not registered for A2P', action: 'register the number in an A2P 10DLC campaign.' },
-  { code: 63016, title: 'Outside the allowed window', meaning: 'WhatsApp allows free-form messages only within 24 hours of the customer’s last message', action: 'send an approved template instead.' },
+  {
+    code: 21211,
+    title: "Invalid 'To' phone number",
+    meaning: 'the number is not a valid phone number',
+    action: 'check the number for typos and send it in E.164 form (+14155550123).',
+  },
+  {
+    code: 21408,
+    title: 'Permission to send an SMS has not been enabled for the region',
+    meaning: 'the account may not text this country',
+    action: "enable the country in the Console's Messaging Geographic Permissions, then send again.",
+  },
+  {
+    code: 21610,
+    title: 'Attempt to send to unsubscribed recipient',
+    meaning: 'the customer replied STOP to this number',
+    action: 'do not send again; the customer can opt back in by texting START.',
+  },
+  {
+    code: 21612,
+    title: "The 'To' phone number is not currently reachable via SMS",
+    meaning: 'Twilio cannot route a message between this number and the customer',
+    action: 'check that the sending number can text this destination, or use another sender.',
+  },
+  {
+    code: 21614,
+    title: "'To' number is not a valid mobile number",
+    meaning: 'the number cannot receive SMS (a landline or a number that does not take texts)',
+    action: 'call the customer or ask for a mobile number.',
+  },
+  {
+    code: 30003,
+    title: 'Unreachable destination handset',
+    meaning: "the customer's phone is off or out of coverage",
+    action: 'try again later, or reach the customer another way.',
+  },
+  {
+    code: 30004,
+    title: 'Message blocked',
+    meaning: 'the customer or their carrier blocks messages from this number',
+    action: 'do not retry; reach the customer another way.',
+  },
+  {
+    code: 30005,
+    title: 'Unknown destination handset',
+    meaning: 'the number does not exist or is no longer in service',
+    action: 'check the number with the customer; do not retry as is.',
+  },
+  {
+    code: 30006,
+    title: 'Landline or unreachable carrier',
+    meaning: 'the number is a landline or its carrier does not take SMS',
+    action: 'call the customer or ask for a mobile number.',
+  },
+  {
+    code: 30007,
+    title: 'Message filtered',
+    meaning: 'the carrier filtered it as spam',
+    action: 'check the message content and your A2P 10DLC (or toll-free) registration before sending again.',
+  },
+  {
+    code: 30008,
+    title: 'Unknown error',
+    meaning: 'the carrier did not say why it was not delivered',
+    action: 'try again later; if it keeps happening, contact Twilio Support with the message SID.',
+  },
+  {
+    code: 30034,
+    title: 'Message from an unregistered number',
+    meaning: 'US carriers block SMS from a 10DLC number that is not registered for A2P',
+    action: 'register the number in an A2P 10DLC campaign.',
+  },
+  {
+    code: 63016,
+    title: 'Outside the allowed window',
+    meaning: 'WhatsApp allows free-form messages only within 24 hours of the customer’s last message',
+    action: 'send an approved template instead.',
+  },
 ];
 
 const BY_CODE = new Map(EXPLANATIONS.map((explanation) => [explanation.code, explanation]));

@@ -15,7 +15,10 @@ describe('FlexFlowDirectory', () => {
   beforeEach(() => {
     clock = new FakeClock();
     twilio = new FakeTwilio(clock);
-    directory = new FlexFlowDirectory(twilio.flexFlowPort, clock, new TwilioRetrier(clock, new FixedRandom()), { ttlMs: 60_000, missRefreshAfterMs: 5_000 });
+    directory = new FlexFlowDirectory(twilio.flexFlowPort, clock, new TwilioRetrier(clock, new FixedRandom()), {
+      ttlMs: 60_000,
+      missRefreshAfterMs: 5_000,
+    });
   });
 
   describe('choosing the flow', () => {

@@ -19,7 +19,11 @@ const problem = (field: string, message: string): SettingsProblem => ({ field, m
  * The Chat Service of a new flow: the one asked for (it must exist), else the account's configured one, else the one
  * the account's other Flex Flows use.
  */
-export async function resolveChatService(deps: FlexFlowManagementDependencies, requested: string | undefined, flows: readonly FlexFlow[]): Promise<Resolution<string>> {
+export async function resolveChatService(
+  deps: FlexFlowManagementDependencies,
+  requested: string | undefined,
+  flows: readonly FlexFlow[],
+): Promise<Resolution<string>> {
   const candidate = requested ?? deps.defaultChatServiceSid ?? mostCommon(flows.map((flow) => flow.chatServiceSid));
   if (!candidate) return { problems: [problem('chatServiceSid', 'not given, and the account has no Chat Service to default to')] };
   const service = await deps.retrier.run('fetch Chat Service', () => deps.chatServices.fetchChatService(candidate), IDEMPOTENT);
@@ -42,7 +46,11 @@ export async function resolveIntegration(
   return resolveTaskIntegration(deps, requested);
 }
 
-async function resolveStudioIntegration(deps: FlexFlowManagementDependencies, requested: FlexFlowIntegrationInput, flows: readonly FlexFlow[]): Promise<Resolution<FlexFlow['integration']>> {
+async function resolveStudioIntegration(
+  deps: FlexFlowManagementDependencies,
+  requested: FlexFlowIntegrationInput,
+  flows: readonly FlexFlow[],
+): Promise<Resolution<FlexFlow['integration']>> {
   const problems = taskOnlyFields(requested).map((field) => problem(`integration.${field}`, 'applies to Task Flex Flows only'));
   const flowSid = requested.flowSid ?? mostCommon(flows.filter((flow) => flow.integrationType === 'studio').map((flow) => flow.integration.flowSid));
   if (!flowSid) problems.push(problem('integration.flowSid', 'not given, and no Studio Flex Flow of the account names a Studio Flow to default to'));
@@ -53,7 +61,10 @@ async function resolveStudioIntegration(deps: FlexFlowManagementDependencies, re
   return problems.length ? { problems } : { value: { flowSid }, problems };
 }
 
-async function resolveTaskIntegration(deps: FlexFlowManagementDependencies, requested: FlexFlowIntegrationInput): Promise<Resolution<FlexFlow['integration']>> {
+async function resolveTaskIntegration(
+  deps: FlexFlowManagementDependencies,
+  requested: FlexFlowIntegrationInput,
+): Promise<Resolution<FlexFlow['integration']>> {
   const problems: SettingsProblem[] = requested.flowSid ? [problem('integration.flowSid', 'applies to Studio Flex Flows only')] : [];
   const run = <T>(operation: string, call: () => Promise<T>) => deps.retrier.run(operation, call, IDEMPOTENT);
 
@@ -88,7 +99,9 @@ async function resolveTaskIntegration(deps: FlexFlowManagementDependencies, requ
   if (!channel) {
     problems.push(problem('integration.channel', `${wanted} is not a TaskChannel of Workspace ${workspaceSid}`));
   } else if (channel.uniqueName !== CHAT_TASK_CHANNEL) {
-    problems.push(problem('integration.channel', `must be the '${CHAT_TASK_CHANNEL}' TaskChannel for messaging, not '${channel.uniqueName}' (${channel.sid})`));
+    problems.push(
+      problem('integration.channel', `must be the '${CHAT_TASK_CHANNEL}' TaskChannel for messaging, not '${channel.uniqueName}' (${channel.sid})`),
+    );
   }
   if (problems.length) return { problems };
   return { value: { workspaceSid, workflowSid, channel: channel?.sid }, problems };

@@ -32,7 +32,10 @@ describe.each(MODES)('The consent register in the outbound flows (%s)', (_mode, 
     for (const [, send] of flows()) {
       const refusal = await send().catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(RecipientOptedOut);
-      expect(refusal).toMatchObject({ code: 'RECIPIENT_OPTED_OUT', details: { recipient: CUSTOMER, scope: TWILIO_NUMBER, since: since.toISOString(), source: 'inbound-keyword' } });
+      expect(refusal).toMatchObject({
+        code: 'RECIPIENT_OPTED_OUT',
+        details: { recipient: CUSTOMER, scope: TWILIO_NUMBER, since: since.toISOString(), source: 'inbound-keyword' },
+      });
     }
     expect(world.twilio.operations()).toEqual([]);
     expect(world.journal.all()).toEqual([
@@ -57,7 +60,9 @@ describe.each(MODES)('The consent register in the outbound flows (%s)', (_mode, 
 
     expect(refusal).toMatchObject({ code: 'RECIPIENT_OPTED_OUT', twilioCode: 21610, details: { recipient: CUSTOMER, source: 'twilio-21610' } });
     expect(world.journal.all()[0]).toMatchObject({ status: 'rolled_back', error: { code: 'RECIPIENT_OPTED_OUT', twilioCode: 21610 } });
-    expect(world.consent.audit).toEqual([expect.objectContaining({ action: 'opt-out', source: 'twilio-21610', actor: 'twilio', recipient: CUSTOMER, scope: TWILIO_NUMBER })]);
+    expect(world.consent.audit).toEqual([
+      expect.objectContaining({ action: 'opt-out', source: 'twilio-21610', actor: 'twilio', recipient: CUSTOMER, scope: TWILIO_NUMBER }),
+    ]);
     world.twilio.resetLog();
     await expect(new SendSystemSms(world.deps).execute(system)).rejects.toBeInstanceOf(RecipientOptedOut);
     expect(world.twilio.operations()).toEqual([]);

@@ -39,7 +39,10 @@ describe('A request that loses its pair lock on the way', () => {
     expect(world.twilio.operations()).not.toContain('updateChannelAttributes');
 
     const [interrupted] = await world.journal.listUnresolved();
-    expect(interrupted).toMatchObject({ status: 'in_flight', steps: [expect.objectContaining({ name: 'flex-flow' }), expect.objectContaining({ name: 'channel', outcome: 'created' })] });
+    expect(interrupted).toMatchObject({
+      status: 'in_flight',
+      steps: [expect.objectContaining({ name: 'flex-flow' }), expect.objectContaining({ name: 'channel', outcome: 'created' })],
+    });
     const channelSid = interrupted.steps[1].sids.channelSid;
     // Another request may hold the lock now and be using that channel: the interrupted one must not remove it.
     expect([...world.twilio.channels.keys()]).toEqual([channelSid]);

@@ -69,7 +69,14 @@ export function createOutboundSmsDependencies(options: OutboundSmsDependencyOpti
   const { chatChannels, messages, proxySessions, tasks, conversations, interactions, addressConfigurations, workspaces, content } = options.ports;
   const clock = options.clock ?? systemClock;
   const { flexFlowDirectory, retrier } = options;
-  const senderModes = new SenderModeDirectory({ policy: options.outboundModes ?? CHAT_PROXY_ONLY, flexFlowDirectory, clock, retrier, addressConfigurations, workspaces });
+  const senderModes = new SenderModeDirectory({
+    policy: options.outboundModes ?? CHAT_PROXY_ONLY,
+    flexFlowDirectory,
+    clock,
+    retrier,
+    addressConfigurations,
+    workspaces,
+  });
   return {
     chatChannels,
     messages,

@@ -43,9 +43,11 @@ export function parseContentRequest(command: OutboundMessageFields, textField: s
     return undefined;
   }
   if (text !== undefined) throw new InvalidInput(textField, 'must be left out when contentSid is given (the template is the message)');
-  if (typeof command.contentSid !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(command.contentSid)) throw new InvalidInput('contentSid', 'must be a Content template SID (HX followed by 32 hex digits)');
+  if (typeof command.contentSid !== 'string' || !/^HX[0-9a-fA-F]{32}$/.test(command.contentSid))
+    throw new InvalidInput('contentSid', 'must be a Content template SID (HX followed by 32 hex digits)');
   const variables = command.contentVariables ?? {};
-  if (typeof variables !== 'object' || Array.isArray(variables)) throw new InvalidInput('contentVariables', 'must be a JSON object of placeholder names to values');
+  if (typeof variables !== 'object' || Array.isArray(variables))
+    throw new InvalidInput('contentVariables', 'must be a JSON object of placeholder names to values');
   return { contentSid: command.contentSid, variables: variables as Record<string, string> };
 }
 
@@ -54,9 +56,17 @@ export function parseContentRequest(command: OutboundMessageFields, textField: s
  * the template exists, fits the channel and is filled in, and free text to WhatsApp is inside the customer's window.
  * Answers the plan with the template's body filled in.
  */
-export async function checkOutboundMessage(deps: OutboundSmsDependencies, plan: OutboundConversationPlan, mode: OutboundMode): Promise<OutboundConversationPlan> {
+export async function checkOutboundMessage(
+  deps: OutboundSmsDependencies,
+  plan: OutboundConversationPlan,
+  mode: OutboundMode,
+): Promise<OutboundConversationPlan> {
   if (plan.channel === 'whatsapp' && mode !== 'conversations') {
-    throw new ChannelNotSupported('whatsapp', plan.fromNumber.e164, 'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).');
+    throw new ChannelNotSupported(
+      'whatsapp',
+      plan.fromNumber.e164,
+      'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).',
+    );
   }
   if (plan.content) {
     const content = await checkContent(deps, plan.content, plan.channel);
@@ -66,10 +76,17 @@ export async function checkOutboundMessage(deps: OutboundSmsDependencies, plan: 
   return plan;
 }
 
-async function checkContent(deps: OutboundSmsDependencies, request: OutboundContentRequest, channel: OutboundChannel): Promise<OutboundContentRequest> {
+async function checkContent(
+  deps: OutboundSmsDependencies,
+  request: OutboundContentRequest,
+  channel: OutboundChannel,
+): Promise<OutboundContentRequest> {
   if (!deps.contentTemplates) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
   let template: ContentTemplate | undefined = await deps.contentTemplates.find(request.contentSid);
-  if (!template) throw new InvalidContent([{ field: 'contentSid', message: `${request.contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` }]);
+  if (!template)
+    throw new InvalidContent([
+      { field: 'contentSid', message: `${request.contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` },
+    ]);
   // An approval may have come since the list was cached: read it again before refusing for it.
   if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
     template = (await deps.contentTemplates.list({ refresh: true })).find((candidate) => candidate.sid === request.contentSid) ?? template;
@@ -83,5 +100,6 @@ async function checkWhatsAppWindow(deps: OutboundSmsDependencies, plan: Outbound
   const customer = channelAddress('whatsapp', plan.toNumber);
   const sender = channelAddress('whatsapp', plan.fromNumber);
   const lastInboundAt = deps.customerWindows ? await deps.customerWindows.lastInboundAt(customer, sender) : null;
-  if (!lastInboundAt || deps.clock.now() - lastInboundAt.getTime() >= WHATSAPP_WINDOW_MS) throw new WhatsAppTemplateRequired(customer, sender, lastInboundAt);
+  if (!lastInboundAt || deps.clock.now() - lastInboundAt.getTime() >= WHATSAPP_WINDOW_MS)
+    throw new WhatsAppTemplateRequired(customer, sender, lastInboundAt);
 }

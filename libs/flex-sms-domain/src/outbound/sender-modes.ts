@@ -53,7 +53,8 @@ export class SenderModeDirectory {
     const { clock, retrier, addressConfigurations, workspaces } = options;
     const ttlMs = options.ttlMs ?? SENDER_SETUP_TTL_MS;
     this.configurations = new CachedValue(
-      async () => (addressConfigurations ? retrier.run('list Address Configurations', () => addressConfigurations.listAddressConfigurations(), IDEMPOTENT) : []),
+      async () =>
+        addressConfigurations ? retrier.run('list Address Configurations', () => addressConfigurations.listAddressConfigurations(), IDEMPOTENT) : [],
       clock,
       ttlMs,
     );
@@ -71,15 +72,30 @@ export class SenderModeDirectory {
   async explain(number: PhoneNumber): Promise<SenderMode> {
     const { policy } = this.options;
     if (policy.conversationsNumbers.includes(number.e164)) {
-      return { number: number.e164, mode: 'conversations', source: 'CONVERSATIONS_NUMBERS', reason: `${number.e164} is listed in CONVERSATIONS_NUMBERS`, channels: await this.conversationsChannels(number) };
+      return {
+        number: number.e164,
+        mode: 'conversations',
+        source: 'CONVERSATIONS_NUMBERS',
+        reason: `${number.e164} is listed in CONVERSATIONS_NUMBERS`,
+        channels: await this.conversationsChannels(number),
+      };
     }
     if (!policy.detect) {
       const mode = outboundModeOf(policy, number);
-      return { number: number.e164, mode, source: 'OUTBOUND_MODE', reason: `OUTBOUND_MODE=${mode}`, channels: mode === 'conversations' ? await this.conversationsChannels(number) : ['sms'] };
+      return {
+        number: number.e164,
+        mode,
+        source: 'OUTBOUND_MODE',
+        reason: `OUTBOUND_MODE=${mode}`,
+        channels: mode === 'conversations' ? await this.conversationsChannels(number) : ['sms'],
+      };
     }
     const configurations = (await this.addressConfigurationsOf(number)).filter((configuration) => configuration.autoCreationEnabled);
     if (configurations.length > 0) {
-      const described = configurations.map((configuration) => `${configuration.sid} (${configuration.type}, auto-creation${configuration.studioFlowSid ? ` to Studio flow ${configuration.studioFlowSid}` : ''})`);
+      const described = configurations.map(
+        (configuration) =>
+          `${configuration.sid} (${configuration.type}, auto-creation${configuration.studioFlowSid ? ` to Studio flow ${configuration.studioFlowSid}` : ''})`,
+      );
       return {
         number: number.e164,
         mode: 'conversations',
@@ -90,8 +106,16 @@ export class SenderModeDirectory {
     }
     const flows = (await this.options.flexFlowDirectory.list()).filter((flow) => PhoneNumber.tryParse(flow.contactIdentity)?.equals(number));
     if (flows.length > 0) {
-      const described = flows.map((flow) => `${flow.sid} (${flow.integrationType}, ${flow.enabled ? 'enabled' : 'disabled'}) on Chat Service ${flow.chatServiceSid}`);
-      return { number: number.e164, mode: 'chat-proxy', source: 'flex-flow', reason: `Flex Flow ${described.join(', ')}: Programmable Chat + Proxy`, channels: ['sms'] };
+      const described = flows.map(
+        (flow) => `${flow.sid} (${flow.integrationType}, ${flow.enabled ? 'enabled' : 'disabled'}) on Chat Service ${flow.chatServiceSid}`,
+      );
+      return {
+        number: number.e164,
+        mode: 'chat-proxy',
+        source: 'flex-flow',
+        reason: `Flex Flow ${described.join(', ')}: Programmable Chat + Proxy`,
+        channels: ['sms'],
+      };
     }
     return {
       number: number.e164,
@@ -127,14 +151,24 @@ function channelsOf(configurations: AddressConfiguration[]): OutboundChannel[] {
   return (['sms', 'whatsapp'] as const).filter((channel) => configurations.some((configuration) => configuration.type === channel));
 }
 
-async function findFlexRouting(retrier: TwilioRetrier, workspaces: WorkspacePort | undefined): Promise<{ workspaceSid: string; workflowSid: string }> {
+async function findFlexRouting(
+  retrier: TwilioRetrier,
+  workspaces: WorkspacePort | undefined,
+): Promise<{ workspaceSid: string; workflowSid: string }> {
   const problem = (message: string) => new InvalidFlexFlowSettings([{ field: 'routing', message }]);
   if (!workspaces) throw problem('the number has no Task Flex Flow to route the interaction with');
   const all = await retrier.run('list TaskRouter workspaces', () => workspaces.listWorkspaces(), IDEMPOTENT);
   const workspace = all.find((candidate) => candidate.friendlyName === FLEX_WORKSPACE_NAME) ?? (all.length === 1 ? all[0] : undefined);
-  if (!workspace) throw problem(`the account has no TaskRouter workspace named "${FLEX_WORKSPACE_NAME}" (Flex's) to route the interaction with, and the number has no Task Flex Flow naming one`);
+  if (!workspace)
+    throw problem(
+      `the account has no TaskRouter workspace named "${FLEX_WORKSPACE_NAME}" (Flex's) to route the interaction with, and the number has no Task Flex Flow naming one`,
+    );
   const workflows = await retrier.run('list TaskRouter workflows', () => workspaces.listWorkflows(workspace.sid), IDEMPOTENT);
-  const workflow = workflows.find((candidate) => candidate.friendlyName === FLEX_WORKFLOW_NAME) ?? (workflows.length === 1 ? workflows[0] : undefined);
-  if (!workflow) throw problem(`workspace ${workspace.sid} has no workflow named "${FLEX_WORKFLOW_NAME}" (Flex's), and the number has no Task Flex Flow naming one`);
+  const workflow =
+    workflows.find((candidate) => candidate.friendlyName === FLEX_WORKFLOW_NAME) ?? (workflows.length === 1 ? workflows[0] : undefined);
+  if (!workflow)
+    throw problem(
+      `workspace ${workspace.sid} has no workflow named "${FLEX_WORKFLOW_NAME}" (Flex's), and the number has no Task Flex Flow naming one`,
+    );
   return { workspaceSid: workspace.sid, workflowSid: workflow.sid };
 }

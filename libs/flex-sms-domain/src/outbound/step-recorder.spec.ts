@@ -3,7 +3,17 @@ import type { OutboundRequestRecord, StepRecord } from '../ports/journal.port';
 import { FakeClock } from '../testing/fake-clock';
 import { StepRecorder } from './step-recorder';
 
-const request: OutboundRequestRecord = { kind: 'system_sms', caller: 'test', fromNumber: '+15550100001', toNumber: '+14155550100', toName: 'Ada', channel: 'sms', body: 'Hi', idempotencyKey: null, input: {} };
+const request: OutboundRequestRecord = {
+  kind: 'system_sms',
+  caller: 'test',
+  fromNumber: '+15550100001',
+  toNumber: '+14155550100',
+  toName: 'Ada',
+  channel: 'sms',
+  body: 'Hi',
+  idempotencyKey: null,
+  input: {},
+};
 
 /** Counts the journal's writes: each is a database round trip on the request's response path. */
 class CountingJournal extends InMemoryJournal {
@@ -41,9 +51,12 @@ describe('StepRecorder', () => {
 
   const written = () => journal.all()[0].steps.map((step) => [step.name, step.outcome]);
   const resolved = () => steps.run('flex-flow', async () => ({ value: 'FO1', outcome: 'resolved' as const, sids: { flexFlowSid: 'FO1' } }));
-  const step = (name: StepRecord['name'], outcome: StepRecord['outcome'], sids: Record<string, string> = {}) => () =>
-    steps.run(name, async () => ({ value: undefined, outcome, sids }));
-  const claimedChannel = (sid = 'CH1') => steps.run('channel', async () => ({ value: (outcome: string) => outcome, claims: 'channelSid', sids: { channelSid: sid } }));
+  const step =
+    (name: StepRecord['name'], outcome: StepRecord['outcome'], sids: Record<string, string> = {}) =>
+    () =>
+      steps.run(name, async () => ({ value: undefined, outcome, sids }));
+  const claimedChannel = (sid = 'CH1') =>
+    steps.run('channel', async () => ({ value: (outcome: string) => outcome, claims: 'channelSid', sids: { channelSid: sid } }));
 
   it('writes a channel it made at once, together with the look-up before it: one write for both, in order', async () => {
     await resolved();
@@ -58,7 +71,7 @@ describe('StepRecorder', () => {
     ]);
   });
 
-  it("records a channel another request already journaled as reused: a rollback must leave it alone", async () => {
+  it('records a channel another request already journaled as reused: a rollback must leave it alone', async () => {
     const other = new StepRecorder(journal, await journal.begin(request, new Date(0)), new FakeClock());
     await other.run('channel', async () => ({ value: undefined, outcome: 'created', sids: { channelSid: 'CH1' } }));
 
@@ -109,7 +122,11 @@ describe('StepRecorder', () => {
     await steps.finish({ status: 'succeeded', finishedAt: new Date(2), result: {} });
 
     expect(journal.writes).toBe(1);
-    expect(journal.all()[0]).toMatchObject({ status: 'succeeded', steps: [expect.objectContaining({ name: 'flex-flow' })], pendingSteps: [expect.objectContaining({ name: 'channel-attributes', status: 'pending' })] });
+    expect(journal.all()[0]).toMatchObject({
+      status: 'succeeded',
+      steps: [expect.objectContaining({ name: 'flex-flow' })],
+      pendingSteps: [expect.objectContaining({ name: 'channel-attributes', status: 'pending' })],
+    });
   });
 
   it('drops follow-up work when the request failed: there is nothing to follow up', async () => {
@@ -127,7 +144,10 @@ describe('StepRecorder', () => {
     await followUp.settlePending('channel-attributes', { status: 'done', at: new Date(3) });
 
     expect(journal.writes - before).toBe(1);
-    expect(journal.all()[0]).toMatchObject({ steps: [expect.objectContaining({ name: 'channel-attributes' })], pendingSteps: [expect.objectContaining({ status: 'done', attempts: 1 })] });
+    expect(journal.all()[0]).toMatchObject({
+      steps: [expect.objectContaining({ name: 'channel-attributes' })],
+      pendingSteps: [expect.objectContaining({ status: 'done', attempts: 1 })],
+    });
   });
 
   it('flushes what is left, once', async () => {
@@ -139,7 +159,12 @@ describe('StepRecorder', () => {
   });
 
   it('runs no step once the pair lock is lost', async () => {
-    const lost = { isLost: true, assertKept: () => { throw new Error('lock lost'); } };
+    const lost = {
+      isLost: true,
+      assertKept: () => {
+        throw new Error('lock lost');
+      },
+    };
     const fenced = new StepRecorder(journal, steps.requestId, new FakeClock(), lost);
     const work = jest.fn(async () => ({ value: undefined, outcome: 'created' as const, sids: {} }));
     await expect(fenced.run('message', work)).rejects.toThrow('lock lost');

@@ -64,7 +64,10 @@ export class StepRecorder {
     }
     const finishedAt = new Date(this.clock.now());
     if ('claims' in result) {
-      const outcome = await this.recordClaim({ name, outcome: 'created', sids: result.sids, data: result.data, startedAt, finishedAt }, result.claims);
+      const outcome = await this.recordClaim(
+        { name, outcome: 'created', sids: result.sids, data: result.data, startedAt, finishedAt },
+        result.claims,
+      );
       return result.value(outcome);
     }
     await this.record({ name, outcome: result.outcome, sids: result.sids, data: result.data, startedAt, finishedAt });

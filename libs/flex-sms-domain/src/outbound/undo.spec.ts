@@ -2,7 +2,12 @@ import type { StepRecord } from '../ports/journal.port';
 import { planUndo } from './undo';
 
 const at = new Date(0);
-const step = (name: StepRecord['name'], outcome: StepRecord['outcome'], sids: Record<string, string>, data?: Record<string, unknown>): StepRecord => ({
+const step = (
+  name: StepRecord['name'],
+  outcome: StepRecord['outcome'],
+  sids: Record<string, string>,
+  data?: Record<string, unknown>,
+): StepRecord => ({
   name,
   outcome,
   sids,
@@ -41,6 +46,8 @@ describe('planUndo', () => {
   });
 
   it('has nothing to undo when everything was reused or failed', () => {
-    expect(planUndo([step('channel', 'reused', channelSids), step('proxy-session', 'reused', { sessionSid: 'KC1' }), step('message', 'failed', {})])).toEqual([]);
+    expect(
+      planUndo([step('channel', 'reused', channelSids), step('proxy-session', 'reused', { sessionSid: 'KC1' }), step('message', 'failed', {})]),
+    ).toEqual([]);
   });
 });

@@ -65,9 +65,15 @@ function planConversationsUndo(steps: readonly StepRecord[]): UndoAction[] {
     actions.push({ action: 'cancel-task', workspaceSid: interaction.sids.workspaceSid, taskSid: interaction.sids.taskSid });
   }
   if (interaction?.data?.conversationCreated === true && interaction.sids.interactionSid && interaction.sids.interactionChannelSid) {
-    actions.push({ action: 'close-interaction-channel', interactionSid: interaction.sids.interactionSid, interactionChannelSid: interaction.sids.interactionChannelSid });
+    actions.push({
+      action: 'close-interaction-channel',
+      interactionSid: interaction.sids.interactionSid,
+      interactionChannelSid: interaction.sids.interactionChannelSid,
+    });
   }
-  const removed = new Set(steps.filter((step) => step.name === 'conversation' && step.outcome === 'removed').map((step) => step.sids.conversationSid));
+  const removed = new Set(
+    steps.filter((step) => step.name === 'conversation' && step.outcome === 'removed').map((step) => step.sids.conversationSid),
+  );
   const created = [
     ...steps.filter((step) => step.name === 'conversation' && step.outcome === 'created').map((step) => step.sids.conversationSid),
     ...(interaction?.data?.conversationCreated === true ? [interaction.sids.conversationSid] : []),
@@ -160,7 +166,9 @@ async function apply(deps: Deps, action: UndoAction, reason: string): Promise<st
       return session.sid;
     }
     case 'close-interaction-channel':
-      return (await deps.interactions.closeInteractionChannel(action.interactionSid, action.interactionChannelSid)) ? action.interactionChannelSid : null;
+      return (await deps.interactions.closeInteractionChannel(action.interactionSid, action.interactionChannelSid))
+        ? action.interactionChannelSid
+        : null;
     case 'remove-channel':
       await deps.chatChannels.removeChannel(action.chatServiceSid, action.channelSid);
       return action.channelSid;

@@ -1,7 +1,10 @@
 import type { Campaign, CampaignRecipient, CampaignReport, CampaignSettings, CampaignStatus, RecipientState } from '../campaigns/campaign';
 import type { ErrorRecord, OutboundRequestStatus } from './journal.port';
 
-export type NewCampaignRecipient = Pick<CampaignRecipient, 'position' | 'row' | 'toNumber' | 'toName' | 'variables' | 'fromNumber' | 'state' | 'reason'>;
+export type NewCampaignRecipient = Pick<
+  CampaignRecipient,
+  'position' | 'row' | 'toNumber' | 'toName' | 'variables' | 'fromNumber' | 'state' | 'reason'
+>;
 
 /** A recipient an instance claimed, with the campaign it belongs to and the time its sender's slot opens. */
 export interface ClaimedRecipient {

@@ -1,5 +1,13 @@
 import type { ErrorRecord } from './journal.port';
-import type { CleanupCandidate, CleanupCounts, CleanupItem, CleanupItemStatus, CleanupJob, CleanupJobKind, CleanupJobStatus } from '../cleanup-jobs/cleanup-job';
+import type {
+  CleanupCandidate,
+  CleanupCounts,
+  CleanupItem,
+  CleanupItemStatus,
+  CleanupJob,
+  CleanupJobKind,
+  CleanupJobStatus,
+} from '../cleanup-jobs/cleanup-job';
 
 export interface NewCleanupJob {
   kind: CleanupJobKind;

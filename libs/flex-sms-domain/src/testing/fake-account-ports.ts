@@ -49,7 +49,11 @@ export class FakeAccount {
   /** Both flows for the number, as Flex and the README set them up. */
   addFlowsFor(phoneNumber: string): { studio: FlexFlow; task: FlexFlow } {
     const studio = this.twilio.addFlow({ contactIdentity: phoneNumber, integrationType: 'studio', integration: { flowSid: FAKE_STUDIO_FLOW } });
-    const task = this.twilio.addFlow({ contactIdentity: phoneNumber, integrationType: 'task', integration: { workspaceSid: FAKE_WORKSPACE, workflowSid: FAKE_WORKFLOW, channel: TASK_CHANNELS[2].sid } });
+    const task = this.twilio.addFlow({
+      contactIdentity: phoneNumber,
+      integrationType: 'task',
+      integration: { workspaceSid: FAKE_WORKSPACE, workflowSid: FAKE_WORKFLOW, channel: TASK_CHANNELS[2].sid },
+    });
     return { studio, task };
   }
 
@@ -89,7 +93,10 @@ export class FakeAccount {
         listSessions: async ({ pageSize, pageToken }) => {
           const sessions = [...this.twilio.sessions.values()].map(({ session }) => structuredClone(session));
           const start = pageToken ? Number(pageToken) : 0;
-          return { items: sessions.slice(start, start + pageSize), nextPageToken: start + pageSize < sessions.length ? String(start + pageSize) : null };
+          return {
+            items: sessions.slice(start, start + pageSize),
+            nextPageToken: start + pageSize < sessions.length ? String(start + pageSize) : null,
+          };
         },
       },
       proxySessions: base.proxySessions,
@@ -101,15 +108,20 @@ export class FakeAccount {
           if (!this.workspaces.some((workspace) => workspace.sid === workspaceSid)) throw new ResourceNotFound('Workflows', workspaceSid, 20404);
           return this.workflows.filter((workflow) => workflow.workspaceSid === workspaceSid);
         },
-        fetchWorkflow: async (workspaceSid, sid) => this.workflows.find((workflow) => workflow.workspaceSid === workspaceSid && workflow.sid === sid) ?? null,
+        fetchWorkflow: async (workspaceSid, sid) =>
+          this.workflows.find((workflow) => workflow.workspaceSid === workspaceSid && workflow.sid === sid) ?? null,
         listTaskChannels: async (workspaceSid) => this.taskChannels.filter((channel) => channel.workspaceSid === workspaceSid),
         fetchTaskChannel: async (workspaceSid, wanted) =>
-          this.taskChannels.find((channel) => channel.workspaceSid === workspaceSid && (channel.sid === wanted || channel.uniqueName === wanted)) ?? null,
+          this.taskChannels.find((channel) => channel.workspaceSid === workspaceSid && (channel.sid === wanted || channel.uniqueName === wanted)) ??
+          null,
       },
       studioFlows: { fetchStudioFlow: async (sid) => this.studioFlows.find((flow) => flow.sid === sid) ?? null },
       phoneNumbers: { findIncomingPhoneNumber: async (e164) => this.numbers.find((number) => number.phoneNumber === e164) ?? null },
       addressConfigurations: {
-        findSmsAddressConfiguration: async (address) => structuredClone(this.addressConfigurations.find((configuration) => configuration.type === 'sms' && configuration.address === address) ?? null),
+        findSmsAddressConfiguration: async (address) =>
+          structuredClone(
+            this.addressConfigurations.find((configuration) => configuration.type === 'sms' && configuration.address === address) ?? null,
+          ),
         listAddressConfigurations: async () => structuredClone(this.addressConfigurations),
       },
       conversations: this.twilio.conversations.conversationPort,

@@ -49,7 +49,14 @@ export class FakeConversations {
   constructor(private readonly core: FakeTwilioCore) {}
 
   /** An existing conversation of the customer with the number, optionally held by an agent's task. */
-  seed(options: { customer: string; proxyAddress: string; taskStatus?: Task['assignmentStatus']; workspaceSid?: string; createdAgoMs?: number; state?: Conversation['state'] }): {
+  seed(options: {
+    customer: string;
+    proxyAddress: string;
+    taskStatus?: Task['assignmentStatus'];
+    workspaceSid?: string;
+    createdAgoMs?: number;
+    state?: Conversation['state'];
+  }): {
     conversationSid: string;
     taskSid: string | null;
   } {
@@ -60,14 +67,21 @@ export class FakeConversations {
     let taskSid: string | null = null;
     if (options.taskStatus && options.workspaceSid) {
       taskSid = this.core.sid('WT');
-      this.core.tasks.set(taskSid, { sid: taskSid, workspaceSid: options.workspaceSid, assignmentStatus: options.taskStatus, attributes: { conversationSid: conversation.sid } });
+      this.core.tasks.set(taskSid, {
+        sid: taskSid,
+        workspaceSid: options.workspaceSid,
+        assignmentStatus: options.taskStatus,
+        attributes: { conversationSid: conversation.sid },
+      });
     }
     return { conversationSid: conversation.sid, taskSid };
   }
 
   readonly conversationPort: ConversationPort = {
     createConversation: (request) =>
-      this.core.call('createConversation', () => copy(this.insertConversation({ friendlyName: request.friendlyName, uniqueName: request.uniqueName, attributes: request.attributes ?? {} }))),
+      this.core.call('createConversation', () =>
+        copy(this.insertConversation({ friendlyName: request.friendlyName, uniqueName: request.uniqueName, attributes: request.attributes ?? {} })),
+      ),
     fetchConversation: (sidOrUniqueName) => this.core.call('fetchConversation', () => copy(this.find(sidOrUniqueName) ?? null)),
     removeConversation: (conversationSid) =>
       this.core.call('removeConversation', () => {
@@ -142,14 +156,21 @@ export class FakeConversations {
         const taskSid = this.core.sid('WT');
         const attributes = { ...request.routing.attributes, conversationSid: conversation.sid };
         this.core.tasks.set(taskSid, { sid: taskSid, workspaceSid: request.routing.workspaceSid, assignmentStatus: 'pending', attributes });
-        const interaction: SmsInteraction = { sid: this.core.sid('KD'), channelSid: this.core.sid('UO'), conversationSid: conversation.sid, taskSid, workspaceSid: request.routing.workspaceSid };
+        const interaction: SmsInteraction = {
+          sid: this.core.sid('KD'),
+          channelSid: this.core.sid('UO'),
+          conversationSid: conversation.sid,
+          taskSid,
+          workspaceSid: request.routing.workspaceSid,
+        };
         this.interactions.set(interaction.sid, interaction);
         return copy(interaction);
       }),
     closeInteractionChannel: (interactionSid, interactionChannelSid) =>
       this.core.call('closeInteractionChannel', () => {
         const interaction = this.interactions.get(interactionSid);
-        if (!interaction || interaction.channelSid !== interactionChannelSid || this.closedInteractionChannels.has(interactionChannelSid)) return false;
+        if (!interaction || interaction.channelSid !== interactionChannelSid || this.closedInteractionChannels.has(interactionChannelSid))
+          return false;
         // As Flex does: the channel's tasks end and its conversation is closed with it.
         this.closedInteractionChannels.add(interactionChannelSid);
         const task = this.core.tasks.get(interaction.taskSid);
@@ -160,12 +181,23 @@ export class FakeConversations {
       }),
     listOpenTasksOfConversation: (workspaceSid, conversationSid) =>
       this.core.call('listOpenTasksOfConversation', () =>
-        copy([...this.core.tasks.values()].filter((task) => task.workspaceSid === workspaceSid && OPEN_TASK.includes(task.assignmentStatus) && task.attributes.conversationSid === conversationSid)),
+        copy(
+          [...this.core.tasks.values()].filter(
+            (task) =>
+              task.workspaceSid === workspaceSid && OPEN_TASK.includes(task.assignmentStatus) && task.attributes.conversationSid === conversationSid,
+          ),
+        ),
       ),
   };
 
   private insertConversation(input: { friendlyName: string | null; uniqueName: string | null; attributes: Record<string, unknown> }): Conversation {
-    const conversation: Conversation = { sid: this.core.sid('CH'), chatServiceSid: FAKE_CONVERSATION_SERVICE, state: 'active', dateCreated: new Date(this.core.clock.now()), ...input };
+    const conversation: Conversation = {
+      sid: this.core.sid('CH'),
+      chatServiceSid: FAKE_CONVERSATION_SERVICE,
+      state: 'active',
+      dateCreated: new Date(this.core.clock.now()),
+      ...input,
+    };
     this.conversations.set(conversation.sid, conversation);
     return conversation;
   }
@@ -181,13 +213,19 @@ export class FakeConversations {
       const conversation = this.conversations.get(conversationSid);
       if (conversation?.state === 'closed') continue;
       if (participants.some((participant) => participant.address === address && participant.proxyAddress === proxyAddress)) {
-        throw new ConversationAddressInUse(`A binding for this participant and proxy address already exists in Conversation ${conversationSid}`, 50416, conversationSid);
+        throw new ConversationAddressInUse(
+          `A binding for this participant and proxy address already exists in Conversation ${conversationSid}`,
+          50416,
+          conversationSid,
+        );
       }
     }
   }
 
   private find(sidOrUniqueName: string): Conversation | undefined {
-    return this.conversations.get(sidOrUniqueName) ?? [...this.conversations.values()].find((conversation) => conversation.uniqueName === sidOrUniqueName);
+    return (
+      this.conversations.get(sidOrUniqueName) ?? [...this.conversations.values()].find((conversation) => conversation.uniqueName === sidOrUniqueName)
+    );
   }
 
   private require(conversationSid: string): Conversation {

@@ -83,7 +83,10 @@ export class FakeTwilio {
       chatServiceSid: FAKE_CHAT_SERVICE,
       channelType: 'sms',
       enabled: overrides.integrationType !== 'task',
-      integration: overrides.integrationType === 'task' ? { workspaceSid: FAKE_WORKSPACE, workflowSid: this.sid('WW'), channel: this.sid('TC') } : { flowSid: this.sid('FW') },
+      integration:
+        overrides.integrationType === 'task'
+          ? { workspaceSid: FAKE_WORKSPACE, workflowSid: this.sid('WW'), channel: this.sid('TC') }
+          : { flowSid: this.sid('FW') },
       longLived: false,
       janitorEnabled: true,
       ...overrides,
@@ -185,7 +188,8 @@ export class FakeTwilio {
   };
 
   readonly taskPort: TaskPort = {
-    fetchTask: (_workspace, taskSid) => this.call('fetchTask', () => (this.tasks.has(taskSid) ? structuredClone(this.tasks.get(taskSid) as Task) : null)),
+    fetchTask: (_workspace, taskSid) =>
+      this.call('fetchTask', () => (this.tasks.has(taskSid) ? structuredClone(this.tasks.get(taskSid) as Task) : null)),
     cancelTask: (_workspace, taskSid) =>
       this.call('cancelTask', () => {
         const task = this.tasks.get(taskSid);
@@ -207,7 +211,12 @@ export class FakeTwilio {
     let taskSid: string | null = null;
     if (flow.integrationType === 'task') {
       taskSid = this.sid('WT');
-      this.tasks.set(taskSid, { sid: taskSid, workspaceSid: FAKE_WORKSPACE, assignmentStatus: 'pending', attributes: structuredClone(request.taskAttributes ?? {}) });
+      this.tasks.set(taskSid, {
+        sid: taskSid,
+        workspaceSid: FAKE_WORKSPACE,
+        assignmentStatus: 'pending',
+        attributes: structuredClone(request.taskAttributes ?? {}),
+      });
     }
     const channel: FakeChannel = {
       chat: {
@@ -230,7 +239,14 @@ export class FakeTwilio {
   }
 
   /** Adds an existing conversation (channel + optional live session), as if made earlier by Flex or by us. */
-  seedConversation(options: { flow: FlexFlow; identity: string; customer: string; inactive?: boolean; sessionStatus?: ProxySession['status'] | null; createdAgoMs?: number }): {
+  seedConversation(options: {
+    flow: FlexFlow;
+    identity: string;
+    customer: string;
+    inactive?: boolean;
+    sessionStatus?: ProxySession['status'] | null;
+    createdAgoMs?: number;
+  }): {
     channelSid: string;
     sessionSid: string | null;
     taskSid: string | null;
@@ -288,8 +304,21 @@ export class FakeTwilio {
 
   private insertSession(request: CreateProxySessionRequest): ProxySession {
     const now = new Date(this.clock.now());
-    const session: ProxySession = { sid: this.sid('KC'), serviceSid: 'KS' + '0'.repeat(31) + '1', uniqueName: request.uniqueName, status: 'open', mode: request.mode, dateCreated: now, dateUpdated: now };
-    const participants = request.participants.map((p) => ({ sid: this.sid('KP'), identifier: p.identifier, proxyIdentifier: p.proxyIdentifier ?? null, friendlyName: p.friendlyName ?? null }));
+    const session: ProxySession = {
+      sid: this.sid('KC'),
+      serviceSid: 'KS' + '0'.repeat(31) + '1',
+      uniqueName: request.uniqueName,
+      status: 'open',
+      mode: request.mode,
+      dateCreated: now,
+      dateUpdated: now,
+    };
+    const participants = request.participants.map((p) => ({
+      sid: this.sid('KP'),
+      identifier: p.identifier,
+      proxyIdentifier: p.proxyIdentifier ?? null,
+      friendlyName: p.friendlyName ?? null,
+    }));
     this.sessions.set(session.sid, { session, participants });
     return session;
   }
@@ -327,7 +356,13 @@ export class FakeTwilio {
   }
 
   private flexView(channel: FakeChannel): FlexChannel {
-    return { sid: channel.chat.sid, flexFlowSid: channel.flexFlowSid, userSid: channel.userSid, taskSid: channel.taskSid, dateCreated: channel.chat.dateCreated };
+    return {
+      sid: channel.chat.sid,
+      flexFlowSid: channel.flexFlowSid,
+      userSid: channel.userSid,
+      taskSid: channel.taskSid,
+      dateCreated: channel.chat.dateCreated,
+    };
   }
 
   private sid(prefix: string): string {

@@ -57,7 +57,12 @@ export class InMemoryCampaignStore implements CampaignStore {
   async numbersAlreadyListed(campaignId: string, numbers: readonly string[]): Promise<Map<string, number>> {
     const listed = new Map<string, number>();
     for (const recipient of this.recipients.get(campaignId) ?? []) {
-      if (numbers.includes(recipient.toNumber) && recipient.state !== 'invalid' && recipient.state !== 'duplicate' && !listed.has(recipient.toNumber)) {
+      if (
+        numbers.includes(recipient.toNumber) &&
+        recipient.state !== 'invalid' &&
+        recipient.state !== 'duplicate' &&
+        !listed.has(recipient.toNumber)
+      ) {
         listed.set(recipient.toNumber, recipient.row);
       }
     }
@@ -90,7 +95,8 @@ export class InMemoryCampaignStore implements CampaignStore {
   }
 
   async cancelPending(campaignId: string, at: Date): Promise<void> {
-    for (const recipient of this.recipients.get(campaignId) ?? []) if (recipient.state === 'pending') Object.assign(recipient, { state: 'cancelled', settledAt: at });
+    for (const recipient of this.recipients.get(campaignId) ?? [])
+      if (recipient.state === 'pending') Object.assign(recipient, { state: 'cancelled', settledAt: at });
   }
 
   async startDue(now: Date): Promise<string[]> {
@@ -109,7 +115,9 @@ export class InMemoryCampaignStore implements CampaignStore {
     for (const [sender, slot] of senders) {
       for (const campaign of [...this.campaigns.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
         if (campaign.status !== 'running' || (campaign.backoffUntil && campaign.backoffUntil > now)) continue;
-        const recipient = this.recipients.get(campaign.id)!.find((r) => r.fromNumber === sender && r.state === 'pending' && (r.notBefore?.getTime() ?? 0) <= now.getTime());
+        const recipient = this.recipients
+          .get(campaign.id)!
+          .find((r) => r.fromNumber === sender && r.state === 'pending' && (r.notBefore?.getTime() ?? 0) <= now.getTime());
         if (!recipient) continue;
         recipient.state = 'sending';
         this.claims.set(`${campaign.id}:${recipient.position}`, instanceId);
@@ -157,7 +165,8 @@ export class InMemoryCampaignStore implements CampaignStore {
 
   async recover(campaignId: string, now: Date): Promise<void> {
     const campaign = this.campaigns.get(campaignId)!;
-    if (campaign.backoffLevel > 0 && (!campaign.backoffUntil || campaign.backoffUntil <= now)) Object.assign(campaign, { backoffLevel: campaign.backoffLevel - 1, backoffUntil: null });
+    if (campaign.backoffLevel > 0 && (!campaign.backoffUntil || campaign.backoffUntil <= now))
+      Object.assign(campaign, { backoffLevel: campaign.backoffLevel - 1, backoffUntil: null });
   }
 
   async abandonedClaims(isAlive: (instanceId: string) => Promise<boolean>, limit: number): Promise<AbandonedClaim[]> {
@@ -179,7 +188,9 @@ export class InMemoryCampaignStore implements CampaignStore {
   }
 
   async countDeliveryErrors(campaignId: string, fromNumber: string, errorCode: number): Promise<number> {
-    return (this.recipients.get(campaignId) ?? []).filter((recipient) => recipient.fromNumber === fromNumber && recipient.deliveryErrorCode === errorCode).length;
+    return (this.recipients.get(campaignId) ?? []).filter(
+      (recipient) => recipient.fromNumber === fromNumber && recipient.deliveryErrorCode === errorCode,
+    ).length;
   }
 
   async countsByState(campaignId: string): Promise<Partial<Record<RecipientState, number>>> {

@@ -41,7 +41,10 @@ export class InMemoryCleanupJobStore implements CleanupJobStore {
   }
 
   async list(limit: number): Promise<CleanupJob[]> {
-    return [...this.jobs.values()].reverse().slice(0, limit).map((job) => structuredClone(job));
+    return [...this.jobs.values()]
+      .reverse()
+      .slice(0, limit)
+      .map((job) => structuredClone(job));
   }
 
   async addItems(jobId: string, candidates: readonly CleanupCandidate[], at: Date): Promise<{ added: number; claimedElsewhere: number }> {
@@ -70,10 +73,17 @@ export class InMemoryCleanupJobStore implements CleanupJobStore {
   }
 
   async pendingItems(jobId: string, limit: number): Promise<CleanupItem[]> {
-    return [...this.itemsOf(jobId).values()].filter((item) => item.status === 'pending').slice(0, limit).map((item) => structuredClone(item));
+    return [...this.itemsOf(jobId).values()]
+      .filter((item) => item.status === 'pending')
+      .slice(0, limit)
+      .map((item) => structuredClone(item));
   }
 
-  async settleItem(jobId: string, sid: string, outcome: { status: Exclude<CleanupItemStatus, 'pending'>; at: Date; error?: ErrorRecord }): Promise<void> {
+  async settleItem(
+    jobId: string,
+    sid: string,
+    outcome: { status: Exclude<CleanupItemStatus, 'pending'>; at: Date; error?: ErrorRecord },
+  ): Promise<void> {
     const item = this.itemsOf(jobId).get(sid);
     if (!item || item.status !== 'pending') return;
     // The claim stays until the job finishes: a job selecting meanwhile still sees the item as this job's.
@@ -90,7 +100,10 @@ export class InMemoryCleanupJobStore implements CleanupJobStore {
   }
 
   async listItems(jobId: string, status: CleanupItemStatus, limit: number): Promise<CleanupItem[]> {
-    return [...this.itemsOf(jobId).values()].filter((item) => item.status === status).slice(0, limit).map((item) => structuredClone(item));
+    return [...this.itemsOf(jobId).values()]
+      .filter((item) => item.status === status)
+      .slice(0, limit)
+      .map((item) => structuredClone(item));
   }
 
   async markRunning(jobId: string): Promise<void> {

@@ -21,15 +21,30 @@ export class InMemoryDeliveryLog implements DeliveryLog {
     const current = this.deliveries.get(report.messageSid);
     if (current && !supersedes(report.status, current.status)) return { delivery: current, changed: false };
     const { messageSid, channelMessageSid, status, errorCode, errorMessage, reportedAt } = report;
-    const delivery = { requestId, messageSid, channelMessageSid: channelMessageSid ?? current?.channelMessageSid ?? null, status, errorCode, errorMessage, updatedAt: reportedAt };
+    const delivery = {
+      requestId,
+      messageSid,
+      channelMessageSid: channelMessageSid ?? current?.channelMessageSid ?? null,
+      status,
+      errorCode,
+      errorMessage,
+      updatedAt: reportedAt,
+    };
     this.deliveries.set(messageSid, delivery);
     return { delivery, changed: true };
   }
 
   async unsettled(query: { sentAfter: Date; sentBefore: Date; checkedBefore: Date; limit: number }): Promise<UnsettledMessage[]> {
-    const open = (send: (typeof this.sends)[number]) => ['accepted', 'queued', 'sent', undefined].includes(this.deliveries.get(send.message.messageSid)?.status);
+    const open = (send: (typeof this.sends)[number]) =>
+      ['accepted', 'queued', 'sent', undefined].includes(this.deliveries.get(send.message.messageSid)?.status);
     return this.sends
-      .filter((send) => send.sentAt >= query.sentAfter && send.sentAt <= query.sentBefore && open(send) && (!send.checkedAt || send.checkedAt <= query.checkedBefore))
+      .filter(
+        (send) =>
+          send.sentAt >= query.sentAfter &&
+          send.sentAt <= query.sentBefore &&
+          open(send) &&
+          (!send.checkedAt || send.checkedAt <= query.checkedBefore),
+      )
       .slice(0, query.limit)
       .map((send) => send.message);
   }

@@ -74,7 +74,9 @@ export class InMemoryJournal implements Journal {
   async finish(requestId: string, outcome: RequestOutcome, unwritten: UnwrittenRecords = {}): Promise<void> {
     const entry = this.entry(requestId);
     entry.steps.push(...(unwritten.steps ?? []).map((step) => structuredClone(step)));
-    entry.pendingSteps.push(...(unwritten.pendingSteps ?? []).map((step: NewPendingStep) => ({ ...structuredClone(step), status: 'pending' as const, attempts: 0 })));
+    entry.pendingSteps.push(
+      ...(unwritten.pendingSteps ?? []).map((step: NewPendingStep) => ({ ...structuredClone(step), status: 'pending' as const, attempts: 0 })),
+    );
     entry.status = outcome.status;
     entry.finishedAt = outcome.finishedAt;
     entry.result = outcome.result ? structuredClone(outcome.result) : null;

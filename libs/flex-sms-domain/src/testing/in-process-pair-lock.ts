@@ -8,14 +8,16 @@ export class InProcessPairLock implements PairLock {
 
   async withLock<T>(key: string, fn: (lock: HeldPairLock) => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => {
-      this.held.add(key);
-      try {
-        return await fn(NEVER_LOST);
-      } finally {
-        this.held.delete(key);
-      }
-    });
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        this.held.add(key);
+        try {
+          return await fn(NEVER_LOST);
+        } finally {
+          this.held.delete(key);
+        }
+      });
     const tail = run.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -21,7 +21,7 @@ describe('PhoneNumber', () => {
     expect(() => PhoneNumber.parse('12', { field: 'toNumber' })).toThrow("toNumber: '12' is not a valid phone number");
   });
 
-  it('reads a text once: the same number comes back, a refusal names each caller\'s field, another default country reads it again', () => {
+  it("reads a text once: the same number comes back, a refusal names each caller's field, another default country reads it again", () => {
     expect(PhoneNumber.parse('+1 415 555 0199')).toBe(PhoneNumber.parse('+1 415 555 0199'));
     expect(PhoneNumber.tryParse('+1 415 555 0199')).toBe(PhoneNumber.parse('+1 415 555 0199'));
     expect(() => PhoneNumber.parse('12', { field: 'fromNumber' })).toThrow("fromNumber: '12'");

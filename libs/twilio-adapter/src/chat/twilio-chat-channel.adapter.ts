@@ -23,7 +23,13 @@ export class TwilioChatChannelAdapter implements ChatChannelPort {
         ...(request.taskAttributes ? { taskAttributes: JSON.stringify(request.taskAttributes) } : {}),
       }),
     );
-    return { sid: channel.sid, flexFlowSid: channel.flexFlowSid, userSid: channel.userSid ?? null, taskSid: channel.taskSid ?? null, dateCreated: channel.dateCreated };
+    return {
+      sid: channel.sid,
+      flexFlowSid: channel.flexFlowSid,
+      userSid: channel.userSid ?? null,
+      taskSid: channel.taskSid ?? null,
+      dateCreated: channel.dateCreated,
+    };
   }
 
   async fetchChannel(chatServiceSid: string, channelSid: string): Promise<ChatChannel | null> {

@@ -8,7 +8,9 @@ export class TwilioChatServiceAdapter implements ChatServicePort {
   constructor(private readonly client: twilio.Twilio) {}
 
   async fetchChatService(chatServiceSid: string): Promise<ChatService | null> {
-    const service = await callTwilioOrNull({ resource: 'Chat Service', sid: chatServiceSid }, () => this.client.chat.v2.services(chatServiceSid).fetch());
+    const service = await callTwilioOrNull({ resource: 'Chat Service', sid: chatServiceSid }, () =>
+      this.client.chat.v2.services(chatServiceSid).fetch(),
+    );
     return service ? { sid: service.sid, friendlyName: service.friendlyName } : null;
   }
 

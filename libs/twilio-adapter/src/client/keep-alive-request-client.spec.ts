@@ -20,7 +20,13 @@ async function recordingServer(respond: (request: IncomingMessage, response: Ser
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       if (!sockets.has(request.socket)) sockets.set(request.socket, sockets.size + 1);
-      seen.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString(), socket: sockets.get(request.socket)! });
+      seen.push({
+        method: request.method!,
+        url: request.url!,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+        socket: sockets.get(request.socket)!,
+      });
       respond(request, response);
     });
   });
@@ -29,10 +35,12 @@ async function recordingServer(respond: (request: IncomingMessage, response: Ser
   return { url, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (_: IncomingMessage, response: ServerResponse) => {
-  response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  (_: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
 
 describe('KeepAliveRequestClient', () => {
   it("sends the SDK's request as axios did: method, Basic auth, form body with repeated names, query parameters", async () => {
@@ -77,7 +85,12 @@ describe('KeepAliveRequestClient', () => {
   it("answers an error status with its body and headers (the SDK's RestException and Retry-After read them)", async () => {
     const server = await recordingServer(json(429, { code: 20429, message: 'Too Many Requests' }, { 'Retry-After': '2' }));
     try {
-      const response = await new KeepAliveRequestClient().request({ method: 'delete', uri: `${server.url}/v1/Sessions/KC1`, username: 'AC1', password: 'secret' });
+      const response = await new KeepAliveRequestClient().request({
+        method: 'delete',
+        uri: `${server.url}/v1/Sessions/KC1`,
+        username: 'AC1',
+        password: 'secret',
+      });
       expect(response.statusCode).toBe(429);
       expect(response.headers['retry-after']).toBe('2');
       expect(JSON.parse(response.body as string)).toMatchObject({ code: 20429 });
@@ -89,7 +102,9 @@ describe('KeepAliveRequestClient', () => {
   it('fails a request the server never answers within the timeout as ETIMEDOUT, a connection failure to the domain', async () => {
     const server = await recordingServer(() => undefined);
     try {
-      const failure = await new KeepAliveRequestClient({ timeout: 200 }).request({ method: 'get', uri: `${server.url}/v1/Sessions`, username: 'AC1', password: 'secret' }).catch((error: unknown) => error);
+      const failure = await new KeepAliveRequestClient({ timeout: 200 })
+        .request({ method: 'get', uri: `${server.url}/v1/Sessions`, username: 'AC1', password: 'secret' })
+        .catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: 'ETIMEDOUT' });
       expect(mapTwilioError(failure, { resource: 'Proxy session' })).toMatchObject({ code: 'TWILIO_TRANSIENT_FAILURE', kind: 'connection' });
     } finally {
@@ -100,7 +115,9 @@ describe('KeepAliveRequestClient', () => {
   it('fails a request whose connection is cut as ECONNRESET, a connection failure to the domain', async () => {
     const server = await recordingServer((request) => request.socket.destroy());
     try {
-      const failure = await new KeepAliveRequestClient().request({ method: 'post', uri: `${server.url}/v1/Sessions`, username: 'AC1', password: 'secret' }).catch((error: unknown) => error);
+      const failure = await new KeepAliveRequestClient()
+        .request({ method: 'post', uri: `${server.url}/v1/Sessions`, username: 'AC1', password: 'secret' })
+        .catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: 'ECONNRESET' });
       expect(mapTwilioError(failure, { resource: 'Proxy session' })).toMatchObject({ code: 'TWILIO_TRANSIENT_FAILURE', kind: 'connection' });
     } finally {

@@ -50,7 +50,13 @@ export class KeepAliveRequestClient extends twilio.RequestClient {
     if (opts.username && opts.password) headers.Authorization = this.basicAuthOf(opts.username, opts.password);
     else if (opts.authStrategy) headers.Authorization = await opts.authStrategy.getAuthString();
     const contentType = headers['Content-Type'];
-    const body = opts.data ? (contentType === FORM ? formEncoded(opts.data) : contentType === JSON_TYPE ? JSON.stringify(opts.data) : undefined) : undefined;
+    const body = opts.data
+      ? contentType === FORM
+        ? formEncoded(opts.data)
+        : contentType === JSON_TYPE
+          ? JSON.stringify(opts.data)
+          : undefined
+      : undefined;
     const uri = opts.params ? withQuery(opts.uri, formEncoded(opts.params)) : opts.uri;
     const timeout = opts.timeout ?? this.timeoutMs;
     try {
@@ -87,7 +93,9 @@ export function formEncoded(values: object): string {
   for (const [name, value] of Object.entries(values)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined) continue;
-      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(item === null ? '' : typeof item === 'object' ? JSON.stringify(item) : String(item))}`);
+      pairs.push(
+        `${encodeURIComponent(name)}=${encodeURIComponent(item === null ? '' : typeof item === 'object' ? JSON.stringify(item) : String(item))}`,
+      );
     }
   }
   return pairs.join('&');

@@ -51,7 +51,11 @@ describe('TwilioRequestObserver, against the sandbox over HTTP', () => {
 
   it('never lets a failing observer fail the request', async () => {
     const { accountSid, authToken } = sandbox.account;
-    const failing = { requestFinished: () => { throw new Error('metrics down'); } };
+    const failing = {
+      requestFinished: () => {
+        throw new Error('metrics down');
+      },
+    };
     const throwing = createTwilioClient({ accountSid, authToken, baseUrl: sandbox.url, observer: failing });
 
     await expect(throwing.flexApi.v1.flexFlow.list({ limit: 1 })).resolves.toEqual(expect.any(Array));

@@ -18,7 +18,9 @@ export class TwilioContentAdapter implements ContentPort {
   constructor(private readonly client: twilio.Twilio) {}
 
   async listContentAndApprovals(): Promise<ContentTemplate[]> {
-    const templates = await callTwilio({ resource: 'Content templates' }, () => this.client.content.v1.contentAndApprovals.list({ limit: CONTENT_LIST_LIMIT, pageSize: 500 }));
+    const templates = await callTwilio({ resource: 'Content templates' }, () =>
+      this.client.content.v1.contentAndApprovals.list({ limit: CONTENT_LIST_LIMIT, pageSize: 500 }),
+    );
     return templates.map((template) => {
       const approval = (template.approvalRequests ?? {}) as ApprovalRequests;
       return {

@@ -15,13 +15,17 @@ export class TwilioAddressConfigurationAdapter implements AddressConfigurationPo
 
   async findSmsAddressConfiguration(address: string): Promise<AddressConfiguration | null> {
     // Conversations has no filter by address; an account holds one configuration per number and channel.
-    const configurations = await callTwilio({ resource: 'Address Configurations' }, () => this.client.conversations.v1.addressConfigurations.list({ type: 'sms', pageSize: 1000 }));
+    const configurations = await callTwilio({ resource: 'Address Configurations' }, () =>
+      this.client.conversations.v1.addressConfigurations.list({ type: 'sms', pageSize: 1000 }),
+    );
     const found = configurations.find((configuration) => configuration.address === address);
     return found ? toAddressConfiguration(found) : null;
   }
 
   async listAddressConfigurations(): Promise<AddressConfiguration[]> {
-    const configurations = await callTwilio({ resource: 'Address Configurations' }, () => this.client.conversations.v1.addressConfigurations.list({ pageSize: 1000 }));
+    const configurations = await callTwilio({ resource: 'Address Configurations' }, () =>
+      this.client.conversations.v1.addressConfigurations.list({ pageSize: 1000 }),
+    );
     return configurations.map(toAddressConfiguration);
   }
 }

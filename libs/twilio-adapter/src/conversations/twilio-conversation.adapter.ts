@@ -59,7 +59,9 @@ export class TwilioConversationAdapter implements ConversationPort {
   }
 
   async listParticipants(conversationSid: string): Promise<ConversationParticipant[]> {
-    const participants = await callTwilio({ resource: 'Conversation participants', sid: conversationSid }, () => this.v1.conversations(conversationSid).participants.list());
+    const participants = await callTwilio({ resource: 'Conversation participants', sid: conversationSid }, () =>
+      this.v1.conversations(conversationSid).participants.list(),
+    );
     return participants.map(toParticipant);
   }
 
@@ -103,7 +105,9 @@ export class TwilioConversationAdapter implements ConversationPort {
 
   async closeConversation(conversationSid: string): Promise<boolean> {
     try {
-      const updated = await callTwilioOrNull({ resource: 'Conversation', sid: conversationSid }, () => this.v1.conversations(conversationSid).update({ state: 'closed' }));
+      const updated = await callTwilioOrNull({ resource: 'Conversation', sid: conversationSid }, () =>
+        this.v1.conversations(conversationSid).update({ state: 'closed' }),
+      );
       return updated !== null;
     } catch (error) {
       // 50377: already in its final closed state, which is what was asked.

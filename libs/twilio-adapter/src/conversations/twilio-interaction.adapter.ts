@@ -26,14 +26,19 @@ export class TwilioInteractionAdapter implements InteractionPort {
       ...(routing.workerSid ? { worker_sid: routing.workerSid } : {}),
       attributes: routing.attributes,
     };
-    const interaction = await callTwilio({ resource: 'Flex Interaction' }, () => this.client.flexApi.v1.interaction.create({ channel, routing: { properties } }));
+    const interaction = await callTwilio({ resource: 'Flex Interaction' }, () =>
+      this.client.flexApi.v1.interaction.create({ channel, routing: { properties } }),
+    );
     return toSmsInteraction(interaction.sid, interaction.channel, interaction.routing, routing.workspaceSid);
   }
 
   async closeInteractionChannel(interactionSid: string, interactionChannelSid: string): Promise<boolean> {
     const closed = await callTwilioOrNull({ resource: 'Flex Interaction Channel', sid: interactionChannelSid }, () =>
       // Routing.status closed: the channel's tasks are closed too, not left wrapping for an agent.
-      this.client.flexApi.v1.interaction(interactionSid).channels(interactionChannelSid).update({ status: 'closed', routing: { status: 'closed' } }),
+      this.client.flexApi.v1
+        .interaction(interactionSid)
+        .channels(interactionChannelSid)
+        .update({ status: 'closed', routing: { status: 'closed' } }),
     );
     return closed !== null;
   }
@@ -48,7 +53,12 @@ export class TwilioInteractionAdapter implements InteractionPort {
     );
     // Filtered here too: the expression is TaskRouter's, and a server that ignores it must not widen the answer.
     return tasks
-      .map((task) => ({ sid: task.sid, workspaceSid: task.workspaceSid, assignmentStatus: task.assignmentStatus as TaskAssignmentStatus, attributes: parseAttributes(task.attributes) }))
+      .map((task) => ({
+        sid: task.sid,
+        workspaceSid: task.workspaceSid,
+        assignmentStatus: task.assignmentStatus as TaskAssignmentStatus,
+        attributes: parseAttributes(task.attributes),
+      }))
       .filter((task) => OPEN_TASK_STATUSES.includes(task.assignmentStatus) && task.attributes.conversationSid === conversationSid);
   }
 }
@@ -60,7 +70,8 @@ export class TwilioInteractionAdapter implements InteractionPort {
 function toSmsInteraction(sid: string, channel: unknown, routing: unknown, workspaceSid: string): SmsInteraction {
   const channelObject = (channel ?? {}) as { sid?: string; properties?: { media_channel_sid?: string } };
   const properties = ((routing ?? {}) as { properties?: { sid?: string; workspace_sid?: string; attributes?: unknown } }).properties ?? {};
-  const attributes = typeof properties.attributes === 'string' ? parseAttributes(properties.attributes) : ((properties.attributes ?? {}) as Record<string, unknown>);
+  const attributes =
+    typeof properties.attributes === 'string' ? parseAttributes(properties.attributes) : ((properties.attributes ?? {}) as Record<string, unknown>);
   const conversationSid = (attributes.conversationSid as string | undefined) ?? channelObject.properties?.media_channel_sid;
   if (!channelObject.sid || !properties.sid || !conversationSid) {
     throw new Error(`Flex Interaction ${sid}: the answer names no channel, task or conversation`);

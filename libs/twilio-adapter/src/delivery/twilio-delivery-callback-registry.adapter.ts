@@ -31,7 +31,10 @@ export class TwilioDeliveryCallbackRegistryAdapter implements DeliveryCallbackRe
 
   async setConversationServiceWebhook(chatServiceSid: string, webhook: { postWebhookUrl: string; filters: readonly string[] }): Promise<void> {
     await callTwilio({ resource: 'Conversation Service webhooks', sid: chatServiceSid }, () =>
-      this.client.conversations.v1.services(chatServiceSid).configuration.webhooks().update({ postWebhookUrl: webhook.postWebhookUrl, filters: [...webhook.filters], method: 'POST' }),
+      this.client.conversations.v1
+        .services(chatServiceSid)
+        .configuration.webhooks()
+        .update({ postWebhookUrl: webhook.postWebhookUrl, filters: [...webhook.filters], method: 'POST' }),
     );
   }
 }

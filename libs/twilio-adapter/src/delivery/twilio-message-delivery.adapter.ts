@@ -16,7 +16,9 @@ export class TwilioMessageDeliveryAdapter implements MessageDeliveryPort {
   ) {}
 
   async fetchSmsMessage(sid: string): Promise<SmsMessage | null> {
-    const message = await callTwilioOrNull({ resource: 'Message', sid }, () => this.client.api.v2010.accounts(this.options.accountSid).messages(sid).fetch());
+    const message = await callTwilioOrNull({ resource: 'Message', sid }, () =>
+      this.client.api.v2010.accounts(this.options.accountSid).messages(sid).fetch(),
+    );
     if (!message) return null;
     return {
       sid: message.sid,
@@ -33,7 +35,11 @@ export class TwilioMessageDeliveryAdapter implements MessageDeliveryPort {
     const receipts = await callTwilio({ resource: 'Conversation message receipts', sid: messageSid }, () =>
       this.client.conversations.v1.conversations(conversationSid).messages(messageSid).deliveryReceipts.list({ limit: 50 }),
     );
-    return receipts.map((receipt) => ({ channelMessageSid: receipt.channelMessageSid ?? null, status: receipt.status, errorCode: receipt.errorCode || null }));
+    return receipts.map((receipt) => ({
+      channelMessageSid: receipt.channelMessageSid ?? null,
+      status: receipt.status,
+      errorCode: receipt.errorCode || null,
+    }));
   }
 
   async findRelayedSms(proxySessionSid: string, chatMessageSid: string): Promise<RelayedSms | null> {

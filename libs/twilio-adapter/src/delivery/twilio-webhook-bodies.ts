@@ -10,7 +10,14 @@ export type WebhookForm = Readonly<Record<string, unknown>>;
  */
 export type ConversationsWebhookEvent =
   | { readonly kind: 'delivery'; readonly report: DeliveryReport }
-  | { readonly kind: 'message-added'; readonly conversationSid: string; readonly author: string; readonly body: string; readonly source: string; readonly at: Date }
+  | {
+      readonly kind: 'message-added';
+      readonly conversationSid: string;
+      readonly author: string;
+      readonly body: string;
+      readonly source: string;
+      readonly at: Date;
+    }
   | { readonly kind: 'other' };
 
 export function parseConversationsWebhook(form: WebhookForm, heardAt: Date): ConversationsWebhookEvent {
@@ -36,7 +43,14 @@ export function parseConversationsWebhook(form: WebhookForm, heardAt: Date): Con
     const conversationSid = text(form, 'ConversationSid');
     const author = text(form, 'Author');
     if (!conversationSid || !author) return { kind: 'other' };
-    return { kind: 'message-added', conversationSid, author, body: text(form, 'Body') ?? '', source: text(form, 'Source') ?? '', at: date(text(form, 'DateCreated')) ?? heardAt };
+    return {
+      kind: 'message-added',
+      conversationSid,
+      author,
+      body: text(form, 'Body') ?? '',
+      source: text(form, 'Source') ?? '',
+      at: date(text(form, 'DateCreated')) ?? heardAt,
+    };
   }
   return { kind: 'other' };
 }
@@ -48,7 +62,13 @@ export function parseConversationsWebhook(form: WebhookForm, heardAt: Date): Con
  * Proxy reports no error code: the SMS's Message resource has it.
  */
 export type ProxyInteractionEvent =
-  | { readonly kind: 'relayed'; readonly chatMessageSid: string; readonly smsSid: string; readonly status: NonNullable<ReturnType<typeof toDeliveryStatus>>; readonly at: Date }
+  | {
+      readonly kind: 'relayed';
+      readonly chatMessageSid: string;
+      readonly smsSid: string;
+      readonly status: NonNullable<ReturnType<typeof toDeliveryStatus>>;
+      readonly at: Date;
+    }
   | { readonly kind: 'customer-sms'; readonly smsSid: string; readonly at: Date }
   | { readonly kind: 'other' };
 
@@ -75,7 +95,15 @@ export function parseMessageStatusCallback(form: WebhookForm, heardAt: Date): De
   const messageSid = text(form, 'MessageSid') ?? text(form, 'SmsSid');
   const status = toDeliveryStatus(text(form, 'MessageStatus') ?? text(form, 'SmsStatus'));
   if (!messageSid || !status) return null;
-  return { messageSid, channelMessageSid: messageSid, status, errorCode: errorCode(text(form, 'ErrorCode')), errorMessage: null, reportedAt: heardAt, source: 'callback' };
+  return {
+    messageSid,
+    channelMessageSid: messageSid,
+    status,
+    errorCode: errorCode(text(form, 'ErrorCode')),
+    errorMessage: null,
+    reportedAt: heardAt,
+    source: 'callback',
+  };
 }
 
 function text(form: WebhookForm, name: string): string | undefined {

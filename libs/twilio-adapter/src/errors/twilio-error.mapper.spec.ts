@@ -1,7 +1,15 @@
-import { ConversationAddressInUse, DuplicateUniqueName, ProxyIdentifierInUse, ResourceNotFound, TwilioRequestFailed, TwilioTransientFailure } from '@flex-sms/domain';
+import {
+  ConversationAddressInUse,
+  DuplicateUniqueName,
+  ProxyIdentifierInUse,
+  ResourceNotFound,
+  TwilioRequestFailed,
+  TwilioTransientFailure,
+} from '@flex-sms/domain';
 import { callTwilioOrNull, mapTwilioError } from './twilio-error.mapper';
 
-const rest = (status: number, code: number, message = 'm', details?: Record<string, unknown>) => Object.assign(new Error(message), { status, code, message, details, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
+const rest = (status: number, code: number, message = 'm', details?: Record<string, unknown>) =>
+  Object.assign(new Error(message), { status, code, message, details, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
 const context = { resource: 'Proxy session', sid: 'CH1' };
 
 describe('mapTwilioError', () => {
@@ -42,7 +50,10 @@ describe('mapTwilioError', () => {
   });
 
   it('maps 404 to ResourceNotFound naming the resource', () => {
-    expect(mapTwilioError(rest(404, 20404), context)).toMatchObject({ code: 'RESOURCE_NOT_FOUND', details: { resource: 'Proxy session', sid: 'CH1' } });
+    expect(mapTwilioError(rest(404, 20404), context)).toMatchObject({
+      code: 'RESOURCE_NOT_FOUND',
+      details: { resource: 'Proxy session', sid: 'CH1' },
+    });
   });
 
   it('maps other 4xx to TwilioRequestFailed with the Twilio code', () => {

@@ -47,7 +47,17 @@ const CONVERSATION_BINDING_CODES = new Set<number>([TWILIO_CODES.conversationBin
 const UNIQUE_NAME_CODES = new Set<number>([TWILIO_CODES.proxySessionUniqueNameTaken, TWILIO_CODES.chatChannelUniqueNameTaken]);
 
 /** Network failures after which Twilio may or may not have received the request. */
-const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_NETWORK']);
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ERR_NETWORK',
+]);
 const CONNECTION_MESSAGES = /socket hang up|timeout|network error|ECONNRESET/i;
 
 /** What a failed request was about, for the domain error's message. */

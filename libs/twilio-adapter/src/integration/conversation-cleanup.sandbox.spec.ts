@@ -22,7 +22,12 @@ describe('conversation clean-up over the official SDK against the sandbox', () =
     const { accountSid, proxyServiceSid } = world.sandbox.account;
     const ports = createTwilioPorts(world.client, { accountSid, proxyServiceSid });
     // Page size 1: selection must follow Twilio's next-page tokens.
-    const handler = new ConversationCleanupHandler({ ...ports, retrier: new TwilioRetrier(systemClock, mathRandom), clock: systemClock, pageSize: 1 });
+    const handler = new ConversationCleanupHandler({
+      ...ports,
+      retrier: new TwilioRetrier(systemClock, mathRandom),
+      clock: systemClock,
+      pageSize: 1,
+    });
     const store = new InMemoryCleanupJobStore();
     const useCase = new CleanUpConversations(handler, { store, clock: systemClock, launcher: { launch: () => undefined } });
     const run = (jobId: string) => new CleanupJobRunner(store, new Map([[handler.kind, handler]]), systemClock, 'test').run(jobId);
@@ -30,12 +35,22 @@ describe('conversation clean-up over the official SDK against the sandbox', () =
   }
 
   it('closes the number’s conversations no task holds (freeing the customer for a new one), after a dry run that changes nothing', async () => {
-    const free = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: FREE_CUSTOMER, toName: 'Ada', messageBody: 'Your order shipped.', caller: 'crm' });
+    const free = await world.sendSystemSms.execute({
+      fromNumber: TWILIO_NUMBER,
+      toNumber: FREE_CUSTOMER,
+      toName: 'Ada',
+      messageBody: 'Your order shipped.',
+      caller: 'crm',
+    });
     const held = await world.initiateAgentSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: HELD_CUSTOMER, toName: 'Grace', caller: 'agent' });
     const { useCase, store, run, ports } = cleanup();
 
     const preview = await useCase.preview({ number: TWILIO_NUMBER });
-    expect(preview).toMatchObject({ total: 1, byStatus: { active: 1 }, sample: [{ sid: free.conversation!.sid, data: { customerNumber: FREE_CUSTOMER } }] });
+    expect(preview).toMatchObject({
+      total: 1,
+      byStatus: { active: 1 },
+      sample: [{ sid: free.conversation!.sid, data: { customerNumber: FREE_CUSTOMER } }],
+    });
     expect((await world.client.conversations.v1.conversations(free.conversation!.sid).fetch()).state).toBe('active');
 
     const job = await useCase.start({ selection: { number: TWILIO_NUMBER }, requestedBy: 'test' });
@@ -48,7 +63,13 @@ describe('conversation clean-up over the official SDK against the sandbox', () =
     await expect(ports.conversations.closeConversation(free.conversation!.sid)).resolves.toBe(false);
     await expect(ports.conversations.closeConversation('CH' + '0'.repeat(32))).resolves.toBe(false);
 
-    const again = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: FREE_CUSTOMER, toName: 'Ada', messageBody: 'And again.', caller: 'crm' });
+    const again = await world.sendSystemSms.execute({
+      fromNumber: TWILIO_NUMBER,
+      toNumber: FREE_CUSTOMER,
+      toName: 'Ada',
+      messageBody: 'And again.',
+      caller: 'crm',
+    });
     expect(again).toMatchObject({ reused: { conversation: false } });
     expect(again.conversation!.sid).not.toBe(free.conversation!.sid);
   });

@@ -29,7 +29,11 @@ describe('outbound SMS in Flex Conversations mode, over the official SDK against
 
     const result = await world.initiateAgentSms.execute({ ...command, initialMessage: 'Hi Ada, it is Grace.', taskAttributes: { crmId: 'A-17' } });
 
-    expect(result).toMatchObject({ mode: 'conversations', interaction: { sid: expect.stringMatching(/^KD/), channelSid: expect.stringMatching(/^UO/) }, conversation: { sid: expect.stringMatching(/^CH/) } });
+    expect(result).toMatchObject({
+      mode: 'conversations',
+      interaction: { sid: expect.stringMatching(/^KD/), channelSid: expect.stringMatching(/^UO/) },
+      conversation: { sid: expect.stringMatching(/^CH/) },
+    });
     const { requests } = await world.controls.requests();
     expect(requests.map((request) => request.endpoint).sort()).toEqual([
       'GET /conversations/v1/Conversations/:Sid',
@@ -40,8 +44,15 @@ describe('outbound SMS in Flex Conversations mode, over the official SDK against
     await world.controls.clearFaults();
     const task = await tasks()(result.task!.sid).fetch();
     expect(task.assignmentStatus).toBe('pending');
-    expect(JSON.parse(task.attributes)).toMatchObject({ crmId: 'A-17', to: CUSTOMER, direction: 'outbound', conversationSid: result.conversation!.sid });
-    expect(await world.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Grace.' })]);
+    expect(JSON.parse(task.attributes)).toMatchObject({
+      crmId: 'A-17',
+      to: CUSTOMER,
+      direction: 'outbound',
+      conversationSid: result.conversation!.sid,
+    });
+    expect(await world.controls.handsetThread(CUSTOMER)).toEqual([
+      expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Grace.' }),
+    ]);
 
     await world.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Thanks!' });
     const messages = await conversation(result.conversation!.sid).messages.list();
@@ -86,7 +97,9 @@ describe('outbound SMS in Flex Conversations mode, over the official SDK against
   });
 
   it('rolls back the task and the conversation when the first message is refused', async () => {
-    await world.controls.setFaults({ failNext: [{ method: 'POST', path: '/conversations/v1/Conversations/*/Messages', count: 1, status: 400, code: 21617 }] });
+    await world.controls.setFaults({
+      failNext: [{ method: 'POST', path: '/conversations/v1/Conversations/*/Messages', count: 1, status: 400, code: 21617 }],
+    });
 
     await expect(world.initiateAgentSms.execute({ ...command, initialMessage: 'Hello' })).rejects.toBeInstanceOf(TwilioRequestFailed);
 

@@ -31,14 +31,23 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       });
 
       const task = await world.client.taskrouter.v1.workspaces(world.sandbox.account.workspaceSid).tasks(result.task!.sid).fetch();
-      expect(JSON.parse(task.attributes)).toMatchObject({ to: CUSTOMER, from: TWILIO_NUMBER, name: 'Ada Lovelace', direction: 'outbound', crmId: 'A-17' });
+      expect(JSON.parse(task.attributes)).toMatchObject({
+        to: CUSTOMER,
+        from: TWILIO_NUMBER,
+        name: 'Ada Lovelace',
+        direction: 'outbound',
+        crmId: 'A-17',
+      });
       expect(task.assignmentStatus).toBe('pending');
 
       const thread = await world.controls.handsetThread(CUSTOMER);
       expect(thread).toEqual([expect.objectContaining({ direction: 'received', from: TWILIO_NUMBER, body: 'Hi Ada, it is Flex.' })]);
 
       expect(await world.completePendingSteps.execute(result.id)).toMatchObject({ completed: ['channel-attributes'] });
-      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
+      expect(JSON.parse((await chatChannel(result.channel.sid).fetch()).attributes)).toMatchObject({
+        status: 'ACTIVE',
+        proxySession: result.proxySession!.sid,
+      });
 
       const reply = await world.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Thanks!' });
       expect(reply).toMatchObject({ route: 'proxy-session', sessionSid: result.proxySession!.sid, channelSid: result.channel.sid });
@@ -63,7 +72,9 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
     it('cancels the task and deletes the channel when Proxy keeps failing', async () => {
       await world.controls.setFaults({ failNext: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', count: 10, status: 503, code: 20503 }] });
 
-      const failure = await world.initiateAgentSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'test' }).catch((error: unknown) => error);
+      const failure = await world.initiateAgentSms
+        .execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'test' })
+        .catch((error: unknown) => error);
 
       expect(failure).toBeInstanceOf(TwilioUnavailable);
       const [entry] = world.journal.all();
@@ -79,7 +90,9 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
       const inbound = await world.controls.sendInboundSms({ from: CUSTOMER, to: TWILIO_NUMBER, body: 'Hello?' });
       expect(inbound.route).toBe('flex-flow');
 
-      const failure = await world.initiateAgentSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'test' }).catch((error: unknown) => error);
+      const failure = await world.initiateAgentSms
+        .execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', caller: 'test' })
+        .catch((error: unknown) => error);
 
       expect(failure).toBeInstanceOf(ParticipantConflict);
       const [entry] = world.journal.all();
@@ -96,7 +109,13 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
     it('texts the customer with no task, ties the session into the channel attributes', async () => {
       const tasksBefore = await world.client.taskrouter.v1.workspaces(world.sandbox.account.workspaceSid).tasks.list();
 
-      const result = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Your order shipped.', caller: 'test' });
+      const result = await world.sendSystemSms.execute({
+        fromNumber: TWILIO_NUMBER,
+        toNumber: CUSTOMER,
+        toName: 'Ada',
+        messageBody: 'Your order shipped.',
+        caller: 'test',
+      });
 
       expect(result.task).toBeUndefined();
       expect(result.flexFlow?.integrationType).toBe('studio');
@@ -126,8 +145,20 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
     });
 
     it('reuses the channel and session on a second message', async () => {
-      const first = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'One', caller: 'test' });
-      const second = await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Two', caller: 'test' });
+      const first = await world.sendSystemSms.execute({
+        fromNumber: TWILIO_NUMBER,
+        toNumber: CUSTOMER,
+        toName: 'Ada',
+        messageBody: 'One',
+        caller: 'test',
+      });
+      const second = await world.sendSystemSms.execute({
+        fromNumber: TWILIO_NUMBER,
+        toNumber: CUSTOMER,
+        toName: 'Ada',
+        messageBody: 'Two',
+        caller: 'test',
+      });
 
       expect(second.reused).toEqual({ channel: true, session: true });
       expect(second.proxySession!.sid).toBe(first.proxySession!.sid);
@@ -135,19 +166,27 @@ describe('outbound SMS over the official SDK against the sandbox', () => {
     });
 
     it('removes the session and channel it made when the message is refused', async () => {
-      await world.controls.setFaults({ failNext: [{ method: 'POST', path: '/chat/v2/Services/*/Channels/*/Messages', count: 1, status: 400, code: 50301, message: 'refused' }] });
+      await world.controls.setFaults({
+        failNext: [{ method: 'POST', path: '/chat/v2/Services/*/Channels/*/Messages', count: 1, status: 400, code: 50301, message: 'refused' }],
+      });
 
-      await expect(world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Hi', caller: 'test' })).rejects.toBeInstanceOf(TwilioRequestFailed);
+      await expect(
+        world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Hi', caller: 'test' }),
+      ).rejects.toBeInstanceOf(TwilioRequestFailed);
 
       const [entry] = world.journal.all();
       expect(entry.status).toBe('rolled_back');
       expect(entry.undone.map((undone) => undone.action)).toEqual(['remove-proxy-session', 'remove-channel']);
       const sessionSid = entry.steps.find((step) => step.name === 'proxy-session')!.sids.sessionSid;
-      await expect(world.client.proxy.v1.services(world.sandbox.account.proxyServiceSid).sessions(sessionSid).fetch()).rejects.toMatchObject({ status: 404 });
+      await expect(world.client.proxy.v1.services(world.sandbox.account.proxyServiceSid).sessions(sessionSid).fetch()).rejects.toMatchObject({
+        status: 404,
+      });
     });
 
     it("honours a 429's Retry-After before repeating the request", async () => {
-      await world.controls.setFaults({ failNext: [{ method: 'POST', path: '/flex-api/v1/Channels', count: 1, status: 429, code: 20429, retryAfterSeconds: 1 }] });
+      await world.controls.setFaults({
+        failNext: [{ method: 'POST', path: '/flex-api/v1/Channels', count: 1, status: 429, code: 20429, retryAfterSeconds: 1 }],
+      });
 
       await world.sendSystemSms.execute({ fromNumber: TWILIO_NUMBER, toNumber: CUSTOMER, toName: 'Ada', messageBody: 'Hi', caller: 'test' });
 

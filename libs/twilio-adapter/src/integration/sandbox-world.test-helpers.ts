@@ -30,7 +30,12 @@ export interface SandboxWorld {
 
 export async function startSandboxWorld(): Promise<SandboxWorld> {
   const sandbox = await startSandbox({ port: 0 });
-  const client = createTwilioClient({ accountSid: sandbox.account.accountSid, authToken: sandbox.account.authToken, baseUrl: sandbox.url, timeoutMs: 5_000 });
+  const client = createTwilioClient({
+    accountSid: sandbox.account.accountSid,
+    authToken: sandbox.account.authToken,
+    baseUrl: sandbox.url,
+    timeoutMs: 5_000,
+  });
   const world = { sandbox, controls: new SandboxControls(sandbox.url), client } as SandboxWorld;
   rebuildUseCases(world);
   return world;

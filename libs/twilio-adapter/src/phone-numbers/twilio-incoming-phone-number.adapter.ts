@@ -15,6 +15,8 @@ export class TwilioIncomingPhoneNumberAdapter implements IncomingPhoneNumberPort
       this.client.api.v2010.accounts(this.accountSid).incomingPhoneNumbers.list({ phoneNumber: e164, limit: 20 }),
     );
     const number = numbers.find((candidate) => candidate.phoneNumber === e164);
-    return number ? { sid: number.sid, phoneNumber: number.phoneNumber, friendlyName: number.friendlyName, smsCapable: number.capabilities?.sms !== false } : null;
+    return number
+      ? { sid: number.sid, phoneNumber: number.phoneNumber, friendlyName: number.friendlyName, smsCapable: number.capabilities?.sms !== false }
+      : null;
   }
 }

@@ -20,8 +20,15 @@ export class TwilioProxyServiceAdapter implements ProxyServicePort {
   }
 
   async listPoolNumbers(): Promise<ProxyPoolNumber[]> {
-    const numbers = await callTwilio({ resource: 'Proxy phone numbers', sid: this.proxyServiceSid }, () => this.service().phoneNumbers.list({ limit: POOL_LIMIT }));
-    return numbers.map((number) => ({ sid: number.sid, phoneNumber: number.phoneNumber, isReserved: number.isReserved ?? false, inUse: number.inUse ?? 0 }));
+    const numbers = await callTwilio({ resource: 'Proxy phone numbers', sid: this.proxyServiceSid }, () =>
+      this.service().phoneNumbers.list({ limit: POOL_LIMIT }),
+    );
+    return numbers.map((number) => ({
+      sid: number.sid,
+      phoneNumber: number.phoneNumber,
+      isReserved: number.isReserved ?? false,
+      inUse: number.inUse ?? 0,
+    }));
   }
 
   async listSessions(page: PageRequest): Promise<ResourcePage<ProxySession>> {

@@ -1,4 +1,11 @@
-import type { CreateProxySessionRequest, ProxyParticipant, ProxySession, ProxySessionMode, ProxySessionPort, ProxySessionStatus } from '@flex-sms/domain';
+import type {
+  CreateProxySessionRequest,
+  ProxyParticipant,
+  ProxySession,
+  ProxySessionMode,
+  ProxySessionPort,
+  ProxySessionStatus,
+} from '@flex-sms/domain';
 import type twilio from 'twilio';
 import { callTwilio, callTwilioOrNull } from '../errors/twilio-error.mapper';
 
@@ -43,7 +50,9 @@ export class TwilioProxySessionAdapter implements ProxySessionPort {
 
   async listParticipants(sessionSid: string): Promise<ProxyParticipant[]> {
     // A Proxy session holds at most two participants.
-    const participants = await callTwilio({ resource: 'Proxy participants', sid: sessionSid }, () => this.sessions()(sessionSid).participants.list({ limit: 10 }));
+    const participants = await callTwilio({ resource: 'Proxy participants', sid: sessionSid }, () =>
+      this.sessions()(sessionSid).participants.list({ limit: 10 }),
+    );
     return participants.map((participant) => ({
       sid: participant.sid,
       identifier: participant.identifier,

@@ -13,7 +13,12 @@ export class TwilioTaskAdapter implements TaskPort {
   async fetchTask(workspaceSid: string, taskSid: string): Promise<Task | null> {
     const task = await callTwilioOrNull({ resource: 'Task', sid: taskSid }, () => this.tasks(workspaceSid)(taskSid).fetch());
     if (!task) return null;
-    return { sid: task.sid, workspaceSid: task.workspaceSid, assignmentStatus: task.assignmentStatus as TaskAssignmentStatus, attributes: parseAttributes(task.attributes) };
+    return {
+      sid: task.sid,
+      workspaceSid: task.workspaceSid,
+      assignmentStatus: task.assignmentStatus as TaskAssignmentStatus,
+      attributes: parseAttributes(task.attributes),
+    };
   }
 
   async cancelTask(workspaceSid: string, taskSid: string, reason: string): Promise<void> {

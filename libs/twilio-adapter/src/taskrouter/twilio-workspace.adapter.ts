@@ -15,22 +15,30 @@ export class TwilioWorkspaceAdapter implements WorkspacePort {
   }
 
   async listWorkflows(workspaceSid: string): Promise<Workflow[]> {
-    const workflows = await callTwilio({ resource: 'Workflows', sid: workspaceSid }, () => this.workspace(workspaceSid).workflows.list({ limit: SETUP_LIST_LIMIT }));
+    const workflows = await callTwilio({ resource: 'Workflows', sid: workspaceSid }, () =>
+      this.workspace(workspaceSid).workflows.list({ limit: SETUP_LIST_LIMIT }),
+    );
     return workflows.map((workflow) => ({ sid: workflow.sid, workspaceSid: workflow.workspaceSid, friendlyName: workflow.friendlyName }));
   }
 
   async fetchWorkflow(workspaceSid: string, workflowSid: string): Promise<Workflow | null> {
-    const workflow = await callTwilioOrNull({ resource: 'Workflow', sid: workflowSid }, () => this.workspace(workspaceSid).workflows(workflowSid).fetch());
+    const workflow = await callTwilioOrNull({ resource: 'Workflow', sid: workflowSid }, () =>
+      this.workspace(workspaceSid).workflows(workflowSid).fetch(),
+    );
     return workflow ? { sid: workflow.sid, workspaceSid: workflow.workspaceSid, friendlyName: workflow.friendlyName } : null;
   }
 
   async listTaskChannels(workspaceSid: string): Promise<TaskChannel[]> {
-    const channels = await callTwilio({ resource: 'TaskChannels', sid: workspaceSid }, () => this.workspace(workspaceSid).taskChannels.list({ limit: SETUP_LIST_LIMIT }));
+    const channels = await callTwilio({ resource: 'TaskChannels', sid: workspaceSid }, () =>
+      this.workspace(workspaceSid).taskChannels.list({ limit: SETUP_LIST_LIMIT }),
+    );
     return channels.map(toTaskChannel);
   }
 
   async fetchTaskChannel(workspaceSid: string, sidOrUniqueName: string): Promise<TaskChannel | null> {
-    const channel = await callTwilioOrNull({ resource: 'TaskChannel', sid: sidOrUniqueName }, () => this.workspace(workspaceSid).taskChannels(sidOrUniqueName).fetch());
+    const channel = await callTwilioOrNull({ resource: 'TaskChannel', sid: sidOrUniqueName }, () =>
+      this.workspace(workspaceSid).taskChannels(sidOrUniqueName).fetch(),
+    );
     return channel ? toTaskChannel(channel) : null;
   }
 

@@ -19,18 +19,29 @@ describe('CallbackDispatcher: signed, retried as the URL asks, never blocking', 
     await receiver.close();
   });
 
-  const settled = (id = 1) => eventually(() => dispatcher.snapshot().find((entry) => entry.id === id && entry.outcome !== 'pending'), `callback ${id} to settle`);
+  const settled = (id = 1) =>
+    eventually(() => dispatcher.snapshot().find((entry) => entry.id === id && entry.outcome !== 'pending'), `callback ${id} to settle`);
 
   it('signs a form POST so that twilio.validateRequest accepts it (repeated names and the query string included)', async () => {
     const url = `${receiver.url}/status?source=sandbox`;
-    dispatcher.send({ event: 'test', url, method: 'POST', params: { MessageSid: 'SM1', MessageStatus: 'delivered', Body: 'Grüße & more' } }, AUTH_TOKEN);
+    dispatcher.send(
+      { event: 'test', url, method: 'POST', params: { MessageSid: 'SM1', MessageStatus: 'delivered', Body: 'Grüße & more' } },
+      AUTH_TOKEN,
+    );
     await settled();
     const [request] = receiver.received;
     expect(request.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(request.params).toEqual({ MessageSid: 'SM1', MessageStatus: 'delivered', Body: 'Grüße & more' });
     expect(twilio.validateRequest(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, request.params)).toBe(true);
-    expect(twilio.validateRequest('another-token-0000000000000000000', request.headers['x-twilio-signature'] as string, request.url, request.params)).toBe(false);
-    expect(twilio.validateRequest(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, { ...request.params, MessageStatus: 'failed' })).toBe(false);
+    expect(
+      twilio.validateRequest('another-token-0000000000000000000', request.headers['x-twilio-signature'] as string, request.url, request.params),
+    ).toBe(false);
+    expect(
+      twilio.validateRequest(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, {
+        ...request.params,
+        MessageStatus: 'failed',
+      }),
+    ).toBe(false);
   });
 
   it('signs a JSON body through bodySHA256, as twilio.validateRequestWithBody checks it', async () => {
@@ -40,7 +51,9 @@ describe('CallbackDispatcher: signed, retried as the URL asks, never blocking', 
     expect(request.headers['content-type']).toBe('application/json');
     expect(new URL(request.url).searchParams.get('bodySHA256')).toMatch(/^[0-9a-f]{64}$/);
     expect(twilio.validateRequestWithBody(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, request.rawBody)).toBe(true);
-    expect(twilio.validateRequestWithBody(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, '{"status":"failed"}')).toBe(false);
+    expect(twilio.validateRequestWithBody(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, '{"status":"failed"}')).toBe(
+      false,
+    );
   });
 
   it('puts the parameters of a GET in the query string and signs the URL alone', async () => {
@@ -60,7 +73,9 @@ describe('CallbackDispatcher: signed, retried as the URL asks, never blocking', 
     const requests = receiver.at('/flaky');
     expect(requests).toHaveLength(3);
     expect(new Set(requests.map((request) => request.headers['i-twilio-idempotency-token'])).size).toBe(1);
-    expect(requests.every((request) => twilio.validateRequest(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, request.params))).toBe(true);
+    expect(
+      requests.every((request) => twilio.validateRequest(AUTH_TOKEN, request.headers['x-twilio-signature'] as string, request.url, request.params)),
+    ).toBe(true);
     expect(requests[0].url).toBe(`${receiver.url}/flaky`);
   });
 
@@ -83,12 +98,19 @@ describe('CallbackDispatcher: signed, retried as the URL asks, never blocking', 
     const port = await freePort();
     dispatcher.send({ event: 'test', url: `http://127.0.0.1:${port}/nobody`, method: 'POST' }, AUTH_TOKEN);
     const entry = await settled();
-    expect(entry).toMatchObject({ outcome: 'failed', attempts: [{ status: null, failure: 'ct' }, { status: null, failure: 'ct' }] });
+    expect(entry).toMatchObject({
+      outcome: 'failed',
+      attempts: [
+        { status: null, failure: 'ct' },
+        { status: null, failure: 'ct' },
+      ],
+    });
   });
 
   it('sends callbacks of one order key one after another, a slow retry included', async () => {
     receiver.answer('/ordered', [503, 204]);
-    const send = (status: string) => dispatcher.send({ event: 'test', url: `${receiver.url}/ordered#rp=5xx`, method: 'POST', params: { status }, orderKey: 'SM1' }, AUTH_TOKEN);
+    const send = (status: string) =>
+      dispatcher.send({ event: 'test', url: `${receiver.url}/ordered#rp=5xx`, method: 'POST', params: { status }, orderKey: 'SM1' }, AUTH_TOKEN);
     send('queued');
     send('sent');
     send('delivered');

@@ -48,7 +48,15 @@ export class CallbackDispatcher {
   send(callback: TwilioCallback, authToken: string): void {
     if (this.closed) return;
     const { url, overrides } = readConnectionOverrides(callback.url, { readTimeoutMs: callback.readTimeoutMs });
-    const entry: LoggedCallback = { id: this.nextId++, event: callback.event, method: callback.method, url, params: callback.params, attempts: [], outcome: 'pending' };
+    const entry: LoggedCallback = {
+      id: this.nextId++,
+      event: callback.event,
+      method: callback.method,
+      url,
+      params: callback.params,
+      attempts: [],
+      outcome: 'pending',
+    };
     this.log.push(entry);
     if (this.log.length > MAX_LOGGED) this.log.shift();
     const prepared = prepare(callback, url, authToken);
@@ -134,7 +142,10 @@ export class CallbackDispatcher {
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
       const request = send(target, { method: prepared.method, headers: prepared.headers, agent: false });
       this.inFlight.add(request);
-      const connectTimer = setTimeout(() => settle({ status: null, failure: 'ct' }), Math.min(overrides.connectTimeoutMs, Math.max(1, deadline - Date.now())));
+      const connectTimer = setTimeout(
+        () => settle({ status: null, failure: 'ct' }),
+        Math.min(overrides.connectTimeoutMs, Math.max(1, deadline - Date.now())),
+      );
       request.once('socket', (socket) => {
         socket.once('connect', () => {
           connected = true;

@@ -13,23 +13,45 @@ export interface ConversationsJourney {
 
 /** Every Conversations and Flex Interactions operation the sandbox serves, as `<domain>:<operationId>`. */
 export const CONVERSATIONS_OPERATIONS: readonly string[] = [
-  'conversations:ListConversation', 'conversations:CreateConversation', 'conversations:FetchConversation',
-  'conversations:UpdateConversation', 'conversations:DeleteConversation',
-  'conversations:ListConversationParticipant', 'conversations:CreateConversationParticipant',
-  'conversations:FetchConversationParticipant', 'conversations:DeleteConversationParticipant',
-  'conversations:ListConversationMessage', 'conversations:CreateConversationMessage', 'conversations:FetchConversationMessage',
-  'conversations:ListConversationScopedWebhook', 'conversations:CreateConversationScopedWebhook',
-  'conversations:FetchConversationScopedWebhook', 'conversations:UpdateConversationScopedWebhook', 'conversations:DeleteConversationScopedWebhook',
-  'conversations:ListConversationMessageReceipt', 'conversations:FetchConversationMessageReceipt',
-  'conversations:ListServiceConversationMessageReceipt', 'conversations:FetchServiceConversationMessageReceipt',
-  'conversations:FetchConfigurationWebhook', 'conversations:UpdateConfigurationWebhook',
-  'conversations:FetchServiceWebhookConfiguration', 'conversations:UpdateServiceWebhookConfiguration',
-  'conversations:ListConfigurationAddress', 'conversations:CreateConfigurationAddress',
-  'conversations:FetchConfigurationAddress', 'conversations:UpdateConfigurationAddress', 'conversations:DeleteConfigurationAddress',
-  'flex-api:CreateInteraction', 'flex-api:FetchInteraction',
-  'flex-api:ListInteractionChannel', 'flex-api:FetchInteractionChannel', 'flex-api:UpdateInteractionChannel',
-  'flex-api:ListInteractionChannelInvite', 'flex-api:CreateInteractionChannelInvite',
-  'flex-api:ListInteractionChannelParticipant', 'flex-api:CreateInteractionChannelParticipant',
+  'conversations:ListConversation',
+  'conversations:CreateConversation',
+  'conversations:FetchConversation',
+  'conversations:UpdateConversation',
+  'conversations:DeleteConversation',
+  'conversations:ListConversationParticipant',
+  'conversations:CreateConversationParticipant',
+  'conversations:FetchConversationParticipant',
+  'conversations:DeleteConversationParticipant',
+  'conversations:ListConversationMessage',
+  'conversations:CreateConversationMessage',
+  'conversations:FetchConversationMessage',
+  'conversations:ListConversationScopedWebhook',
+  'conversations:CreateConversationScopedWebhook',
+  'conversations:FetchConversationScopedWebhook',
+  'conversations:UpdateConversationScopedWebhook',
+  'conversations:DeleteConversationScopedWebhook',
+  'conversations:ListConversationMessageReceipt',
+  'conversations:FetchConversationMessageReceipt',
+  'conversations:ListServiceConversationMessageReceipt',
+  'conversations:FetchServiceConversationMessageReceipt',
+  'conversations:FetchConfigurationWebhook',
+  'conversations:UpdateConfigurationWebhook',
+  'conversations:FetchServiceWebhookConfiguration',
+  'conversations:UpdateServiceWebhookConfiguration',
+  'conversations:ListConfigurationAddress',
+  'conversations:CreateConfigurationAddress',
+  'conversations:FetchConfigurationAddress',
+  'conversations:UpdateConfigurationAddress',
+  'conversations:DeleteConfigurationAddress',
+  'flex-api:CreateInteraction',
+  'flex-api:FetchInteraction',
+  'flex-api:ListInteractionChannel',
+  'flex-api:FetchInteractionChannel',
+  'flex-api:UpdateInteractionChannel',
+  'flex-api:ListInteractionChannelInvite',
+  'flex-api:CreateInteractionChannelInvite',
+  'flex-api:ListInteractionChannelParticipant',
+  'flex-api:CreateInteractionChannelParticipant',
   'flex-api:UpdateInteractionChannelParticipant',
 ];
 
@@ -64,7 +86,10 @@ async function startOutboundInteraction({ client, account }: ConversationsJourne
   const agent = await channelApi.participants.create({ type: 'agent', mediaProperties: { identity: 'agent.alice' } });
   await channelApi.participants.list();
   await channelApi.participants(agent.sid).update({ status: 'wrapup' });
-  const task = await client.taskrouter.v1.workspaces(account.workspaceSid).tasks((invite.routing as { task_sid: string }).task_sid).fetch();
+  const task = await client.taskrouter.v1
+    .workspaces(account.workspaceSid)
+    .tasks((invite.routing as { task_sid: string }).task_sid)
+    .fetch();
   return JSON.parse(task.attributes).conversationSid as string;
 }
 
@@ -78,7 +103,10 @@ async function exchangeMessages({ client, account, controls }: ConversationsJour
     return receipts.length ? receipts : undefined;
   }, 'a delivery receipt');
   await conversation.messages(message.sid).deliveryReceipts(receipt.sid).fetch();
-  const serviceScoped = client.conversations.v1.services(account.chatServiceSid).conversations(conversationSid).messages(message.sid).deliveryReceipts;
+  const serviceScoped = client.conversations.v1
+    .services(account.chatServiceSid)
+    .conversations(conversationSid)
+    .messages(message.sid).deliveryReceipts;
   await serviceScoped.list();
   await serviceScoped(receipt.sid).fetch();
   await controls.sendInboundSms({ from: CUSTOMER, to: account.numbers[0], body: 'Hello back' });
@@ -92,7 +120,10 @@ async function exchangeMessages({ client, account, controls }: ConversationsJour
     routing: routing(account),
   });
   const [channel] = await client.flexApi.v1.interaction(interaction.sid).channels.list();
-  await client.flexApi.v1.interaction(interaction.sid).channels(channel.sid).update({ status: 'closed', routing: { status: 'closed' } });
+  await client.flexApi.v1
+    .interaction(interaction.sid)
+    .channels(channel.sid)
+    .update({ status: 'closed', routing: { status: 'closed' } });
 }
 
 async function receiveCustomerFirstSms({ client, account, controls }: ConversationsJourney): Promise<void> {
@@ -106,12 +137,19 @@ async function receiveCustomerFirstSms({ client, account, controls }: Conversati
 }
 
 async function manageConversationsDirectly({ client, account }: ConversationsJourney): Promise<void> {
-  await expect(client.conversations.v1.addressConfigurations.create({ type: 'sms', address: account.numbers[0] })).rejects.toMatchObject({ status: 400 });
+  await expect(client.conversations.v1.addressConfigurations.create({ type: 'sms', address: account.numbers[0] })).rejects.toMatchObject({
+    status: 400,
+  });
   const conversation = await client.conversations.v1.conversations.create({ friendlyName: 'Contract', 'timers.closed': 'PT1H' });
   const api = client.conversations.v1.conversations(conversation.sid);
   await api.update({ state: 'inactive' });
-  const participant = await api.participants.create({ 'messagingBinding.address': '+15557774003', 'messagingBinding.proxyAddress': account.numbers[0] });
-  await expect(api.participants.create({ 'messagingBinding.address': account.numbers[0], 'messagingBinding.proxyAddress': account.numbers[0] })).rejects.toMatchObject({ status: 400, code: 50409 });
+  const participant = await api.participants.create({
+    'messagingBinding.address': '+15557774003',
+    'messagingBinding.proxyAddress': account.numbers[0],
+  });
+  await expect(
+    api.participants.create({ 'messagingBinding.address': account.numbers[0], 'messagingBinding.proxyAddress': account.numbers[0] }),
+  ).rejects.toMatchObject({ status: 400, code: 50409 });
   const webhook = await api.webhooks.create({ target: 'studio', 'configuration.flowSid': account.studioFlowSid });
   await api.webhooks(webhook.sid).fetch();
   await api.webhooks(webhook.sid).update({ 'configuration.flowSid': account.studioFlowSid, 'configuration.filters': ['onMessageAdded'] });
@@ -124,7 +162,11 @@ async function manageConversationsDirectly({ client, account }: ConversationsJou
   // URLs point at this machine's discard port, and are cleared again.
   const serviceWebhooks = client.conversations.v1.services(account.chatServiceSid).configuration.webhooks();
   await serviceWebhooks.fetch();
-  await serviceWebhooks.update({ postWebhookUrl: 'http://127.0.0.1:9/conversations', method: 'POST', filters: ['onDeliveryUpdated', 'onMessageAdded'] });
+  await serviceWebhooks.update({
+    postWebhookUrl: 'http://127.0.0.1:9/conversations',
+    method: 'POST',
+    filters: ['onDeliveryUpdated', 'onMessageAdded'],
+  });
   await serviceWebhooks.update({ postWebhookUrl: '' });
   const accountWebhooks = client.conversations.v1.configuration.webhooks();
   await accountWebhooks.fetch();

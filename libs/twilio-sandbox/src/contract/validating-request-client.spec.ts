@@ -23,9 +23,13 @@ describe('validatingTwilioClient', () => {
   it('records the violations of a response that does not match its schema, under its operation', async () => {
     const log = new ContractLog();
     answer = { status: 200, body: { sid: FLEX_FLOW_SID, colour: 'red' } };
-    await validatingTwilioClient(url, `AC${'0'.repeat(32)}`, 'token', log).flexApi.v1.flexFlow(FLEX_FLOW_SID).fetch();
+    await validatingTwilioClient(url, `AC${'0'.repeat(32)}`, 'token', log)
+      .flexApi.v1.flexFlow(FLEX_FLOW_SID)
+      .fetch();
     const report = log.violationReport();
-    expect(report).toContain(`flex-api:FetchFlexFlow (GET /v1/FlexFlows/${FLEX_FLOW_SID} → 200) (body): has "colour", which the spec does not declare`);
+    expect(report).toContain(
+      `flex-api:FetchFlexFlow (GET /v1/FlexFlows/${FLEX_FLOW_SID} → 200) (body): has "colour", which the spec does not declare`,
+    );
     expect(report).toContainEqual(expect.stringContaining('(body): lacks "friendly_name", which the spec declares'));
     expect(log.succeededOperations()).toEqual(new Set(['flex-api:FetchFlexFlow']));
   });
@@ -33,7 +37,11 @@ describe('validatingTwilioClient', () => {
   it('checks error answers against the Twilio error body and keeps them out of the exercised operations', async () => {
     const log = new ContractLog();
     answer = { status: 404, body: { code: 20404, message: 'Not found' } };
-    await expect(validatingTwilioClient(url, `AC${'0'.repeat(32)}`, 'token', log).flexApi.v1.flexFlow(FLEX_FLOW_SID).fetch()).rejects.toMatchObject({ status: 404 });
+    await expect(
+      validatingTwilioClient(url, `AC${'0'.repeat(32)}`, 'token', log)
+        .flexApi.v1.flexFlow(FLEX_FLOW_SID)
+        .fetch(),
+    ).rejects.toMatchObject({ status: 404 });
     expect(log.violationReport()).toEqual([
       `flex-api:FetchFlexFlow (GET /v1/FlexFlows/${FLEX_FLOW_SID} → 404) (body): lacks "more_info", which the spec declares`,
       `flex-api:FetchFlexFlow (GET /v1/FlexFlows/${FLEX_FLOW_SID} → 404) (body): lacks "status", which the spec declares`,

@@ -15,8 +15,13 @@ export interface WhatsAppJourney {
 
 /** Every Content API operation the sandbox serves, as `<domain>:<operationId>`. */
 export const CONTENT_OPERATIONS: readonly string[] = [
-  'content:CreateContent', 'content:ListContent', 'content:FetchContent', 'content:DeleteContent',
-  'content:ListContentAndApprovals', 'content:CreateApprovalCreate', 'content:FetchApprovalFetch',
+  'content:CreateContent',
+  'content:ListContent',
+  'content:FetchContent',
+  'content:DeleteContent',
+  'content:ListContentAndApprovals',
+  'content:CreateApprovalCreate',
+  'content:FetchApprovalFetch',
 ];
 
 /**
@@ -49,7 +54,9 @@ async function manageTemplate({ client, controls }: WhatsAppJourney): Promise<vo
     types: { 'twilio/text': { body: 'Hi {{1}}, this is a contract test.' } },
   };
   const template = await client.content.v1.contents.create(body as unknown as ContentCreateRequest);
-  await expect(client.content.v1.contents.create({ ...body, language: undefined } as unknown as ContentCreateRequest)).rejects.toMatchObject({ status: 400 });
+  await expect(client.content.v1.contents.create({ ...body, language: undefined } as unknown as ContentCreateRequest)).rejects.toMatchObject({
+    status: 400,
+  });
   await client.content.v1.contents(template.sid).approvalFetch().fetch();
   await client.content.v1.contents(template.sid).approvalCreate.create({ name: 'contract_notice', category: 'UTILITY' });
   await controls.setContentApproval(template.sid, { status: 'approved' });
@@ -69,7 +76,10 @@ async function sendOverMessaging({ client, account }: WhatsAppJourney): Promise<
   const freeText = await client.messages.create({ from: sender, to: CUSTOMER, body: 'Outside the window' });
   await eventually(async () => ((await client.messages(freeText.sid).fetch()).status === 'failed' ? true : undefined), 'the 63016 failure');
   await client.messages(template.sid).fetch();
-  await expect(client.messages.create({ from: sender, to: CUSTOMER, contentSid: `HX${'0'.repeat(32)}` })).rejects.toMatchObject({ status: 400, code: 21655 });
+  await expect(client.messages.create({ from: sender, to: CUSTOMER, contentSid: `HX${'0'.repeat(32)}` })).rejects.toMatchObject({
+    status: 400,
+    code: 21655,
+  });
 }
 
 async function startWhatsAppInteraction({ client, account }: WhatsAppJourney): Promise<void> {
@@ -80,7 +90,10 @@ async function startWhatsAppInteraction({ client, account }: WhatsAppJourney): P
   });
   const [channel] = await client.flexApi.v1.interaction(interaction.sid).channels.list();
   const [invite] = await client.flexApi.v1.interaction(interaction.sid).channels(channel.sid).invites.list();
-  const task = await client.taskrouter.v1.workspaces(account.workspaceSid).tasks((invite.routing as { task_sid: string }).task_sid).fetch();
+  const task = await client.taskrouter.v1
+    .workspaces(account.workspaceSid)
+    .tasks((invite.routing as { task_sid: string }).task_sid)
+    .fetch();
   const conversation = client.conversations.v1.conversations(JSON.parse(task.attributes).conversationSid as string);
   await conversation.participants.list();
   const first = await conversation.messages.create({

@@ -99,7 +99,8 @@ export function setHandsetFate(state: SandboxState, handset: string, input: Hand
   if (outcome === 'carrier-filtered') errorCode = CARRIER_FILTERED_CODE;
   if (outcome === 'undelivered') {
     errorCode = (input.errorCode ?? UNDELIVERED_CODES[0]) as number;
-    if (!(UNDELIVERED_CODES as readonly unknown[]).includes(errorCode)) throw new TwilioError(400, 20001, `errorCode of undelivered must be one of ${UNDELIVERED_CODES.join(', ')}`);
+    if (!(UNDELIVERED_CODES as readonly unknown[]).includes(errorCode))
+      throw new TwilioError(400, 20001, `errorCode of undelivered must be one of ${UNDELIVERED_CODES.join(', ')}`);
   } else if (input.errorCode !== undefined) {
     throw new TwilioError(400, 20001, `errorCode only goes with outcome undelivered`);
   }

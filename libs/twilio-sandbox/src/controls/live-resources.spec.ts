@@ -40,7 +40,10 @@ describe('live resources control', () => {
   it("does not count a message's delivery receipts, which Twilio makes after the request that sent it", async () => {
     const conversations = fx.twilio.conversations.v1.conversations;
     const conversation = await conversations.create({ friendlyName: 'Ada' });
-    await conversations(conversation.sid).participants.create({ 'messagingBinding.address': '+15005550100', 'messagingBinding.proxyAddress': fx.account.numbers[0] });
+    await conversations(conversation.sid).participants.create({
+      'messagingBinding.address': '+15005550100',
+      'messagingBinding.proxyAddress': fx.account.numbers[0],
+    });
     const message = await conversations(conversation.sid).messages.create({ author: 'agent.alice', body: 'Hello' });
     const counted = await fx.controls.resources();
     let receipts = 0;

@@ -22,7 +22,8 @@ export function liveResources(state: SandboxState): Record<string, number> {
   for (const [storeName, store] of Object.entries(state)) {
     if (store === null || typeof store !== 'object') continue;
     for (const [field, value] of Object.entries(store)) {
-      const collections = value instanceof Collection ? [value] : value instanceof Map ? [...value.values()].filter((item) => item instanceof Collection) : [];
+      const collections =
+        value instanceof Collection ? [value] : value instanceof Map ? [...value.values()].filter((item) => item instanceof Collection) : [];
       const live = collections.reduce((sum, collection: Collection<{ sid: string }>) => sum + collection.filter(isLive).length, 0);
       if (live > 0 && !CONSEQUENCES.has(`${storeName}.${field}`)) counts[`${storeName}.${field}`] = live;
     }

@@ -2,10 +2,35 @@ import { createHash } from 'node:crypto';
 
 /** Two-letter SID prefixes used by the resources the sandbox serves (Twilio's own prefixes). */
 export type SidPrefix =
-  | 'AC' | 'FO' | 'CH' | 'IS' | 'US' | 'MB' | 'IM' | 'RL' | 'KS' | 'PN' | 'KC' | 'KP' | 'KI'
-  | 'WS' | 'WW' | 'WQ' | 'WA' | 'TC' | 'WT' | 'FW' | 'FN' | 'SM'
+  | 'AC'
+  | 'FO'
+  | 'CH'
+  | 'IS'
+  | 'US'
+  | 'MB'
+  | 'IM'
+  | 'RL'
+  | 'KS'
+  | 'PN'
+  | 'KC'
+  | 'KP'
+  | 'KI'
+  | 'WS'
+  | 'WW'
+  | 'WQ'
+  | 'WA'
+  | 'TC'
+  | 'WT'
+  | 'FW'
+  | 'FN'
+  | 'SM'
   // Conversations (address configurations, scoped webhooks) and Flex Interactions (interaction, channel, invite, participant).
-  | 'IG' | 'WH' | 'KD' | 'UO' | 'KG' | 'UT'
+  | 'IG'
+  | 'WH'
+  | 'KD'
+  | 'UO'
+  | 'KG'
+  | 'UT'
   // Conversations delivery receipts.
   | 'DY'
   // Content API templates.

@@ -30,7 +30,8 @@ export function snapshotState<Account>(state: SandboxState, account: Account): S
 
 /** The state a snapshot describes, on `clock`. Store fields the snapshot lacks (added since) keep their defaults. */
 export function restoreState<Account>(snapshot: SandboxSnapshot<Account>, clock: Clock): { state: SandboxState; account: Account } {
-  if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`saved sandbox state has version ${snapshot.version}, this sandbox reads ${SNAPSHOT_VERSION}`);
+  if (snapshot.version !== SNAPSHOT_VERSION)
+    throw new Error(`saved sandbox state has version ${snapshot.version}, this sandbox reads ${SNAPSHOT_VERSION}`);
   const state = new SandboxState(snapshot.credentials, clock, snapshot.sids.seed, snapshot.sids.issued);
   for (const name of STORES) Object.assign(state[name], decode(snapshot.stores[name] ?? {}));
   return { state, account: snapshot.account };

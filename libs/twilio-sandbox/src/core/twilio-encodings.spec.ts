@@ -18,7 +18,13 @@ describe('twilio-encodings', () => {
   });
 
   it('refuses what is no ISO 8601 date, nor a day that does not exist', () => {
-    expect(['1', 'next Tuesday', '2026-02-30', '2026-11-24T25:00:00Z', 'Tue, 24 Nov 2026 18:00:00 +0000'].map(readDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['1', 'next Tuesday', '2026-02-30', '2026-11-24T25:00:00Z', 'Tue, 24 Nov 2026 18:00:00 +0000'].map(readDate)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads a list from repeated values, one JSON array, or both', () => {

@@ -43,7 +43,8 @@ export function readDate(text: string): WireDate | undefined {
   const utc = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], Math.floor(Number(`0${fraction || '.0'}`) * 1000));
   const asSent = new Date(utc);
   // Date.UTC rolls 2026-02-30 over into March: a date whose fields do not survive the round trip does not exist.
-  if (asSent.getUTCMonth() !== fields[1] - 1 || asSent.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
+  if (asSent.getUTCMonth() !== fields[1] - 1 || asSent.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59)
+    return undefined;
   return { date: new Date(utc - offsetMinutes(offset) * 60_000), dateOnly: match[4] === undefined };
 }
 

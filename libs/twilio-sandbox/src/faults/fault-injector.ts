@@ -44,12 +44,14 @@ export class FaultInjector {
     if (rule) {
       rule.count -= 1;
       this.config.failNext = (this.config.failNext ?? []).filter((candidate) => candidate.count > 0);
-      const headers: Record<string, string> = rule.status === 429 ? { 'Retry-After': String(rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) } : {};
+      const headers: Record<string, string> =
+        rule.status === 429 ? { 'Retry-After': String(rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) } : {};
       return { kind: 'error', error: new TwilioError(rule.status, rule.code, rule.message ?? `Injected failure ${rule.code}`, headers) };
     }
     const settings = this.settingsFor(method, path);
     if (this.roll(settings.dropRate)) return { kind: 'drop' };
-    if (this.roll(settings.rateLimitRate)) return { kind: 'error', error: tooManyRequests(settings.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) };
+    if (this.roll(settings.rateLimitRate))
+      return { kind: 'error', error: tooManyRequests(settings.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) };
     if (this.roll(settings.errorRate)) {
       const status = settings.errorStatus ?? 503;
       // 20503 is Twilio's "Service Unavailable"; other 5xx use the generic 20500.

@@ -35,7 +35,8 @@ export function postConversationMessage(
   const executionSid = fireWebhooks ? triggerStudioWebhooks(state, conversation, message) : undefined;
   if (fireWebhooks) {
     const params = messageAddedParams(state, conversation, message, options.origin === 'customer' ? sourceOf(state, message) : 'API');
-    for (const callback of conversationEventCallbacks(state, conversation, 'onMessageAdded', params)) state.outbox.push({ kind: 'callback', callback });
+    for (const callback of conversationEventCallbacks(state, conversation, 'onMessageAdded', params))
+      state.outbox.push({ kind: 'callback', callback });
   }
   return { message, relayedSmsSids, executionSid };
 }
@@ -46,7 +47,12 @@ function relayToSms(state: SandboxState, message: ConversationMessage, input: Ne
     .filter((participant) => participant.messagingBinding && participant.sid !== message.participantSid);
   const smsSids = recipients.map((participant) => {
     const binding = participant.messagingBinding!;
-    const relay = { product: 'conversations' as const, conversationSid: message.conversationSid, messageSid: message.sid, participantSid: participant.sid };
+    const relay = {
+      product: 'conversations' as const,
+      conversationSid: message.conversationSid,
+      messageSid: message.sid,
+      participantSid: participant.sid,
+    };
     const content = input.content ? renderFor(input.content, binding.type) : undefined;
     return sendSms(state, { from: binding.proxyAddress, to: binding.address, body: content?.body ?? message.body ?? '', relay, content }).sid;
   });

@@ -15,7 +15,10 @@ describe('Conversations SMS relay through the official SDK and the handset', () 
 
   async function smsConversation(number = fx.account.numbers[0]) {
     const conversation = await conversations().create({ friendlyName: 'Ada' });
-    const customer = await conversations()(conversation.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': number });
+    const customer = await conversations()(conversation.sid).participants.create({
+      'messagingBinding.address': CUSTOMER,
+      'messagingBinding.proxyAddress': number,
+    });
     await conversations()(conversation.sid).participants.create({ identity: 'agent.alice' });
     return { conversation, customer };
   }
@@ -56,7 +59,11 @@ describe('Conversations SMS relay through the official SDK and the handset', () 
     const [configuration] = await fx.twilio.conversations.v1.addressConfigurations.list();
     await fx.twilio.conversations.v1.addressConfigurations(configuration.sid).update({ 'autoCreation.enabled': true });
     const first = await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'I have a question' });
-    expect(first).toMatchObject({ route: 'address-configuration', conversationSid: expect.stringMatching(/^CH/), executionSid: expect.stringMatching(/^FN/) });
+    expect(first).toMatchObject({
+      route: 'address-configuration',
+      conversationSid: expect.stringMatching(/^CH/),
+      executionSid: expect.stringMatching(/^FN/),
+    });
     const conversationSid = first.conversationSid!;
     const [participant] = await conversations()(conversationSid).participants.list();
     expect(participant.messagingBinding).toEqual({ type: 'sms', address: CUSTOMER, proxy_address: fx.account.numbers[0] });

@@ -16,7 +16,9 @@ describe('Proxy and the SMS relay through the official SDK', () => {
   beforeEach(() => fx.controls.reset());
 
   async function outboundConversation(number = fx.account.numbers[0], customer = CUSTOMER) {
-    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find((candidate) => candidate.contactIdentity === number && candidate.integrationType === 'task')!;
+    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find(
+      (candidate) => candidate.contactIdentity === number && candidate.integrationType === 'task',
+    )!;
     const channel = await fx.twilio.flexApi.v1.channel.create({
       flexFlowSid: flow.sid,
       identity: customer,
@@ -69,7 +71,9 @@ describe('Proxy and the SMS relay through the official SDK', () => {
   it('refuses a participant whose identifier and proxy number are already in another open session (80623)', async () => {
     await outboundConversation();
     const other = await proxy().sessions.create({ uniqueName: 'second' });
-    const error = await twilioErrorOf(proxy().sessions(other.sid).participants.create({ identifier: CUSTOMER, proxyIdentifier: fx.account.numbers[0] }));
+    const error = await twilioErrorOf(
+      proxy().sessions(other.sid).participants.create({ identifier: CUSTOMER, proxyIdentifier: fx.account.numbers[0] }),
+    );
     expect(error).toMatchObject({ status: 409, code: 80623 });
     // Without a proxy number asked for, Proxy picks the free one.
     const picked = await proxy().sessions(other.sid).participants.create({ identifier: CUSTOMER });
@@ -87,7 +91,7 @@ describe('Proxy and the SMS relay through the official SDK', () => {
     expect(closed.status).toBe('closed');
     expect(closed.dateEnded).toBeInstanceOf(Date);
     const rival = await proxy().sessions.create({ participants: [{ Identifier: CUSTOMER, ProxyIdentifier: fx.account.numbers[0] }] });
-    expect((await twilioErrorOf(proxy().sessions(session.sid).update({ status: 'in-progress' })))).toMatchObject({ status: 400, code: 80604 });
+    expect(await twilioErrorOf(proxy().sessions(session.sid).update({ status: 'in-progress' }))).toMatchObject({ status: 400, code: 80604 });
     await proxy().sessions(rival.sid).remove();
     expect((await proxy().sessions(session.sid).update({ status: 'in-progress' })).status).toBe('in-progress');
     const [customer] = await proxy().sessions(session.sid).participants.list();
@@ -129,7 +133,9 @@ describe('Proxy and the SMS relay through the official SDK', () => {
     expect(outcome.executionSid).toMatch(/^FN[0-9a-f]{32}$/);
     expect(outcome.taskSid).toBeUndefined();
     const executions = await fx.twilio.studio.v2.flows(fx.account.studioFlowSid).executions.list();
-    expect(executions.map((execution) => [execution.sid, execution.contactChannelAddress, execution.status])).toEqual([[outcome.executionSid, '+15557770042', 'active']]);
+    expect(executions.map((execution) => [execution.sid, execution.contactChannelAddress, execution.status])).toEqual([
+      [outcome.executionSid, '+15557770042', 'active'],
+    ]);
     const [message] = await chat().channels(outcome.channelSid!).messages.list();
     expect(message).toMatchObject({ from: '+15557770042', body: 'CHAT' });
 
@@ -140,8 +146,16 @@ describe('Proxy and the SMS relay through the official SDK', () => {
   });
 
   it('a message posted through the REST API on a Studio channel starts no execution', async () => {
-    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find((candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'studio')!;
-    const channel = await fx.twilio.flexApi.v1.channel.create({ flexFlowSid: flow.sid, identity: CUSTOMER, chatUserFriendlyName: 'Ada', chatFriendlyName: 'Ada', target: CUSTOMER });
+    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find(
+      (candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'studio',
+    )!;
+    const channel = await fx.twilio.flexApi.v1.channel.create({
+      flexFlowSid: flow.sid,
+      identity: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'Ada',
+      target: CUSTOMER,
+    });
     await chat().channels(channel.sid).messages.create({ body: 'Your order shipped' });
     expect(await fx.twilio.studio.v2.flows(fx.account.studioFlowSid).executions.list()).toHaveLength(0);
   });

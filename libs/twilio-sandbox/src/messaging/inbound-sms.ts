@@ -127,10 +127,21 @@ function deliverThroughSession(state: SandboxState, sender: ProxyParticipant, sm
       outboundResource: { sid: posted.message.sid, type: 'Chat', status: 'delivered' },
     });
     state.outbox.push({ kind: 'proxy-interaction', interactionSid: interaction.sid });
-    return { messageSid: sms.sid, sessionSid: session.sid, channelSid: channel.sid, chatMessageSid: posted.message.sid, executionSid: posted.executionSid };
+    return {
+      messageSid: sms.sid,
+      sessionSid: session.sid,
+      channelSid: channel.sid,
+      chatMessageSid: posted.message.sid,
+      executionSid: posted.executionSid,
+    };
   }
   if (recipient.proxyIdentifier) {
-    const forwarded = sendSms(state, { from: recipient.proxyIdentifier, to: recipient.identifier, body: sms.body, honourOptOut: state.proxy.respectSmsStopFilter });
+    const forwarded = sendSms(state, {
+      from: recipient.proxyIdentifier,
+      to: recipient.identifier,
+      body: sms.body,
+      honourOptOut: state.proxy.respectSmsStopFilter,
+    });
     const interaction = recordInteraction(state, {
       session,
       from: sender,

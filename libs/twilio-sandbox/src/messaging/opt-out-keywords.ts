@@ -25,7 +25,8 @@ export type KeywordKind = 'opt-out' | 'opt-in' | 'help';
 /** Twilio's default replies, verbatim. */
 export const DEFAULT_KEYWORD_REPLIES: Readonly<Record<KeywordKind, string>> = {
   'opt-out': 'You have successfully been unsubscribed. You will not receive any more messages from this number. Reply START to resubscribe.',
-  'opt-in': 'You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe. Msg&Data Rates May Apply.',
+  'opt-in':
+    'You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe. Msg&Data Rates May Apply.',
   help: 'Reply STOP to unsubscribe. Msg&Data Rates May Apply.',
 };
 
@@ -55,6 +56,12 @@ export function handleKeyword(state: SandboxState, sms: SmsMessage): KeywordHand
   if (found.kind === 'opt-out') state.api.optOuts.set(key, { sender, handset: sms.from, keyword: found.keyword, dateCreated: state.now() });
   if (found.kind === 'opt-in') state.api.optOuts.delete(key);
   if (found.kind === 'help' && optedOut) return found;
-  const reply = sendSms(state, { from: sms.to, to: sms.from, body: DEFAULT_KEYWORD_REPLIES[found.kind], direction: 'outbound-reply', honourOptOut: false });
+  const reply = sendSms(state, {
+    from: sms.to,
+    to: sms.from,
+    body: DEFAULT_KEYWORD_REPLIES[found.kind],
+    direction: 'outbound-reply',
+    honourOptOut: false,
+  });
   return { ...found, replySid: reply.sid };
 }

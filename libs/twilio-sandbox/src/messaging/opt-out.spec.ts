@@ -12,7 +12,8 @@ describe('opt-out keywords from a handset, over HTTP with the official SDK', () 
   let fx: SandboxFixture;
   const conversations = () => fx.twilio.conversations.v1.conversations;
   const send = (from: string, body = 'Hello') => fx.twilio.messages.create({ from, to: CUSTOMER, body });
-  const delivered = (sid: string) => eventually(async () => ((await fx.twilio.messages(sid).fetch()).status === 'delivered' ? true : undefined), `${sid} delivered`);
+  const delivered = (sid: string) =>
+    eventually(async () => ((await fx.twilio.messages(sid).fetch()).status === 'delivered' ? true : undefined), `${sid} delivered`);
 
   beforeAll(async () => {
     fx = await startSandboxFixture({ deliveryStepMs: 0 });
@@ -51,9 +52,15 @@ describe('opt-out keywords from a handset, over HTTP with the official SDK', () 
 
   it('Conversations: STOP reaches the conversation, the next message’s SMS fails 21610 on its receipt; after START it is delivered', async () => {
     const conversation = await conversations().create({ friendlyName: 'Ada' });
-    await conversations()(conversation.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': fx.account.numbers[0] });
+    await conversations()(conversation.sid).participants.create({
+      'messagingBinding.address': CUSTOMER,
+      'messagingBinding.proxyAddress': fx.account.numbers[0],
+    });
     await conversations()(conversation.sid).participants.create({ identity: 'agent.alice' });
-    expect(await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'STOP' })).toMatchObject({ route: 'conversation', keyword: 'opt-out' });
+    expect(await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'STOP' })).toMatchObject({
+      route: 'conversation',
+      keyword: 'opt-out',
+    });
     expect((await conversations()(conversation.sid).messages.list()).map((message) => message.body)).toEqual(['STOP']);
 
     const refused = await conversations()(conversation.sid).messages.create({ author: 'agent.alice', body: 'One more thing' });
@@ -72,18 +79,34 @@ describe('opt-out keywords from a handset, over HTTP with the official SDK', () 
   });
 
   it('Proxy: drops STOP and UNSTOP (not forwarded), forwards START; relays to an opted-out handset unless ProxyRespectSmsStopFilterFlag is on', async () => {
-    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find((candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'task')!;
-    const channel = await fx.twilio.flexApi.v1.channel.create({ flexFlowSid: flow.sid, identity: CUSTOMER, chatUserFriendlyName: 'Ada', chatFriendlyName: 'Ada', target: CUSTOMER });
+    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find(
+      (candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'task',
+    )!;
+    const channel = await fx.twilio.flexApi.v1.channel.create({
+      flexFlowSid: flow.sid,
+      identity: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'Ada',
+      target: CUSTOMER,
+    });
     const session = await fx.twilio.proxy.v1.services(fx.account.proxyServiceSid).sessions.create({
       uniqueName: channel.sid,
       participants: [{ Identifier: CUSTOMER, ProxyIdentifier: fx.account.numbers[0] }, { Identifier: channel.sid }],
     });
-    const chatMessages = async () => (await fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(channel.sid).messages.list()).map((message) => message.body);
-    expect(await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'STOP' })).toMatchObject({ route: 'proxy-session', sessionSid: session.sid, forwarded: false, keyword: 'opt-out' });
+    const chatMessages = async () =>
+      (await fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(channel.sid).messages.list()).map((message) => message.body);
+    expect(await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'STOP' })).toMatchObject({
+      route: 'proxy-session',
+      sessionSid: session.sid,
+      forwarded: false,
+      keyword: 'opt-out',
+    });
     expect(await chatMessages()).toEqual([]);
 
-    const agentMessage = () => fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(channel.sid).messages.create({ from: 'agent.alice', body: 'Hello' });
-    const lastSms = async () => (await fx.controls.handsetThread(CUSTOMER)).filter((sms) => sms.direction === 'received' && sms.body === 'Hello').at(-1)!;
+    const agentMessage = () =>
+      fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(channel.sid).messages.create({ from: 'agent.alice', body: 'Hello' });
+    const lastSms = async () =>
+      (await fx.controls.handsetThread(CUSTOMER)).filter((sms) => sms.direction === 'received' && sms.body === 'Hello').at(-1)!;
     await agentMessage();
     await delivered((await lastSms()).sid);
 
@@ -125,10 +148,15 @@ describe('delivery state across a restart (dataDir)', () => {
 
     const second = await startSandboxFixture({ dataDir, deliveryStepMs: 0 });
     try {
-      expect(await twilioErrorOf(second.twilio.messages.create({ from: second.account.numbers[0], to: CUSTOMER, body: 'Hi' }))).toMatchObject({ code: 21610 });
+      expect(await twilioErrorOf(second.twilio.messages.create({ from: second.account.numbers[0], to: CUSTOMER, body: 'Hi' }))).toMatchObject({
+        code: 21610,
+      });
       const failing = await second.twilio.messages.create({ from: second.account.numbers[0], to: '+15557778002', body: 'Hi' });
       await eventually(async () => ((await second.twilio.messages(failing.sid).fetch()).errorCode === 30005 ? true : undefined), 'the fate kept');
-      await eventually(async () => ((await second.twilio.messages(pending.sid).fetch()).status === 'delivered' ? true : undefined), 'the pending message delivered');
+      await eventually(
+        async () => ((await second.twilio.messages(pending.sid).fetch()).status === 'delivered' ? true : undefined),
+        'the pending message delivered',
+      );
     } finally {
       await second.sandbox.close();
     }

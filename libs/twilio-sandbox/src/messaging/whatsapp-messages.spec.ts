@@ -45,11 +45,16 @@ describe('WhatsApp messages and Content templates through the official SDK', () 
     fx.controls.setWhatsAppWindow(PHONE, { sender, lastCustomerMessageAt: new Date(Date.now() - hoursAgo * HOUR).toISOString() });
 
   it('sends an approved template outside the window, its variables filled in, and the handset shows it', async () => {
-    const created = await send({ contentSid: fx.account.contentTemplates.appointmentReminder, contentVariables: JSON.stringify({ 1: 'Ada', 2: 'Thursday at 3 PM' }) });
+    const created = await send({
+      contentSid: fx.account.contentTemplates.appointmentReminder,
+      contentVariables: JSON.stringify({ 1: 'Ada', 2: 'Thursday at 3 PM' }),
+    });
     const text = 'Hello Ada, this is a reminder of your appointment on Thursday at 3 PM. Reply here if you need to change it.';
     expect(created).toMatchObject({ status: 'queued', from: sender, to: CUSTOMER, body: text });
     expect((await finalCallbacks(created.sid)).map((callback) => callback.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
-    expect(await fx.controls.handsetThread(PHONE)).toEqual([expect.objectContaining({ sid: created.sid, channel: 'whatsapp', direction: 'received', body: text, status: 'delivered' })]);
+    expect(await fx.controls.handsetThread(PHONE)).toEqual([
+      expect.objectContaining({ sid: created.sid, channel: 'whatsapp', direction: 'received', body: text, status: 'delivered' }),
+    ]);
     expect(await fx.controls.handsets()).toEqual([expect.objectContaining({ number: PHONE, received: 1 })]);
   });
 
@@ -65,8 +70,15 @@ describe('WhatsApp messages and Content templates through the official SDK', () 
     const created = await send({ body: 'Are you still there?' });
     expect(created).toMatchObject({ status: 'queued', errorCode: null });
     const callbacks = await finalCallbacks(created.sid);
-    expect(callbacks.map((callback) => [callback.params.MessageStatus, callback.params.ErrorCode])).toEqual([['queued', undefined], ['failed', '63016']]);
-    expect(await fx.twilio.messages(created.sid).fetch()).toMatchObject({ status: 'failed', errorCode: 63016, errorMessage: expect.stringContaining('outside the allowed window') });
+    expect(callbacks.map((callback) => [callback.params.MessageStatus, callback.params.ErrorCode])).toEqual([
+      ['queued', undefined],
+      ['failed', '63016'],
+    ]);
+    expect(await fx.twilio.messages(created.sid).fetch()).toMatchObject({
+      status: 'failed',
+      errorCode: 63016,
+      errorMessage: expect.stringContaining('outside the allowed window'),
+    });
     expect(await fx.controls.handsetThread(PHONE)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 63016 })]);
   });
 
@@ -141,7 +153,14 @@ describe('WhatsApp messages and Content templates through the official SDK', () 
       twilioErrorOf(fx.twilio.messages.create({ from: `whatsapp:${fx.account.numbers[0]}`, to: CUSTOMER, body: 'Hi' })),
       twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi' })),
     ]);
-    expect(refusals.map((error) => [error.status, error.code])).toEqual([[400, 21654], [400, 21655], [400, 21656], [400, 21656], [400, 63007], [400, 21910]]);
+    expect(refusals.map((error) => [error.status, error.code])).toEqual([
+      [400, 21654],
+      [400, 21655],
+      [400, 21656],
+      [400, 21656],
+      [400, 63007],
+      [400, 21910],
+    ]);
     expect(await fx.twilio.messages.list()).toHaveLength(0);
   });
 });

@@ -17,11 +17,16 @@ describe('Chat, TaskRouter, Studio and API 2010 through the official SDK', () =>
     expect((await chat().fetch()).friendlyName).toBe('Flex Chat Service');
     const channel = await chat().channels.create({ friendlyName: 'Support', uniqueName: 'support-1', attributes: '{"status":"ACTIVE"}' });
     expect((await chat().channels('support-1').fetch()).sid).toBe(channel.sid);
-    const updated = await chat().channels(channel.sid).update({ attributes: JSON.stringify({ status: 'INACTIVE' }) });
+    const updated = await chat()
+      .channels(channel.sid)
+      .update({ attributes: JSON.stringify({ status: 'INACTIVE' }) });
     expect(JSON.parse(updated.attributes)).toEqual({ status: 'INACTIVE' });
-    expect((await twilioErrorOf(chat().channels.create({ uniqueName: 'support-1' })))).toMatchObject({ status: 409, code: 50307 });
+    expect(await twilioErrorOf(chat().channels.create({ uniqueName: 'support-1' }))).toMatchObject({ status: 409, code: 50307 });
 
-    for (let i = 0; i < 7; i++) await chat().channels(channel.sid).messages.create({ from: 'agent', body: `message ${i}` });
+    for (let i = 0; i < 7; i++)
+      await chat()
+        .channels(channel.sid)
+        .messages.create({ from: 'agent', body: `message ${i}` });
     const messages = await chat().channels(channel.sid).messages.list({ pageSize: 3 });
     expect(messages.map((message) => message.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const newestFirst = await chat().channels(channel.sid).messages.list({ order: 'desc', pageSize: 2, limit: 3 });
@@ -52,10 +57,10 @@ describe('Chat, TaskRouter, Studio and API 2010 through the official SDK', () =>
     expect(task).toMatchObject({ assignmentStatus: 'pending', taskChannelUniqueName: 'chat', workflowFriendlyName: 'Assign to Anyone' });
     const changed = await workspace().tasks(task.sid).update({ attributes: '{"name":"Ada","vip":true}' });
     expect(JSON.parse(changed.attributes)).toEqual({ name: 'Ada', vip: true });
-    expect((await twilioErrorOf(workspace().tasks(task.sid).update({ assignmentStatus: 'completed' })))).toMatchObject({ status: 400, code: 20001 });
+    expect(await twilioErrorOf(workspace().tasks(task.sid).update({ assignmentStatus: 'completed' }))).toMatchObject({ status: 400, code: 20001 });
     await workspace().tasks(task.sid).update({ assignmentStatus: 'canceled', reason: 'no longer needed' });
     expect(await workspace().tasks.list({ assignmentStatus: ['pending'] })).toHaveLength(0);
-    expect((await workspace().tasks(task.sid).fetch())).toMatchObject({ assignmentStatus: 'canceled', reason: 'no longer needed' });
+    expect(await workspace().tasks(task.sid).fetch()).toMatchObject({ assignmentStatus: 'canceled', reason: 'no longer needed' });
   });
 
   it('serves the Studio flow and its executions', async () => {

@@ -31,7 +31,10 @@ export function seedProxySessions(state: SandboxState, input: { count: unknown; 
   const sids: string[] = [];
   for (let i = 0; i < count; i++) {
     const customer = `+1555${String(3_000_000 + offset + i).padStart(7, '0')}`;
-    const channel = createChannel(state, chatService, { friendlyName: customer, attributes: JSON.stringify({ status: 'ACTIVE', from: customer, channel_type: 'sms' }) });
+    const channel = createChannel(state, chatService, {
+      friendlyName: customer,
+      attributes: JSON.stringify({ status: 'ACTIVE', from: customer, channel_type: 'sms' }),
+    });
     const session = createSession(state, service, {
       uniqueName: channel.sid,
       mode: 'message-only',

@@ -52,7 +52,10 @@ const MESSAGING_FLOW_DEFINITION = {
       name: 'SendMessageToAgent',
       type: 'send-to-flex',
       transitions: [{ event: 'callComplete' }, { event: 'failedToEnqueue' }, { event: 'callFailure' }],
-      properties: { attributes: '{"name": "{{trigger.message.ChannelAttributes.from}}", "channelType": "{{trigger.message.ChannelAttributes.channel_type}}", "channelSid": "{{trigger.message.ChannelSid}}"}' },
+      properties: {
+        attributes:
+          '{"name": "{{trigger.message.ChannelAttributes.from}}", "channelType": "{{trigger.message.ChannelAttributes.channel_type}}", "channelSid": "{{trigger.message.ChannelSid}}"}',
+      },
     },
   ],
   initial_state: 'Trigger',
@@ -131,7 +134,14 @@ export function seedDemoAccount(clock: Clock = systemClock): { state: SandboxSta
     const friendlyName = `(${phoneNumber.slice(2, 5)}) ${phoneNumber.slice(5, 8)}-${phoneNumber.slice(8)}`;
     const number = state.api.incomingPhoneNumbers.add({ sid: state.sid('PN'), phoneNumber, friendlyName, ...at });
     state.proxy.numbers.add({ sid: number.sid, serviceSid: proxyService.sid, phoneNumber, friendlyName, isoCountry: 'US', isReserved: false, ...at });
-    const common = { chatServiceSid: chatService.sid, channelType: 'sms' as const, contactIdentity: phoneNumber, longLived: false, janitorEnabled: true, ...at };
+    const common = {
+      chatServiceSid: chatService.sid,
+      channelType: 'sms' as const,
+      contactIdentity: phoneNumber,
+      longLived: false,
+      janitorEnabled: true,
+      ...at,
+    };
     state.flex.flows.add({
       sid: state.sid('FO'),
       friendlyName: `Flex Messaging Channel Flow ${phoneNumber}`,
@@ -152,7 +162,12 @@ export function seedDemoAccount(clock: Clock = systemClock): { state: SandboxSta
 
   seedAddressConfigurations(state, { chatServiceSid: chatService.sid, studioFlowSid: studioFlow.sid, numbers: DEMO_NUMBERS, at });
   // Seeded after everything above, so the resources above keep the SIDs they always had.
-  const whatsappSender = seedWhatsAppSender(state, { phoneNumber: DEMO_CONVERSATIONS_NUMBER, chatServiceSid: chatService.sid, studioFlowSid: studioFlow.sid, at });
+  const whatsappSender = seedWhatsAppSender(state, {
+    phoneNumber: DEMO_CONVERSATIONS_NUMBER,
+    chatServiceSid: chatService.sid,
+    studioFlowSid: studioFlow.sid,
+    at,
+  });
   const contentTemplates = seedContentTemplates(state, at);
 
   return {

@@ -24,7 +24,10 @@ export function seedWhatsAppSender(
   state.api.incomingPhoneNumbers.add({ sid: state.sid('PN'), phoneNumber, friendlyName, ...at });
   const sender = addressOn('whatsapp', phoneNumber);
   state.api.whatsappSenders.add(sender);
-  for (const [type, address] of [['sms', phoneNumber], ['whatsapp', sender]] as const) {
+  for (const [type, address] of [
+    ['sms', phoneNumber],
+    ['whatsapp', sender],
+  ] as const) {
     seedAddressConfiguration(state, { type, address, enabled: true, chatServiceSid: input.chatServiceSid, studioFlowSid: input.studioFlowSid, at });
   }
   return sender;

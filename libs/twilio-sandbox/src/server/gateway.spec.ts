@@ -22,7 +22,9 @@ describe('sandbox gateway: auth, request log and faults', () => {
   it('rejects another account SID in an API 2010 path with 20003', async () => {
     const otherAccount = createTwilioClientForTest(fx, { accountSid: `AC${'1'.repeat(32)}` });
     expect((await twilioErrorOf(otherAccount.messages.list())).code).toBe(20003);
-    const foreign = await fetch(`${fx.sandbox.url}/api/2010-04-01/Accounts/AC${'2'.repeat(32)}/Messages.json`, { headers: { authorization: basic(fx) } });
+    const foreign = await fetch(`${fx.sandbox.url}/api/2010-04-01/Accounts/AC${'2'.repeat(32)}/Messages.json`, {
+      headers: { authorization: basic(fx) },
+    });
     expect(foreign.status).toBe(401);
   });
 
@@ -65,7 +67,7 @@ describe('sandbox gateway: auth, request log and faults', () => {
   it('fails the next N matching requests with the status and code asked for', async () => {
     await fx.controls.setFaults({ failNext: [{ method: 'POST', path: '/proxy/v1/Services/*/Sessions', count: 2, status: 503, code: 20503 }] });
     const sessions = fx.twilio.proxy.v1.services(fx.account.proxyServiceSid).sessions;
-    expect((await twilioErrorOf(sessions.create({ uniqueName: 'a' })))).toMatchObject({ status: 503, code: 20503 });
+    expect(await twilioErrorOf(sessions.create({ uniqueName: 'a' }))).toMatchObject({ status: 503, code: 20503 });
     expect((await twilioErrorOf(sessions.create({ uniqueName: 'a' }))).status).toBe(503);
     expect((await sessions.create({ uniqueName: 'a' })).uniqueName).toBe('a');
     expect((await fx.controls.faults()).failNext).toEqual([]);

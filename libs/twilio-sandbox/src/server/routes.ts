@@ -15,7 +15,16 @@ import { taskRouterRoutes } from '../products/taskrouter/taskrouter.routes';
 /** Every Twilio endpoint the sandbox serves. */
 export function twilioRoutes(ref: StateRef): Route[] {
   return [
-    ...flexRoutes(ref), ...chatRoutes(ref), ...proxyRoutes(ref), ...taskRouterRoutes(ref), ...studioRoutes(ref), ...api2010Routes(ref),
-    ...conversationsRoutes(ref), ...addressConfigurationsRoutes(ref), ...webhookConfigurationRoutes(ref), ...interactionsRoutes(ref),
-    ...contentRoutes(ref)];
+    ...flexRoutes(ref),
+    ...chatRoutes(ref),
+    ...proxyRoutes(ref),
+    ...taskRouterRoutes(ref),
+    ...studioRoutes(ref),
+    ...api2010Routes(ref),
+    ...conversationsRoutes(ref),
+    ...addressConfigurationsRoutes(ref),
+    ...webhookConfigurationRoutes(ref),
+    ...interactionsRoutes(ref),
+    ...contentRoutes(ref),
+  ];
 }

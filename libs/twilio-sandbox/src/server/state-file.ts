@@ -33,7 +33,9 @@ export class StateFile<Account> {
     try {
       return JSON.parse(text) as SandboxSnapshot<Account>;
     } catch (error) {
-      throw new Error(`The sandbox state ${join(dir, 'state.json')} is not JSON (${(error as Error).message}): move it away to start from the demo account`);
+      throw new Error(
+        `The sandbox state ${join(dir, 'state.json')} is not JSON (${(error as Error).message}): move it away to start from the demo account`,
+      );
     }
   }
 

@@ -181,7 +181,7 @@ export class TwilioGateway {
 
   // Four parameters, or the router takes it for a request handler.
   private readonly answerError: ErrorRequestHandler = (error, request, response, _next) => {
-    const twilioError = error instanceof TwilioError ? error : unreadableBody(error) ?? unexpected(error);
+    const twilioError = error instanceof TwilioError ? error : (unreadableBody(error) ?? unexpected(error));
     this.reply(request, response, twilioError.status, twilioError.toBody(), twilioError);
   };
 

@@ -105,7 +105,12 @@ describe('OpenApiCatalog.checkResponse', () => {
   });
 
   it("checks error statuses against Twilio's error body", () => {
-    const notFound = { code: 20404, message: 'The requested resource was not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 };
+    const notFound = {
+      code: 20404,
+      message: 'The requested resource was not found',
+      more_info: 'https://www.twilio.com/docs/errors/20404',
+      status: 404,
+    };
     expect(catalog.checkResponse('flex-api', 'GET', FLEX_FLOW_PATH, 404, notFound)).toEqual([]);
     expect(catalog.checkResponse('flex-api', 'GET', FLEX_FLOW_PATH, 400, notFound)).toEqual(['/status: must repeat the HTTP status 400, got 404']);
     const { more_info: _omitted, ...withoutLink } = notFound;
@@ -155,7 +160,9 @@ describe('OpenApiCatalog.checkRequest', () => {
   });
 
   it('checks query parameters of reads, paging included', () => {
-    expect(catalog.checkRequest('flex-api', 'GET', '/v1/FlexFlows', { FriendlyName: 'x', PageSize: '50', Page: '1', PageToken: 'PT1' }).problems).toEqual([]);
+    expect(
+      catalog.checkRequest('flex-api', 'GET', '/v1/FlexFlows', { FriendlyName: 'x', PageSize: '50', Page: '1', PageToken: 'PT1' }).problems,
+    ).toEqual([]);
     expect(catalog.checkRequest('flex-api', 'GET', FLEX_FLOW_PATH, { PageSize: '50' }).problems).toEqual([{ param: 'PageSize', problem: 'unknown' }]);
   });
 

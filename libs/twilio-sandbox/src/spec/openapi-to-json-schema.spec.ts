@@ -9,7 +9,10 @@ const translate = (schema: OpenApiSchema) => toJsonSchema(schema, new Set());
 describe('toJsonSchema', () => {
   it('turns nullable into a null type, and a null enum member', () => {
     expect(translate({ type: 'string', nullable: true, description: 'x' })).toEqual({ type: ['string', 'null'] });
-    expect(translate({ type: 'string', enum: ['open', 'closed'], nullable: true })).toEqual({ type: ['string', 'null'], enum: ['open', 'closed', null] });
+    expect(translate({ type: 'string', enum: ['open', 'closed'], nullable: true })).toEqual({
+      type: ['string', 'null'],
+      enum: ['open', 'closed', null],
+    });
     expect(translate({ type: 'string' })).toEqual({ type: 'string' });
   });
 

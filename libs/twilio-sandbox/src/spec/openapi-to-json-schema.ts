@@ -11,9 +11,30 @@ const COMPONENT_REF = '#/components/schemas/';
 
 /** Keywords Twilio's specs use that the translation keeps, translates or drops; any other one is refused. */
 const UNDERSTOOD = new Set([
-  'type', 'format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
-  '$ref', 'nullable', 'properties', 'required', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not',
+  'type',
+  'format',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  '$ref',
+  'nullable',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
 ]);
 
 /** Keywords that only document: nothing to validate, and ajv's strict mode would question some of them. */
@@ -71,7 +92,11 @@ export function toJsonSchema(schema: OpenApiSchema, refs: Set<string>, direction
  * A self-contained JSON Schema for `root`: the translated schema plus, under `$defs`, every component schema it
  * reaches through `$ref`s (transitively), and nothing else, so compiling it stays cheap.
  */
-export function bundleJsonSchema(root: OpenApiSchema, components: Record<string, OpenApiSchema>, direction: SchemaDirection = 'response'): JsonSchema {
+export function bundleJsonSchema(
+  root: OpenApiSchema,
+  components: Record<string, OpenApiSchema>,
+  direction: SchemaDirection = 'response',
+): JsonSchema {
   const refs = new Set<string>();
   const bundled = toJsonSchema(root, refs, direction);
   const defs: Record<string, JsonSchema> = {};

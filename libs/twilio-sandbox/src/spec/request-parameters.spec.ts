@@ -72,7 +72,9 @@ describe('parameterProblems', () => {
       { name: 'Participants', required: false, encoding: 'objects' as const },
     ];
     expect(parameterProblems(typed, { Enabled: 'TRUE', DateExpiry: '2026-11-24T18:00:00+01:00', Participants: '[{"Identifier":"+1"}]' })).toEqual([]);
-    expect(parameterProblems(typed, { Enabled: ['True', 'false'], DateExpiry: '', Participants: ['{"Identifier":"+1"}', '{"Identifier":"+2"}'] })).toEqual([]);
+    expect(
+      parameterProblems(typed, { Enabled: ['True', 'false'], DateExpiry: '', Participants: ['{"Identifier":"+1"}', '{"Identifier":"+2"}'] }),
+    ).toEqual([]);
     expect(parameterProblems(typed, { Colour: 'red', Enabled: 'yes', DateExpiry: 'soon' })).toEqual([
       { param: 'Colour', problem: 'unknown' },
       { param: 'Enabled', problem: 'invalid', reason: 'must be a boolean (true or false, any casing)' },
@@ -83,9 +85,20 @@ describe('parameterProblems', () => {
   it('reads the encoding of typed parameters from the spec', () => {
     const operation: OpenApiOperation = {
       operationId: 'CreateSession',
-      requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { properties: {
-        Participants: { type: 'array', items: {} }, DateExpiry: { type: 'string', format: 'date-time' }, Ttl: { type: 'integer' }, Mode: { $ref: '#/x' },
-      } } } } },
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: {
+              properties: {
+                Participants: { type: 'array', items: {} },
+                DateExpiry: { type: 'string', format: 'date-time' },
+                Ttl: { type: 'integer' },
+                Mode: { $ref: '#/x' },
+              },
+            },
+          },
+        },
+      },
       responses: {},
     };
     expect(acceptedParameters('POST', operation)).toEqual([

@@ -95,7 +95,13 @@ export function jsonBodyProblems(errors: readonly ErrorObject[]): ParamProblem[]
 
 /** `/types/twilio~1text` and `body` → `types.twilio/text.body`. */
 function fieldPath(pointer: string, member?: unknown): string {
-  const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (member !== undefined) tokens.push(String(member));
   return tokens.join('.');
 }

@@ -27,11 +27,18 @@ export function ApiKeysPage() {
 
   return (
     <>
-      <PageTitle heading="API keys">Keys for systems that send through the API (a CRM, a Studio flow). Each has a role, may be limited to some sender numbers, and may have its requests' changes POSTed to a callback URL.</PageTitle>
+      <PageTitle heading="API keys">
+        Keys for systems that send through the API (a CRM, a Studio flow). Each has a role, may be limited to some sender numbers, and may have its
+        requests' changes POSTed to a callback URL.
+      </PageTitle>
       <Box display="flex" flexDirection="column" rowGap="space70">
         {created ? <NewApiKeyCallout created={created} onDone={() => setCreated(undefined)} /> : null}
         {rotate.data ? <RotatedSecretCallout rotated={rotate.data} onDone={() => rotate.reset()} /> : null}
-        {editing ? <CallbackUrlForm key={editing.id} apiKey={editing} onDone={() => setEditing(undefined)} /> : <CreateApiKeyForm onCreated={setCreated} />}
+        {editing ? (
+          <CallbackUrlForm key={editing.id} apiKey={editing} onDone={() => setEditing(undefined)} />
+        ) : (
+          <CreateApiKeyForm onCreated={setCreated} />
+        )}
         {revoke.isError ? <MutationError error={revoke.error} heading="The key could not be revoked" /> : null}
         {rotate.isError ? <MutationError error={rotate.error} heading="The signing secret could not be rotated" /> : null}
         {keys.isPending ? (
@@ -70,7 +77,8 @@ export function ApiKeysPage() {
         }}
       >
         <Text as="p">
-          Callbacks are signed with the new secret from now on, those still queued included; the old secret signs nothing more. The new secret is shown once.
+          Callbacks are signed with the new secret from now on, those still queued included; the old secret signs nothing more. The new secret is
+          shown once.
         </Text>
       </ConfirmDialog>
     </>

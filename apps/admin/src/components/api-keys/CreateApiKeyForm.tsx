@@ -42,7 +42,16 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
       <form onSubmit={submit} aria-label="Create an API key" data-testid="create-api-key-form" noValidate>
         <Box display="flex" flexDirection="column" rowGap="space50">
           <Box>
-            <TextField id="api-key-name" name="name" label="Name" value={values.name} onChange={set('name')} error={errors.name} help="What will use it, e.g. “Salesforce reminders”" required />
+            <TextField
+              id="api-key-name"
+              name="name"
+              label="Name"
+              value={values.name}
+              onChange={set('name')}
+              error={errors.name}
+              help="What will use it, e.g. “Salesforce reminders”"
+              required
+            />
           </Box>
           <Box>
             <Label htmlFor="api-key-role">Role</Label>

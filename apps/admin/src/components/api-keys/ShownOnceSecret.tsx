@@ -15,7 +15,16 @@ export function ShownOnceSecret({ value, copyLabel, testId }: { value: string; c
         </Text>
       </Box>
       <Box marginTop="space30">
-        <Button variant="secondary" size="small" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
+        <Button
+          variant="secondary"
+          size="small"
+          onClick={() =>
+            void navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
           {copied ? 'Copied' : copyLabel}
         </Button>
       </Box>

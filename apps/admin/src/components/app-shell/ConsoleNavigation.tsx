@@ -13,7 +13,10 @@ export function ConsoleNavigation() {
   const navigate = useClientNavigation();
   const { collapsed } = useContext(SidebarContext);
   const items = navigationFor({ role: useCurrentUser().user?.role, onSandbox: useDeployment().onSandbox });
-  const activeHref = activeNavigationHref(pathname, items.map((item) => item.href));
+  const activeHref = activeNavigationHref(
+    pathname,
+    items.map((item) => item.href),
+  );
 
   return (
     <SidebarNavigation aria-label="Console">

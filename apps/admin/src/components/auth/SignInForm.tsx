@@ -37,7 +37,15 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           <Label htmlFor="sign-in-username" required>
             Username
           </Label>
-          <Input id="sign-in-username" name="username" type="text" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
+          <Input
+            id="sign-in-username"
+            name="username"
+            type="text"
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            required
+          />
         </Box>
         <Box>
           <Label htmlFor="sign-in-password" required>

@@ -34,7 +34,17 @@ export function CleanupDryRunPreview({ target, preview, onConfirm, starting }: C
       <Heading as="h2" variant="heading30">
         Dry run: {count} would be cleaned up
       </Heading>
-      <Box as="ul" display="flex" columnGap="space60" flexWrap="wrap" margin="space0" padding="space0" listStyleType="none" marginBottom="space60" data-testid="cleanup-preview-counts">
+      <Box
+        as="ul"
+        display="flex"
+        columnGap="space60"
+        flexWrap="wrap"
+        margin="space0"
+        padding="space0"
+        listStyleType="none"
+        marginBottom="space60"
+        data-testid="cleanup-preview-counts"
+      >
         {Object.entries(preview.byStatus).map(([status, statusCount]) => (
           <Text as="li" key={status}>
             {status}: <strong>{statusCount}</strong>

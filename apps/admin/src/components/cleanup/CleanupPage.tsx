@@ -24,13 +24,23 @@ export function CleanupPage() {
 
   return (
     <>
-      <PageTitle heading="Cleanup">{targets.length === 1 ? target.description : 'Close stale Proxy sessions and conversations in bulk — stuck ones block a customer’s next conversation. Preview what a clean-up takes, then confirm.'}</PageTitle>
+      <PageTitle heading="Cleanup">
+        {targets.length === 1
+          ? target.description
+          : 'Close stale Proxy sessions and conversations in bulk — stuck ones block a customer’s next conversation. Preview what a clean-up takes, then confirm.'}
+      </PageTitle>
       {!deployment.settled ? (
         <LoadingState label="Loading…" />
       ) : (
         <Stack orientation="vertical" spacing="space80">
           {targets.length > 1 ? (
-            <RadioGroup name="cleanup-target" legend="What to clean up" value={target.kind} onChange={(value) => setChosen(value as CleanupTarget['kind'])} orientation="horizontal">
+            <RadioGroup
+              name="cleanup-target"
+              legend="What to clean up"
+              value={target.kind}
+              onChange={(value) => setChosen(value as CleanupTarget['kind'])}
+              orientation="horizontal"
+            >
               {targets.map((candidate) => (
                 <Radio key={candidate.kind} id={`cleanup-target-${candidate.kind}`} value={candidate.kind}>
                   {candidate.label}
@@ -70,11 +80,20 @@ function CleanupFlow({ target }: { target: CleanupTarget }) {
       <Stack orientation="vertical" spacing="space80">
         <CleanupSelectionForm target={target} pending={preview.isPending} onPreview={runPreview} />
         {preview.isError ? <MutationError error={preview.error} heading="The dry run failed" testId="cleanup-preview-error" /> : null}
-        {preview.data && !jobId ? <CleanupDryRunPreview target={target} preview={preview.data} onConfirm={() => setConfirming(true)} starting={start.isPending} /> : null}
+        {preview.data && !jobId ? (
+          <CleanupDryRunPreview target={target} preview={preview.data} onConfirm={() => setConfirming(true)} starting={start.isPending} />
+        ) : null}
         {start.isError ? <MutationError error={start.error} heading="The clean-up did not start" testId="cleanup-start-error" /> : null}
         {jobId ? <CleanupProgress jobId={jobId} /> : null}
       </Stack>
-      <ConfirmDialog isOpen={confirming} heading={`Clean up ${count}?`} confirmLabel="Start clean-up" destructive onDismiss={() => setConfirming(false)} onConfirm={confirm}>
+      <ConfirmDialog
+        isOpen={confirming}
+        heading={`Clean up ${count}?`}
+        confirmLabel="Start clean-up"
+        destructive
+        onDismiss={() => setConfirming(false)}
+        onConfirm={confirm}
+      >
         {target.confirmText(request?.optionOn ?? target.option.defaultOn)}
       </ConfirmDialog>
     </>

@@ -50,7 +50,9 @@ function Failures({ job }: { job: CleanupJobView }) {
             <Tr key={item.sid}>
               <Td>{item.sid}</Td>
               <Td>
-                {item.error ? `${item.error.code}${item.error.twilioCode ? ` (Twilio ${item.error.twilioCode})` : ''}: ${item.error.message}` : 'Unknown error'}
+                {item.error
+                  ? `${item.error.code}${item.error.twilioCode ? ` (Twilio ${item.error.twilioCode})` : ''}: ${item.error.message}`
+                  : 'Unknown error'}
               </Td>
             </Tr>
           ))}
@@ -82,9 +84,24 @@ export function CleanupProgress({ jobId }: { jobId: string }) {
         <ProgressBarLabel htmlFor="cleanup-progress-bar" valueLabel={`${progress.percent}%`}>
           {`${progress.done + progress.failed + progress.skipped + progress.cancelled} of ${progress.total} ${CLEANUP_NOUNS[job.data.kind].many} settled`}
         </ProgressBarLabel>
-        <ProgressBar id="cleanup-progress-bar" value={progress.percent} maxValue={100} hasError={status === 'failed'} aria-describedby="cleanup-progress-counts" />
+        <ProgressBar
+          id="cleanup-progress-bar"
+          value={progress.percent}
+          maxValue={100}
+          hasError={status === 'failed'}
+          aria-describedby="cleanup-progress-counts"
+        />
       </Box>
-      <Box id="cleanup-progress-counts" display="flex" flexWrap="wrap" columnGap="space60" rowGap="space20" marginTop="space40" aria-live="polite" data-testid="cleanup-counts">
+      <Box
+        id="cleanup-progress-counts"
+        display="flex"
+        flexWrap="wrap"
+        columnGap="space60"
+        rowGap="space20"
+        marginTop="space40"
+        aria-live="polite"
+        data-testid="cleanup-counts"
+      >
         <Text as="span">Done: {progress.done}</Text>
         <Text as="span">Failed: {progress.failed}</Text>
         {progress.skipped ? <Text as="span">Skipped: {progress.skipped}</Text> : null}

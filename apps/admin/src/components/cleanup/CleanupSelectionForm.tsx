@@ -39,11 +39,23 @@ export function CleanupSelectionForm({ target, pending, onPreview }: CleanupSele
   }
 
   return (
-    <Form aria-label={`Which ${CLEANUP_NOUNS[target.kind].many} to clean up`} onSubmit={submit} noValidate data-testid="cleanup-selection" data-kind={target.kind}>
+    <Form
+      aria-label={`Which ${CLEANUP_NOUNS[target.kind].many} to clean up`}
+      onSubmit={submit}
+      noValidate
+      data-testid="cleanup-selection"
+      data-kind={target.kind}
+    >
       <FormControl>
         <CheckboxGroup name="statuses" legend={target.statusLegend} errorText={errors.selection}>
           {target.statuses.map((status) => (
-            <Checkbox key={status.value} id={id(`status-${status.value}`)} checked={values.statuses.includes(status.value)} onChange={(event) => toggle(status.value, event.target.checked)} helpText={status.help}>
+            <Checkbox
+              key={status.value}
+              id={id(`status-${status.value}`)}
+              checked={values.statuses.includes(status.value)}
+              onChange={(event) => toggle(status.value, event.target.checked)}
+              helpText={status.help}
+            >
               {status.label}
             </Checkbox>
           ))}
@@ -52,17 +64,40 @@ export function CleanupSelectionForm({ target, pending, onPreview }: CleanupSele
       <Box display="flex" flexWrap="wrap" columnGap="space60" rowGap="space60">
         <Box minWidth="size20">
           <FormControl>
-            <TextField id={id('older-than')} name="olderThanHours" label="Older than (hours)" value={values.olderThanHours} onChange={(olderThanHours) => setValues({ ...values, olderThanHours })} error={errors.olderThanHours} help="Empty: any age." />
+            <TextField
+              id={id('older-than')}
+              name="olderThanHours"
+              label="Older than (hours)"
+              value={values.olderThanHours}
+              onChange={(olderThanHours) => setValues({ ...values, olderThanHours })}
+              error={errors.olderThanHours}
+              help="Empty: any age."
+            />
           </FormControl>
         </Box>
         <Box minWidth="size30">
           <FormControl>
-            <TextField id={id('number')} name="number" label={target.numberLabel} type="tel" value={values.number} onChange={(number) => setValues({ ...values, number })} error={errors.number} help={target.numberHelp} placeholder="+15550100001" />
+            <TextField
+              id={id('number')}
+              name="number"
+              label={target.numberLabel}
+              type="tel"
+              value={values.number}
+              onChange={(number) => setValues({ ...values, number })}
+              error={errors.number}
+              help={target.numberHelp}
+              placeholder="+15550100001"
+            />
           </FormControl>
         </Box>
       </Box>
       <FormControl>
-        <Checkbox id={id(target.option.field)} checked={optionOn} onChange={(event) => setOptionOn(event.target.checked)} helpText={target.option.help}>
+        <Checkbox
+          id={id(target.option.field)}
+          checked={optionOn}
+          onChange={(event) => setOptionOn(event.target.checked)}
+          helpText={target.option.help}
+        >
           {target.option.label}
         </Checkbox>
       </FormControl>

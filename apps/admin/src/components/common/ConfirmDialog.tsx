@@ -15,7 +15,15 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog({ isOpen, heading, confirmLabel, destructive, onConfirm, onDismiss, children }: ConfirmDialogProps) {
   return (
-    <AlertDialog heading={heading} isOpen={isOpen} onConfirm={onConfirm} onConfirmLabel={confirmLabel} onDismiss={onDismiss} onDismissLabel="Cancel" destructive={destructive}>
+    <AlertDialog
+      heading={heading}
+      isOpen={isOpen}
+      onConfirm={onConfirm}
+      onConfirmLabel={confirmLabel}
+      onDismiss={onDismiss}
+      onDismissLabel="Cancel"
+      destructive={destructive}
+    >
       {children}
     </AlertDialog>
   );

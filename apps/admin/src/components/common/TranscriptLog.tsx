@@ -32,7 +32,15 @@ export function TranscriptLog({ messages, holder, testId }: TranscriptLogProps) 
     );
   }
   return (
-    <Box borderStyle="solid" borderWidth="borderWidth10" borderColor="colorBorderWeak" borderRadius="borderRadius30" padding="space40" maxHeight="size60" overflowY="auto">
+    <Box
+      borderStyle="solid"
+      borderWidth="borderWidth10"
+      borderColor="colorBorderWeak"
+      borderRadius="borderRadius30"
+      padding="space40"
+      maxHeight="size60"
+      overflowY="auto"
+    >
       <ChatLog data-testid={testId} aria-label="Conversation transcript">
         {messages.map((message) => (
           <ChatMessage key={message.sid} variant={message.inbound ? 'inbound' : 'outbound'} data-testid="transcript-message">

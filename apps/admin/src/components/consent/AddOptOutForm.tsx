@@ -41,7 +41,17 @@ export function AddOptOutForm() {
       <form onSubmit={submit} aria-label="Add an opt-out" data-testid="add-opt-out-form" noValidate>
         <Box display="flex" flexDirection="column" rowGap="space50">
           <Box>
-            <TextField id="opt-out-recipient" name="recipient" label="Customer number" type="tel" placeholder="+14155550123" value={values.recipient} onChange={set('recipient')} error={errors.recipient} required />
+            <TextField
+              id="opt-out-recipient"
+              name="recipient"
+              label="Customer number"
+              type="tel"
+              placeholder="+14155550123"
+              value={values.recipient}
+              onChange={set('recipient')}
+              error={errors.recipient}
+              required
+            />
           </Box>
           <Box>
             <TextField
@@ -57,7 +67,16 @@ export function AddOptOutForm() {
             />
           </Box>
           <Box>
-            <TextField id="opt-out-reason" name="reason" label="Reason" value={values.reason} onChange={set('reason')} error={errors.reason} help="Kept in the audit trail." required />
+            <TextField
+              id="opt-out-reason"
+              name="reason"
+              label="Reason"
+              value={values.reason}
+              onChange={set('reason')}
+              error={errors.reason}
+              help="Kept in the audit trail."
+              required
+            />
           </Box>
           {add.isError && !fieldErrorsShown ? <MutationError error={add.error} heading="The opt-out could not be added" /> : null}
           <Box>

@@ -25,7 +25,8 @@ export function ConsentImportExport() {
         Import and export
       </Heading>
       <Paragraph>
-        A CSV file with the header <code>recipient,scope,reason</code>, one opt-out a line. Rows with a problem are listed with their line; the others are recorded.{' '}
+        A CSV file with the header <code>recipient,scope,reason</code>, one opt-out a line. Rows with a problem are listed with their line; the others
+        are recorded.{' '}
         <Anchor href={CONSENT_EXPORT_PATH} data-testid="consent-export">
           Export every opt-out as CSV
         </Anchor>
@@ -33,7 +34,13 @@ export function ConsentImportExport() {
       <Box display="flex" alignItems="flex-end" columnGap="space40" flexWrap="wrap" rowGap="space30">
         <Box>
           <Label htmlFor="consent-import-file">CSV file</Label>
-          <input id="consent-import-file" type="file" accept=".csv,text/csv" aria-describedby="consent-import-help" onChange={(event) => setFile(event.target.files?.[0])} />
+          <input
+            id="consent-import-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="consent-import-help"
+            onChange={(event) => setFile(event.target.files?.[0])}
+          />
           <HelpText id="consent-import-help">Up to 100 KB from the console; larger files go to POST /api/v1/consent/import.</HelpText>
         </Box>
         <Button variant="secondary" disabled={!file} loading={importing.isPending} onClick={async () => file && importing.mutate(await file.text())}>
@@ -45,7 +52,8 @@ export function ConsentImportExport() {
         <Box marginTop="space50" data-testid="consent-import-result">
           <Callout variant={result.rejected > 0 || !result.complete ? 'warning' : 'success'}>
             <CalloutHeading as="h3">
-              {result.imported} opt-out{result.imported === 1 ? '' : 's'} imported{result.rejected > 0 ? `, ${result.rejected} row${result.rejected === 1 ? '' : 's'} left out` : ''}
+              {result.imported} opt-out{result.imported === 1 ? '' : 's'} imported
+              {result.rejected > 0 ? `, ${result.rejected} row${result.rejected === 1 ? '' : 's'} left out` : ''}
               {result.complete ? '' : '; the file could not be read to the end'}
             </CalloutHeading>
             {result.errors.length > 0 ? (

@@ -34,8 +34,9 @@ export function ConsentPage() {
   return (
     <>
       <PageTitle heading="Consent">
-        Customers who may not be texted from a sender: they texted STOP (or another opt-out keyword), Twilio refused a send with 21610, or an admin added them. Every send to them is refused before
-        Twilio is asked; START from the customer, or removing the opt-out here, lets sends through again.
+        Customers who may not be texted from a sender: they texted STOP (or another opt-out keyword), Twilio refused a send with 21610, or an admin
+        added them. Every send to them is refused before Twilio is asked; START from the customer, or removing the opt-out here, lets sends through
+        again.
       </PageTitle>
       <Box display="flex" flexDirection="column" rowGap="space70">
         <AddOptOutForm />
@@ -43,7 +44,16 @@ export function ConsentPage() {
         <form onSubmit={find} aria-label="Search opt-outs" role="search">
           <Box display="flex" alignItems="flex-end" columnGap="space40">
             <Box flexGrow={1}>
-              <TextField id="consent-search" name="number" label="Find a customer number" type="tel" placeholder="+1415555" value={typed} onChange={setTyped} help="Any part of the number." />
+              <TextField
+                id="consent-search"
+                name="number"
+                label="Find a customer number"
+                type="tel"
+                placeholder="+1415555"
+                value={typed}
+                onChange={setTyped}
+                help="Any part of the number."
+              />
             </Box>
             <Button type="submit" variant="secondary">
               Search

@@ -43,10 +43,26 @@ function NumberPicker({ initial, onPick }: { initial: string | undefined; onPick
   }
 
   return (
-    <Box as="form" onSubmit={submit} aria-label="Number to check" display="flex" flexWrap="wrap" columnGap="space60" rowGap="space40" alignItems="flex-start" marginBottom="space70">
+    <Box
+      as="form"
+      onSubmit={submit}
+      aria-label="Number to check"
+      display="flex"
+      flexWrap="wrap"
+      columnGap="space60"
+      rowGap="space40"
+      alignItems="flex-start"
+      marginBottom="space70"
+    >
       <Box minWidth="size30">
         <Label htmlFor="doctor-number">Number</Label>
-        <Select id="doctor-number" value={effectiveChoice} onChange={(event) => setChoice(event.target.value)} hasError={Boolean(error) && effectiveChoice !== OTHER} aria-describedby="doctor-number-help">
+        <Select
+          id="doctor-number"
+          value={effectiveChoice}
+          onChange={(event) => setChoice(event.target.value)}
+          hasError={Boolean(error) && effectiveChoice !== OTHER}
+          aria-describedby="doctor-number-help"
+        >
           <Option value="">{flows.isPending ? 'Loading…' : 'Choose a number'}</Option>
           {known.map((number) => (
             <Option key={number} value={number}>
@@ -62,7 +78,15 @@ function NumberPicker({ initial, onPick }: { initial: string | undefined; onPick
       {effectiveChoice === OTHER ? (
         <Box minWidth="size30">
           <Label htmlFor="doctor-other-number">Other number</Label>
-          <Input id="doctor-other-number" type="tel" value={typed} placeholder="+15550100003" onChange={(event) => setTyped(event.target.value)} hasError={Boolean(error)} aria-describedby="doctor-other-number-help" />
+          <Input
+            id="doctor-other-number"
+            type="tel"
+            value={typed}
+            placeholder="+15550100003"
+            onChange={(event) => setTyped(event.target.value)}
+            hasError={Boolean(error)}
+            aria-describedby="doctor-other-number-help"
+          />
           <HelpText id="doctor-other-number-help" variant={error ? 'error' : 'default'}>
             {error ?? 'E.164.'}
           </HelpText>
@@ -86,8 +110,15 @@ export function DoctorPage() {
 
   return (
     <>
-      <PageTitle heading="Doctor">Checks everything a number needs for both outbound flows — Flex Flows, Chat Service, workflow, Proxy pool — and says how to fix what is wrong.</PageTitle>
-      <NumberPicker initial={number} onPick={(picked) => (picked === number ? void diagnosis.refetch() : router.replace(`${pathname}?number=${encodeURIComponent(picked)}`, { scroll: false }))} />
+      <PageTitle heading="Doctor">
+        Checks everything a number needs for both outbound flows — Flex Flows, Chat Service, workflow, Proxy pool — and says how to fix what is wrong.
+      </PageTitle>
+      <NumberPicker
+        initial={number}
+        onPick={(picked) =>
+          picked === number ? void diagnosis.refetch() : router.replace(`${pathname}?number=${encodeURIComponent(picked)}`, { scroll: false })
+        }
+      />
       {!number ? (
         <EmptyState heading="Pick a number" testId="doctor-empty">
           The checklist for the number shows here.

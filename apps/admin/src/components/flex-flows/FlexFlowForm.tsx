@@ -46,7 +46,10 @@ export function FlexFlowForm({ initial, isNew = false, submitLabel, pending, err
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FlexFlowFormErrors>({});
   const shown = { ...apiFieldErrors(error), ...errors };
-  const set = <K extends FlexFlowFormField>(field: K) => (value: FlexFlowFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
+  const set =
+    <K extends FlexFlowFormField>(field: K) =>
+    (value: FlexFlowFormValues[K]) =>
+      setValues((current) => ({ ...current, [field]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,13 +66,44 @@ export function FlexFlowForm({ initial, isNew = false, submitLabel, pending, err
   return (
     <Form aria-label={submitLabel} onSubmit={submit} noValidate data-testid="flex-flow-form">
       <FormControl>
-        <TextField id="flex-flow-friendlyName" name="friendlyName" label="Name (optional)" value={values.friendlyName} onChange={set('friendlyName')} error={shown.friendlyName} help="Empty: the API names it after its type and number." />
+        <TextField
+          id="flex-flow-friendlyName"
+          name="friendlyName"
+          label="Name (optional)"
+          value={values.friendlyName}
+          onChange={set('friendlyName')}
+          error={shown.friendlyName}
+          help="Empty: the API names it after its type and number."
+        />
       </FormControl>
       <FormControl>
-        <TextField id="flex-flow-contactIdentity" name="contactIdentity" label="Twilio number" type="tel" value={values.contactIdentity} onChange={set('contactIdentity')} error={shown.contactIdentity} help="The SMS number this flow handles (its ContactIdentity), E.164." placeholder="+15550100001" required />
+        <TextField
+          id="flex-flow-contactIdentity"
+          name="contactIdentity"
+          label="Twilio number"
+          type="tel"
+          value={values.contactIdentity}
+          onChange={set('contactIdentity')}
+          error={shown.contactIdentity}
+          help="The SMS number this flow handles (its ContactIdentity), E.164."
+          placeholder="+15550100001"
+          required
+        />
       </FormControl>
       <FormControl>
-        <RadioGroup name="integrationType" legend="Integration type" value={values.integrationType} onChange={(value) => setValues((current) => ({ ...current, integrationType: value as ManagedIntegrationType, ...(isNew ? { enabled: value === 'studio' } : {}) }))} helpText="Studio: incoming SMS go to a Studio flow (fire-and-forget sends). Task: channels created through the API get a Flex task (agent-initiated sends).">
+        <RadioGroup
+          name="integrationType"
+          legend="Integration type"
+          value={values.integrationType}
+          onChange={(value) =>
+            setValues((current) => ({
+              ...current,
+              integrationType: value as ManagedIntegrationType,
+              ...(isNew ? { enabled: value === 'studio' } : {}),
+            }))
+          }
+          helpText="Studio: incoming SMS go to a Studio flow (fire-and-forget sends). Task: channels created through the API get a Flex task (agent-initiated sends)."
+        >
           <Radio id="flex-flow-type-studio" value="studio">
             Studio
           </Radio>
@@ -80,35 +114,84 @@ export function FlexFlowForm({ initial, isNew = false, submitLabel, pending, err
       </FormControl>
       <FormControl>
         <CheckboxGroup name="flags" legend="Settings">
-          <Checkbox id="flex-flow-enabled" checked={values.enabled} onChange={(event) => set('enabled')(event.target.checked)} helpText="Flex’s advice: Task flows for outbound stay disabled, so inbound SMS keep going to Studio.">
+          <Checkbox
+            id="flex-flow-enabled"
+            checked={values.enabled}
+            onChange={(event) => set('enabled')(event.target.checked)}
+            helpText="Flex’s advice: Task flows for outbound stay disabled, so inbound SMS keep going to Studio."
+          >
             Enabled
           </Checkbox>
-          <Checkbox id="flex-flow-longLived" checked={values.longLived} onChange={(event) => set('longLived')(event.target.checked)} helpText="Keep the channel after the task ends.">
+          <Checkbox
+            id="flex-flow-longLived"
+            checked={values.longLived}
+            onChange={(event) => set('longLived')(event.target.checked)}
+            helpText="Keep the channel after the task ends."
+          >
             LongLived
           </Checkbox>
-          <Checkbox id="flex-flow-janitorEnabled" checked={values.janitorEnabled} onChange={(event) => set('janitorEnabled')(event.target.checked)} helpText="Let Flex’s janitor close the channel (and its Proxy session) when the task ends.">
+          <Checkbox
+            id="flex-flow-janitorEnabled"
+            checked={values.janitorEnabled}
+            onChange={(event) => set('janitorEnabled')(event.target.checked)}
+            helpText="Let Flex’s janitor close the channel (and its Proxy session) when the task ends."
+          >
             Janitor
           </Checkbox>
         </CheckboxGroup>
       </FormControl>
       {values.integrationType === 'studio' ? (
         <FormControl>
-          <TextField id="flex-flow-flowSid" name="flowSid" label="Studio Flow SID (optional)" value={values.flowSid} onChange={set('flowSid')} error={shown.flowSid} help="FW…; empty = the Studio Flow the account’s other flows use." />
+          <TextField
+            id="flex-flow-flowSid"
+            name="flowSid"
+            label="Studio Flow SID (optional)"
+            value={values.flowSid}
+            onChange={set('flowSid')}
+            error={shown.flowSid}
+            help="FW…; empty = the Studio Flow the account’s other flows use."
+          />
         </FormControl>
       ) : (
         <Box display="flex" flexDirection="column" rowGap="space60">
           <FormControl>
-            <TextField id="flex-flow-workspaceSid" name="workspaceSid" label="Workspace SID (optional)" value={values.workspaceSid} onChange={set('workspaceSid')} error={shown.workspaceSid} help="WS…; empty = the account’s only TaskRouter workspace." />
+            <TextField
+              id="flex-flow-workspaceSid"
+              name="workspaceSid"
+              label="Workspace SID (optional)"
+              value={values.workspaceSid}
+              onChange={set('workspaceSid')}
+              error={shown.workspaceSid}
+              help="WS…; empty = the account’s only TaskRouter workspace."
+            />
           </FormControl>
           <FormControl>
-            <TextField id="flex-flow-workflowSid" name="workflowSid" label="Workflow SID (optional)" value={values.workflowSid} onChange={set('workflowSid')} error={shown.workflowSid} help="WW…; empty = the workspace’s only workflow." />
+            <TextField
+              id="flex-flow-workflowSid"
+              name="workflowSid"
+              label="Workflow SID (optional)"
+              value={values.workflowSid}
+              onChange={set('workflowSid')}
+              error={shown.workflowSid}
+              help="WW…; empty = the workspace’s only workflow."
+            />
           </FormControl>
           <FormControl>
-            <TextField id="flex-flow-channel" name="channel" label="Task channel (optional)" value={values.channel} onChange={set('channel')} error={shown.channel} help="TC… or a unique name; empty = chat, as Flex messaging needs." />
+            <TextField
+              id="flex-flow-channel"
+              name="channel"
+              label="Task channel (optional)"
+              value={values.channel}
+              onChange={set('channel')}
+              error={shown.channel}
+              help="TC… or a unique name; empty = chat, as Flex messaging needs."
+            />
           </FormControl>
         </Box>
       )}
-      {error && Object.keys(apiFieldErrors(error)).length === 0 ? <MutationError error={error} heading="Twilio did not accept the Flex Flow" testId="flex-flow-error" /> : null}
+      {error && Object.keys(apiFieldErrors(error)).length === 0 ? (
+        <MutationError error={error} heading="Twilio did not accept the Flex Flow" testId="flex-flow-error" />
+      ) : null}
       <FormActions>
         <Button type="submit" variant="primary" loading={pending}>
           {submitLabel}

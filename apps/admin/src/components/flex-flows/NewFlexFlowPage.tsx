@@ -13,7 +13,9 @@ export function NewFlexFlowPage() {
   const router = useRouter();
   return (
     <>
-      <PageTitle heading="Create a Flex Flow">An SMS number needs a Studio flow (inbound, fire-and-forget) and a Task flow (agent-initiated).</PageTitle>
+      <PageTitle heading="Create a Flex Flow">
+        An SMS number needs a Studio flow (inbound, fire-and-forget) and a Task flow (agent-initiated).
+      </PageTitle>
       <AdminOnly
         fallback={
           <EmptyState heading="Admins only" testId="admin-only">

@@ -61,7 +61,17 @@ export function HistoryFiltersForm({ filters, onApply }: HistoryFiltersFormProps
   }
 
   return (
-    <Box as="form" onSubmit={apply} aria-label="Filter the history" display="flex" flexWrap="wrap" columnGap="space60" rowGap="space40" alignItems="flex-start" marginBottom="space70">
+    <Box
+      as="form"
+      onSubmit={apply}
+      aria-label="Filter the history"
+      display="flex"
+      flexWrap="wrap"
+      columnGap="space60"
+      rowGap="space40"
+      alignItems="flex-start"
+      marginBottom="space70"
+    >
       <Box minWidth="size20">
         <Label htmlFor="history-status">Status</Label>
         <Select id="history-status" value={status} onChange={(event) => setStatus(event.target.value)}>

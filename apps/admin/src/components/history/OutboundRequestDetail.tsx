@@ -94,7 +94,11 @@ function RequestFacts({ data }: { data: OutboundRequest }) {
         </Callout>
       ) : null}
       <Section heading="Steps">
-        {data.steps.length === 0 ? <EmptyState heading="No step recorded">The request stopped before its first Twilio call.</EmptyState> : <StepTimeline steps={data.steps} />}
+        {data.steps.length === 0 ? (
+          <EmptyState heading="No step recorded">The request stopped before its first Twilio call.</EmptyState>
+        ) : (
+          <StepTimeline steps={data.steps} />
+        )}
       </Section>
       {data.pendingSteps.length > 0 ? (
         <Section heading="Follow-up work">

@@ -19,9 +19,19 @@ interface PageControlsProps {
 /** Previous / next with "page x of y": the journal can hold thousands of requests, numbered links would not help. */
 export function PageControls({ page, pages, total, loading, onPage, noun = 'request', label = 'History pages' }: PageControlsProps) {
   return (
-    <Box as="nav" aria-label={label} display="flex" alignItems="center" justifyContent="space-between" flexWrap="wrap" rowGap="space30" marginTop="space60">
+    <Box
+      as="nav"
+      aria-label={label}
+      display="flex"
+      alignItems="center"
+      justifyContent="space-between"
+      flexWrap="wrap"
+      rowGap="space30"
+      marginTop="space60"
+    >
       <Text as="p" aria-live="polite" data-testid="history-page-label">
-        Page {page} of {pages} · {total} {noun}{total === 1 ? '' : 's'}
+        Page {page} of {pages} · {total} {noun}
+        {total === 1 ? '' : 's'}
       </Text>
       <Box display="flex" columnGap="space30">
         <Button variant="secondary" size="small" disabled={page <= 1 || loading} onClick={() => onPage(page - 1)}>

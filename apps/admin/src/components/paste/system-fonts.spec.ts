@@ -18,7 +18,7 @@ describe('withoutRemoteFontFamilies', () => {
 
 describe('withSystemFonts', () => {
   it('rewrites every token of a theme font map', () => {
-    const fonts = withSystemFonts({ fontFamilyText: "'Inter var', Arial", fontFamilyCode: "\"TwilioSansMono\", monospace" });
+    const fonts = withSystemFonts({ fontFamilyText: "'Inter var', Arial", fontFamilyCode: '"TwilioSansMono", monospace' });
     expect(fonts).toEqual({ fontFamilyText: 'Arial', fontFamilyCode: 'monospace' });
   });
 });

@@ -78,7 +78,9 @@ function SessionActions({ sid, live }: { sid: string; live: boolean }) {
           else remove.mutate([sid], { onSuccess: (result) => result.failed.length === 0 && router.push('/proxy-sessions') });
         }}
       >
-        {confirming === 'delete' ? `${sid} and its interactions are removed from Twilio for good.` : `${sid} closes; the customer’s next SMS starts a new conversation.`}
+        {confirming === 'delete'
+          ? `${sid} and its interactions are removed from Twilio for good.`
+          : `${sid} closes; the customer’s next SMS starts a new conversation.`}
       </ConfirmDialog>
     </>
   );

@@ -28,7 +28,12 @@ export function ProxySessionTable({ sessions, selected, selectable, onSelect }: 
                 id="proxy-sessions-select-all"
                 checked={allSelected}
                 indeterminate={someSelected && !allSelected}
-                onChange={(event) => onSelect(sessions.map((session) => session.sid), event.target.checked)}
+                onChange={(event) =>
+                  onSelect(
+                    sessions.map((session) => session.sid),
+                    event.target.checked,
+                  )
+                }
                 isSelectAll
               >
                 <ScreenReaderOnly>Select all shown sessions</ScreenReaderOnly>
@@ -47,7 +52,11 @@ export function ProxySessionTable({ sessions, selected, selectable, onSelect }: 
           <Tr key={session.sid} data-testid="proxy-session-row">
             {selectable ? (
               <Td>
-                <Checkbox id={`select-${session.sid}`} checked={selected.has(session.sid)} onChange={(event) => onSelect([session.sid], event.target.checked)}>
+                <Checkbox
+                  id={`select-${session.sid}`}
+                  checked={selected.has(session.sid)}
+                  onChange={(event) => onSelect([session.sid], event.target.checked)}
+                >
                   <ScreenReaderOnly>Select {session.sid}</ScreenReaderOnly>
                 </Checkbox>
               </Td>

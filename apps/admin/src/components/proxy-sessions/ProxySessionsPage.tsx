@@ -43,14 +43,21 @@ const TITLE = (
  */
 export function ProxySessionsPage() {
   const deployment = useDeployment();
-  if (!deployment.settled) return <>{TITLE}<LoadingState label="Loading…" /></>;
+  if (!deployment.settled)
+    return (
+      <>
+        {TITLE}
+        <LoadingState label="Loading…" />
+      </>
+    );
   if (deployment.outboundMode === 'conversations') {
     return (
       <>
         {TITLE}
         <EmptyState heading="A Chat + Proxy page" testId="proxy-sessions-chat-proxy-mode">
-          This deployment sends every SMS through Flex Conversations, where no Proxy session is involved. Each request’s conversation is on its <ConsoleLink href="/history">History</ConsoleLink> page;
-          stale conversations are closed from <ConsoleLink href="/cleanup">Cleanup</ConsoleLink>.
+          This deployment sends every SMS through Flex Conversations, where no Proxy session is involved. Each request’s conversation is on its{' '}
+          <ConsoleLink href="/history">History</ConsoleLink> page; stale conversations are closed from{' '}
+          <ConsoleLink href="/cleanup">Cleanup</ConsoleLink>.
         </EmptyState>
       </>
     );
@@ -72,7 +79,9 @@ function ProxySessionBrowser() {
   const select = (sids: string[], on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
-      for (const sid of sids) if (on) next.add(sid); else next.delete(sid);
+      for (const sid of sids)
+        if (on) next.add(sid);
+        else next.delete(sid);
       return next;
     });
 
@@ -115,8 +124,13 @@ function ProxySessionBrowser() {
         ) : sessions.isError ? (
           <QueryError query={sessions} />
         ) : shown.length === 0 ? (
-          <EmptyState heading={sessions.data.sessions.length ? 'No session on this page matches' : 'The Proxy Service has no session'} testId="proxy-sessions-empty">
-            {sessions.data.sessions.length ? 'Change the filters, or look at the next page.' : 'A session appears when a conversation starts, from the Send page or an inbound SMS.'}
+          <EmptyState
+            heading={sessions.data.sessions.length ? 'No session on this page matches' : 'The Proxy Service has no session'}
+            testId="proxy-sessions-empty"
+          >
+            {sessions.data.sessions.length
+              ? 'Change the filters, or look at the next page.'
+              : 'A session appears when a conversation starts, from the Send page or an inbound SMS.'}
           </EmptyState>
         ) : (
           <ProxySessionTable sessions={shown} selected={selected} selectable={isAdmin} onSelect={select} />
@@ -126,7 +140,12 @@ function ProxySessionBrowser() {
             Previous
           </Button>
           <Text as="span">Page {pages.number}</Text>
-          <Button variant="secondary" size="small" disabled={!sessions.data?.nextPageToken || sessions.isFetching} onClick={() => sessions.data?.nextPageToken && pages.next(sessions.data.nextPageToken)}>
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={!sessions.data?.nextPageToken || sessions.isFetching}
+            onClick={() => sessions.data?.nextPageToken && pages.next(sessions.data.nextPageToken)}
+          >
             Next
           </Button>
         </Box>

@@ -13,10 +13,25 @@ interface HandsetListProps {
 
 export function HandsetList({ handsets, selected, onSelect }: HandsetListProps) {
   return (
-    <Box as="ul" margin="space0" padding="space0" listStyleType="none" display="flex" flexDirection="column" rowGap="space30" aria-label="Customer phones" data-testid="handset-list">
+    <Box
+      as="ul"
+      margin="space0"
+      padding="space0"
+      listStyleType="none"
+      display="flex"
+      flexDirection="column"
+      rowGap="space30"
+      aria-label="Customer phones"
+      data-testid="handset-list"
+    >
       {handsets.map((handset) => (
         <Box as="li" key={handset.number}>
-          <Button variant={handset.number === selected ? 'primary' : 'secondary'} fullWidth onClick={() => onSelect(handset.number)} aria-pressed={handset.number === selected}>
+          <Button
+            variant={handset.number === selected ? 'primary' : 'secondary'}
+            fullWidth
+            onClick={() => onSelect(handset.number)}
+            aria-pressed={handset.number === selected}
+          >
             <Box display="flex" flexDirection="column" alignItems="flex-start" width="100%">
               <Text as="span" color="inherit" fontWeight="fontWeightSemibold">
                 {handset.number}

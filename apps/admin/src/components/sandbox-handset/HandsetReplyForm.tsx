@@ -40,7 +40,8 @@ export function HandsetReplyForm({ customerNumber, accountNumbers, whatsappSende
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = body.trim() === '' ? 'Write the reply first.' : body.length > MAX_SMS_BODY_LENGTH ? `At most ${MAX_SMS_BODY_LENGTH} characters.` : undefined;
+    const problem =
+      body.trim() === '' ? 'Write the reply first.' : body.length > MAX_SMS_BODY_LENGTH ? `At most ${MAX_SMS_BODY_LENGTH} characters.` : undefined;
     setError(problem);
     if (problem) {
       document.getElementById('handset-reply-body')?.focus();
@@ -63,7 +64,16 @@ export function HandsetReplyForm({ customerNumber, accountNumbers, whatsappSende
         <HelpText id="handset-reply-to-help">The account’s number the customer texts, or its WhatsApp sender (whatsapp:…) they write to.</HelpText>
       </FormControl>
       <FormControl>
-        <TextField id="handset-reply-body" name="reply" label={`Reply as ${customerNumber}`} multiline value={body} onChange={setBody} error={error} required />
+        <TextField
+          id="handset-reply-body"
+          name="reply"
+          label={`Reply as ${customerNumber}`}
+          multiline
+          value={body}
+          onChange={setBody}
+          error={error}
+          required
+        />
       </FormControl>
       {reply.isError ? <MutationError error={reply.error} heading="The reply was not delivered" /> : null}
       {reply.isSuccess ? (

@@ -47,8 +47,8 @@ export function HandsetThread({ number, messages }: { number: string; messages: 
                 aria-label={`${CHANNEL_NAMES[message.channel]}: ${received ? 'received from' : 'sent to'} ${received ? message.from : message.to} at ${formatDateTime(message.dateCreated)}`}
               >
                 <ChatMessageMetaItem>
-                  <span data-testid="handset-channel">{CHANNEL_NAMES[message.channel]}</span> · {received ? `From ${message.from}` : `To ${message.to}`} ·{' '}
-                  {formatDateTime(message.dateCreated)}
+                  <span data-testid="handset-channel">{CHANNEL_NAMES[message.channel]}</span> ·{' '}
+                  {received ? `From ${message.from}` : `To ${message.to}`} · {formatDateTime(message.dateCreated)}
                   {received ? ` · ${deliveryStatus(message)}` : ''}
                 </ChatMessageMetaItem>
               </ChatMessageMeta>

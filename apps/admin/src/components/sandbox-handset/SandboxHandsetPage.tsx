@@ -53,11 +53,16 @@ export function SandboxHandsetPage() {
 
   const title = (
     <PageTitle heading="Sandbox handset">
-      The customers’ phones of the embedded sandbox: see what each received by SMS or WhatsApp, and reply as the customer. No real
-      message is sent.
+      The customers’ phones of the embedded sandbox: see what each received by SMS or WhatsApp, and reply as the customer. No real message is sent.
     </PageTitle>
   );
-  if (handsets.isPending) return <>{title}<LoadingState label="Loading the phones…" testId="handsets-loading" /></>;
+  if (handsets.isPending)
+    return (
+      <>
+        {title}
+        <LoadingState label="Loading the phones…" testId="handsets-loading" />
+      </>
+    );
   if (handsets.isError) {
     // The API mounts these routes only on its embedded sandbox: a 404 means it works on a real account.
     const notSandbox = handsets.error instanceof ApiError && handsets.error.status === 404;
@@ -88,9 +93,11 @@ export function SandboxHandsetPage() {
             <HandsetList handsets={known} selected={selected} onSelect={select} />
           </Column>
           <Column span={8}>
-            <Box marginTop={['space60', 'space60', 'space0']}>{selected ? (
+            <Box marginTop={['space60', 'space60', 'space0']}>
+              {selected ? (
                 <SelectedHandset number={selected} accountNumbers={handsets.data.accountNumbers} whatsappSenders={handsets.data.whatsappSenders} />
-              ) : null}</Box>
+              ) : null}
+            </Box>
           </Column>
         </Grid>
       )}

@@ -15,7 +15,8 @@ export function ConflictingSessionHint({ error }: { error: unknown }) {
     if (!sessionSid) return null;
     return (
       <Text as="p" data-testid="conflicting-session">
-        The conversation holding this customer: <ConsoleLink href={`/proxy-sessions/${sessionSid}`}>Proxy session {sessionSid}</ConsoleLink>. Close it there if it is stuck, then send again.
+        The conversation holding this customer: <ConsoleLink href={`/proxy-sessions/${sessionSid}`}>Proxy session {sessionSid}</ConsoleLink>. Close it
+        there if it is stuck, then send again.
       </Text>
     );
   }
@@ -25,8 +26,8 @@ export function ConflictingSessionHint({ error }: { error: unknown }) {
     const customer = sidOf(error, 'customerNumber');
     return (
       <Text as="p" data-testid="conflicting-conversation">
-        {conversationSid ? `Conversation ${conversationSid}` : 'A conversation'} holds this customer{taskSid ? `, for task ${taskSid}` : ''}: the agent must finish that task in Flex before
-        another conversation can start.
+        {conversationSid ? `Conversation ${conversationSid}` : 'A conversation'} holds this customer{taskSid ? `, for task ${taskSid}` : ''}: the
+        agent must finish that task in Flex before another conversation can start.
         {customer ? (
           <>
             {' '}

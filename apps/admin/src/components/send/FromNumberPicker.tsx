@@ -29,7 +29,8 @@ export function FromNumberPicker({ id, kind, value, error, onChange }: FromNumbe
   else if (flows.isPending) help = 'Loading the account’s numbers…';
   else if (flows.isError) help = `The Flex Flows could not be read: ${flows.error.message}`;
   else if (numbers.length === 0) help = `No number has ${FLOW_TYPE[kind]}. Create one on the Flex Flows page first.`;
-  else if (chosen) help = `Uses the Flex Flow “${chosen.flexFlow.friendlyName}”${chosen.flexFlow.enabled ? '' : ' (disabled, as Flex advises for outbound tasks)'}.`;
+  else if (chosen)
+    help = `Uses the Flex Flow “${chosen.flexFlow.friendlyName}”${chosen.flexFlow.enabled ? '' : ' (disabled, as Flex advises for outbound tasks)'}.`;
   else help = `The account’s numbers with ${FLOW_TYPE[kind]}.`;
 
   return (

@@ -50,7 +50,9 @@ function useSend(kind: SendKind) {
   async function deliver(submission: Submission<unknown>): Promise<OutboundSmsResult> {
     unanswered.current = submission;
     try {
-      const result = await (kind === 'task' ? agent.mutateAsync(submission as Parameters<typeof agent.mutateAsync>[0]) : system.mutateAsync(submission as Parameters<typeof system.mutateAsync>[0]));
+      const result = await (kind === 'task'
+        ? agent.mutateAsync(submission as Parameters<typeof agent.mutateAsync>[0])
+        : system.mutateAsync(submission as Parameters<typeof system.mutateAsync>[0]));
       unanswered.current = undefined;
       return result;
     } catch (error) {
@@ -113,7 +115,16 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
         <FromNumberPicker id={id('fromNumber')} kind={kind} value={values.fromNumber} error={errors.fromNumber} onChange={update('fromNumber')} />
       </FormControl>
       <FormControl>
-        <TextField id={id('toName')} name="toName" label="Customer name" value={values.toName} onChange={update('toName')} error={errors.toName} help="Shown to the agent on the task and in the chat." required />
+        <TextField
+          id={id('toName')}
+          name="toName"
+          label="Customer name"
+          value={values.toName}
+          onChange={update('toName')}
+          error={errors.toName}
+          help="Shown to the agent on the task and in the chat."
+          required
+        />
       </FormControl>
       <FormControl>
         <TextField
@@ -145,7 +156,11 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
       {kind === 'task' ? <TaskOptions values={values} errors={errors} id={id} update={update} /> : null}
       {mutation.isError && Object.keys(apiFieldErrors).length === 0 ? (
         <>
-          <MutationError error={mutation.error} heading={kind === 'task' ? 'The conversation could not be started' : 'The SMS could not be sent'} testId="send-error" />
+          <MutationError
+            error={mutation.error}
+            heading={kind === 'task' ? 'The conversation could not be started' : 'The SMS could not be sent'}
+            testId="send-error"
+          />
           <ConflictingSessionHint error={mutation.error} />
           {isUnanswered(mutation.error) ? (
             <Box display="flex" alignItems="center" columnGap="space40" flexWrap="wrap" data-testid="send-retry">
@@ -192,13 +207,38 @@ function TaskOptions({ values, errors, id, update }: TaskOptionsProps) {
       <DisclosureContent>
         <Box display="flex" flexDirection="column" rowGap="space60">
           <FormControl>
-            <TextField id={id('targetWorkerSid')} name="targetWorkerSid" label="Target worker SID" value={values.targetWorkerSid} onChange={update('targetWorkerSid')} error={errors.targetWorkerSid} help="WK…: the workflow may route the task to this worker." />
+            <TextField
+              id={id('targetWorkerSid')}
+              name="targetWorkerSid"
+              label="Target worker SID"
+              value={values.targetWorkerSid}
+              onChange={update('targetWorkerSid')}
+              error={errors.targetWorkerSid}
+              help="WK…: the workflow may route the task to this worker."
+            />
           </FormControl>
           <FormControl>
-            <TextField id={id('sourceChatChannelSid')} name="sourceChatChannelSid" label="Source chat channel SID" value={values.sourceChatChannelSid} onChange={update('sourceChatChannelSid')} error={errors.sourceChatChannelSid} help="CH…: a prior conversation this one continues, copied onto the task." />
+            <TextField
+              id={id('sourceChatChannelSid')}
+              name="sourceChatChannelSid"
+              label="Source chat channel SID"
+              value={values.sourceChatChannelSid}
+              onChange={update('sourceChatChannelSid')}
+              error={errors.sourceChatChannelSid}
+              help="CH…: a prior conversation this one continues, copied onto the task."
+            />
           </FormControl>
           <FormControl>
-            <TextField id={id('taskAttributes')} name="taskAttributes" label="Task attributes (JSON)" multiline value={values.taskAttributes} onChange={update('taskAttributes')} error={errors.taskAttributes} help='Extra routing attributes, e.g. {"crmId": "A-17"}. The outbound fields always win.' />
+            <TextField
+              id={id('taskAttributes')}
+              name="taskAttributes"
+              label="Task attributes (JSON)"
+              multiline
+              value={values.taskAttributes}
+              onChange={update('taskAttributes')}
+              error={errors.taskAttributes}
+              help='Extra routing attributes, e.g. {"crmId": "A-17"}. The outbound fields always win.'
+            />
           </FormControl>
         </Box>
       </DisclosureContent>

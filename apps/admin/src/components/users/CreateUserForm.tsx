@@ -37,7 +37,15 @@ export function CreateUserForm() {
       <form onSubmit={submit} aria-label="Add a user" data-testid="create-user-form" noValidate>
         <Box display="flex" flexDirection="column" rowGap="space50">
           <Box>
-            <TextField id="user-username" name="username" label="Username" value={values.username} onChange={(username) => setValues({ ...values, username })} error={errors.username} required />
+            <TextField
+              id="user-username"
+              name="username"
+              label="Username"
+              value={values.username}
+              onChange={(username) => setValues({ ...values, username })}
+              error={errors.username}
+              required
+            />
           </Box>
           <Box>
             <Label htmlFor="user-password" required>
@@ -60,7 +68,12 @@ export function CreateUserForm() {
           </Box>
           <Box>
             <Label htmlFor="user-role">Role</Label>
-            <Select id="user-role" name="role" value={values.role} onChange={(event) => setValues({ ...values, role: event.target.value as UserRole })}>
+            <Select
+              id="user-role"
+              name="role"
+              value={values.role}
+              onChange={(event) => setValues({ ...values, role: event.target.value as UserRole })}
+            >
               <Option value="operator">Operator: send, history, Flex Flows and sessions</Option>
               <Option value="admin">Admin: also Flex Flow changes, cleanup, API keys and users</Option>
             </Select>

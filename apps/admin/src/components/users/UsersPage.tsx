@@ -26,7 +26,9 @@ export function UsersPage() {
 
   return (
     <>
-      <PageTitle heading="Users">People who sign in to this console. Operators send and read; admins also change Flex Flows, run cleanups and manage keys and users.</PageTitle>
+      <PageTitle heading="Users">
+        People who sign in to this console. Operators send and read; admins also change Flex Flows, run cleanups and manage keys and users.
+      </PageTitle>
       <Box display="flex" flexDirection="column" rowGap="space70">
         <CreateUserForm />
         {failed ? <MutationError error={failed} heading="The user could not be changed" /> : null}
@@ -60,7 +62,11 @@ export function UsersPage() {
                   <Td>{formatDateTime(user.createdAt)}</Td>
                   <Td>
                     <Box display="flex" columnGap="space30">
-                      <Button variant="secondary" size="small" onClick={() => changeRole.mutate({ id: user.id, role: user.role === 'admin' ? 'operator' : 'admin' })}>
+                      <Button
+                        variant="secondary"
+                        size="small"
+                        onClick={() => changeRole.mutate({ id: user.id, role: user.role === 'admin' ? 'operator' : 'admin' })}
+                      >
                         Make {user.role === 'admin' ? 'operator' : 'admin'}
                       </Button>
                       <Button variant="destructive_secondary" size="small" onClick={() => setDeleting(user)}>

@@ -8,9 +8,19 @@ describe('API key form', () => {
   });
 
   it('makes the request: trimmed name, role, numbers only when some are given', () => {
-    expect(validateApiKeyForm({ name: ' CRM ', role: 'operator', allowedFromNumbers: '', callbackUrl: '' })).toEqual({ errors: {}, request: { name: 'CRM', role: 'operator' } });
-    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '+15550100001', callbackUrl: '' }).request).toEqual({ name: 'CRM', role: 'operator', allowedFromNumbers: ['+15550100001'] });
-    expect(validateApiKeyForm({ name: 'CRM', role: 'admin', allowedFromNumbers: ' ', callbackUrl: '' }).request).toEqual({ name: 'CRM', role: 'admin' });
+    expect(validateApiKeyForm({ name: ' CRM ', role: 'operator', allowedFromNumbers: '', callbackUrl: '' })).toEqual({
+      errors: {},
+      request: { name: 'CRM', role: 'operator' },
+    });
+    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '+15550100001', callbackUrl: '' }).request).toEqual({
+      name: 'CRM',
+      role: 'operator',
+      allowedFromNumbers: ['+15550100001'],
+    });
+    expect(validateApiKeyForm({ name: 'CRM', role: 'admin', allowedFromNumbers: ' ', callbackUrl: '' }).request).toEqual({
+      name: 'CRM',
+      role: 'admin',
+    });
   });
 
   it('restricts only operator keys to sender numbers, as the API does', () => {
@@ -26,13 +36,21 @@ describe('API key form', () => {
   });
 
   it('sends a callback URL when one is given, and names what is wrong with one that cannot be', () => {
-    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: ' https://crm.example.com/hook ' }).request).toEqual({
+    expect(
+      validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: ' https://crm.example.com/hook ' }).request,
+    ).toEqual({
       name: 'CRM',
       role: 'operator',
       callbackUrl: 'https://crm.example.com/hook',
     });
-    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'crm.example.com' }).errors.callbackUrl).toMatch(/^Not a URL/);
-    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'ftp://crm.example.com' }).errors.callbackUrl).toBe('Only http and https URLs.');
-    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'https://a:b@crm.example.com' }).errors.callbackUrl).toMatch(/^No user name/);
+    expect(validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'crm.example.com' }).errors.callbackUrl).toMatch(
+      /^Not a URL/,
+    );
+    expect(
+      validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'ftp://crm.example.com' }).errors.callbackUrl,
+    ).toBe('Only http and https URLs.');
+    expect(
+      validateApiKeyForm({ name: 'CRM', role: 'operator', allowedFromNumbers: '', callbackUrl: 'https://a:b@crm.example.com' }).errors.callbackUrl,
+    ).toMatch(/^No user name/);
   });
 });

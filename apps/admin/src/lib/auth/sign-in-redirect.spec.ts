@@ -17,7 +17,16 @@ describe('safeNextPath', () => {
 
   it('refuses spellings the URL parser turns into another host (tabs and new lines dropped, dot segments, backslashes)', () => {
     // `?next=/%09/evil.test` arrives decoded as "/\t/evil.test".
-    for (const next of ['/\t/evil.test', '/\n/evil.test', '/\r\n/evil.test', '/\t\\evil.test', '/.//evil.test', '/..//evil.test', '/%2e//evil.test', '\t//evil.test']) {
+    for (const next of [
+      '/\t/evil.test',
+      '/\n/evil.test',
+      '/\r\n/evil.test',
+      '/\t\\evil.test',
+      '/.//evil.test',
+      '/..//evil.test',
+      '/%2e//evil.test',
+      '\t//evil.test',
+    ]) {
       expect(safeNextPath(next, ORIGIN)).toBe('/');
     }
   });

@@ -17,13 +17,32 @@ describe('request bodies, in each route’s words', () => {
   const selection = { statuses: ['inactive'], olderThanHours: 24, number: '+15550100001' };
 
   it('Proxy sessions: statuses; the channel option only on the job', () => {
-    expect(PROXY_SESSION_CLEANUP.requestBody(selection, { dryRun: true, optionOn: true })).toEqual({ statuses: ['inactive'], olderThanHours: 24, number: '+15550100001', dryRun: true });
-    expect(PROXY_SESSION_CLEANUP.requestBody(selection, { dryRun: false, optionOn: false })).toEqual({ statuses: ['inactive'], olderThanHours: 24, number: '+15550100001', markChannelInactive: false });
+    expect(PROXY_SESSION_CLEANUP.requestBody(selection, { dryRun: true, optionOn: true })).toEqual({
+      statuses: ['inactive'],
+      olderThanHours: 24,
+      number: '+15550100001',
+      dryRun: true,
+    });
+    expect(PROXY_SESSION_CLEANUP.requestBody(selection, { dryRun: false, optionOn: false })).toEqual({
+      statuses: ['inactive'],
+      olderThanHours: 24,
+      number: '+15550100001',
+      markChannelInactive: false,
+    });
   });
 
   it('conversations: states; keepWithOpenTask on the dry run too, since it changes what is found', () => {
-    expect(CONVERSATION_CLEANUP.requestBody(selection, { dryRun: true, optionOn: true })).toEqual({ states: ['inactive'], olderThanHours: 24, number: '+15550100001', dryRun: true, keepWithOpenTask: true });
-    expect(CONVERSATION_CLEANUP.requestBody({ number: '+15550100001' }, { dryRun: false, optionOn: false })).toEqual({ number: '+15550100001', keepWithOpenTask: false });
+    expect(CONVERSATION_CLEANUP.requestBody(selection, { dryRun: true, optionOn: true })).toEqual({
+      states: ['inactive'],
+      olderThanHours: 24,
+      number: '+15550100001',
+      dryRun: true,
+      keepWithOpenTask: true,
+    });
+    expect(CONVERSATION_CLEANUP.requestBody({ number: '+15550100001' }, { dryRun: false, optionOn: false })).toEqual({
+      number: '+15550100001',
+      keepWithOpenTask: false,
+    });
   });
 });
 

@@ -65,7 +65,8 @@ const STALE_REASON = 'The selection is evaluated again when the job starts, so i
 export const PROXY_SESSION_CLEANUP: CleanupTarget = {
   kind: 'proxy-sessions',
   label: 'Proxy sessions',
-  description: 'Close and delete Proxy sessions in bulk — stuck sessions block a customer’s next conversation. Preview what a clean-up takes, then confirm.',
+  description:
+    'Close and delete Proxy sessions in bulk — stuck sessions block a customer’s next conversation. Preview what a clean-up takes, then confirm.',
   statusLegend: 'Session status',
   statusWord: 'status',
   // `unknown` is left out on purpose: nobody should bulk-delete what they cannot read.
@@ -89,7 +90,8 @@ export const PROXY_SESSION_CLEANUP: CleanupTarget = {
     { header: 'Status', value: (item) => text(item.data.status) },
     { header: 'Flex channel', value: (item) => text(item.data.uniqueName ?? item.data.channelSid) },
   ],
-  confirmText: (markInactive) => `Each session is closed${markInactive ? ', its chat channel marked inactive,' : ''} and deleted from Twilio. ${STALE_REASON}`,
+  confirmText: (markInactive) =>
+    `Each session is closed${markInactive ? ', its chat channel marked inactive,' : ''} and deleted from Twilio. ${STALE_REASON}`,
   requestBody: ({ statuses, ...rest }, { dryRun, optionOn }) => ({
     ...rest,
     ...(statuses ? { statuses } : {}),

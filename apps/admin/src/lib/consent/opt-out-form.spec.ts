@@ -13,6 +13,11 @@ describe('validateOptOutForm', () => {
   });
 
   it('places the API’s details on the fields it knows', () => {
-    expect(optOutFieldErrorsFrom([{ field: 'scope', message: 'bad scope' }, { field: 'colour', message: 'x' }])).toEqual({ scope: 'bad scope' });
+    expect(
+      optOutFieldErrorsFrom([
+        { field: 'scope', message: 'bad scope' },
+        { field: 'colour', message: 'x' },
+      ]),
+    ).toEqual({ scope: 'bad scope' });
   });
 });

@@ -25,12 +25,23 @@ describe('Flex Flow form', () => {
   it('needs an E.164 number; the name and the integration SIDs may be left to the API’s defaults', () => {
     expect(validateFlexFlowForm(newFlexFlowForm())).toEqual({ contactIdentity: expect.stringContaining('E.164') });
     expect(validateFlexFlowForm({ ...newFlexFlowForm('task'), contactIdentity: '+15550100003' })).toEqual({});
-    expect(validateFlexFlowForm({ ...newFlexFlowForm('task'), contactIdentity: '+15550100003', friendlyName: '  ' })).toEqual({ friendlyName: 'The name must not be blank.' });
-    expect(validateFlexFlowForm({ ...newFlexFlowForm('task'), contactIdentity: '+15550100003', friendlyName: 'x'.repeat(65) }).friendlyName).toMatch(/At most 64/);
+    expect(validateFlexFlowForm({ ...newFlexFlowForm('task'), contactIdentity: '+15550100003', friendlyName: '  ' })).toEqual({
+      friendlyName: 'The name must not be blank.',
+    });
+    expect(validateFlexFlowForm({ ...newFlexFlowForm('task'), contactIdentity: '+15550100003', friendlyName: 'x'.repeat(65) }).friendlyName).toMatch(
+      /At most 64/,
+    );
   });
 
   it('checks the integration SIDs of the chosen type only', () => {
-    const values = { ...newFlexFlowForm('task'), friendlyName: 'x', contactIdentity: '+15550100003', workspaceSid: 'WS1', flowSid: 'nonsense', channel: 'Not A Channel' };
+    const values = {
+      ...newFlexFlowForm('task'),
+      friendlyName: 'x',
+      contactIdentity: '+15550100003',
+      workspaceSid: 'WS1',
+      flowSid: 'nonsense',
+      channel: 'Not A Channel',
+    };
     expect(Object.keys(validateFlexFlowForm(values)).sort()).toEqual(['channel', 'workspaceSid']);
     expect(validateFlexFlowForm({ ...values, channel: 'chat', workspaceSid: workspaceSid })).toEqual({});
   });
@@ -57,6 +68,8 @@ describe('Flex Flow form', () => {
     const values = flexFlowFormFrom(existing);
     expect(flexFlowChanges(existing, values)).toEqual({});
     expect(flexFlowChanges(existing, { ...values, enabled: true, longLived: true })).toEqual({ enabled: true, longLived: true });
-    expect(flexFlowChanges(existing, { ...values, channel: 'chat' })).toEqual({ integration: { workspaceSid, workflowSid: existing.integration.workflowSid, channel: 'chat' } });
+    expect(flexFlowChanges(existing, { ...values, channel: 'chat' })).toEqual({
+      integration: { workspaceSid, workflowSid: existing.integration.workflowSid, channel: 'chat' },
+    });
   });
 });

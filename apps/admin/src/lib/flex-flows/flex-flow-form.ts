@@ -72,13 +72,16 @@ export function flexFlowFormFrom(flow: FlexFlow): FlexFlowFormValues {
 }
 
 function optionalSid(value: string, prefix: string): string | undefined {
-  return value === '' || isSid(value, prefix) ? undefined : `A SID starting with ${prefix} followed by 32 hexadecimal digits, or empty for the account’s default.`;
+  return value === '' || isSid(value, prefix)
+    ? undefined
+    : `A SID starting with ${prefix} followed by 32 hexadecimal digits, or empty for the account’s default.`;
 }
 
 export function validateFlexFlowForm(values: FlexFlowFormValues): FlexFlowFormErrors {
   const errors: FlexFlowFormErrors = {};
   if (values.friendlyName !== '' && values.friendlyName.trim() === '') errors.friendlyName = 'The name must not be blank.';
-  else if (values.friendlyName.length > MAX_FRIENDLY_NAME_LENGTH) errors.friendlyName = `At most ${MAX_FRIENDLY_NAME_LENGTH} characters (now ${values.friendlyName.length}).`;
+  else if (values.friendlyName.length > MAX_FRIENDLY_NAME_LENGTH)
+    errors.friendlyName = `At most ${MAX_FRIENDLY_NAME_LENGTH} characters (now ${values.friendlyName.length}).`;
   if (!isE164(values.contactIdentity)) errors.contactIdentity = 'Enter the Twilio number in E.164 format, e.g. +15550100001.';
   if (values.integrationType === 'studio') {
     errors.flowSid = optionalSid(values.flowSid, 'FW');

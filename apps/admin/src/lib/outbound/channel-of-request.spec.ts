@@ -2,11 +2,22 @@ import { describe, expect, it } from '@jest/globals';
 import { channelSidOf, conversationSidOf } from './channel-of-request';
 import type { OutboundStep } from './outbound.types';
 
-const step = (name: OutboundStep['name'], sids: Record<string, string>): OutboundStep => ({ name, outcome: 'created', sids, startedAt: '2026-11-24T18:00:00Z', finishedAt: '2026-11-24T18:00:01Z' });
+const step = (name: OutboundStep['name'], sids: Record<string, string>): OutboundStep => ({
+  name,
+  outcome: 'created',
+  sids,
+  startedAt: '2026-11-24T18:00:00Z',
+  finishedAt: '2026-11-24T18:00:01Z',
+});
 
 describe('channelSidOf', () => {
   it('reads the channel from the answer of a request that succeeded', () => {
-    expect(channelSidOf({ result: { channel: { sid: 'CH1', chatServiceSid: 'IS1', identity: '+1', userSid: null, dateCreated: '' } }, steps: [step('channel', { channelSid: 'CH2' })] })).toBe('CH1');
+    expect(
+      channelSidOf({
+        result: { channel: { sid: 'CH1', chatServiceSid: 'IS1', identity: '+1', userSid: null, dateCreated: '' } },
+        steps: [step('channel', { channelSid: 'CH2' })],
+      }),
+    ).toBe('CH1');
   });
 
   it('falls back to the channel step of a request that failed after opening one', () => {
@@ -27,7 +38,9 @@ describe('conversationSidOf', () => {
   });
 
   it('falls back to the interaction or conversation step of a conversations-mode request that failed', () => {
-    expect(conversationSidOf({ result: null, steps: [step('interaction', { conversationSid: 'CH2', taskSid: 'WT1' })], input: conversations })).toBe('CH2');
+    expect(conversationSidOf({ result: null, steps: [step('interaction', { conversationSid: 'CH2', taskSid: 'WT1' })], input: conversations })).toBe(
+      'CH2',
+    );
     expect(conversationSidOf({ result: null, steps: [step('conversation', { conversationSid: 'CH3' })], input: conversations })).toBe('CH3');
   });
 

@@ -20,5 +20,6 @@ export function conversationSidOf(request: RequestTrail): string | undefined {
   const fromResult = request.result?.conversation?.sid;
   if (fromResult) return fromResult;
   if (request.input.mode !== 'conversations') return undefined;
-  return request.steps.find((step) => (step.name === 'interaction' || step.name === 'conversation') && step.sids.conversationSid)?.sids.conversationSid;
+  return request.steps.find((step) => (step.name === 'interaction' || step.name === 'conversation') && step.sids.conversationSid)?.sids
+    .conversationSid;
 }

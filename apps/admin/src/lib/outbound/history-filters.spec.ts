@@ -21,7 +21,9 @@ describe('history filters', () => {
   it('carries the delivery filter both ways, and drops a delivery status the API does not have', () => {
     expect(historyFiltersFrom(new URLSearchParams('delivery=undelivered'))).toEqual({ delivery: 'undelivered', page: 1, pageSize: 20 });
     expect(historyFiltersFrom(new URLSearchParams('delivery=lost'))).toEqual({ page: 1, pageSize: 20 });
-    expect(historySearchParams({ delivery: 'undelivered', page: 1, pageSize: 20 }, { includePageSize: false }).toString()).toBe('delivery=undelivered');
+    expect(historySearchParams({ delivery: 'undelivered', page: 1, pageSize: 20 }, { includePageSize: false }).toString()).toBe(
+      'delivery=undelivered',
+    );
   });
 
   it('keeps the page URL short: no first page, no size', () => {

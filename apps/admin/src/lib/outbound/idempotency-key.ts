@@ -19,7 +19,11 @@ export interface Submission<Request> {
  * The submission for `request`: the unanswered one's key when the request is the same (a retry), a new key
  * otherwise (a key sent again with another body is refused with 422 IDEMPOTENCY_KEY_REUSED).
  */
-export function submissionFor<Request>(request: Request, unanswered: Submission<Request> | undefined, newKey: () => string = randomIdempotencyKey): Submission<Request> {
+export function submissionFor<Request>(
+  request: Request,
+  unanswered: Submission<Request> | undefined,
+  newKey: () => string = randomIdempotencyKey,
+): Submission<Request> {
   if (unanswered && sameRequest(unanswered.request, request)) return { request, idempotencyKey: unanswered.idempotencyKey };
   return { request, idempotencyKey: newKey() };
 }
@@ -27,7 +31,12 @@ export function submissionFor<Request>(request: Request, unanswered: Submission<
 /** Whether a send that failed this way may have run, so a retry must carry the same key. */
 export function isUnanswered(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
-  if (error.code === CLIENT_ERROR_CODES.networkError || error.code === PROXY_ERROR_CODES.apiUnreachable || error.code === PROXY_ERROR_CODES.apiTimeout) return true;
+  if (
+    error.code === CLIENT_ERROR_CODES.networkError ||
+    error.code === PROXY_ERROR_CODES.apiUnreachable ||
+    error.code === PROXY_ERROR_CODES.apiTimeout
+  )
+    return true;
   return error.code === KEY_IN_USE || error.status >= 500;
 }
 

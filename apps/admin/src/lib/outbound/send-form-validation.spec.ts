@@ -61,7 +61,12 @@ describe('request bodies', () => {
       sourceChatChannelSid: channelSid,
       taskAttributes: { crmId: 'A-17' },
     });
-    expect(toSendSystemSmsRequest({ ...valid, body: 'Shipped' })).toEqual({ fromNumber: '+15550100001', toName: 'Ada Lovelace', toNumber: '+14155550123', messageBody: 'Shipped' });
+    expect(toSendSystemSmsRequest({ ...valid, body: 'Shipped' })).toEqual({
+      fromNumber: '+15550100001',
+      toName: 'Ada Lovelace',
+      toNumber: '+14155550123',
+      messageBody: 'Shipped',
+    });
   });
 });
 
@@ -88,7 +93,8 @@ describe('fieldErrorsFrom', () => {
       context: { recipient: '+14155550123', scope: '+15550100001', since: '2026-12-01T10:00:00.000Z', source: 'inbound-keyword' },
     });
     expect(fieldErrorsFrom(error)).toEqual({
-      toNumber: '+14155550123 texted an opt-out keyword (STOP) on Dec 1, 2026, 10:00 AM UTC and may not be texted from +15550100001. Nothing was sent. They can text START to opt back in, or an admin can remove the opt-out on the Consent page.',
+      toNumber:
+        '+14155550123 texted an opt-out keyword (STOP) on Dec 1, 2026, 10:00 AM UTC and may not be texted from +15550100001. Nothing was sent. They can text START to opt back in, or an admin can remove the opt-out on the Consent page.',
     });
   });
 

@@ -26,7 +26,9 @@ export class ApiKeyDto implements ApiKey {
   })
   callbackUrl!: string | null;
 
-  @ApiProperty({ description: 'Whether the key has a signing secret (shown once, when made; keys older than system callbacks get one when it is rotated)' })
+  @ApiProperty({
+    description: 'Whether the key has a signing secret (shown once, when made; keys older than system callbacks get one when it is rotated)',
+  })
   hasSigningSecret!: boolean;
 
   @ApiProperty({ example: 'user:usr_0a1b2c3d4e5f60718293a4b5' })

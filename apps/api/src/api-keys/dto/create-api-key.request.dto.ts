@@ -48,6 +48,8 @@ export class CreateApiKeyRequestDto {
   @IsE164PhoneNumber({ each: true })
   allowedFromNumbers?: string[];
 
-  @CallbackUrlProperty('Where to POST the state changes of the key’s requests (system callbacks), signed with the key’s signing secret. https (http only to a loopback address) with a real Twilio account.')
+  @CallbackUrlProperty(
+    'Where to POST the state changes of the key’s requests (system callbacks), signed with the key’s signing secret. https (http only to a loopback address) with a real Twilio account.',
+  )
   callbackUrl?: string;
 }

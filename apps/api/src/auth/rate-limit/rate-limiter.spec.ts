@@ -34,7 +34,12 @@ describe('RateLimiter (fixed windows in the database)', () => {
 
   it('lets exactly `limit` of concurrent hits through', async () => {
     const states = await Promise.all(Array.from({ length: 10 }, () => limiter.hit('burst', { limit: 5, windowMs: 60_000 })));
-    expect(states.filter((state) => !state.exceeded).map((state) => state.hits).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      states
+        .filter((state) => !state.exceeded)
+        .map((state) => state.hits)
+        .sort((x, y) => x - y),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(states.filter((state) => state.exceeded)).toHaveLength(5);
   });
 

@@ -26,6 +26,10 @@ export class SendRateLimit {
     response.setHeader('RateLimit-Limit', String(state.limit));
     response.setHeader('RateLimit-Remaining', String(Math.max(0, state.limit - state.hits)));
     if (!state.exceeded) return;
-    throw new TooManyRequestsException('RATE_LIMITED', `Too many SMS sends: at most ${state.limit} a minute for this ${caller.kind === 'user' ? 'user' : 'API key'}.`, state.retryAfterSeconds);
+    throw new TooManyRequestsException(
+      'RATE_LIMITED',
+      `Too many SMS sends: at most ${state.limit} a minute for this ${caller.kind === 'user' ? 'user' : 'API key'}.`,
+      state.retryAfterSeconds,
+    );
   }
 }

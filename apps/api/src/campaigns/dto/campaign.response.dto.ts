@@ -29,7 +29,10 @@ export class CampaignReportDto {
   @ApiProperty({ type: PreflightGroupDto }) optedOut!: PreflightGroupDto;
   @ApiProperty({ type: PreflightGroupDto }) inConversation!: PreflightGroupDto;
   @ApiProperty({ type: SegmentsDto }) segments!: SegmentsDto;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Recipients per sender number' }) perSender!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Recipients per sender number' }) perSender!: Record<
+    string,
+    number
+  >;
   @ApiProperty({ description: 'At the pacing, quiet hours aside' }) estimatedDurationSeconds!: number;
 }
 
@@ -72,7 +75,8 @@ export class CampaignViewDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) backoffUntil!: string | null;
   @ApiProperty({ type: CampaignCountsDto, description: 'Recipients by state' }) counts!: CampaignCountsDto;
   @ApiProperty({ description: 'Recipients settled per second over the last minute' }) currentRatePerSecond!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Seconds to the last pending recipient at the current pacing (quiet hours aside)' }) etaSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds to the last pending recipient at the current pacing (quiet hours aside)' })
+  etaSeconds!: number | null;
 }
 
 export class CampaignRecipientDto {

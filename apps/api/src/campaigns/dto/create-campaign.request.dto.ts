@@ -74,7 +74,11 @@ export class CampaignSettingsDto {
   @Max(MAX_PACING_PER_SECOND)
   pacingPerSecond?: number;
 
-  @ApiPropertyOptional({ description: 'Quiet hours: first local time (the recipient’s, from the number) a message may go out; the same as sendUntil = no quiet hours.', example: '08:00', default: '08:00' })
+  @ApiPropertyOptional({
+    description: 'Quiet hours: first local time (the recipient’s, from the number) a message may go out; the same as sendUntil = no quiet hours.',
+    example: '08:00',
+    default: '08:00',
+  })
   @IsOptional()
   @IsString()
   @Matches(TIME_OF_DAY, { message: 'sendFrom must be a time of day, HH:MM (24-hour)' })
@@ -100,7 +104,11 @@ export class CampaignSettingsDto {
   @IsIn(['skip', 'send'])
   inConversation?: 'skip' | 'send';
 
-  @ApiPropertyOptional({ description: 'Carrier-filtered messages (Twilio 30007) from one sender at which the campaign stops for review.', default: 10, minimum: 1 })
+  @ApiPropertyOptional({
+    description: 'Carrier-filtered messages (Twilio 30007) from one sender at which the campaign stops for review.',
+    default: 10,
+    minimum: 1,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -116,7 +124,10 @@ export class CampaignSettingsDto {
 }
 
 export class CampaignRecipientRequestDto {
-  @ApiProperty({ description: 'The customer’s number; any common spelling with a country code. Invalid ones are reported, not refused.', example: '+15558675310' })
+  @ApiProperty({
+    description: 'The customer’s number; any common spelling with a country code. Invalid ones are reported, not refused.',
+    example: '+15558675310',
+  })
   @IsString()
   @Length(0, 64)
   number!: string;
@@ -127,13 +138,23 @@ export class CampaignRecipientRequestDto {
   @Length(0, MAX_NAME_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Values of the body’s `{{variables}}`.', type: 'object', additionalProperties: { type: 'string', maxLength: MAX_SMS_BODY_LENGTH }, maxProperties: 50, example: { date: 'March 3' } })
+  @ApiPropertyOptional({
+    description: 'Values of the body’s `{{variables}}`.',
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: MAX_SMS_BODY_LENGTH },
+    maxProperties: 50,
+    example: { date: 'March 3' },
+  })
   @IsOptional()
   @IsObject()
   @ValidateBy({
     name: 'isTextValues',
     validator: {
-      validate: (value: unknown) => typeof value === 'object' && value !== null && Object.keys(value).length <= 50 && Object.values(value).every((item) => typeof item === 'string' && item.length <= MAX_SMS_BODY_LENGTH),
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        Object.keys(value).length <= 50 &&
+        Object.values(value).every((item) => typeof item === 'string' && item.length <= MAX_SMS_BODY_LENGTH),
       defaultMessage: () => `variables must map at most 50 names to texts of at most ${MAX_SMS_BODY_LENGTH} characters`,
     },
   })
@@ -142,7 +163,12 @@ export class CampaignRecipientRequestDto {
 
 /** `POST /api/v1/campaigns` with a JSON body. */
 export class CreateCampaignRequestDto extends CampaignSettingsDto {
-  @ApiProperty({ type: [CampaignRecipientRequestDto], minItems: 1, maxItems: MAX_JSON_RECIPIENTS, description: `At most ${MAX_JSON_RECIPIENTS}; upload a CSV for more.` })
+  @ApiProperty({
+    type: [CampaignRecipientRequestDto],
+    minItems: 1,
+    maxItems: MAX_JSON_RECIPIENTS,
+    description: `At most ${MAX_JSON_RECIPIENTS}; upload a CSV for more.`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_JSON_RECIPIENTS)

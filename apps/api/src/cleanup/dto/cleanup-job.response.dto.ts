@@ -153,4 +153,3 @@ export class CleanupJobViewDto implements CleanupJobView {
   @ApiProperty({ type: [CleanupItemErrorDto], description: 'The first failed items with their errors (all of them: GET …/items?status=failed)' })
   errors!: CleanupItemErrorDto[];
 }
-

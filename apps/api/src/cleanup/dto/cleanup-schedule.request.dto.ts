@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { SCHEDULABLE_CLEANUP_KINDS, type CleanupJobKind } from '@flex-sms/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LongLivedChannelSelectionDto } from './long-lived-channel-cleanup.request.dto';
 import { ProxySessionSelectionDto } from './proxy-session-cleanup.request.dto';
 

@@ -16,7 +16,12 @@ export class CreatedBeforeSelectionDto {
   @Max(MAX_AGE_HOURS)
   olderThanHours?: number;
 
-  @ApiPropertyOptional({ description: 'Created more than this many days ago (added to olderThanHours)', minimum: 0, maximum: MAX_AGE_HOURS / 24, example: 7 })
+  @ApiPropertyOptional({
+    description: 'Created more than this many days ago (added to olderThanHours)',
+    minimum: 0,
+    maximum: MAX_AGE_HOURS / 24,
+    example: 7,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)

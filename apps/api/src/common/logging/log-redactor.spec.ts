@@ -20,7 +20,9 @@ describe('LogRedactor', () => {
   it('removes passwords, tokens and secrets in JSON and form bodies, and the session cookie', () => {
     expect(secretsOnly.redact('{"username":"ada","password":"hunter2 \\"quoted\\""}')).toBe(`{"username":"ada","password":"${REDACTED}"}`);
     expect(secretsOnly.redact('username=ada&password=hunter2&role=admin')).toBe(`username=ada&password=${REDACTED}&role=admin`);
-    expect(secretsOnly.redact('{"authToken": "abc", "apiKey":"k", "keyHash":"scrypt$1"}')).toBe(`{"authToken": "${REDACTED}", "apiKey":"${REDACTED}", "keyHash":"${REDACTED}"}`);
+    expect(secretsOnly.redact('{"authToken": "abc", "apiKey":"k", "keyHash":"scrypt$1"}')).toBe(
+      `{"authToken": "${REDACTED}", "apiKey":"${REDACTED}", "keyHash":"${REDACTED}"}`,
+    );
     expect(secretsOnly.redact('cookie flex_sms_session=abcDEF123; other=1')).toBe(`cookie flex_sms_session=${REDACTED}; other=1`);
     expect(secretsOnly.redact('cookie __Host-flex_sms_session=abcDEF123')).toBe(`cookie __Host-flex_sms_session=${REDACTED}`);
   });
@@ -31,7 +33,9 @@ describe('LogRedactor', () => {
   });
 
   it('masks phone numbers when configured, plain and URL-encoded, keeping the first digit and the last two', () => {
-    expect(everything.redact('GET /api/v1/outbound?number=%2B14155550123 from +15550100001')).toBe('GET /api/v1/outbound?number=%2B1••••••••23 from +1••••••••01');
+    expect(everything.redact('GET /api/v1/outbound?number=%2B14155550123 from +15550100001')).toBe(
+      'GET /api/v1/outbound?number=%2B1••••••••23 from +1••••••••01',
+    );
     expect(secretsOnly.redact('from +15550100001')).toBe('from +15550100001');
   });
 

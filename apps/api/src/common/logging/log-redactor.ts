@@ -51,7 +51,11 @@ export class LogRedactor {
       .replace(RULES.jsonSecret, `$1"${REDACTED}"`)
       .replace(RULES.formSecret, `$1${REDACTED}`);
     if (this.settings.redactMessageBodies) result = result.replace(RULES.jsonMessage, `$1"${REDACTED}"`).replace(RULES.formMessage, `$1${REDACTED}`);
-    if (this.settings.redactPhoneNumbers) result = result.replace(RULES.phoneNumber, (_m, plus: string, first: string, middle: string, last: string) => `${plus}${first}${'•'.repeat(middle.length)}${last}`);
+    if (this.settings.redactPhoneNumbers)
+      result = result.replace(
+        RULES.phoneNumber,
+        (_m, plus: string, first: string, middle: string, last: string) => `${plus}${first}${'•'.repeat(middle.length)}${last}`,
+      );
     return result;
   }
 

@@ -31,7 +31,10 @@ export function IsMessagingAddress(options?: ValidationOptions): PropertyDecorat
       name: 'isMessagingAddress',
       validator: {
         validate: (value) => toE164(typeof value === 'string' ? value.replace(/^whatsapp:/, '') : value) !== undefined,
-        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a number in E.164 format (+15551234567), or whatsapp: followed by one`, options),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a number in E.164 format (+15551234567), or whatsapp: followed by one`,
+          options,
+        ),
       },
     },
     options,

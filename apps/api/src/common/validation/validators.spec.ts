@@ -25,9 +25,12 @@ describe('request validators', () => {
     expect(toE164('+442071838750')).toBe('+442071838750');
   });
 
-  it.each([['4155550123'], ['+1 415 555 0123'], ['+1415555012'], ['+0155501000'], ['+1415555012345678'], [14155550123], ['']])('refuse %p as a phone number', (value) => {
-    expect(errorsOf({ fromNumber: value }).fromNumber).toEqual(['fromNumber must be a phone number in E.164 format, e.g. +15551234567']);
-  });
+  it.each([['4155550123'], ['+1 415 555 0123'], ['+1415555012'], ['+0155501000'], ['+1415555012345678'], [14155550123], ['']])(
+    'refuse %p as a phone number',
+    (value) => {
+      expect(errorsOf({ fromNumber: value }).fromNumber).toEqual(['fromNumber must be a phone number in E.164 format, e.g. +15551234567']);
+    },
+  );
 
   it('refuse a toNumber equal to fromNumber', () => {
     expect(errorsOf({ toNumber: '+15550100001' }).toNumber).toEqual(['toNumber must differ from fromNumber']);

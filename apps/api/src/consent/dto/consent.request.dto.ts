@@ -18,7 +18,12 @@ export class AddOptOutRequestDto {
   @IsConsentScope()
   scope!: string;
 
-  @ApiProperty({ description: 'Why, for the audit trail.', example: 'Customer asked by phone not to be texted', minLength: 1, maxLength: MAX_CONSENT_REASON_LENGTH })
+  @ApiProperty({
+    description: 'Why, for the audit trail.',
+    example: 'Customer asked by phone not to be texted',
+    minLength: 1,
+    maxLength: MAX_CONSENT_REASON_LENGTH,
+  })
   @IsString()
   @Length(1, MAX_CONSENT_REASON_LENGTH)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
@@ -31,7 +36,12 @@ export class RemoveOptOutQueryDto {
   @IsConsentScope()
   scope!: string;
 
-  @ApiProperty({ description: 'Why, for the audit trail.', example: 'Customer opted back in in writing', minLength: 1, maxLength: MAX_CONSENT_REASON_LENGTH })
+  @ApiProperty({
+    description: 'Why, for the audit trail.',
+    example: 'Customer opted back in in writing',
+    minLength: 1,
+    maxLength: MAX_CONSENT_REASON_LENGTH,
+  })
   @IsString()
   @Length(1, MAX_CONSENT_REASON_LENGTH)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })

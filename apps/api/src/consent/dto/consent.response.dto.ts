@@ -55,7 +55,12 @@ export class ConsentAuditEntryDto {
   @ApiProperty({ example: 'user:2f1c…' })
   actor!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'ops', description: "The user's or API key's name (`twilio` for Twilio); null when deleted since." })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'ops',
+    description: "The user's or API key's name (`twilio` for Twilio); null when deleted since.",
+  })
   actorName!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Customer asked by phone' })
@@ -74,7 +79,10 @@ export class ImportRowErrorDto {
 }
 
 export class ConsentImportResultDto {
-  @ApiProperty({ example: 41, description: 'Rows recorded as opt-outs (an opt-out already on file keeps its date; the import is in its audit trail).' })
+  @ApiProperty({
+    example: 41,
+    description: 'Rows recorded as opt-outs (an opt-out already on file keeps its date; the import is in its audit trail).',
+  })
   imported!: number;
 
   @ApiProperty({ type: [ImportRowErrorDto], description: 'Rows left out, each with its line and every bad field (at most 100 listed).' })
@@ -83,6 +91,9 @@ export class ConsentImportResultDto {
   @ApiProperty({ example: 1, description: 'All rows left out, also those beyond the listed errors.' })
   rejected!: number;
 
-  @ApiProperty({ example: true, description: 'False when the file stopped being CSV (the last error, field `csv`, says where): the rows before it are recorded, none after.' })
+  @ApiProperty({
+    example: true,
+    description: 'False when the file stopped being CSV (the last error, field `csv`, says where): the rows before it are recorded, none after.',
+  })
   complete!: boolean;
 }

@@ -17,7 +17,8 @@ export class OutboundMessageRequestDto extends OutboundPartiesRequestDto {
   channel?: OutboundChannel;
 
   @ApiPropertyOptional({
-    description: 'A Content template (GET /api/v1/content-templates) sent instead of the text; on WhatsApp it must be approved. The first message goes out as it.',
+    description:
+      'A Content template (GET /api/v1/content-templates) sent instead of the text; on WhatsApp it must be approved. The first message goes out as it.',
     example: 'HX0123456789abcdef0123456789abcdef',
   })
   @IsOptional()

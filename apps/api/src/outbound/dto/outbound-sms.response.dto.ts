@@ -10,7 +10,10 @@ class ReusedDto {
   @ApiProperty({ description: 'The channel’s live Proxy Session was reused', example: false })
   session!: boolean;
 
-  @ApiPropertyOptional({ description: 'Conversations mode: the customer’s active conversation with the number (held by no task) was reused', example: false })
+  @ApiPropertyOptional({
+    description: 'Conversations mode: the customer’s active conversation with the number (held by no task) was reused',
+    example: false,
+  })
   conversation?: boolean;
 }
 
@@ -52,7 +55,12 @@ export class ResultProxySessionDto {
   @ApiProperty({ example: 'KC0123456789abcdef0123456789abcdef' })
   sid!: string;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Flex names a conversation’s session after its channel', example: 'CH0123456789abcdef0123456789abcdef' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Flex names a conversation’s session after its channel',
+    example: 'CH0123456789abcdef0123456789abcdef',
+  })
   uniqueName!: string | null;
 
   @ApiProperty({ enum: ['open', 'in-progress', 'closed', 'failed', 'unknown'], example: 'open' })
@@ -105,7 +113,10 @@ export class ResultMessageDto {
   @ApiProperty({ example: '2026-11-24T18:00:01.000Z' })
   dateCreated!: string;
 
-  @ApiPropertyOptional({ description: 'The message went out as this Content template; body is its filled-in text', example: 'HX0123456789abcdef0123456789abcdef' })
+  @ApiPropertyOptional({
+    description: 'The message went out as this Content template; body is its filled-in text',
+    example: 'HX0123456789abcdef0123456789abcdef',
+  })
   contentSid?: string;
 }
 
@@ -119,7 +130,8 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
 
   @ApiProperty({
     enum: ['chat-proxy', 'conversations'],
-    description: 'How the number carries the conversation: Programmable Chat + Proxy, or Conversations + Flex Interactions (OUTBOUND_MODE, CONVERSATIONS_NUMBERS)',
+    description:
+      'How the number carries the conversation: Programmable Chat + Proxy, or Conversations + Flex Interactions (OUTBOUND_MODE, CONVERSATIONS_NUMBERS)',
     example: 'chat-proxy',
   })
   mode!: OutboundSmsResult['mode'];
@@ -130,7 +142,11 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiProperty({ enum: ['sms', 'whatsapp'], description: 'The messaging channel the conversation is on', example: 'sms' })
   channelType!: OutboundSmsResult['channelType'];
 
-  @ApiProperty({ type: ResultFlexFlowDto, nullable: true, description: 'The number’s Flex Flow; null for a Conversations number without Flex Flows (its Address Configuration routes it)' })
+  @ApiProperty({
+    type: ResultFlexFlowDto,
+    nullable: true,
+    description: 'The number’s Flex Flow; null for a Conversations number without Flex Flows (its Address Configuration routes it)',
+  })
   flexFlow!: ResultFlexFlowDto | null;
 
   @ApiProperty({ type: ResultChannelDto })
@@ -139,7 +155,10 @@ export class OutboundSmsResponseDto implements OutboundSmsResult {
   @ApiPropertyOptional({ type: ResultProxySessionDto, description: 'Chat + Proxy mode: the Proxy Session relaying the channel as SMS' })
   proxySession?: ResultProxySessionDto;
 
-  @ApiPropertyOptional({ type: ResultConversationDto, description: 'Conversations mode: the conversation the SMS went through (also given as `channel`)' })
+  @ApiPropertyOptional({
+    type: ResultConversationDto,
+    description: 'Conversations mode: the conversation the SMS went through (also given as `channel`)',
+  })
   conversation?: ResultConversationDto;
 
   @ApiPropertyOptional({ type: ResultInteractionDto, description: 'Conversations mode, agent flow: the Flex Interaction that created the task' })

@@ -35,10 +35,19 @@ export class OutboundHistoryController {
   @ConfinedToSenders()
   @ApiOperation({
     summary: 'List outbound SMS requests, newest first',
-    description: 'Filters combine (AND). Each row is the request without its steps. An API key restricted to sender numbers sees only requests from them.',
+    description:
+      'Filters combine (AND). Each row is the request without its steps. An API key restricted to sender numbers sees only requests from them.',
   })
   @ApiOkResponse({ type: OutboundHistoryPageDto })
-  @ApiErrorExamples({ 400: [{ code: 'VALIDATION_FAILED', message: 'The request has 1 invalid field.', details: [{ field: 'status', message: 'status must be one of the following values: in_flight, succeeded, failed, rolled_back' }] }] })
+  @ApiErrorExamples({
+    400: [
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'The request has 1 invalid field.',
+        details: [{ field: 'status', message: 'status must be one of the following values: in_flight, succeeded, failed, rolled_back' }],
+      },
+    ],
+  })
   async list(
     @Query() query: OutboundHistoryQueryDto,
     @CurrentCaller() caller: Caller,
@@ -68,8 +77,13 @@ export class OutboundHistoryController {
   @ApiOperation({ summary: 'One outbound SMS request with its steps, follow-up work and rollback record' })
   @ApiParam({ name: 'id', example: 'req_6f1d2c3b4a5e6f708192a3b4' })
   @ApiOkResponse({ type: OutboundRequestDto })
-  @ApiErrorExamples({ 404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }] })
-  async get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<WithDelivery<WithCallerName<JournalEntry>, DeliveryView & { history: DeliveryEvent[] }>> {
+  @ApiErrorExamples({
+    404: [{ code: 'OUTBOUND_REQUEST_NOT_FOUND', message: 'Outbound SMS request req_000 was not found', context: { requestId: 'req_000' } }],
+  })
+  async get(
+    @Param('id') id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WithDelivery<WithCallerName<JournalEntry>, DeliveryView & { history: DeliveryEvent[] }>> {
     const entry = await this.journal.get(id);
     // Another number's request is "not found" to a restricted key, rather than forbidden: its id tells nothing.
     if (!entry || !maySeeSender(caller, entry.fromNumber)) throw new OutboundRequestNotFound(id);

@@ -15,12 +15,20 @@ export class OutboundHistoryQueryDto extends PagingQueryDto {
   @IsIn(OUTBOUND_REQUEST_STATUSES)
   status?: (typeof OUTBOUND_REQUEST_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: OUTBOUND_REQUEST_KINDS, description: 'agent_sms: POST /outbound/task; system_sms: POST /outbound/message', example: 'agent_sms' })
+  @ApiPropertyOptional({
+    enum: OUTBOUND_REQUEST_KINDS,
+    description: 'agent_sms: POST /outbound/task; system_sms: POST /outbound/message',
+    example: 'agent_sms',
+  })
   @IsOptional()
   @IsIn(OUTBOUND_REQUEST_KINDS)
   kind?: (typeof OUTBOUND_REQUEST_KINDS)[number];
 
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: "The delivery status of the request's first message (`accepted`: Twilio has reported nothing more yet)", example: 'undelivered' })
+  @ApiPropertyOptional({
+    enum: DELIVERY_STATUSES,
+    description: "The delivery status of the request's first message (`accepted`: Twilio has reported nothing more yet)",
+    example: 'undelivered',
+  })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
   delivery?: DeliveryStatus;
@@ -31,7 +39,10 @@ export class OutboundHistoryQueryDto extends PagingQueryDto {
   @IsE164PhoneNumber()
   number?: string;
 
-  @ApiPropertyOptional({ description: 'Who made the request: `api-key:<id>`, `user:<id>` or `bootstrap`', example: 'user:usr_0a1b2c3d4e5f60718293a4b5' })
+  @ApiPropertyOptional({
+    description: 'Who made the request: `api-key:<id>`, `user:<id>` or `bootstrap`',
+    example: 'user:usr_0a1b2c3d4e5f60718293a4b5',
+  })
   @IsOptional()
   @Matches(/^(bootstrap|api-key:[\w-]{1,64}|user:[\w-]{1,64})$/, { message: 'caller must be api-key:<id>, user:<id> or bootstrap' })
   caller?: string;

@@ -26,7 +26,11 @@ class StepDto {
   @ApiProperty({ enum: STEP_OUTCOMES, example: 'created' })
   outcome!: StepOutcome;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', taskSid: 'WT0123456789abcdef0123456789abcdef' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { channelSid: 'CH0123456789abcdef0123456789abcdef', taskSid: 'WT0123456789abcdef0123456789abcdef' },
+  })
   sids!: Record<string, string>;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
@@ -46,7 +50,11 @@ class PendingStepDto {
   @ApiProperty({ enum: PENDING_STEP_NAMES, example: 'channel-attributes' })
   name!: PendingStepRecord['name'];
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { channelSid: 'CH0123456789abcdef0123456789abcdef', sessionSid: 'KC0123456789abcdef0123456789abcdef' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { channelSid: 'CH0123456789abcdef0123456789abcdef', sessionSid: 'KC0123456789abcdef0123456789abcdef' },
+  })
   payload!: Record<string, unknown>;
 
   @ApiProperty({ example: '2026-11-24T18:00:00.400Z' })
@@ -89,7 +97,11 @@ class DeliveryEventDto {
   @ApiProperty({ nullable: true, type: String, example: null })
   errorMessage!: string | null;
 
-  @ApiProperty({ enum: ['callback', 'reconciliation'], description: 'A Twilio callback, or the reconciliation job reading the message back', example: 'callback' })
+  @ApiProperty({
+    enum: ['callback', 'reconciliation'],
+    description: 'A Twilio callback, or the reconciliation job reading the message back',
+    example: 'callback',
+  })
   source!: 'callback' | 'reconciliation';
 
   @ApiProperty({ description: 'When Twilio says the status changed', example: '2026-11-24T18:00:01.100Z' })
@@ -103,7 +115,8 @@ class DeliveryEventDto {
 export class DeliveryDto {
   @ApiProperty({
     enum: DELIVERY_STATUSES,
-    description: "Twilio's status of the message: `accepted` until Twilio reports more; `delivered`/`read`, or `undelivered`/`failed` with the error code, are final",
+    description:
+      "Twilio's status of the message: `accepted` until Twilio reports more; `delivered`/`read`, or `undelivered`/`failed` with the error code, are final",
     example: 'undelivered',
   })
   status!: DeliveryStatus;
@@ -146,7 +159,10 @@ export class OutboundRequestSummaryDto {
   })
   status!: OutboundRequestStatus;
 
-  @ApiProperty({ description: 'Who asked, by reference: `api-key:<id>`, `user:<id>` or `bootstrap` (filter the list with `caller`)', example: 'api-key:key_3f2a9c0d1b7e4a55' })
+  @ApiProperty({
+    description: 'Who asked, by reference: `api-key:<id>`, `user:<id>` or `bootstrap` (filter the list with `caller`)',
+    example: 'api-key:key_3f2a9c0d1b7e4a55',
+  })
   caller!: string;
 
   @ApiProperty({
@@ -175,7 +191,11 @@ export class OutboundRequestSummaryDto {
   @ApiProperty({ nullable: true, type: String, example: '9f1c4b5e-2f0b-4c1d-8a57-3c8f6e1d2a10' })
   idempotencyKey!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { sourceChatChannelSid: null, targetWorkerSid: null, taskAttributes: { crmId: 'A-17' } } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { sourceChatChannelSid: null, targetWorkerSid: null, taskAttributes: { crmId: 'A-17' } },
+  })
   input!: Record<string, unknown>;
 
   @ApiPropertyOptional({
@@ -201,7 +221,11 @@ export class OutboundRequestSummaryDto {
 }
 
 export class OutboundRequestDto extends OutboundRequestSummaryDto {
-  @ApiProperty({ nullable: true, type: DeliveryWithHistoryDto, description: "The delivery of the request's first message, with every status reported; null when no message was sent" })
+  @ApiProperty({
+    nullable: true,
+    type: DeliveryWithHistoryDto,
+    description: "The delivery of the request's first message, with every status reported; null when no message was sent",
+  })
   declare delivery: DeliveryWithHistoryDto | null;
 
   @ApiProperty({ type: [StepDto], description: 'The Twilio steps, in the order they finished' })

@@ -37,7 +37,10 @@ export class LegacyFunctionsController {
   @OutboundSmsRoute({
     path: 'flex-initiate-outbound-sms-task',
     kind: 'agent_sms',
-    operation: { summary: 'Original Function: start an agent SMS conversation with a task', description: 'Same as POST /api/v1/outbound/task; initialNotificationMessage is sent to the customer.' },
+    operation: {
+      summary: 'Original Function: start an agent SMS conversation with a task',
+      description: 'Same as POST /api/v1/outbound/task; initialNotificationMessage is sent to the customer.',
+    },
     response: { type: LegacyOutboundSmsResponseDto },
     originalFunction: { answerFromJournal: legacyAnswer },
   })
@@ -55,7 +58,10 @@ export class LegacyFunctionsController {
   @OutboundSmsRoute({
     path: 'flex-initiate-outbound-sms',
     kind: 'system_sms',
-    operation: { summary: 'Original Function: send a fire-and-forget SMS through the Studio Flex Flow', description: 'Same as POST /api/v1/outbound/message.' },
+    operation: {
+      summary: 'Original Function: send a fire-and-forget SMS through the Studio Flex Flow',
+      description: 'Same as POST /api/v1/outbound/message.',
+    },
     response: { type: LegacyOutboundSmsResponseDto },
     originalFunction: { answerFromJournal: legacyAnswer },
   })

@@ -22,7 +22,11 @@ export class LegacyOutboundSmsTaskRequestDto extends OutboundPartiesRequestDto {
   @IsTwilioSid('WK')
   targetWorkerSid?: string;
 
-  @ApiPropertyOptional({ description: 'Sent to the customer straight away', example: 'Hi Ada, this is Grace from Acme.', maxLength: MAX_SMS_BODY_LENGTH })
+  @ApiPropertyOptional({
+    description: 'Sent to the customer straight away',
+    example: 'Hi Ada, this is Grace from Acme.',
+    maxLength: MAX_SMS_BODY_LENGTH,
+  })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()

@@ -7,7 +7,12 @@ class LegacyChatChannelDto extends PickType(ResultChannelDto, ['identity', 'sid'
   @ApiProperty({ example: 'AC0123456789abcdef0123456789abcdef' })
   accountSid!: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'FO0123456789abcdef0123456789abcdef', description: 'Null for a Conversations number without Flex Flows' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'FO0123456789abcdef0123456789abcdef',
+    description: 'Null for a Conversations number without Flex Flows',
+  })
   flexFlowSid!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'WT0123456789abcdef0123456789abcdef' })
@@ -42,7 +47,8 @@ class LegacyChatMessageDto extends PickType(ResultMessageDto, ['sid', 'body', 'i
   from!: string;
 
   @ApiProperty({
-    example: 'https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Channels/CH0123456789abcdef0123456789abcdef/Messages/IM0123456789abcdef0123456789abcdef',
+    example:
+      'https://chat.twilio.com/v2/Services/IS0123456789abcdef0123456789abcdef/Channels/CH0123456789abcdef0123456789abcdef/Messages/IM0123456789abcdef0123456789abcdef',
   })
   url!: string;
 }

@@ -31,7 +31,10 @@ class SystemCallbackDto {
   @ApiProperty({ enum: ['request.state', 'delivery'] })
   event!: string;
 
-  @ApiProperty({ example: 'https://crm.example.com/flex-sms/callbacks', description: 'Hidden (empty) from a sender-restricted key for another caller’s request' })
+  @ApiProperty({
+    example: 'https://crm.example.com/flex-sms/callbacks',
+    description: 'Hidden (empty) from a sender-restricted key for another caller’s request',
+  })
   url!: string;
 
   @ApiProperty({ enum: SYSTEM_CALLBACK_STATUSES })
@@ -40,7 +43,12 @@ class SystemCallbackDto {
   @ApiProperty({ example: 3 })
   attempts!: number;
 
-  @ApiProperty({ nullable: true, type: String, example: '2026-11-24T18:00:17.000Z', description: 'When the next attempt is due; null once delivered or given up' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2026-11-24T18:00:17.000Z',
+    description: 'When the next attempt is due; null once delivered or given up',
+  })
   nextAttemptAt!: string | null;
 
   @ApiProperty({ example: '2026-11-24T18:00:00.900Z' })

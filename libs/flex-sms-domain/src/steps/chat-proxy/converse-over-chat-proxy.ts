@@ -15,7 +15,11 @@ import { fetchChannelForAttributes, writeProxySessionAttribute } from './write-p
  * (attribute write ∥ message). With a warm Flex Flow cache that is three sequential Twilio round trips, two when the
  * attribute write is deferred and there is no message; none of it lists sessions, channels or flows.
  */
-export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan): Promise<OutboundSmsResult> {
+export async function converseOverChatProxy(
+  deps: OutboundSmsDependencies,
+  steps: StepRecorder,
+  plan: OutboundConversationPlan,
+): Promise<OutboundSmsResult> {
   const { fromNumber, toNumber, toName } = plan;
   const flexFlow = await resolveFlexFlow(deps, steps, fromNumber, plan.integrationType);
   const opened = await openChannel(deps, steps, { flexFlow, fromNumber, toNumber, toName, taskAttributes: plan.taskAttributes });
@@ -36,7 +40,9 @@ export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps
 
   const attributeRequest = { chatServiceSid, channelSid: channel.sid, sessionSid: tied.session.sid };
   const sendMessage = (): Promise<ChatMessage | undefined> =>
-    plan.message ? postMessage(deps, steps, { chatServiceSid, channelSid: channel.sid, body: plan.message, requestId: steps.requestId }) : Promise.resolve(undefined);
+    plan.message
+      ? postMessage(deps, steps, { chatServiceSid, channelSid: channel.sid, body: plan.message, requestId: steps.requestId })
+      : Promise.resolve(undefined);
 
   let message: ChatMessage | undefined;
   if (plan.deferChannelAttributes) {
@@ -59,7 +65,13 @@ export async function converseOverChatProxy(deps: OutboundSmsDependencies, steps
       enabled: flexFlow.enabled,
       chatServiceSid: flexFlow.chatServiceSid,
     },
-    channel: { sid: channel.sid, chatServiceSid, identity: opened.identity, userSid: channel.userSid, dateCreated: channel.dateCreated.toISOString() },
+    channel: {
+      sid: channel.sid,
+      chatServiceSid,
+      identity: opened.identity,
+      userSid: channel.userSid,
+      dateCreated: channel.dateCreated.toISOString(),
+    },
     proxySession: { sid: tied.session.sid, uniqueName: tied.session.uniqueName, status: tied.session.status, mode: tied.session.mode },
     ...(channel.taskSid ? { task: { sid: channel.taskSid, workspaceSid: flexFlow.integration.workspaceSid ?? null } } : {}),
     ...(message ? { message: { sid: message.sid, body: message.body, index: message.index, dateCreated: message.dateCreated.toISOString() } } : {}),

@@ -95,7 +95,11 @@ async function candidateChannels(deps: Deps, context: ConflictContext): Promise<
 /** The customer's chat channels; none when they have no chat user on the service (the conflict came from elsewhere). */
 async function customerChannels(deps: Deps, context: ConflictContext): Promise<string[]> {
   try {
-    return await deps.retrier.run('list the customer chat channels', () => deps.chatChannels.listChannelsOfUser(context.chatServiceSid, context.identity), IDEMPOTENT);
+    return await deps.retrier.run(
+      'list the customer chat channels',
+      () => deps.chatChannels.listChannelsOfUser(context.chatServiceSid, context.identity),
+      IDEMPOTENT,
+    );
   } catch (error) {
     if (error instanceof ResourceNotFound) return [];
     throw error;

@@ -43,7 +43,7 @@ describe('tying the channel to the customer (proxy-session step)', () => {
     expect(result.reused.session).toBe(true);
   });
 
-  it("closes a session left by an inactive conversation, and retries once", async () => {
+  it('closes a session left by an inactive conversation, and retries once', async () => {
     const stale = world.twilio.seedConversation({ flow: world.studioFlow, identity: CUSTOMER, customer: CUSTOMER, inactive: true });
 
     const result = await useCase.execute(command);
@@ -76,7 +76,11 @@ describe('tying the channel to the customer (proxy-session step)', () => {
     expect(world.twilio.sessions.get(earlier.proxySession!.sid)?.session.status).toBe('closed');
     expect(world.twilio.liveSessionsOf(CUSTOMER).map((session) => session.sid)).toEqual([result.proxySession!.sid]);
     const staleStep = world.journal.all()[1].steps.find((step) => step.name === 'stale-session');
-    expect(staleStep).toMatchObject({ outcome: 'closed', sids: { sessionSid: earlier.proxySession!.sid, channelSid: earlier.channel.sid }, data: { reason: 'channel gone' } });
+    expect(staleStep).toMatchObject({
+      outcome: 'closed',
+      sids: { sessionSid: earlier.proxySession!.sid, channelSid: earlier.channel.sid },
+      data: { reason: 'channel gone' },
+    });
   });
 
   it('refuses with the conflicting channel, session and task when a live conversation holds the customer, and undoes its own', async () => {
@@ -89,7 +93,12 @@ describe('tying the channel to the customer (proxy-session step)', () => {
     expect(failure).toMatchObject({
       code: 'PARTICIPANT_CONFLICT',
       twilioCode: 80604,
-      details: { customerNumber: CUSTOMER, proxyNumber: TWILIO_NUMBER, conflictingSessionSid: live.sessionSid, conflictingChannelSid: live.channelSid },
+      details: {
+        customerNumber: CUSTOMER,
+        proxyNumber: TWILIO_NUMBER,
+        conflictingSessionSid: live.sessionSid,
+        conflictingChannelSid: live.channelSid,
+      },
     });
     expect(world.twilio.sessions.get(live.sessionSid!)?.session.status).toBe('open');
     expect(world.twilio.channels.has(live.channelSid)).toBe(true);
@@ -101,7 +110,12 @@ describe('tying the channel to the customer (proxy-session step)', () => {
   });
 
   it('names the conflicting task when the live conversation has one', async () => {
-    const otherFlow = world.twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false, friendlyName: 'older task flow' });
+    const otherFlow = world.twilio.addFlow({
+      contactIdentity: TWILIO_NUMBER,
+      integrationType: 'task',
+      enabled: false,
+      friendlyName: 'older task flow',
+    });
     const live = world.twilio.seedConversation({ flow: otherFlow, identity: CUSTOMER, customer: CUSTOMER });
 
     const failure = await useCase.execute(command).catch((error: unknown) => error);
@@ -128,7 +142,13 @@ describe('tying the channel to the customer (proxy-session step)', () => {
   });
 
   it('treats a session that appeared under our UniqueName meanwhile as reused', async () => {
-    const seeded = world.twilio.seedConversation({ flow: world.taskFlow, identity: CUSTOMER, customer: CUSTOMER, sessionStatus: null, createdAgoMs: 0 });
+    const seeded = world.twilio.seedConversation({
+      flow: world.taskFlow,
+      identity: CUSTOMER,
+      customer: CUSTOMER,
+      sessionStatus: null,
+      createdAgoMs: 0,
+    });
     // A channel just made that the journal never saw: the step goes straight to create, and finds the name taken.
     await world.twilio.proxySessionPort.createSession({
       uniqueName: seeded.channelSid,

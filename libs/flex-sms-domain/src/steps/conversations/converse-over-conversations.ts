@@ -1,4 +1,11 @@
-import { FlexFlowNotFound, InvalidFlexFlowSettings, InvalidInput, ResourceNotFound, TwilioRequestFailed, WhatsAppTemplateRequired } from '../../errors';
+import {
+  FlexFlowNotFound,
+  InvalidFlexFlowSettings,
+  InvalidInput,
+  ResourceNotFound,
+  TwilioRequestFailed,
+  WhatsAppTemplateRequired,
+} from '../../errors';
 import { channelAddress } from '../../outbound/outbound-channel';
 import { selectFlexFlow } from '../../flex-flows/select-flex-flow';
 import { TWILIO_OUTSIDE_WINDOW } from '../../outbound/outbound-message';
@@ -21,7 +28,11 @@ import { postConversationMessage } from './post-conversation-message.step';
  * The Flex Flows still say where things go: the Task flow's workspace and workflow route the interaction, the Studio
  * flow takes the replies.
  */
-export async function converseOverConversations(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan): Promise<OutboundSmsResult> {
+export async function converseOverConversations(
+  deps: OutboundSmsDependencies,
+  steps: StepRecorder,
+  plan: OutboundConversationPlan,
+): Promise<OutboundSmsResult> {
   const routing = await resolveConversationsRouting(deps, steps, plan);
   const { flexFlow } = routing;
   if (plan.integrationType === 'task') {
@@ -48,7 +59,12 @@ export async function converseOverConversations(deps: OutboundSmsDependencies, s
   if (!plan.message && !plan.content) throw new InvalidInput('messageBody', 'is required');
   const studioFlowSid = routing.studioFlowSid;
   if (!studioFlowSid) {
-    throw new InvalidFlexFlowSettings([{ field: 'integration.flowSid', message: `${flexFlow ? `Studio Flex Flow ${flexFlow.sid}` : `the ${plan.channel} Address Configuration of ${plan.fromNumber.e164}`} names no Studio flow to take the replies` }]);
+    throw new InvalidFlexFlowSettings([
+      {
+        field: 'integration.flowSid',
+        message: `${flexFlow ? `Studio Flex Flow ${flexFlow.sid}` : `the ${plan.channel} Address Configuration of ${plan.fromNumber.e164}`} names no Studio flow to take the replies`,
+      },
+    ]);
   }
   const opened = await openSmsConversation(deps, steps, {
     channel: plan.channel,
@@ -56,7 +72,13 @@ export async function converseOverConversations(deps: OutboundSmsDependencies, s
     toNumber: plan.toNumber,
     toName: plan.toName,
     studioFlowSid,
-    workspaceSid: () => (flexFlow ? taskWorkspaceOf(deps, plan) : deps.senderModes.flexWorkspaceRouting().then((found) => found.workspaceSid, () => undefined)),
+    workspaceSid: () =>
+      flexFlow
+        ? taskWorkspaceOf(deps, plan)
+        : deps.senderModes.flexWorkspaceRouting().then(
+            (found) => found.workspaceSid,
+            () => undefined,
+          ),
   });
   const message = await postFirstMessage(deps, steps, plan, opened.conversation.sid);
   return resultOf(steps, plan, flexFlow, opened.conversation, !opened.created, message);
@@ -74,7 +96,11 @@ export interface ConversationsRouting {
  * A Flex UI 2.x number usually has no Flex Flow: its Conversations Address Configuration (the channel's) names the
  * Studio flow that takes replies, and Flex's own workspace and workflow route the agent's task.
  */
-function resolveConversationsRouting(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan): Promise<ConversationsRouting> {
+function resolveConversationsRouting(
+  deps: OutboundSmsDependencies,
+  steps: StepRecorder,
+  plan: OutboundConversationPlan,
+): Promise<ConversationsRouting> {
   return steps.run<ConversationsRouting>('flex-flow', async () => {
     try {
       // A number without Flex Flows is routed by its Address Configuration as soon as the cached list says so; only a
@@ -83,18 +109,35 @@ function resolveConversationsRouting(deps: OutboundSmsDependencies, steps: StepR
       const { workspaceSid, workflowSid, flowSid } = flexFlow.integration;
       const sids: Record<string, string> = { flexFlowSid: flexFlow.sid, chatServiceSid: flexFlow.chatServiceSid };
       if (workspaceSid) sids.workspaceSid = workspaceSid;
-      return { value: { flexFlow, workspaceSid, workflowSid, studioFlowSid: flowSid }, outcome: 'resolved', sids, data: { enabled: flexFlow.enabled, integrationType: plan.integrationType } };
+      return {
+        value: { flexFlow, workspaceSid, workflowSid, studioFlowSid: flowSid },
+        outcome: 'resolved',
+        sids,
+        data: { enabled: flexFlow.enabled, integrationType: plan.integrationType },
+      };
     } catch (error) {
       if (!(error instanceof FlexFlowNotFound)) throw error;
-      const configuration = (await deps.senderModes.addressConfigurationsOf(plan.fromNumber)).find((candidate) => candidate.type === plan.channel && candidate.autoCreationEnabled);
+      const configuration = (await deps.senderModes.addressConfigurationsOf(plan.fromNumber)).find(
+        (candidate) => candidate.type === plan.channel && candidate.autoCreationEnabled,
+      );
       if (!configuration) throw error;
       const sids: Record<string, string> = { addressConfigurationSid: configuration.sid };
       if (plan.integrationType === 'studio') {
         if (configuration.studioFlowSid) sids.studioFlowSid = configuration.studioFlowSid;
-        return { value: { flexFlow: null, studioFlowSid: configuration.studioFlowSid ?? undefined }, outcome: 'resolved', sids, data: { integrationType: plan.integrationType, source: 'address-configuration' } };
+        return {
+          value: { flexFlow: null, studioFlowSid: configuration.studioFlowSid ?? undefined },
+          outcome: 'resolved',
+          sids,
+          data: { integrationType: plan.integrationType, source: 'address-configuration' },
+        };
       }
       const { workspaceSid, workflowSid } = await deps.senderModes.flexWorkspaceRouting();
-      return { value: { flexFlow: null, workspaceSid, workflowSid }, outcome: 'resolved', sids: { ...sids, workspaceSid, workflowSid }, data: { integrationType: plan.integrationType, source: 'address-configuration' } };
+      return {
+        value: { flexFlow: null, workspaceSid, workflowSid },
+        outcome: 'resolved',
+        sids: { ...sids, workspaceSid, workflowSid },
+        data: { integrationType: plan.integrationType, source: 'address-configuration' },
+      };
     }
   });
 }
@@ -104,14 +147,21 @@ async function findFlexFlow(deps: OutboundSmsDependencies, plan: OutboundConvers
     return selectFlexFlow(await deps.flexFlowDirectory.list(), plan.fromNumber, plan.integrationType);
   } catch (error) {
     if (!(error instanceof FlexFlowNotFound)) throw error;
-    const routedByAddress = (await deps.senderModes.addressConfigurationsOf(plan.fromNumber)).some((candidate) => candidate.type === plan.channel && candidate.autoCreationEnabled);
+    const routedByAddress = (await deps.senderModes.addressConfigurationsOf(plan.fromNumber)).some(
+      (candidate) => candidate.type === plan.channel && candidate.autoCreationEnabled,
+    );
     if (routedByAddress) throw error;
     return deps.flexFlowDirectory.find(plan.fromNumber, plan.integrationType);
   }
 }
 
 /** The first message, free text or template; WhatsApp's 63016 (outside the window) is told as such. */
-async function postFirstMessage(deps: OutboundSmsDependencies, steps: StepRecorder, plan: OutboundConversationPlan, conversationSid: string): Promise<ConversationMessage> {
+async function postFirstMessage(
+  deps: OutboundSmsDependencies,
+  steps: StepRecorder,
+  plan: OutboundConversationPlan,
+  conversationSid: string,
+): Promise<ConversationMessage> {
   const author = plan.record.caller;
   try {
     return await postConversationMessage(deps, steps, {
@@ -121,19 +171,28 @@ async function postFirstMessage(deps: OutboundSmsDependencies, steps: StepRecord
     });
   } catch (error) {
     if (error instanceof TwilioRequestFailed && error.twilioCode === TWILIO_OUTSIDE_WINDOW) {
-      throw new WhatsAppTemplateRequired(channelAddress(plan.channel, plan.toNumber), channelAddress(plan.channel, plan.fromNumber), null, TWILIO_OUTSIDE_WINDOW);
+      throw new WhatsAppTemplateRequired(
+        channelAddress(plan.channel, plan.toNumber),
+        channelAddress(plan.channel, plan.fromNumber),
+        null,
+        TWILIO_OUTSIDE_WINDOW,
+      );
     }
     throw error;
   }
 }
 
 function fetchConversation(deps: OutboundSmsDependencies, conversationSid: string): Promise<Conversation> {
-  return deps.retrier.run('fetch Conversation', async () => {
-    const conversation = await deps.conversations.fetchConversation(conversationSid);
-    // Flex created it a moment ago; a miss means Twilio lost it, which the caller must hear about.
-    if (!conversation) throw new ResourceNotFound('Conversation', conversationSid);
-    return conversation;
-  }, IDEMPOTENT);
+  return deps.retrier.run(
+    'fetch Conversation',
+    async () => {
+      const conversation = await deps.conversations.fetchConversation(conversationSid);
+      // Flex created it a moment ago; a miss means Twilio lost it, which the caller must hear about.
+      if (!conversation) throw new ResourceNotFound('Conversation', conversationSid);
+      return conversation;
+    },
+    IDEMPOTENT,
+  );
 }
 
 /** The number's Task Flex Flow workspace, where an agent's task on the customer's conversation would be (cached). */
@@ -161,10 +220,28 @@ function resultOf(
     mode: 'conversations',
     reused: { channel: reused, session: false, conversation: reused },
     channelType: plan.channel,
-    flexFlow: flexFlow ? { sid: flexFlow.sid, friendlyName: flexFlow.friendlyName, integrationType: flexFlow.integrationType, enabled: flexFlow.enabled, chatServiceSid: flexFlow.chatServiceSid } : null,
+    flexFlow: flexFlow
+      ? {
+          sid: flexFlow.sid,
+          friendlyName: flexFlow.friendlyName,
+          integrationType: flexFlow.integrationType,
+          enabled: flexFlow.enabled,
+          chatServiceSid: flexFlow.chatServiceSid,
+        }
+      : null,
     channel: { sid: conversation.sid, chatServiceSid: conversation.chatServiceSid, identity: plan.toNumber.e164, userSid: null, dateCreated },
     conversation: { sid: conversation.sid, chatServiceSid: conversation.chatServiceSid, state: conversation.state, dateCreated },
-    ...(message ? { message: { sid: message.sid, body: message.body || (plan.content?.body ?? ''), index: message.index, dateCreated: message.dateCreated.toISOString(), ...(plan.content ? { contentSid: plan.content.contentSid } : {}) } } : {}),
+    ...(message
+      ? {
+          message: {
+            sid: message.sid,
+            body: message.body || (plan.content?.body ?? ''),
+            index: message.index,
+            dateCreated: message.dateCreated.toISOString(),
+            ...(plan.content ? { contentSid: plan.content.contentSid } : {}),
+          },
+        }
+      : {}),
     pendingSteps: [],
   };
 }

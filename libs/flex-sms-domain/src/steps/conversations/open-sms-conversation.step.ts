@@ -40,7 +40,10 @@ export function conversationUniqueName(requestId: string): string {
 export async function openSmsConversation(deps: Deps, steps: StepRecorder, request: OpenSmsConversationRequest): Promise<OpenedConversation> {
   const conversation = await createConversation(deps, steps, request);
   try {
-    await allSettledOrThrow([addCustomer(deps, steps, conversation, request), attachStudioFlow(deps, steps, conversation, request.studioFlowSid)] as const);
+    await allSettledOrThrow([
+      addCustomer(deps, steps, conversation, request),
+      attachStudioFlow(deps, steps, conversation, request.studioFlowSid),
+    ] as const);
     return { conversation, created: true };
   } catch (error) {
     if (!(error instanceof ConversationAddressInUse)) throw error;
@@ -55,7 +58,12 @@ function createConversation(deps: Deps, steps: StepRecorder, request: OpenSmsCon
     const uniqueName = conversationUniqueName(steps.requestId);
     const conversation = await deps.retrier.run(
       'create Conversation',
-      () => deps.conversations.createConversation({ friendlyName: `${request.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} ${request.toNumber.e164}`, uniqueName, attributes: { outboundSmsRequestId: steps.requestId, name: request.toName } }),
+      () =>
+        deps.conversations.createConversation({
+          friendlyName: `${request.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} ${request.toNumber.e164}`,
+          uniqueName,
+          attributes: { outboundSmsRequestId: steps.requestId, name: request.toName },
+        }),
       { kind: 'lookup-before-repeat', lookup: () => deps.conversations.fetchConversation(uniqueName) },
     );
     return { value: conversation, outcome: 'created', sids: { conversationSid: conversation.sid, chatServiceSid: conversation.chatServiceSid } };
@@ -64,11 +72,19 @@ function createConversation(deps: Deps, steps: StepRecorder, request: OpenSmsCon
 
 function addCustomer(deps: Deps, steps: StepRecorder, conversation: Conversation, request: OpenSmsConversationRequest): Promise<void> {
   return steps.run('conversation-participant', async () => {
-    const participant = { address: channelAddress(request.channel, request.toNumber), proxyAddress: channelAddress(request.channel, request.fromNumber) };
-    const added = await deps.retrier.run('add the customer SMS participant', () => deps.conversations.addSmsParticipant(conversation.sid, participant), {
-      kind: 'lookup-before-repeat',
-      lookup: async () => (await deps.conversations.listParticipants(conversation.sid)).find((candidate) => candidate.address === participant.address) ?? null,
-    });
+    const participant = {
+      address: channelAddress(request.channel, request.toNumber),
+      proxyAddress: channelAddress(request.channel, request.fromNumber),
+    };
+    const added = await deps.retrier.run(
+      'add the customer SMS participant',
+      () => deps.conversations.addSmsParticipant(conversation.sid, participant),
+      {
+        kind: 'lookup-before-repeat',
+        lookup: async () =>
+          (await deps.conversations.listParticipants(conversation.sid)).find((candidate) => candidate.address === participant.address) ?? null,
+      },
+    );
     return { value: undefined, outcome: 'created', sids: { conversationSid: conversation.sid, participantSid: added.sid } };
   });
 }
@@ -76,7 +92,9 @@ function addCustomer(deps: Deps, steps: StepRecorder, conversation: Conversation
 function attachStudioFlow(deps: Deps, steps: StepRecorder, conversation: Conversation, studioFlowSid: string): Promise<void> {
   return steps.run('conversation-webhook', async () => {
     // `once`: a repeat could add a second Studio webhook, and every reply would then start the flow twice.
-    const webhook = await deps.retrier.run('attach the Studio flow', () => deps.conversations.attachStudioFlow(conversation.sid, studioFlowSid), { kind: 'once' });
+    const webhook = await deps.retrier.run('attach the Studio flow', () => deps.conversations.attachStudioFlow(conversation.sid, studioFlowSid), {
+      kind: 'once',
+    });
     return { value: undefined, outcome: 'created', sids: { conversationSid: conversation.sid, webhookSid: webhook.sid, studioFlowSid } };
   });
 }
@@ -84,6 +102,11 @@ function attachStudioFlow(deps: Deps, steps: StepRecorder, conversation: Convers
 function removeEmptyConversation(deps: Deps, steps: StepRecorder, conversation: Conversation): Promise<void> {
   return steps.run('conversation', async () => {
     await deps.retrier.run('remove the empty Conversation', () => deps.conversations.removeConversation(conversation.sid), IDEMPOTENT);
-    return { value: undefined, outcome: 'removed', sids: { conversationSid: conversation.sid }, data: { reason: 'the customer is in another conversation' } };
+    return {
+      value: undefined,
+      outcome: 'removed',
+      sids: { conversationSid: conversation.sid },
+      data: { reason: 'the customer is in another conversation' },
+    };
   });
 }

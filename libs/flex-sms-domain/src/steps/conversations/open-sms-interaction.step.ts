@@ -54,7 +54,9 @@ export function openSmsInteraction(deps: Deps, steps: StepRecorder, request: Ope
 async function open(deps: Deps, request: OpenSmsInteractionRequest): Promise<OpenedInteraction> {
   const { workspaceSid, workflowSid, flexFlow } = request.routing;
   if (!workspaceSid || !workflowSid) {
-    throw new InvalidFlexFlowSettings([{ field: 'integration', message: `Task Flex Flow ${flexFlow?.sid ?? ''} names no workspace and workflow to route the interaction with` }]);
+    throw new InvalidFlexFlowSettings([
+      { field: 'integration', message: `Task Flex Flow ${flexFlow?.sid ?? ''} names no workspace and workflow to route the interaction with` },
+    ]);
   }
   const base: CreateSmsInteractionRequest = {
     channelType: request.channel,
@@ -69,12 +71,17 @@ async function open(deps: Deps, request: OpenSmsInteractionRequest): Promise<Ope
     },
   };
   // `once`: a repeat after an ambiguous failure would make a second task, or meet the pair the first attempt bound.
-  const create = (input: CreateSmsInteractionRequest) => deps.retrier.run('create Flex Interaction', () => deps.interactions.createSmsInteraction(input), { kind: 'once' });
+  const create = (input: CreateSmsInteractionRequest) =>
+    deps.retrier.run('create Flex Interaction', () => deps.interactions.createSmsInteraction(input), { kind: 'once' });
   try {
     return { interaction: await create(base), conversationCreated: true };
   } catch (error) {
     if (!(error instanceof ConversationAddressInUse)) throw error;
-    const holder = await reusableConversation(deps, { fromNumber: request.fromNumber, toNumber: request.toNumber, workspaceSid: async () => workspaceSid }, error);
+    const holder = await reusableConversation(
+      deps,
+      { fromNumber: request.fromNumber, toNumber: request.toNumber, workspaceSid: async () => workspaceSid },
+      error,
+    );
     return { interaction: await create({ ...base, mediaConversationSid: holder.sid }), conversationCreated: false };
   }
 }

@@ -29,10 +29,17 @@ export async function reusableConversation(deps: Deps, context: ConversationConf
 
   const workspaceSid = await context.workspaceSid();
   if (workspaceSid) {
-    const tasks = await deps.retrier.run('list the conversation open tasks', () => deps.interactions.listOpenTasksOfConversation(workspaceSid, holder.sid), IDEMPOTENT);
+    const tasks = await deps.retrier.run(
+      'list the conversation open tasks',
+      () => deps.interactions.listOpenTasksOfConversation(workspaceSid, holder.sid),
+      IDEMPOTENT,
+    );
     const [task] = tasks;
     if (task) {
-      throw new ConversationConflict({ ...conflict, conversationSid: holder.sid, taskSid: task.sid, taskStatus: task.assignmentStatus }, error.twilioCode);
+      throw new ConversationConflict(
+        { ...conflict, conversationSid: holder.sid, taskSid: task.sid, taskStatus: task.assignmentStatus },
+        error.twilioCode,
+      );
     }
   }
   return holder;

@@ -22,9 +22,20 @@ describe('ApplyConsentKeyword', () => {
 
   it('keeps a WhatsApp opt-out under the number, scoped to the WhatsApp sender', async () => {
     const register = new InMemoryConsentRegister();
-    await new ApplyConsentKeyword(register).onInboundMessage({ from: 'whatsapp:+14155550123', to: 'whatsapp:+15550100003', body: 'STOP', channel: 'whatsapp', receivedAt: at });
+    await new ApplyConsentKeyword(register).onInboundMessage({
+      from: 'whatsapp:+14155550123',
+      to: 'whatsapp:+15550100003',
+      body: 'STOP',
+      channel: 'whatsapp',
+      receivedAt: at,
+    });
 
-    expect(await register.optOutOf('+14155550123', 'whatsapp:+15550100003')).toEqual({ recipient: '+14155550123', scope: 'whatsapp:+15550100003', since: at, source: 'inbound-keyword' });
+    expect(await register.optOutOf('+14155550123', 'whatsapp:+15550100003')).toEqual({
+      recipient: '+14155550123',
+      scope: 'whatsapp:+15550100003',
+      since: at,
+      source: 'inbound-keyword',
+    });
     expect(await register.optOutOf('+14155550123', '+15550100003')).toBeNull();
   });
 

@@ -25,4 +25,3 @@ export class ApplyConsentKeyword implements InboundMessageObserver {
     else await this.consent.recordOptIn(change);
   }
 }
-

@@ -16,7 +16,12 @@ function world() {
   const account = new FakeAccount();
   const conversations = account.twilio.conversations;
   const store = new InMemoryCleanupJobStore();
-  const handler = new ConversationCleanupHandler({ ...account.ports(), retrier: new TwilioRetrier(account.clock, new FixedRandom()), clock: account.clock, pageSize: 2 });
+  const handler = new ConversationCleanupHandler({
+    ...account.ports(),
+    retrier: new TwilioRetrier(account.clock, new FixedRandom()),
+    clock: account.clock,
+    pageSize: 2,
+  });
   const launched: string[] = [];
   const useCase = new CleanUpConversations(handler, { store, clock: account.clock, launcher: { launch: (id) => launched.push(id) } });
   const run = (jobId: string) => new CleanupJobRunner(store, new Map([[handler.kind, handler]]), account.clock, 'test').run(jobId);
@@ -46,7 +51,13 @@ describe('CleanUpConversations', () => {
   it('closes each selected conversation, which frees the customer for a new one; leaves those an open task holds', async () => {
     const { conversations, useCase, run, launched, store, stateOf } = world();
     const stale = conversations.seed({ customer: '+14155550001', proxyAddress: NUMBER, createdAgoMs: 48 * HOUR });
-    const held = conversations.seed({ customer: '+14155550002', proxyAddress: NUMBER, createdAgoMs: 48 * HOUR, taskStatus: 'assigned', workspaceSid: FAKE_WORKSPACE });
+    const held = conversations.seed({
+      customer: '+14155550002',
+      proxyAddress: NUMBER,
+      createdAgoMs: 48 * HOUR,
+      taskStatus: 'assigned',
+      workspaceSid: FAKE_WORKSPACE,
+    });
     const other = conversations.seed({ customer: '+14155550003', proxyAddress: OTHER_NUMBER, createdAgoMs: 48 * HOUR });
 
     const job = await useCase.start({ selection: { number: NUMBER }, requestedBy: 'test' });
@@ -57,7 +68,9 @@ describe('CleanUpConversations', () => {
     expect([stateOf(stale.conversationSid), stateOf(held.conversationSid), stateOf(other.conversationSid)]).toEqual(['closed', 'active', 'active']);
     expect(await store.counts(job.id)).toMatchObject({ total: 1, done: 1 });
     const reopened = await conversations.conversationPort.createConversation({ friendlyName: 'again', uniqueName: 'again' });
-    await expect(conversations.conversationPort.addSmsParticipant(reopened.sid, { address: '+14155550001', proxyAddress: NUMBER })).resolves.toMatchObject({ address: '+14155550001' });
+    await expect(
+      conversations.conversationPort.addSmsParticipant(reopened.sid, { address: '+14155550001', proxyAddress: NUMBER }),
+    ).resolves.toMatchObject({ address: '+14155550001' });
   });
 
   it('closes a conversation held by a task when asked to, and leaves out one closed since the job was asked for', async () => {
@@ -65,7 +78,11 @@ describe('CleanUpConversations', () => {
     const held = conversations.seed({ customer: '+14155550002', proxyAddress: NUMBER, taskStatus: 'wrapping', workspaceSid: FAKE_WORKSPACE });
     const closedMeanwhile = conversations.seed({ customer: '+14155550003', proxyAddress: NUMBER });
 
-    const job = await useCase.start({ selection: { conversationSids: [held.conversationSid, closedMeanwhile.conversationSid] }, options: { keepWithOpenTask: false }, requestedBy: 'test' });
+    const job = await useCase.start({
+      selection: { conversationSids: [held.conversationSid, closedMeanwhile.conversationSid] },
+      options: { keepWithOpenTask: false },
+      requestedBy: 'test',
+    });
     await conversations.conversationPort.closeConversation(closedMeanwhile.conversationSid);
     await run(job.id);
 

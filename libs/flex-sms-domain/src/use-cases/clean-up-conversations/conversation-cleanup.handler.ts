@@ -106,7 +106,9 @@ export class ConversationCleanupHandler implements CleanupItemHandler {
 
   private async heldByOpenTask(conversationSid: string, workspaceSids: string[]): Promise<boolean> {
     for (const workspaceSid of workspaceSids) {
-      const tasks = await this.run('list the conversation open tasks', () => this.deps.interactions.listOpenTasksOfConversation(workspaceSid, conversationSid));
+      const tasks = await this.run('list the conversation open tasks', () =>
+        this.deps.interactions.listOpenTasksOfConversation(workspaceSid, conversationSid),
+      );
       if (tasks.length > 0) return true;
     }
     return false;

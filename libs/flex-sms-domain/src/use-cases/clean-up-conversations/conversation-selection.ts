@@ -36,15 +36,18 @@ export function readConversationSelection(input: ConversationSelection): Convers
     selection.states = [...new Set(input.states)];
   }
   if (input.olderThanHours !== undefined) {
-    if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0)) throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
+    if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0))
+      throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
     selection.olderThanHours = input.olderThanHours;
   }
   if (input.number !== undefined) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
   if (input.conversationSids !== undefined) {
-    if (input.conversationSids.length === 0 || input.conversationSids.length > MAX_EXPLICIT_SIDS) throw new InvalidInput('conversationSids', `must list 1 to ${MAX_EXPLICIT_SIDS} conversations`);
+    if (input.conversationSids.length === 0 || input.conversationSids.length > MAX_EXPLICIT_SIDS)
+      throw new InvalidInput('conversationSids', `must list 1 to ${MAX_EXPLICIT_SIDS} conversations`);
     input.conversationSids.forEach((sid, index) => Sid.parse(sid, 'CH', `conversationSids[${index}]`));
     selection.conversationSids = [...new Set(input.conversationSids)];
   }
-  if (Object.keys(selection).length === 0) throw new InvalidInput('selection', 'select conversations by states, olderThanHours, number or conversationSids');
+  if (Object.keys(selection).length === 0)
+    throw new InvalidInput('selection', 'select conversations by states, olderThanHours, number or conversationSids');
   return selection;
 }

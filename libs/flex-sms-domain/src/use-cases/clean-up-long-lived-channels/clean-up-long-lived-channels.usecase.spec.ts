@@ -14,11 +14,28 @@ function world() {
   longLived.longLived = true;
   const shortLived = account.addFlowsFor('+15550100002').task;
   const seed = (flow: typeof longLived, customer: string, idleHours: number) => {
-    const { channelSid } = account.twilio.seedConversation({ flow, identity: customer, customer, sessionStatus: null, createdAgoMs: idleHours * HOUR });
-    account.flexChannels.push({ sid: channelSid, flexFlowSid: flow.sid, userSid: null, taskSid: null, dateCreated: new Date(account.clock.now() - idleHours * HOUR) });
+    const { channelSid } = account.twilio.seedConversation({
+      flow,
+      identity: customer,
+      customer,
+      sessionStatus: null,
+      createdAgoMs: idleHours * HOUR,
+    });
+    account.flexChannels.push({
+      sid: channelSid,
+      flexFlowSid: flow.sid,
+      userSid: null,
+      taskSid: null,
+      dateCreated: new Date(account.clock.now() - idleHours * HOUR),
+    });
     return channelSid;
   };
-  const handler = new LongLivedChannelCleanupHandler({ ...account.ports(), retrier: new TwilioRetrier(account.clock, new FixedRandom()), clock: account.clock, pageSize: 2 });
+  const handler = new LongLivedChannelCleanupHandler({
+    ...account.ports(),
+    retrier: new TwilioRetrier(account.clock, new FixedRandom()),
+    clock: account.clock,
+    pageSize: 2,
+  });
   const store = new InMemoryCleanupJobStore();
   const useCase = new CleanUpLongLivedChannels(handler, { store, clock: account.clock, launcher: { launch: () => undefined } });
   return { account, longLived, shortLived, seed, handler, store, useCase };

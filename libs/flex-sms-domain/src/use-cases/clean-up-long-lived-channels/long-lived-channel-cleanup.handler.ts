@@ -40,8 +40,14 @@ export class LongLivedChannelCleanupHandler implements CleanupItemHandler {
     let pageToken: string | null = null;
     do {
       const token: string | null = pageToken;
-      const page: ResourcePage<FlexChannel> = await this.run('list Flex channels', () => this.deps.chatServices.listFlexChannels({ pageSize: this.deps.pageSize ?? 1000, pageToken: token }));
-      yield await this.idleChannels(page.items.filter((channel) => flows.has(channel.flexFlowSid)), flows, idleSince);
+      const page: ResourcePage<FlexChannel> = await this.run('list Flex channels', () =>
+        this.deps.chatServices.listFlexChannels({ pageSize: this.deps.pageSize ?? 1000, pageToken: token }),
+      );
+      yield await this.idleChannels(
+        page.items.filter((channel) => flows.has(channel.flexFlowSid)),
+        flows,
+        idleSince,
+      );
       pageToken = page.nextPageToken;
     } while (pageToken);
   }

@@ -16,7 +16,13 @@ function world() {
   const flows = { first: account.addFlowsFor(NUMBER), second: account.addFlowsFor(OTHER_NUMBER) };
   const store = new InMemoryCleanupJobStore();
   const ports = account.ports();
-  const handler = new ProxySessionCleanupHandler({ ...ports, retrier: new TwilioRetrier(account.clock, new FixedRandom()), clock: account.clock, chatServiceSid: FAKE_CHAT_SERVICE, pageSize: 3 });
+  const handler = new ProxySessionCleanupHandler({
+    ...ports,
+    retrier: new TwilioRetrier(account.clock, new FixedRandom()),
+    clock: account.clock,
+    chatServiceSid: FAKE_CHAT_SERVICE,
+    pageSize: 3,
+  });
   const launched: string[] = [];
   const useCase = new CleanUpProxySessions(handler, { store, clock: account.clock, launcher: { launch: (id) => launched.push(id) } });
   const runner = new CleanupJobRunner(store, new Map([[handler.kind, handler]]), account.clock, 'test');
@@ -35,7 +41,9 @@ describe('CleanUpProxySessions', () => {
     const preview = await useCase.preview({ statuses: ['closed'], olderThanHours: 5 });
 
     expect(preview).toMatchObject({ total: 1, byStatus: { closed: 1 } });
-    expect(account.twilio.operations().every((operation) => !['closeSession', 'removeSession', 'updateChannelAttributes'].includes(operation))).toBe(true);
+    expect(account.twilio.operations().every((operation) => !['closeSession', 'removeSession', 'updateChannelAttributes'].includes(operation))).toBe(
+      true,
+    );
     expect(account.twilio.sessions.size).toBe(3);
   });
 

@@ -45,7 +45,9 @@ export class ProxySessionCleanupHandler implements CleanupItemHandler {
     let pageToken: string | null = null;
     do {
       const token: string | null = pageToken;
-      const page: ResourcePage<ProxySession> = await this.run('list Proxy sessions', () => this.deps.proxyService.listSessions({ pageSize: this.deps.pageSize ?? 1000, pageToken: token }));
+      const page: ResourcePage<ProxySession> = await this.run('list Proxy sessions', () =>
+        this.deps.proxyService.listSessions({ pageSize: this.deps.pageSize ?? 1000, pageToken: token }),
+      );
       const matching = page.items.filter((session) => this.matchesWithoutParticipants(session, selection));
       yield await this.withNumber(matching, selection.number);
       pageToken = page.nextPageToken;
@@ -54,7 +56,9 @@ export class ProxySessionCleanupHandler implements CleanupItemHandler {
 
   async process(item: CleanupItem, job: CleanupJob): Promise<CleanupItemOutcome> {
     const options = job.options as ProxySessionCleanupOptions;
-    const session = item.data.status ? (item.data as Partial<ProxySession>) : await this.run('fetch Proxy session', () => this.deps.proxySessions.fetchSession(item.sid));
+    const session = item.data.status
+      ? (item.data as Partial<ProxySession>)
+      : await this.run('fetch Proxy session', () => this.deps.proxySessions.fetchSession(item.sid));
     if (!session) return 'skipped';
     if (LIVE.has(String(session.status))) await this.run('close Proxy session', () => this.deps.proxySessions.closeSession(item.sid));
     if (options.markChannelInactive !== false) await this.markChannelInactive(item.sid, session);
@@ -106,7 +110,9 @@ export class ProxySessionCleanupHandler implements CleanupItemHandler {
     const { chatServiceSid } = this.deps;
     const channel = await this.run('fetch chat channel', () => this.deps.chatChannels.fetchChannel(chatServiceSid, channelSid));
     if (!channel || channel.attributes.status === 'INACTIVE') return;
-    await this.run('mark chat channel INACTIVE', () => this.deps.chatChannels.updateChannelAttributes(chatServiceSid, channelSid, { ...channel.attributes, status: 'INACTIVE' }));
+    await this.run('mark chat channel INACTIVE', () =>
+      this.deps.chatChannels.updateChannelAttributes(chatServiceSid, channelSid, { ...channel.attributes, status: 'INACTIVE' }),
+    );
   }
 
   /** Flex names a conversation's session after its chat channel (UniqueName = CH…); otherwise the channel is a participant. */

@@ -33,12 +33,14 @@ export function readProxySessionSelection(input: ProxySessionSelection): ProxySe
     selection.statuses = [...new Set(input.statuses)];
   }
   if (input.olderThanHours !== undefined) {
-    if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0)) throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
+    if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0))
+      throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
     selection.olderThanHours = input.olderThanHours;
   }
   if (input.number !== undefined) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
   if (input.sessionSids !== undefined) {
-    if (input.sessionSids.length === 0 || input.sessionSids.length > MAX_EXPLICIT_SIDS) throw new InvalidInput('sessionSids', `must list 1 to ${MAX_EXPLICIT_SIDS} sessions`);
+    if (input.sessionSids.length === 0 || input.sessionSids.length > MAX_EXPLICIT_SIDS)
+      throw new InvalidInput('sessionSids', `must list 1 to ${MAX_EXPLICIT_SIDS} sessions`);
     input.sessionSids.forEach((sid, index) => Sid.parse(sid, 'KC', `sessionSids[${index}]`));
     selection.sessionSids = [...new Set(input.sessionSids)];
   }

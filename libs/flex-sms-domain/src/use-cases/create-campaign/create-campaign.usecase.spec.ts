@@ -33,14 +33,31 @@ describe('CreateCampaign', () => {
         yield { row: index + 1, number: index === total - 1 ? number(0) : number(index) };
       }
     }
-    const campaign = await create().execute({ name: 'Big', body: 'Hello', senders: [SENDER], pacingPerSecond: 10, recipients: rows(), caller: 'test' });
-    expect(campaign.report).toMatchObject({ rows: total, toSend: total - 1, duplicates: { count: 1, rows: [{ row: total, reason: 'same number as row 1' }] } });
+    const campaign = await create().execute({
+      name: 'Big',
+      body: 'Hello',
+      senders: [SENDER],
+      pacingPerSecond: 10,
+      recipients: rows(),
+      caller: 'test',
+    });
+    expect(campaign.report).toMatchObject({
+      rows: total,
+      toSend: total - 1,
+      duplicates: { count: 1, rows: [{ row: total, reason: 'same number as row 1' }] },
+    });
     expect(maxAhead).toBeLessThanOrEqual(RECIPIENT_BATCH_SIZE);
     expect(campaign.report?.estimatedDurationSeconds).toBe(Math.ceil((total - 1) / 10));
   });
 
   it('keeps the sender a recipient had in an earlier campaign, and balances the others', async () => {
-    const first = await create().execute({ name: 'First', body: 'One', senders: [OTHER], recipients: [{ row: 1, number: number(1) }], caller: 'test' });
+    const first = await create().execute({
+      name: 'First',
+      body: 'One',
+      senders: [OTHER],
+      recipients: [{ row: 1, number: number(1) }],
+      caller: 'test',
+    });
     const [recipient] = store.recipients.get(first.id)!;
     Object.assign(recipient, { state: 'sent', settledAt: new Date() });
     const second = await create().execute({
@@ -78,8 +95,12 @@ describe('CreateCampaign', () => {
 
   it('refuses bad settings before reading anything, and an empty list without keeping a campaign', async () => {
     await expect(create().execute({ name: 'X', body: 'Y', senders: [], recipients: [], caller: 'test' })).rejects.toThrow(InvalidInput);
-    await expect(create().execute({ name: 'X', body: 'Y', senders: [SENDER], quietHours: { sendFrom: '25:00' }, recipients: [], caller: 'test' })).rejects.toThrow('quietHours.sendFrom');
-    await expect(create().execute({ name: 'X', body: 'Y', senders: [SENDER], recipients: [], caller: 'test' })).rejects.toThrow('recipients: has no rows');
+    await expect(
+      create().execute({ name: 'X', body: 'Y', senders: [SENDER], quietHours: { sendFrom: '25:00' }, recipients: [], caller: 'test' }),
+    ).rejects.toThrow('quietHours.sendFrom');
+    await expect(create().execute({ name: 'X', body: 'Y', senders: [SENDER], recipients: [], caller: 'test' })).rejects.toThrow(
+      'recipients: has no rows',
+    );
     expect(store.campaigns.size).toBe(0);
   });
 
@@ -88,7 +109,9 @@ describe('CreateCampaign', () => {
       for (let index = 0; index < RECIPIENT_BATCH_SIZE + 1; index++) yield { row: index + 1, number: number(index) };
       throw new InvalidInput('body', 'is not a readable CSV');
     }
-    await expect(create().execute({ name: 'X', body: 'Y', senders: [SENDER], recipients: broken(), caller: 'test' })).rejects.toThrow('not a readable CSV');
+    await expect(create().execute({ name: 'X', body: 'Y', senders: [SENDER], recipients: broken(), caller: 'test' })).rejects.toThrow(
+      'not a readable CSV',
+    );
     expect(store.campaigns.size).toBe(0);
     expect(store.recipients.size).toBe(0);
   });

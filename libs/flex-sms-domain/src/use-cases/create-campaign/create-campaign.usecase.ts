@@ -51,7 +51,7 @@ export class CreateCampaign {
     try {
       const report = new ReportBuilder(settings);
       let position = 0;
-      for (let batch: CampaignRecipientInput[] | undefined = first.value; batch; ) {
+      for (let batch: CampaignRecipientInput[] | undefined = first.value; batch;) {
         const recipients = await this.prepareBatch(id, settings, batch, position, report);
         await this.deps.store.addRecipients(id, recipients);
         position += recipients.length;
@@ -76,7 +76,8 @@ export class CreateCampaign {
     if (command.senders.length > MAX_SENDERS) throw new InvalidInput('senders', `must list at most ${MAX_SENDERS} numbers`);
     const senders = [...new Set(command.senders.map((sender, index) => PhoneNumber.parse(sender, { field: `senders[${index}]` }).e164))];
     const pacing = command.pacingPerSecond ?? Math.min(...senders.map(defaultPacingOf));
-    if (!(pacing > 0 && pacing <= MAX_PACING_PER_SECOND)) throw new InvalidInput('pacingPerSecond', `must be more than 0 and at most ${MAX_PACING_PER_SECOND}`);
+    if (!(pacing > 0 && pacing <= MAX_PACING_PER_SECOND))
+      throw new InvalidInput('pacingPerSecond', `must be more than 0 and at most ${MAX_PACING_PER_SECOND}`);
     const quietHours = { ...DEFAULT_QUIET_HOURS, ...command.quietHours };
     for (const field of ['sendFrom', 'sendUntil'] as const) {
       if (!isTimeOfDay(quietHours[field])) throw new InvalidInput(`quietHours.${field}`, 'must be a time of day, HH:MM (24-hour)');
@@ -85,7 +86,16 @@ export class CreateCampaign {
     if (!Number.isInteger(threshold) || threshold < 1) throw new InvalidInput('filteredStopThreshold', 'must be a whole number of at least 1');
     const startAt = command.startAt ?? null;
     if (startAt && Number.isNaN(startAt.getTime())) throw new InvalidInput('startAt', 'must be a date-time');
-    return { name, body, senders, pacingPerSecond: pacing, quietHours, startAt, inConversation: command.inConversation ?? 'skip', filteredStopThreshold: threshold };
+    return {
+      name,
+      body,
+      senders,
+      pacingPerSecond: pacing,
+      quietHours,
+      startAt,
+      inConversation: command.inConversation ?? 'skip',
+      filteredStopThreshold: threshold,
+    };
   }
 
   private async prepareBatch(
@@ -173,7 +183,12 @@ async function* batchesOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number
 
 class ReportBuilder {
   private rows = 0;
-  private readonly setAsideRows = { invalid: [] as PreflightRow[], duplicate: [] as PreflightRow[], opted_out: [] as PreflightRow[], in_conversation: [] as PreflightRow[] };
+  private readonly setAsideRows = {
+    invalid: [] as PreflightRow[],
+    duplicate: [] as PreflightRow[],
+    opted_out: [] as PreflightRow[],
+    in_conversation: [] as PreflightRow[],
+  };
   private readonly setAsideCounts = { invalid: 0, duplicate: 0, opted_out: 0, in_conversation: 0 };
   private readonly perSender: Record<string, number>;
   private segmentsMin = Infinity;

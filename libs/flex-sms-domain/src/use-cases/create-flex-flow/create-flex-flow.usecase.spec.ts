@@ -70,23 +70,37 @@ describe('CreateFlexFlow', () => {
     const before = account.twilio.flows.length;
 
     const failure = await new CreateFlexFlow(deps)
-      .execute({ integrationType: 'task', contactIdentity: NUMBER, chatServiceSid: `IS${'9'.repeat(32)}`, integration: { workflowSid: `WW${'9'.repeat(32)}`, channel: 'voice', flowSid: FAKE_STUDIO_FLOW } })
+      .execute({
+        integrationType: 'task',
+        contactIdentity: NUMBER,
+        chatServiceSid: `IS${'9'.repeat(32)}`,
+        integration: { workflowSid: `WW${'9'.repeat(32)}`, channel: 'voice', flowSid: FAKE_STUDIO_FLOW },
+      })
       .catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(InvalidFlexFlowSettings);
-    expect((failure as InvalidFlexFlowSettings).problems.map((problem) => problem.field)).toEqual(['chatServiceSid', 'integration.flowSid', 'integration.workflowSid', 'integration.channel']);
+    expect((failure as InvalidFlexFlowSettings).problems.map((problem) => problem.field)).toEqual([
+      'chatServiceSid',
+      'integration.flowSid',
+      'integration.workflowSid',
+      'integration.channel',
+    ]);
     expect(account.twilio.flows).toHaveLength(before);
   });
 
   it('asks for a workspace when the account has several', async () => {
     const { deps, account } = world();
     account.workspaces.push({ sid: `WS${'2'.repeat(32)}`, friendlyName: 'Other' });
-    await expect(new CreateFlexFlow(deps).execute({ integrationType: 'task', contactIdentity: NUMBER })).rejects.toThrow('integration.workspaceSid: not given, and the account has 2 TaskRouter Workspaces');
+    await expect(new CreateFlexFlow(deps).execute({ integrationType: 'task', contactIdentity: NUMBER })).rejects.toThrow(
+      'integration.workspaceSid: not given, and the account has 2 TaskRouter Workspaces',
+    );
   });
 
   it('refuses a second flow of the same kind for the number, and a number that is not E.164', async () => {
     const { deps } = world();
-    await expect(new CreateFlexFlow(deps).execute({ integrationType: 'task', contactIdentity: '+15550100009' })).rejects.toBeInstanceOf(FlexFlowAlreadyExists);
+    await expect(new CreateFlexFlow(deps).execute({ integrationType: 'task', contactIdentity: '+15550100009' })).rejects.toBeInstanceOf(
+      FlexFlowAlreadyExists,
+    );
     await expect(new CreateFlexFlow(deps).execute({ integrationType: 'task', contactIdentity: '555' })).rejects.toBeInstanceOf(InvalidPhoneNumber);
   });
 });
@@ -99,7 +113,9 @@ describe('UpdateFlexFlow and DeleteFlexFlow', () => {
     const updated = await new UpdateFlexFlow(deps).execute({ sid: task.sid, longLived: true, integration: { workflowSid: FAKE_WORKFLOW } });
     expect(updated).toMatchObject({ longLived: true, integration: { channel: TASK_CHANNELS[2].sid, workflowSid: FAKE_WORKFLOW } });
 
-    await expect(new UpdateFlexFlow(deps).execute({ sid: task.sid, integration: { channel: 'sms' } })).rejects.toThrow("must be the 'chat' TaskChannel");
+    await expect(new UpdateFlexFlow(deps).execute({ sid: task.sid, integration: { channel: 'sms' } })).rejects.toThrow(
+      "must be the 'chat' TaskChannel",
+    );
 
     await new DeleteFlexFlow(deps).execute(task.sid);
     expect(account.twilio.flows.some((flow) => flow.sid === task.sid)).toBe(false);

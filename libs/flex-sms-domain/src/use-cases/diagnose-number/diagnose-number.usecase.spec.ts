@@ -54,28 +54,54 @@ describe('DiagnoseNumber', () => {
     const diagnosis = await doctor.execute(NUMBER);
 
     expect(diagnosis.status).toBe('error');
-    expect(diagnosis.checks.find((check) => check.id === 'task-flex-flow')).toMatchObject({ status: 'error', fix: expect.stringContaining('POST /api/v1/flex-flows') });
+    expect(diagnosis.checks.find((check) => check.id === 'task-flex-flow')).toMatchObject({
+      status: 'error',
+      fix: expect.stringContaining('POST /api/v1/flex-flows'),
+    });
     expect(diagnosis.checks.find((check) => check.id === 'studio-flow-lifecycle')?.status).toBe('warning');
     expect(diagnosis.checks.some((check) => check.id === 'task-channel')).toBe(false);
   });
   describe('a number in conversations mode', () => {
     function conversationsWorld() {
       const base = world();
-      const doctor = new DiagnoseNumber({ ...base.account.ports(), retrier: new TwilioRetrier(base.account.clock, new FixedRandom()), senderMode: async (number) => ({ number: number.e164, mode: 'conversations', source: 'OUTBOUND_MODE', reason: 'OUTBOUND_MODE=conversations', channels: ['sms'] }) });
+      const doctor = new DiagnoseNumber({
+        ...base.account.ports(),
+        retrier: new TwilioRetrier(base.account.clock, new FixedRandom()),
+        senderMode: async (number) => ({
+          number: number.e164,
+          mode: 'conversations',
+          source: 'OUTBOUND_MODE',
+          reason: 'OUTBOUND_MODE=conversations',
+          channels: ['sms'],
+        }),
+      });
       const addressCheck = async () => (await doctor.execute(NUMBER)).checks.find((check) => check.id === 'address-configuration');
       return { ...base, addressCheck };
     }
 
     it('warns when no Address Configuration takes the number’s inbound SMS, and says how to create one for its Studio flow', async () => {
       const { addressCheck, flows } = conversationsWorld();
-      expect(await addressCheck()).toMatchObject({ status: 'warning', fix: expect.stringContaining(`AutoCreation.StudioFlowSid=${flows.studio.integration.flowSid}`) });
+      expect(await addressCheck()).toMatchObject({
+        status: 'warning',
+        fix: expect.stringContaining(`AutoCreation.StudioFlowSid=${flows.studio.integration.flowSid}`),
+      });
     });
 
     it('warns while AutoCreation is disabled, and is ok once it hands inbound SMS to Studio', async () => {
       const { account, addressCheck } = conversationsWorld();
-      const configuration = { sid: 'IG' + '1'.repeat(32), type: 'sms', address: NUMBER, autoCreationEnabled: false, autoCreationType: 'studio', studioFlowSid: FAKE_STUDIO_FLOW };
+      const configuration = {
+        sid: 'IG' + '1'.repeat(32),
+        type: 'sms',
+        address: NUMBER,
+        autoCreationEnabled: false,
+        autoCreationType: 'studio',
+        studioFlowSid: FAKE_STUDIO_FLOW,
+      };
       account.addressConfigurations.push(configuration);
-      expect(await addressCheck()).toMatchObject({ status: 'warning', fix: `POST https://conversations.twilio.com/v1/Configuration/Addresses/${configuration.sid} AutoCreation.Enabled=true` });
+      expect(await addressCheck()).toMatchObject({
+        status: 'warning',
+        fix: `POST https://conversations.twilio.com/v1/Configuration/Addresses/${configuration.sid} AutoCreation.Enabled=true`,
+      });
 
       configuration.autoCreationEnabled = true;
       expect(await addressCheck()).toMatchObject({ status: 'ok', detail: expect.stringContaining(FAKE_STUDIO_FLOW) });

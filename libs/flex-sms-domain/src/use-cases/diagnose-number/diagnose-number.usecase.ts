@@ -7,7 +7,17 @@ import type { WorkspacePort } from '../../ports/task.port';
 import { IDEMPOTENT, type TwilioRetrier } from '../../retry/twilio-retrier';
 import type { SenderMode } from '../../outbound/sender-modes';
 import { PhoneNumber } from '../../value-objects/phone-number.value-object';
-import { checkAddressConfiguration, checkChatService, checkFlexFlow, checkLifecycle, checkNumberInAccount, checkProxyPool, checkProxyService, checkTaskChannel, checkWorkflow } from './setup-checks';
+import {
+  checkAddressConfiguration,
+  checkChatService,
+  checkFlexFlow,
+  checkLifecycle,
+  checkNumberInAccount,
+  checkProxyPool,
+  checkProxyService,
+  checkTaskChannel,
+  checkWorkflow,
+} from './setup-checks';
 import { worstStatus, type NumberDiagnosis, type SetupCheck } from './diagnosis';
 
 export interface DiagnoseNumberDependencies {
@@ -47,7 +57,14 @@ export class DiagnoseNumber {
     const senderMode = this.deps.senderMode ? await this.deps.senderMode(PhoneNumber.parse(number)) : undefined;
     const mode = senderMode?.mode ?? 'chat-proxy';
     const checks: SetupCheck[] = [checkNumberInAccount(number, incoming)];
-    if (senderMode) checks.push({ id: 'outbound-mode', title: 'Outbound mode', status: 'ok', detail: `${mode === 'chat-proxy' ? 'Chat + Proxy' : 'Flex Conversations'} (${senderMode.source}): ${senderMode.reason}`, context: { ...senderMode } });
+    if (senderMode)
+      checks.push({
+        id: 'outbound-mode',
+        title: 'Outbound mode',
+        status: 'ok',
+        detail: `${mode === 'chat-proxy' ? 'Chat + Proxy' : 'Flex Conversations'} (${senderMode.source}): ${senderMode.reason}`,
+        context: { ...senderMode },
+      });
     // A Flex Conversations number routes by its Address Configuration and Flex's workspace: Flex Flows are optional.
     const flexFlowsNeeded = mode === 'chat-proxy' || mine.length > 0;
     if (flexFlowsNeeded) checks.push(checkFlexFlow(number, 'task', mine), checkFlexFlow(number, 'studio', mine));
@@ -63,7 +80,12 @@ export class DiagnoseNumber {
       const configuration = await run('find the sms Address Configuration', () => addresses.findSmsAddressConfiguration(number));
       checks.push(checkAddressConfiguration(number, configuration, studioFlow));
     }
-    return { number, status: worstStatus(checks), ...(senderMode ? { mode: { mode, source: senderMode.source, reason: senderMode.reason, channels: senderMode.channels } } : {}), checks };
+    return {
+      number,
+      status: worstStatus(checks),
+      ...(senderMode ? { mode: { mode, source: senderMode.source, reason: senderMode.reason, channels: senderMode.channels } } : {}),
+      checks,
+    };
   }
 }
 

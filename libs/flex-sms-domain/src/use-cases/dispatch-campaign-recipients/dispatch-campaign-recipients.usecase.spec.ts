@@ -25,7 +25,12 @@ describe('DispatchCampaignRecipients', () => {
   };
   const dispatch = () => new DispatchCampaignRecipients({ store, clock, sendSystemSms: send, backoffBaseMs: 1_000 });
   const campaign = (count: number, extra: Record<string, unknown> = {}) =>
-    new CreateCampaign({ store, clock, consent: new InMemoryConsentRegister(), liveConversations: { liveConversations: async () => new Map() } }).execute({
+    new CreateCampaign({
+      store,
+      clock,
+      consent: new InMemoryConsentRegister(),
+      liveConversations: { liveConversations: async () => new Map() },
+    }).execute({
       name: 'C',
       body: 'Hello {{name}}',
       senders: [SENDER],
@@ -62,7 +67,9 @@ describe('DispatchCampaignRecipients', () => {
     failWith = [new TwilioUnavailable('create Flex channel', 1, new TwilioTransientFailure('Too many requests', 'throttled', 1_000, 429))];
     expect((await dispatch().dispatchNext('i')).kind).toBe('backed-off');
     expect((await store.get(created.id))?.backoffLevel).toBe(1);
-    failWith = [new TwilioUnavailable('post Conversation message', 1, new TwilioTransientFailure('Service unavailable', 'server_error', undefined, 503))];
+    failWith = [
+      new TwilioUnavailable('post Conversation message', 1, new TwilioTransientFailure('Service unavailable', 'server_error', undefined, 503)),
+    ];
     clock.advance(1_000);
     expect((await dispatch().dispatchNext('i')).kind).toBe('failed');
     clock.advance(5_000);

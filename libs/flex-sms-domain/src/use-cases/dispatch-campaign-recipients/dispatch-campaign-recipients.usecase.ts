@@ -22,8 +22,7 @@ export interface DispatchCampaignRecipientsDependencies {
 }
 
 export type DispatchResult =
-  | { kind: 'idle' }
-  | { kind: 'sent' | 'failed' | 'skipped' | 'deferred' | 'backed-off' | 'released'; campaignId: string; position: number };
+  { kind: 'idle' } | { kind: 'sent' | 'failed' | 'skipped' | 'deferred' | 'backed-off' | 'released'; campaignId: string; position: number };
 
 /**
  * Sends campaigns, one recipient at a time per call: claim the next recipient whose sender's pacing slot is open
@@ -87,7 +86,8 @@ export class DispatchCampaignRecipients {
       const now = new Date(clock.now());
       if (request?.status === 'in_flight') continue;
       if (!request) await store.release(recipient.campaignId, recipient.position, now);
-      else if (request.status === 'succeeded') await store.settle(recipient.campaignId, recipient.position, { state: 'sent', requestId: request.id }, now);
+      else if (request.status === 'succeeded')
+        await store.settle(recipient.campaignId, recipient.position, { state: 'sent', requestId: request.id }, now);
       else {
         const error = request.error ?? { code: 'SEND_INTERRUPTED', message: 'The send was interrupted and undone' };
         await store.settle(recipient.campaignId, recipient.position, { state: 'failed', requestId: request.id, error }, now);
@@ -137,7 +137,11 @@ export class DispatchCampaignRecipients {
     };
   }
 
-  private async settleFailure(campaignId: string, recipient: CampaignRecipient, error: unknown): Promise<{ kind: 'failed' | 'skipped' | 'backed-off' }> {
+  private async settleFailure(
+    campaignId: string,
+    recipient: CampaignRecipient,
+    error: unknown,
+  ): Promise<{ kind: 'failed' | 'skipped' | 'backed-off' }> {
     const { store, clock } = this.deps;
     const now = clock.now();
     if (mayRepeat(error)) {

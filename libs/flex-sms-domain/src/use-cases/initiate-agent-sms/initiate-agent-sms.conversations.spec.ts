@@ -19,7 +19,12 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
     await world.deps.flexFlowDirectory.list();
     world.twilio.resetLog();
 
-    const result = await useCase.execute({ ...command, initialMessage: 'Hi Ada, it is Grace.', targetWorkerSid: WORKER, taskAttributes: { crmId: 'A-17' } });
+    const result = await useCase.execute({
+      ...command,
+      initialMessage: 'Hi Ada, it is Grace.',
+      targetWorkerSid: WORKER,
+      taskAttributes: { crmId: 'A-17' },
+    });
 
     expect(world.twilio.calls).toEqual([
       { operation: 'createSmsInteraction', round: 1 },
@@ -40,8 +45,17 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
       pendingSteps: [],
     });
     expect(result.proxySession).toBeUndefined();
-    expect(world.twilio.tasks.get(interaction.taskSid)?.attributes).toMatchObject({ crmId: 'A-17', to: CUSTOMER, from: TWILIO_NUMBER, direction: 'outbound', targetWorkerSid: WORKER });
-    expect(conversations.messages.get(interaction.conversationSid)?.[0]).toMatchObject({ author: 'grace', attributes: { outboundSmsRequestId: result.id } });
+    expect(world.twilio.tasks.get(interaction.taskSid)?.attributes).toMatchObject({
+      crmId: 'A-17',
+      to: CUSTOMER,
+      from: TWILIO_NUMBER,
+      direction: 'outbound',
+      targetWorkerSid: WORKER,
+    });
+    expect(conversations.messages.get(interaction.conversationSid)?.[0]).toMatchObject({
+      author: 'grace',
+      attributes: { outboundSmsRequestId: result.id },
+    });
     expect(world.twilio.count('createFlexChannel') + world.twilio.count('createSession')).toBe(0);
   });
 
@@ -54,7 +68,10 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
       ['flex-flow', 'resolved'],
       ['interaction', 'created'],
     ]);
-    expect(entry.steps[1]).toMatchObject({ sids: { taskSid: result.task!.sid, conversationSid: result.conversation!.sid, workspaceSid: FAKE_WORKSPACE }, data: { conversationCreated: true } });
+    expect(entry.steps[1]).toMatchObject({
+      sids: { taskSid: result.task!.sid, conversationSid: result.conversation!.sid, workspaceSid: FAKE_WORKSPACE },
+      data: { conversationCreated: true },
+    });
   });
 
   it('cancels the task, closes the interaction channel and removes the conversation it created when the first message fails', async () => {
@@ -77,19 +94,33 @@ describe('InitiateAgentSms in Flex Conversations mode', () => {
   });
 
   it('names the task holding the customer’s active conversation, and leaves nothing behind', async () => {
-    const held = world.twilio.conversations.seed({ customer: CUSTOMER, proxyAddress: TWILIO_NUMBER, taskStatus: 'assigned', workspaceSid: FAKE_WORKSPACE });
+    const held = world.twilio.conversations.seed({
+      customer: CUSTOMER,
+      proxyAddress: TWILIO_NUMBER,
+      taskStatus: 'assigned',
+      workspaceSid: FAKE_WORKSPACE,
+    });
 
     const failure = await useCase.execute(command).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(ConversationConflict);
-    expect((failure as ConversationConflict).details).toMatchObject({ conversationSid: held.conversationSid, taskSid: held.taskSid, taskStatus: 'assigned' });
+    expect((failure as ConversationConflict).details).toMatchObject({
+      conversationSid: held.conversationSid,
+      taskSid: held.taskSid,
+      taskStatus: 'assigned',
+    });
     expect(world.twilio.conversations.conversations.size).toBe(1);
     expect(world.twilio.tasks.size).toBe(1);
     expect(world.journal.all()[0]).toMatchObject({ status: 'failed', undone: [] });
   });
 
   it('puts the interaction on the customer’s conversation when no task holds it, and undoes only the new task', async () => {
-    const idle = world.twilio.conversations.seed({ customer: CUSTOMER, proxyAddress: TWILIO_NUMBER, taskStatus: 'completed', workspaceSid: FAKE_WORKSPACE });
+    const idle = world.twilio.conversations.seed({
+      customer: CUSTOMER,
+      proxyAddress: TWILIO_NUMBER,
+      taskStatus: 'completed',
+      workspaceSid: FAKE_WORKSPACE,
+    });
 
     const result = await useCase.execute(command);
 

@@ -80,7 +80,10 @@ describe('InitiateAgentSms', () => {
     const report = await new CompletePendingSteps(world.deps).execute(result.id);
 
     expect(report.completed).toEqual(['channel-attributes']);
-    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
+    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({
+      status: 'ACTIVE',
+      proxySession: result.proxySession!.sid,
+    });
     expect((await world.journal.get(result.id))?.pendingSteps[0].status).toBe('done');
   });
 

@@ -16,7 +16,9 @@ export class InitiateAgentSms {
 
   async execute(command: InitiateAgentSmsCommand): Promise<OutboundSmsResult> {
     const parties = parseParties(command);
-    const sourceChatChannelSid = command.sourceChatChannelSid ? Sid.parse(command.sourceChatChannelSid, 'CH', 'sourceChatChannelSid').value : undefined;
+    const sourceChatChannelSid = command.sourceChatChannelSid
+      ? Sid.parse(command.sourceChatChannelSid, 'CH', 'sourceChatChannelSid').value
+      : undefined;
     const targetWorkerSid = command.targetWorkerSid ? Sid.parse(command.targetWorkerSid, 'WK', 'targetWorkerSid').value : undefined;
     const channel = parseChannel(command.channel);
     const initialMessage = optionalText('initialMessage', command.initialMessage, MAX_SMS_BODY_LENGTH);

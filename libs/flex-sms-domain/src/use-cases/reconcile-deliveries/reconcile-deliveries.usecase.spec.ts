@@ -8,18 +8,37 @@ import { ReconcileDeliveries } from './reconcile-deliveries.usecase';
 const MINUTE = 60_000;
 const SETTINGS = { afterMs: 10 * MINUTE, maxAgeMs: 3 * 24 * 60 * MINUTE, batchSize: 10, leaseMs: MINUTE };
 
-const chatProxy = (n: number): UnsettledMessage => ({ requestId: `req_${n}`, messageSid: `IM${n}`, mode: 'chat-proxy', conversationSid: null, proxySessionSid: `KC${n}`, channelMessageSid: null });
-const conversations = (n: number): UnsettledMessage => ({ requestId: `req_${n}`, messageSid: `IM${n}`, mode: 'conversations', conversationSid: `CH${n}`, proxySessionSid: null, channelMessageSid: null });
+const chatProxy = (n: number): UnsettledMessage => ({
+  requestId: `req_${n}`,
+  messageSid: `IM${n}`,
+  mode: 'chat-proxy',
+  conversationSid: null,
+  proxySessionSid: `KC${n}`,
+  channelMessageSid: null,
+});
+const conversations = (n: number): UnsettledMessage => ({
+  requestId: `req_${n}`,
+  messageSid: `IM${n}`,
+  mode: 'conversations',
+  conversationSid: `CH${n}`,
+  proxySessionSid: null,
+  channelMessageSid: null,
+});
 
 /** What Twilio holds: the SMS each session relayed, and each conversation message's receipts. */
-function twilioHolding(sms: Record<string, { status: string; errorCode?: number }>, receipts: Record<string, { status: string; errorCode: number }> = {}): MessageDeliveryPort & { asked: string[] } {
+function twilioHolding(
+  sms: Record<string, { status: string; errorCode?: number }>,
+  receipts: Record<string, { status: string; errorCode: number }> = {},
+): MessageDeliveryPort & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
     async fetchSmsMessage(sid) {
       asked.push(sid);
       const found = sms[sid];
-      return found ? { sid, from: '+15550100001', to: '+14155550123', body: 'Hi', status: found.status, errorCode: found.errorCode ?? null, errorMessage: null } : null;
+      return found
+        ? { sid, from: '+15550100001', to: '+14155550123', body: 'Hi', status: found.status, errorCode: found.errorCode ?? null, errorMessage: null }
+        : null;
     },
     async listDeliveryReceipts(_conversationSid, messageSid) {
       asked.push(messageSid);
@@ -42,8 +61,14 @@ describe('ReconcileDeliveries', () => {
     log.sent(chatProxy(1), new Date(clock.now()));
     log.sent(conversations(2), new Date(clock.now()));
     log.sent(chatProxy(3), new Date(clock.now() + 5 * MINUTE));
-    const twilio = twilioHolding({ 'SM-IM1': { status: 'undelivered', errorCode: 30007 }, 'SM-IM3': { status: 'delivered' } }, { IM2: { status: 'delivered', errorCode: 0 } });
-    const reconcile = new ReconcileDeliveries({ log, twilio, clock, observer: { onDeliveryRecorded: async (delivery) => void heard.push(delivery) } }, SETTINGS);
+    const twilio = twilioHolding(
+      { 'SM-IM1': { status: 'undelivered', errorCode: 30007 }, 'SM-IM3': { status: 'delivered' } },
+      { IM2: { status: 'delivered', errorCode: 0 } },
+    );
+    const reconcile = new ReconcileDeliveries(
+      { log, twilio, clock, observer: { onDeliveryRecorded: async (delivery) => void heard.push(delivery) } },
+      SETTINGS,
+    );
 
     clock.advance(10 * MINUTE);
     expect(await reconcile.run()).toEqual({ ran: true, checked: 2, settled: 2, failed: 0 });
@@ -59,7 +84,18 @@ describe('ReconcileDeliveries', () => {
     const log = new InMemoryDeliveryLog();
     log.sent(chatProxy(1), new Date(clock.now()));
     log.sent(chatProxy(2), new Date(clock.now()));
-    await recordDeliveryStatus({ log }, { messageSid: 'IM1', channelMessageSid: 'SM-IM1', status: 'delivered', errorCode: null, errorMessage: null, reportedAt: new Date(clock.now()), source: 'callback' });
+    await recordDeliveryStatus(
+      { log },
+      {
+        messageSid: 'IM1',
+        channelMessageSid: 'SM-IM1',
+        status: 'delivered',
+        errorCode: null,
+        errorMessage: null,
+        reportedAt: new Date(clock.now()),
+        source: 'callback',
+      },
+    );
     const twilio = twilioHolding({});
     const reconcile = new ReconcileDeliveries({ log, twilio, clock }, SETTINGS);
 
@@ -89,14 +125,26 @@ describe('ReconcileDeliveries', () => {
     log.sent(chatProxy(1), new Date(clock.now()));
     log.sent(chatProxy(2), new Date(clock.now()));
     const twilio = twilioHolding({ 'SM-IM2': { status: 'delivered' } });
-    const failing = { ...twilio, findRelayedSms: async (sessionSid: string, chatMessageSid: string) => (chatMessageSid === 'IM1' ? Promise.reject(new Error('503')) : twilio.findRelayedSms(sessionSid, chatMessageSid)) };
+    const failing = {
+      ...twilio,
+      findRelayedSms: async (sessionSid: string, chatMessageSid: string) =>
+        chatMessageSid === 'IM1' ? Promise.reject(new Error('503')) : twilio.findRelayedSms(sessionSid, chatMessageSid),
+    };
     clock.advance(10 * MINUTE);
     expect(await new ReconcileDeliveries({ log, twilio: failing, clock }, SETTINGS).run()).toEqual({ ran: true, checked: 2, settled: 1, failed: 1 });
   });
 });
 
 describe('recordDeliveryStatus', () => {
-  const report = (status: 'sent' | 'delivered' | 'undelivered', at: number) => ({ messageSid: 'IM1', channelMessageSid: 'SM1', status, errorCode: null, errorMessage: null, reportedAt: new Date(at), source: 'callback' as const });
+  const report = (status: 'sent' | 'delivered' | 'undelivered', at: number) => ({
+    messageSid: 'IM1',
+    channelMessageSid: 'SM1',
+    status,
+    errorCode: null,
+    errorMessage: null,
+    reportedAt: new Date(at),
+    source: 'callback' as const,
+  });
 
   it('ignores a message the product did not send', async () => {
     expect(await recordDeliveryStatus({ log: new InMemoryDeliveryLog() }, report('delivered', 1))).toBeNull();
@@ -107,7 +155,8 @@ describe('recordDeliveryStatus', () => {
     log.sent(chatProxy(1), new Date(0));
     const heard: string[] = [];
     const observer = { onDeliveryRecorded: async (delivery: MessageDelivery, changed: boolean) => void heard.push(`${delivery.status} ${changed}`) };
-    for (const next of [report('sent', 1), report('delivered', 2), report('sent', 3), report('delivered', 4), report('undelivered', 5)]) await recordDeliveryStatus({ log, observer }, next);
+    for (const next of [report('sent', 1), report('delivered', 2), report('sent', 3), report('delivered', 4), report('undelivered', 5)])
+      await recordDeliveryStatus({ log, observer }, next);
     expect(heard).toEqual(['sent true', 'delivered true', 'delivered false']);
     expect(log.deliveries.get('IM1')).toMatchObject({ status: 'delivered', updatedAt: new Date(2) });
   });

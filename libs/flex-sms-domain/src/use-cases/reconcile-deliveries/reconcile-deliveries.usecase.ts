@@ -36,9 +36,15 @@ export class ReconcileDeliveries {
 
   async run(): Promise<ReconcileRun> {
     const now = this.deps.clock.now();
-    if (!(await this.deps.log.claimReconciliationRun(new Date(now), new Date(now + this.settings.leaseMs)))) return { ran: false, checked: 0, settled: 0, failed: 0 };
+    if (!(await this.deps.log.claimReconciliationRun(new Date(now), new Date(now + this.settings.leaseMs))))
+      return { ran: false, checked: 0, settled: 0, failed: 0 };
     const sentBefore = new Date(now - this.settings.afterMs);
-    const messages = await this.deps.log.unsettled({ sentAfter: new Date(now - this.settings.maxAgeMs), sentBefore, checkedBefore: sentBefore, limit: this.settings.batchSize });
+    const messages = await this.deps.log.unsettled({
+      sentAfter: new Date(now - this.settings.maxAgeMs),
+      sentBefore,
+      checkedBefore: sentBefore,
+      limit: this.settings.batchSize,
+    });
     let settled = 0;
     let failed = 0;
     for (const message of messages) {
@@ -63,7 +69,9 @@ export class ReconcileDeliveries {
       if (!receipt || !status) return null;
       return { ...base, channelMessageSid: receipt.channelMessageSid, status, errorCode: receipt.errorCode || null, errorMessage: null };
     }
-    const smsSid = message.channelMessageSid ?? (message.proxySessionSid ? (await this.deps.twilio.findRelayedSms(message.proxySessionSid, message.messageSid))?.smsSid : null);
+    const smsSid =
+      message.channelMessageSid ??
+      (message.proxySessionSid ? (await this.deps.twilio.findRelayedSms(message.proxySessionSid, message.messageSid))?.smsSid : null);
     if (!smsSid) return null;
     const sms = await this.deps.twilio.fetchSmsMessage(smsSid);
     const status = toDeliveryStatus(sms?.status);

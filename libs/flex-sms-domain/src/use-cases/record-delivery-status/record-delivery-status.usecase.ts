@@ -12,7 +12,10 @@ export interface RecordedDelivery {
  * included, so a redelivery after an observer failed reaches it again); a stale report is recorded and told to no one.
  * Null: the message is not one of the product's (another integration's, or a request the journal no longer has).
  */
-export async function recordDeliveryStatus(deps: { log: DeliveryLog; observer?: DeliveryObserver }, report: DeliveryReport): Promise<RecordedDelivery | null> {
+export async function recordDeliveryStatus(
+  deps: { log: DeliveryLog; observer?: DeliveryObserver },
+  report: DeliveryReport,
+): Promise<RecordedDelivery | null> {
   const requestId = await deps.log.requestOfMessage(report.messageSid);
   if (!requestId) return null;
   const recorded = await deps.log.record(requestId, report);

@@ -31,14 +31,24 @@ class FakeRegistry implements DeliveryCallbackRegistryPort {
 describe('registerDeliveryCallbacks', () => {
   it('sets an empty Proxy CallbackUrl, and leaves it alone once it is ours', async () => {
     const registry = new FakeRegistry({ callbackUrl: null });
-    expect(await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS })).toEqual([{ target: 'proxy-service', outcome: 'registered', url: OURS }]);
-    expect(await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS })).toEqual([{ target: 'proxy-service', outcome: 'already-registered', url: OURS }]);
+    expect(await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS })).toEqual([
+      { target: 'proxy-service', outcome: 'registered', url: OURS },
+    ]);
+    expect(await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS })).toEqual([
+      { target: 'proxy-service', outcome: 'already-registered', url: OURS },
+    ]);
     expect(registry.writes).toEqual([`proxy ${OURS}`]);
   });
 
-  it("never overwrites a callback URL another integration set, and says whose it is", async () => {
-    const registry = new FakeRegistry({ callbackUrl: 'https://crm.example.com/twilio/proxy' }, { postWebhookUrl: 'https://bot.example.com/hook', filters: ['onMessageAdded'] });
-    const registrations = await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS, conversations: { chatServiceSid: SERVICE, url: OURS_CONVERSATIONS } });
+  it('never overwrites a callback URL another integration set, and says whose it is', async () => {
+    const registry = new FakeRegistry(
+      { callbackUrl: 'https://crm.example.com/twilio/proxy' },
+      { postWebhookUrl: 'https://bot.example.com/hook', filters: ['onMessageAdded'] },
+    );
+    const registrations = await registerDeliveryCallbacks(registry, {
+      proxyCallbackUrl: OURS,
+      conversations: { chatServiceSid: SERVICE, url: OURS_CONVERSATIONS },
+    });
     expect(registrations).toEqual([
       { target: 'proxy-service', outcome: 'held-by-another-url', url: 'https://crm.example.com/twilio/proxy' },
       { target: 'conversation-service', outcome: 'held-by-another-url', url: 'https://bot.example.com/hook' },
@@ -53,7 +63,10 @@ describe('registerDeliveryCallbacks', () => {
     );
     await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS, conversations: { chatServiceSid: SERVICE, url: OURS_CONVERSATIONS } });
     expect(registry.proxy).toEqual({ callbackUrl: OURS });
-    expect(registry.conversations).toEqual({ postWebhookUrl: OURS_CONVERSATIONS, filters: ['onConversationAdded', 'onDeliveryUpdated', 'onMessageAdded'] });
+    expect(registry.conversations).toEqual({
+      postWebhookUrl: OURS_CONVERSATIONS,
+      filters: ['onConversationAdded', 'onDeliveryUpdated', 'onMessageAdded'],
+    });
   });
 
   it('reports a service Twilio cannot answer for as failed, and goes on with the other', async () => {
@@ -61,7 +74,9 @@ describe('registerDeliveryCallbacks', () => {
     registry.fetchConversationServiceWebhook = async () => {
       throw new Error('Twilio answered 503');
     };
-    expect(await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS, conversations: { chatServiceSid: SERVICE, url: OURS_CONVERSATIONS } })).toEqual([
+    expect(
+      await registerDeliveryCallbacks(registry, { proxyCallbackUrl: OURS, conversations: { chatServiceSid: SERVICE, url: OURS_CONVERSATIONS } }),
+    ).toEqual([
       { target: 'proxy-service', outcome: 'failed', url: null, error: 'the Proxy Service was not found' },
       { target: 'conversation-service', outcome: 'failed', url: null, error: 'Twilio answered 503' },
     ]);

@@ -30,7 +30,10 @@ export interface RegisterDeliveryCallbacksRequest {
  * Service's post-event webhook. Both are one URL per service that another integration may already use, so one is
  * only written when it is empty or already ours (the same route, perhaps under an earlier PUBLIC_BASE_URL).
  */
-export async function registerDeliveryCallbacks(registry: DeliveryCallbackRegistryPort, request: RegisterDeliveryCallbacksRequest): Promise<DeliveryCallbackRegistration[]> {
+export async function registerDeliveryCallbacks(
+  registry: DeliveryCallbackRegistryPort,
+  request: RegisterDeliveryCallbacksRequest,
+): Promise<DeliveryCallbackRegistration[]> {
   const registrations: DeliveryCallbackRegistration[] = [];
   if (request.proxyCallbackUrl) registrations.push(await attempt('proxy-service', () => registerProxy(registry, request.proxyCallbackUrl as string)));
   if (request.conversations) {
@@ -49,16 +52,26 @@ async function registerProxy(registry: DeliveryCallbackRegistryPort, url: string
   return { outcome: 'registered', url };
 }
 
-async function registerConversations(registry: DeliveryCallbackRegistryPort, chatServiceSid: string, url: string): Promise<Omit<DeliveryCallbackRegistration, 'target'>> {
+async function registerConversations(
+  registry: DeliveryCallbackRegistryPort,
+  chatServiceSid: string,
+  url: string,
+): Promise<Omit<DeliveryCallbackRegistration, 'target'>> {
   const webhook = await registry.fetchConversationServiceWebhook(chatServiceSid);
   const filtersHeld = CONVERSATION_EVENTS.every((event) => webhook.filters.includes(event));
   if (webhook.postWebhookUrl === url && filtersHeld) return { outcome: 'already-registered', url };
   if (webhook.postWebhookUrl && !sameRoute(webhook.postWebhookUrl, url)) return { outcome: 'held-by-another-url', url: webhook.postWebhookUrl };
-  await registry.setConversationServiceWebhook(chatServiceSid, { postWebhookUrl: url, filters: [...new Set([...webhook.filters, ...CONVERSATION_EVENTS])] });
+  await registry.setConversationServiceWebhook(chatServiceSid, {
+    postWebhookUrl: url,
+    filters: [...new Set([...webhook.filters, ...CONVERSATION_EVENTS])],
+  });
   return { outcome: 'registered', url };
 }
 
-async function attempt(target: DeliveryCallbackTarget, register: () => Promise<Omit<DeliveryCallbackRegistration, 'target'>>): Promise<DeliveryCallbackRegistration> {
+async function attempt(
+  target: DeliveryCallbackTarget,
+  register: () => Promise<Omit<DeliveryCallbackRegistration, 'target'>>,
+): Promise<DeliveryCallbackRegistration> {
   try {
     return { target, ...(await register()) };
   } catch (error) {

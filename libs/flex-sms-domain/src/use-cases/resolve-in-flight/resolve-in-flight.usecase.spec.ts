@@ -42,7 +42,12 @@ describe('ResolveInFlight', () => {
     await steps.record({
       name: 'channel',
       outcome: 'created',
-      sids: { channelSid: channel.sid, chatServiceSid: world.taskFlow.chatServiceSid, taskSid: channel.taskSid!, workspaceSid: world.taskFlow.integration.workspaceSid! },
+      sids: {
+        channelSid: channel.sid,
+        chatServiceSid: world.taskFlow.chatServiceSid,
+        taskSid: channel.taskSid!,
+        workspaceSid: world.taskFlow.integration.workspaceSid!,
+      },
       startedAt: at,
       finishedAt: at,
     });
@@ -52,7 +57,11 @@ describe('ResolveInFlight', () => {
   it('rolls back a request the process stopped in: task canceled, session and channel removed', async () => {
     const crashed = await crashAfterChannel();
     // The session create reached Twilio, but the crash came before the journal heard of it.
-    await world.twilio.proxySessionPort.createSession({ uniqueName: crashed.channelSid, mode: 'message-only', participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }] });
+    await world.twilio.proxySessionPort.createSession({
+      uniqueName: crashed.channelSid,
+      mode: 'message-only',
+      participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }],
+    });
 
     const resolution = await new ResolveInFlight(world.deps).execute();
 
@@ -83,7 +92,11 @@ describe('ResolveInFlight', () => {
     world.clock.sleep = async (ms: number) => {
       await sleep(ms);
       if (world.twilio.sessions.size === 0) {
-        await world.twilio.proxySessionPort.createSession({ uniqueName: crashed.channelSid, mode: 'message-only', participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }] });
+        await world.twilio.proxySessionPort.createSession({
+          uniqueName: crashed.channelSid,
+          mode: 'message-only',
+          participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }],
+        });
       }
     };
 
@@ -115,7 +128,10 @@ describe('ResolveInFlight', () => {
 
     const resolution = await new ResolveInFlight(world.deps).execute();
 
-    expect(resolution).toEqual({ rolledBack: [], followedUp: [{ requestId: answered.id, completed: ['channel-attributes'], postponed: [], failed: [] }] });
+    expect(resolution).toEqual({
+      rolledBack: [],
+      followedUp: [{ requestId: answered.id, completed: ['channel-attributes'], postponed: [], failed: [] }],
+    });
     expect(world.twilio.channels.get(answered.channel.sid)?.chat.attributes.proxySession).toBe(answered.proxySession!.sid);
     expect(world.twilio.channels.has(answered.channel.sid)).toBe(true);
   });
@@ -130,12 +146,17 @@ describe('ResolveInFlight', () => {
     const heard: string[] = [];
     const resolution = await new ResolveInFlight(world.deps).execute(async (rolledBack) => void heard.push(rolledBack.requestId));
 
-    expect(resolution.rolledBack).toEqual([{ requestId: crashed.requestId, undone: [], handedOverTo: later.id, idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect(resolution.rolledBack).toEqual([
+      { requestId: crashed.requestId, undone: [], handedOverTo: later.id, idempotencyKey: 'k-1', caller: 'crm' },
+    ]);
     expect(heard).toEqual([crashed.requestId]);
     expect(world.twilio.channels.has(crashed.channelSid)).toBe(true);
     expect(world.twilio.tasks.get(crashed.taskSid)?.assignmentStatus).not.toBe('canceled');
     expect([...world.twilio.sessions.values()].map(({ session }) => session.uniqueName)).toEqual([crashed.channelSid]);
-    expect(await world.journal.get(crashed.requestId)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED', details: { handedOverTo: later.id } } });
+    expect(await world.journal.get(crashed.requestId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'INTERRUPTED', details: { handedOverTo: later.id } },
+    });
   });
 
   it('waits for a live request holding the pair lock instead of rolling it back', async () => {
@@ -159,12 +180,17 @@ describe('ResolveInFlight', () => {
   it('removes the conversation a conversations-mode system SMS made before the crash kept it from the journal', async () => {
     const record: OutboundRequestRecord = { ...request, kind: 'system_sms', body: 'Hi', input: { mode: 'conversations' } };
     const requestId = await world.journal.begin(record, new Date(world.clock.now()));
-    const made = await world.twilio.conversations.conversationPort.createConversation({ friendlyName: 'SMS', uniqueName: conversationUniqueName(requestId) });
+    const made = await world.twilio.conversations.conversationPort.createConversation({
+      friendlyName: 'SMS',
+      uniqueName: conversationUniqueName(requestId),
+    });
     const untouched = await world.twilio.conversations.conversationPort.createConversation({ friendlyName: 'SMS', uniqueName: 'someone-else' });
 
     const resolution = await new ResolveInFlight(world.deps).execute();
 
-    expect(resolution.rolledBack).toEqual([{ requestId, undone: [{ action: 'remove-conversation', sid: made.sid, ok: true }], idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect(resolution.rolledBack).toEqual([
+      { requestId, undone: [{ action: 'remove-conversation', sid: made.sid, ok: true }], idempotencyKey: 'k-1', caller: 'crm' },
+    ]);
     expect([...world.twilio.conversations.conversations.keys()]).toEqual([untouched.sid]);
     expect(await world.journal.get(requestId)).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
   });

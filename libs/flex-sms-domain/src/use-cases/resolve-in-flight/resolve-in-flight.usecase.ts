@@ -23,10 +23,16 @@ export interface InFlightResolution {
   followedUp: PendingStepsReport[];
 }
 
-type Deps = Pick<OutboundSmsDependencies, 'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier' | 'inFlightSettleMs'>;
+type Deps = Pick<
+  OutboundSmsDependencies,
+  'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier' | 'inFlightSettleMs'
+>;
 
 /** The error recorded on a request interrupted in the middle: its process stopped, or its database went away. */
-export const INTERRUPTED = { code: 'INTERRUPTED', message: 'The request was interrupted in flight (its process stopped, or lost its database); what it created was undone.' };
+export const INTERRUPTED = {
+  code: 'INTERRUPTED',
+  message: 'The request was interrupted in flight (its process stopped, or lost its database); what it created was undone.',
+};
 
 /**
  * At start-up, and after a database outage: no request is forgotten. One left in flight never answered its caller,

@@ -28,7 +28,12 @@ describe('SendSystemSms in Flex Conversations mode', () => {
     ]);
     const conversations = world.twilio.conversations;
     const sid = result.conversation!.sid;
-    expect(result).toMatchObject({ mode: 'conversations', reused: { conversation: false }, flexFlow: { sid: world.studioFlow.sid }, message: { body: 'Your order shipped.' } });
+    expect(result).toMatchObject({
+      mode: 'conversations',
+      reused: { conversation: false },
+      flexFlow: { sid: world.studioFlow.sid },
+      message: { body: 'Your order shipped.' },
+    });
     expect(result.task).toBeUndefined();
     expect(conversations.conversations.get(sid)?.uniqueName).toBe(`outbound-sms-${result.id}`);
     expect(conversations.participants.get(sid)).toEqual([expect.objectContaining({ address: CUSTOMER, proxyAddress: TWILIO_NUMBER })]);
@@ -50,7 +55,12 @@ describe('SendSystemSms in Flex Conversations mode', () => {
   });
 
   it('answers 409 naming the task when an agent holds the customer’s conversation, with no orphan conversation', async () => {
-    const held = world.twilio.conversations.seed({ customer: CUSTOMER, proxyAddress: TWILIO_NUMBER, taskStatus: 'reserved', workspaceSid: FAKE_WORKSPACE });
+    const held = world.twilio.conversations.seed({
+      customer: CUSTOMER,
+      proxyAddress: TWILIO_NUMBER,
+      taskStatus: 'reserved',
+      workspaceSid: FAKE_WORKSPACE,
+    });
 
     const failure = await useCase.execute(command).catch((error: unknown) => error);
 
@@ -67,11 +77,16 @@ describe('SendSystemSms in Flex Conversations mode', () => {
     await expect(useCase.execute(command)).rejects.toBeInstanceOf(TwilioRequestFailed);
 
     expect(world.twilio.conversations.conversations.size).toBe(0);
-    expect(world.journal.all()[0]).toMatchObject({ status: 'rolled_back', undone: [expect.objectContaining({ action: 'remove-conversation', ok: true })] });
+    expect(world.journal.all()[0]).toMatchObject({
+      status: 'rolled_back',
+      undone: [expect.objectContaining({ action: 'remove-conversation', ok: true })],
+    });
   });
 
   it('finds the conversation and the message a lost response already made instead of making them twice', async () => {
-    world.twilio.failNext('createConversation', () => new TwilioTransientFailure('Service Unavailable', 'server_error', undefined, 503), { afterEffect: true });
+    world.twilio.failNext('createConversation', () => new TwilioTransientFailure('Service Unavailable', 'server_error', undefined, 503), {
+      afterEffect: true,
+    });
     world.twilio.failNext('postConversationMessage', () => new TwilioTransientFailure('socket hang up', 'connection'), { afterEffect: true });
 
     const result = await useCase.execute(command);

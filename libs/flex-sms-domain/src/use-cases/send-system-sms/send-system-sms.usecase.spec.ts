@@ -33,7 +33,10 @@ describe('SendSystemSms', () => {
     });
     expect(result.task).toBeUndefined();
     expect(world.twilio.tasks.size).toBe(0);
-    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({ status: 'ACTIVE', proxySession: result.proxySession!.sid });
+    expect(world.twilio.channels.get(result.channel.sid)?.chat.attributes).toMatchObject({
+      status: 'ACTIVE',
+      proxySession: result.proxySession!.sid,
+    });
     expect(world.followUps).toEqual([]);
   });
 
@@ -91,7 +94,9 @@ describe('SendSystemSms', () => {
   });
 
   it('does not create a second session when the create response was lost', async () => {
-    world.twilio.failNext('createSession', () => new TwilioTransientFailure('Service Unavailable', 'server_error', undefined, 503), { afterEffect: true });
+    world.twilio.failNext('createSession', () => new TwilioTransientFailure('Service Unavailable', 'server_error', undefined, 503), {
+      afterEffect: true,
+    });
 
     const result = await useCase.execute(command);
 

@@ -31,7 +31,10 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
   /** A conversation with the customer over SMS and an agent, whose scoped webhook gets both events at `/scoped-<run>`. */
   async function smsConversation(customer = CUSTOMER) {
     const conversation = await conversations().create({ friendlyName: 'Ada' });
-    const participant = await conversations()(conversation.sid).participants.create({ 'messagingBinding.address': customer, 'messagingBinding.proxyAddress': fx.account.numbers[0] });
+    const participant = await conversations()(conversation.sid).participants.create({
+      'messagingBinding.address': customer,
+      'messagingBinding.proxyAddress': fx.account.numbers[0],
+    });
     await conversations()(conversation.sid).participants.create({ identity: 'agent.alice' });
     const webhook = await conversations()(conversation.sid).webhooks.create({
       target: 'webhook',
@@ -52,11 +55,14 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
     twilio.validateRequest(fx.account.authToken, callback.headers['x-twilio-signature'] as string, callback.url, callback.params);
 
   it('reports sent → delivered on the receipt to the scoped webhook and the service configuration; reads back the same', async () => {
-    const service = await fx.twilio.conversations.v1.services(fx.account.chatServiceSid).configuration.webhooks().update({
-      postWebhookUrl: `${receiver.url}/service-${run}`,
-      method: 'POST',
-      filters: ['onDeliveryUpdated'],
-    });
+    const service = await fx.twilio.conversations.v1
+      .services(fx.account.chatServiceSid)
+      .configuration.webhooks()
+      .update({
+        postWebhookUrl: `${receiver.url}/service-${run}`,
+        method: 'POST',
+        filters: ['onDeliveryUpdated'],
+      });
     expect(service).toMatchObject({ postWebhookUrl: `${receiver.url}/service-${run}`, filters: ['onDeliveryUpdated'], method: 'POST' });
     const { conversation, participant, webhook } = await smsConversation();
     const message = await conversations()(conversation.sid).messages.create({ author: 'agent.alice', body: 'Hello from Flex' });
@@ -83,11 +89,29 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
 
     // Reconciliation reads: receipt (both URL forms), the message's summary and the SMS say what the callbacks said.
     const receipts = await conversations()(conversation.sid).messages(message.sid).deliveryReceipts.list();
-    expect(receipts).toEqual([expect.objectContaining({ sid: updates[1].params.DeliveryReceiptSid, status: 'delivered', errorCode: 0, channelMessageSid: sms.sid, participantSid: participant.sid })]);
-    const scoped = await fx.twilio.conversations.v1.services(fx.account.chatServiceSid).conversations(conversation.sid).messages(message.sid).deliveryReceipts(receipts[0].sid).fetch();
+    expect(receipts).toEqual([
+      expect.objectContaining({
+        sid: updates[1].params.DeliveryReceiptSid,
+        status: 'delivered',
+        errorCode: 0,
+        channelMessageSid: sms.sid,
+        participantSid: participant.sid,
+      }),
+    ]);
+    const scoped = await fx.twilio.conversations.v1
+      .services(fx.account.chatServiceSid)
+      .conversations(conversation.sid)
+      .messages(message.sid)
+      .deliveryReceipts(receipts[0].sid)
+      .fetch();
     expect(scoped).toMatchObject({ sid: receipts[0].sid, chatServiceSid: fx.account.chatServiceSid, status: 'delivered' });
     expect((await conversations()(conversation.sid).messages(message.sid).fetch()).delivery).toEqual({
-      total: 1, sent: 'all', delivered: 'all', read: 'none', undelivered: 'none', failed: 'none',
+      total: 1,
+      sent: 'all',
+      delivered: 'all',
+      read: 'none',
+      undelivered: 'none',
+      failed: 'none',
     });
     expect(await fx.twilio.messages(sms.sid).fetch()).toMatchObject({ status: 'delivered', to: CUSTOMER });
   });
@@ -97,10 +121,17 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
     const { conversation } = await smsConversation();
     const message = await conversations()(conversation.sid).messages.create({ author: 'agent.alice', body: 'Are you there?' });
     const updates = await finalDelivery(`/scoped-${run}`);
-    expect(updates.map((update) => [update.params.Status, update.params.ErrorCode])).toEqual([['sent', '0'], ['undelivered', '30006']]);
+    expect(updates.map((update) => [update.params.Status, update.params.ErrorCode])).toEqual([
+      ['sent', '0'],
+      ['undelivered', '30006'],
+    ]);
     const [receipt] = await conversations()(conversation.sid).messages(message.sid).deliveryReceipts.list();
     expect(receipt).toMatchObject({ status: 'undelivered', errorCode: 30006 });
-    expect((await conversations()(conversation.sid).messages(message.sid).fetch()).delivery).toMatchObject({ sent: 'all', delivered: 'none', undelivered: 'all' });
+    expect((await conversations()(conversation.sid).messages(message.sid).fetch()).delivery).toMatchObject({
+      sent: 'all',
+      delivered: 'none',
+      undelivered: 'all',
+    });
   });
 
   it('creates the message but fails its SMS leg to a number that cannot take SMS (21614): receipt failed', async () => {
@@ -123,18 +154,35 @@ describe('Conversations delivery receipts and webhooks, over HTTP with the offic
     expect(account).toMatchObject({ target: 'webhook', method: 'GET', postWebhookUrl: `${receiver.url}/account-${run}` });
     const { conversation, participant } = await smsConversation();
     await fx.controls.sendInboundSms({ from: CUSTOMER, to: fx.account.numbers[0], body: 'Hi, Ada here' });
-    const [added] = await eventually(() => (events(`/scoped-${run}`, 'onMessageAdded').length ? events(`/scoped-${run}`, 'onMessageAdded') : undefined), 'onMessageAdded');
-    expect(added.params).toMatchObject({ ConversationSid: conversation.sid, ParticipantSid: participant.sid, Author: CUSTOMER, Body: 'Hi, Ada here', Source: 'SMS', Index: '0' });
-    const [viaGet] = await eventually(() => (receiver.at(`/account-${run}`).length ? receiver.at(`/account-${run}`) : undefined), 'the account webhook');
+    const [added] = await eventually(
+      () => (events(`/scoped-${run}`, 'onMessageAdded').length ? events(`/scoped-${run}`, 'onMessageAdded') : undefined),
+      'onMessageAdded',
+    );
+    expect(added.params).toMatchObject({
+      ConversationSid: conversation.sid,
+      ParticipantSid: participant.sid,
+      Author: CUSTOMER,
+      Body: 'Hi, Ada here',
+      Source: 'SMS',
+      Index: '0',
+    });
+    const [viaGet] = await eventually(
+      () => (receiver.at(`/account-${run}`).length ? receiver.at(`/account-${run}`) : undefined),
+      'the account webhook',
+    );
     expect(viaGet).toMatchObject({ method: 'GET', params: expect.objectContaining({ EventType: 'onMessageAdded', Body: 'Hi, Ada here' }) });
     expect(signed({ ...viaGet, params: {} })).toBe(true);
   });
 
   it('updates a scoped webhook (filters, URL) and refuses a URL that is not one', async () => {
     const { conversation, webhook } = await smsConversation();
-    const updated = await conversations()(conversation.sid).webhooks(webhook.sid).update({ 'configuration.url': `${receiver.url}/moved-${run}`, 'configuration.filters': ['onDeliveryUpdated'] });
+    const updated = await conversations()(conversation.sid)
+      .webhooks(webhook.sid)
+      .update({ 'configuration.url': `${receiver.url}/moved-${run}`, 'configuration.filters': ['onDeliveryUpdated'] });
     expect(updated.configuration).toMatchObject({ url: `${receiver.url}/moved-${run}`, filters: ['onDeliveryUpdated'] });
-    await expect(conversations()(conversation.sid).webhooks(webhook.sid).update({ 'configuration.url': 'not a url' })).rejects.toMatchObject({ status: 400 });
+    await expect(conversations()(conversation.sid).webhooks(webhook.sid).update({ 'configuration.url': 'not a url' })).rejects.toMatchObject({
+      status: 400,
+    });
     await conversations()(conversation.sid).messages.create({ author: 'agent.alice', body: 'moved' });
     expect((await finalDelivery(`/moved-${run}`)).map((update) => update.params.Status)).toEqual(['sent', 'delivered']);
   });

@@ -30,7 +30,12 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
     twilio.validateRequest(fx.account.authToken, callback.headers['x-twilio-signature'] as string, callback.url, callback.params);
 
   it('answers queued at once, then reports queued → sent → delivered, signed; the Message reads the same', async () => {
-    const created = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Your order shipped', statusCallback: `${receiver.url}/status` });
+    const created = await fx.twilio.messages.create({
+      from: fx.account.numbers[0],
+      to: CUSTOMER,
+      body: 'Your order shipped',
+      statusCallback: `${receiver.url}/status`,
+    });
     expect(created).toMatchObject({ status: 'queued', errorCode: null, dateSent: null });
     const callbacks = await callbacksOf(created.sid, '/status');
     expect(callbacks.map((callback) => callback.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
@@ -58,7 +63,12 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
     [{ outcome: 'carrier-filtered' as const }, 30007, 'Message filtered'],
   ])('ends undelivered as the handset fate %j says: %i', async (fate, code, text) => {
     await fx.controls.setHandsetFate(CUSTOMER, fate);
-    const created = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi', statusCallback: `${receiver.url}/fates-${code}` });
+    const created = await fx.twilio.messages.create({
+      from: fx.account.numbers[0],
+      to: CUSTOMER,
+      body: 'Hi',
+      statusCallback: `${receiver.url}/fates-${code}`,
+    });
     const callbacks = await callbacksOf(created.sid, `/fates-${code}`);
     expect(callbacks.map((callback) => [callback.params.MessageStatus, callback.params.ErrorCode])).toEqual([
       ['queued', undefined],
@@ -67,13 +77,25 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
     ]);
     expect(callbacks.every(signed)).toBe(true);
     expect(await fx.twilio.messages(created.sid).fetch()).toMatchObject({ status: 'undelivered', errorCode: code, errorMessage: text });
-    expect(await fx.controls.handsets()).toEqual([expect.objectContaining({ number: CUSTOMER, fate: { outcome: fate.outcome, errorCode: code, delayMs: null } })]);
+    expect(await fx.controls.handsets()).toEqual([
+      expect.objectContaining({ number: CUSTOMER, fate: { outcome: fate.outcome, errorCode: code, delayMs: null } }),
+    ]);
   });
 
   it("refuses Twilio's magic To numbers at create with their codes, and creates no message", async () => {
-    const magic: Array<[string, number]> = [['+15005550001', 21211], ['+15005550002', 21612], ['+15005550003', 21408], ['+15005550004', 21610], ['+15005550009', 21614]];
+    const magic: Array<[string, number]> = [
+      ['+15005550001', 21211],
+      ['+15005550002', 21612],
+      ['+15005550003', 21408],
+      ['+15005550004', 21610],
+      ['+15005550009', 21614],
+    ];
     for (const [to, code] of magic) {
-      expect({ to, ...(await twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to, body: 'Hi' }))) }).toMatchObject({ to, status: 400, code });
+      expect({ to, ...(await twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to, body: 'Hi' }))) }).toMatchObject({
+        to,
+        status: 400,
+        code,
+      });
     }
     expect(await fx.twilio.messages.list()).toHaveLength(0);
   });
@@ -82,14 +104,23 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
     await fx.controls.setHandsetFate('+15557775002', { outcome: 'delivered', delayMs: 3000 });
     const slow = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: '+15557775002', body: 'slow' });
     const quick = await fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'quick' });
-    await eventually(async () => ((await fx.twilio.messages(quick.sid).fetch()).status === 'delivered' ? true : undefined), 'the quick one delivered');
+    await eventually(
+      async () => ((await fx.twilio.messages(quick.sid).fetch()).status === 'delivered' ? true : undefined),
+      'the quick one delivered',
+    );
     expect((await fx.twilio.messages(slow.sid).fetch()).status).not.toBe('delivered');
-    await eventually(async () => ((await fx.twilio.messages(slow.sid).fetch()).status === 'delivered' ? true : undefined), 'the slow one delivered', 20_000);
+    await eventually(
+      async () => ((await fx.twilio.messages(slow.sid).fetch()).status === 'delivered' ? true : undefined),
+      'the slow one delivered',
+      20_000,
+    );
     // Two steps of 3 s: the quick one is long delivered before, however busy the machine.
   }, 30_000);
 
   it('refuses a StatusCallback that is no http(s) URL and a handset fate it does not know, naming the field', async () => {
-    expect(await twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi', statusCallback: 'ftp://example.com' }))).toMatchObject({
+    expect(
+      await twilioErrorOf(fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi', statusCallback: 'ftp://example.com' })),
+    ).toMatchObject({
       status: 400,
       message: expect.stringContaining('StatusCallback'),
     });

@@ -31,8 +31,16 @@ describe('Proxy interaction callbacks, over HTTP with the official SDK', () => {
 
   /** As the product does it: a Flex chat channel for the customer, tied to their handset by a Proxy session. */
   async function outboundConversation() {
-    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find((candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'task')!;
-    const channel = await fx.twilio.flexApi.v1.channel.create({ flexFlowSid: flow.sid, identity: CUSTOMER, chatUserFriendlyName: 'Ada', chatFriendlyName: 'Ada', target: CUSTOMER });
+    const flow = (await fx.twilio.flexApi.v1.flexFlow.list()).find(
+      (candidate) => candidate.contactIdentity === fx.account.numbers[0] && candidate.integrationType === 'task',
+    )!;
+    const channel = await fx.twilio.flexApi.v1.channel.create({
+      flexFlowSid: flow.sid,
+      identity: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'Ada',
+      target: CUSTOMER,
+    });
     const session = await proxy().sessions.create({
       uniqueName: channel.sid,
       mode: 'message-only',
@@ -52,10 +60,22 @@ describe('Proxy interaction callbacks, over HTTP with the official SDK', () => {
     twilio.validateRequest(fx.account.authToken, callback.headers['x-twilio-signature'] as string, callback.url, callback.params);
 
   it('registers CallbackUrl and the other callback URLs by Service update, and refuses a URL that is not one', async () => {
-    const updated = await proxy().update({ interceptCallbackUrl: `${receiver.url}/intercept`, outOfSessionCallbackUrl: `${receiver.url}/oos`, geoMatchLevel: 'area-code' });
-    expect(updated).toMatchObject({ callbackUrl: `${receiver.url}/proxy-${run}`, interceptCallbackUrl: `${receiver.url}/intercept`, outOfSessionCallbackUrl: `${receiver.url}/oos`, geoMatchLevel: 'area-code' });
+    const updated = await proxy().update({
+      interceptCallbackUrl: `${receiver.url}/intercept`,
+      outOfSessionCallbackUrl: `${receiver.url}/oos`,
+      geoMatchLevel: 'area-code',
+    });
+    expect(updated).toMatchObject({
+      callbackUrl: `${receiver.url}/proxy-${run}`,
+      interceptCallbackUrl: `${receiver.url}/intercept`,
+      outOfSessionCallbackUrl: `${receiver.url}/oos`,
+      geoMatchLevel: 'area-code',
+    });
     expect((await proxy().fetch()).callbackUrl).toBe(`${receiver.url}/proxy-${run}`);
-    expect(await twilioErrorOf(proxy().update({ callbackUrl: 'nowhere' }))).toMatchObject({ status: 400, message: expect.stringContaining('CallbackUrl') });
+    expect(await twilioErrorOf(proxy().update({ callbackUrl: 'nowhere' }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('CallbackUrl'),
+    });
     expect((await proxy().update({ callbackUrl: '' })).callbackUrl).toBeNull();
   });
 
@@ -81,7 +101,10 @@ describe('Proxy interaction callbacks, over HTTP with the official SDK', () => {
       outboundResourceUrl: `${fx.sandbox.url}/api/2010-04-01/Accounts/${fx.account.accountSid}/Messages/${sms.sid}.json`,
     });
     // Reconciliation reads: the session's interaction, the participant's MessageInteraction and the SMS agree.
-    expect(await proxy().sessions(session.sid).interactions(interactionSid).fetch()).toMatchObject({ outboundResourceSid: sms.sid, outboundResourceStatus: 'delivered' });
+    expect(await proxy().sessions(session.sid).interactions(interactionSid).fetch()).toMatchObject({
+      outboundResourceSid: sms.sid,
+      outboundResourceStatus: 'delivered',
+    });
     expect(await proxy().sessions(session.sid).participants(customer.sid).messageInteractions(interactionSid).fetch()).toMatchObject({
       participantSid: customer.sid,
       outboundResourceStatus: 'delivered',

@@ -67,7 +67,11 @@ export function api2010Routes(ref: StateRef): Route[] {
       if (channelOf(from) !== channelOf(to)) throw sendRefused(21910, to, from);
       if (!state.api.isOwnSender(from)) {
         if (channelOf(from) === 'whatsapp') throw sendRefused(63007, to, from);
-        throw new TwilioError(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
+        throw new TwilioError(
+          400,
+          21606,
+          `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`,
+        );
       }
       const content = messageContent(state, params, to, from);
       const body = content ? content.body : params.required('Body');

@@ -13,8 +13,7 @@ export function isFinalStatus(status: MessageStatus): boolean {
 
 /** The resource another product sent this message for, whose status follows the message's. */
 export type MessageRelay =
-  | { product: 'conversations'; conversationSid: string; messageSid: string; participantSid: string }
-  | { product: 'proxy'; interactionSid: string };
+  { product: 'conversations'; conversationSid: string; messageSid: string; participantSid: string } | { product: 'proxy'; interactionSid: string };
 
 /**
  * How the message ends, decided when it goes out (the handset's fate then): `delivered` or `undelivered` after

@@ -22,7 +22,8 @@ const ERROR_TEXTS: Record<number, (to: string, from: string) => string> = {
   30006: () => 'Landline or unreachable carrier',
   30007: () => 'Message filtered',
   63007: (_to, from) => `Twilio could not find a Channel with the specified From address: ${from}`,
-  63016: () => 'Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.',
+  63016: () =>
+    'Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.',
   63028: () => 'Number of parameters provided does not match the expected number of parameters',
 };
 

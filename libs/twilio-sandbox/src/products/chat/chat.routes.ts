@@ -8,7 +8,14 @@ import type { SerializeContext } from '../../http/serialize-context';
 import { postChatMessage } from '../../messaging/chat-messages';
 import { FlexStore } from '../flex/flex.store';
 import { addMember, createChannel, createUser, updateChannel, type ChannelChanges } from './chat.service';
-import { serializeChatChannel, serializeChatMember, serializeChatMessage, serializeChatService, serializeChatUser, serializeUserChannel } from './chat.serializers';
+import {
+  serializeChatChannel,
+  serializeChatMember,
+  serializeChatMessage,
+  serializeChatService,
+  serializeChatUser,
+  serializeUserChannel,
+} from './chat.serializers';
 import type { ChatChannel, ChatMember, ChatUser } from './chat.store';
 
 const CHANNEL_TYPES = ['public', 'private'] as const;

@@ -53,7 +53,13 @@ export function serializeChatChannel(channel: ChatChannel, counts: { members: nu
     members_count: counts.members,
     messages_count: counts.messages,
     url,
-    links: links(url, { members: 'Members', messages: 'Messages', invites: 'Invites', webhooks: 'Webhooks', last_message: 'Messages?Order=desc&PageSize=1' }),
+    links: links(url, {
+      members: 'Members',
+      messages: 'Messages',
+      invites: 'Invites',
+      webhooks: 'Webhooks',
+      last_message: 'Messages?Order=desc&PageSize=1',
+    }),
   };
 }
 

@@ -8,8 +8,15 @@ import type { ContentTemplate } from './content.store';
  * channel supports"). SMS carries `twilio/text` (and `twilio/media` as MMS); WhatsApp carries all of these.
  */
 const BY_COMPLEXITY = [
-  'twilio/text', 'twilio/media', 'twilio/location', 'twilio/quick-reply', 'twilio/call-to-action', 'twilio/list-picker',
-  'twilio/card', 'whatsapp/card', 'whatsapp/authentication',
+  'twilio/text',
+  'twilio/media',
+  'twilio/location',
+  'twilio/quick-reply',
+  'twilio/call-to-action',
+  'twilio/list-picker',
+  'twilio/card',
+  'whatsapp/card',
+  'whatsapp/authentication',
 ] as const;
 const SMS_TYPES = new Set<string>(['twilio/text', 'twilio/media']);
 

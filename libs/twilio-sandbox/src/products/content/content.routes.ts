@@ -53,7 +53,9 @@ export function contentRoutes(ref: StateRef): Route[] {
       '/content/v1/Content/:ContentSid/ApprovalRequests/whatsapp',
       (request, state) => {
         const json = body(request);
-        return serializeApprovalCreate(submitForWhatsAppApproval(state, templateOf(state, request), { name: json['name'] as string, category: json['category'] as string }));
+        return serializeApprovalCreate(
+          submitForWhatsAppApproval(state, templateOf(state, request), { name: json['name'] as string, category: json['category'] as string }),
+        );
       },
       JSON_BODY,
     ),

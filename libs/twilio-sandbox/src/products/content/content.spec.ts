@@ -42,7 +42,9 @@ describe('Content API v1 through the official SDK', () => {
   it('seeds two templates approved for WhatsApp and one pending, with their variables and a preview body', async () => {
     const listed = await fx.twilio.content.v1.contentAndApprovals.list();
     const { appointmentReminder, appointmentConfirmation, springOffer } = fx.account.contentTemplates;
-    expect(listed.map((template) => [template.sid, template.friendlyName, (template.approvalRequests as unknown as { status: string }).status])).toEqual([
+    expect(
+      listed.map((template) => [template.sid, template.friendlyName, (template.approvalRequests as unknown as { status: string }).status]),
+    ).toEqual([
       [appointmentReminder, 'appointment_reminder', 'approved'],
       [appointmentConfirmation, 'appointment_confirmation', 'approved'],
       [springOffer, 'spring_offer', 'pending'],
@@ -50,7 +52,12 @@ describe('Content API v1 through the official SDK', () => {
     expect(listed[1]).toMatchObject({
       language: 'en',
       variables: { 1: 'there', 2: 'the day we agreed' },
-      types: { 'twilio/quick-reply': { body: 'Hi {{1}}, please confirm your appointment on {{2}}.', actions: [{ title: 'Confirm' }, { title: 'Reschedule' }] } },
+      types: {
+        'twilio/quick-reply': {
+          body: 'Hi {{1}}, please confirm your appointment on {{2}}.',
+          actions: [{ title: 'Confirm' }, { title: 'Reschedule' }],
+        },
+      },
       approvalRequests: { name: 'appointment_confirmation', category: 'UTILITY', content_type: 'twilio/quick-reply', rejection_reason: '' },
     });
   });
@@ -58,7 +65,13 @@ describe('Content API v1 through the official SDK', () => {
   it('creates, fetches, lists and deletes a template; its links lead to its approval', async () => {
     const created = await create(REMINDER);
     expect(created.sid).toMatch(/^HX[0-9a-f]{32}$/);
-    expect(created).toMatchObject({ accountSid: fx.account.accountSid, friendlyName: 'dentist_reminder', language: 'en', variables: REMINDER.variables, types: REMINDER.types });
+    expect(created).toMatchObject({
+      accountSid: fx.account.accountSid,
+      friendlyName: 'dentist_reminder',
+      language: 'en',
+      variables: REMINDER.variables,
+      types: REMINDER.types,
+    });
     expect(created.links).toEqual({ approval_create: `${created.url}/ApprovalRequests/whatsapp`, approval_fetch: `${created.url}/ApprovalRequests` });
     expect((await contents()(created.sid).fetch()).types).toEqual(REMINDER.types);
     expect((await contents().list()).map((template) => template.sid)).toContain(created.sid);
@@ -74,12 +87,20 @@ describe('Content API v1 through the official SDK', () => {
     expect((await approval()).whatsapp).toMatchObject({ type: 'whatsapp', status: 'unsubmitted', name: '' });
 
     const submitted = await contents()(sid).approvalCreate.create({ name: 'dentist_reminder', category: 'UTILITY' });
-    expect(submitted).toMatchObject({ name: 'dentist_reminder', category: 'UTILITY', contentType: 'twilio/quick-reply', status: 'received', rejectionReason: '' });
+    expect(submitted).toMatchObject({
+      name: 'dentist_reminder',
+      category: 'UTILITY',
+      contentType: 'twilio/quick-reply',
+      status: 'received',
+      rejectionReason: '',
+    });
     expect((await approval()).whatsapp).toMatchObject({ status: 'received', category: 'UTILITY' });
     const listed = (await fx.twilio.content.v1.contentAndApprovals.list()).find((template) => template.sid === sid);
     expect(listed?.approvalRequests).toMatchObject({ status: 'received', name: 'dentist_reminder' });
     // Once submitted, it is not submitted again until WhatsApp rejects it.
-    expect(await twilioErrorOf(contents()(sid).approvalCreate.create({ name: 'dentist_reminder', category: 'UTILITY' }))).toMatchObject({ status: 400 });
+    expect(await twilioErrorOf(contents()(sid).approvalCreate.create({ name: 'dentist_reminder', category: 'UTILITY' }))).toMatchObject({
+      status: 400,
+    });
 
     await fx.controls.setContentApproval(sid, { status: 'rejected', rejectionReason: 'Placeholder at the end' });
     expect((await approval()).whatsapp).toMatchObject({ status: 'rejected', rejection_reason: 'Placeholder at the end' });
@@ -91,13 +112,21 @@ describe('Content API v1 through the official SDK', () => {
   it('refuses a body that does not match the spec, naming the field', async () => {
     const { language: _left, ...withoutLanguage } = REMINDER;
     expect(await twilioErrorOf(create(withoutLanguage))).toMatchObject({ status: 400, code: 20001, message: expect.stringContaining('language') });
-    expect(await twilioErrorOf(create({ ...REMINDER, friendlyName: 'camelCase' }))).toMatchObject({ status: 400, message: expect.stringContaining('friendlyName') });
+    expect(await twilioErrorOf(create({ ...REMINDER, friendlyName: 'camelCase' }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('friendlyName'),
+    });
     expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': { text: 'Hi' } } }))).toMatchObject({
       status: 400,
       message: expect.stringContaining('types.twilio/text'),
     });
-    expect(await twilioErrorOf(create({ ...REMINDER, variables: { 1: 42 } }))).toMatchObject({ status: 400, message: expect.stringContaining('variables.1') });
-    expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/quick-reply': { body: 'Hi', actions: [{ type: 'TAP', title: 'x' }] } } }))).toMatchObject({
+    expect(await twilioErrorOf(create({ ...REMINDER, variables: { 1: 42 } }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('variables.1'),
+    });
+    expect(
+      await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/quick-reply': { body: 'Hi', actions: [{ type: 'TAP', title: 'x' }] } } })),
+    ).toMatchObject({
       status: 400,
       message: expect.stringContaining('types.twilio/quick-reply.actions.0.type'),
     });
@@ -105,12 +134,18 @@ describe('Content API v1 through the official SDK', () => {
 
   it('refuses what the spec cannot say: no content type, malformed placeholders, bad variable names, long bodies', async () => {
     expect(await twilioErrorOf(create({ ...REMINDER, types: {} }))).toMatchObject({ status: 400, message: expect.stringContaining('types') });
-    expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': null } }))).toMatchObject({ status: 400, message: expect.stringContaining('at least one content type') });
+    expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': null } }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('at least one content type'),
+    });
     expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': { body: 'Hi {{first name}}, welcome.' } } }))).toMatchObject({
       status: 400,
       message: expect.stringContaining('types.twilio/text.body: {{first name}}'),
     });
-    expect(await twilioErrorOf(create({ ...REMINDER, variables: { 'first name': 'Ada' } }))).toMatchObject({ status: 400, message: expect.stringContaining('variables') });
+    expect(await twilioErrorOf(create({ ...REMINDER, variables: { 'first name': 'Ada' } }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('variables'),
+    });
     expect(await twilioErrorOf(create({ ...REMINDER, types: { 'twilio/text': { body: 'x'.repeat(1601) } } }))).toMatchObject({
       status: 400,
       message: expect.stringContaining('at most 1600'),
@@ -127,7 +162,9 @@ describe('Content API v1 through the official SDK', () => {
       status: 400,
       message: expect.stringContaining('category'),
     });
-    expect(await twilioErrorOf(contents()(`HX${'0'.repeat(32)}`).approvalCreate.create({ name: 'dentist', category: 'UTILITY' }))).toMatchObject({ status: 404 });
+    expect(await twilioErrorOf(contents()(`HX${'0'.repeat(32)}`).approvalCreate.create({ name: 'dentist', category: 'UTILITY' }))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('refuses a body that is not JSON', async () => {

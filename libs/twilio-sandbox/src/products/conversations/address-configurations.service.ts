@@ -36,7 +36,8 @@ function resolveAutoCreation(state: SandboxState, current: AutoCreation, request
   };
   if (next.type === 'studio') {
     if (!next.studioFlowSid) throw missingParameter('AutoCreation.StudioFlowSid');
-    if (!state.studio.flows.get(next.studioFlowSid)) throw invalidParameter('AutoCreation.StudioFlowSid', `${next.studioFlowSid} is not a Studio Flow of the account`);
+    if (!state.studio.flows.get(next.studioFlowSid))
+      throw invalidParameter('AutoCreation.StudioFlowSid', `${next.studioFlowSid} is not a Studio Flow of the account`);
   }
   if (next.type === 'webhook' && !next.webhookUrl) throw missingParameter('AutoCreation.WebhookUrl');
   return next;
@@ -65,7 +66,10 @@ function belongsToAccount(state: SandboxState, type: string, address: string): b
 
 export function createAddressConfiguration(state: SandboxState, input: NewAddressConfiguration): AddressConfiguration {
   if (!belongsToAccount(state, input.type, input.address)) {
-    throw invalidParameter('Address', `${input.address} is not a ${input.type === 'whatsapp' ? 'WhatsApp sender (whatsapp:+…)' : 'number'} of this account`);
+    throw invalidParameter(
+      'Address',
+      `${input.address} is not a ${input.type === 'whatsapp' ? 'WhatsApp sender (whatsapp:+…)' : 'number'} of this account`,
+    );
   }
   if (state.conversations.addressConfigurationFor(input.address)) {
     throw invalidParameter('Address', `an Address Configuration for ${input.address} already exists`);

@@ -28,7 +28,12 @@ export function conversationEventCallbacks(
   const common = { event: `conversations:${event}`, readTimeoutMs: CONVERSATIONS_WEBHOOK_TIMEOUT_MS, orderKey };
   for (const webhook of state.conversations.webhooksOf(conversation.sid)) {
     if (webhook.target !== 'webhook' || !webhook.url || !webhook.filters.includes(event)) continue;
-    callbacks.push({ ...common, url: webhook.url, method: httpMethod(webhook.method), params: { ...params, WebhookSid: webhook.sid, WebhookType: 'webhook' } });
+    callbacks.push({
+      ...common,
+      url: webhook.url,
+      method: httpMethod(webhook.method),
+      params: { ...params, WebhookSid: webhook.sid, WebhookType: 'webhook' },
+    });
   }
   const configured = (configuration: WebhookConfiguration | undefined) => {
     if (configuration?.postWebhookUrl && configuration.filters?.includes(event)) {
@@ -46,7 +51,12 @@ function httpMethod(method: string | null): 'GET' | 'POST' {
 }
 
 /** `onMessageAdded`: `Source` says where the message came from (`SMS` or `WHATSAPP` from a handset, `API` through REST). */
-export function messageAddedParams(state: SandboxState, conversation: Conversation, message: ConversationMessage, source: 'SMS' | 'WHATSAPP' | 'API') {
+export function messageAddedParams(
+  state: SandboxState,
+  conversation: Conversation,
+  message: ConversationMessage,
+  source: 'SMS' | 'WHATSAPP' | 'API',
+) {
   return formParams({
     EventType: 'onMessageAdded',
     AccountSid: state.account.accountSid,

@@ -15,7 +15,8 @@ export interface NewConversationWebhook {
 export function createConversationWebhook(state: SandboxState, conversation: Conversation, input: NewConversationWebhook): ConversationWebhook {
   if (input.target === 'studio') {
     if (!input.flowSid) throw missingParameter('Configuration.FlowSid');
-    if (!state.studio.flows.get(input.flowSid)) throw invalidParameter('Configuration.FlowSid', `${input.flowSid} is not a Studio Flow of the account`);
+    if (!state.studio.flows.get(input.flowSid))
+      throw invalidParameter('Configuration.FlowSid', `${input.flowSid} is not a Studio Flow of the account`);
   } else if (!input.url) {
     throw missingParameter('Configuration.Url');
   }
@@ -43,7 +44,11 @@ export interface ConversationWebhookChanges {
 }
 
 /** Update of a scoped webhook: what is sent replaces the field; the target stays, and keeps what it needs. */
-export function updateConversationWebhook(state: SandboxState, webhook: ConversationWebhook, changes: ConversationWebhookChanges): ConversationWebhook {
+export function updateConversationWebhook(
+  state: SandboxState,
+  webhook: ConversationWebhook,
+  changes: ConversationWebhookChanges,
+): ConversationWebhook {
   if (webhook.target === 'studio') {
     if (changes.flowSid !== undefined && !state.studio.flows.get(changes.flowSid)) {
       throw invalidParameter('Configuration.FlowSid', `${changes.flowSid} is not a Studio Flow of the account`);

@@ -32,17 +32,24 @@ export function proxyAddressRequired(): TwilioError {
  * (SMS) or WhatsApp senders (WhatsApp), on the participant's channel.
  */
 export function proxyAddressNotOwned(proxyAddress: string, channel: string): TwilioError {
-  return new TwilioError(400, 50408, `Invalid participant proxy address: ${proxyAddress} is not a ${channel === 'whatsapp' ? 'WhatsApp sender' : 'number'} of this account`);
+  return new TwilioError(
+    400,
+    50408,
+    `Invalid participant proxy address: ${proxyAddress} is not a ${channel === 'whatsapp' ? 'WhatsApp sender' : 'number'} of this account`,
+  );
 }
 
 /** Conversations' codes for a message's Content template (Twilio's error dictionary, 50526–50542). */
 export const CONTENT_ERRORS = {
   /** 50526 Invalid content SID. */
-  'unknown-content': (contentSid: string) => new TwilioError(400, 50526, `Invalid content SID: ${contentSid} is not a Content template of this account`),
+  'unknown-content': (contentSid: string) =>
+    new TwilioError(400, 50526, `Invalid content SID: ${contentSid} is not a Content template of this account`),
   /** 50527 Invalid content variables format: "Content variables value is invalid JSON object". */
-  'invalid-variables': () => new TwilioError(400, 50527, 'Invalid content variables format: ContentVariables must be a JSON object of non-empty values'),
+  'invalid-variables': () =>
+    new TwilioError(400, 50527, 'Invalid content variables format: ContentVariables must be a JSON object of non-empty values'),
   /** 50542 Unsupported Content Template Type. */
-  unrenderable: (contentSid: string) => new TwilioError(400, 50542, `Unsupported Content Template Type: ${contentSid} has no text the sandbox can send`),
+  unrenderable: (contentSid: string) =>
+    new TwilioError(400, 50542, `Unsupported Content Template Type: ${contentSid} has no text the sandbox can send`),
 } as const;
 
 /** 50528 Content SID is missing: "Message content variables are defined without a proper content sid". */

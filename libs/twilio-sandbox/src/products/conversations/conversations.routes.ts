@@ -77,7 +77,11 @@ function receiptsRoutes(route: ReturnType<typeof resourceRoutes>, base: string, 
     }),
     route.fetch(`${base}/Receipts/:Sid`, (request, state, ctx) => {
       const receipt = state.conversations.receipts.get(request.pathParams.Sid);
-      return serializeDeliveryReceipt(found(receipt?.messageSid === messageOf(state, request).sid ? receipt : undefined, request), ctx, serviceScoped);
+      return serializeDeliveryReceipt(
+        found(receipt?.messageSid === messageOf(state, request).sid ? receipt : undefined, request),
+        ctx,
+        serviceScoped,
+      );
     }),
   ];
 }
@@ -146,7 +150,12 @@ export function conversationsRoutes(ref: StateRef): Route[] {
       const posted = postConversationMessage(
         state,
         conversationOf(state, request),
-        { author: params.string('Author'), body: params.string('Body'), attributes: params.json('Attributes'), content: messageContent(state, params) },
+        {
+          author: params.string('Author'),
+          body: params.string('Body'),
+          attributes: params.json('Attributes'),
+          content: messageContent(state, params),
+        },
         { origin: 'rest', webhooksEnabled: webhooksEnabled(request) },
       );
       return messageBody(state)(posted.message, ctx);

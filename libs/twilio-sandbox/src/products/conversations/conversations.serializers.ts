@@ -108,7 +108,12 @@ function serializeAutoCreation(autoCreation: AutoCreation) {
     return { ...common, studio_flow_sid: autoCreation.studioFlowSid, studio_retry_count: autoCreation.studioRetryCount };
   }
   if (autoCreation.type === 'webhook') {
-    return { ...common, webhook_url: autoCreation.webhookUrl, webhook_method: autoCreation.webhookMethod, webhook_filters: autoCreation.webhookFilters };
+    return {
+      ...common,
+      webhook_url: autoCreation.webhookUrl,
+      webhook_method: autoCreation.webhookMethod,
+      webhook_filters: autoCreation.webhookFilters,
+    };
   }
   return common;
 }

@@ -29,12 +29,18 @@ describe('Conversations v1 through the official SDK', () => {
 
   it('creates, fetches (by SID or UniqueName), updates and deletes a conversation', async () => {
     const created = await conversations().create({ friendlyName: 'Ada', uniqueName: 'order-42', attributes: JSON.stringify({ order: 42 }) });
-    expect(created).toMatchObject({ friendlyName: 'Ada', uniqueName: 'order-42', state: 'active', chatServiceSid: fx.account.chatServiceSid, timers: {} });
+    expect(created).toMatchObject({
+      friendlyName: 'Ada',
+      uniqueName: 'order-42',
+      state: 'active',
+      chatServiceSid: fx.account.chatServiceSid,
+      timers: {},
+    });
     expect(created.sid).toMatch(/^CH[0-9a-f]{32}$/);
     expect((await conversations()('order-42').fetch()).sid).toBe(created.sid);
     const updated = await conversations()(created.sid).update({ friendlyName: 'Ada Lovelace', state: 'inactive' });
     expect(updated).toMatchObject({ friendlyName: 'Ada Lovelace', state: 'inactive' });
-    expect((await twilioErrorOf(conversations().create({ uniqueName: 'order-42' })))).toMatchObject({ status: 409, code: 50353 });
+    expect(await twilioErrorOf(conversations().create({ uniqueName: 'order-42' }))).toMatchObject({ status: 409, code: 50353 });
     expect(await conversations()(created.sid).remove()).toBe(true);
     expect((await twilioErrorOf(conversations()(created.sid).fetch())).code).toBe(20404);
   });
@@ -65,13 +71,19 @@ describe('Conversations v1 through the official SDK', () => {
 
   it('adds SMS and chat participants, and lists and removes them', async () => {
     const conversation = await conversations().create({});
-    const sms = await conversations()(conversation.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': number() });
+    const sms = await conversations()(conversation.sid).participants.create({
+      'messagingBinding.address': CUSTOMER,
+      'messagingBinding.proxyAddress': number(),
+    });
     expect(sms.messagingBinding).toEqual({ type: 'sms', address: CUSTOMER, proxy_address: number() });
     expect(sms.identity).toBeNull();
     const agent = await conversations()(conversation.sid).participants.create({ identity: 'agent.alice' });
     expect(agent).toMatchObject({ identity: 'agent.alice', messagingBinding: null });
     expect((await conversations()(conversation.sid).participants.list()).map((participant) => participant.sid)).toEqual([sms.sid, agent.sid]);
-    expect(await twilioErrorOf(conversations()(conversation.sid).participants.create({ identity: 'agent.alice' }))).toMatchObject({ status: 409, code: 50433 });
+    expect(await twilioErrorOf(conversations()(conversation.sid).participants.create({ identity: 'agent.alice' }))).toMatchObject({
+      status: 409,
+      code: 50433,
+    });
     await conversations()(conversation.sid).participants(agent.sid).remove();
     expect((await conversations()(conversation.sid).participants.list()).map((participant) => participant.sid)).toEqual([sms.sid]);
   });
@@ -79,8 +91,12 @@ describe('Conversations v1 through the official SDK', () => {
   it('refuses an address equal to its proxy address (50409) and a proxy address the account does not own (50408)', async () => {
     const conversation = await conversations().create({});
     const participants = conversations()(conversation.sid).participants;
-    expect(await twilioErrorOf(participants.create({ 'messagingBinding.address': number(), 'messagingBinding.proxyAddress': number() }))).toMatchObject({ status: 400, code: 50409 });
-    expect((await twilioErrorOf(participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': '+15559990000' }))).code).toBe(50408);
+    expect(
+      await twilioErrorOf(participants.create({ 'messagingBinding.address': number(), 'messagingBinding.proxyAddress': number() })),
+    ).toMatchObject({ status: 400, code: 50409 });
+    expect(
+      (await twilioErrorOf(participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': '+15559990000' }))).code,
+    ).toBe(50408);
     expect((await twilioErrorOf(participants.create({ 'messagingBinding.address': CUSTOMER }))).code).toBe(50412);
   });
 
@@ -95,7 +111,10 @@ describe('Conversations v1 through the official SDK', () => {
     // An inactive conversation still holds the pair; the same customer behind the other number is a different pair.
     await conversations()(first.sid).update({ state: 'inactive' });
     expect((await twilioErrorOf(conversations()(second.sid).participants.create(pair))).code).toBe(50416);
-    await conversations()(second.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': fx.account.numbers[1] });
+    await conversations()(second.sid).participants.create({
+      'messagingBinding.address': CUSTOMER,
+      'messagingBinding.proxyAddress': fx.account.numbers[1],
+    });
     await conversations()(first.sid).update({ state: 'closed' });
     const third = await conversations().create({});
     expect((await conversations()(third.sid).participants.create(pair)).conversationSid).toBe(third.sid);
@@ -118,7 +137,11 @@ describe('Conversations v1 through the official SDK', () => {
     const webhooks = conversations()(conversation.sid).webhooks;
     const studio = await webhooks.create({ target: 'studio', 'configuration.flowSid': fx.account.studioFlowSid });
     expect(studio).toMatchObject({ target: 'studio', configuration: { flow_sid: fx.account.studioFlowSid, filters: [] } });
-    const hook = await webhooks.create({ target: 'webhook', 'configuration.url': 'https://example.invalid/hook', 'configuration.filters': ['onMessageAdded'] });
+    const hook = await webhooks.create({
+      target: 'webhook',
+      'configuration.url': 'https://example.invalid/hook',
+      'configuration.filters': ['onMessageAdded'],
+    });
     expect(hook.configuration).toMatchObject({ url: 'https://example.invalid/hook', method: 'POST', filters: ['onMessageAdded'] });
     expect((await webhooks.list()).map((webhook) => webhook.sid)).toEqual([studio.sid, hook.sid]);
     expect(await twilioErrorOf(webhooks.create({ target: 'studio' }))).toMatchObject({ status: 400, code: 20001 });
@@ -136,8 +159,12 @@ describe('Conversations v1 through the official SDK', () => {
 
     const duplicate = fx.twilio.conversations.v1.addressConfigurations.create({ type: 'sms', address: fx.account.numbers[0] });
     expect((await twilioErrorOf(duplicate)).code).toBe(20001);
-    await fx.twilio.conversations.v1.addressConfigurations(seeded[1].sid).update({ 'autoCreation.type': 'webhook', 'autoCreation.webhookUrl': 'https://example.invalid/in' });
-    const noFlow = fx.twilio.conversations.v1.addressConfigurations(seeded[1].sid).update({ 'autoCreation.type': 'studio', 'autoCreation.studioFlowSid': `FW${'0'.repeat(32)}` });
+    await fx.twilio.conversations.v1
+      .addressConfigurations(seeded[1].sid)
+      .update({ 'autoCreation.type': 'webhook', 'autoCreation.webhookUrl': 'https://example.invalid/in' });
+    const noFlow = fx.twilio.conversations.v1
+      .addressConfigurations(seeded[1].sid)
+      .update({ 'autoCreation.type': 'studio', 'autoCreation.studioFlowSid': `FW${'0'.repeat(32)}` });
     expect((await twilioErrorOf(noFlow)).code).toBe(20001);
   });
 });

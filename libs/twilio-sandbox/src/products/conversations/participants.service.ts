@@ -21,7 +21,8 @@ export interface NewParticipant {
 }
 
 /** A participant as asked for, checked on its own: either a chat identity or an SMS or WhatsApp binding. */
-export type PlannedParticipant = { identity: string; binding: null; attributes?: string } | { identity: null; binding: MessagingBinding; attributes?: string };
+export type PlannedParticipant =
+  { identity: string; binding: null; attributes?: string } | { identity: null; binding: MessagingBinding; attributes?: string };
 
 function plan(state: SandboxState, input: NewParticipant): PlannedParticipant {
   if (input.address !== undefined) {
@@ -32,7 +33,8 @@ function plan(state: SandboxState, input: NewParticipant): PlannedParticipant {
     if (input.address === input.proxyAddress) throw addressEqualsProxyAddress(input.address);
     // A WhatsApp participant is reached from a WhatsApp sender, an SMS one from a number: the pair shares a channel.
     const channel = channelOf(input.address);
-    if (channelOf(input.proxyAddress) !== channel || !state.api.isOwnSender(input.proxyAddress)) throw proxyAddressNotOwned(input.proxyAddress, channel);
+    if (channelOf(input.proxyAddress) !== channel || !state.api.isOwnSender(input.proxyAddress))
+      throw proxyAddressNotOwned(input.proxyAddress, channel);
     return { identity: null, binding: { type: channel, address: input.address, proxyAddress: input.proxyAddress }, attributes: input.attributes };
   }
   if (!input.identity) throw participantWithoutAddress();

@@ -36,7 +36,9 @@ export function webhookConfigurationRoutes(ref: StateRef): Route[] {
   const service = '/conversations/v1/Services/:ChatServiceSid/Configuration/Webhooks';
   const unset: WebhookConfiguration = { method: null, filters: null, preWebhookUrl: null, postWebhookUrl: null };
   return [
-    route.fetch('/conversations/v1/Configuration/Webhooks', (_request, state, ctx) => serializeAccountWebhook(state.conversations.accountWebhook, ctx)),
+    route.fetch('/conversations/v1/Configuration/Webhooks', (_request, state, ctx) =>
+      serializeAccountWebhook(state.conversations.accountWebhook, ctx),
+    ),
     route.update('/conversations/v1/Configuration/Webhooks', (request, state, ctx) => {
       const current = state.conversations.accountWebhook;
       const target = request.params.oneOf('Target', ACCOUNT_WEBHOOK_TARGETS) ?? current.target;

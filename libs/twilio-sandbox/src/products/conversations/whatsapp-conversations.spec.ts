@@ -24,7 +24,10 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
 
   async function whatsappConversation() {
     const conversation = await conversations().create({ friendlyName: 'Ada on WhatsApp' });
-    const participant = await conversations()(conversation.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': sender });
+    const participant = await conversations()(conversation.sid).participants.create({
+      'messagingBinding.address': CUSTOMER,
+      'messagingBinding.proxyAddress': sender,
+    });
     return { conversation, participant, messages: conversations()(conversation.sid).messages };
   }
 
@@ -41,14 +44,29 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
     const participants = conversations()(conversation.sid).participants;
     const refusals = await Promise.all([
       // A number of the account that is not registered with WhatsApp, and an SMS number for a WhatsApp customer.
-      twilioErrorOf(participants.create({ 'messagingBinding.address': 'whatsapp:+15557771399', 'messagingBinding.proxyAddress': `whatsapp:${fx.account.numbers[0]}` })),
-      twilioErrorOf(participants.create({ 'messagingBinding.address': 'whatsapp:+15557771399', 'messagingBinding.proxyAddress': fx.account.numbers[0] })),
+      twilioErrorOf(
+        participants.create({
+          'messagingBinding.address': 'whatsapp:+15557771399',
+          'messagingBinding.proxyAddress': `whatsapp:${fx.account.numbers[0]}`,
+        }),
+      ),
+      twilioErrorOf(
+        participants.create({ 'messagingBinding.address': 'whatsapp:+15557771399', 'messagingBinding.proxyAddress': fx.account.numbers[0] }),
+      ),
       twilioErrorOf(participants.create({ 'messagingBinding.address': 'whatsapp:0155', 'messagingBinding.proxyAddress': sender })),
     ]);
-    expect(refusals.map((error) => [error.status, error.code])).toEqual([[400, 50408], [400, 50408], [400, 20001]]);
+    expect(refusals.map((error) => [error.status, error.code])).toEqual([
+      [400, 50408],
+      [400, 50408],
+      [400, 20001],
+    ]);
     // The WhatsApp pair is bound once, as an SMS pair is.
     const other = await conversations().create({});
-    expect(await twilioErrorOf(conversations()(other.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': sender }))).toMatchObject({
+    expect(
+      await twilioErrorOf(
+        conversations()(other.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': sender }),
+      ),
+    ).toMatchObject({
       status: 409,
       code: 50416,
     });
@@ -61,10 +79,18 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
       contentSid: fx.account.contentTemplates.appointmentConfirmation,
       contentVariables: JSON.stringify({ 1: 'Ada', 2: 'Thursday' }),
     });
-    expect(message).toMatchObject({ contentSid: fx.account.contentTemplates.appointmentConfirmation, body: 'Hi Ada, please confirm your appointment on Thursday.' });
+    expect(message).toMatchObject({
+      contentSid: fx.account.contentTemplates.appointmentConfirmation,
+      body: 'Hi Ada, please confirm your appointment on Thursday.',
+    });
     expect(await finalReceipt(conversation.sid, message.sid)).toMatchObject({ status: 'delivered', errorCode: 0 });
     expect(await fx.controls.handsetThread(PHONE)).toEqual([
-      expect.objectContaining({ channel: 'whatsapp', from: sender, to: CUSTOMER, body: 'Hi Ada, please confirm your appointment on Thursday.\n[Confirm] [Reschedule]' }),
+      expect.objectContaining({
+        channel: 'whatsapp',
+        from: sender,
+        to: CUSTOMER,
+        body: 'Hi Ada, please confirm your appointment on Thursday.\n[Confirm] [Reschedule]',
+      }),
     ]);
   });
 
@@ -85,9 +111,15 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
 
   it('creates a conversation for a customer who writes first, through the sender’s WhatsApp Address Configuration', async () => {
     const configurations = await fx.twilio.conversations.v1.addressConfigurations.list({ type: 'whatsapp' });
-    expect(configurations).toEqual([expect.objectContaining({ address: sender, autoCreation: expect.objectContaining({ enabled: true, type: 'studio' }) })]);
+    expect(configurations).toEqual([
+      expect.objectContaining({ address: sender, autoCreation: expect.objectContaining({ enabled: true, type: 'studio' }) }),
+    ]);
     const outcome = await fx.controls.sendInboundSms({ from: CUSTOMER, to: sender, body: 'Hello, I need help' });
-    expect(outcome).toMatchObject({ route: 'address-configuration', conversationSid: expect.stringMatching(/^CH/), executionSid: expect.stringMatching(/^FN/) });
+    expect(outcome).toMatchObject({
+      route: 'address-configuration',
+      conversationSid: expect.stringMatching(/^CH/),
+      executionSid: expect.stringMatching(/^FN/),
+    });
     const participants = await conversations()(outcome.conversationSid!).participants.list();
     expect(participants.map((participant) => participant.messagingBinding)).toEqual([{ type: 'whatsapp', address: CUSTOMER, proxy_address: sender }]);
     // The same number's SMS goes to its `sms` configuration: one Conversations-mode number, two channels.
@@ -98,8 +130,14 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
 
   it('takes a WhatsApp Address Configuration only for a WhatsApp sender of the account', async () => {
     const addresses = fx.twilio.conversations.v1.addressConfigurations;
-    expect(await twilioErrorOf(addresses.create({ type: 'whatsapp', address: `whatsapp:${fx.account.numbers[0]}` }))).toMatchObject({ status: 400, message: expect.stringContaining('WhatsApp sender') });
-    expect(await twilioErrorOf(addresses.create({ type: 'whatsapp', address: sender }))).toMatchObject({ status: 400, message: expect.stringContaining('already exists') });
+    expect(await twilioErrorOf(addresses.create({ type: 'whatsapp', address: `whatsapp:${fx.account.numbers[0]}` }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('WhatsApp sender'),
+    });
+    expect(await twilioErrorOf(addresses.create({ type: 'whatsapp', address: sender }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('already exists'),
+    });
   });
 
   it('refuses template parameters Conversations does not take', async () => {
@@ -109,17 +147,26 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
       twilioErrorOf(messages.create({ contentSid: `HX${'0'.repeat(32)}` })),
       twilioErrorOf(messages.create({ contentSid: fx.account.contentTemplates.appointmentReminder, contentVariables: 'Ada' })),
     ]);
-    expect(refusals.map((error) => [error.status, error.code])).toEqual([[400, 50528], [400, 50526], [400, 50527]]);
+    expect(refusals.map((error) => [error.status, error.code])).toEqual([
+      [400, 50528],
+      [400, 50526],
+      [400, 50527],
+    ]);
   });
 
   it('starts an agent’s outbound WhatsApp Interaction: a conversation with the WhatsApp participant and a task', async () => {
     const channel = { type: 'whatsapp', initiated_by: 'agent', participants: [{ address: CUSTOMER, proxy_address: sender }] };
-    const routing = { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'chat' } };
+    const routing = {
+      properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'chat' },
+    };
     const interaction = await fx.twilio.flexApi.v1.interaction.create({ channel, routing });
     const [interactionChannel] = await fx.twilio.flexApi.v1.interaction(interaction.sid).channels.list();
     expect(interactionChannel).toMatchObject({ type: 'whatsapp', status: 'active' });
     const [invite] = await fx.twilio.flexApi.v1.interaction(interaction.sid).channels(interactionChannel.sid).invites.list();
-    const task = await fx.twilio.taskrouter.v1.workspaces(fx.account.workspaceSid).tasks((invite.routing as { task_sid: string }).task_sid).fetch();
+    const task = await fx.twilio.taskrouter.v1
+      .workspaces(fx.account.workspaceSid)
+      .tasks((invite.routing as { task_sid: string }).task_sid)
+      .fetch();
     const attributes = JSON.parse(task.attributes);
     expect(attributes).toMatchObject({ channelType: 'whatsapp', customerAddress: CUSTOMER, direction: 'outbound' });
     const participants = await conversations()(attributes.conversationSid).participants.list();
@@ -136,8 +183,13 @@ describe('WhatsApp in Conversations and Interactions through the official SDK', 
   });
 
   it('refuses a WhatsApp Interaction whose participant is not a WhatsApp address', async () => {
-    const routing = { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'chat' } };
+    const routing = {
+      properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'chat' },
+    };
     const channel = { type: 'whatsapp', initiated_by: 'agent', participants: [{ address: PHONE, proxy_address: sender }] };
-    expect(await twilioErrorOf(fx.twilio.flexApi.v1.interaction.create({ channel, routing }))).toMatchObject({ status: 400, message: expect.stringContaining('whatsapp') });
+    expect(await twilioErrorOf(fx.twilio.flexApi.v1.interaction.create({ channel, routing }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('whatsapp'),
+    });
   });
 });

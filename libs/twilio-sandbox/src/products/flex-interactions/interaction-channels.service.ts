@@ -14,7 +14,12 @@ export type ChannelStatusChange = 'closed' | 'inactive';
  * Closing a channel (`closed`) ends its conversation and its tasks (wrap-up by default, or closed); making it
  * `inactive` parks the conversation (the customer can still write back) and, as Twilio requires, closes the tasks.
  */
-export function updateInteractionChannel(state: SandboxState, channel: InteractionChannel, status: ChannelStatusChange, routing?: JsonObject): InteractionChannel {
+export function updateInteractionChannel(
+  state: SandboxState,
+  channel: InteractionChannel,
+  status: ChannelStatusChange,
+  routing?: JsonObject,
+): InteractionChannel {
   const routingStatus = stringField(routing ?? {}, 'status');
   if (routingStatus !== undefined && routingStatus !== 'closed' && routingStatus !== 'wrapup') {
     throw invalidParameter('Routing.status', `'${routingStatus}' is not one of closed, wrapup`);
@@ -73,7 +78,11 @@ export function addChannelParticipant(
 }
 
 /** `closed` takes the participant out of the conversation; `wrapup` keeps it there while its agent wraps up. */
-export function updateChannelParticipant(state: SandboxState, participant: InteractionParticipant, status: 'closed' | 'wrapup'): InteractionParticipant {
+export function updateChannelParticipant(
+  state: SandboxState,
+  participant: InteractionParticipant,
+  status: 'closed' | 'wrapup',
+): InteractionParticipant {
   if (status === 'closed' && participant.status !== 'closed' && participant.conversationParticipantSid) {
     const conversationParticipant = state.conversations.participants.get(participant.conversationParticipantSid);
     if (conversationParticipant) removeParticipant(state, conversationParticipant);

@@ -24,9 +24,11 @@ export function readRouting(state: SandboxState, routing: JsonObject | undefined
   const workflowSid = stringField(properties, 'workflow_sid');
   if (!workspaceSid) throw missingParameter(`${name}.properties.workspace_sid`);
   if (!workflowSid) throw missingParameter(`${name}.properties.workflow_sid`);
-  if (!state.taskrouter.workspaces.get(workspaceSid)) throw invalidParameter(`${name}.properties.workspace_sid`, `${workspaceSid} is not a Workspace of the account`);
+  if (!state.taskrouter.workspaces.get(workspaceSid))
+    throw invalidParameter(`${name}.properties.workspace_sid`, `${workspaceSid} is not a Workspace of the account`);
   const workflow = state.taskrouter.workflows.get(workflowSid);
-  if (workflow?.workspaceSid !== workspaceSid) throw invalidParameter(`${name}.properties.workflow_sid`, `${workflowSid} is not a Workflow of ${workspaceSid}`);
+  if (workflow?.workspaceSid !== workspaceSid)
+    throw invalidParameter(`${name}.properties.workflow_sid`, `${workflowSid} is not a Workflow of ${workspaceSid}`);
   const number = (field: string) => (typeof properties[field] === 'number' ? (properties[field] as number) : undefined);
   return {
     workflow,

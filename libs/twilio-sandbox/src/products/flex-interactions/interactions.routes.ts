@@ -6,7 +6,12 @@ import { settleAllTimers } from '../conversations/conversations.service';
 import { addChannelParticipant, createInvite, updateChannelParticipant, updateInteractionChannel } from './interaction-channels.service';
 import { createInteraction } from './interactions.service';
 import { INTERACTION_PARTICIPANT_TYPES } from './interactions.store';
-import { serializeInteraction, serializeInteractionChannel, serializeInteractionInvite, serializeInteractionParticipant } from './interactions.serializers';
+import {
+  serializeInteraction,
+  serializeInteractionChannel,
+  serializeInteractionInvite,
+  serializeInteractionParticipant,
+} from './interactions.serializers';
 
 function interactionOf(state: SandboxState, request: TwilioRequest) {
   return found(state.interactions.interactions.get(request.pathParams.InteractionSid ?? request.pathParams.Sid), request);

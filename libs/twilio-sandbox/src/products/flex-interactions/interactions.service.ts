@@ -27,7 +27,8 @@ function readChannelType(channel: JsonObject): InteractionChannelType {
   if (!type) throw missingParameter('Channel.type');
   if (!(INTERACTION_CHANNEL_TYPES as readonly string[]).includes(type)) throw invalidParameter('Channel.type', `'${type}' is not a channel type`);
   // The sandbox relays SMS and WhatsApp only; other media would need channels it does not have.
-  if (!MESSAGING_TYPES.includes(type as MessageChannel)) throw invalidParameter('Channel.type', `the sandbox supports sms and whatsapp interactions, not '${type}'`);
+  if (!MESSAGING_TYPES.includes(type as MessageChannel))
+    throw invalidParameter('Channel.type', `the sandbox supports sms and whatsapp interactions, not '${type}'`);
   return type as InteractionChannelType;
 }
 
@@ -46,7 +47,10 @@ function readMessagingParticipants(channel: JsonObject, type: InteractionChannel
     const address = stringField(participant, 'address');
     if (!address) throw missingParameter('Channel.participants.address');
     if (channelOf(address) !== type) {
-      throw invalidParameter('Channel.participants.address', `'${address}' is not an address of a ${type} channel${type === 'whatsapp' ? ' (whatsapp:+…)' : ''}`);
+      throw invalidParameter(
+        'Channel.participants.address',
+        `'${address}' is not an address of a ${type} channel${type === 'whatsapp' ? ' (whatsapp:+…)' : ''}`,
+      );
     }
     return { address, proxyAddress: stringField(participant, 'proxy_address') };
   });
@@ -95,9 +99,25 @@ export function createInteraction(state: SandboxState, input: NewInteraction): I
   const store = state.interactions;
   const now = state.now();
   const interactionSid = state.sid('KD');
-  const channel = store.channels.add({ sid: state.sid('UO'), interactionSid, type, status: 'active', conversationSid: conversation.sid, dateCreated: now, dateUpdated: now });
+  const channel = store.channels.add({
+    sid: state.sid('UO'),
+    interactionSid,
+    type,
+    status: 'active',
+    conversationSid: conversation.sid,
+    dateCreated: now,
+    dateUpdated: now,
+  });
   for (const participant of state.conversations.participantsOf(conversation.sid).filter((candidate) => candidate.messagingBinding)) {
-    store.participants.add({ sid: state.sid('UT'), interactionSid, channelSid: channel.sid, type: 'customer', conversationParticipantSid: participant.sid, routingProperties: null, status: 'active' });
+    store.participants.add({
+      sid: state.sid('UT'),
+      interactionSid,
+      channelSid: channel.sid,
+      type: 'customer',
+      conversationParticipantSid: participant.sid,
+      routingProperties: null,
+      status: 'active',
+    });
   }
   inviteAgent(state, { interactionSid, channelSid: channel.sid, conversation, type, initiatedBy, routingJson: input.routing ?? {}, routing });
   return store.interactions.add({

@@ -58,7 +58,9 @@ describe('Flex Interactions through the official SDK', () => {
     expect((interaction.routing as { properties: { sid: string } }).properties.sid).toBe(task.sid);
 
     const participants = await fx.twilio.conversations.v1.conversations(attributes.conversationSid).participants.list();
-    expect(participants.map((participant) => participant.messagingBinding)).toEqual([{ type: 'sms', address: CUSTOMER, proxy_address: fx.account.numbers[0] }]);
+    expect(participants.map((participant) => participant.messagingBinding)).toEqual([
+      { type: 'sms', address: CUSTOMER, proxy_address: fx.account.numbers[0] },
+    ]);
     const [customer] = await interactions()(interaction.sid).channels(channel.sid).participants.list();
     expect(customer).toMatchObject({ type: 'customer', channelSid: channel.sid });
     expect((await interactions()(interaction.sid).fetch()).channel).toMatchObject({ sid: channel.sid });
@@ -89,7 +91,9 @@ describe('Flex Interactions through the official SDK', () => {
   it('closes the channel: the conversation closes, the pending task is canceled, and the pair is free again', async () => {
     const interaction = await outboundSms();
     const { channel, task } = await taskOf(interaction.sid);
-    const closed = await interactions()(interaction.sid).channels(channel.sid).update({ status: 'closed', routing: { status: 'wrapup' } });
+    const closed = await interactions()(interaction.sid)
+      .channels(channel.sid)
+      .update({ status: 'closed', routing: { status: 'wrapup' } });
     expect(closed.status).toBe('closed');
     const conversationSid = JSON.parse(task.attributes).conversationSid as string;
     expect((await fx.twilio.conversations.v1.conversations(conversationSid).fetch()).state).toBe('closed');
@@ -113,38 +117,73 @@ describe('Flex Interactions through the official SDK', () => {
     const { channel, task } = await taskOf(interaction.sid);
     const channelApi = interactions()(interaction.sid).channels(channel.sid);
     const invite = await channelApi.invites.create({
-      routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'sms', attributes: { escalation: true } } },
+      routing: {
+        properties: {
+          workspace_sid: fx.account.workspaceSid,
+          workflow_sid: fx.account.workflowSid,
+          task_channel_unique_name: 'sms',
+          attributes: { escalation: true },
+        },
+      },
     });
-    const second = await fx.twilio.taskrouter.v1.workspaces(fx.account.workspaceSid).tasks((invite.routing as { task_sid: string }).task_sid).fetch();
-    expect(JSON.parse(second.attributes)).toMatchObject({ escalation: true, conversationSid: JSON.parse(task.attributes).conversationSid, flexChannelInviteSid: invite.sid });
+    const second = await fx.twilio.taskrouter.v1
+      .workspaces(fx.account.workspaceSid)
+      .tasks((invite.routing as { task_sid: string }).task_sid)
+      .fetch();
+    expect(JSON.parse(second.attributes)).toMatchObject({
+      escalation: true,
+      conversationSid: JSON.parse(task.attributes).conversationSid,
+      flexChannelInviteSid: invite.sid,
+    });
     expect(await channelApi.invites.list()).toHaveLength(2);
 
     const agent = await channelApi.participants.create({ type: 'agent', mediaProperties: { identity: 'agent.bob' } });
     expect(agent.type).toBe('agent');
     const conversationSid = JSON.parse(task.attributes).conversationSid as string;
-    expect((await fx.twilio.conversations.v1.conversations(conversationSid).participants.list()).map((participant) => participant.identity)).toEqual([null, 'agent.bob']);
+    expect((await fx.twilio.conversations.v1.conversations(conversationSid).participants.list()).map((participant) => participant.identity)).toEqual([
+      null,
+      'agent.bob',
+    ]);
     await channelApi.participants(agent.sid).update({ status: 'closed' });
     expect(await fx.twilio.conversations.v1.conversations(conversationSid).participants.list()).toHaveLength(1);
   });
 
   it('binds an interaction to an existing conversation named by media_channel_sid (Studio Send to Flex)', async () => {
     const conversation = await fx.twilio.conversations.v1.conversations.create({});
-    await fx.twilio.conversations.v1.conversations(conversation.sid).participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': fx.account.numbers[1] });
+    await fx.twilio.conversations.v1
+      .conversations(conversation.sid)
+      .participants.create({ 'messagingBinding.address': CUSTOMER, 'messagingBinding.proxyAddress': fx.account.numbers[1] });
     const interaction = await interactions().create({
       channel: { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
-      routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid, task_channel_unique_name: 'sms', attributes: '{"from":"+15557773001"}' } },
+      routing: {
+        properties: {
+          workspace_sid: fx.account.workspaceSid,
+          workflow_sid: fx.account.workflowSid,
+          task_channel_unique_name: 'sms',
+          attributes: '{"from":"+15557773001"}',
+        },
+      },
     });
     const attributes = JSON.parse((await taskOf(interaction.sid)).task.attributes);
     expect(attributes).toMatchObject({ conversationSid: conversation.sid, direction: 'inbound', from: CUSTOMER, customerAddress: CUSTOMER });
     await fx.twilio.conversations.v1.conversations(conversation.sid).update({ state: 'closed' });
-    const closed = interactions().create({ channel: { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } }, routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid } } });
+    const closed = interactions().create({
+      channel: { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
+      routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid } },
+    });
     expect((await twilioErrorOf(closed)).code).toBe(45354);
   });
 
   it('refuses a Channel without participants or Routing without a workflow', async () => {
-    const noParticipants = interactions().create({ channel: { type: 'sms', initiated_by: 'agent' }, routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid } } });
+    const noParticipants = interactions().create({
+      channel: { type: 'sms', initiated_by: 'agent' },
+      routing: { properties: { workspace_sid: fx.account.workspaceSid, workflow_sid: fx.account.workflowSid } },
+    });
     expect(await twilioErrorOf(noParticipants)).toMatchObject({ status: 400, code: 20001 });
-    const noWorkflow = interactions().create({ channel: { type: 'sms', initiated_by: 'agent', participants: [{ address: CUSTOMER, proxy_address: fx.account.numbers[0] }] }, routing: { properties: { workspace_sid: fx.account.workspaceSid } } });
+    const noWorkflow = interactions().create({
+      channel: { type: 'sms', initiated_by: 'agent', participants: [{ address: CUSTOMER, proxy_address: fx.account.numbers[0] }] },
+      routing: { properties: { workspace_sid: fx.account.workspaceSid } },
+    });
     expect((await twilioErrorOf(noWorkflow)).message).toContain('workflow_sid');
     expect(await fx.twilio.conversations.v1.conversations.list()).toHaveLength(0);
   });

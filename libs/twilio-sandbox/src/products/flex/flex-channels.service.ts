@@ -95,7 +95,8 @@ function attachTask(state: SandboxState, flow: FlexFlow, flexChannel: FlexChanne
   let taskSid = input.taskSid;
   if (!taskSid) {
     const workflow = state.taskrouter.workflows.get(String(flow.integration['workflow_sid']));
-    if (!workflow) throw notFound(`/v1/Workspaces/${String(flow.integration['workspace_sid'])}/Workflows/${String(flow.integration['workflow_sid'])}`);
+    if (!workflow)
+      throw notFound(`/v1/Workspaces/${String(flow.integration['workspace_sid'])}/Workflows/${String(flow.integration['workflow_sid'])}`);
     const attributes = {
       channelSid: chatChannel.sid,
       channelType: flow.channelType,

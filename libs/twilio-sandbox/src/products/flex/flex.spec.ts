@@ -59,7 +59,12 @@ describe('Flex API v1 through the official SDK', () => {
 
   it('refuses a Flex Flow without a required parameter (20001 naming it)', async () => {
     const error = await twilioErrorOf(
-      fx.twilio.flexApi.v1.flexFlow.create({ friendlyName: 'x', chatServiceSid: fx.account.chatServiceSid, channelType: 'sms', integrationType: 'studio' }),
+      fx.twilio.flexApi.v1.flexFlow.create({
+        friendlyName: 'x',
+        chatServiceSid: fx.account.chatServiceSid,
+        channelType: 'sms',
+        integrationType: 'studio',
+      }),
     );
     expect(error).toMatchObject({ status: 400, code: 20001 });
     expect(error.message).toContain('Integration.FlowSid');
@@ -105,7 +110,11 @@ describe('Flex API v1 through the official SDK', () => {
 
       const task = await fx.twilio.taskrouter.v1.workspaces(fx.account.workspaceSid).tasks(channel.taskSid).fetch();
       expect(JSON.parse(task.attributes)).toMatchObject({ name: 'Ada Lovelace', crm_id: 42, channelSid: channel.sid });
-      expect(task).toMatchObject({ workflowSid: fx.account.workflowSid, taskChannelSid: fx.account.taskChannelSids.chat, assignmentStatus: 'pending' });
+      expect(task).toMatchObject({
+        workflowSid: fx.account.workflowSid,
+        taskChannelSid: fx.account.taskChannelSids.chat,
+        assignmentStatus: 'pending',
+      });
 
       const chatChannel = await fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(channel.sid).fetch();
       expect(JSON.parse(chatChannel.attributes)).toMatchObject({ status: 'ACTIVE', task_sid: channel.taskSid, from: 'Ada Lovelace' });
@@ -135,7 +144,10 @@ describe('Flex API v1 through the official SDK', () => {
       expect(await fx.twilio.flexApi.v1.channel.list()).toHaveLength(2);
 
       // Flex marks an ended chat INACTIVE: the next conversation gets a new channel.
-      await fx.twilio.chat.v2.services(fx.account.chatServiceSid).channels(first.sid).update({ attributes: JSON.stringify({ status: 'INACTIVE' }) });
+      await fx.twilio.chat.v2
+        .services(fx.account.chatServiceSid)
+        .channels(first.sid)
+        .update({ attributes: JSON.stringify({ status: 'INACTIVE' }) });
       const fresh = await newChannel(flow.sid);
       expect(fresh.sid).not.toBe(first.sid);
     });
@@ -143,7 +155,10 @@ describe('Flex API v1 through the official SDK', () => {
     it('closes a channel with its task unless the flow is long-lived (janitor)', async () => {
       const shortFlow = await taskFlowOf('+15550100001');
       const channel = await newChannel(shortFlow.sid);
-      await fx.twilio.taskrouter.v1.workspaces(fx.account.workspaceSid).tasks(channel.taskSid).update({ assignmentStatus: 'canceled', reason: 'test' });
+      await fx.twilio.taskrouter.v1
+        .workspaces(fx.account.workspaceSid)
+        .tasks(channel.taskSid)
+        .update({ assignmentStatus: 'canceled', reason: 'test' });
       expect((await newChannel(shortFlow.sid)).sid).not.toBe(channel.sid);
 
       const longLived = await fx.twilio.flexApi.v1.flexFlow(shortFlow.sid).update({ longLived: true });

@@ -14,7 +14,11 @@ export function numberAlreadyInPool(phoneNumber: string): TwilioError {
  * Adds one of the account's IncomingPhoneNumbers (named by PN SID or by the number) to the Service's pool, as
  * `POST /v1/Services/{ServiceSid}/PhoneNumbers` does. The pool entry keeps the number's PN SID.
  */
-export function addNumberToPool(state: SandboxState, service: ProxyService, input: { sid?: string; phoneNumber?: string; isReserved?: boolean }): ProxyPhoneNumber {
+export function addNumberToPool(
+  state: SandboxState,
+  service: ProxyService,
+  input: { sid?: string; phoneNumber?: string; isReserved?: boolean },
+): ProxyPhoneNumber {
   if (!input.sid && !input.phoneNumber) throw invalidParameter('Sid', 'either Sid or PhoneNumber is required');
   const incoming = state.api.incomingPhoneNumbers.find((number) => number.sid === input.sid || number.phoneNumber === input.phoneNumber);
   if (!incoming) throw invalidParameter(input.sid ? 'Sid' : 'PhoneNumber', `${input.sid ?? input.phoneNumber} is not a phone number of the account`);

@@ -36,7 +36,9 @@ describe('Proxy PhoneNumbers (the pool) through the official SDK', () => {
     const [first] = await pool().list();
     await pool()(first.sid).remove();
     const sessions = fx.twilio.proxy.v1.services(fx.account.proxyServiceSid).sessions;
-    const error = await twilioErrorOf(sessions.create({ uniqueName: 'x', participants: [{ Identifier: '+15557770001', ProxyIdentifier: fx.account.numbers[0] }] }));
+    const error = await twilioErrorOf(
+      sessions.create({ uniqueName: 'x', participants: [{ Identifier: '+15557770001', ProxyIdentifier: fx.account.numbers[0] }] }),
+    );
     expect(error).toMatchObject({ status: 400, code: 80605 });
   });
 });

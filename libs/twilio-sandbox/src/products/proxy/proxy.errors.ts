@@ -10,20 +10,12 @@ export function sessionUniqueNameTaken(uniqueName: string): TwilioError {
  * active in two open Sessions; Proxy answers 409 on Session and Participant create.
  */
 export function participantConflict(identifier: string, proxyIdentifier: string): TwilioError {
-  return new TwilioError(
-    409,
-    80623,
-    `Participant ${identifier} is already active with proxy identifier ${proxyIdentifier} in another open Session`,
-  );
+  return new TwilioError(409, 80623, `Participant ${identifier} is already active with proxy identifier ${proxyIdentifier} in another open Session`);
 }
 
 /** 80604 Proxy Identifier In Use: re-opening the Session would reactivate a pair that is active elsewhere (400). */
 export function proxyIdentifierInUse(identifier: string, proxyIdentifier: string): TwilioError {
-  return new TwilioError(
-    400,
-    80604,
-    `Proxy identifier ${proxyIdentifier} is already in use with ${identifier} in another open Session`,
-  );
+  return new TwilioError(400, 80604, `Proxy identifier ${proxyIdentifier} is already in use with ${identifier} in another open Session`);
 }
 
 /** 80609 Too Many Added Participants: a Proxy Session holds two participants. */

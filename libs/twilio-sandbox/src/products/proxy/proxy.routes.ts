@@ -41,7 +41,10 @@ function involves(interaction: MessageInteraction, participantSid: string): bool
 function poolNumberOf(state: SandboxState, request: TwilioRequest) {
   const service = serviceOf(state, request);
   const wanted = request.pathParams.Sid;
-  return found(state.proxy.numbersOf(service.sid).find((number) => number.sid === wanted || number.phoneNumber === wanted), request);
+  return found(
+    state.proxy.numbersOf(service.sid).find((number) => number.sid === wanted || number.phoneNumber === wanted),
+    request,
+  );
 }
 
 /** A pool number with `in_use`: the open sessions masking someone behind it. */
@@ -64,7 +67,12 @@ function readInlineParticipants(params: Params): NewParticipant[] {
     };
     const identifier = read('Identifier');
     if (!identifier) throw invalidParameter('Participants', 'each participant needs an Identifier');
-    return { identifier, friendlyName: read('FriendlyName'), proxyIdentifier: read('ProxyIdentifier'), proxyIdentifierSid: read('ProxyIdentifierSid') };
+    return {
+      identifier,
+      friendlyName: read('FriendlyName'),
+      proxyIdentifier: read('ProxyIdentifier'),
+      proxyIdentifierSid: read('ProxyIdentifierSid'),
+    };
   });
 }
 
@@ -176,7 +184,11 @@ export function proxyRoutes(ref: StateRef): Route[] {
     route.fetch(`${participants}/:ParticipantSid/MessageInteractions/:Sid`, (request, state, ctx) => {
       const participant = participantOf(state, request, 'ParticipantSid');
       const interaction = state.proxy.interactions.get(request.pathParams.Sid);
-      return serializeMessageInteraction(found(interaction && involves(interaction, participant.sid) ? interaction : undefined, request), participant.sid, ctx);
+      return serializeMessageInteraction(
+        found(interaction && involves(interaction, participant.sid) ? interaction : undefined, request),
+        participant.sid,
+        ctx,
+      );
     }),
     route.list('/proxy/v1/Services/:ServiceSid/Sessions/:SessionSid/Interactions', (request, state) => {
       const session = sessionOf(state, request, 'SessionSid');

@@ -130,5 +130,8 @@ export function serializeMessageInteraction(interaction: MessageInteraction, par
 
 /** `proxy.v1.service.session.interaction` */
 export function serializeInteraction(interaction: MessageInteraction, ctx: SerializeContext) {
-  return { ...interactionFields(interaction, ctx), url: `${sessionUrl(ctx, interaction.serviceSid, interaction.sessionSid)}/Interactions/${interaction.sid}` };
+  return {
+    ...interactionFields(interaction, ctx),
+    url: `${sessionUrl(ctx, interaction.serviceSid, interaction.sessionSid)}/Interactions/${interaction.sid}`,
+  };
 }
