@@ -1,16 +1,13 @@
 'use client';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
-import { Card } from '@twilio-paste/core/card';
-import { Heading } from '@twilio-paste/core/heading';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useCreateApiKey } from '../../hooks/use-api-keys';
 import { validateApiKeyForm, type ApiKeyFormErrors, type ApiKeyFormValues } from '../../lib/api-keys/api-key-form';
 import type { CreatedApiKey } from '../../lib/api-keys/api-key.types';
 import type { UserRole } from '../../lib/auth/auth.types';
-import { MutationError } from '../common/MutationError';
+import { FormCard } from '../common/FormCard';
 import { TextField } from '../common/TextField';
 
 const EMPTY: ApiKeyFormValues = { name: '', role: 'operator', allowedFromNumbers: '', callbackUrl: '' };
@@ -21,8 +18,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   const create = useCreateApiKey();
   const set = (field: keyof ApiKeyFormValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const { request, errors: found } = validateApiKeyForm(values);
     setErrors(found);
     if (!request) return;
@@ -35,62 +31,57 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   };
 
   return (
-    <Card padding="space70">
-      <Heading as="h2" variant="heading40">
-        Create an API key
-      </Heading>
-      <form onSubmit={submit} aria-label="Create an API key" data-testid="create-api-key-form" noValidate>
-        <Box display="flex" flexDirection="column" rowGap="space50">
-          <Box>
-            <TextField
-              id="api-key-name"
-              name="name"
-              label="Name"
-              value={values.name}
-              onChange={set('name')}
-              error={errors.name}
-              help="What will use it, e.g. “Salesforce reminders”"
-              required
-            />
-          </Box>
-          <Box>
-            <Label htmlFor="api-key-role">Role</Label>
-            <Select id="api-key-role" name="role" value={values.role} onChange={(event) => set('role')(event.target.value as UserRole)}>
-              <Option value="operator">Operator: send and read</Option>
-              <Option value="admin">Admin: everything</Option>
-            </Select>
-          </Box>
-          <Box>
-            <TextField
-              id="api-key-numbers"
-              name="allowedFromNumbers"
-              label="Allowed sender numbers"
-              value={values.allowedFromNumbers}
-              onChange={set('allowedFromNumbers')}
-              error={errors.allowedFromNumbers}
-              help="Optional, operator keys only: E.164 numbers the key may send from (and whose history it may read), separated by commas. Empty = any number."
-              type="tel"
-            />
-          </Box>
-          <Box>
-            <TextField
-              id="api-key-callback-url"
-              name="callbackUrl"
-              label="Callback URL"
-              value={values.callbackUrl}
-              onChange={set('callbackUrl')}
-              error={errors.callbackUrl}
-              help="Optional: where to POST the state changes of the key's requests, signed with the key's signing secret (shown once, after creating)."
-            />
-          </Box>
-          {create.isError ? <MutationError error={create.error} heading="The key could not be created" /> : null}
-          <Box>
-            <Button type="submit" variant="primary" loading={create.isPending}>
-              Create key
-            </Button>
-          </Box>
-        </Box>
-      </form>
-    </Card>
+    <FormCard
+      heading="Create an API key"
+      label="Create an API key"
+      testId="create-api-key-form"
+      submitLabel="Create key"
+      pending={create.isPending}
+      onSubmit={submit}
+      failure={create.isError ? { error: create.error, heading: 'The key could not be created' } : undefined}
+    >
+      <Box>
+        <TextField
+          id="api-key-name"
+          name="name"
+          label="Name"
+          value={values.name}
+          onChange={set('name')}
+          error={errors.name}
+          help="What will use it, e.g. “Salesforce reminders”"
+          required
+        />
+      </Box>
+      <Box>
+        <Label htmlFor="api-key-role">Role</Label>
+        <Select id="api-key-role" name="role" value={values.role} onChange={(event) => set('role')(event.target.value as UserRole)}>
+          <Option value="operator">Operator: send and read</Option>
+          <Option value="admin">Admin: everything</Option>
+        </Select>
+      </Box>
+      <Box>
+        <TextField
+          id="api-key-numbers"
+          name="allowedFromNumbers"
+          label="Allowed sender numbers"
+          value={values.allowedFromNumbers}
+          onChange={set('allowedFromNumbers')}
+          error={errors.allowedFromNumbers}
+          help="Optional, operator keys only: E.164 numbers the key may send from (and whose history it may read), separated by commas. Empty = any number."
+          type="tel"
+        />
+      </Box>
+      <Box>
+        <TextField
+          id="api-key-callback-url"
+          name="callbackUrl"
+          label="Callback URL"
+          value={values.callbackUrl}
+          onChange={set('callbackUrl')}
+          error={errors.callbackUrl}
+          help="Optional: where to POST the state changes of the key's requests, signed with the key's signing secret (shown once, after creating)."
+        />
+      </Box>
+    </FormCard>
   );
 }

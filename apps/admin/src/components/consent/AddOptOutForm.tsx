@@ -1,14 +1,11 @@
 'use client';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
-import { Card } from '@twilio-paste/core/card';
-import { Heading } from '@twilio-paste/core/heading';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useAddOptOut } from '../../hooks/use-consent';
 import { ApiError } from '../../lib/api-error';
 import type { AddOptOutRequest } from '../../lib/consent/consent.types';
 import { optOutFieldErrorsFrom, validateOptOutForm, type OptOutFormErrors } from '../../lib/consent/opt-out-form';
-import { MutationError } from '../common/MutationError';
+import { FormCard } from '../common/FormCard';
 import { TextField } from '../common/TextField';
 
 const EMPTY: AddOptOutRequest = { recipient: '', scope: '', reason: '' };
@@ -19,8 +16,7 @@ export function AddOptOutForm() {
   const [errors, setErrors] = useState<OptOutFormErrors>({});
   const add = useAddOptOut();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const trimmed = { recipient: values.recipient.trim(), scope: values.scope.trim(), reason: values.reason.trim() };
     const found = validateOptOutForm(trimmed);
     setErrors(found);
@@ -34,58 +30,53 @@ export function AddOptOutForm() {
   const fieldErrorsShown = add.error instanceof ApiError && add.error.details.length > 0;
 
   return (
-    <Card padding="space70">
-      <Heading as="h2" variant="heading40">
-        Add an opt-out
-      </Heading>
-      <form onSubmit={submit} aria-label="Add an opt-out" data-testid="add-opt-out-form" noValidate>
-        <Box display="flex" flexDirection="column" rowGap="space50">
-          <Box>
-            <TextField
-              id="opt-out-recipient"
-              name="recipient"
-              label="Customer number"
-              type="tel"
-              placeholder="+14155550123"
-              value={values.recipient}
-              onChange={set('recipient')}
-              error={errors.recipient}
-              required
-            />
-          </Box>
-          <Box>
-            <TextField
-              id="opt-out-scope"
-              name="scope"
-              label="Sender"
-              placeholder="+15550100001"
-              value={values.scope}
-              onChange={set('scope')}
-              error={errors.scope}
-              help="The Twilio number the customer must not be texted from (whatsapp:+E164 for a WhatsApp sender, MG… for every number of a Messaging Service)."
-              required
-            />
-          </Box>
-          <Box>
-            <TextField
-              id="opt-out-reason"
-              name="reason"
-              label="Reason"
-              value={values.reason}
-              onChange={set('reason')}
-              error={errors.reason}
-              help="Kept in the audit trail."
-              required
-            />
-          </Box>
-          {add.isError && !fieldErrorsShown ? <MutationError error={add.error} heading="The opt-out could not be added" /> : null}
-          <Box>
-            <Button type="submit" variant="primary" loading={add.isPending}>
-              Add opt-out
-            </Button>
-          </Box>
-        </Box>
-      </form>
-    </Card>
+    <FormCard
+      heading="Add an opt-out"
+      label="Add an opt-out"
+      testId="add-opt-out-form"
+      submitLabel="Add opt-out"
+      pending={add.isPending}
+      onSubmit={submit}
+      failure={add.isError && !fieldErrorsShown ? { error: add.error, heading: 'The opt-out could not be added' } : undefined}
+    >
+      <Box>
+        <TextField
+          id="opt-out-recipient"
+          name="recipient"
+          label="Customer number"
+          type="tel"
+          placeholder="+14155550123"
+          value={values.recipient}
+          onChange={set('recipient')}
+          error={errors.recipient}
+          required
+        />
+      </Box>
+      <Box>
+        <TextField
+          id="opt-out-scope"
+          name="scope"
+          label="Sender"
+          placeholder="+15550100001"
+          value={values.scope}
+          onChange={set('scope')}
+          error={errors.scope}
+          help="The Twilio number the customer must not be texted from (whatsapp:+E164 for a WhatsApp sender, MG… for every number of a Messaging Service)."
+          required
+        />
+      </Box>
+      <Box>
+        <TextField
+          id="opt-out-reason"
+          name="reason"
+          label="Reason"
+          value={values.reason}
+          onChange={set('reason')}
+          error={errors.reason}
+          help="Kept in the audit trail."
+          required
+        />
+      </Box>
+    </FormCard>
   );
 }
