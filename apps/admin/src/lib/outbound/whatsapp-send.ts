@@ -1,0 +1,52 @@
+// What the Send form shows about a WhatsApp (or template) send before and after it goes: which templates a channel
+// may carry, the template filled in as the handset will show it, and the customer's 24-hour window in words. The API
+// decides; these only put its facts into words (its refusals land on the fields through fieldErrorsFrom).
+import type { ContentTemplate } from '../content-templates/content-template.types';
+import type { CustomerWindow, SenderChannel } from '../senders/senders.types';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** Why a template cannot be picked for the channel (WhatsApp delivers only approved ones); undefined when it can. */
+export function templateUnavailable(template: ContentTemplate, channel: SenderChannel): string | undefined {
+  if (channel === 'whatsapp' && !template.whatsapp.approved) return `${template.whatsapp.status} WhatsApp approval`;
+  if (template.body[channel] === null) return `no ${channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} body`;
+  return undefined;
+}
+
+/**
+ * The channel's body with each placeholder filled: what was typed, else the template's sample (Twilio sends the
+ * sample for a variable left out), as the customer's phone will show it.
+ */
+export function previewTemplate(template: ContentTemplate, channel: SenderChannel, values: Record<string, string>): string {
+  const body = template.body[channel] ?? '';
+  const samples = Object.fromEntries(template.variables.map((variable) => [variable.name, variable.sample]));
+  return body.replace(PLACEHOLDER, (whole, name: string) => (values[name]?.trim() ? values[name] : (samples[name] ?? whole)));
+}
+
+/** "3 h ago", "12 min ago", "just now": how long since the customer wrote, at a glance. */
+function ago(milliseconds: number): string {
+  const minutes = Math.floor(milliseconds / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
+}
+
+export interface WindowHint {
+  open: boolean;
+  text: string;
+}
+
+/**
+ * The window in words, from the API's reading (the one its WHATSAPP_TEMPLATE_REQUIRED comes from), counted on the
+ * API's clock; `formatTime` writes "21:14" in the operator's time zone.
+ */
+export function windowHint(window: CustomerWindow, formatTime: (iso: string) => string): WindowHint {
+  if (window.open && window.lastInboundAt && window.openUntil) {
+    const since = Date.parse(window.checkedAt) - Date.parse(window.lastInboundAt);
+    return { open: true, text: `The customer wrote ${ago(since)}: free text allowed until ${formatTime(window.openUntil)}.` };
+  }
+  if (window.lastInboundAt) {
+    return { open: false, text: `Outside 24 h (the customer last wrote ${formatTime(window.lastInboundAt)}): choose an approved template.` };
+  }
+  return { open: false, text: 'The customer has not written to this sender: outside 24 h, choose an approved template.' };
+}
