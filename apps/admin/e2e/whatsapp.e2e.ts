@@ -48,6 +48,11 @@ test.describe('WhatsApp from the Send page', () => {
 
       // A template WhatsApp has not approved cannot be picked for WhatsApp.
       await expect(form.getByLabel('Content template').locator('option', { hasText: 'spring_offer' })).toBeDisabled();
+      // A quick-reply template shows its buttons as WhatsApp does.
+      await form.getByLabel('Content template').selectOption({ label: 'appointment_confirmation · WhatsApp approved' });
+      await expect(form.getByTestId('template-preview')).toHaveText(
+        'Hi there, please confirm your appointment on the day we agreed.\n[Confirm] [Reschedule]',
+      );
       await form.getByLabel('Content template').selectOption({ label: REMINDER });
       await expect(form.getByLabel(flow.body, { exact: true })).toHaveCount(0);
       const preview = form.getByTestId('template-preview');

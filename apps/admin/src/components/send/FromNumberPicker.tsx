@@ -44,7 +44,11 @@ export function useSenderOptions(kind: SendKind) {
   const sendable = flows.data ? sendableNumbers(flows.data, kind) : [];
   return {
     isPending: senders.isPending || flows.isPending,
-    error: senders.error ?? flows.error,
+    error: flows.error
+      ? new Error(`The Flex Flows could not be read: ${flows.error.message}`)
+      : senders.error
+        ? new Error(`The account’s senders could not be read: ${senders.error.message}`)
+        : null,
     optionsFor: (channel: SenderChannel) => (senders.data && flows.data ? senderOptions(senders.data, sendable, channel) : []),
   };
 }
@@ -66,7 +70,7 @@ export function FromNumberPicker({ id, kind, channel, value, error, onChange }: 
   let help: string;
   if (error) help = error;
   else if (senders.isPending) help = 'Loading the account’s numbers…';
-  else if (senders.error) help = `The account’s numbers could not be read: ${senders.error.message}`;
+  else if (senders.error) help = senders.error.message;
   else if (options.length === 0)
     help =
       channel === 'whatsapp'

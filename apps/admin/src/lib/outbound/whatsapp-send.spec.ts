@@ -14,6 +14,7 @@ const template = (status: string, whatsappBody: string | null = 'Hi {{1}}, see y
   ],
   body: { sms: 'Hi {{1}}: reply CONFIRM', whatsapp: whatsappBody },
   preview: { sms: null, whatsapp: null },
+  buttons: { whatsapp: ['Confirm {{1}}', 'Reschedule'] },
   whatsapp: { status, approved: status === 'approved', name: null, category: 'UTILITY', rejectionReason: null },
   dateUpdated: '2026-11-24T18:00:00.000Z',
 });
@@ -29,8 +30,8 @@ describe('templateUnavailable', () => {
 
 describe('previewTemplate', () => {
   it('fills each placeholder with what was typed, else the sample, else leaves it as written', () => {
-    expect(previewTemplate(template('approved'), 'whatsapp', { 2: 'Tuesday' })).toBe('Hi there, see you on Tuesday.');
-    expect(previewTemplate(template('approved'), 'whatsapp', { 1: 'Ada', 2: '  ' })).toBe('Hi Ada, see you on {{ 2 }}.');
+    expect(previewTemplate(template('approved'), 'whatsapp', { 2: 'Tuesday' })).toBe('Hi there, see you on Tuesday.\n[Confirm there] [Reschedule]');
+    expect(previewTemplate(template('approved'), 'whatsapp', { 1: 'Ada', 2: '  ' })).toBe('Hi Ada, see you on {{ 2 }}.\n[Confirm Ada] [Reschedule]');
     expect(previewTemplate(template('approved'), 'sms', { 1: 'Ada' })).toBe('Hi Ada: reply CONFIRM');
   });
 });

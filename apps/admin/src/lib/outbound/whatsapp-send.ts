@@ -15,12 +15,15 @@ export function templateUnavailable(template: ContentTemplate, channel: SenderCh
 
 /**
  * The channel's body with each placeholder filled: what was typed, else the template's sample (Twilio sends the
- * sample for a variable left out), as the customer's phone will show it.
+ * sample for a variable left out), as the customer's phone will show it: on WhatsApp, the quick-reply buttons on a
+ * last line (`[Confirm] [Reschedule]`, as the sandbox handset writes them).
  */
 export function previewTemplate(template: ContentTemplate, channel: SenderChannel, values: Record<string, string>): string {
-  const body = template.body[channel] ?? '';
   const samples = Object.fromEntries(template.variables.map((variable) => [variable.name, variable.sample]));
-  return body.replace(PLACEHOLDER, (whole, name: string) => (values[name]?.trim() ? values[name] : (samples[name] ?? whole)));
+  const fill = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => (values[name]?.trim() ? values[name] : (samples[name] ?? whole)));
+  const body = fill(template.body[channel] ?? '');
+  const buttons = channel === 'whatsapp' ? template.buttons.whatsapp.map((title) => `[${fill(title)}]`) : [];
+  return buttons.length > 0 ? `${body}\n${buttons.join(' ')}` : body;
 }
 
 /** "3 h ago", "12 min ago", "just now": how long since the customer wrote, at a glance. */
