@@ -54,6 +54,7 @@ test.describe('WhatsApp from the Send page', () => {
         'Hi there, please confirm your appointment on the day we agreed.\n[Confirm] [Reschedule]',
       );
       await form.getByLabel('Content template').selectOption({ label: REMINDER });
+      await expect(form.getByTestId('window-hint')).toContainText('outside 24 h, only an approved template goes, as chosen.');
       await expect(form.getByLabel(flow.body, { exact: true })).toHaveCount(0);
       const preview = form.getByTestId('template-preview');
       await expect(preview).toHaveText(

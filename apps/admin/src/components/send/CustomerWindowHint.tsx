@@ -8,13 +8,14 @@ import { windowHint } from '../../lib/outbound/whatsapp-send';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
-export function CustomerWindowHint({ from, to }: { from: string; to: string }) {
+/** `byTemplate`: a template is chosen, which WhatsApp takes outside the window too. */
+export function CustomerWindowHint({ from, to, byTemplate }: { from: string; to: string; byTemplate: boolean }) {
   const ready = isE164(from) && isE164(to) && from !== to;
   const window = useCustomerWindow(from, to, ready);
   if (!ready || !window.data) return null;
-  const hint = windowHint(window.data, formatTime);
+  const hint = windowHint(window.data, formatTime, byTemplate);
   return (
-    <Callout variant={hint.open ? 'success' : 'warning'} data-testid="window-hint" data-open={hint.open} role="status">
+    <Callout variant={hint.open ? 'success' : byTemplate ? 'neutral' : 'warning'} data-testid="window-hint" data-open={hint.open} role="status">
       <CalloutText>{hint.text}</CalloutText>
     </Callout>
   );

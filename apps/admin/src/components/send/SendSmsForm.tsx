@@ -10,6 +10,7 @@ import { Form, FormActions, FormControl } from '@twilio-paste/core/form';
 import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
 import { Text } from '@twilio-paste/core/text';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useContentTemplates } from '../../hooks/use-content-templates';
 import { useInitiateAgentSms, useSendSystemSms } from '../../hooks/use-outbound';
 import { isUnanswered, submissionFor, type Submission } from '../../lib/outbound/idempotency-key';
 import type { OutboundSmsResult } from '../../lib/outbound/outbound.types';
@@ -31,7 +32,7 @@ import { ChannelPicker } from './ChannelPicker';
 import { ConflictingSessionHint } from './ConflictingSessionHint';
 import { CustomerWindowHint } from './CustomerWindowHint';
 import { FromNumberPicker, useSenderOptions } from './FromNumberPicker';
-import { TemplatePicker, useChosenTemplate } from './TemplatePicker';
+import { TemplatePicker } from './TemplatePicker';
 import { TextField } from '../common/TextField';
 
 interface SendSmsFormProps {
@@ -92,8 +93,10 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
   const [submitted, setSubmitted] = useState(false);
   const mutation = useSend(kind);
   const senders = useSenderOptions(kind);
-  const template = useChosenTemplate(values.contentSid);
-  const templateVariables = template?.variables.map((variable) => variable.name) ?? [];
+  const templates = useContentTemplates();
+  const templateOf = (contentSid: string) => (contentSid ? templates.data?.templates.find((candidate) => candidate.sid === contentSid) : undefined);
+  const variablesOf = (contentSid: string) => templateOf(contentSid)?.variables.map((variable) => variable.name) ?? [];
+  const template = templateOf(values.contentSid);
   const channel = values.channel as SenderChannel;
   const id = (field: SendFormField) => `${kind}-${field}`;
 
@@ -102,7 +105,7 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
     setValues(next);
     // Checked on send, not on blur: a message appearing on blur moves the button under a pointer about to click it.
     // Once the operator has tried to send, each edit re-checks, so a fixed field loses its error at once.
-    if (submitted) setErrors(validateSendForm(kind, next, templateVariables));
+    if (submitted) setErrors(validateSendForm(kind, next, variablesOf(next.contentSid)));
   };
   const update = (field: SendFormField) => (value: string) => change({ [field]: value });
   // Another channel keeps the sender only if it has that channel, and the template only if it may go on it.
@@ -116,10 +119,10 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    const problems = validateSendForm(kind, values, templateVariables);
+    const problems = validateSendForm(kind, values, variablesOf(values.contentSid));
     setErrors(problems);
     const first = FIELD_ORDER.find((field) => problems[field]);
-    const firstVariable = templateVariables.find((name) => problems.contentVariables?.[name]);
+    const firstVariable = variablesOf(values.contentSid).find((name) => problems.contentVariables?.[name]);
     if (first || firstVariable) {
       document.getElementById(first ? id(first) : `${id('contentSid')}-variable-${firstVariable}`)?.focus();
       return;
@@ -179,7 +182,7 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
           required
         />
       </FormControl>
-      {channel === 'whatsapp' ? <CustomerWindowHint from={values.fromNumber} to={values.toNumber} /> : null}
+      {channel === 'whatsapp' ? <CustomerWindowHint from={values.fromNumber} to={values.toNumber} byTemplate={Boolean(values.contentSid)} /> : null}
       <TemplatePicker
         id={id('contentSid')}
         channel={channel}

@@ -24,12 +24,6 @@ interface TemplatePickerProps {
   onVariable: (name: string, value: string) => void;
 }
 
-/** The chosen template, once the list is read (the form validates its placeholders). */
-export function useChosenTemplate(contentSid: string): ContentTemplate | undefined {
-  const templates = useContentTemplates();
-  return contentSid ? templates.data?.templates.find((template) => template.sid === contentSid) : undefined;
-}
-
 export function TemplatePicker({ id, channel, contentSid, variables, error, variableErrors = {}, onTemplate, onVariable }: TemplatePickerProps) {
   const templates = useContentTemplates();
   const list = templates.data?.templates ?? [];

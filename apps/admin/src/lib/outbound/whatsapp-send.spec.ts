@@ -64,5 +64,8 @@ describe('windowHint', () => {
       open: false,
       text: 'The customer has not written to this sender: outside 24 h, choose an approved template.',
     });
+    expect(windowHint(window(null, false), at, true).text).toBe(
+      'The customer has not written to this sender: outside 24 h, only an approved template goes, as chosen.',
+    );
   });
 });

@@ -43,13 +43,12 @@ export interface WindowHint {
  * The window in words, from the API's reading (the one its WHATSAPP_TEMPLATE_REQUIRED comes from), counted on the
  * API's clock; `formatTime` writes "21:14" in the operator's time zone.
  */
-export function windowHint(window: CustomerWindow, formatTime: (iso: string) => string): WindowHint {
+export function windowHint(window: CustomerWindow, formatTime: (iso: string) => string, byTemplate = false): WindowHint {
   if (window.open && window.lastInboundAt && window.openUntil) {
     const since = Date.parse(window.checkedAt) - Date.parse(window.lastInboundAt);
     return { open: true, text: `The customer wrote ${ago(since)}: free text allowed until ${formatTime(window.openUntil)}.` };
   }
-  if (window.lastInboundAt) {
-    return { open: false, text: `Outside 24 h (the customer last wrote ${formatTime(window.lastInboundAt)}): choose an approved template.` };
-  }
-  return { open: false, text: 'The customer has not written to this sender: outside 24 h, choose an approved template.' };
+  const what = byTemplate ? 'only an approved template goes, as chosen.' : 'choose an approved template.';
+  if (window.lastInboundAt) return { open: false, text: `Outside 24 h (the customer last wrote ${formatTime(window.lastInboundAt)}): ${what}` };
+  return { open: false, text: `The customer has not written to this sender: outside 24 h, ${what}` };
 }
