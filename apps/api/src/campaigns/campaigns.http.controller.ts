@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,7 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ControlCampaign, CreateCampaign, type CampaignAction, type CampaignRecipient, type ConsentRegisterPort } from '@flex-sms/domain';
+import { ControlCampaign, CreateCampaign, type CampaignAction, type CampaignRecipient } from '@flex-sms/domain';
 import type { Request, Response } from 'express';
 import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
 import { callerReference, type Caller } from '../auth/caller';
@@ -19,9 +19,7 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { assertMaySendFrom } from '../auth/sender-restriction';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
-import { ApiException } from '../common/api-exception';
 import { createValidationPipe } from '../common/validation/validation-pipe';
-import { CONSENT_REGISTER } from '../consent/consent.tokens';
 import { CSV_HEADER, csvLine, recipientsFromCsv } from './campaign-csv';
 import { CampaignQuery, type CampaignView } from './campaign.query';
 import { CampaignRunner } from './campaign-runner';
@@ -31,11 +29,6 @@ import { CampaignSettingsDto, CreateCampaignCsvQueryDto, CreateCampaignQueryDto,
 
 const NOT_FOUND = { code: 'CAMPAIGN_NOT_FOUND', message: 'Campaign 6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8 was not found' };
 const STATE_CONFLICT = { code: 'CAMPAIGN_STATE_CONFLICT', message: 'Campaign 6f1d2c3b-… is completed: it cannot pause' };
-// Without the consent register an opt-out could not be honoured: the request is fine, the deployment cannot carry it out.
-const CONSENT_UNAVAILABLE = {
-  code: 'CONSENT_REGISTER_UNAVAILABLE',
-  message: 'Campaigns need the consent register, which this API does not have yet.',
-};
 const EXPORT_PAGE = 1000;
 
 /**
@@ -55,7 +48,6 @@ export class CampaignsController {
     private readonly controlCampaign: ControlCampaign,
     private readonly query: CampaignQuery,
     private readonly runner: CampaignRunner,
-    @Optional() @Inject(CONSENT_REGISTER) private readonly consent?: ConsentRegisterPort,
   ) {}
 
   @Post()
@@ -83,7 +75,6 @@ export class CampaignsController {
   @ApiErrorExamples({
     400: [ERROR_EXAMPLES.validationFailed],
     403: [{ code: 'FROM_NUMBER_NOT_ALLOWED', message: 'This API key may not send from +15550100002.' }],
-    422: [CONSENT_UNAVAILABLE],
   })
   async create(@Req() request: Request, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     const isCsv = request.is('text/csv') === 'text/csv';
@@ -92,7 +83,6 @@ export class CampaignsController {
       metatype: isCsv ? CreateCampaignCsvQueryDto : CreateCampaignRequestDto,
     })) as CampaignSettingsDto & Partial<CreateCampaignRequestDto & CreateCampaignCsvQueryDto>;
     for (const sender of settings.senders) assertMaySendFrom(caller, sender);
-    if (!this.consent) throw new ApiException(422, CONSENT_UNAVAILABLE.code, CONSENT_UNAVAILABLE.message);
     const recipients = isCsv
       ? recipientsFromCsv(request, {
           numberColumn: settings.numberColumn ?? 'number',

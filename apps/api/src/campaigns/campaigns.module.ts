@@ -42,9 +42,9 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
     },
     {
       provide: CreateCampaign,
-      useFactory: (store: CampaignStore, liveConversations: LiveConversationPort, options: CampaignOptions, consent?: ConsentRegisterPort) =>
-        new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent: consent ?? unavailableConsent }),
-      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, { token: CONSENT_REGISTER, optional: true }],
+      useFactory: (store: CampaignStore, liveConversations: LiveConversationPort, options: CampaignOptions, consent: ConsentRegisterPort) =>
+        new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent }),
+      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER],
     },
     {
       provide: ControlCampaign,
@@ -62,8 +62,3 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
   ],
 })
 export class CampaignsModule {}
-
-/** Never reached: the controller refuses to create a campaign without the register (422). */
-const unavailableConsent: ConsentRegisterPort = {
-  optOutOf: () => Promise.reject(new Error('The consent register is not available')),
-};
