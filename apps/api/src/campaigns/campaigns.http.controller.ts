@@ -20,7 +20,7 @@ import { Roles } from '../auth/roles.decorator';
 import { assertMaySendFrom } from '../auth/sender-restriction';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
 import { createValidationPipe } from '../common/validation/validation-pipe';
-import { CSV_HEADER, csvLine, recipientsFromCsv } from './campaign-csv';
+import { CSV_HEADER, csvLine, parseVariableColumns, recipientsFromCsv } from './campaign-csv';
 import { CampaignQuery, type CampaignView } from './campaign.query';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignListQueryDto, CampaignParamsDto, CampaignRecipientsCsvQueryDto, CampaignRecipientsQueryDto } from './dto/campaign.query.dto';
@@ -55,9 +55,10 @@ export class CampaignsController {
     summary: 'Create a campaign from a JSON list or a CSV upload, with its pre-flight report',
     description:
       'JSON: the settings and `recipients` in the body. CSV (`Content-Type: text/csv`, streamed: 100,000 rows never sit in memory): the settings and the ' +
-      'column mapping (`numberColumn`, `nameColumn`, `variableColumns`) in the query string, the file as the body. Invalid numbers, duplicates, opted-out ' +
+      'column mapping (`numberColumn`, `nameColumn`, `variableColumns`, e.g. `date:1` for a template’s `{{1}}`) in the query string, the file as the body. Invalid numbers, duplicates, opted-out ' +
       'customers and (unless `inConversation=send`) customers in a live conversation are left out, with their row and reason in the report. The campaign ' +
-      'then runs (or waits for `startAt`); with `dryRun` it stays a report and sends nothing.',
+      'then runs (or waits for `startAt`); with `dryRun` it stays a report and sends nothing. `contentSid` sends a Content template instead of `body` ' +
+      '(a WhatsApp campaign needs one), each recipient’s variables filling its placeholders; a recipient missing one is reported invalid.',
   })
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({
@@ -87,12 +88,14 @@ export class CampaignsController {
       ? recipientsFromCsv(request, {
           numberColumn: settings.numberColumn ?? 'number',
           nameColumn: settings.nameColumn ?? 'name',
-          variableColumns: settings.variableColumns?.split(',').map((column) => column.trim()),
+          variableColumns: settings.variableColumns ? parseVariableColumns(settings.variableColumns) : undefined,
         })
       : (settings.recipients ?? []).map((recipient, index) => ({ row: index + 1, ...recipient }));
     const campaign = await this.createCampaign.execute({
       name: settings.name,
       body: settings.body,
+      channel: settings.channel,
+      contentSid: settings.contentSid,
       senders: settings.senders,
       pacingPerSecond: settings.pacingPerSecond,
       quietHours: { ...(settings.sendFrom ? { sendFrom: settings.sendFrom } : {}), ...(settings.sendUntil ? { sendUntil: settings.sendUntil } : {}) },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  ContentTemplateCatalog,
   ControlCampaign,
   CreateCampaign,
   DispatchCampaignRecipients,
@@ -42,9 +43,14 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
     },
     {
       provide: CreateCampaign,
-      useFactory: (store: CampaignStore, liveConversations: LiveConversationPort, options: CampaignOptions, consent: ConsentRegisterPort) =>
-        new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent }),
-      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER],
+      useFactory: (
+        store: CampaignStore,
+        liveConversations: LiveConversationPort,
+        options: CampaignOptions,
+        consent: ConsentRegisterPort,
+        contentTemplates?: ContentTemplateCatalog,
+      ) => new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent, contentTemplates }),
+      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER, ContentTemplateCatalog],
     },
     {
       provide: ControlCampaign,

@@ -1,5 +1,6 @@
 import { ChannelNotSupported, InvalidContent, InvalidInput, WhatsAppTemplateRequired } from '../errors';
 import { contentProblems, renderContent, WHATSAPP_APPROVED } from '../content/content-template';
+import type { ContentTemplateCatalog } from '../content/content-template-catalog';
 import type { ContentTemplate } from '../ports/content.port';
 import type { OutboundConversationPlan } from '../steps/outbound-conversation.plan';
 import { channelAddress, OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
@@ -81,19 +82,29 @@ async function checkContent(
   request: OutboundContentRequest,
   channel: OutboundChannel,
 ): Promise<OutboundContentRequest> {
-  if (!deps.contentTemplates) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
-  let template: ContentTemplate | undefined = await deps.contentTemplates.find(request.contentSid);
-  if (!template)
-    throw new InvalidContent([
-      { field: 'contentSid', message: `${request.contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` },
-    ]);
-  // An approval may have come since the list was cached: read it again before refusing for it.
-  if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
-    template = (await deps.contentTemplates.list({ refresh: true })).find((candidate) => candidate.sid === request.contentSid) ?? template;
-  }
+  const template = await findContentTemplate(deps.contentTemplates, request.contentSid, channel);
   const problems = contentProblems(template, request.variables, channel);
   if (problems.length > 0) throw new InvalidContent(problems);
   return { ...request, body: renderContent(template, channel, request.variables) ?? undefined };
+}
+
+/** The account's template `contentSid`, or InvalidContent naming the field; WhatsApp's approval is read fresh before it counts against the template. */
+export async function findContentTemplate(
+  catalog: ContentTemplateCatalog | undefined,
+  contentSid: string,
+  channel: OutboundChannel,
+): Promise<ContentTemplate> {
+  if (!catalog) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
+  let template = await catalog.find(contentSid);
+  if (!template)
+    throw new InvalidContent([
+      { field: 'contentSid', message: `${contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` },
+    ]);
+  // An approval may have come since the list was cached: read it again before refusing for it.
+  if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
+    template = (await catalog.list({ refresh: true })).find((candidate) => candidate.sid === contentSid) ?? template;
+  }
+  return template;
 }
 
 async function checkWhatsAppWindow(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<void> {
