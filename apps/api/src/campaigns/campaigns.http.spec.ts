@@ -1,25 +1,23 @@
 import { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
-import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
 import { OutboundEvents } from '../events/outbound-events';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
 import { TestApp, createTestApp } from '../testing/test-app';
 import { CAMPAIGN_OPTIONS, DEFAULT_CAMPAIGN_OPTIONS } from './campaigns.tokens';
-import { ANY_TIME, CampaignBody, withConsentRegister, customers, received, waitForCampaign } from './campaigns.test-helpers';
+import { ANY_TIME, CampaignBody, customers, received, waitForCampaign } from './campaigns.test-helpers';
 
 const [SENDER, OTHER_SENDER] = DEMO_NUMBERS;
 const settled = (campaign: CampaignBody) => campaign.status === 'completed' || campaign.status === 'cancelled';
 
 describe('Campaigns over HTTP (sandbox)', () => {
   let api: TestApp;
-  const consent = new InMemoryConsentRegister();
 
   beforeAll(async () => {
     api = await createTestApp({
       logger: false,
       override: (builder) =>
-        withConsentRegister(consent)(builder)
+        builder
           .overrideProvider(OUTBOUND_SMS_OPTIONS)
           .useValue(FAST_RETRIES)
           .overrideProvider(CAMPAIGN_OPTIONS)
@@ -33,7 +31,8 @@ describe('Campaigns over HTTP (sandbox)', () => {
 
   it('creates from JSON, reports what it leaves out, and sends every other recipient exactly once', async () => {
     const [ada, grace, optedOut, inConversation] = customers(4, 0);
-    consent.optOut(optedOut, SENDER, 'inbound-keyword');
+    // Through the consent API, into the SQL register every send asks.
+    await api.http.post('/api/v1/consent').send({ recipient: optedOut, scope: SENDER, reason: 'Texted STOP' }).expect(201);
     await api.http.post('/api/v1/outbound/task').send({ fromNumber: SENDER, toNumber: inConversation, toName: 'Busy' }).expect(201);
 
     const body = 'Hi {{name}}, your appointment is on {{date}}.';
