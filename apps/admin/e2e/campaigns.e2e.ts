@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { ACCOUNT_NUMBERS } from './support/sandbox';
+import { CONVERSATIONS_MODE_ONLY } from './support/deployment';
+import { ACCOUNT_NUMBERS, WHATSAPP_SENDER, uniqueCustomerNumber } from './support/sandbox';
 import { expect, test } from './support/test';
 
 /** 50 rows: 45 customers to text, two invalid numbers, two repeats of earlier rows, one customer who opted out. */
@@ -103,4 +104,41 @@ test.describe('Campaigns', () => {
     expect(new Set(sent.map((line) => line.split(',')[1]))).toEqual(new Set(list.numbers));
     for (const line of sent) expect(line.split(',')[6]).toMatch(/^req_/);
   });
+
+  test(
+    'sends a WhatsApp Content template, columns mapped to its placeholders, a row missing one reported',
+    CONVERSATIONS_MODE_ONLY,
+    async ({ page }) => {
+      test.slow();
+      const [ada, grace, blank] = [uniqueCustomerNumber(), uniqueCustomerNumber(), uniqueCustomerNumber()];
+      const csv = ['phone,first name,day', `${ada},Ada,Monday`, `${grace},Grace,Tuesday`, `${blank},Nobody,`].join('\n');
+      const reminder = (name: string, day: string) =>
+        `Hello ${name}, this is a reminder of your appointment on ${day}. Reply here if you need to change it.`;
+
+      await page.goto('/campaigns');
+      const form = page.getByTestId('new-campaign-form');
+      await form.getByLabel('Name').fill('WhatsApp reminders');
+      await form.getByLabel('Recipients (CSV)').setInputFiles({ name: 'whatsapp.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await form.getByLabel('Variable filled from “day”').fill('2');
+      await form.getByLabel('Variable filled from “first name”').fill('1');
+      await form.getByText('WhatsApp', { exact: true }).click();
+      await form.getByRole('combobox', { name: 'Content template' }).selectOption({ label: 'appointment_reminder · WhatsApp approved' });
+      await form.getByLabel('Other sender numbers').fill(WHATSAPP_SENDER.replace('whatsapp:', ''));
+      await form.getByLabel('Send from (recipient’s time)').fill('00:00');
+      await form.getByLabel('Send until (recipient’s time)').fill('00:00');
+      await form.getByRole('button', { name: 'Check the list' }).click();
+
+      const report = form.getByTestId('preflight-report');
+      await expect(report.getByTestId('report-to-send')).toHaveText('2');
+      await expect(report.getByTestId('left-out-row')).toContainText(['contentVariables.2: must not be blank']);
+      await expect(report.getByTestId('report-preview')).toContainText(reminder('Ada', 'Monday'));
+      await expect(report.getByTestId('report-preview')).toContainText(reminder('Grace', 'Tuesday'));
+
+      await form.getByTestId('start-campaign').click();
+      await expect(page.getByRole('heading', { level: 1, name: 'WhatsApp reminders' })).toBeVisible();
+      await expect(page.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 60_000 });
+      await expect(page.getByTestId('campaign-progress').getByTestId('count-sent')).toHaveText('2');
+      await expect(page.getByTestId('campaign-progress').getByTestId('count-invalid')).toHaveText('1');
+    },
+  );
 });

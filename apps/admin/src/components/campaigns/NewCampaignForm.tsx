@@ -205,6 +205,17 @@ export function NewCampaignForm() {
           </Checkbox>
         ))}
       </CheckboxGroup>
+      <Box>
+        <TextField
+          id="campaign-other-senders"
+          name="otherSenders"
+          label="Other sender numbers"
+          type="tel"
+          value={values.otherSenders}
+          onChange={(otherSenders) => change({ otherSenders })}
+          help="Comma-separated E.164 numbers not listed above, e.g. a Flex Conversations number for WhatsApp (+15550100003)."
+        />
+      </Box>
       <Box display="flex" columnGap="space50" flexWrap="wrap" rowGap="space50">
         <Box>
           <TextField

@@ -22,6 +22,7 @@ describe('validateCampaignForm', () => {
       senders: expect.any(String),
     });
     expect(validateCampaignForm(filled({ pacingPerSecond: '0' }), head).pacingPerSecond).toBeDefined();
+    expect(validateCampaignForm(filled({ senders: [], otherSenders: ' +15550100003 ' }), head)).toEqual({});
   });
 
   it('refuses a WhatsApp campaign with a body: WhatsApp needs a template', () => {
@@ -49,8 +50,12 @@ describe('campaignQuery', () => {
   });
 
   it('sends a template instead of a body, the name column feeding a placeholder', () => {
-    const query = campaignQuery(filled({ messageKind: 'template', contentSid: 'HX1', variables: { first: '1', day: '2', notes: '' } }), head);
+    const query = campaignQuery(
+      filled({ messageKind: 'template', contentSid: 'HX1', variables: { first: '1', day: '2', notes: '' }, otherSenders: '+15550100002, ' }),
+      head,
+    );
     expect(query.get('contentSid')).toBe('HX1');
+    expect(query.get('senders')).toBe('+15550100001,+15550100002');
     expect(query.has('body')).toBe(false);
     expect(query.get('variableColumns')).toBe('day:2,first:1');
   });

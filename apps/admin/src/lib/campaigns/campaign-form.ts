@@ -13,6 +13,8 @@ export interface CampaignFormValues {
   body: string;
   contentSid: string;
   senders: string[];
+  /** Senders typed in, comma-separated: numbers without a Studio Flex Flow (a Conversations number's WhatsApp). */
+  otherSenders: string;
   pacingPerSecond: string;
   startDate: string;
   startTime: string;
@@ -38,6 +40,7 @@ export function initialCampaignForm(): CampaignFormValues {
     body: '',
     contentSid: '',
     senders: [],
+    otherSenders: '',
     pacingPerSecond: '',
     startDate: '',
     startTime: '',
@@ -50,6 +53,15 @@ export function initialCampaignForm(): CampaignFormValues {
 /** The columns other than the number's and the name's, which may feed variables. */
 export function variableCandidates(head: CsvHead, values: Pick<CampaignFormValues, 'numberColumn' | 'nameColumn'>): string[] {
   return head.header.filter((column) => column !== values.numberColumn && column !== values.nameColumn);
+}
+
+/** The senders ticked and typed, each once. */
+export function allSenders(values: Pick<CampaignFormValues, 'senders' | 'otherSenders'>): string[] {
+  const typed = values.otherSenders
+    .split(',')
+    .map((sender) => sender.trim())
+    .filter(Boolean);
+  return [...new Set([...values.senders, ...typed])];
 }
 
 /** The start time as an instant, read in the operator's time zone; undefined = now. */
@@ -67,7 +79,7 @@ export function validateCampaignForm(values: CampaignFormValues, head: CsvHead |
   if (values.messageKind === 'body' && values.channel === 'whatsapp')
     errors.body = 'WhatsApp campaigns send a Content template: outside the customer’s 24-hour window WhatsApp delivers nothing else.';
   if (values.messageKind === 'template' && !values.contentSid) errors.contentSid = 'Choose a Content template.';
-  if (values.senders.length === 0) errors.senders = 'Choose at least one sender number.';
+  if (allSenders(values).length === 0) errors.senders = 'Choose at least one sender number.';
   if (values.pacingPerSecond.trim() !== '') {
     const pacing = Number(values.pacingPerSecond);
     if (!(pacing > 0 && pacing <= 100)) errors.pacingPerSecond = 'Messages per second per sender: more than 0, at most 100.';
@@ -84,7 +96,7 @@ export function campaignQuery(values: CampaignFormValues, head: CsvHead): URLSea
   if (values.nameColumn) query.set('nameColumn', values.nameColumn);
   if (values.messageKind === 'template') query.set('contentSid', values.contentSid);
   else query.set('body', values.body);
-  query.set('senders', values.senders.join(','));
+  query.set('senders', allSenders(values).join(','));
   if (values.pacingPerSecond.trim()) query.set('pacingPerSecond', values.pacingPerSecond.trim());
   const startAt = startAtOf(values);
   if (startAt) query.set('startAt', startAt.toISOString());
