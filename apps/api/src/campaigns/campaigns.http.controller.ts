@@ -74,8 +74,9 @@ export class CampaignsController {
   @ApiQuery({ type: CreateCampaignQueryDto })
   @ApiCreatedResponse({ type: CampaignViewDto, description: 'The campaign and its pre-flight report.' })
   @ApiErrorExamples({
-    400: [ERROR_EXAMPLES.validationFailed],
+    400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidContent],
     403: [{ code: 'FROM_NUMBER_NOT_ALLOWED', message: 'This API key may not send from +15550100002.' }],
+    422: [ERROR_EXAMPLES.channelNotSupported],
   })
   async create(@Req() request: Request, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     const isCsv = request.is('text/csv') === 'text/csv';

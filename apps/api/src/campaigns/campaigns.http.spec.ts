@@ -273,7 +273,7 @@ describe('Campaigns over HTTP (sandbox)', () => {
     expect(await api.controls.handsetThread(blank)).toEqual([]);
   });
 
-  it('refuses up front a WhatsApp campaign with a body only, and a template WhatsApp has not approved, naming the field', async () => {
+  it('refuses up front a WhatsApp campaign with a body only, an unapproved template or a Chat + Proxy sender, naming the field', async () => {
     const recipients = [{ number: customers(1, 1200)[0] }];
     const base = { name: 'WhatsApp', channel: 'whatsapp', senders: [DEMO_CONVERSATIONS_NUMBER], ...ANY_TIME, recipients };
     const bodyOnly = await api.http
@@ -294,6 +294,11 @@ describe('Campaigns over HTTP (sandbox)', () => {
       .send({ ...base, channel: 'sms', body: 'Hello', contentSid: api.sandbox.account.contentTemplates.appointmentReminder })
       .expect(400);
     expect(both.body.error.message).toContain('body: must be left out when contentSid is given');
+    const chatProxy = await api.http
+      .post('/api/v1/campaigns')
+      .send({ ...base, senders: [SENDER], contentSid: api.sandbox.account.contentTemplates.appointmentReminder })
+      .expect(422);
+    expect(chatProxy.body.error).toMatchObject({ code: 'CHANNEL_NOT_SUPPORTED', context: { fromNumber: SENDER } });
   });
 
   it('answers 404 for an unknown campaign and 400 naming a bad field', async () => {

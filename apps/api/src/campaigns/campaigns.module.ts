@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import {
-  ContentTemplateCatalog,
   ControlCampaign,
   CreateCampaign,
   DispatchCampaignRecipients,
@@ -48,9 +47,17 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
         liveConversations: LiveConversationPort,
         options: CampaignOptions,
         consent: ConsentRegisterPort,
-        contentTemplates?: ContentTemplateCatalog,
-      ) => new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent, contentTemplates }),
-      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER, ContentTemplateCatalog],
+        outbound: OutboundSmsDependencies,
+      ) =>
+        new CreateCampaign({
+          store,
+          liveConversations,
+          clock: clockOf(options),
+          consent,
+          contentTemplates: outbound.contentTemplates,
+          outboundMode: outbound.outboundMode,
+        }),
+      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER, OUTBOUND_SMS_DEPENDENCIES],
     },
     {
       provide: ControlCampaign,

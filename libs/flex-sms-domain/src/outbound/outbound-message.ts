@@ -6,6 +6,7 @@ import type { OutboundConversationPlan } from '../steps/outbound-conversation.pl
 import { channelAddress, OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundMode } from './outbound-mode';
+import type { PhoneNumber } from '../value-objects/phone-number.value-object';
 
 /** WhatsApp's customer service window: 24 hours from the customer's latest message (Twilio error 63016's docs). */
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +53,17 @@ export function parseContentRequest(command: OutboundMessageFields, textField: s
   return { contentSid: command.contentSid, variables: variables as Record<string, string> };
 }
 
+/** WhatsApp goes through Flex Conversations only: Proxy relays SMS, so a Chat + Proxy number cannot send it. */
+export function assertChannelFitsMode(channel: OutboundChannel, fromNumber: PhoneNumber, mode: OutboundMode): void {
+  if (channel === 'whatsapp' && mode !== 'conversations') {
+    throw new ChannelNotSupported(
+      'whatsapp',
+      fromNumber.e164,
+      'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).',
+    );
+  }
+}
+
 /**
  * Whatever about the message can be known before anything is created in Twilio: the channel fits the number's mode,
  * the template exists, fits the channel and is filled in, and free text to WhatsApp is inside the customer's window.
@@ -62,13 +74,7 @@ export async function checkOutboundMessage(
   plan: OutboundConversationPlan,
   mode: OutboundMode,
 ): Promise<OutboundConversationPlan> {
-  if (plan.channel === 'whatsapp' && mode !== 'conversations') {
-    throw new ChannelNotSupported(
-      'whatsapp',
-      plan.fromNumber.e164,
-      'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).',
-    );
-  }
+  assertChannelFitsMode(plan.channel, plan.fromNumber, mode);
   if (plan.content) {
     const content = await checkContent(deps, plan.content, plan.channel);
     return { ...plan, content, record: { ...plan.record, body: content.body ?? null } };

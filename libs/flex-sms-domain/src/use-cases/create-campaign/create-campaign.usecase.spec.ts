@@ -1,5 +1,5 @@
 import { ContentTemplateCatalog } from '../../content/content-template-catalog';
-import { InvalidContent, InvalidInput } from '../../errors';
+import { ChannelNotSupported, InvalidContent, InvalidInput } from '../../errors';
 import type { ContentTemplate } from '../../ports/content.port';
 import { TwilioRetrier } from '../../retry/twilio-retrier';
 import { FakeClock, FixedRandom } from '../../testing/fake-clock';
@@ -34,7 +34,8 @@ describe('CreateCampaign', () => {
     clock,
     new TwilioRetrier(clock, new FixedRandom()),
   );
-  const create = () => new CreateCampaign({ store, consent, liveConversations: live, clock, contentTemplates });
+  const outboundMode = async (sender: { e164: string }) => (sender.e164 === SENDER ? ('conversations' as const) : ('chat-proxy' as const));
+  const create = () => new CreateCampaign({ store, consent, liveConversations: live, clock, contentTemplates, outboundMode });
 
   beforeEach(() => {
     store = new InMemoryCampaignStore();
@@ -161,7 +162,7 @@ describe('CreateCampaign', () => {
       expect(store.recipients.get(campaign.id)![0].variables).toEqual({ 1: 'Ada', 2: 'March 3' });
     });
 
-    it('refuses up front a WhatsApp campaign with a body only, and a template WhatsApp has not approved', async () => {
+    it('refuses up front a WhatsApp campaign with a body only, a template WhatsApp has not approved, or a Chat + Proxy sender', async () => {
       const base = { name: 'X', senders: [SENDER], recipients: [{ row: 1, number: number(1) }], caller: 'test' };
       const bodyOnly = await create()
         .execute({ ...base, body: 'Hello', channel: 'whatsapp' })
@@ -171,6 +172,9 @@ describe('CreateCampaign', () => {
       await expect(create().execute({ ...base, contentSid: PENDING.sid, channel: 'whatsapp' })).rejects.toThrow(InvalidContent);
       await expect(create().execute({ ...base, contentSid: 'HX' + 'c'.repeat(32) })).rejects.toThrow('is not a Content template of the account');
       await expect(create().execute({ ...base, body: 'Hello', contentSid: APPROVED.sid })).rejects.toThrow('body: must be left out');
+      await expect(create().execute({ ...base, senders: [SENDER, OTHER], contentSid: APPROVED.sid, channel: 'whatsapp' })).rejects.toThrow(
+        ChannelNotSupported,
+      );
       expect(store.campaigns.size).toBe(0);
     });
 

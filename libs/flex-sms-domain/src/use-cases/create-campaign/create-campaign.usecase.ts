@@ -12,7 +12,8 @@ import {
 import { messageSegments } from '../../campaigns/message-segments';
 import type { ContentTemplateCatalog } from '../../content/content-template-catalog';
 import { contentProblems, placeholdersOf, renderContent } from '../../content/content-template';
-import { findContentTemplate, parseChannel, parseContentRequest } from '../../outbound/outbound-message';
+import { assertChannelFitsMode, findContentTemplate, parseChannel, parseContentRequest } from '../../outbound/outbound-message';
+import type { OutboundMode } from '../../outbound/outbound-mode';
 import type { ContentTemplate } from '../../ports/content.port';
 import { DEFAULT_QUIET_HOURS, isTimeOfDay } from '../../campaigns/quiet-hours';
 import { CampaignNotFound, InvalidContent, InvalidInput, InvalidPhoneNumber } from '../../errors';
@@ -31,6 +32,8 @@ export interface CreateCampaignDependencies {
   clock: Clock;
   /** The account's Content templates (the outbound flows' catalog); absent: template campaigns are refused. */
   contentTemplates?: ContentTemplateCatalog;
+  /** Each sender's mode (the outbound flows'): a WhatsApp campaign needs Conversations senders. Absent: checked per send. */
+  outboundMode?: (fromNumber: PhoneNumber) => Promise<OutboundMode>;
 }
 
 /** Rows read, checked and written per batch: what sits in memory at once while a large list streams in. */
@@ -51,6 +54,7 @@ export class CreateCampaign {
 
   async execute(command: CreateCampaignCommand): Promise<Campaign> {
     const settings = this.settingsOf(command);
+    await this.checkSenderModes(settings);
     const template = await this.templateOf(settings);
     const batches = batchesOf(command.recipients, RECIPIENT_BATCH_SIZE);
     const first = await batches.next();
@@ -117,6 +121,16 @@ export class CreateCampaign {
       inConversation: command.inConversation ?? 'skip',
       filteredStopThreshold: threshold,
     };
+  }
+
+  /** Every recipient of a sender that cannot carry the channel would fail: the campaign is refused instead. */
+  private async checkSenderModes(settings: CampaignSettings): Promise<void> {
+    const { outboundMode } = this.deps;
+    if (settings.channel === 'sms' || !outboundMode) return;
+    for (const sender of settings.senders) {
+      const number = PhoneNumber.parse(sender);
+      assertChannelFitsMode(settings.channel, number, await outboundMode(number));
+    }
   }
 
   /** The template, refused before any row is read when no recipient could get it (not approved for WhatsApp, no body). */
