@@ -103,6 +103,15 @@ test.describe('Campaigns', () => {
     expect(sent).toHaveLength(45);
     expect(new Set(sent.map((line) => line.split(',')[1]))).toEqual(new Set(list.numbers));
     for (const line of sent) expect(line.split(',')[6]).toMatch(/^req_/);
+
+    // At tablet width the page fits the screen: wide tables scroll inside themselves.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const path of [page.url(), '/campaigns']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
   });
 
   test(

@@ -50,7 +50,7 @@ export function CampaignRecipientsTable({ campaignId, version }: { campaignId: s
         <QueryError query={recipients} />
       ) : (
         <>
-          <Table data-testid="campaign-recipient-table">
+          <Table scrollHorizontally data-testid="campaign-recipient-table">
             <THead>
               <Tr>
                 <Th>Row</Th>

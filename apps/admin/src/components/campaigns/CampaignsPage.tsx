@@ -31,7 +31,7 @@ export function CampaignsPage() {
             Campaigns you start, and the lists you check, appear here.
           </EmptyState>
         ) : (
-          <Table data-testid="campaign-table">
+          <Table scrollHorizontally data-testid="campaign-table">
             <THead>
               <Tr>
                 <Th>Name</Th>

@@ -21,7 +21,7 @@ export function CsvColumnMapping({ head, values, numberError, onChange }: CsvCol
   const setVariable = (column: string, variable: string) => onChange({ variables: { ...values.variables, [column]: variable } });
   return (
     <Box display="flex" flexDirection="column" rowGap="space50" data-testid="csv-mapping">
-      <Table data-testid="csv-first-rows">
+      <Table scrollHorizontally data-testid="csv-first-rows">
         <THead>
           <Tr>
             {head.header.map((column) => (

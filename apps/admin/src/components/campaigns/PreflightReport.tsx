@@ -62,7 +62,7 @@ export function PreflightReport({ report }: { report: CampaignReport }) {
           <Heading as="h3" variant="heading50">
             The first messages, as the customers will read them
           </Heading>
-          <Table data-testid="report-preview">
+          <Table scrollHorizontally data-testid="report-preview">
             <THead>
               <Tr>
                 <Th>Row</Th>
@@ -97,7 +97,7 @@ export function PreflightReport({ report }: { report: CampaignReport }) {
           <Heading as="h3" variant="heading50">
             Left out
           </Heading>
-          <Table data-testid="report-left-out">
+          <Table scrollHorizontally data-testid="report-left-out">
             <THead>
               <Tr>
                 <Th>Row</Th>
