@@ -150,4 +150,36 @@ test.describe('Campaigns', () => {
       await expect(page.getByTestId('campaign-progress').getByTestId('count-invalid')).toHaveText('1');
     },
   );
+
+  test('pauses, resumes and cancels a campaign from its page', async ({ page }) => {
+    test.slow();
+    const numbers = Array.from({ length: 6 }, () => uniqueCustomerNumber());
+    const csv = ['number', ...numbers].join('\n');
+
+    await page.goto('/campaigns');
+    const form = page.getByTestId('new-campaign-form');
+    await form.getByLabel('Name').fill('Slow notice');
+    await form.getByLabel('Recipients (CSV)').setInputFiles({ name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.getByRole('textbox', { name: 'Message text' }).fill('The clinic is closed on Friday.');
+    await form.getByText(`${ACCOUNT_NUMBERS[1]} · `).click();
+    // One message every 5 seconds: most recipients are still pending while the test acts.
+    await form.getByLabel('Pacing (messages per second per sender)').fill('0.2');
+    await form.getByLabel('Send from (recipient’s time)').fill('00:00');
+    await form.getByLabel('Send until (recipient’s time)').fill('00:00');
+    await form.getByRole('button', { name: 'Check the list' }).click();
+    await expect(form.getByTestId('report-to-send')).toHaveText('6');
+    await form.getByTestId('start-campaign').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Slow notice' })).toBeVisible();
+
+    await page.getByTestId('campaign-pause').click();
+    await expect(page.getByTestId('campaign-status')).toHaveText('Paused');
+    await page.getByTestId('campaign-resume').click();
+    await expect(page.getByTestId('campaign-status')).toHaveText('Running');
+    await page.getByTestId('campaign-cancel').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel campaign' }).click();
+    await expect(page.getByTestId('campaign-status')).toHaveText('Cancelled');
+    await expect(page.getByTestId('count-pending')).toHaveCount(0);
+    await expect(page.getByTestId('count-cancelled')).not.toHaveText('0');
+    await expect(page.getByTestId('campaign-pause')).toHaveCount(0);
+  });
 });
