@@ -113,7 +113,7 @@ export function NewCampaignForm() {
           onChange={(event) => void readFile(event.target.files?.[0])}
         />
         <HelpText id="campaign-file-help" variant={errors.file ? 'error' : 'default'}>
-          {errors.file ?? 'The first line names the columns. Up to 100 KB from the console; larger lists go to POST /api/v1/campaigns.'}
+          {errors.file ?? 'The first line names the columns. Streamed to the API as it is read (up to 64 MiB, 200,000 rows).'}
         </HelpText>
       </Box>
       {csv ? <CsvColumnMapping head={csv.head} values={values} numberError={errors.numberColumn} onChange={change} /> : null}
