@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
-import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
-import { ANY_TIME, withConsentRegister } from './campaigns/campaigns.test-helpers';
+import { ANY_TIME } from './campaigns/campaigns.test-helpers';
 import { waitForJob, withCleanupOptions } from './cleanup/cleanup.test-helpers';
 import { OUTBOUND_MODES } from './outbound/outbound.test-helpers';
 import { OpenApiAnswers } from './testing/openapi-answers';
@@ -66,7 +65,7 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     api = await createTestApp({
       env: { ...EMBEDDED_SANDBOX_ENV, OUTBOUND_MODE: mode },
       logger: false,
-      override: (builder) => withConsentRegister(new InMemoryConsentRegister())(withCleanupOptions()(builder)),
+      override: withCleanupOptions(),
     });
     document = (await api.anonymous.get('/docs-json').expect(200)).body;
     answers = new OpenApiAnswers(document);

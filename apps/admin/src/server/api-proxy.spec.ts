@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_BODY_BYTES, proxyToApi } from './api-proxy';
+import { MAX_BODY_BYTES, MAX_STREAMED_UPLOAD_BYTES, proxyToApi } from './api-proxy';
 
 interface Seen {
   method: string | undefined;
@@ -138,6 +138,33 @@ describe('proxyToApi', () => {
       const response = await proxyToApi(post(stream), ['v1', 'outbound', 'message'], config());
       expect(response.status).toBe(201);
       expect(seen.at(-1)!.body).toHaveLength(MAX_BODY_BYTES);
+    });
+  });
+
+  describe('passes a CSV upload (campaign recipients, opt-outs) on as a stream, beyond the JSON limit', () => {
+    const csv = (body: BodyInit, headers: Record<string, string> = {}) =>
+      new Request('http://console.test/api/v1/campaigns?dryRun=true', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+
+    it('forwards a list ten times the JSON limit whole', async () => {
+      const rows = ['number,name', ...Array.from({ length: 40_000 }, (_, index) => `+1415555${String(index).padStart(4, '0')},Customer ${index}`)];
+      const text = `${rows.join('\n')}\n`;
+      expect(text.length).toBeGreaterThan(10 * MAX_BODY_BYTES);
+      const response = await proxyToApi(csv(text), ['v1', 'campaigns'], config());
+      expect(response.status).toBe(201);
+      expect(seen.at(-1)!.body).toBe(text);
+    });
+
+    it(`refuses one declaring more than ${MAX_STREAMED_UPLOAD_BYTES} bytes with 413, without calling the API`, async () => {
+      const before = seen.length;
+      const response = await proxyToApi(csv('number\n', { 'content-length': String(MAX_STREAMED_UPLOAD_BYTES + 1) }), ['v1', 'campaigns'], config());
+      expect(response.status).toBe(413);
+      expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(seen.length).toBe(before);
     });
   });
 

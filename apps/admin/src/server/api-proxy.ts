@@ -14,9 +14,35 @@ const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
  */
 export const MAX_BODY_BYTES = 100 * 1024;
 
+/**
+ * A CSV upload (a campaign's recipients, opt-outs to import) is read by the API as a stream, row by row, with no
+ * body-parser limit: a list of 100,000 customers is a few MiB. The proxy passes such a body on as it arrives instead
+ * of holding it, and stops it past this size (the API's own cap is MAX_CSV_ROWS rows; this is a few hundred bytes a row).
+ */
+export const MAX_STREAMED_UPLOAD_BYTES = 64 * 1024 * 1024;
+
 const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
 
 class BodyTooLarge extends Error {}
+
+function isStreamedUpload(request: Request): boolean {
+  return request.method === 'POST' && request.body !== null && /^text\/csv\b/i.test(request.headers.get('content-type') ?? '');
+}
+
+/** The CSV body passed on chunk by chunk; past the limit the stream errors, which fails the upstream request. */
+function streamedBody(request: Request): ReadableStream<Uint8Array> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_STREAMED_UPLOAD_BYTES) throw new BodyTooLarge();
+  let size = 0;
+  return (request.body as ReadableStream<Uint8Array>).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > MAX_STREAMED_UPLOAD_BYTES) controller.error(new BodyTooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
 
 /** The request body, read up to MAX_BODY_BYTES: a declared or streamed body beyond it is refused mid-way. */
 async function readBody(request: Request): Promise<ArrayBuffer | undefined> {
@@ -68,9 +94,9 @@ export async function proxyToApi(request: Request, segments: readonly string[], 
     return errorResponse(404, PROXY_ERROR_CODES.notProxied, 'The console does not forward this path to the API.', requestId);
   }
 
-  let body: ArrayBuffer | undefined;
+  let body: ArrayBuffer | ReadableStream<Uint8Array> | undefined;
   try {
-    body = await readBody(request);
+    body = isStreamedUpload(request) ? streamedBody(request) : await readBody(request);
   } catch (error) {
     if (error instanceof BodyTooLarge) return errorResponse(PAYLOAD_TOO_LARGE.status, PAYLOAD_TOO_LARGE.code, PAYLOAD_TOO_LARGE.message, requestId);
     throw error;
@@ -86,12 +112,16 @@ export async function proxyToApi(request: Request, segments: readonly string[], 
       method: request.method,
       headers,
       body,
+      // Node's fetch sends a stream body only as a half-duplex request (the answer is read after it has gone).
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       // A redirect from the API is an answer for the browser to see, not for the proxy to follow.
       redirect: 'manual',
       cache: 'no-store',
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
+    if (error instanceof BodyTooLarge || (error as { cause?: unknown } | null)?.cause instanceof BodyTooLarge)
+      return errorResponse(PAYLOAD_TOO_LARGE.status, PAYLOAD_TOO_LARGE.code, PAYLOAD_TOO_LARGE.message, requestId);
     // Server log only: the browser learns that the API is down, not where the console expected to find it.
     console.error(`[api-proxy] ${request.method} ${upstreamPath} → ${config.apiUrl}: ${failureReason(error)} (request ${requestId})`);
     return isTimeout(error)

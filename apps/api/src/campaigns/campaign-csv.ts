@@ -5,8 +5,24 @@ import { parse } from 'csv-parse';
 export interface CsvMapping {
   numberColumn: string;
   nameColumn: string;
-  /** Columns read as variables; every column but the number and name when unset. */
-  variableColumns?: string[];
+  /** Columns read as variables, each under its variable's name; every column but the number and name (under its own name) when unset. */
+  variableColumns?: VariableColumn[];
+}
+
+export interface VariableColumn {
+  column: string;
+  variable: string;
+}
+
+/** `date,clinic` or `date:1,clinic:2` (a template's numbered placeholders from named columns). */
+export function parseVariableColumns(list: string): VariableColumn[] {
+  return list.split(',').map((item) => {
+    const at = item.lastIndexOf(':');
+    const column = (at < 0 ? item : item.slice(0, at)).trim();
+    const variable = at < 0 ? column : item.slice(at + 1).trim();
+    if (!column || !variable) throw new InvalidInput('variableColumns', `'${item.trim()}' is not a column or column:variable`);
+    return { column, variable };
+  });
 }
 
 /** Rows a CSV upload may hold. */
@@ -17,7 +33,7 @@ export const MAX_CSV_ROWS = 200_000;
  * 100,000-row file never sits in memory. The first line is the header; the mapping names its columns.
  */
 export async function* recipientsFromCsv(body: Readable, mapping: CsvMapping): AsyncGenerator<CampaignRecipientInput> {
-  let variableColumns: string[] = [];
+  let variableColumns: VariableColumn[] = [];
   const parser = body.pipe(
     parse({
       bom: true,
@@ -28,10 +44,12 @@ export async function* recipientsFromCsv(body: Readable, mapping: CsvMapping): A
         for (const [field, column] of [['numberColumn', mapping.numberColumn]] as const) {
           if (!header.includes(column)) throw new InvalidInput(field, `no column '${column}' in the CSV header (${header.join(', ')})`);
         }
-        for (const column of mapping.variableColumns ?? []) {
+        for (const { column } of mapping.variableColumns ?? []) {
           if (!header.includes(column)) throw new InvalidInput('variableColumns', `no column '${column}' in the CSV header (${header.join(', ')})`);
         }
-        variableColumns = mapping.variableColumns ?? header.filter((column) => column !== mapping.numberColumn && column !== mapping.nameColumn);
+        variableColumns =
+          mapping.variableColumns ??
+          header.filter((column) => column !== mapping.numberColumn && column !== mapping.nameColumn).map((column) => ({ column, variable: column }));
         return header;
       },
     }),
@@ -46,7 +64,7 @@ export async function* recipientsFromCsv(body: Readable, mapping: CsvMapping): A
         row,
         number: record[mapping.numberColumn] ?? '',
         name: record[mapping.nameColumn] ?? '',
-        variables: Object.fromEntries(variableColumns.map((column) => [column, record[column] ?? ''])),
+        variables: Object.fromEntries(variableColumns.map(({ column, variable }) => [variable, record[column] ?? ''])),
       };
     }
   } catch (error) {

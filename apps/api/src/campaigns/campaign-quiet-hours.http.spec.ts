@@ -1,10 +1,10 @@
 import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
-import { FakeClock, InMemoryConsentRegister } from '@flex-sms/domain/testing';
+import { FakeClock } from '@flex-sms/domain/testing';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
 import { TestApp, createTestApp } from '../testing/test-app';
 import { CAMPAIGN_OPTIONS, DEFAULT_CAMPAIGN_OPTIONS } from './campaigns.tokens';
-import { ANY_TIME, withConsentRegister, customers, received, waitForCampaign } from './campaigns.test-helpers';
+import { ANY_TIME, customers, received, waitForCampaign } from './campaigns.test-helpers';
 
 const [SENDER] = DEMO_NUMBERS;
 const LONDON = '+447700900123';
@@ -18,7 +18,7 @@ describe('Campaign quiet hours and Twilio pushback (fake clock, sandbox over HTT
     api = await createTestApp({
       logger: false,
       override: (builder) =>
-        withConsentRegister(new InMemoryConsentRegister())(builder)
+        builder
           .overrideProvider(OUTBOUND_SMS_OPTIONS)
           .useValue(FAST_RETRIES)
           .overrideProvider(CAMPAIGN_OPTIONS)

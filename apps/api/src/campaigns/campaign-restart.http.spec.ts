@@ -3,17 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { DEMO_NUMBERS, RunningSandbox, startSandbox } from '@flex-sms/twilio-sandbox';
-import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
 import { embeddedDatabaseFile } from '../store/open-database';
 import { createTestSchema, TEST_DATABASE_URL } from '../testing/test-databases';
 import { TestApp, createTestApp } from '../testing/test-app';
 import { CAMPAIGN_OPTIONS, DEFAULT_CAMPAIGN_OPTIONS } from './campaigns.tokens';
-import { ANY_TIME, withConsentRegister, customers, received, waitForCampaign } from './campaigns.test-helpers';
+import { ANY_TIME, customers, received, waitForCampaign } from './campaigns.test-helpers';
 
 const [SENDER, OTHER_SENDER] = DEMO_NUMBERS;
-const consent = new InMemoryConsentRegister();
 
 function startApi(sandbox: RunningSandbox, env: Record<string, string | undefined>): Promise<TestApp> {
   return createTestApp({
@@ -21,7 +19,7 @@ function startApi(sandbox: RunningSandbox, env: Record<string, string | undefine
     logger: false,
     env,
     override: (builder) =>
-      withConsentRegister(consent)(builder)
+      builder
         .overrideProvider(OUTBOUND_SMS_OPTIONS)
         .useValue(FAST_RETRIES)
         .overrideProvider(CAMPAIGN_OPTIONS)

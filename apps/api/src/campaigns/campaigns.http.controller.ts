@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,7 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ControlCampaign, CreateCampaign, type CampaignAction, type CampaignRecipient, type ConsentRegisterPort } from '@flex-sms/domain';
+import { ControlCampaign, CreateCampaign, type CampaignAction, type CampaignRecipient } from '@flex-sms/domain';
 import type { Request, Response } from 'express';
 import { ConfinedToSenders } from '../auth/confined-to-senders.decorator';
 import { callerReference, type Caller } from '../auth/caller';
@@ -19,10 +19,8 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { assertMaySendFrom } from '../auth/sender-restriction';
 import { ApiErrorExamples, ERROR_EXAMPLES } from '../common/api-error-examples.decorator';
-import { ApiException } from '../common/api-exception';
 import { createValidationPipe } from '../common/validation/validation-pipe';
-import { CONSENT_REGISTER } from '../consent/consent.tokens';
-import { CSV_HEADER, csvLine, recipientsFromCsv } from './campaign-csv';
+import { CSV_HEADER, csvLine, parseVariableColumns, recipientsFromCsv } from './campaign-csv';
 import { CampaignQuery, type CampaignView } from './campaign.query';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignListQueryDto, CampaignParamsDto, CampaignRecipientsCsvQueryDto, CampaignRecipientsQueryDto } from './dto/campaign.query.dto';
@@ -31,11 +29,6 @@ import { CampaignSettingsDto, CreateCampaignCsvQueryDto, CreateCampaignQueryDto,
 
 const NOT_FOUND = { code: 'CAMPAIGN_NOT_FOUND', message: 'Campaign 6f1d2c3b-4a5e-4f70-8192-a3b4c5d6e7f8 was not found' };
 const STATE_CONFLICT = { code: 'CAMPAIGN_STATE_CONFLICT', message: 'Campaign 6f1d2c3b-… is completed: it cannot pause' };
-// Without the consent register an opt-out could not be honoured: the request is fine, the deployment cannot carry it out.
-const CONSENT_UNAVAILABLE = {
-  code: 'CONSENT_REGISTER_UNAVAILABLE',
-  message: 'Campaigns need the consent register, which this API does not have yet.',
-};
 const EXPORT_PAGE = 1000;
 
 /**
@@ -55,7 +48,6 @@ export class CampaignsController {
     private readonly controlCampaign: ControlCampaign,
     private readonly query: CampaignQuery,
     private readonly runner: CampaignRunner,
-    @Optional() @Inject(CONSENT_REGISTER) private readonly consent?: ConsentRegisterPort,
   ) {}
 
   @Post()
@@ -63,9 +55,10 @@ export class CampaignsController {
     summary: 'Create a campaign from a JSON list or a CSV upload, with its pre-flight report',
     description:
       'JSON: the settings and `recipients` in the body. CSV (`Content-Type: text/csv`, streamed: 100,000 rows never sit in memory): the settings and the ' +
-      'column mapping (`numberColumn`, `nameColumn`, `variableColumns`) in the query string, the file as the body. Invalid numbers, duplicates, opted-out ' +
+      'column mapping (`numberColumn`, `nameColumn`, `variableColumns`, e.g. `date:1` for a template’s `{{1}}`) in the query string, the file as the body. Invalid numbers, duplicates, opted-out ' +
       'customers and (unless `inConversation=send`) customers in a live conversation are left out, with their row and reason in the report. The campaign ' +
-      'then runs (or waits for `startAt`); with `dryRun` it stays a report and sends nothing.',
+      'then runs (or waits for `startAt`); with `dryRun` it stays a report and sends nothing. `contentSid` sends a Content template instead of `body` ' +
+      '(a WhatsApp campaign needs one), each recipient’s variables filling its placeholders; a recipient missing one is reported invalid.',
   })
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({
@@ -81,9 +74,9 @@ export class CampaignsController {
   @ApiQuery({ type: CreateCampaignQueryDto })
   @ApiCreatedResponse({ type: CampaignViewDto, description: 'The campaign and its pre-flight report.' })
   @ApiErrorExamples({
-    400: [ERROR_EXAMPLES.validationFailed],
+    400: [ERROR_EXAMPLES.validationFailed, ERROR_EXAMPLES.invalidContent],
     403: [{ code: 'FROM_NUMBER_NOT_ALLOWED', message: 'This API key may not send from +15550100002.' }],
-    422: [CONSENT_UNAVAILABLE],
+    422: [ERROR_EXAMPLES.channelNotSupported],
   })
   async create(@Req() request: Request, @CurrentCaller() caller: Caller): Promise<CampaignView> {
     const isCsv = request.is('text/csv') === 'text/csv';
@@ -92,17 +85,18 @@ export class CampaignsController {
       metatype: isCsv ? CreateCampaignCsvQueryDto : CreateCampaignRequestDto,
     })) as CampaignSettingsDto & Partial<CreateCampaignRequestDto & CreateCampaignCsvQueryDto>;
     for (const sender of settings.senders) assertMaySendFrom(caller, sender);
-    if (!this.consent) throw new ApiException(422, CONSENT_UNAVAILABLE.code, CONSENT_UNAVAILABLE.message);
     const recipients = isCsv
       ? recipientsFromCsv(request, {
           numberColumn: settings.numberColumn ?? 'number',
           nameColumn: settings.nameColumn ?? 'name',
-          variableColumns: settings.variableColumns?.split(',').map((column) => column.trim()),
+          variableColumns: settings.variableColumns ? parseVariableColumns(settings.variableColumns) : undefined,
         })
       : (settings.recipients ?? []).map((recipient, index) => ({ row: index + 1, ...recipient }));
     const campaign = await this.createCampaign.execute({
       name: settings.name,
       body: settings.body,
+      channel: settings.channel,
+      contentSid: settings.contentSid,
       senders: settings.senders,
       pacingPerSecond: settings.pacingPerSecond,
       quietHours: { ...(settings.sendFrom ? { sendFrom: settings.sendFrom } : {}), ...(settings.sendUntil ? { sendUntil: settings.sendUntil } : {}) },

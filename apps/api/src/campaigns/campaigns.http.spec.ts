@@ -1,25 +1,23 @@
-import { DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
+import { DEMO_CONVERSATIONS_NUMBER, DEMO_NUMBERS } from '@flex-sms/twilio-sandbox';
 import request from 'supertest';
-import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
 import { OutboundEvents } from '../events/outbound-events';
 import { FAST_RETRIES } from '../outbound/outbound.test-helpers';
 import { OUTBOUND_SMS_OPTIONS } from '../outbound/outbound-sms.tokens';
 import { TestApp, createTestApp } from '../testing/test-app';
 import { CAMPAIGN_OPTIONS, DEFAULT_CAMPAIGN_OPTIONS } from './campaigns.tokens';
-import { ANY_TIME, CampaignBody, withConsentRegister, customers, received, waitForCampaign } from './campaigns.test-helpers';
+import { ANY_TIME, CampaignBody, customers, received, waitForCampaign } from './campaigns.test-helpers';
 
 const [SENDER, OTHER_SENDER] = DEMO_NUMBERS;
 const settled = (campaign: CampaignBody) => campaign.status === 'completed' || campaign.status === 'cancelled';
 
 describe('Campaigns over HTTP (sandbox)', () => {
   let api: TestApp;
-  const consent = new InMemoryConsentRegister();
 
   beforeAll(async () => {
     api = await createTestApp({
       logger: false,
       override: (builder) =>
-        withConsentRegister(consent)(builder)
+        builder
           .overrideProvider(OUTBOUND_SMS_OPTIONS)
           .useValue(FAST_RETRIES)
           .overrideProvider(CAMPAIGN_OPTIONS)
@@ -33,7 +31,8 @@ describe('Campaigns over HTTP (sandbox)', () => {
 
   it('creates from JSON, reports what it leaves out, and sends every other recipient exactly once', async () => {
     const [ada, grace, optedOut, inConversation] = customers(4, 0);
-    consent.optOut(optedOut, SENDER, 'inbound-keyword');
+    // Through the consent API, into the SQL register every send asks.
+    await api.http.post('/api/v1/consent').send({ recipient: optedOut, scope: SENDER, reason: 'Texted STOP' }).expect(201);
     await api.http.post('/api/v1/outbound/task').send({ fromNumber: SENDER, toNumber: inConversation, toName: 'Busy' }).expect(201);
 
     const body = 'Hi {{name}}, your appointment is on {{date}}.';
@@ -231,6 +230,75 @@ describe('Campaigns over HTTP (sandbox)', () => {
     await restricted('get', `/api/v1/campaigns/${other.body.id}/recipients.csv`).expect(404);
     await restricted('post', `/api/v1/campaigns/${other.body.id}/cancel`).expect(404);
     expect((await api.http.get(`/api/v1/campaigns/${other.body.id}`).expect(200)).body.status).toBe('dry_run');
+  });
+
+  it('sends a Content template on WhatsApp from a CSV, mapped columns filling its placeholders, and reports the rows missing one', async () => {
+    const [ada, grace, blank] = customers(3, 1100);
+    const csv = ['phone,first,day,notes', `${ada},Ada,Monday,x`, `${grace},Grace,Tuesday,y`, `${blank},Nobody,,z`].join('\n');
+    const query = new URLSearchParams({
+      name: 'WhatsApp reminders',
+      channel: 'whatsapp',
+      contentSid: api.sandbox.account.contentTemplates.appointmentReminder,
+      senders: DEMO_CONVERSATIONS_NUMBER,
+      pacingPerSecond: '50',
+      numberColumn: 'phone',
+      nameColumn: 'first',
+      variableColumns: 'first:1,day:2',
+      ...ANY_TIME,
+    });
+    const created = await api.http.post(`/api/v1/campaigns?${query}`).set('Content-Type', 'text/csv').send(csv).expect(201);
+    const reminder = (name: string, day: string) =>
+      `Hello ${name}, this is a reminder of your appointment on ${day}. Reply here if you need to change it.`;
+    expect(created.body).toMatchObject({ channel: 'whatsapp', contentSid: query.get('contentSid'), body: null });
+    expect(created.body.report).toMatchObject({
+      toSend: 2,
+      invalid: { count: 1, rows: [{ row: 3, input: blank, reason: 'contentVariables.2: must not be blank' }] },
+      preview: [
+        { row: 1, toNumber: ada, fromNumber: DEMO_CONVERSATIONS_NUMBER, text: reminder('Ada', 'Monday') },
+        { row: 2, toNumber: grace, text: reminder('Grace', 'Tuesday') },
+      ],
+    });
+
+    await waitForCampaign(api, created.body.id, settled);
+    for (const [number, name, day] of [
+      [ada, 'Ada', 'Monday'],
+      [grace, 'Grace', 'Tuesday'],
+    ]) {
+      expect(await received(api.controls, number, reminder(name, day))).toEqual([
+        expect.objectContaining({ channel: 'whatsapp', from: `whatsapp:${DEMO_CONVERSATIONS_NUMBER}` }),
+      ]);
+    }
+    const [sent] = (await api.http.get(`/api/v1/campaigns/${created.body.id}/recipients?state=sent`).expect(200)).body.recipients;
+    expect(sent.variables).toEqual({ 1: 'Ada', 2: 'Monday' });
+    expect(await api.controls.handsetThread(blank)).toEqual([]);
+  });
+
+  it('refuses up front a WhatsApp campaign with a body only, an unapproved template or a Chat + Proxy sender, naming the field', async () => {
+    const recipients = [{ number: customers(1, 1200)[0] }];
+    const base = { name: 'WhatsApp', channel: 'whatsapp', senders: [DEMO_CONVERSATIONS_NUMBER], ...ANY_TIME, recipients };
+    const bodyOnly = await api.http
+      .post('/api/v1/campaigns')
+      .send({ ...base, body: 'Hello' })
+      .expect(400);
+    expect(bodyOnly.body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^contentSid: is required on WhatsApp.*24-hour/),
+    });
+    const pending = await api.http
+      .post('/api/v1/campaigns')
+      .send({ ...base, contentSid: api.sandbox.account.contentTemplates.springOffer })
+      .expect(400);
+    expect(pending.body.error).toMatchObject({ code: 'INVALID_CONTENT', message: expect.stringContaining('not approved') });
+    const both = await api.http
+      .post('/api/v1/campaigns')
+      .send({ ...base, channel: 'sms', body: 'Hello', contentSid: api.sandbox.account.contentTemplates.appointmentReminder })
+      .expect(400);
+    expect(both.body.error.message).toContain('body: must be left out when contentSid is given');
+    const chatProxy = await api.http
+      .post('/api/v1/campaigns')
+      .send({ ...base, senders: [SENDER], contentSid: api.sandbox.account.contentTemplates.appointmentReminder })
+      .expect(422);
+    expect(chatProxy.body.error).toMatchObject({ code: 'CHANNEL_NOT_SUPPORTED', context: { fromNumber: SENDER } });
   });
 
   it('answers 404 for an unknown campaign and 400 naming a bad field', async () => {

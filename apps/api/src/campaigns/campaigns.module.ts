@@ -42,9 +42,22 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
     },
     {
       provide: CreateCampaign,
-      useFactory: (store: CampaignStore, liveConversations: LiveConversationPort, options: CampaignOptions, consent?: ConsentRegisterPort) =>
-        new CreateCampaign({ store, liveConversations, clock: clockOf(options), consent: consent ?? unavailableConsent }),
-      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, { token: CONSENT_REGISTER, optional: true }],
+      useFactory: (
+        store: CampaignStore,
+        liveConversations: LiveConversationPort,
+        options: CampaignOptions,
+        consent: ConsentRegisterPort,
+        outbound: OutboundSmsDependencies,
+      ) =>
+        new CreateCampaign({
+          store,
+          liveConversations,
+          clock: clockOf(options),
+          consent,
+          contentTemplates: outbound.contentTemplates,
+          outboundMode: outbound.outboundMode,
+        }),
+      inject: [CAMPAIGN_STORE, LIVE_CONVERSATIONS, CAMPAIGN_OPTIONS, CONSENT_REGISTER, OUTBOUND_SMS_DEPENDENCIES],
     },
     {
       provide: ControlCampaign,
@@ -62,8 +75,3 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
   ],
 })
 export class CampaignsModule {}
-
-/** Never reached: the controller refuses to create a campaign without the register (422). */
-const unavailableConsent: ConsentRegisterPort = {
-  optOutOf: () => Promise.reject(new Error('The consent register is not available')),
-};

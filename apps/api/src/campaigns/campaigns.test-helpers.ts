@@ -1,13 +1,5 @@
-import type { TestingModuleBuilder } from '@nestjs/testing';
 import type { HandsetMessage, SandboxControls } from '@flex-sms/twilio-sandbox';
-import { InMemoryConsentRegister } from '@flex-sms/domain/testing';
 import type { TestApp } from '../testing/test-app';
-import { CONSENT_REGISTER } from '../consent/consent.tokens';
-
-/** The campaigns' consent register replaced by the in-memory one the test holds (the sends still ask the SQL one). */
-export function withConsentRegister(register: InMemoryConsentRegister): (builder: TestingModuleBuilder) => TestingModuleBuilder {
-  return (builder) => builder.overrideProvider(CONSENT_REGISTER).useValue(register);
-}
 
 /** No quiet hours: suites that are not about them must not depend on the time of day they run at. */
 export const ANY_TIME = { sendFrom: '00:00', sendUntil: '00:00' } as const;

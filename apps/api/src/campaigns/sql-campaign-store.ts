@@ -23,7 +23,10 @@ export interface CampaignRow {
   id: string;
   name: string;
   status: CampaignStatus;
+  /** '' for a template campaign. */
   body: string;
+  channel: 'sms' | 'whatsapp';
+  content_sid: string | null;
   senders: string[];
   pacing_per_second: number;
   send_from: string;
@@ -65,7 +68,9 @@ export function toCampaign(row: CampaignRow): Campaign {
     id: row.id,
     name: row.name,
     status: row.status,
-    body: row.body,
+    body: row.content_sid ? null : row.body,
+    channel: row.channel,
+    contentSid: row.content_sid,
     senders: row.senders,
     pacingPerSecond: row.pacing_per_second,
     quietHours: { sendFrom: row.send_from, sendUntil: row.send_until },
@@ -76,7 +81,8 @@ export function toCampaign(row: CampaignRow): Campaign {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    report: row.report,
+    // Reports written before the preview existed have none.
+    report: row.report ? { ...row.report, preview: row.report.preview ?? [] } : null,
     stopReason: row.stop_reason,
     backoffLevel: row.backoff_level,
     backoffUntil: row.backoff_until,
@@ -134,7 +140,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
 const SENDABLE = `c.status = 'running' AND (c.backoff_until IS NULL OR c.backoff_until <= $1)`;
 
 /**
- * CampaignStore on the API's database (migration 110). The queue is campaign_recipient itself: a claim locks the
+ * CampaignStore on the API's database (migrations 110, 140). The queue is campaign_recipient itself: a claim locks the
  * sender's campaign_sender row (SKIP LOCKED: another instance takes another sender meanwhile), takes its next
  * pending recipient, marks it `sending` under the instance's id and moves the sender's next slot one interval on,
  * in one transaction, so the pacing holds across instances with nothing but the database.
@@ -153,12 +159,12 @@ export class SqlCampaignStore implements CampaignStore {
     await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO campaign (id, name, status, body, senders, pacing_per_second, send_from, send_until, start_at, in_conversation,
-                               filtered_stop_threshold, created_by, created_at)
-         VALUES ($1, $2, 'preparing', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                               filtered_stop_threshold, created_by, created_at, channel, content_sid)
+         VALUES ($1, $2, 'preparing', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           id,
           s.name,
-          s.body,
+          s.body ?? '',
           JSON.stringify(s.senders),
           s.pacingPerSecond,
           s.quietHours.sendFrom,
@@ -168,6 +174,8 @@ export class SqlCampaignStore implements CampaignStore {
           s.filteredStopThreshold,
           campaign.createdBy,
           campaign.createdAt,
+          s.channel,
+          s.contentSid,
         ],
       );
       for (const sender of s.senders) {

@@ -1,9 +1,10 @@
+import type { OutboundChannel } from '../outbound/outbound-channel';
 import type { ErrorRecord } from '../ports/journal.port';
 import type { MessageEncoding } from './message-segments';
 import type { QuietHours } from './quiet-hours';
 
 /**
- * A campaign sends one body to a list of recipients, fire-and-forget (each recipient is one SendSystemSms request
+ * A campaign sends one body, or one Content template, to a list of recipients, fire-and-forget (each recipient is one SendSystemSms request
  * of the journal), paced per sender number across every API instance.
  */
 export const CAMPAIGN_STATUSES = [
@@ -44,8 +45,11 @@ export type InConversationPolicy = 'skip' | 'send';
 
 export interface CampaignSettings {
   name: string;
-  /** The message; `{{name}}` and `{{<variable>}}` are filled in per recipient. */
-  body: string;
+  /** The message; `{{name}}` and `{{<variable>}}` are filled in per recipient. Null when it sends a template. */
+  body: string | null;
+  channel: OutboundChannel;
+  /** A Content template (HX…) sent instead of a body; each recipient's variables are its ContentVariables. */
+  contentSid: string | null;
   /** Sender numbers (E.164); each needs an enabled `sms` Studio Flex Flow, as a single fire-and-forget send. */
   senders: string[];
   /** Messages per second, per sender. */
@@ -74,9 +78,22 @@ export interface CampaignReport {
   segments: { encoding: MessageEncoding; perMessageMin: number; perMessageMax: number; total: number; ucs2Messages: number };
   /** Recipients per sender number. */
   perSender: Record<string, number>;
+  /** The first recipients to send, with their message as it will read (the body or template filled in). */
+  preview: PreviewMessage[];
   /** At the pacing, quiet hours aside. */
   estimatedDurationSeconds: number;
 }
+
+export interface PreviewMessage {
+  row: number;
+  toNumber: string;
+  toName: string;
+  fromNumber: string;
+  text: string;
+}
+
+/** Recipients whose message the report shows filled in. */
+export const REPORT_PREVIEW_ROWS = 5;
 
 /** Rows of each kind the report lists; the rest are counted (GET …/recipients?state= lists them all). */
 export const REPORT_ROWS_LISTED = 100;
@@ -105,6 +122,7 @@ export interface CampaignRecipient {
   /** E.164 once valid; as given otherwise. */
   toNumber: string;
   toName: string;
+  /** The body's `{{variables}}`; for a template campaign, its ContentVariables (the template's placeholders only). */
   variables: Record<string, string>;
   fromNumber: string | null;
   state: RecipientState;

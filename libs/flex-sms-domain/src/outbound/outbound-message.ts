@@ -1,11 +1,13 @@
 import { ChannelNotSupported, InvalidContent, InvalidInput, WhatsAppTemplateRequired } from '../errors';
 import { contentProblems, renderContent, WHATSAPP_APPROVED } from '../content/content-template';
+import type { ContentTemplateCatalog } from '../content/content-template-catalog';
 import type { ContentTemplate } from '../ports/content.port';
 import type { OutboundConversationPlan } from '../steps/outbound-conversation.plan';
 import { customerWindowOf } from './customer-window';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundMode } from './outbound-mode';
+import type { PhoneNumber } from '../value-objects/phone-number.value-object';
 
 /** Twilio's error for free text (or an unapproved template) to a WhatsApp customer outside the window. */
 export const TWILIO_OUTSIDE_WINDOW = 63016;
@@ -49,6 +51,17 @@ export function parseContentRequest(command: OutboundMessageFields, textField: s
   return { contentSid: command.contentSid, variables: variables as Record<string, string> };
 }
 
+/** WhatsApp goes through Flex Conversations only: Proxy relays SMS, so a Chat + Proxy number cannot send it. */
+export function assertChannelFitsMode(channel: OutboundChannel, fromNumber: PhoneNumber, mode: OutboundMode): void {
+  if (channel === 'whatsapp' && mode !== 'conversations') {
+    throw new ChannelNotSupported(
+      'whatsapp',
+      fromNumber.e164,
+      'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).',
+    );
+  }
+}
+
 /**
  * Whatever about the message can be known before anything is created in Twilio: the channel fits the number's mode,
  * the template exists, fits the channel and is filled in, and free text to WhatsApp is inside the customer's window.
@@ -59,13 +72,7 @@ export async function checkOutboundMessage(
   plan: OutboundConversationPlan,
   mode: OutboundMode,
 ): Promise<OutboundConversationPlan> {
-  if (plan.channel === 'whatsapp' && mode !== 'conversations') {
-    throw new ChannelNotSupported(
-      'whatsapp',
-      plan.fromNumber.e164,
-      'the number is in Chat + Proxy mode (a Flex Flow on Programmable Chat), and Proxy relays SMS only. Send WhatsApp from a number set up for Flex Conversations (a whatsapp Address Configuration).',
-    );
-  }
+  assertChannelFitsMode(plan.channel, plan.fromNumber, mode);
   if (plan.content) {
     const content = await checkContent(deps, plan.content, plan.channel);
     return { ...plan, content, record: { ...plan.record, body: content.body ?? null } };
@@ -79,19 +86,29 @@ async function checkContent(
   request: OutboundContentRequest,
   channel: OutboundChannel,
 ): Promise<OutboundContentRequest> {
-  if (!deps.contentTemplates) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
-  let template: ContentTemplate | undefined = await deps.contentTemplates.find(request.contentSid);
-  if (!template)
-    throw new InvalidContent([
-      { field: 'contentSid', message: `${request.contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` },
-    ]);
-  // An approval may have come since the list was cached: read it again before refusing for it.
-  if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
-    template = (await deps.contentTemplates.list({ refresh: true })).find((candidate) => candidate.sid === request.contentSid) ?? template;
-  }
+  const template = await findContentTemplate(deps.contentTemplates, request.contentSid, channel);
   const problems = contentProblems(template, request.variables, channel);
   if (problems.length > 0) throw new InvalidContent(problems);
   return { ...request, body: renderContent(template, channel, request.variables) ?? undefined };
+}
+
+/** The account's template `contentSid`, or InvalidContent naming the field; WhatsApp's approval is read fresh before it counts against the template. */
+export async function findContentTemplate(
+  catalog: ContentTemplateCatalog | undefined,
+  contentSid: string,
+  channel: OutboundChannel,
+): Promise<ContentTemplate> {
+  if (!catalog) throw new InvalidContent([{ field: 'contentSid', message: 'this deployment has no Content API access' }]);
+  let template = await catalog.find(contentSid);
+  if (!template)
+    throw new InvalidContent([
+      { field: 'contentSid', message: `${contentSid} is not a Content template of the account (GET /api/v1/content-templates lists them)` },
+    ]);
+  // An approval may have come since the list was cached: read it again before refusing for it.
+  if (channel === 'whatsapp' && template.whatsapp.status !== WHATSAPP_APPROVED) {
+    template = (await catalog.list({ refresh: true })).find((candidate) => candidate.sid === contentSid) ?? template;
+  }
+  return template;
 }
 
 async function checkWhatsAppWindow(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<void> {

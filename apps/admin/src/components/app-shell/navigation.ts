@@ -5,6 +5,7 @@ import { DoNotIcon } from '@twilio-paste/icons/esm/DoNotIcon';
 import { HistoryIcon } from '@twilio-paste/icons/esm/HistoryIcon';
 import { ProductKeysIcon } from '@twilio-paste/icons/esm/ProductKeysIcon';
 import { MobileIcon } from '@twilio-paste/icons/esm/MobileIcon';
+import { ProductMarketingCampaignsIcon } from '@twilio-paste/icons/esm/ProductMarketingCampaignsIcon';
 import { ProductDebuggerIcon } from '@twilio-paste/icons/esm/ProductDebuggerIcon';
 import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
 import { ProductProxyIcon } from '@twilio-paste/icons/esm/ProductProxyIcon';
@@ -28,6 +29,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Status', href: '/', Icon: SystemStatusIcon },
   { label: 'Send', href: '/send', Icon: SendIcon },
   { label: 'History', href: '/history', Icon: HistoryIcon },
+  { label: 'Campaigns', href: '/campaigns', Icon: ProductMarketingCampaignsIcon },
   { label: 'Flex Flows', href: '/flex-flows', Icon: ProductFlexIcon },
   { label: 'Proxy sessions', href: '/proxy-sessions', Icon: ProductProxyIcon },
   { label: 'Cleanup', href: '/cleanup', Icon: DeleteIcon, adminOnly: true },

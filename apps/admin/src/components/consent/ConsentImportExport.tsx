@@ -41,7 +41,7 @@ export function ConsentImportExport() {
             aria-describedby="consent-import-help"
             onChange={(event) => setFile(event.target.files?.[0])}
           />
-          <HelpText id="consent-import-help">Up to 100 KB from the console; larger files go to POST /api/v1/consent/import.</HelpText>
+          <HelpText id="consent-import-help">Streamed to the API as it is read, up to 64 MiB.</HelpText>
         </Box>
         <Button variant="secondary" disabled={!file} loading={importing.isPending} onClick={async () => file && importing.mutate(await file.text())}>
           Import

@@ -48,6 +48,7 @@ export const SCHEMA_LIMITS = {
   "CreateCampaignRequestDto": {
     "name": {"maxLength": 256},
     "body": {"maxLength": 1600},
+    "channel": {"default": "sms"},
     "pacingPerSecond": {"minimum": 0.01, "maximum": 100},
     "sendFrom": {"default": "08:00"},
     "sendUntil": {"default": "21:00"},
@@ -79,6 +80,7 @@ export const PARAMETER_LIMITS = {
   "POST /api/v1/campaigns": {
     "name": {"maxLength": 256},
     "body": {"maxLength": 1600},
+    "channel": {"default": "sms"},
     "pacingPerSecond": {"minimum": 0.01, "maximum": 100},
     "sendFrom": {"default": "08:00"},
     "sendUntil": {"default": "21:00"},

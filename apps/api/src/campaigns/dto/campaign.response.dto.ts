@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAMPAIGN_STATUSES, RECIPIENT_STATES, type RecipientState } from '@flex-sms/domain';
+import { CAMPAIGN_STATUSES, OUTBOUND_CHANNELS, RECIPIENT_STATES, type RecipientState } from '@flex-sms/domain';
 import { ErrorRecordDto } from '../../common/error-record.dto';
 
 class PreflightRowDto {
@@ -21,6 +21,15 @@ class SegmentsDto {
   @ApiProperty() ucs2Messages!: number;
 }
 
+class PreviewMessageDto {
+  @ApiProperty() row!: number;
+  @ApiProperty() toNumber!: string;
+  @ApiProperty() toName!: string;
+  @ApiProperty() fromNumber!: string;
+  @ApiProperty({ description: 'The message as the customer will read it: the body, or the template’s body for the channel, filled in' })
+  text!: string;
+}
+
 export class CampaignReportDto {
   @ApiProperty() rows!: number;
   @ApiProperty() toSend!: number;
@@ -34,6 +43,8 @@ export class CampaignReportDto {
     number
   >;
   @ApiProperty({ description: 'At the pacing, quiet hours aside' }) estimatedDurationSeconds!: number;
+  @ApiProperty({ type: [PreviewMessageDto], description: 'The first 5 recipients to send, with their message filled in' })
+  preview!: PreviewMessageDto[];
 }
 
 class QuietHoursDto {
@@ -58,7 +69,9 @@ export class CampaignViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: string;
-  @ApiProperty() body!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when the campaign sends a Content template' }) body!: string | null;
+  @ApiProperty({ enum: OUTBOUND_CHANNELS }) channel!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The Content template sent instead of a body' }) contentSid!: string | null;
   @ApiProperty({ type: [String] }) senders!: string[];
   @ApiProperty() pacingPerSecond!: number;
   @ApiProperty({ type: QuietHoursDto }) quietHours!: QuietHoursDto;
@@ -84,7 +97,8 @@ export class CampaignRecipientDto {
   @ApiProperty({ description: 'CSV data row (1 = first) or list index + 1' }) row!: number;
   @ApiProperty() toNumber!: string;
   @ApiProperty() toName!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) variables!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The body’s variables, or the template’s ContentVariables' })
+  variables!: Record<string, string>;
   @ApiProperty({ type: String, nullable: true }) fromNumber!: string | null;
   @ApiProperty({ enum: RECIPIENT_STATES }) state!: string;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { MAX_NAME_LENGTH, MAX_PACING_PER_SECOND, MAX_SMS_BODY_LENGTH } from '@flex-sms/domain';
+import { MAX_NAME_LENGTH, MAX_PACING_PER_SECOND, MAX_SMS_BODY_LENGTH, OUTBOUND_CHANNELS, type OutboundChannel } from '@flex-sms/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsE164PhoneNumber } from '../../common/validation/phone-number.validators';
+import { IsTwilioSid } from '../../common/validation/twilio-sid.validator';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_JSON_RECIPIENTS = 1000;
@@ -41,14 +42,36 @@ export class CampaignSettingsDto {
   @Length(1, MAX_NAME_LENGTH)
   name!: string;
 
-  @ApiProperty({
-    description: 'The SMS text; `{{name}}` and `{{<variable>}}` are filled in per recipient.',
+  @ApiPropertyOptional({
+    description: 'The SMS text; `{{name}}` and `{{<variable>}}` are filled in per recipient. Required unless contentSid is given.',
     example: 'Hi {{name}}, your appointment is on {{date}}. Reply to reschedule.',
     maxLength: MAX_SMS_BODY_LENGTH,
   })
+  @IsOptional()
   @IsString()
   @Length(1, MAX_SMS_BODY_LENGTH)
-  body!: string;
+  body?: string;
+
+  @ApiPropertyOptional({
+    enum: OUTBOUND_CHANNELS,
+    default: 'sms',
+    description:
+      'sms or whatsapp. A WhatsApp campaign needs contentSid (400 naming it otherwise): it writes first, and outside the customer’s 24-hour window ' +
+      'WhatsApp delivers only an approved template.',
+  })
+  @IsOptional()
+  @IsIn(OUTBOUND_CHANNELS)
+  channel?: OutboundChannel;
+
+  @ApiPropertyOptional({
+    description:
+      'A Content template (GET /api/v1/content-templates) sent instead of the body, checked as a single send checks it; on WhatsApp it must be ' +
+      'approved. Each recipient’s variables (JSON `variables`, CSV `variableColumns`) fill its placeholders; a recipient missing one is reported invalid.',
+    example: 'HX0123456789abcdef0123456789abcdef',
+  })
+  @IsOptional()
+  @IsTwilioSid('HX')
+  contentSid?: string;
 
   @ApiProperty({
     description: 'Sender numbers (E.164), each with an enabled `sms` Studio Flex Flow. A recipient keeps the sender it had in an earlier campaign.',
@@ -139,7 +162,7 @@ export class CampaignRecipientRequestDto {
   name?: string;
 
   @ApiPropertyOptional({
-    description: 'Values of the body’s `{{variables}}`.',
+    description: 'Values of the body’s `{{variables}}`, or of the template’s placeholders (its ContentVariables).',
     type: 'object',
     additionalProperties: { type: 'string', maxLength: MAX_SMS_BODY_LENGTH },
     maxProperties: 50,
@@ -191,7 +214,12 @@ export class CreateCampaignCsvQueryDto extends CampaignSettingsDto {
   @Length(1, 128)
   nameColumn?: string;
 
-  @ApiPropertyOptional({ description: 'Columns read as `{{variables}}` (comma-separated); default every other column.', example: 'date,clinic' })
+  @ApiPropertyOptional({
+    description:
+      'Columns read as variables, comma-separated: `column` (the variable of the same name) or `column:variable` (a template’s `{{1}}` from column ' +
+      '`date`: `date:1`); default every other column, each under its own name.',
+    example: 'date,clinic',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 4096)

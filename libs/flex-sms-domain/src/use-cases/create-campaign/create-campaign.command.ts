@@ -7,12 +7,17 @@ export interface CampaignRecipientInput {
   row: number;
   number: string;
   name?: string;
+  /** The body's `{{variables}}`, or the template's ContentVariables. */
   variables?: Record<string, string>;
 }
 
 export interface CreateCampaignCommand {
   name: string;
-  body: string;
+  /** The text; or leave it out and send `contentSid` (a Content template). */
+  body?: string;
+  /** `sms` (default) or `whatsapp`; a WhatsApp campaign needs a template. */
+  channel?: string;
+  contentSid?: string;
   senders: string[];
   /** Messages per second per sender; unset = by the sender's kind (defaultPacingOf). */
   pacingPerSecond?: number;

@@ -1,5 +1,8 @@
-import { InvalidInput } from '../../errors';
-import { FakeClock } from '../../testing/fake-clock';
+import { ContentTemplateCatalog } from '../../content/content-template-catalog';
+import { ChannelNotSupported, InvalidContent, InvalidInput } from '../../errors';
+import type { ContentTemplate } from '../../ports/content.port';
+import { TwilioRetrier } from '../../retry/twilio-retrier';
+import { FakeClock, FixedRandom } from '../../testing/fake-clock';
 import { InMemoryCampaignStore } from '../../testing/in-memory-campaign-store';
 import { InMemoryConsentRegister } from '../../testing/in-memory-consent-register';
 import type { LiveConversationPort } from '../../ports/live-conversation.port';
@@ -8,13 +11,31 @@ import type { CampaignRecipientInput } from './create-campaign.command';
 
 const SENDER = '+15550100001';
 const OTHER = '+15550100002';
+const template = (sid: string, whatsapp: string): ContentTemplate => ({
+  sid,
+  friendlyName: `reminder_${whatsapp}`,
+  language: 'en',
+  variables: { 1: 'Ada', 2: 'Monday' },
+  types: { 'twilio/text': { body: 'Hi {{1}}, see you on {{2}}.' } },
+  whatsapp: { status: whatsapp, name: null, category: null, rejectionReason: null },
+  dateUpdated: new Date(0),
+});
+const APPROVED = template('HX' + 'a'.repeat(32), 'approved');
+const PENDING = template('HX' + 'b'.repeat(32), 'pending');
 const number = (index: number) => `+1415555${String(1000 + index).padStart(4, '0')}`;
 
 describe('CreateCampaign', () => {
   let store: InMemoryCampaignStore;
   let consent: InMemoryConsentRegister;
   const live: LiveConversationPort = { liveConversations: async () => new Map() };
-  const create = () => new CreateCampaign({ store, consent, liveConversations: live, clock: new FakeClock() });
+  const clock = new FakeClock();
+  const contentTemplates = new ContentTemplateCatalog(
+    { listContentAndApprovals: async () => [APPROVED, PENDING] },
+    clock,
+    new TwilioRetrier(clock, new FixedRandom()),
+  );
+  const outboundMode = async (sender: { e164: string }) => (sender.e164 === SENDER ? ('conversations' as const) : ('chat-proxy' as const));
+  const create = () => new CreateCampaign({ store, consent, liveConversations: live, clock, contentTemplates, outboundMode });
 
   beforeEach(() => {
     store = new InMemoryCampaignStore();
@@ -114,5 +135,59 @@ describe('CreateCampaign', () => {
     );
     expect(store.campaigns.size).toBe(0);
     expect(store.recipients.size).toBe(0);
+  });
+
+  describe('with a Content template', () => {
+    it('checks each recipient’s variables as a single send would, sends the placeholders only, and previews the filled-in body', async () => {
+      const campaign = await create().execute({
+        name: 'Template',
+        contentSid: APPROVED.sid,
+        channel: 'whatsapp',
+        senders: [SENDER],
+        recipients: [
+          { row: 1, number: number(1), name: 'Ada', variables: { 1: 'Ada', 2: 'March 3', clinic: 'North' } },
+          { row: 2, number: number(2), name: 'Grace', variables: { 1: 'Grace' } },
+          { row: 3, number: number(3), name: 'Tab', variables: { 1: 'Tab', 2: 'March\t4' } },
+        ],
+        caller: 'test',
+      });
+      expect(campaign).toMatchObject({ body: null, channel: 'whatsapp', contentSid: APPROVED.sid });
+      expect(campaign.report?.invalid.rows).toEqual([
+        { row: 2, input: number(2), reason: expect.stringContaining('contentVariables.2: is required') },
+        { row: 3, input: number(3), reason: expect.stringContaining('contentVariables.2: must not contain new lines, tabs') },
+      ]);
+      expect(campaign.report?.preview).toEqual([
+        { row: 1, toNumber: number(1), toName: 'Ada', fromNumber: SENDER, text: 'Hi Ada, see you on March 3.' },
+      ]);
+      expect(store.recipients.get(campaign.id)![0].variables).toEqual({ 1: 'Ada', 2: 'March 3' });
+    });
+
+    it('refuses up front a WhatsApp campaign with a body only, a template WhatsApp has not approved, or a Chat + Proxy sender', async () => {
+      const base = { name: 'X', senders: [SENDER], recipients: [{ row: 1, number: number(1) }], caller: 'test' };
+      const bodyOnly = await create()
+        .execute({ ...base, body: 'Hello', channel: 'whatsapp' })
+        .catch((error: unknown) => error);
+      expect(bodyOnly).toBeInstanceOf(InvalidInput);
+      expect((bodyOnly as InvalidInput).message).toMatch(/contentSid.*24-hour/);
+      await expect(create().execute({ ...base, contentSid: PENDING.sid, channel: 'whatsapp' })).rejects.toThrow(InvalidContent);
+      await expect(create().execute({ ...base, contentSid: 'HX' + 'c'.repeat(32) })).rejects.toThrow('is not a Content template of the account');
+      await expect(create().execute({ ...base, body: 'Hello', contentSid: APPROVED.sid })).rejects.toThrow('body: must be left out');
+      await expect(create().execute({ ...base, senders: [SENDER, OTHER], contentSid: APPROVED.sid, channel: 'whatsapp' })).rejects.toThrow(
+        ChannelNotSupported,
+      );
+      expect(store.campaigns.size).toBe(0);
+    });
+
+    it('sends an unapproved template on SMS, where no approval is needed', async () => {
+      const campaign = await create().execute({
+        name: 'SMS template',
+        contentSid: PENDING.sid,
+        senders: [SENDER],
+        recipients: [{ row: 1, number: number(1), name: 'Ada', variables: { 1: 'Ada', 2: 'Friday' } }],
+        caller: 'test',
+      });
+      expect(campaign.report?.toSend).toBe(1);
+      expect(campaign.report?.preview[0].text).toBe('Hi Ada, see you on Friday.');
+    });
   });
 });

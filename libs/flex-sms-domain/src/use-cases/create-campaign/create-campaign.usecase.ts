@@ -3,19 +3,26 @@ import {
   type CampaignReport,
   type CampaignSettings,
   type PreflightRow,
+  type PreviewMessage,
+  REPORT_PREVIEW_ROWS,
   REPORT_ROWS_LISTED,
   defaultPacingOf,
   renderBody,
 } from '../../campaigns/campaign';
 import { messageSegments } from '../../campaigns/message-segments';
+import type { ContentTemplateCatalog } from '../../content/content-template-catalog';
+import { contentProblems, placeholdersOf, renderContent } from '../../content/content-template';
+import { assertChannelFitsMode, findContentTemplate, parseChannel, parseContentRequest } from '../../outbound/outbound-message';
+import type { OutboundMode } from '../../outbound/outbound-mode';
+import type { ContentTemplate } from '../../ports/content.port';
 import { DEFAULT_QUIET_HOURS, isTimeOfDay } from '../../campaigns/quiet-hours';
-import { CampaignNotFound, InvalidInput, InvalidPhoneNumber } from '../../errors';
+import { CampaignNotFound, InvalidContent, InvalidInput, InvalidPhoneNumber } from '../../errors';
 import type { CampaignStore, NewCampaignRecipient } from '../../ports/campaign-store.port';
 import type { Clock } from '../../ports/clock.port';
 import type { ConsentRegisterPort } from '../../ports/consent-register.port';
 import type { LiveConversationPort } from '../../ports/live-conversation.port';
 import { PhoneNumber } from '../../value-objects/phone-number.value-object';
-import { MAX_NAME_LENGTH, MAX_SMS_BODY_LENGTH, requireText } from '../outbound-command.validation';
+import { MAX_NAME_LENGTH, MAX_SMS_BODY_LENGTH, optionalText, requireText } from '../outbound-command.validation';
 import type { CampaignRecipientInput, CreateCampaignCommand } from './create-campaign.command';
 
 export interface CreateCampaignDependencies {
@@ -23,6 +30,10 @@ export interface CreateCampaignDependencies {
   consent: ConsentRegisterPort;
   liveConversations: LiveConversationPort;
   clock: Clock;
+  /** The account's Content templates (the outbound flows' catalog); absent: template campaigns are refused. */
+  contentTemplates?: ContentTemplateCatalog;
+  /** Each sender's mode (the outbound flows'): a WhatsApp campaign needs Conversations senders. Absent: checked per send. */
+  outboundMode?: (fromNumber: PhoneNumber) => Promise<OutboundMode>;
 }
 
 /** Rows read, checked and written per batch: what sits in memory at once while a large list streams in. */
@@ -32,7 +43,8 @@ export const DEFAULT_FILTERED_STOP_THRESHOLD = 10;
 const MAX_SENDERS = 50;
 
 /**
- * Creates a campaign: checks its settings, reads the list in batches (invalid numbers, duplicates, opted-out
+ * Creates a campaign: checks its settings (a template is checked as a single send checks it, its approval up front),
+ * reads the list in batches (invalid numbers, duplicates, opted-out
  * customers, customers in a live conversation are set aside with their row and reason), assigns each recipient a
  * sender (the one it had in an earlier campaign, if this one has it), and writes the pre-flight report. The
  * campaign then runs, waits for its start time, or, for a dry run, stays a report.
@@ -42,6 +54,8 @@ export class CreateCampaign {
 
   async execute(command: CreateCampaignCommand): Promise<Campaign> {
     const settings = this.settingsOf(command);
+    await this.checkSenderModes(settings);
+    const template = await this.templateOf(settings);
     const batches = batchesOf(command.recipients, RECIPIENT_BATCH_SIZE);
     const first = await batches.next();
     if (first.done || first.value.length === 0) throw new InvalidInput('recipients', 'has no rows');
@@ -52,7 +66,7 @@ export class CreateCampaign {
       const report = new ReportBuilder(settings);
       let position = 0;
       for (let batch: CampaignRecipientInput[] | undefined = first.value; batch;) {
-        const recipients = await this.prepareBatch(id, settings, batch, position, report);
+        const recipients = await this.prepareBatch(id, settings, template, batch, position, report);
         await this.deps.store.addRecipients(id, recipients);
         position += recipients.length;
         const next = await batches.next();
@@ -71,7 +85,16 @@ export class CreateCampaign {
 
   private settingsOf(command: CreateCampaignCommand): CampaignSettings {
     const name = requireText('name', command.name, MAX_NAME_LENGTH);
-    const body = requireText('body', command.body, MAX_SMS_BODY_LENGTH);
+    const channel = parseChannel(command.channel);
+    const text = optionalText('body', command.body, MAX_SMS_BODY_LENGTH);
+    const content = parseContentRequest({ contentSid: command.contentSid }, 'body', text);
+    // Every campaign message is business-initiated: most customers are outside their 24-hour window (Twilio 63016).
+    if (!content && channel === 'whatsapp')
+      throw new InvalidInput(
+        'contentSid',
+        'is required on WhatsApp: outside the customer’s 24-hour service window WhatsApp delivers only an approved template, and a campaign writes first',
+      );
+    const body = content ? null : requireText('body', text, MAX_SMS_BODY_LENGTH);
     if (!Array.isArray(command.senders) || command.senders.length === 0) throw new InvalidInput('senders', 'needs at least one sender number');
     if (command.senders.length > MAX_SENDERS) throw new InvalidInput('senders', `must list at most ${MAX_SENDERS} numbers`);
     const senders = [...new Set(command.senders.map((sender, index) => PhoneNumber.parse(sender, { field: `senders[${index}]` }).e164))];
@@ -89,6 +112,8 @@ export class CreateCampaign {
     return {
       name,
       body,
+      channel,
+      contentSid: content?.contentSid ?? null,
       senders,
       pacingPerSecond: pacing,
       quietHours,
@@ -98,9 +123,29 @@ export class CreateCampaign {
     };
   }
 
+  /** Every recipient of a sender that cannot carry the channel would fail: the campaign is refused instead. */
+  private async checkSenderModes(settings: CampaignSettings): Promise<void> {
+    const { outboundMode } = this.deps;
+    if (settings.channel === 'sms' || !outboundMode) return;
+    for (const sender of settings.senders) {
+      const number = PhoneNumber.parse(sender);
+      assertChannelFitsMode(settings.channel, number, await outboundMode(number));
+    }
+  }
+
+  /** The template, refused before any row is read when no recipient could get it (not approved for WhatsApp, no body). */
+  private async templateOf(settings: CampaignSettings): Promise<ContentTemplate | null> {
+    if (!settings.contentSid) return null;
+    const template = await findContentTemplate(this.deps.contentTemplates, settings.contentSid, settings.channel);
+    const refused = contentProblems(template, {}, settings.channel).filter((problem) => problem.field === 'contentSid');
+    if (refused.length) throw new InvalidContent(refused);
+    return template;
+  }
+
   private async prepareBatch(
     campaignId: string,
     settings: CampaignSettings,
+    template: ContentTemplate | null,
     batch: readonly CampaignRecipientInput[],
     firstPosition: number,
     report: ReportBuilder,
@@ -116,7 +161,7 @@ export class CreateCampaign {
     const recipients: NewCampaignRecipient[] = [];
     for (const [offset, { input, number }] of parsed.entries()) {
       const toName = (input.name ?? '').trim().slice(0, MAX_NAME_LENGTH);
-      const variables = input.variables ?? {};
+      const variables = template ? templateVariables(template, toName, input.variables ?? {}) : (input.variables ?? {});
       const base = { position: firstPosition + offset, row: input.row, toName, variables };
       const setAside = (state: NewCampaignRecipient['state'], toNumber: string, reason: string, fromNumber: string | null = null) => {
         report.setAside(state, { row: input.row, input: input.number, reason });
@@ -132,13 +177,9 @@ export class CreateCampaign {
         continue;
       }
       firstRowOf.set(number, input.row);
-      const rendered = renderBody(settings.body, toName, variables);
-      if (rendered.missing.length) {
-        setAside('invalid', number, `no value for ${rendered.missing.map((key) => `{{${key}}}`).join(', ')}`);
-        continue;
-      }
-      if (rendered.text.trim() === '' || rendered.text.length > MAX_SMS_BODY_LENGTH) {
-        setAside('invalid', number, `the message is ${rendered.text.trim() === '' ? 'empty' : `longer than ${MAX_SMS_BODY_LENGTH} characters`}`);
+      const rendered = template ? renderTemplate(template, settings, variables) : renderText(settings.body ?? '', toName, variables);
+      if (typeof rendered !== 'string') {
+        setAside('invalid', number, rendered.reason);
         continue;
       }
       const conversation = live.get(number);
@@ -152,11 +193,40 @@ export class CreateCampaign {
         setAside('in_conversation', number, `in a live conversation with ${conversation.fromNumber} (task ${conversation.taskSid})`, fromNumber);
         continue;
       }
-      report.toSend(fromNumber, rendered.text);
+      report.toSend({ row: input.row, toNumber: number, toName, fromNumber, text: rendered });
       recipients.push({ ...base, toNumber: number, fromNumber, state: 'pending', reason: null });
     }
     return recipients;
   }
+}
+
+/** The body filled in for one recipient, or why it cannot be. */
+function renderText(body: string, toName: string, variables: Record<string, string>): string | { reason: string } {
+  const rendered = renderBody(body, toName, variables);
+  if (rendered.missing.length) return { reason: `no value for ${rendered.missing.map((key) => `{{${key}}}`).join(', ')}` };
+  if (rendered.text.trim() === '' || rendered.text.length > MAX_SMS_BODY_LENGTH)
+    return { reason: `the message is ${rendered.text.trim() === '' ? 'empty' : `longer than ${MAX_SMS_BODY_LENGTH} characters`}` };
+  return rendered.text;
+}
+
+/** The template filled in for one recipient, or what a single send would be refused for (each problem by its field). */
+function renderTemplate(template: ContentTemplate, settings: CampaignSettings, variables: Record<string, string>): string | { reason: string } {
+  const problems = contentProblems(template, variables, settings.channel);
+  if (problems.length) return { reason: problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ') };
+  return renderContent(template, settings.channel, variables) ?? '';
+}
+
+/**
+ * A recipient's ContentVariables: its values for the template's placeholders (other columns of a CSV are not the
+ * template's), `name` from the recipient's name when the template has `{{name}}` and no value was given.
+ */
+function templateVariables(template: ContentTemplate, toName: string, given: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const placeholder of placeholdersOf(template)) {
+    if (Object.prototype.hasOwnProperty.call(given, placeholder)) values[placeholder] = given[placeholder];
+    else if (placeholder === 'name' && toName) values[placeholder] = toName;
+  }
+  return values;
 }
 
 function parseNumber(input: unknown): string | { reason: string } {
@@ -196,6 +266,7 @@ class ReportBuilder {
   private segmentsTotal = 0;
   private ucs2 = 0;
   private sending = 0;
+  private readonly preview: PreviewMessage[] = [];
 
   constructor(private readonly settings: CampaignSettings) {
     this.perSender = Object.fromEntries(settings.senders.map((sender) => [sender, 0]));
@@ -214,7 +285,9 @@ class ReportBuilder {
     return this.settings.senders.reduce((least, sender) => (this.perSender[sender] < this.perSender[least] ? sender : least));
   }
 
-  toSend(fromNumber: string, text: string): void {
+  toSend(message: PreviewMessage): void {
+    const { fromNumber, text } = message;
+    if (this.preview.length < REPORT_PREVIEW_ROWS) this.preview.push(message);
     this.rows++;
     this.sending++;
     this.perSender[fromNumber] = (this.perSender[fromNumber] ?? 0) + 1;
@@ -242,6 +315,7 @@ class ReportBuilder {
         ucs2Messages: this.ucs2,
       },
       perSender: this.perSender,
+      preview: this.preview,
       estimatedDurationSeconds: Math.ceil(busiest / this.settings.pacingPerSecond),
     };
   }

@@ -1,4 +1,4 @@
-import { campaignIdempotencyKey, renderBody, type CampaignRecipient } from '../../campaigns/campaign';
+import { campaignIdempotencyKey, renderBody, type Campaign, type CampaignRecipient } from '../../campaigns/campaign';
 import { nextSendableTime } from '../../campaigns/quiet-hours';
 import { ConversationConflict, DomainError, ParticipantConflict, TwilioTransientFailure, TwilioUnavailable, toErrorRecord } from '../../errors';
 import type { CampaignStore } from '../../ports/campaign-store.port';
@@ -68,7 +68,7 @@ export class DispatchCampaignRecipients {
     }
 
     try {
-      const result = await this.deps.sendSystemSms(this.commandFor(campaign.body, campaign.createdBy, recipient));
+      const result = await this.deps.sendSystemSms(this.commandFor(campaign, recipient));
       await store.settle(campaign.id, recipient.position, { state: 'sent', requestId: result.id }, new Date(clock.now()));
       await store.recover(campaign.id, new Date(clock.now()));
       await store.completeIfDone(campaign.id, new Date(clock.now()));
@@ -126,13 +126,16 @@ export class DispatchCampaignRecipients {
     }
   }
 
-  private commandFor(body: string, caller: string, recipient: CampaignRecipient): SendSystemSmsCommand {
+  private commandFor(campaign: Campaign, recipient: CampaignRecipient): SendSystemSmsCommand {
     return {
       fromNumber: recipient.fromNumber ?? '',
       toNumber: recipient.toNumber,
       toName: recipient.toName || recipient.toNumber,
-      messageBody: renderBody(body, recipient.toName, recipient.variables).text,
-      caller,
+      channel: campaign.channel,
+      ...(campaign.contentSid
+        ? { contentSid: campaign.contentSid, contentVariables: recipient.variables }
+        : { messageBody: renderBody(campaign.body ?? '', recipient.toName, recipient.variables).text }),
+      caller: campaign.createdBy,
       idempotencyKey: campaignIdempotencyKey(recipient.campaignId, recipient.position),
     };
   }
