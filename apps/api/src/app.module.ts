@@ -9,6 +9,7 @@ import { ConversationModule } from './conversation/conversation.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DeploymentModule } from './deployment/deployment.module';
+import { SendersModule } from './senders/senders.module';
 import { ContentTemplateModule } from './content-template/content-template.module';
 import { DoctorModule } from './doctor/doctor.module';
 import { FlexFlowModule } from './flex-flow/flex-flow.module';
@@ -41,6 +42,7 @@ import { TwilioModule } from './twilio/twilio.module';
     ConsentModule,
     DeliveryModule,
     ContentTemplateModule,
+    SendersModule,
     CampaignsModule,
   ],
 })

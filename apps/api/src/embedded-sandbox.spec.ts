@@ -38,7 +38,19 @@ describe('API without Twilio credentials', () => {
       .get('/health/ready')
       .expect(200, {
         status: 'ready',
-        checks: { database: { status: 'up' }, twilio: { status: 'up', mode: 'sandbox', outboundMode: 'chat-proxy', delivery: { callbacks: 'on' } } },
+        checks: {
+          database: { status: 'up' },
+          twilio: {
+            status: 'up',
+            mode: 'sandbox',
+            // OUTBOUND_MODE unset: the demo account's Chat + Proxy numbers and its Conversations number, each found.
+            outboundMode: 'mixed',
+            outboundModeSource: 'detected',
+            outboundModeDetail:
+              'detected per number: +15550100001, +15550100002 chat-proxy (Flex Flow); +15550100003 conversations (Conversations Address Configuration)',
+            delivery: { callbacks: 'on' },
+          },
+        },
       });
   });
 

@@ -113,6 +113,13 @@ describe.each(OUTBOUND_MODES)('the API answers as its OpenAPI document says (OUT
     }
   });
 
+  it('answers the senders and the WhatsApp window as documented', async () => {
+    const { senders } = await call('get', '/api/v1/senders', 200);
+    expect(senders.map((sender: { number: string }) => sender.number)).toEqual(expect.arrayContaining([NUMBER, '+15550100003']));
+    await call('get', '/api/v1/senders/{from}/window', 200, { params: { from: '+15550100003' }, query: { to: customer(15) } });
+    await call('get', '/api/v1/senders/{from}/window', 400, { params: { from: '+15550100003' }, query: { to: 'nope' } });
+  });
+
   it('answers the sandbox handset routes as documented', async () => {
     const handsets = await call('get', '/api/v1/sandbox/handset', 200);
     const number = handsets.handsets[0]?.number ?? customer(2);

@@ -48,6 +48,9 @@ const CONFINED_ROUTES = [
   'GET /api/v1/channels/:sid',
   'GET /api/v1/conversations/:sid',
   'GET /api/v1/auth/me',
+  // Senders: a restricted key sees its numbers only, and another number's window is a 403 (senders.http.spec.ts).
+  'GET /api/v1/senders',
+  'GET /api/v1/senders/:from/window',
   'POST /api/v1/auth/logout',
   // Campaigns: a restricted key creates campaigns from its numbers only, and sees only those (campaigns.http.spec.ts).
   'POST /api/v1/campaigns',

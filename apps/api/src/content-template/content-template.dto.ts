@@ -32,6 +32,11 @@ class ChannelBodiesDto {
   whatsapp!: string | null;
 }
 
+class ChannelButtonsDto {
+  @ApiProperty({ type: [String], description: 'Quick-reply button titles WhatsApp shows under the body', example: ['Confirm', 'Reschedule'] })
+  whatsapp!: string[];
+}
+
 class WhatsAppApprovalDto {
   @ApiProperty({ description: 'WhatsApp’s decision: approved, pending, received, rejected, paused, disabled or unsubmitted', example: 'approved' })
   status!: string;
@@ -70,6 +75,9 @@ export class ContentTemplateDto implements ContentTemplateView {
 
   @ApiProperty({ type: ChannelBodiesDto, description: 'The body each channel shows, filled with the samples' })
   preview!: ChannelBodiesDto;
+
+  @ApiProperty({ type: ChannelButtonsDto, description: 'The buttons each channel shows under the body (SMS shows none)' })
+  buttons!: ChannelButtonsDto;
 
   @ApiProperty({ type: WhatsAppApprovalDto })
   whatsapp!: WhatsAppApprovalDto;

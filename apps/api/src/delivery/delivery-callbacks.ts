@@ -33,14 +33,16 @@ export class DeliveryCallbacks {
 
   async register(): Promise<DeliveryCallbackRegistration[]> {
     if (!this.publicUrl.baseUrl()) return (this.registrations = []);
-    const { defaultMode, conversationsNumbers } = this.config.outboundModes;
+    const { defaultMode, conversationsNumbers, detect } = this.config.outboundModes;
     const proxyUrl = this.publicUrl.webhookUrl('proxy');
     const conversationsUrl = this.publicUrl.webhookUrl('conversations');
     this.registrations = await registerDeliveryCallbacks(this.registry, {
       // Proxy carries the numbers in Chat + Proxy mode, Conversations the others; a service no number uses is left alone.
+      // With each number's mode found from the account (OUTBOUND_MODE unset), either may carry a send: both are heard
+      // (Conversations' webhook also feeds the WhatsApp window with the customers' messages).
       proxyCallbackUrl: defaultMode === 'chat-proxy' && this.account.proxyServiceSid && proxyUrl ? proxyUrl : undefined,
       conversations:
-        (defaultMode === 'conversations' || conversationsNumbers.length > 0) && conversationsUrl
+        (defaultMode === 'conversations' || conversationsNumbers.length > 0 || detect) && conversationsUrl
           ? { chatServiceSid: this.account.chatServiceSid, url: conversationsUrl }
           : undefined,
     });

@@ -35,9 +35,20 @@ class TwilioCheckDto extends CheckDto {
   @ApiProperty({
     enum: ['chat-proxy', 'conversations', 'mixed'],
     description:
-      'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE, CONVERSATIONS_NUMBERS).',
+      'How the numbers start outbound conversations: Chat + Proxy, Conversations + Flex Interactions, or some of each (OUTBOUND_MODE and CONVERSATIONS_NUMBERS; with OUTBOUND_MODE unset, as found per number from the account).',
   })
   outboundMode!: 'chat-proxy' | 'conversations' | 'mixed';
+
+  @ApiProperty({ enum: ['settings', 'detected'], description: 'From OUTBOUND_MODE (settings), or found per number from the account (detected)' })
+  outboundModeSource!: 'settings' | 'detected';
+
+  @ApiProperty({
+    description:
+      'What decided it: the settings as set, or each mode with its numbers and what was found for them (GET /api/v1/senders has each number’s reason)',
+    example:
+      'detected per number: +15550100001, +15550100002 chat-proxy (Flex Flow); +15550100003 conversations (Conversations Address Configuration)',
+  })
+  outboundModeDetail!: string;
 
   @ApiProperty({ type: DeliveryTrackingDto })
   delivery!: DeliveryTrackingDto;

@@ -21,7 +21,7 @@ describe('Health', () => {
     await api.anonymous.get('/health').expect(200, { status: 'ok' });
   });
 
-  it('is ready when the database and Twilio answer', async () => {
+  it('is ready when the database and Twilio answer, with the outbound modes detection found per number (OUTBOUND_MODE unset)', async () => {
     await api.anonymous.get('/health/ready').expect(200, {
       status: 'ready',
       checks: {
@@ -29,13 +29,17 @@ describe('Health', () => {
         twilio: {
           status: 'up',
           mode: 'twilio',
-          outboundMode: 'chat-proxy',
+          outboundMode: 'mixed',
+          outboundModeSource: 'detected',
+          outboundModeDetail:
+            'detected per number: +15550100001, +15550100002 chat-proxy (Flex Flow); +15550100003 conversations (Conversations Address Configuration)',
           delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL },
         },
       },
     });
   });
 
+  // The sender directory's lists (read by the first probe above) stay cached a minute of real time, so only the probe's own call is counted.
   it(`asks Twilio at most once per ${READINESS_CACHE_MS / 1000} s, however many probes come (the route is public)`, async () => {
     clock.advance(READINESS_CACHE_MS);
     await api.controls.clearRequests();
@@ -78,6 +82,8 @@ describe('Readiness names the outbound mode, so the console shows the pages that
         status: 'up',
         mode: 'twilio',
         outboundMode: 'conversations',
+        outboundModeSource: 'settings',
+        outboundModeDetail: 'OUTBOUND_MODE=conversations',
         delivery: { callbacks: 'off', reason: CALLBACKS_NEED_PUBLIC_BASE_URL },
       });
     } finally {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Clock, OutboundModePolicy } from '@flex-sms/domain';
+import { SenderModeDirectory, type Clock, type OutboundModePolicy, type SenderMode } from '@flex-sms/domain';
 import { AppConfig } from '../config/app-config';
 import { DeliveryCallbacks, type DeliveryTracking } from '../delivery/delivery-callbacks';
 import { DATABASE, Database } from '../store/database';
@@ -21,6 +21,48 @@ export function deploymentOutboundMode(policy: OutboundModePolicy): DeploymentOu
   return policy.conversationsNumbers.length > 0 ? 'mixed' : 'chat-proxy';
 }
 
+/** The deployment's mode and where it comes from: the settings, or (OUTBOUND_MODE unset) each sender as detection found it. */
+export interface OutboundModeReport {
+  outboundMode: DeploymentOutboundMode;
+  outboundModeSource: 'settings' | 'detected';
+  /** What decided it, for an operator: the settings as set, or each mode with its numbers and what was found for them. */
+  outboundModeDetail: string;
+}
+
+export function settingsOutboundMode(policy: OutboundModePolicy): OutboundModeReport {
+  const listed = policy.conversationsNumbers.length > 0 ? `, CONVERSATIONS_NUMBERS=${policy.conversationsNumbers.join(',')}` : '';
+  return {
+    outboundMode: deploymentOutboundMode(policy),
+    outboundModeSource: 'settings',
+    outboundModeDetail: `OUTBOUND_MODE=${policy.defaultMode}${listed}`,
+  };
+}
+
+const SOURCE_WORDS: Record<SenderMode['source'], string> = {
+  'address-configuration': 'Conversations Address Configuration',
+  'flex-flow': 'Flex Flow',
+  CONVERSATIONS_NUMBERS: 'CONVERSATIONS_NUMBERS',
+  OUTBOUND_MODE: 'OUTBOUND_MODE',
+  default: 'nothing found, the default',
+};
+
+/** What detection found, grouped by mode and by what it found: "detected per number: +1…01, +1…02 chat-proxy (Flex Flow); …". */
+export function detectedOutboundMode(senders: readonly SenderMode[], policy: OutboundModePolicy): OutboundModeReport {
+  const modes = new Set(senders.map((sender) => sender.mode));
+  const outboundMode: DeploymentOutboundMode = modes.size === 2 ? 'mixed' : (senders[0]?.mode ?? policy.defaultMode);
+  const groups = new Map<string, string[]>();
+  for (const sender of senders) {
+    const key = `${sender.mode} (${SOURCE_WORDS[sender.source]})`;
+    groups.set(key, [...(groups.get(key) ?? []), sender.number]);
+  }
+  const found = [...groups.entries()].map(([key, numbers]) => `${numbers.join(', ')} ${key}`).join('; ');
+  return {
+    outboundMode,
+    outboundModeSource: 'detected',
+    outboundModeDetail: `detected per number: ${found || `no number set up for Flex yet (${policy.defaultMode} by default)`}`,
+  };
+}
+
 export interface Readiness {
   ready: boolean;
   /**
@@ -30,7 +72,7 @@ export interface Readiness {
   checks: {
     database: CheckResult;
     /** `delivery`: whether Twilio calls this API back with delivery statuses (PUBLIC_BASE_URL), and why not; never makes it unready. */
-    twilio: CheckResult & { mode: TwilioAccount['mode']; outboundMode: DeploymentOutboundMode; delivery: DeliveryTracking };
+    twilio: CheckResult & { mode: TwilioAccount['mode']; delivery: DeliveryTracking } & OutboundModeReport;
   };
 }
 
@@ -60,6 +102,7 @@ export class ReadinessChecks {
     private readonly config: AppConfig,
     @Inject(HEALTH_CLOCK) private readonly clock: Clock,
     private readonly deliveryCallbacks: DeliveryCallbacks,
+    private readonly senderModes: SenderModeDirectory,
   ) {}
 
   check(): Promise<Readiness> {
@@ -69,7 +112,11 @@ export class ReadinessChecks {
   }
 
   private async checkNow(): Promise<Readiness> {
-    const [database, twilio] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.fetchOutboundService())]);
+    const [database, twilio, outboundMode] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.fetchOutboundService()),
+      this.outboundMode(),
+    ]);
     return {
       ready: database.status === 'up' && twilio.status === 'up',
       checks: {
@@ -77,11 +124,26 @@ export class ReadinessChecks {
         twilio: {
           ...twilio,
           mode: this.account.mode,
-          outboundMode: deploymentOutboundMode(this.config.outboundModes),
+          ...outboundMode,
           delivery: this.deliveryCallbacks.tracking(),
         },
       },
     };
+  }
+
+  /**
+   * With OUTBOUND_MODE unset, what the sends decide by: the sender directory's detection (its lists cached a minute,
+   * so a probe every few seconds re-reads them at most once a minute). If Twilio cannot be read, the settings' mode,
+   * saying so: readiness already reports Twilio down.
+   */
+  private async outboundMode(): Promise<OutboundModeReport> {
+    const policy = this.config.outboundModes;
+    if (!policy.detect) return settingsOutboundMode(policy);
+    try {
+      return detectedOutboundMode(await withTimeout(this.senderModes.senders()), policy);
+    } catch (error) {
+      return { ...settingsOutboundMode(policy), outboundModeDetail: `detection per number could not read the account (${reasonOf(error)})` };
+    }
   }
 
   /**
@@ -96,18 +158,24 @@ export class ReadinessChecks {
   }
 }
 
-async function probe(call: () => Promise<unknown>): Promise<CheckResult> {
+async function withTimeout<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
   });
   try {
-    await Promise.race([call(), timeout]);
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probe(call: () => Promise<unknown>): Promise<CheckResult> {
+  try {
+    await withTimeout(call());
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', reason: reasonOf(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

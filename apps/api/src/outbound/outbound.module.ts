@@ -7,6 +7,8 @@ import {
   SendSystemSms,
   TwilioRetrier,
   ContentTemplateCatalog,
+  FindCustomerWindow,
+  SenderModeDirectory,
   createOutboundSmsDependencies,
   type AddressConfigurationPort,
   type ContentPort,
@@ -125,12 +127,15 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     },
     // The one catalog: the sends check templates against the list GET /content-templates shows (one cache).
     { provide: ContentTemplateCatalog, useFactory: (deps: OutboundSmsDependencies) => deps.contentTemplates, inject: [OUTBOUND_SMS_DEPENDENCIES] },
+    // The senders' modes and the customers' windows the console reads are the ones the sends decide by (one cache, one clock).
+    { provide: SenderModeDirectory, useFactory: (deps: OutboundSmsDependencies) => deps.senderModes, inject: [OUTBOUND_SMS_DEPENDENCIES] },
+    useCase(FindCustomerWindow),
     useCase(InitiateAgentSms),
     useCase(SendSystemSms),
     useCase(ResolveInFlight),
     InFlightRecovery,
     TwilioRetryAfterInterceptor,
   ],
-  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SendSystemSms],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SenderModeDirectory, FindCustomerWindow, SendSystemSms],
 })
 export class OutboundModule {}

@@ -62,6 +62,9 @@ describe('WhatsApp and Content templates over HTTP (no OUTBOUND_MODE: each numbe
         preview: { whatsapp: expect.stringContaining('Hello there, this is a reminder of your appointment on the day we agreed.') },
         whatsapp: { status: 'approved', approved: true, category: 'UTILITY' },
       });
+      const confirmation = body.templates.find((entry: { sid: string }) => entry.sid === templates.appointmentConfirmation);
+      expect(confirmation.buttons).toEqual({ whatsapp: ['Confirm', 'Reschedule'] });
+      expect(reminder.buttons).toEqual({ whatsapp: [] });
       const offer = body.templates.find((entry: { sid: string }) => entry.sid === templates.springOffer);
       expect(offer.whatsapp).toMatchObject({ status: 'pending', approved: false });
       expect(body.fetchedAt).toEqual(expect.any(String));

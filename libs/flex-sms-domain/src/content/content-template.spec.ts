@@ -1,5 +1,5 @@
 import type { ContentTemplate } from '../ports/content.port';
-import { contentProblems, placeholdersOf, renderContent } from './content-template';
+import { buttonsFor, contentProblems, placeholdersOf, renderContent } from './content-template';
 
 const confirmation: ContentTemplate = {
   sid: 'HX' + 'a'.repeat(32),
@@ -22,6 +22,12 @@ describe('Content templates', () => {
   it('renders the richest type for WhatsApp and the text type for SMS, samples for what is left out', () => {
     expect(renderContent(confirmation, 'whatsapp', { 1: 'Ada' })).toBe('Hi Ada, please confirm the day we agreed.');
     expect(renderContent(confirmation, 'sms', { 1: 'Ada', 2: 'Tuesday' })).toBe('Hi Ada, reply CONFIRM for Tuesday.');
+  });
+
+  it('gives WhatsApp the quick-reply buttons of the type it shows, and SMS none', () => {
+    expect(buttonsFor(confirmation, 'whatsapp')).toEqual(['Confirm {{1}}']);
+    expect(buttonsFor(confirmation, 'sms')).toEqual([]);
+    expect(buttonsFor({ ...confirmation, types: { 'twilio/text': { body: 'Hi' } } }, 'whatsapp')).toEqual([]);
   });
 
   it('accepts a complete variable set', () => {

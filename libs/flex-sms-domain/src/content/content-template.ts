@@ -36,15 +36,29 @@ export function placeholdersOf(template: ContentTemplate): string[] {
  * its `twilio/text`, as Twilio picks per recipient; a type without a body falls back to the next one.
  */
 export function bodyFor(template: ContentTemplate, channel: OutboundChannel): string | null {
+  return (contentFor(template, channel)?.body as string | undefined) ?? null;
+}
+
+/**
+ * The buttons WhatsApp shows under the body (a `twilio/quick-reply`'s or a card's action titles, placeholders as
+ * written); none on SMS, where Twilio sends the text alone.
+ */
+export function buttonsFor(template: ContentTemplate, channel: OutboundChannel): string[] {
+  if (channel !== 'whatsapp') return [];
+  const actions = contentFor(template, channel)?.actions;
+  return Array.isArray(actions)
+    ? actions.flatMap((action) => (typeof (action as { title?: unknown })?.title === 'string' ? [(action as { title: string }).title] : []))
+    : [];
+}
+
+/** The content type the channel shows: the first with a body, the richest first on WhatsApp and `twilio/text` first on SMS. */
+function contentFor(template: ContentTemplate, channel: OutboundChannel): Record<string, unknown> | undefined {
   const entries = Object.entries(template.types);
   const ordered =
     channel === 'whatsapp'
       ? [...entries.filter(([type]) => type !== 'twilio/text'), ...entries.filter(([type]) => type === 'twilio/text')]
       : [...entries.filter(([type]) => type === 'twilio/text'), ...entries.filter(([type]) => type !== 'twilio/text')];
-  for (const [, content] of ordered) {
-    if (typeof content?.body === 'string') return content.body;
-  }
-  return null;
+  return ordered.find(([, content]) => typeof content?.body === 'string')?.[1];
 }
 
 /** The channel's body filled in with the variables, the template's defaults for any left out. */

@@ -55,7 +55,7 @@ describe('delivery status order', () => {
 
 describe('Twilio error explanations', () => {
   it('explains the codes a send meets, with what to do', () => {
-    for (const code of [30003, 30005, 30006, 30007, 30008, 21610, 21211, 21612, 21408, 21614, 63016]) {
+    for (const code of [30003, 30005, 30006, 30007, 30008, 21610, 21211, 21612, 21408, 21614, 63016, 63024, 63032, 63049]) {
       expect(explainTwilioError(code)).toMatchObject({ code, meaning: expect.any(String), action: expect.any(String) });
     }
     expect(describeTwilioError(30007)).toBe(

@@ -86,11 +86,35 @@ const EXPLANATIONS: readonly TwilioErrorExplanation[] = [
     meaning: 'US carriers block SMS from a 10DLC number that is not registered for A2P',
     action: 'register the number in an A2P 10DLC campaign.',
   },
+  // WhatsApp's errors, as Twilio reports them on a failed message (its status callback or a later fetch), not only
+  // on the create answer: https://www.twilio.com/docs/api/errors/<code> and Twilio's WhatsApp error code mapping
+  // (https://www.twilio.com/docs/whatsapp/api/error-code-mapping).
   {
     code: 63016,
-    title: 'Outside the allowed window',
+    title: 'Outside messaging window. For WhatsApp, use a Message Template instead',
     meaning: 'WhatsApp allows free-form messages only within 24 hours of the customer’s last message',
-    action: 'send an approved template instead.',
+    action: 'send an approved template (contentSid) instead, or wait for the customer to write again.',
+  },
+  {
+    code: 63024,
+    title: 'Invalid message recipient',
+    meaning:
+      'WhatsApp does not take messages for this customer: the number is not on WhatsApp, or its owner has not accepted WhatsApp’s latest terms or runs an unsupported version',
+    action: 'check that the customer uses WhatsApp on this number (and has updated it), or reach them by SMS.',
+  },
+  {
+    // WhatsApp's 472 (Cloud API 130472), per Twilio's mapping table.
+    code: 63032,
+    title: 'User’s number is part of an experiment',
+    meaning: 'Meta withholds marketing templates from this customer as part of an experiment',
+    action: 'do not resend it; ask the customer to write first, then reply inside the 24-hour window, or use another channel.',
+  },
+  {
+    code: 63049,
+    title: 'Meta chose not to deliver this WhatsApp marketing message',
+    meaning: 'Meta did not deliver a Marketing template (never to US numbers since April 2025; elsewhere, limited per customer)',
+    action:
+      'do not retry at once: retry later with growing delays, use SMS for US customers, or check the template’s category (Utility if it is transactional).',
   },
 ];
 

@@ -6,3 +6,4 @@ export * from './journaled-request';
 export * from './outbound-channel';
 export * from './sender-modes';
 export * from './outbound-message';
+export * from './customer-window';

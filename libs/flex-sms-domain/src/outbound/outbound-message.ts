@@ -3,13 +3,11 @@ import { contentProblems, renderContent, WHATSAPP_APPROVED } from '../content/co
 import type { ContentTemplateCatalog } from '../content/content-template-catalog';
 import type { ContentTemplate } from '../ports/content.port';
 import type { OutboundConversationPlan } from '../steps/outbound-conversation.plan';
-import { channelAddress, OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
+import { customerWindowOf } from './customer-window';
+import { OUTBOUND_CHANNELS, type OutboundChannel } from './outbound-channel';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundMode } from './outbound-mode';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
-
-/** WhatsApp's customer service window: 24 hours from the customer's latest message (Twilio error 63016's docs). */
-export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Twilio's error for free text (or an unapproved template) to a WhatsApp customer outside the window. */
 export const TWILIO_OUTSIDE_WINDOW = 63016;
@@ -114,9 +112,6 @@ export async function findContentTemplate(
 }
 
 async function checkWhatsAppWindow(deps: OutboundSmsDependencies, plan: OutboundConversationPlan): Promise<void> {
-  const customer = channelAddress('whatsapp', plan.toNumber);
-  const sender = channelAddress('whatsapp', plan.fromNumber);
-  const lastInboundAt = deps.customerWindows ? await deps.customerWindows.lastInboundAt(customer, sender) : null;
-  if (!lastInboundAt || deps.clock.now() - lastInboundAt.getTime() >= WHATSAPP_WINDOW_MS)
-    throw new WhatsAppTemplateRequired(customer, sender, lastInboundAt);
+  const window = await customerWindowOf(deps.customerWindows, deps.clock, plan.fromNumber, plan.toNumber);
+  if (!window.open) throw new WhatsAppTemplateRequired(window.customer, window.sender, window.lastInboundAt);
 }

@@ -126,6 +126,27 @@ export class SenderModeDirectory {
     };
   }
 
+  /**
+   * Every number the account has set up to send from, each explained: the numbers of its Flex Flows and of its
+   * Conversations Address Configurations (SMS or WhatsApp), and those CONVERSATIONS_NUMBERS lists. Sorted by number.
+   * A number the account owns but set up for neither would be refused by both flows, so it is not a sender.
+   */
+  async senders(): Promise<SenderMode[]> {
+    const [flows, configurations] = await Promise.all([this.options.flexFlowDirectory.list(), this.configurations.get()]);
+    const addresses = [
+      ...flows.filter((flow) => flow.channelType === 'sms' || flow.channelType === 'whatsapp').map((flow) => flow.contactIdentity),
+      ...configurations.filter((configuration) => configuration.type === 'sms' || configuration.type === 'whatsapp').map((c) => c.address),
+      ...this.options.policy.conversationsNumbers,
+    ];
+    const numbers = new Map<string, PhoneNumber>();
+    for (const address of addresses) {
+      const number = PhoneNumber.tryParse(address.replace(/^whatsapp:/, ''));
+      if (number) numbers.set(number.e164, number);
+    }
+    const sorted = [...numbers.values()].sort((a, b) => a.e164.localeCompare(b.e164));
+    return Promise.all(sorted.map((number) => this.explain(number)));
+  }
+
   /** The number's Address Configurations, SMS and WhatsApp (cached). */
   async addressConfigurationsOf(number: PhoneNumber): Promise<AddressConfiguration[]> {
     const addresses = [channelAddress('sms', number), channelAddress('whatsapp', number)];

@@ -23,3 +23,5 @@ export * from './list-content-templates';
 export * from './create-campaign';
 export * from './control-campaign';
 export * from './dispatch-campaign-recipients';
+export * from './list-senders';
+export * from './find-customer-window';

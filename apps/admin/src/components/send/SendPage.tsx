@@ -25,7 +25,7 @@ export function SendPage() {
   return (
     <>
       <PageTitle heading="Send">
-        Start an SMS conversation: as an agent (Flex creates a task), or fire-and-forget (replies go to the number’s Studio flow).
+        Start an SMS or WhatsApp conversation: as an agent (Flex creates a task), or fire-and-forget (replies go to the number’s Studio flow).
       </PageTitle>
       {/* Side by side on a laptop; stacked on a tablet, the result under the form. */}
       <Grid gutter="space80" vertical={[true, true, true, false]}>

@@ -1,6 +1,8 @@
 'use client';
-// One form for both outbound flows: agent-initiated (a Flex task) and fire-and-forget (a message through Studio).
-// Problems are shown beside their fields before anything is sent; the API's own validation answer lands there too.
+// One form for both outbound flows: agent-initiated (a Flex task) and fire-and-forget (a message through Studio), on
+// SMS or WhatsApp, with free text or a Content template. Problems are shown beside their fields before anything is
+// sent; the API's own refusals land there too (a placeholder's problem beside its field, the 24-hour window's beside
+// the message).
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Disclosure, DisclosureContent, DisclosureHeading, useDisclosureState } from '@twilio-paste/core/disclosure';
@@ -8,6 +10,7 @@ import { Form, FormActions, FormControl } from '@twilio-paste/core/form';
 import { SendIcon } from '@twilio-paste/icons/esm/SendIcon';
 import { Text } from '@twilio-paste/core/text';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useContentTemplates } from '../../hooks/use-content-templates';
 import { useInitiateAgentSms, useSendSystemSms } from '../../hooks/use-outbound';
 import { isUnanswered, submissionFor, type Submission } from '../../lib/outbound/idempotency-key';
 import type { OutboundSmsResult } from '../../lib/outbound/outbound.types';
@@ -23,9 +26,13 @@ import {
   type SendFormValues,
   type SendKind,
 } from '../../lib/outbound/send-form-validation';
+import type { SenderChannel } from '../../lib/senders/senders.types';
 import { MutationError } from '../common/MutationError';
+import { ChannelPicker } from './ChannelPicker';
 import { ConflictingSessionHint } from './ConflictingSessionHint';
-import { FromNumberPicker } from './FromNumberPicker';
+import { CustomerWindowHint } from './CustomerWindowHint';
+import { FromNumberPicker, useSenderOptions } from './FromNumberPicker';
+import { TemplatePicker } from './TemplatePicker';
 import { TextField } from '../common/TextField';
 
 interface SendSmsFormProps {
@@ -34,7 +41,17 @@ interface SendSmsFormProps {
 }
 
 /** Fields in the order they appear: the first with a problem gets the focus. */
-const FIELD_ORDER: SendFormField[] = ['fromNumber', 'toName', 'toNumber', 'body', 'sourceChatChannelSid', 'targetWorkerSid', 'taskAttributes'];
+const FIELD_ORDER: SendFormField[] = [
+  'channel',
+  'fromNumber',
+  'toName',
+  'toNumber',
+  'contentSid',
+  'body',
+  'sourceChatChannelSid',
+  'targetWorkerSid',
+  'taskAttributes',
+];
 
 /**
  * The form's send, each submission with its Idempotency-Key. The last submission stays "unanswered" while its
@@ -75,24 +92,39 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
   const [errors, setErrors] = useState<SendFormErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const mutation = useSend(kind);
+  const senders = useSenderOptions(kind);
+  const templates = useContentTemplates();
+  const templateOf = (contentSid: string) => (contentSid ? templates.data?.templates.find((candidate) => candidate.sid === contentSid) : undefined);
+  const variablesOf = (contentSid: string) => templateOf(contentSid)?.variables.map((variable) => variable.name) ?? [];
+  const template = templateOf(values.contentSid);
+  const channel = values.channel as SenderChannel;
   const id = (field: SendFormField) => `${kind}-${field}`;
 
-  const update = (field: SendFormField) => (value: string) => {
-    const next = { ...values, [field]: value };
+  const change = (patch: Partial<SendFormValues>) => {
+    const next = { ...values, ...patch };
     setValues(next);
     // Checked on send, not on blur: a message appearing on blur moves the button under a pointer about to click it.
     // Once the operator has tried to send, each edit re-checks, so a fixed field loses its error at once.
-    if (submitted) setErrors(validateSendForm(kind, next));
+    if (submitted) setErrors(validateSendForm(kind, next, variablesOf(next.contentSid)));
   };
+  const update = (field: SendFormField) => (value: string) => change({ [field]: value });
+  // Another channel keeps the sender only if it has that channel, and the template only if it may go on it.
+  const changeChannel = (next: SenderChannel) =>
+    change({
+      channel: next,
+      ...(senders.optionsFor(next).some((option) => option.sender.number === values.fromNumber) ? {} : { fromNumber: '' }),
+      ...(next === 'whatsapp' && template && !template.whatsapp.approved ? { contentSid: '', contentVariables: {} } : {}),
+    });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    const problems = validateSendForm(kind, values);
+    const problems = validateSendForm(kind, values, variablesOf(values.contentSid));
     setErrors(problems);
     const first = FIELD_ORDER.find((field) => problems[field]);
-    if (first) {
-      document.getElementById(id(first))?.focus();
+    const firstVariable = variablesOf(values.contentSid).find((name) => problems.contentVariables?.[name]);
+    if (first || firstVariable) {
+      document.getElementById(first ? id(first) : `${id('contentSid')}-variable-${firstVariable}`)?.focus();
       return;
     }
     await settle(mutation.send(values));
@@ -112,7 +144,17 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
   return (
     <Form aria-label={kind === 'task' ? 'Agent-initiated SMS' : 'Fire-and-forget SMS'} onSubmit={submit} noValidate data-testid={`send-form-${kind}`}>
       <FormControl>
-        <FromNumberPicker id={id('fromNumber')} kind={kind} value={values.fromNumber} error={errors.fromNumber} onChange={update('fromNumber')} />
+        <ChannelPicker id={id('channel')} kind={kind} value={channel} error={errors.channel} onChange={changeChannel} />
+      </FormControl>
+      <FormControl>
+        <FromNumberPicker
+          id={id('fromNumber')}
+          kind={kind}
+          channel={channel}
+          value={values.fromNumber}
+          error={errors.fromNumber}
+          onChange={update('fromNumber')}
+        />
       </FormControl>
       <FormControl>
         <TextField
@@ -135,24 +177,37 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
           value={values.toNumber}
           onChange={update('toNumber')}
           error={errors.toNumber}
-          help="E.164: a plus, the country code and the number, e.g. +14155550123."
+          help={`E.164: a plus, the country code and the number, e.g. +14155550123${channel === 'whatsapp' ? ' (the API adds whatsapp:)' : ''}.`}
           placeholder="+14155550123"
           required
         />
       </FormControl>
-      <FormControl>
-        <TextField
-          id={id('body')}
-          name="body"
-          label={kind === 'task' ? 'First message (optional)' : 'Message'}
-          multiline
-          value={values.body}
-          onChange={update('body')}
-          error={errors.body}
-          help={`${bodyLength} / ${MAX_SMS_BODY_LENGTH} characters.${kind === 'task' ? ' Sent to the customer from the chat as soon as the task exists.' : ' Replies go to the number’s Studio flow.'}`}
-          required={kind === 'message'}
-        />
-      </FormControl>
+      {channel === 'whatsapp' ? <CustomerWindowHint from={values.fromNumber} to={values.toNumber} byTemplate={Boolean(values.contentSid)} /> : null}
+      <TemplatePicker
+        id={id('contentSid')}
+        channel={channel}
+        contentSid={values.contentSid}
+        variables={values.contentVariables}
+        error={errors.contentSid}
+        variableErrors={errors.contentVariables}
+        onTemplate={(contentSid) => change({ contentSid, contentVariables: {} })}
+        onVariable={(name, value) => change({ contentVariables: { ...values.contentVariables, [name]: value } })}
+      />
+      {values.contentSid ? null : (
+        <FormControl>
+          <TextField
+            id={id('body')}
+            name="body"
+            label={kind === 'task' ? 'First message (optional)' : 'Message'}
+            multiline
+            value={values.body}
+            onChange={update('body')}
+            error={errors.body}
+            help={`${bodyLength} / ${MAX_SMS_BODY_LENGTH} characters.${kind === 'task' ? ' Sent to the customer from the chat as soon as the task exists.' : ' Replies go to the number’s Studio flow.'}`}
+            required={kind === 'message'}
+          />
+        </FormControl>
+      )}
       {kind === 'task' ? <TaskOptions values={values} errors={errors} id={id} update={update} /> : null}
       {mutation.isError && Object.keys(apiFieldErrors).length === 0 ? (
         <>
@@ -177,7 +232,7 @@ export function SendSmsForm({ kind, onSent }: SendSmsFormProps) {
       <FormActions>
         <Button type="submit" variant="primary" loading={mutation.isPending}>
           <SendIcon decorative />
-          {kind === 'task' ? 'Start conversation' : 'Send SMS'}
+          {kind === 'task' ? 'Start conversation' : channel === 'whatsapp' ? 'Send on WhatsApp' : 'Send SMS'}
         </Button>
       </FormActions>
     </Form>

@@ -70,6 +70,57 @@ describe('request bodies', () => {
   });
 });
 
+describe('WhatsApp and templates', () => {
+  const reminder = { ...valid, channel: 'whatsapp', contentSid: `HX${'0123456789abcdef'.repeat(2)}`, contentVariables: { 1: 'Ada', 2: ' ' } };
+
+  it('asks for no body when a template is the message, but for every placeholder', () => {
+    expect(validateSendForm('message', reminder, ['1', '2'])).toEqual({ contentVariables: { 2: 'Enter a value for {{2}}.' } });
+    expect(validateSendForm('message', { ...reminder, contentVariables: { 1: 'Ada', 2: 'Tuesday' } }, ['1', '2'])).toEqual({});
+  });
+
+  it('sends the channel and the template instead of the text', () => {
+    const filled = { ...reminder, body: 'left over', contentVariables: { 1: 'Ada', 2: 'Tuesday' } };
+    expect(toSendSystemSmsRequest(filled)).toEqual({
+      fromNumber: '+15550100001',
+      toName: 'Ada Lovelace',
+      toNumber: '+14155550123',
+      channel: 'whatsapp',
+      contentSid: reminder.contentSid,
+      contentVariables: { 1: 'Ada', 2: 'Tuesday' },
+    });
+    expect(toInitiateAgentSmsRequest({ ...valid, channel: 'whatsapp', body: 'Hi' })).toEqual({
+      fromNumber: '+15550100001',
+      toName: 'Ada Lovelace',
+      toNumber: '+14155550123',
+      channel: 'whatsapp',
+      initialMessage: 'Hi',
+    });
+  });
+
+  it('places INVALID_CONTENT’s problems on their placeholders and the template, and the window’s refusal on the message', () => {
+    const invalid = new ApiError({
+      status: 400,
+      code: 'INVALID_CONTENT',
+      message: 'The Content template cannot be sent as asked',
+      context: {
+        problems: [
+          { field: 'contentVariables.1', message: 'must be at most 255 characters' },
+          { field: 'contentVariables.1', message: 'must not contain new lines' },
+          { field: 'contentVariables.2', message: 'is required' },
+          { field: 'contentVariables', message: 'the filled-in body is too long' },
+          { field: 'contentSid', message: 'is pending for WhatsApp, not approved' },
+        ],
+      },
+    });
+    expect(fieldErrorsFrom(invalid)).toEqual({
+      contentSid: 'is pending for WhatsApp, not approved',
+      contentVariables: { 1: 'must be at most 255 characters; must not contain new lines', 2: 'is required', '*': 'the filled-in body is too long' },
+    });
+    const outside = new ApiError({ status: 422, code: 'WHATSAPP_TEMPLATE_REQUIRED', message: 'whatsapp:+14155550123 has not written to …' });
+    expect(fieldErrorsFrom(outside)).toEqual({ body: 'whatsapp:+14155550123 has not written to …' });
+  });
+});
+
 describe('fieldErrorsFrom', () => {
   it('places the API’s validation details on the form’s fields', () => {
     const error = new ApiError({

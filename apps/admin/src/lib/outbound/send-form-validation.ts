@@ -27,10 +27,19 @@ export interface SendFormValues {
   targetWorkerSid: string;
   /** A JSON object, as typed. */
   taskAttributes: string;
+  /** `sms` or `whatsapp`: the customer number stays E.164 either way, the API writes `whatsapp:` before both numbers. */
+  channel: string;
+  /** A Content template (HX…) sent instead of the body; empty = free text. */
+  contentSid: string;
+  /** The template's placeholders, by name, as typed. */
+  contentVariables: Record<string, string>;
 }
 
-export type SendFormField = keyof SendFormValues;
-export type SendFormErrors = Partial<Record<SendFormField, string>>;
+export type SendFormField = Exclude<keyof SendFormValues, 'contentVariables'>;
+export type SendFormErrors = Partial<Record<SendFormField, string>> & {
+  /** Per placeholder name. */
+  contentVariables?: Record<string, string>;
+};
 
 export const EMPTY_SEND_FORM: SendFormValues = {
   fromNumber: '',
@@ -40,6 +49,9 @@ export const EMPTY_SEND_FORM: SendFormValues = {
   sourceChatChannelSid: '',
   targetWorkerSid: '',
   taskAttributes: '',
+  channel: 'sms',
+  contentSid: '',
+  contentVariables: {},
 };
 
 /** Same test as the API's IsE164PhoneNumber: strict E.164 and a possible length for the country. */
@@ -79,13 +91,18 @@ function attributesError(value: string): string | undefined {
   }
 }
 
-/** Every problem with the form at once, keyed by field; empty when it can be sent. */
-export function validateSendForm(kind: SendKind, values: SendFormValues): SendFormErrors {
+/**
+ * Every problem with the form at once, keyed by field; empty when it can be sent. `templateVariables`: the chosen
+ * template's placeholders, each of which must be filled (the API checks the rest: lengths, WhatsApp's rules).
+ */
+export function validateSendForm(kind: SendKind, values: SendFormValues, templateVariables: readonly string[] = []): SendFormErrors {
+  const byTemplate = values.contentSid !== '';
   const errors: SendFormErrors = {
     fromNumber: phoneError(values.fromNumber),
     toName: textError(values.toName, 'the customer’s name', MAX_NAME_LENGTH, true),
     toNumber: phoneError(values.toNumber),
-    body: textError(values.body, 'the message', MAX_SMS_BODY_LENGTH, kind === 'message'),
+    // A template is the message: the body is neither asked for nor sent.
+    body: byTemplate ? undefined : textError(values.body, 'the message', MAX_SMS_BODY_LENGTH, kind === 'message'),
   };
   if (!errors.fromNumber && !errors.toNumber && values.fromNumber === values.toNumber) {
     errors.toNumber = 'The customer’s number must differ from the number you send from.';
@@ -95,7 +112,20 @@ export function validateSendForm(kind: SendKind, values: SendFormValues): SendFo
     errors.targetWorkerSid = sidError(values.targetWorkerSid, 'WK');
     errors.taskAttributes = attributesError(values.taskAttributes);
   }
-  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined));
+  const found: SendFormErrors = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined));
+  if (byTemplate) {
+    const blank = templateVariables.filter((name) => !values.contentVariables[name]?.trim());
+    if (blank.length > 0) found.contentVariables = Object.fromEntries(blank.map((name) => [name, `Enter a value for {{${name}}}.`]));
+  }
+  return found;
+}
+
+/** The channel and the template (or nothing: an SMS of free text asks for neither). */
+function messageFields(values: SendFormValues): Pick<SendSystemSmsRequest, 'channel' | 'contentSid' | 'contentVariables'> {
+  return {
+    ...(values.channel === 'whatsapp' ? { channel: 'whatsapp' as const } : {}),
+    ...(values.contentSid ? { contentSid: values.contentSid, contentVariables: values.contentVariables } : {}),
+  };
 }
 
 export function toInitiateAgentSmsRequest(values: SendFormValues): InitiateAgentSmsRequest {
@@ -103,7 +133,8 @@ export function toInitiateAgentSmsRequest(values: SendFormValues): InitiateAgent
     fromNumber: values.fromNumber,
     toName: values.toName,
     toNumber: values.toNumber,
-    ...(values.body ? { initialMessage: values.body } : {}),
+    ...messageFields(values),
+    ...(values.body && !values.contentSid ? { initialMessage: values.body } : {}),
     ...(values.sourceChatChannelSid ? { sourceChatChannelSid: values.sourceChatChannelSid } : {}),
     ...(values.targetWorkerSid ? { targetWorkerSid: values.targetWorkerSid } : {}),
     ...(values.taskAttributes.trim() ? { taskAttributes: JSON.parse(values.taskAttributes) as Record<string, unknown> } : {}),
@@ -111,7 +142,13 @@ export function toInitiateAgentSmsRequest(values: SendFormValues): InitiateAgent
 }
 
 export function toSendSystemSmsRequest(values: SendFormValues): SendSystemSmsRequest {
-  return { fromNumber: values.fromNumber, toName: values.toName, toNumber: values.toNumber, messageBody: values.body };
+  return {
+    fromNumber: values.fromNumber,
+    toName: values.toName,
+    toNumber: values.toNumber,
+    ...messageFields(values),
+    ...(values.contentSid ? {} : { messageBody: values.body }),
+  };
 }
 
 /** The API's names for the form's fields (its `details[].field`). */
@@ -124,16 +161,47 @@ const API_FIELDS: Record<string, SendFormField> = {
   sourceChatChannelSid: 'sourceChatChannelSid',
   targetWorkerSid: 'targetWorkerSid',
   taskAttributes: 'taskAttributes',
+  channel: 'channel',
+  contentSid: 'contentSid',
 };
 
-/** The API's own validation answer (400 VALIDATION_FAILED), placed on the form's fields it names. */
+/**
+ * The API's refusals that concern one field, placed on it: its validation answer (400 VALIDATION_FAILED), a template
+ * it cannot send as asked (400 INVALID_CONTENT, each problem on its placeholder or the template), free text outside
+ * the WhatsApp window (422 WHATSAPP_TEMPLATE_REQUIRED, on the message), a channel the sender lacks, an opt-out.
+ */
 export function fieldErrorsFrom(error: unknown): SendFormErrors {
-  if (error instanceof ApiError && error.code === 'RECIPIENT_OPTED_OUT') return { toNumber: optedOutReason(error) };
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
+  if (!(error instanceof ApiError)) return {};
+  if (error.code === 'RECIPIENT_OPTED_OUT') return { toNumber: optedOutReason(error) };
+  if (error.code === 'WHATSAPP_TEMPLATE_REQUIRED') return { body: error.message };
+  if (error.code === 'CHANNEL_NOT_SUPPORTED') return { channel: error.message };
+  if (error.code === 'INVALID_CONTENT') return contentProblemsOf(error);
+  if (error.code !== 'VALIDATION_FAILED') return {};
   const errors: SendFormErrors = {};
   for (const detail of error.details) {
+    if (detail.field.startsWith('contentVariables')) {
+      const name = detail.field.slice('contentVariables.'.length) || '*';
+      errors.contentVariables = { ...errors.contentVariables, [name]: detail.message };
+      continue;
+    }
     const field = API_FIELDS[detail.field];
     if (field && !errors[field]) errors[field] = detail.message;
+  }
+  return errors;
+}
+
+/** INVALID_CONTENT's `context.problems` ({field, message}), joined per field: `contentVariables.<name>` per placeholder. */
+function contentProblemsOf(error: ApiError): SendFormErrors {
+  const problems = Array.isArray(error.context.problems) ? (error.context.problems as Array<{ field?: unknown; message?: unknown }>) : [];
+  const errors: SendFormErrors = {};
+  const join = (current: string | undefined, message: string) => (current ? `${current}; ${message}` : message);
+  for (const { field, message } of problems) {
+    if (typeof field !== 'string' || typeof message !== 'string') continue;
+    if (field.startsWith('contentVariables')) {
+      // `contentVariables` alone (too many, the filled-in body too long) concerns them all: '*'.
+      const name = field.slice('contentVariables.'.length) || '*';
+      errors.contentVariables = { ...errors.contentVariables, [name]: join(errors.contentVariables?.[name], message) };
+    } else errors.contentSid = join(errors.contentSid, message);
   }
   return errors;
 }

@@ -1,4 +1,4 @@
-import { bodyFor, placeholdersOf, renderContent, WHATSAPP_APPROVED } from '../../content/content-template';
+import { bodyFor, buttonsFor, placeholdersOf, renderContent, WHATSAPP_APPROVED } from '../../content/content-template';
 import type { ContentTemplateCatalog } from '../../content/content-template-catalog';
 import type { ContentTemplate } from '../../ports/content.port';
 
@@ -14,6 +14,8 @@ export interface ContentTemplateView {
   /** The body each channel shows, with `{{name}}` placeholders as written, and filled with the samples. */
   body: { sms: string | null; whatsapp: string | null };
   preview: { sms: string | null; whatsapp: string | null };
+  /** The quick-reply buttons WhatsApp shows under the body (placeholders as written); SMS shows none. */
+  buttons: { whatsapp: string[] };
   whatsapp: ContentTemplate['whatsapp'] & { approved: boolean };
   dateUpdated: string;
 }
@@ -43,6 +45,7 @@ function toView(template: ContentTemplate): ContentTemplateView {
     variables: placeholdersOf(template).map((name) => ({ name, sample: template.variables[name] ?? null })),
     body: { sms: bodyFor(template, 'sms'), whatsapp: bodyFor(template, 'whatsapp') },
     preview: { sms: renderContent(template, 'sms'), whatsapp: renderContent(template, 'whatsapp') },
+    buttons: { whatsapp: buttonsFor(template, 'whatsapp') },
     whatsapp: { ...template.whatsapp, approved: template.whatsapp.status === WHATSAPP_APPROVED },
     dateUpdated: template.dateUpdated.toISOString(),
   };

@@ -1,0 +1,1 @@
+export * from './find-customer-window.usecase';
