@@ -8,8 +8,10 @@ import {
   type OutboundMode,
   type UnsettledMessage,
 } from '@flex-sms/domain';
+import type { OutboundEvent } from '../events/outbound-events';
 import { DATABASE, type Database, type Queryable } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
+import { enqueueCallback } from '../system-callbacks/system-callback-outbox';
 
 interface DeliveryRow {
   message_sid: string;
@@ -121,7 +123,12 @@ export class SqlDeliveryLog implements DeliveryLog {
           statusesSupersededBy(report.status),
         ],
       );
-      if (moved) return { delivery: toDelivery(moved), changed: true };
+      if (moved) {
+        const delivery = toDelivery(moved);
+        // The change's system callback is queued with it: recorded and not queued would be lost to a crash in between.
+        await enqueueCallback(tx, deliveryEvent(delivery), new Date());
+        return { delivery, changed: true };
+      }
       return { delivery: await current(tx, report), changed: false };
     });
   }
@@ -196,6 +203,18 @@ async function current(tx: Queryable, report: DeliveryReport): Promise<MessageDe
   }
   const [row] = await tx.query<DeliveryRow>('SELECT * FROM message_delivery WHERE message_sid = $1', [report.messageSid]);
   return toDelivery(row);
+}
+
+/** A delivery change as OutboundEvents and the system callbacks tell it. */
+export function deliveryEvent(delivery: MessageDelivery): OutboundEvent {
+  return {
+    kind: 'delivery',
+    requestId: delivery.requestId,
+    messageSid: delivery.messageSid,
+    status: delivery.status,
+    errorCode: delivery.errorCode,
+    at: delivery.updatedAt,
+  };
 }
 
 function toDelivery(row: DeliveryRow): MessageDelivery {
