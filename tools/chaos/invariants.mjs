@@ -1,5 +1,6 @@
 // What must hold after the chaos run, checked against what Twilio (the sandbox, read through the official SDK) and
 // the API's journal actually hold, not against what the API answered.
+import { toDeliveryStatus } from '@flex-sms/domain';
 
 /** The API names each conversation's chat channel `SMS <customer>`; the chaos customers are +14157…. */
 const CHAOS_CHANNEL = /^SMS \+14157\d{6}$/;
@@ -29,7 +30,13 @@ export async function readTwilioState(twilio, account) {
   const messages = [];
   for (const channel of channels) {
     for (const message of await chat.channels(channel.sid).messages.list({ pageSize: 1000 })) {
-      messages.push({ sid: message.sid, channelSid: channel.sid, requestId: parse(message.attributes)[REQUEST_ID_ATTRIBUTE] });
+      messages.push({
+        sid: message.sid,
+        channelSid: channel.sid,
+        customer: channel.customer,
+        requestId: parse(message.attributes)[REQUEST_ID_ATTRIBUTE],
+        dateCreated: message.dateCreated,
+      });
     }
   }
   return {
@@ -38,6 +45,37 @@ export async function readTwilioState(twilio, account) {
     tasks: tasks.map((task) => ({ sid: task.sid, status: task.assignmentStatus, channelSid: parse(task.attributes).channelSid })),
     messages,
   };
+}
+
+/**
+ * What Twilio says became of each succeeded request's message, by request id: the status of the SMS that carried it
+ * in the journal's words (`toDeliveryStatus`), or `accepted` when nothing carried it (yet). Chat + Proxy: the Proxy
+ * interaction that relayed the chat message, then its Message; Conversations: the message's delivery receipt.
+ */
+export async function readDeliveryTruth(twilio, account, journal) {
+  const truth = new Map();
+  const interactionsOf = new Map();
+  for (const entry of journal) {
+    const messageSid = entry.result?.message?.sid;
+    if (entry.status !== 'succeeded' || !messageSid) continue;
+    const conversationSid = entry.result.conversation?.sid;
+    if (entry.result.mode === 'conversations' && conversationSid) {
+      const [receipt] = await twilio.conversations.v1.conversations(conversationSid).messages(messageSid).deliveryReceipts.list({ limit: 1 });
+      truth.set(entry.id, toDeliveryStatus(receipt?.status) ?? 'accepted');
+      continue;
+    }
+    const sessionSid = entry.result.proxySession?.sid;
+    if (!sessionSid) continue;
+    if (!interactionsOf.has(sessionSid))
+      interactionsOf.set(
+        sessionSid,
+        await twilio.proxy.v1.services(account.proxyServiceSid).sessions(sessionSid).interactions.list({ pageSize: 1000 }),
+      );
+    const relayed = interactionsOf.get(sessionSid).find((interaction) => interaction.inboundResourceSid === messageSid);
+    const sms = relayed?.outboundResourceSid ? await twilio.messages(relayed.outboundResourceSid).fetch() : null;
+    truth.set(entry.id, toDeliveryStatus(sms?.status) ?? 'accepted');
+  }
+  return truth;
 }
 
 /** Every journal entry, with its steps (GET /api/v1/outbound pages, then GET /api/v1/outbound/:id). */
@@ -70,8 +108,12 @@ export async function readJournal(client) {
  * - terminal: no journal entry in_flight and no pending follow-up once recovery has settled.
  * - answers: a 201 the client received is a request the journal holds as succeeded, and the message it reports
  *   exists in Twilio (an answered SMS was not silently lost to a rollback or a crash).
+ * - delivery: once reconciliation has run, every sent message's delivery status in the journal is what Twilio says
+ *   (`deliveryTruth`), whatever callbacks were dropped, duplicated or reordered.
+ * - consent: every STOP a customer texted reached the API; after it did, Twilio holds no message from that number to
+ *   that customer, and every request for the pair begun since was refused with RECIPIENT_OPTED_OUT.
  */
-export function checkInvariants({ before, twilio, journal, outcomes }) {
+export function checkInvariants({ before, twilio, journal, outcomes, deliveryTruth = new Map(), stops = [] }) {
   const chaosChannelSids = new Set(twilio.channels.map((channel) => channel.sid));
   // Sessions and tasks the account held before the run are not the run's to account for.
   const chaosLiveSessions = twilio.sessions.filter((session) => LIVE_SESSION.has(session.status) && !before.sessionSids.has(session.sid));
@@ -140,7 +182,31 @@ export function checkInvariants({ before, twilio, journal, outcomes }) {
       .filter((o) => o.final.body.message && !messageSids.has(o.final.body.message.sid))
       .map((o) => `${o.final.body.id}: ${o.final.body.message.sid}`),
   };
-  return { duplicates, orphans, terminal, answers, recordedLeftovers: [...recordedLeftovers] };
+  const delivery = {
+    matchesTwilio: [...deliveryTruth]
+      .filter(([id, status]) => journalById.get(id)?.delivery?.status !== status)
+      .map(([id, status]) => `${id}: journal ${journalById.get(id)?.delivery?.status ?? 'none'}, Twilio ${status}`),
+  };
+  const heardStops = stops.filter((stop) => stop.heard);
+  const ofPair = (entry, stop) => entry.toNumber === stop.customer && entry.fromNumber === stop.fromNumber;
+  const consent = {
+    stopsNotHeard: stops.filter((stop) => !stop.heard).map((stop) => `${stop.customer} → ${stop.fromNumber}`),
+    messagesAfterStop: twilio.messages
+      .filter((message) =>
+        heardStops.some(
+          (stop) =>
+            message.customer === stop.customer &&
+            journalById.get(message.requestId)?.fromNumber === stop.fromNumber &&
+            new Date(message.dateCreated).getTime() > stop.reachedAt,
+        ),
+      )
+      .map((message) => `${message.sid} (${message.customer}, request ${message.requestId}, created ${message.dateCreated})`),
+    notRefusedAfterStop: journal
+      .filter((entry) => heardStops.some((stop) => ofPair(entry, stop) && new Date(entry.startedAt).getTime() > stop.reachedAt))
+      .filter((entry) => entry.status !== 'failed' || entry.error?.code !== 'RECIPIENT_OPTED_OUT')
+      .map((entry) => `${entry.id} (${entry.toNumber} from ${entry.fromNumber}: ${entry.status} ${entry.error?.code ?? ''})`.trim()),
+  };
+  return { duplicates, orphans, terminal, answers, delivery, consent, recordedLeftovers: [...recordedLeftovers] };
 }
 
 /** One Idempotency-Key, one execution: every 201 answered for a key (replays included) names the same request. */

@@ -81,3 +81,59 @@ function mulberry32(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Handsets whose carrier does not deliver, so the delivery truth has failures: of the plan's customers, every ninth
+ * (from the fifth) is carrier-filtered (30007) and every ninth (from the eighth) unreachable (30003).
+ */
+export function handsetFates(plan) {
+  const customers = [...new Set(plan.map((request) => request.body.toNumber))];
+  return customers.flatMap((number, index) => {
+    if (index % 9 === 4) return [{ number, fate: { outcome: 'carrier-filtered' } }];
+    if (index % 9 === 7) return [{ number, fate: { outcome: 'undelivered', errorCode: 30003 } }];
+    return [];
+  });
+}
+
+/**
+ * Customers who text STOP during the run, once `atIndex` of the plan has started: up to `count` customers the plan
+ * first writes to after that point (so the STOP finds no Proxy session, which would drop it, and reaches the API
+ * through the number's Flex Flow) and writes to again; each texts the number of their first request, which the
+ * traffic then keeps sending from.
+ */
+export function planStops(plan, atIndex, count) {
+  const firstIndex = new Map();
+  for (const request of plan) if (!firstIndex.has(request.body.toNumber)) firstIndex.set(request.body.toNumber, request.index);
+  const stops = [];
+  for (const [customer, index] of firstIndex) {
+    if (stops.length >= count) break;
+    if (index <= atIndex + Math.ceil(plan.length * 0.1)) continue;
+    const fromNumber = plan[index].body.fromNumber;
+    const later = plan.filter((request) => request.body.toNumber === customer && request.body.fromNumber === fromNumber);
+    if (later.length >= 2) stops.push({ customer, fromNumber });
+  }
+  return stops;
+}
+
+/**
+ * The customer texts STOP from their handset; resolves once the API's consent register holds the opt-out (read back
+ * through GET /api/v1/consent), with when that was first seen: what Twilio created afterwards for the pair breaks the
+ * rule. `heard: false` when the API never got it within the wait. The STOP's own Flex conversation (the number's
+ * Flex Flow opens one for it) is returned so the run does not count it as its own.
+ */
+export async function textStop(controls, getClient, stop, waitMs = 15_000) {
+  const outcome = await controls.sendInboundSms({ from: stop.customer, to: stop.fromNumber, body: 'STOP' });
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const listed = await getClient().get(`/api/v1/consent?number=${encodeURIComponent(stop.customer)}`);
+    if (listed.status === 200 && listed.body.items.some((item) => item.recipient === stop.customer && item.scope === stop.fromNumber)) {
+      return { ...stop, heard: true, reachedAt: Date.now(), created: createdBy(outcome) };
+    }
+    await sleep(100);
+  }
+  return { ...stop, heard: false, reachedAt: null, created: createdBy(outcome) };
+}
+
+function createdBy(outcome) {
+  return { sessionSid: outcome.sessionSid ?? null, taskSid: outcome.taskSid ?? null, channelSid: outcome.channelSid ?? null };
+}

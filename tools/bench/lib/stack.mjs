@@ -16,14 +16,25 @@ export const API_ENV = { SEND_RATE_LIMIT_PER_MINUTE: '100000' };
  * `instances` > 1 starts that many API processes on one database (apiEnv.DATABASE_URL: a PostgreSQL server they
  * share, as several replicas of docker-compose.yml's `api` would), one after another so only one migrates.
  * `apiScript`: another build of the API (default: apps/api/dist/main.js). `embeddedNodeArgs`: the V8 flags that build's
- * `npm start` gives it on its embedded database (apiBuild), used unless apiEnv.DATABASE_URL is set.
+ * `npm start` gives it on its embedded database (apiBuild), used unless apiEnv.DATABASE_URL is set. `publicBaseUrl`:
+ * each API is told its own address as PUBLIC_BASE_URL, so it registers its webhook routes with the sandbox (the
+ * delivery callbacks) and checks their signatures against it.
  */
-export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeArgs = [], instances = 1, apiScript, embeddedNodeArgs = [] }) {
+export async function startStack({
+  logDir,
+  apiEnv = {},
+  apiNodeArgs: extraNodeArgs = [],
+  instances = 1,
+  apiScript,
+  embeddedNodeArgs = [],
+  publicBaseUrl = false,
+}) {
   const apiNodeArgs = [...(apiEnv.DATABASE_URL ? [] : embeddedNodeArgs), ...extraNodeArgs];
   const sandbox = await startSandboxProcess({ logDir });
   const controls = new SandboxControls(sandbox.url);
   const dataDir = tempDir('flex-sms-bench-data-');
   const env = { ...API_ENV, ...apiEnv };
+  const envFor = (port) => (publicBaseUrl ? { ...env, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } : env);
   const apis = [];
   for (let index = 0; index < instances; index += 1) {
     const port = await freePort();
@@ -33,7 +44,7 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeAr
         port,
         dataDir,
         logDir,
-        env,
+        env: envFor(port),
         nodeArgs: apiNodeArgs,
         script: apiScript,
         logName: index === 0 ? 'api.log' : `api-${index + 1}.log`,
@@ -74,7 +85,7 @@ export async function startStack({ logDir, apiEnv = {}, apiNodeArgs: extraNodeAr
         port,
         dataDir,
         logDir,
-        env,
+        env: envFor(port),
         nodeArgs: apiNodeArgs,
         script: apiScript,
         logName: `api-restart-${restarts}.log`,

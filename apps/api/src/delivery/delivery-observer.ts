@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DeliveryObserver, MessageDelivery } from '@flex-sms/domain';
 import { OutboundEvents } from '../events/outbound-events';
 import { Metrics } from '../metrics/metrics';
+import { deliveryEvent } from './sql-delivery-log';
 
 /** A recorded delivery status, told onwards: counted once when it moved, published (system callbacks) every time. */
 @Injectable()
@@ -13,13 +14,6 @@ export class PublishingDeliveryObserver implements DeliveryObserver {
 
   async onDeliveryRecorded(delivery: MessageDelivery, changed: boolean): Promise<void> {
     if (changed) this.metrics.deliveryStatuses.inc({ status: delivery.status });
-    await this.events.publishOutbound({
-      kind: 'delivery',
-      requestId: delivery.requestId,
-      messageSid: delivery.messageSid,
-      status: delivery.status,
-      errorCode: delivery.errorCode,
-      at: delivery.updatedAt,
-    });
+    await this.events.publishOutbound(deliveryEvent(delivery));
   }
 }

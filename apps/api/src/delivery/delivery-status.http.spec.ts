@@ -1,9 +1,11 @@
-import type { InboundMessage } from '@flex-sms/domain';
+import type { InboundMessage, Journal, StepRecord } from '@flex-sms/domain';
 import type { LoggedCallback } from '@flex-sms/twilio-sandbox';
+import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { OutboundEvents, type OutboundEvent } from '../events/outbound-events';
 import { OUTBOUND_MODES, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp, type OutboundModeName } from '../outbound/outbound.test-helpers';
 import { until } from '../testing/built-api';
+import { JOURNAL } from '../journal/journal.module';
 import { SqlJournal } from '../journal/sql-journal';
 import { TEST_DATABASE_URL, createTestSchema } from '../testing/test-databases';
 import { DeliveryCallbacks } from './delivery-callbacks';
@@ -85,7 +87,7 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
     const statusOf = (callback: LoggedCallback) => callback.params?.Status ?? callback.params?.outboundResourceStatus;
     /** Sends a callback again as Twilio would: to the URL it called, signed with the account's auth token. */
     const replay = (
-      callback: LoggedCallback,
+      callback: Pick<LoggedCallback, 'url' | 'params'>,
       signature = twilio.getExpectedTwilioSignature(api.sandbox.account.authToken, callback.url, callback.params ?? {}),
     ) =>
       api.anonymous
@@ -115,10 +117,8 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
       const delivery = await deliveredAs(sent.id, 'delivered');
       expect(delivery).toMatchObject({ status: 'delivered', errorCode: null, explanation: null });
       const heard = delivery.history!.map((event) => event.status);
-      // Proxy's `queued` callback can come before the send has journaled its message (the callback then has nothing to
-      // attach to and is not kept: a known gap, in the session notes); `sent` and `delivered` come after it.
-      expect(heard.filter((status) => status !== 'queued')).toEqual(['sent', 'delivered']);
-      if (mode === 'conversations') expect(heard).not.toContain('queued');
+      // Proxy's `queued` can come before the send has journaled its message: it is held and recorded when the send is.
+      expect(heard).toEqual(mode === 'conversations' ? ['sent', 'delivered'] : ['queued', 'sent', 'delivered']);
       expect(delivery.history!.every((event) => event.source === 'callback')).toBe(true);
 
       expect((await listed({ delivery: 'delivered' })).map((item) => item.id)).toContain(sent.id);
@@ -271,6 +271,89 @@ describe.each(DATABASES.flatMap((database) => OUTBOUND_MODES.map((mode) => [mode
 
       const delivery = await deliveredAs(requestId, 'undelivered');
       expect(delivery).toMatchObject({ errorCode: 30005, explanation: expect.stringContaining('does not exist') });
+    });
+
+    /** A request journaled as a Messages API send is, up to the message it is about to record. */
+    const beginMessagesApiSend = async (journal: Journal, customer: string) =>
+      journal.begin(
+        {
+          kind: 'system_sms',
+          caller: 'bootstrap',
+          fromNumber: TWILIO_NUMBER,
+          toNumber: customer,
+          toName: 'Ada',
+          channel: 'sms',
+          body: 'Hi',
+          idempotencyKey: null,
+          input: {},
+        },
+        new Date(),
+      );
+    const messageStep = (messageSid: string): StepRecord => ({
+      name: 'message',
+      outcome: 'created',
+      sids: { messageSid },
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
+    /** Twilio's StatusCallback about `messageSid`, to the API's route, signed as Twilio signs it. */
+    const statusCallback = (messageSid: string, status: string, errorCode?: string) =>
+      replay({
+        url: (api.app.get(PublicUrl).webhookUrl('messages') as string).split('#')[0],
+        params: { MessageSid: messageSid, MessageStatus: status, ...(errorCode ? { ErrorCode: errorCode } : {}) },
+      });
+    const newSmsSid = () => `SM${randomBytes(16).toString('hex')}`;
+
+    it('keeps the callbacks that come before the send journaled its message and records them when the send is', async () => {
+      const journal = api.app.get<Journal>(JOURNAL);
+      const requestId = await beginMessagesApiSend(journal, nextCustomer());
+      const smsSid = newSmsSid();
+      // Twilio has queued and sent the SMS; the send has not written its message step yet.
+      await statusCallback(smsSid, 'queued').expect(204);
+      await statusCallback(smsSid, 'sent').expect(204);
+      await statusCallback(smsSid, 'sent').expect(204);
+      expect((await deliveryOf(requestId)) ?? null).toBeNull();
+
+      await journal.finish(
+        requestId,
+        { status: 'succeeded', finishedAt: new Date(), result: { mode, message: { sid: smsSid } } },
+        { steps: [messageStep(smsSid)] },
+      );
+
+      const delivery = await deliveryOf(requestId);
+      expect(delivery).toMatchObject({ status: 'sent' });
+      expect(delivery.history).toEqual([
+        expect.objectContaining({ status: 'queued', source: 'callback' }),
+        expect.objectContaining({ status: 'sent', source: 'callback' }),
+      ]);
+      expect(outboundEvents).toContainEqual(expect.objectContaining({ kind: 'delivery', requestId, messageSid: smsSid, status: 'sent' }));
+      // Later callbacks go on from there, and a repeat of a held one changes nothing.
+      await statusCallback(smsSid, 'delivered').expect(204);
+      await statusCallback(smsSid, 'queued').expect(204);
+      expect((await deliveryOf(requestId)).history!.map((event) => event.status)).toEqual(['queued', 'sent', 'delivered']);
+      expect((await deliveryOf(requestId)).status).toBe('delivered');
+    });
+
+    it('records a held callback at the next reconciliation when the send journaled its message but did not apply it', async () => {
+      // The journal without its publishing: as a process that died right after writing the send's outcome.
+      const journal = new SqlJournal(api.db);
+      const requestId = await beginMessagesApiSend(journal, nextCustomer());
+      const smsSid = newSmsSid();
+      await statusCallback(smsSid, 'undelivered', '30003').expect(204);
+      await journal.finish(
+        requestId,
+        { status: 'succeeded', finishedAt: new Date(), result: { mode, message: { sid: smsSid } } },
+        { steps: [messageStep(smsSid)] },
+      );
+      expect(await deliveryOf(requestId)).toMatchObject({ status: 'accepted', history: [] });
+
+      const run = await api.app.get(DeliveryReconciliation).runOnce();
+      expect(run.held).toBeGreaterThanOrEqual(1);
+      expect(await deliveryOf(requestId)).toMatchObject({
+        status: 'undelivered',
+        errorCode: 30003,
+        history: [expect.objectContaining({ source: 'callback' })],
+      });
     });
 
     it("publishes a customer's reply as an inbound message", async () => {

@@ -6,6 +6,7 @@ import { DeliveryCallbacks } from './delivery-callbacks';
 import { PublishingDeliveryObserver } from './delivery-observer';
 import { DEFAULT_DELIVERY_CLOCK, DELIVERY_CLOCK, DeliveryReconciliation } from './delivery-reconciliation';
 import { DELIVERY_CALLBACK_REGISTRY, MESSAGE_DELIVERY } from './delivery.tokens';
+import { HeldDeliveryReports } from './held-delivery-reports';
 import { PublicUrl } from './public-url';
 import { SqlDeliveryLog } from './sql-delivery-log';
 import { TwilioWebhooksController } from './twilio-webhooks.http.controller';
@@ -26,6 +27,7 @@ import { TwilioWebhooks } from './twilio-webhooks.service';
     TwilioWebhooks,
     DeliveryCallbacks,
     DeliveryReconciliation,
+    HeldDeliveryReports,
     { provide: DELIVERY_CLOCK, useValue: DEFAULT_DELIVERY_CLOCK },
     {
       provide: MESSAGE_DELIVERY,

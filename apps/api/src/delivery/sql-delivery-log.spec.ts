@@ -68,6 +68,35 @@ function deliveryLogContract(target: DatabaseTarget) {
     expect(await log.requestOfMessage('IM-not-ours')).toBeNull();
   });
 
+  it('holds reports about a message not journaled yet (once per status), hands them out once its step exists, and forgets what it is told to', async () => {
+    const early = `IM${String(++sequence).padStart(32, '0')}`;
+    await log.hold(report(early, 'sent', 2), at(10));
+    await log.hold(report(early, 'queued', 1, null), at(10));
+    await log.hold(report(early, 'queued', 1), at(11));
+    const stranger = `IM${String(++sequence).padStart(32, '0')}`;
+    await log.hold(report(stranger, 'delivered', 1), at(0));
+    // Nobody's message yet: nothing to hand out.
+    expect((await log.heldReports({ limit: 100 })).filter(({ report: held }) => held.messageSid === early)).toEqual([]);
+
+    const { requestId, messageSid } = await sentRequest();
+    await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid: early }, startedAt: T0, finishedAt: T0 });
+    const held = await log.heldReports({ requestId, limit: 100 });
+    expect(held.map(({ requestId: of, report: kept }) => [of, kept.messageSid, kept.status, kept.reportedAt])).toEqual([
+      [requestId, early, 'queued', at(1)],
+      [requestId, early, 'sent', at(2)],
+    ]);
+    expect(messageSid).not.toBe(early);
+
+    await log.releaseHeld(
+      held.map(({ report: kept }) => kept),
+      at(5),
+    );
+    expect(await log.heldReports({ requestId, limit: 100 })).toEqual([]);
+    // Held before at(5) and never claimed: forgotten with them.
+    await journal.recordStep(requestId, { name: 'message', outcome: 'created', sids: { messageSid: stranger }, startedAt: T0, finishedAt: T0 });
+    expect(await log.heldReports({ requestId, limit: 100 })).toEqual([]);
+  });
+
   it('moves the status only forwards, keeps one history row per status, and lets a later delivered end a failure', async () => {
     const { requestId, messageSid } = await sentRequest();
     const outcomes = [];

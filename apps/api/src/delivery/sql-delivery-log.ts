@@ -8,8 +8,10 @@ import {
   type OutboundMode,
   type UnsettledMessage,
 } from '@flex-sms/domain';
+import type { OutboundEvent } from '../events/outbound-events';
 import { DATABASE, type Database, type Queryable } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
+import { enqueueCallback } from '../system-callbacks/system-callback-outbox';
 
 interface DeliveryRow {
   message_sid: string;
@@ -19,6 +21,16 @@ interface DeliveryRow {
   error_code: number | null;
   error_message: string | null;
   updated_at: Date;
+}
+
+interface HeldRow {
+  message_sid: string;
+  status: DeliveryStatus;
+  channel_message_sid: string | null;
+  error_code: number | null;
+  error_message: string | null;
+  source: DeliveryReport['source'];
+  reported_at: Date;
 }
 
 /** One status the message was reported at, oldest first. */
@@ -44,6 +56,45 @@ export class SqlDeliveryLog implements DeliveryLog {
       [messageSid],
     );
     return row?.request_id ?? null;
+  }
+
+  async hold(report: DeliveryReport, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO message_delivery_held (message_sid, status, channel_message_sid, error_code, error_message, source, reported_at, held_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_sid, status) DO NOTHING`,
+      [report.messageSid, report.status, report.channelMessageSid, report.errorCode, report.errorMessage, report.source, report.reportedAt, at],
+    );
+  }
+
+  async heldReports(query: { requestId?: string; limit: number }): Promise<{ requestId: string; report: DeliveryReport }[]> {
+    const ofRequest = query.requestId === undefined ? '' : 'AND s.request_id = $2';
+    const rows = await this.db.query<HeldRow & { request_id: string }>(
+      `SELECT s.request_id, h.* FROM message_delivery_held h
+       JOIN outbound_step s ON s.name = 'message' AND s.sids ->> 'messageSid' = h.message_sid ${ofRequest}
+       ORDER BY h.reported_at, h.held_at LIMIT $1`,
+      query.requestId === undefined ? [query.limit] : [query.limit, query.requestId],
+    );
+    return rows.map((row) => ({
+      requestId: row.request_id,
+      report: {
+        messageSid: row.message_sid,
+        channelMessageSid: row.channel_message_sid,
+        status: row.status,
+        errorCode: row.error_code === null ? null : Number(row.error_code),
+        errorMessage: row.error_message,
+        reportedAt: row.reported_at,
+        source: row.source,
+      },
+    }));
+  }
+
+  async releaseHeld(reports: readonly DeliveryReport[], heldBefore?: Date): Promise<void> {
+    if (reports.length > 0) {
+      await this.db.query(`DELETE FROM message_delivery_held WHERE message_sid || ' ' || status ${isAnyOf(this.db.dialect, '$1')}`, [
+        reports.map((report) => `${report.messageSid} ${report.status}`),
+      ]);
+    }
+    if (heldBefore) await this.db.query('DELETE FROM message_delivery_held WHERE held_at < $1', [heldBefore]);
   }
 
   record(requestId: string, report: DeliveryReport): Promise<{ delivery: MessageDelivery; changed: boolean }> {
@@ -72,7 +123,12 @@ export class SqlDeliveryLog implements DeliveryLog {
           statusesSupersededBy(report.status),
         ],
       );
-      if (moved) return { delivery: toDelivery(moved), changed: true };
+      if (moved) {
+        const delivery = toDelivery(moved);
+        // The change's system callback is queued with it: recorded and not queued would be lost to a crash in between.
+        await enqueueCallback(tx, deliveryEvent(delivery), new Date());
+        return { delivery, changed: true };
+      }
       return { delivery: await current(tx, report), changed: false };
     });
   }
@@ -147,6 +203,18 @@ async function current(tx: Queryable, report: DeliveryReport): Promise<MessageDe
   }
   const [row] = await tx.query<DeliveryRow>('SELECT * FROM message_delivery WHERE message_sid = $1', [report.messageSid]);
   return toDelivery(row);
+}
+
+/** A delivery change as OutboundEvents and the system callbacks tell it. */
+export function deliveryEvent(delivery: MessageDelivery): OutboundEvent {
+  return {
+    kind: 'delivery',
+    requestId: delivery.requestId,
+    messageSid: delivery.messageSid,
+    status: delivery.status,
+    errorCode: delivery.errorCode,
+    at: delivery.updatedAt,
+  };
 }
 
 function toDelivery(row: DeliveryRow): MessageDelivery {

@@ -6,6 +6,7 @@ import { MeteredJournal } from './metered-journal';
 import { OutboundHistory } from './outbound-history';
 import { PublishingJournal } from './publishing-journal';
 import { SqlJournal } from './sql-journal';
+import { outboxInsert } from '../system-callbacks/system-callback-outbox';
 
 /** Injection token of the domain's Journal port: `@Inject(JOURNAL) journal: Journal`. */
 export const JOURNAL = Symbol('JOURNAL');
@@ -15,9 +16,10 @@ export const JOURNAL = Symbol('JOURNAL');
   providers: [
     {
       provide: JOURNAL,
-      // Published outermost: the finish's write time is measured without the observers' work.
+      // Published outermost: the finish's write time is measured without the observers' work. The finish queues the
+      // request's system callback itself (outboxInsert), in the transaction that records the outcome.
       useFactory: (db: Database, metrics: Metrics, events: OutboundEvents) =>
-        new PublishingJournal(new MeteredJournal(new SqlJournal(db), metrics), events),
+        new PublishingJournal(new MeteredJournal(new SqlJournal(db, outboxInsert), metrics), events),
       inject: [DATABASE, Metrics, OutboundEvents],
     },
     { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },

@@ -1,18 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import type {
-  ErrorRecord,
-  FollowUp,
-  Journal,
-  JournalEntry,
-  OutboundRequestRecord,
-  PendingStepName,
-  RequestOutcome,
-  StepRecord,
-  UnwrittenRecords,
-} from '@flex-sms/domain';
+import type { ErrorRecord, Journal, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
 import { FLOW_LABEL } from '../metrics/send-labels';
+import { ForwardingJournal } from './forwarding-journal';
 
 interface SendInFlight {
   flow: string;
@@ -26,17 +17,19 @@ interface SendInFlight {
  * before its first Twilio request and finished with its outcome, the sends are counted here, whoever started them
  * (a route, or later a job): sends_total and send_duration_seconds, labelled with what the request recorded.
  */
-export class MeteredJournal implements Journal {
+export class MeteredJournal extends ForwardingJournal {
   /** Sends begun in this process and not finished yet. An entry left by a crash is finished by the next process, uncounted. */
   private readonly inFlight = new Map<string, SendInFlight>();
 
   constructor(
-    private readonly journal: Journal,
+    journal: Journal,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    super(journal);
+  }
 
-  async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
-    const requestId = await this.timed('begin', () => this.journal.begin(request, startedAt));
+  override async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
+    const requestId = await this.timed('begin', () => this.inner.begin(request, startedAt));
     // The runner records the mode it chose in the input (conversations); a request without one (or with `legacy`, the
     // name chat-proxy had before) ran on Chat + Proxy.
     const mode = request.input.mode === 'conversations' ? 'conversations' : 'chat-proxy';
@@ -46,10 +39,10 @@ export class MeteredJournal implements Journal {
     return requestId;
   }
 
-  async finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void> {
+  override async finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void> {
     const send = this.inFlight.get(requestId);
     try {
-      await this.timed('finish', () => this.journal.finish(requestId, outcome, unwritten));
+      await this.timed('finish', () => this.inner.finish(requestId, outcome, unwritten));
     } finally {
       this.inFlight.delete(requestId);
     }
@@ -60,45 +53,25 @@ export class MeteredJournal implements Journal {
     this.metrics.sendDuration.observe({ flow: send.flow, mode: send.mode, outcome: outcome.status }, (performance.now() - send.startedAt) / 1000);
   }
 
-  recordStep(requestId: string, step: StepRecord): Promise<void> {
-    return this.timed('record_step', () => this.journal.recordStep(requestId, step));
+  override recordStep(requestId: string, step: StepRecord): Promise<void> {
+    return this.timed('record_step', () => this.inner.recordStep(requestId, step));
   }
 
-  recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void> {
-    return this.timed('record_steps', () => this.journal.recordSteps(requestId, steps));
+  override recordSteps(requestId: string, steps: readonly StepRecord[]): Promise<void> {
+    return this.timed('record_steps', () => this.inner.recordSteps(requestId, steps));
   }
 
-  recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
-    return this.timed('record_claim', () => this.journal.recordClaim(requestId, steps, sidKey));
+  override recordClaim(requestId: string, steps: readonly StepRecord[], sidKey: string): Promise<'created' | 'reused'> {
+    return this.timed('record_claim', () => this.inner.recordClaim(requestId, steps, sidKey));
   }
 
-  settlePendingStep(
+  override settlePendingStep(
     requestId: string,
     name: PendingStepName,
     outcome: { status: 'done' | 'failed' | 'pending'; at: Date; error?: ErrorRecord },
     steps?: readonly StepRecord[],
   ): Promise<void> {
-    return this.timed('settle_pending_step', () => this.journal.settlePendingStep(requestId, name, outcome, steps));
-  }
-
-  get(requestId: string): Promise<JournalEntry | null> {
-    return this.journal.get(requestId);
-  }
-
-  followUpOf(requestId: string): Promise<FollowUp | null> {
-    return this.journal.followUpOf(requestId);
-  }
-
-  succeededRequestUsing(sid: string, exceptRequestId: string): Promise<string | null> {
-    return this.journal.succeededRequestUsing(sid, exceptRequestId);
-  }
-
-  recentChannelsOfPair(fromNumber: string, toNumber: string, limit: number): Promise<string[]> {
-    return this.journal.recentChannelsOfPair(fromNumber, toNumber, limit);
-  }
-
-  listUnresolved(): Promise<JournalEntry[]> {
-    return this.journal.listUnresolved();
+    return this.timed('settle_pending_step', () => this.inner.settlePendingStep(requestId, name, outcome, steps));
   }
 
   private async timed<T>(operation: string, write: () => Promise<T>): Promise<T> {

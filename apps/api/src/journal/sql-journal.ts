@@ -10,7 +10,9 @@ import type {
   StepRecord,
   UnwrittenRecords,
 } from '@flex-sms/domain';
+import type { OutboundEvent } from '../events/outbound-events';
 import type { Database, Queryable, SqlDialect } from '../store/database';
+import type { OutboxInsert } from '../system-callbacks/system-callback-outbox';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
 import { PendingStepRow, REQUEST_COLUMNS, RequestRow, jsonParam, loadEntries, toPendingStepRecord } from './journal-rows';
@@ -46,8 +48,8 @@ interface DialectWrites {
    * holds the same SID under `sidKey`; resolves to whether one did.
    */
   recordClaim(db: Database, requestId: string, steps: string, claimed: { name: string; sidKey: string; sid: string }): Promise<boolean>;
-  /** False when there is no such request. */
-  finish(db: Database, requestId: string, outcome: FinishParams): Promise<boolean>;
+  /** False when there is no such request. `outbox`: the change's system callback, written with it (its parameters from $first). */
+  finish(db: Database, requestId: string, outcome: FinishParams, outbox?: (first: number) => OutboxInsert): Promise<boolean>;
   /** Settles a pending step (`settle`: the UPDATE's parameters after the request and step name) and adds `steps`; false when there is no such pending step. */
   settleWithSteps(db: Database, requestId: string, name: string, settle: readonly unknown[], steps: string): Promise<boolean>;
 }
@@ -65,7 +67,7 @@ const PG_STEP_ROWS = `ROWS FROM (jsonb_to_recordset($2::jsonb) AS (name text, ou
  * in one statement (atomic: all of it or none), and the rows only written when the request exists. `release`: it also
  * lets go of the pair lock (see LockSession.release) as it commits.
  */
-function postgresFinish(release: boolean): string {
+function postgresFinish(release: boolean, outbox?: OutboxInsert): string {
   return `WITH finished AS (
       UPDATE outbound_request SET status = $2, finished_at = $3, result = $4::jsonb, error = $5::jsonb WHERE id = $1 RETURNING id
     ), added_steps AS (
@@ -90,7 +92,7 @@ function postgresFinish(release: boolean): string {
       SELECT pg_advisory_unlock($9::bigint) AS unlocked FROM (SELECT pg_advisory_xact_lock($9::bigint)) AS until_commit
     )`
         : ''
-    }
+    }${outbox ? `, outbox AS (${outbox.sql})` : ''}
     SELECT (SELECT id FROM finished) AS id${release ? ', (SELECT unlocked FROM released) AS released' : ''}`;
 }
 
@@ -123,7 +125,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
       );
       return known;
     },
-    async finish(db, requestId, outcome) {
+    async finish(db, requestId, outcome, outbox) {
       const params = [
         requestId,
         outcome.status,
@@ -135,10 +137,17 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
         outcome.pendingSteps,
       ];
       const session = lockSessionHere();
-      const [row] =
-        session?.state === 'held'
-          ? await session.release<{ id: string | null }>(postgresFinish(true), [...params, session.lockId])
-          : await db.query<{ id: string | null }>(postgresFinish(false), params);
+      if (session?.state === 'held') {
+        const insert = outbox?.(10);
+        const [row] = await session.release<{ id: string | null }>(postgresFinish(true, insert), [
+          ...params,
+          session.lockId,
+          ...(insert?.params ?? []),
+        ]);
+        return row.id !== null;
+      }
+      const insert = outbox?.(9);
+      const [row] = await db.query<{ id: string | null }>(postgresFinish(false, insert), [...params, ...(insert?.params ?? [])]);
       return row.id !== null;
     },
     async settleWithSteps(db, requestId, name, settle, steps) {
@@ -171,7 +180,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
       );
       return inserted.some((row) => row.name === claimed.name && row.sid === claimed.sid && row.outcome === 'reused');
     },
-    finish: (db, requestId, outcome) =>
+    finish: (db, requestId, outcome, outbox) =>
       db.transaction(async (tx) => {
         const updated = await tx.query(
           'UPDATE outbound_request SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1 RETURNING id',
@@ -197,6 +206,8 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
             [requestId, outcome.undone],
           );
         }
+        const insert = outbox?.(1);
+        if (insert) await tx.query(insert.sql, insert.params);
         return true;
       }),
     settleWithSteps: (db, requestId, name, settle, steps) =>
@@ -238,7 +249,14 @@ async function sqliteInsertSteps(db: Queryable, requestId: string, steps: string
 export class SqlJournal implements Journal {
   private readonly writes: DialectWrites;
 
-  constructor(private readonly db: Database) {
+  /**
+   * `outbox`: the system callback of a request's final state, written by the finish in its own transaction (the API
+   * passes `outboxInsert`): once the outcome is recorded its callback is queued, whatever happens next.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly outbox?: (event: OutboundEvent, at: Date, first: number) => OutboxInsert,
+  ) {
     this.writes = DIALECT_WRITES[db.dialect];
   }
 
@@ -316,15 +334,22 @@ export class SqlJournal implements Journal {
 
   /** Releases the pair lock with the same statement when the lock was taken by `begin` (PostgreSQL, see LockSession). */
   async finish(requestId: string, outcome: RequestOutcome, unwritten: UnwrittenRecords = {}): Promise<void> {
-    const found = await this.writes.finish(this.db, requestId, {
-      status: outcome.status,
-      finishedAt: outcome.finishedAt,
-      result: jsonParam(outcome.result),
-      error: jsonParam(outcome.error),
-      undone: JSON.stringify(outcome.undone ?? []),
-      steps: stepsParam(unwritten.steps ?? []),
-      pendingSteps: JSON.stringify(unwritten.pendingSteps ?? []),
-    });
+    const event = { kind: 'request.state', requestId, state: outcome.status, at: outcome.finishedAt } as const;
+    const outbox = this.outbox;
+    const found = await this.writes.finish(
+      this.db,
+      requestId,
+      {
+        status: outcome.status,
+        finishedAt: outcome.finishedAt,
+        result: jsonParam(outcome.result),
+        error: jsonParam(outcome.error),
+        undone: JSON.stringify(outcome.undone ?? []),
+        steps: stepsParam(unwritten.steps ?? []),
+        pendingSteps: JSON.stringify(unwritten.pendingSteps ?? []),
+      },
+      outbox && ((first) => outbox(event, new Date(), first)),
+    );
     if (!found) throw new Error(`No journal entry ${requestId}`);
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundEvent } from '../events/outbound-events';
 import { DATABASE, Database, SqlDialect } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
-import { AttemptOutcome, SystemCallback, SystemCallbackAttempt, SystemCallbackStatus, callbackBody, dedupeKeyOf } from './system-callback';
+import { AttemptOutcome, SystemCallback, SystemCallbackAttempt, SystemCallbackStatus } from './system-callback';
 
 interface CallbackRow {
   id: string;
@@ -81,26 +81,6 @@ export class SqlSystemCallbackStore {
 
   constructor(@Inject(DATABASE) private readonly db: Database) {
     this.claimSql = CLAIM[db.dialect];
-  }
-
-  /**
-   * Queues the callback of this change when its request has somewhere to report to: the request's own
-   * statusCallbackUrl, else its API key's callbackUrl, the key not revoked and holding a signing secret. Requests
-   * made by console users or the bootstrap key have no key to sign with, so nothing. Publishing a change twice
-   * queues it once. True when a callback was queued now.
-   */
-  async enqueue(event: OutboundEvent, at: Date): Promise<boolean> {
-    const id = newEventId();
-    const rows = await this.db.query(
-      `INSERT INTO system_callback (id, request_id, event, dedupe_key, url, api_key_id, body, status, attempts, next_attempt_at, created_at)
-       SELECT $1, r.id, $2, $3, coalesce(r.status_callback_url, k.callback_url), k.id, $4, 'pending', 0, $5, $5
-       FROM outbound_request r JOIN api_key k ON r.caller = 'api-key:' || k.id
-       WHERE r.id = $6 AND coalesce(r.status_callback_url, k.callback_url) IS NOT NULL AND k.callback_secret IS NOT NULL AND k.revoked_at IS NULL
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [id, event.kind, dedupeKeyOf(event), callbackBody(id, event), at, event.requestId],
-    );
-    return rows.length > 0;
   }
 
   /** Up to `limit` callbacks due at `now` that no live worker holds, leased to the caller until `leaseUntil`. */
@@ -193,9 +173,4 @@ export class SqlSystemCallbackStore {
         })),
     }));
   }
-}
-
-/** Random, like request ids: an event id tells nothing about other events. */
-function newEventId(): string {
-  return `evt_${randomBytes(12).toString('hex')}`;
 }

@@ -1,5 +1,7 @@
+import { recordDeliveryStatus } from '@flex-sms/domain';
 import request from 'supertest';
-import { OutboundEvents } from '../events/outbound-events';
+import { PublishingDeliveryObserver } from '../delivery/delivery-observer';
+import { SqlDeliveryLog } from '../delivery/sql-delivery-log';
 import { OTHER_TWILIO_NUMBER, OutboundTestApp, TWILIO_NUMBER, createOutboundTestApp } from '../outbound/outbound.test-helpers';
 import { until } from '../testing/built-api';
 import { callbackBody } from './system-callback';
@@ -194,20 +196,21 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     expect(await callbacksOf(plain.body.id)).toEqual([]);
   });
 
-  it('reports a delivery change published for the request (as the delivery webhooks publish it), once however often it is published', async () => {
+  it('reports a delivery change recorded for the request (as the delivery webhooks record it), once however often it is recorded', async () => {
     const { key } = await createKey({ callbackUrl: `${receiver.url}/delivery` });
     const sent = await message(key).expect(201);
-    const events = api.app.get(OutboundEvents);
     const delivered = {
-      kind: 'delivery' as const,
-      requestId: sent.body.id,
-      messageSid: `SM${'a'.repeat(32)}`,
-      status: 'delivered',
+      messageSid: sent.body.message.sid as string,
+      channelMessageSid: `SM${'a'.repeat(32)}`,
+      status: 'delivered' as const,
       errorCode: null,
-      at: new Date('2026-12-05T08:00:00.000Z'),
+      errorMessage: null,
+      reportedAt: new Date('2026-12-05T08:00:00.000Z'),
+      source: 'callback' as const,
     };
-    await events.publishOutbound(delivered);
-    await events.publishOutbound(delivered);
+    const deps = { log: api.app.get(SqlDeliveryLog), observer: api.app.get(PublishingDeliveryObserver) };
+    await recordDeliveryStatus(deps, delivered);
+    await recordDeliveryStatus(deps, delivered);
 
     const callbacks = await until(async () => {
       const items = await callbacksOf(sent.body.id);
@@ -220,7 +223,7 @@ describe('system callbacks over HTTP, to a real receiver', () => {
         eventId: callbacks.find((callback) => callback.event === 'delivery')?.id,
         event: 'delivery',
         requestId: sent.body.id,
-        delivery: { messageSid: `SM${'a'.repeat(32)}`, status: 'delivered', errorCode: null },
+        delivery: { messageSid: sent.body.message.sid, status: 'delivered', errorCode: null },
         at: '2026-12-05T08:00:00.000Z',
       },
     ]);

@@ -3,7 +3,7 @@ import { SqlApiKeyStore } from '../api-keys/sql-api-key-store';
 import { JournalModule } from '../journal/journal.module';
 import { SqlSystemCallbackStore } from './sql-system-callback-store';
 import { StatusCallbackPolicy } from './status-callback-policy';
-import { SystemCallbackRecorder } from './system-callback-recorder';
+import { SystemCallbackWaker } from './system-callback-waker';
 import { SystemCallbackSender } from './system-callback-sender';
 import { SystemCallbacksController } from './system-callbacks.http.controller';
 
@@ -16,7 +16,7 @@ import { SystemCallbacksController } from './system-callbacks.http.controller';
   controllers: [SystemCallbacksController],
   // The key store (stateless, on the database) for the keys' signing secrets; not ApiKeysModule, whose routes are
   // admin business.
-  providers: [SqlApiKeyStore, SqlSystemCallbackStore, SystemCallbackSender, SystemCallbackRecorder, StatusCallbackPolicy],
+  providers: [SqlApiKeyStore, SqlSystemCallbackStore, SystemCallbackSender, SystemCallbackWaker, StatusCallbackPolicy],
   exports: [StatusCallbackPolicy, SystemCallbackSender],
 })
 export class SystemCallbacksModule {}

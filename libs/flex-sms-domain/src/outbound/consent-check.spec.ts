@@ -44,6 +44,25 @@ describe.each(MODES)('The consent register in the outbound flows (%s)', (_mode, 
     ]);
   });
 
+  it("refuses before finding the number's mode, so a cold cache costs no account read either", async () => {
+    await new ApplyConsentKeyword(world.consent).onInboundMessage(inbound('STOP', new Date()));
+    const asked: string[] = [];
+    const deps = {
+      ...world.deps,
+      outboundMode: (number: Parameters<typeof world.deps.outboundMode>[0]) => {
+        asked.push(number.e164);
+        return world.deps.outboundMode(number);
+      },
+    };
+
+    for (const send of [() => new SendSystemSms(deps).execute(system), () => new InitiateAgentSms(deps).execute(agent)])
+      await expect(send()).rejects.toBeInstanceOf(RecipientOptedOut);
+    expect(asked).toEqual([]);
+    await new ApplyConsentKeyword(world.consent).onInboundMessage(inbound('START', new Date()));
+    await new SendSystemSms(deps).execute(system);
+    expect(asked).toEqual([TWILIO_NUMBER]);
+  });
+
   it('sends again once the customer texts START, and only the sender written to is affected', async () => {
     await new ApplyConsentKeyword(world.consent).onInboundMessage(inbound('UNSUBSCRIBE', new Date()));
     expect(await world.consent.optOutOf(CUSTOMER, '+15005550099')).toBeNull();

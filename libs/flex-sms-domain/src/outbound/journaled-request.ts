@@ -1,5 +1,5 @@
 import { DomainError, RecipientOptedOut, toErrorRecord } from '../errors';
-import { TWILIO_ACTOR, consentRecipientOf } from '../ports/consent-register.port';
+import { TWILIO_ACTOR, consentRecipientOf, type OptOut } from '../ports/consent-register.port';
 import type { OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
 import { pairLockKey } from '../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
@@ -14,9 +14,8 @@ import { executeUndo, planUndo } from './undo';
  * lock is taken by the journal's first write and released by its last, so a request costs the database as few round
  * trips as its steps need. A request that lost its pair lock on the way undoes nothing
  * itself: another request for the customer may have picked up what it made since; crash recovery (ResolveInFlight)
- * settles it under the lock, keeping what a later request answered with. A customer who opted out of the sender is
- * refused before anything is created in Twilio (journaled as failed); Twilio's own refusal (21610) teaches the
- * consent register, and the caller gets the same refusal once what was created is undone.
+ * settles it under the lock, keeping what a later request answered with. Twilio's refusal of an opted-out recipient
+ * (21610) teaches the consent register, and the caller gets the register's refusal once what was created is undone.
  */
 export async function runJournaledRequest(
   deps: OutboundSmsDependencies,
@@ -32,7 +31,6 @@ export async function runJournaledRequest(
       const requestId = await deps.journal.begin(record, new Date(deps.clock.now()));
       const steps = new StepRecorder(deps.journal, requestId, deps.clock, lock);
       try {
-        await refuseOptedOut(deps, record);
         const succeeded = await converse(steps);
         await steps.finish({ status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
         return succeeded;
@@ -63,9 +61,19 @@ export async function runJournaledRequest(
 /** Twilio's error for a recipient who replied STOP to the sender (or is blocked for the account). */
 export const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
 
-async function refuseOptedOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<void> {
-  const optOut = await deps.consent?.optOutOf(consentRecipientOf(record.toNumber), record.fromNumber);
-  if (optOut) throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
+/** The opt-out that forbids this request's recipient from its sender, if the register has one. */
+export async function optOutOf(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<OptOut | null> {
+  return (await deps.consent?.optOutOf(consentRecipientOf(record.toNumber), record.fromNumber)) ?? null;
+}
+
+/**
+ * A customer who opted out of the sender is refused before anything is created in Twilio, journaled as failed under
+ * the pair lock like any request (so history shows the refusal).
+ */
+export function refuseOptedOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord, optOut: OptOut): Promise<OutboundSmsResult> {
+  return runJournaledRequest(deps, record, async () => {
+    throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
+  });
 }
 
 /**

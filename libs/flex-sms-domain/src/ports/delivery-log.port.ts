@@ -47,6 +47,21 @@ export interface DeliveryLog {
   /** The request whose `message` step posted this message; null for a message the product did not send. */
   requestOfMessage(messageSid: string): Promise<string | null>;
 
+  /**
+   * Keeps a report about a message the journal does not know (yet): a callback can come before the send has journaled
+   * its message (Proxy's `queued` races the send's own write). Once per message and status; a repeat changes nothing.
+   */
+  hold(report: DeliveryReport, at: Date): Promise<void>;
+
+  /**
+   * Held reports whose message the journal now knows (of one request's message when `requestId` is given), oldest
+   * report first, at most `limit`, each with the request it belongs to.
+   */
+  heldReports(query: { requestId?: string; limit: number }): Promise<{ requestId: string; report: DeliveryReport }[]>;
+
+  /** Forgets these held reports (applied), and those held before `heldBefore` (no send of the product's claimed them). */
+  releaseHeld(reports: readonly DeliveryReport[], heldBefore?: Date): Promise<void>;
+
   /** Adds the report to the message's history (once per status) and moves the message's status if the report supersedes it. */
   record(requestId: string, report: DeliveryReport): Promise<{ delivery: MessageDelivery; changed: boolean }>;
 

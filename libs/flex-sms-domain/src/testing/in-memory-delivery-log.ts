@@ -6,6 +6,7 @@ export class InMemoryDeliveryLog implements DeliveryLog {
   readonly deliveries = new Map<string, MessageDelivery>();
   readonly history: DeliveryReport[] = [];
   private readonly sends: { message: UnsettledMessage; sentAt: Date; checkedAt: Date | null }[] = [];
+  readonly held: { report: DeliveryReport; at: Date }[] = [];
   private leaseUntil = 0;
 
   sent(message: UnsettledMessage, sentAt: Date): void {
@@ -14,6 +15,27 @@ export class InMemoryDeliveryLog implements DeliveryLog {
 
   async requestOfMessage(messageSid: string): Promise<string | null> {
     return this.sends.find((send) => send.message.messageSid === messageSid)?.message.requestId ?? null;
+  }
+
+  async hold(report: DeliveryReport, at: Date): Promise<void> {
+    if (!this.held.some((kept) => kept.report.messageSid === report.messageSid && kept.report.status === report.status))
+      this.held.push({ report, at });
+  }
+
+  async heldReports(query: { requestId?: string; limit: number }): Promise<{ requestId: string; report: DeliveryReport }[]> {
+    const known = await Promise.all(this.held.map(async ({ report }) => ({ requestId: await this.requestOfMessage(report.messageSid), report })));
+    return known
+      .filter((kept): kept is { requestId: string; report: DeliveryReport } => kept.requestId !== null)
+      .filter((kept) => query.requestId === undefined || kept.requestId === query.requestId)
+      .sort((a, b) => a.report.reportedAt.getTime() - b.report.reportedAt.getTime())
+      .slice(0, query.limit);
+  }
+
+  async releaseHeld(reports: readonly DeliveryReport[], heldBefore?: Date): Promise<void> {
+    const released = (kept: { report: DeliveryReport; at: Date }) =>
+      reports.some((report) => report.messageSid === kept.report.messageSid && report.status === kept.report.status) ||
+      (heldBefore !== undefined && kept.at < heldBefore);
+    for (let index = this.held.length - 1; index >= 0; index -= 1) if (released(this.held[index])) this.held.splice(index, 1);
   }
 
   async record(requestId: string, report: DeliveryReport): Promise<{ delivery: MessageDelivery; changed: boolean }> {

@@ -21,8 +21,11 @@ export interface LoggedCallback {
   url: string;
   params?: Record<string, string>;
   attempts: CallbackAttempt[];
-  /** `delivered`: a 2xx; `failed`: the last attempt failed and the policy allows no more; `pending`: still trying. */
-  outcome: 'pending' | 'delivered' | 'failed';
+  /**
+   * `delivered`: a 2xx; `failed`: the last attempt failed and the policy allows no more; `pending`: still trying;
+   * `dropped`: never sent (a callback fault, `/_sandbox/faults`).
+   */
+  outcome: 'pending' | 'delivered' | 'failed' | 'dropped';
 }
 
 /** Bounded like the request log: the oldest entries are forgotten first. */
@@ -45,23 +48,20 @@ export class CallbackDispatcher {
   private readonly inFlight = new Set<ClientRequest>();
   private closed = false;
 
-  send(callback: TwilioCallback, authToken: string): void {
+  /**
+   * `delayMs`: held back that long first; `unordered`: sent outside its resource's order (both callback faults,
+   * faults/callback-faults.ts).
+   */
+  send(callback: TwilioCallback, authToken: string, options: { delayMs?: number; unordered?: boolean } = {}): void {
     if (this.closed) return;
     const { url, overrides } = readConnectionOverrides(callback.url, { readTimeoutMs: callback.readTimeoutMs });
-    const entry: LoggedCallback = {
-      id: this.nextId++,
-      event: callback.event,
-      method: callback.method,
-      url,
-      params: callback.params,
-      attempts: [],
-      outcome: 'pending',
-    };
-    this.log.push(entry);
-    if (this.log.length > MAX_LOGGED) this.log.shift();
+    const entry = this.logged(callback, url, 'pending');
     const prepared = prepare(callback, url, authToken);
-    const run = () => this.deliver(entry, prepared, overrides);
-    if (!callback.orderKey) {
+    const run = async () => {
+      if (options.delayMs) await this.pause(options.delayMs);
+      await this.deliver(entry, prepared, overrides);
+    };
+    if (!callback.orderKey || options.unordered) {
       void run();
       return;
     }
@@ -72,6 +72,26 @@ export class CallbackDispatcher {
     void chained.then(() => {
       if (this.chains.get(key) === chained) this.chains.delete(key);
     });
+  }
+
+  /** A callback a fault kept from being sent: logged, never requested. */
+  drop(callback: TwilioCallback): void {
+    if (!this.closed) this.logged(callback, readConnectionOverrides(callback.url).url, 'dropped');
+  }
+
+  private logged(callback: TwilioCallback, url: string, outcome: LoggedCallback['outcome']): LoggedCallback {
+    const entry: LoggedCallback = {
+      id: this.nextId++,
+      event: callback.event,
+      method: callback.method,
+      url,
+      params: callback.params,
+      attempts: [],
+      outcome,
+    };
+    this.log.push(entry);
+    if (this.log.length > MAX_LOGGED) this.log.shift();
+    return entry;
   }
 
   /** Every attempt the policy allows, spaced by a doubling delay; resolves once the callback is settled. */

@@ -32,7 +32,24 @@ export interface FailNextRule extends RequestPattern {
   retryAfterSeconds?: number;
 }
 
-export interface FaultConfig extends FaultSettings {
+/**
+ * Faults of the delivery callbacks the sandbox sends (a message's status: Message StatusCallback, Proxy interaction
+ * status, Conversations onDeliveryUpdated), as real networks and Twilio's at-least-once delivery produce them. Other
+ * callbacks (a customer's inbound message) are left alone. Shares are probabilities between 0 and 1.
+ */
+export interface CallbackFaults {
+  /** Share of delivery callbacks never sent (the receiver must read the status back: reconciliation). */
+  callbackDropRate?: number;
+  /** Share of delivery callbacks sent twice (a redelivery). */
+  callbackDuplicateRate?: number;
+  /**
+   * Each delivery callback (and each copy) is held back a random 0..callbackReorderMs milliseconds and sent outside
+   * its resource's order, so a later status may arrive before an earlier one. 0 or absent: in order, at once.
+   */
+  callbackReorderMs?: number;
+}
+
+export interface FaultConfig extends FaultSettings, CallbackFaults {
   /** Requests of the account in flight at once beyond which Twilio answers 429 (20429). */
   concurrencyLimit?: number;
   /** Settings for matching requests; the first match overrides the global settings it names. */
@@ -48,6 +65,13 @@ export function validateFaultConfig(config: unknown): string[] {
   checkSettings(value, 'faults', problems);
   if (value.concurrencyLimit !== undefined && !(Number.isInteger(value.concurrencyLimit) && value.concurrencyLimit >= 1)) {
     problems.push('concurrencyLimit must be an integer >= 1');
+  }
+  for (const share of ['callbackDropRate', 'callbackDuplicateRate'] as const) {
+    const rate = value[share];
+    if (rate !== undefined && !(typeof rate === 'number' && rate >= 0 && rate <= 1)) problems.push(`faults.${share} must be between 0 and 1`);
+  }
+  if (value.callbackReorderMs !== undefined && !(Number.isInteger(value.callbackReorderMs) && value.callbackReorderMs >= 0)) {
+    problems.push('faults.callbackReorderMs must be a whole number of milliseconds, 0 or more');
   }
   (value.endpoints ?? []).forEach((endpoint, index) => checkSettings(endpoint, `endpoints[${index}]`, problems));
   (value.failNext ?? []).forEach((rule, index) => {

@@ -58,16 +58,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const stateFile = dataDir ? new StateFile(dataDir, () => snapshotState(ref.current, account)) : undefined;
   const checkRequest = options.checkRequest ?? (options.validateRequests === false ? undefined : defaultRequestChecker());
   const callbacks = new CallbackDispatcher();
+  const faults = new FaultInjector();
   const delivery = new DeliveryRuntime(
     ref,
     callbacks,
     { stepDelayMs: options.deliveryStepMs ?? DEFAULT_STEP_DELAY_MS },
     stateFile && (() => stateFile.changed()),
+    () => faults.get(),
   );
   const app = createSandboxApp({
     ref,
     routes: twilioRoutes(ref),
-    faults: new FaultInjector(),
+    faults,
     log: new RequestLog(),
     checkRequest,
     account: () => account,

@@ -18,6 +18,7 @@ import { Fact, FactCard, ResourceDetail } from '../common/ResourceDetail';
 import { DeliveryStatus } from './DeliveryStatus';
 import { OutboundStatusBadge } from './OutboundStatusBadge';
 import { StepTimeline } from './StepTimeline';
+import { SystemCallbackLog } from './SystemCallbackLog';
 import { UNDO_LABEL } from './step-labels';
 
 function Section({ heading, id, children }: { heading: string; id?: string; children: ReactNode }) {
@@ -123,6 +124,9 @@ function RequestFacts({ data }: { data: OutboundRequest }) {
           </Box>
         </Section>
       ) : null}
+      <Section heading="System callbacks" id="callbacks">
+        <SystemCallbackLog requestId={data.id} />
+      </Section>
       <Section heading="Conversation" id="transcript">
         {conversationSid ? (
           <ConversationTranscript conversationSid={conversationSid} customerNumber={data.toNumber} customerName={data.toName} />

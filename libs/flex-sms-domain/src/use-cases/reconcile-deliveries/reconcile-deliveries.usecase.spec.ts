@@ -2,7 +2,7 @@ import type { MessageDelivery, UnsettledMessage } from '../../ports/delivery-log
 import type { MessageDeliveryPort } from '../../ports/message-delivery.port';
 import { FakeClock } from '../../testing/fake-clock';
 import { InMemoryDeliveryLog } from '../../testing/in-memory-delivery-log';
-import { recordDeliveryStatus } from '../record-delivery-status/record-delivery-status.usecase';
+import { applyHeldDeliveryReports, recordDeliveryStatus } from '../record-delivery-status/record-delivery-status.usecase';
 import { ReconcileDeliveries } from './reconcile-deliveries.usecase';
 
 const MINUTE = 60_000;
@@ -71,7 +71,7 @@ describe('ReconcileDeliveries', () => {
     );
 
     clock.advance(10 * MINUTE);
-    expect(await reconcile.run()).toEqual({ ran: true, checked: 2, settled: 2, failed: 0 });
+    expect(await reconcile.run()).toEqual({ ran: true, checked: 2, settled: 2, failed: 0, held: 0 });
     expect(log.deliveries.get('IM1')).toMatchObject({ status: 'undelivered', errorCode: 30007, channelMessageSid: 'SM-IM1' });
     expect(log.deliveries.get('IM2')).toMatchObject({ status: 'delivered', errorCode: null });
     expect(log.deliveries.has('IM3')).toBe(false);
@@ -131,12 +131,18 @@ describe('ReconcileDeliveries', () => {
         chatMessageSid === 'IM1' ? Promise.reject(new Error('503')) : twilio.findRelayedSms(sessionSid, chatMessageSid),
     };
     clock.advance(10 * MINUTE);
-    expect(await new ReconcileDeliveries({ log, twilio: failing, clock }, SETTINGS).run()).toEqual({ ran: true, checked: 2, settled: 1, failed: 1 });
+    expect(await new ReconcileDeliveries({ log, twilio: failing, clock }, SETTINGS).run()).toEqual({
+      ran: true,
+      checked: 2,
+      settled: 1,
+      failed: 1,
+      held: 0,
+    });
   });
 });
 
 describe('recordDeliveryStatus', () => {
-  const report = (status: 'sent' | 'delivered' | 'undelivered', at: number) => ({
+  const report = (status: 'queued' | 'sent' | 'delivered' | 'undelivered', at: number) => ({
     messageSid: 'IM1',
     channelMessageSid: 'SM1',
     status,
@@ -146,8 +152,48 @@ describe('recordDeliveryStatus', () => {
     source: 'callback' as const,
   });
 
-  it('ignores a message the product did not send', async () => {
-    expect(await recordDeliveryStatus({ log: new InMemoryDeliveryLog() }, report('delivered', 1))).toBeNull();
+  it('holds a report about a message the journal does not know, tells no one, and forgets it after the hold', async () => {
+    const log = new InMemoryDeliveryLog();
+    const clock = new FakeClock(0);
+    const heard: string[] = [];
+    const observer = { onDeliveryRecorded: async (delivery: MessageDelivery) => void heard.push(delivery.status) };
+    expect(await recordDeliveryStatus({ log, observer, clock }, report('delivered', 1))).toBeNull();
+    expect(log.held.map((kept) => kept.report.status)).toEqual(['delivered']);
+    expect(heard).toEqual([]);
+
+    clock.advance(61 * MINUTE);
+    await new ReconcileDeliveries({ log, twilio: twilioHolding({}), clock, observer }, SETTINGS).run();
+    expect(log.held).toEqual([]);
+    expect(heard).toEqual([]);
+  });
+
+  it("records reports held before the send journaled its message, once the send's request is known, in the order reported", async () => {
+    const log = new InMemoryDeliveryLog();
+    const clock = new FakeClock(0);
+    const heard: string[] = [];
+    const observer = { onDeliveryRecorded: async (delivery: MessageDelivery, changed: boolean) => void heard.push(`${delivery.status} ${changed}`) };
+    await recordDeliveryStatus({ log, observer, clock }, report('sent', 2));
+    await recordDeliveryStatus({ log, observer, clock }, report('queued', 1));
+    log.sent(chatProxy(1), new Date(0));
+
+    expect(await applyHeldDeliveryReports({ log, observer, clock }, { requestId: 'req_1', limit: 10 })).toBe(2);
+    expect(heard).toEqual(['queued true', 'sent true']);
+    expect(log.deliveries.get('IM1')).toMatchObject({ requestId: 'req_1', status: 'sent' });
+    expect(log.held).toEqual([]);
+    // Applied twice (the send and reconciliation both looked): nothing moves.
+    expect(await applyHeldDeliveryReports({ log, observer, clock }, { limit: 10 })).toBe(0);
+  });
+
+  it('reconciliation records held reports whose send journaled its message without applying them', async () => {
+    const log = new InMemoryDeliveryLog();
+    const clock = new FakeClock(20 * MINUTE);
+    await recordDeliveryStatus({ log, clock }, report('delivered', 1));
+    log.sent(chatProxy(1), new Date(0));
+    const twilio = twilioHolding({});
+
+    expect(await new ReconcileDeliveries({ log, twilio, clock }, SETTINGS).run()).toEqual({ ran: true, checked: 0, settled: 0, failed: 0, held: 1 });
+    expect(log.deliveries.get('IM1')).toMatchObject({ status: 'delivered' });
+    expect(twilio.asked).toEqual([]);
   });
 
   it('tells observers of every report that stands (a repeat too), never of a stale one', async () => {

@@ -2,7 +2,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { DeliveryLog, DeliveryObserver, DeliveryReport, UnsettledMessage } from '../../ports/delivery-log.port';
 import type { MessageDeliveryPort } from '../../ports/message-delivery.port';
 import { toDeliveryStatus } from '../../delivery/delivery-status';
-import { recordDeliveryStatus } from '../record-delivery-status/record-delivery-status.usecase';
+import { applyHeldDeliveryReports, recordDeliveryStatus } from '../record-delivery-status/record-delivery-status.usecase';
 
 export interface ReconcileDeliveriesSettings {
   /** How long after a send its callbacks may still come: older unsettled messages are asked about. */
@@ -13,7 +13,12 @@ export interface ReconcileDeliveriesSettings {
   readonly batchSize: number;
   /** How long a claimed run keeps other instances out: about one tick. */
   readonly leaseMs: number;
+  /** How long a report about a message the journal does not know is held for its send (default an hour). */
+  readonly holdReportsMs?: number;
 }
+
+/** A send journals its message within its Twilio request timeout; an hour is far beyond any, and bounds the table. */
+const HOLD_REPORTS_MS = 60 * 60_000;
 
 export interface ReconcileRun {
   /** False when another instance holds the run. */
@@ -21,12 +26,15 @@ export interface ReconcileRun {
   readonly checked: number;
   readonly settled: number;
   readonly failed: number;
+  /** Reports held before their send journaled the message, recorded now (their send did not get to it). */
+  readonly held: number;
 }
 
 /**
  * Callbacks get lost (a network cut, an API down longer than Twilio retries, a callback URL the customer owns), so
  * every send whose delivery is not settled `afterMs` after it succeeded is read back from Twilio and recorded like a
- * callback: the journal converges with no callback at all. One API instance runs it at a time.
+ * callback: the journal converges with no callback at all. Reports held for a message its send had not journaled yet
+ * are recorded first. One API instance runs it at a time.
  */
 export class ReconcileDeliveries {
   constructor(
@@ -37,7 +45,13 @@ export class ReconcileDeliveries {
   async run(): Promise<ReconcileRun> {
     const now = this.deps.clock.now();
     if (!(await this.deps.log.claimReconciliationRun(new Date(now), new Date(now + this.settings.leaseMs))))
-      return { ran: false, checked: 0, settled: 0, failed: 0 };
+      return { ran: false, checked: 0, settled: 0, failed: 0, held: 0 };
+    // First what a callback told before its send journaled the message, when that send did not apply it (it died, or
+    // its publish failed): those messages may then need no Twilio request below.
+    const held = await applyHeldDeliveryReports(this.deps, {
+      limit: this.settings.batchSize,
+      forgetAfterMs: this.settings.holdReportsMs ?? HOLD_REPORTS_MS,
+    });
     const sentBefore = new Date(now - this.settings.afterMs);
     const messages = await this.deps.log.unsettled({
       sentAfter: new Date(now - this.settings.maxAgeMs),
@@ -57,7 +71,7 @@ export class ReconcileDeliveries {
       }
       await this.deps.log.markChecked(message, new Date(now));
     }
-    return { ran: true, checked: messages.length, settled, failed };
+    return { ran: true, checked: messages.length, settled, failed, held };
   }
 
   /** What Twilio knows now; null when it has nothing to say yet (no receipt, no relayed SMS). */

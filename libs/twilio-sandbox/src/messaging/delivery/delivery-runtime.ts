@@ -1,6 +1,8 @@
 import type { CallbackDispatcher } from '../../callbacks/callback-dispatcher';
 import type { TwilioCallback } from '../../callbacks/twilio-callback';
 import type { SandboxState, StateRef } from '../../core/state';
+import { planCallbackCopies } from '../../faults/callback-faults';
+import type { CallbackFaults } from '../../faults/fault-config';
 import type { SerializeContext } from '../../http/serialize-context';
 import { isFinalStatus, type SmsMessage } from '../../products/api2010/api2010.store';
 import { interactionCallbacks } from '../../products/proxy/interaction-callbacks';
@@ -25,11 +27,13 @@ export class DeliveryRuntime {
   /** The sandbox's own URL, for the resource URLs callbacks carry; set once it listens. */
   baseUrl = 'http://127.0.0.1';
 
+  /** `callbackFaults`: what `/_sandbox/faults` says to do to delivery callbacks now (read at each one). */
   constructor(
     private readonly ref: StateRef,
     private readonly dispatcher: CallbackDispatcher,
     readonly settings: DeliverySettings,
     private readonly changed?: () => void,
+    private readonly callbackFaults: () => CallbackFaults = () => ({}),
   ) {}
 
   /** Runs what the handlers left in the current state's outbox; a fault here is logged, never thrown at a socket's event. */
@@ -52,7 +56,7 @@ export class DeliveryRuntime {
       if (effect.kind === 'sms-out') {
         const sms = state.api.messages.get(effect.smsSid);
         if (!sms) continue;
-        this.send(state, applySmsStatus(state, sms, this.context(state)));
+        this.sendDelivery(state, applySmsStatus(state, sms, this.context(state)));
         this.schedule(state, sms);
       }
     }
@@ -90,7 +94,7 @@ export class DeliveryRuntime {
     if (state !== this.ref.current) return;
     const sms = state.api.messages.get(smsSid);
     if (!sms || !advanceSms(state, sms)) return;
-    this.send(state, applySmsStatus(state, sms, this.context(state)));
+    this.sendDelivery(state, applySmsStatus(state, sms, this.context(state)));
     this.flush();
     this.schedule(state, sms);
     this.changed?.();
@@ -98,6 +102,16 @@ export class DeliveryRuntime {
 
   private send(state: SandboxState, callbacks: TwilioCallback[]): void {
     for (const callback of callbacks) this.dispatcher.send(callback, state.account.authToken);
+  }
+
+  /** A message's status callbacks, through the callback faults: dropped, sent twice, held back and out of order. */
+  private sendDelivery(state: SandboxState, callbacks: TwilioCallback[]): void {
+    const faults = this.callbackFaults();
+    for (const callback of callbacks) {
+      const { delaysMs, unordered } = planCallbackCopies(faults);
+      if (delaysMs.length === 0) this.dispatcher.drop(callback);
+      for (const delayMs of delaysMs) this.dispatcher.send(callback, state.account.authToken, { delayMs, unordered });
+    }
   }
 
   private context(state: SandboxState): SerializeContext {

@@ -57,6 +57,50 @@ describe('message delivery: API 2010 Messages and their StatusCallback', () => {
     expect(await fx.controls.handsetThread(CUSTOMER)).toEqual([expect.objectContaining({ sid: created.sid, status: 'delivered', errorCode: null })]);
   });
 
+  it('callback faults: a dropped delivery callback is logged and never sent; a duplicated one is sent twice, out of order allowed', async () => {
+    const send = (path: string) =>
+      fx.twilio.messages.create({ from: fx.account.numbers[0], to: CUSTOMER, body: 'Hi', statusCallback: `${receiver.url}/${path}` });
+    // SIDs repeat after a reset: the callback log is read by this test's own URL.
+    const logOf = async (path: string) => (await fx.controls.callbacks()).filter((callback) => callback.url === `${receiver.url}/${path}`);
+    try {
+      await fx.controls.setFaults({ callbackDropRate: 1 });
+      const dropped = await send('dropped');
+      const log = await eventually(async () => {
+        const found = await logOf('dropped');
+        return found.length === 3 ? found : undefined;
+      }, 'three dropped callbacks');
+      expect(log.map((callback) => [callback.params?.MessageStatus, callback.outcome, callback.attempts.length])).toEqual([
+        ['queued', 'dropped', 0],
+        ['sent', 'dropped', 0],
+        ['delivered', 'dropped', 0],
+      ]);
+      expect(receiver.at('/dropped')).toEqual([]);
+      // The truth is still there to be read back.
+      expect(await fx.twilio.messages(dropped.sid).fetch()).toMatchObject({ status: 'delivered' });
+
+      await fx.controls.setFaults({ callbackDuplicateRate: 1, callbackReorderMs: 30 });
+      const doubled = await send('doubled');
+      const received = await eventually(() => (receiver.at('/doubled').length === 6 ? receiver.at('/doubled') : undefined), 'six callbacks');
+      expect(received.map((callback) => callback.params.MessageStatus).sort()).toEqual([
+        'delivered',
+        'delivered',
+        'queued',
+        'queued',
+        'sent',
+        'sent',
+      ]);
+      expect(received.every((callback) => callback.params.MessageSid === doubled.sid)).toBe(true);
+    } finally {
+      await fx.controls.clearFaults();
+    }
+  });
+
+  it('refuses callback faults that are no share or no delay', async () => {
+    await expect(fx.controls.setFaults({ callbackDropRate: 2, callbackReorderMs: -1 })).rejects.toThrow(
+      /callbackDropRate must be between 0 and 1.*callbackReorderMs/s,
+    );
+  });
+
   it.each([
     [{ outcome: 'undelivered' as const }, 30003, 'Unreachable destination handset'],
     [{ outcome: 'undelivered' as const, errorCode: 30006 }, 30006, 'Landline or unreachable carrier'],

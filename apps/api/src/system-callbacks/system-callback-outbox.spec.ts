@@ -1,0 +1,109 @@
+import type { OutboundRequestRecord } from '@flex-sms/domain';
+import { SqlApiKeyStore } from '../api-keys/sql-api-key-store';
+import { SqlDeliveryLog } from '../delivery/sql-delivery-log';
+import { SqlJournal } from '../journal/sql-journal';
+import { migrateToLatest } from '../store/migrator';
+import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
+import { outboxInsert } from './system-callback-outbox';
+
+const T0 = new Date('2026-12-05T12:00:00.000Z');
+let sequence = 0;
+
+/** A change and its system callback are one write: recorded without the callback (or the other way round) never. */
+function outboxContract(target: DatabaseTarget) {
+  let handle: TestDatabase;
+  let keyId: string;
+  beforeAll(async () => {
+    handle = await target.open();
+    await migrateToLatest(handle.db);
+    keyId = `key_outbox${target.name.length}`;
+    await new SqlApiKeyStore(handle.db).insert(
+      {
+        id: keyId,
+        name: 'CRM',
+        prefix: 'fsk_outbox',
+        role: 'operator',
+        callbackUrl: 'https://crm.example.com/sms',
+        hasSigningSecret: true,
+        createdBy: 'bootstrap',
+        createdAt: T0,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+      'not-a-real-hash',
+      'signing-secret',
+    );
+  });
+  afterAll(() => handle.close());
+
+  const request = (): OutboundRequestRecord => ({
+    kind: 'system_sms',
+    caller: `api-key:${keyId}`,
+    fromNumber: '+15550100001',
+    toNumber: `+1415557${String(++sequence).padStart(4, '0')}`,
+    toName: 'Ada',
+    channel: 'sms',
+    body: 'Hi',
+    idempotencyKey: null,
+    input: {},
+  });
+  const callbacksOf = (requestId: string) =>
+    handle.db.query<{ event: string; body: string; status: string }>(
+      'SELECT event, body, status FROM system_callback WHERE request_id = $1 ORDER BY created_at',
+      [requestId],
+    );
+
+  it("queues the request's state callback in the finish itself: nothing after it (a publish, a process still alive) is needed", async () => {
+    const journal = new SqlJournal(handle.db, outboxInsert);
+    const requestId = await journal.begin(request(), T0);
+    await journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} });
+
+    const [callback] = await callbacksOf(requestId);
+    expect(callback).toMatchObject({ event: 'request.state', status: 'pending' });
+    expect(JSON.parse(callback.body)).toMatchObject({ event: 'request.state', requestId, state: 'succeeded', at: T0.toISOString() });
+  });
+
+  it('records no outcome when its callback cannot be queued: one transaction', async () => {
+    // An outbox whose write fails (as a database refusing it would): the finish must fail whole.
+    const failing = (...args: Parameters<typeof outboxInsert>) => {
+      const insert = outboxInsert(...args);
+      return { ...insert, sql: insert.sql.replace('INSERT INTO system_callback', 'INSERT INTO no_such_outbox') };
+    };
+    const journal = new SqlJournal(handle.db, failing);
+    const requestId = await journal.begin(request(), T0);
+    await expect(journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} })).rejects.toThrow();
+
+    expect(await journal.get(requestId)).toMatchObject({ status: 'in_flight', finishedAt: null });
+    expect(await callbacksOf(requestId)).toEqual([]);
+  });
+
+  it("queues a delivery change's callback in the transaction that moves the status, once per change", async () => {
+    const journal = new SqlJournal(handle.db, outboxInsert);
+    const requestId = await journal.begin(request(), T0);
+    const messageSid = `IM${String(sequence).padStart(32, '0')}`;
+    await journal.finish(
+      requestId,
+      { status: 'succeeded', finishedAt: T0, result: { message: { sid: messageSid } } },
+      { steps: [{ name: 'message', outcome: 'created', sids: { messageSid }, startedAt: T0, finishedAt: T0 }] },
+    );
+    const log = new SqlDeliveryLog(handle.db);
+    const report = {
+      messageSid,
+      channelMessageSid: 'SM1',
+      status: 'delivered' as const,
+      errorCode: null,
+      errorMessage: null,
+      reportedAt: T0,
+      source: 'callback' as const,
+    };
+    await log.record(requestId, report);
+    await log.record(requestId, report);
+
+    const callbacks = await callbacksOf(requestId);
+    expect(callbacks.map((callback) => callback.event)).toEqual(['request.state', 'delivery']);
+    expect(JSON.parse(callbacks[1].body)).toMatchObject({ requestId, delivery: { messageSid, status: 'delivered', errorCode: null } });
+  });
+}
+
+describe('system callback outbox on the embedded SQLite', () => outboxContract(sqliteTarget));
+describePostgres('system callback outbox on PostgreSQL', (target) => outboxContract(target));
