@@ -130,6 +130,8 @@ test.describe('Send', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(uniqueCustomerNumber());
     await page.keyboard.press('Tab');
+    await expect(form.getByLabel('Content template')).toBeFocused(); // left on "None: write the message"
+    await page.keyboard.press('Tab');
     await page.keyboard.type('Your order #1042 has shipped.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
