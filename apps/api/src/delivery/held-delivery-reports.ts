@@ -25,7 +25,7 @@ export class HeldDeliveryReports implements OnModuleInit {
   onModuleInit(): void {
     this.events.onOutbound({
       onOutboundEvent: async (event) => {
-        if (event.kind === 'request.state' && event.state === 'succeeded')
+        if (event.kind === 'request.state' && event.state === 'succeeded' && this.log.mayHoldReportsFor(Date.now()))
           await applyHeldDeliveryReports(
             { log: this.log, observer: this.observer, clock: this.clock },
             { requestId: event.requestId, limit: REPORTS_PER_MESSAGE },

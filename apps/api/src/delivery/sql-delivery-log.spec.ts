@@ -68,6 +68,14 @@ function deliveryLogContract(target: DatabaseTarget) {
     expect(await log.requestOfMessage('IM-not-ours')).toBeNull();
   });
 
+  it('says a finishing send need not ask for held reports until this process holds one, and for two minutes after', async () => {
+    const fresh = new SqlDeliveryLog(handle.db);
+    expect(fresh.mayHoldReportsFor(Date.now())).toBe(false);
+    await fresh.hold(report(`IM${String(++sequence).padStart(32, '0')}`, 'queued', 1), at(0));
+    expect(fresh.mayHoldReportsFor(Date.now())).toBe(true);
+    expect(fresh.mayHoldReportsFor(Date.now() + 2 * 60_000 + 1_000)).toBe(false);
+  });
+
   it('holds reports about a message not journaled yet (once per status), hands them out once its step exists, and forgets what it is told to', async () => {
     const early = `IM${String(++sequence).padStart(32, '0')}`;
     await log.hold(report(early, 'sent', 2), at(10));

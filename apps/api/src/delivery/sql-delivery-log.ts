@@ -45,10 +45,29 @@ export interface DeliveryEvent {
 
 const UNSETTLED: DeliveryStatus[] = ['accepted', 'queued', 'sent'];
 
+/**
+ * A send journals its message within its Twilio request timeout (TWILIO_REQUEST_TIMEOUT_MS, 30 s by default) of
+ * Twilio queueing it; twice the longest sensible timeout covers every send an early report can belong to.
+ */
+const EARLY_REPORT_WINDOW_MS = 2 * 60_000;
+
 /** DeliveryLog on the API's database (migration 070): the message's row moves by one conditional UPDATE. */
 @Injectable()
 export class SqlDeliveryLog implements DeliveryLog {
+  /** When this process last held an early report (see mayHoldReportsFor). */
+  private lastHeldHere = Number.NEGATIVE_INFINITY;
+
   constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /**
+   * Whether a send finishing now may have a report held by this process: only if one was held here lately. Early
+   * reports are rare (Proxy's `queued` racing the send's own journal write), so a send asks the table only then and
+   * costs no database round trip otherwise. A report held by another instance behind the same load balancer is
+   * recorded by the next reconciliation run instead (DELIVERY_RECONCILE_EVERY_MS), as one whose send died.
+   */
+  mayHoldReportsFor(now: number): boolean {
+    return now - this.lastHeldHere <= EARLY_REPORT_WINDOW_MS;
+  }
 
   async requestOfMessage(messageSid: string): Promise<string | null> {
     const [row] = await this.db.query<{ request_id: string }>(
@@ -59,6 +78,7 @@ export class SqlDeliveryLog implements DeliveryLog {
   }
 
   async hold(report: DeliveryReport, at: Date): Promise<void> {
+    this.lastHeldHere = Date.now();
     await this.db.query(
       `INSERT INTO message_delivery_held (message_sid, status, channel_message_sid, error_code, error_message, source, reported_at, held_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_sid, status) DO NOTHING`,
