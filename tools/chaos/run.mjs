@@ -7,6 +7,7 @@ import { root } from '../bench/lib/paths.mjs';
 import { killHard, sleep, tempDir } from '../bench/lib/processes.mjs';
 import { runBounded } from '../bench/lib/stats.mjs';
 import { startStack } from '../bench/lib/stack.mjs';
+import { checkChaosCampaign, startChaosCampaign } from './campaign.mjs';
 import { checkInvariants, readJournal, readTwilioState } from './invariants.mjs';
 import { planRequests, sendWithRetries } from './traffic.mjs';
 
@@ -44,6 +45,7 @@ process.exit(exitCode);
 
 async function chaos(stack) {
   const before = await snapshotBefore(stack);
+  const campaign = await startChaosCampaign(stack.client);
   await stack.controls.setFaults(FAULTS);
   const plan = planRequests(requests, seed);
   const started = performance.now();
@@ -52,13 +54,17 @@ async function chaos(stack) {
 
   // Recovery and follow-ups run against a healthy Twilio: the question is whether they converge, not how long an outage lasts.
   await stack.controls.clearFaults();
+  // The campaign first: its sends must be over before the sandbox and the journal are read.
+  const campaignVerdict = await checkChaosCampaign(() => stack.client, stack.controls, campaign);
   const settleSeconds = await waitUntilSettled(stack.client);
   const journal = await readJournal(stack.client);
   const twilio = await readTwilioState(stack.twilio, stack.sandbox.account);
   const verdict = checkInvariants({ before, twilio, journal, outcomes });
   printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds, settleSeconds });
   if (broken(verdict).length > 0) printEvidence(verdict, journal, outcomes);
-  return broken(verdict).length === 0 ? 0 : 1;
+  console.log(campaignVerdict.lines.join('\n'));
+  if (campaignVerdict.broken.length > 0) console.log(`VERDICT (campaign): BROKEN — ${campaignVerdict.broken.join(', ')}`);
+  return broken(verdict).length === 0 && campaignVerdict.broken.length === 0 ? 0 : 1;
 }
 
 async function snapshotBefore(stack) {
