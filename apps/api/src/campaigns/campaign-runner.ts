@@ -1,12 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DispatchCampaignRecipients } from '@flex-sms/domain';
 import { OutboundEvents } from '../events/outbound-events';
+import { InFlightRecovery } from '../outbound/in-flight-recovery';
 import { InstancePresence } from '../store/instance-presence';
 import { CAMPAIGN_OPTIONS, type CampaignOptions } from './campaigns.tokens';
 
 /**
  * Runs campaigns in this API instance: `concurrency` loops claim and send recipients (DispatchCampaignRecipients);
- * a timer starts scheduled campaigns and settles the claims of instances that died. At start it does both first,
+ * a timer starts scheduled campaigns and settles the claims of instances that died (asking crash recovery to settle
+ * their sends still in flight first). At start it does both first,
  * so a restarted instance resumes the campaigns where they were. Delivery statuses (OutboundEvents) count carrier
  * filtering against the campaign's threshold.
  */
@@ -22,6 +24,7 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
     private readonly dispatch: DispatchCampaignRecipients,
     private readonly presence: InstancePresence,
     private readonly events: OutboundEvents,
+    private readonly recovery: InFlightRecovery,
     @Inject(CAMPAIGN_OPTIONS) private readonly options: CampaignOptions,
   ) {}
 
@@ -77,7 +80,10 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   private async housekeeping(): Promise<void> {
     try {
       const started = await this.dispatch.startDue();
-      const settled = await this.dispatch.reconcile((instanceId) => this.presence.isAlive(instanceId));
+      const { settled, awaitingRecovery } = await this.dispatch.reconcile((instanceId) => this.presence.isAlive(instanceId));
+      // A dead instance's sends still in flight: crash recovery settles them (after the Twilio request timeout), and
+      // the next round settles their recipients from the journal.
+      if (awaitingRecovery) this.recovery.recoverAbandoned();
       if (started.length) this.logger.log(`Started scheduled campaign(s) ${started.join(', ')}`);
       if (settled) this.logger.log(`Settled ${settled} recipient(s) an instance left claimed`);
       if (started.length || settled) this.wake();

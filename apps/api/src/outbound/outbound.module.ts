@@ -131,6 +131,6 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     InFlightRecovery,
     TwilioRetryAfterInterceptor,
   ],
-  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SendSystemSms],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SendSystemSms, InFlightRecovery],
 })
 export class OutboundModule {}
