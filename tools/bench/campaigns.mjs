@@ -24,8 +24,12 @@ const POLL_MS = 1_000;
 /** The request log keeps its last 50,000 entries: read well before that many are written (5 per send). */
 const REQUEST_LOG_READ_MS = 20_000;
 const CAMPAIGN_TIMEOUT_MS = 30 * 60_000;
-/** After the survivors have nothing pending, how long `sending` recipients must stay unchanged to be called stuck. */
-const STUCK_AFTER_MS = 15_000;
+/**
+ * After the survivors have nothing pending, how long `sending` recipients may stay unchanged before they are called
+ * stuck: the dead process's sends in flight wait for crash recovery, which waits the Twilio request timeout (30 s by
+ * default) after their last activity, then for the next housekeeping round (5 s).
+ */
+const STUCK_AFTER_MS = 60_000;
 const RECIPIENT_PAGE = 1000;
 
 export async function measureCampaigns({ logDir, build, recipients, csvRows }) {
@@ -78,6 +82,7 @@ async function measureRun({ logDir, build, recipients, instances, killHalfway = 
         await sleep(POLL_MS);
       }
       const seconds = (performance.now() - started) / 1000;
+      if (kill) kill.finishedAfterKillSeconds = seconds - kill.atSeconds;
       // What the survivors could not settle: claims of the dead process whose sends are in flight in the journal.
       const stuck = kill ? await readRecipients(client(), campaignId).then((rows) => rows.filter((row) => row.state === 'sending')) : [];
       if (kill) kill.stuckBeforeRestart = stuck.length;

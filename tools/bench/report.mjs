@@ -696,7 +696,7 @@ function killSummary(run) {
     `killed at ${kill.sentAtKill.toLocaleString('en')} sent (${kill.sendingAtKill} claimed); ` +
     (kill.restarted
       ? `${kill.stuckBeforeRestart} stayed \`sending\` until the killed process was restarted (settled ${round(kill.settledAfterRestartSeconds, 1)} s after)`
-      : 'not restarted: the other finished alone')
+      : `not restarted: the other finished alone, ${round(kill.finishedAfterKillSeconds, 1)} s after the kill (the dead one's sends in flight settled by its crash recovery)`)
   );
 }
 
