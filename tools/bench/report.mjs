@@ -883,7 +883,9 @@ function chaosSection() {
       'breaks: no duplicate ACTIVE channel per Flex Flow and customer, live task or live session per channel, message per request, or execution ' +
       'per Idempotency-Key; no orphan (live session without its channel, channel without a live session, live task without a channel that has one ' +
       '— a rolled-back request removes what it made, and leftovers the journal itself records as not undone are listed apart); nothing in flight ' +
-      'or pending once recovery settles; every 201 the client got is `succeeded` in the journal and its message exists. `--requests 120` is the ' +
+      'or pending once recovery settles; every 201 the client got is `succeeded` in the journal and its message exists. A 100-recipient campaign over ' +
+      'both senders (a few recipients opted out first) runs through the same faults and the kill: nobody texted twice, every recipient final, no ' +
+      "opted-out one texted, the campaign's counts equal to what the sandbox's handsets received (`tools/chaos/campaign.mjs`). `--requests 120` is the " +
       'short version the test command runs.',
     '',
   ].join('\n');
