@@ -154,6 +154,7 @@ function printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds,
       .join(', ')} (${journal.length} requests ran)`,
     `  Twilio state: ${twilio.channels.length} channels, ${twilio.sessions.length} sessions, ${twilio.tasks.length} tasks, ${twilio.messages.length} messages`,
     `  Undo records that failed (recorded leftovers): ${verdict.recordedLeftovers.length}`,
+    `  Interrupted before the journal heard of their channel, found by its unique name and undone: ${journal.filter(channelFoundByUniqueName).length}`,
     '',
     ...invariantLines(verdict),
     '',
@@ -211,4 +212,10 @@ function tally(values) {
 function argValue(name) {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Recovery undid a channel the request never journaled (ResolveInFlight's look-up by flexChannelUniqueName). */
+function channelFoundByUniqueName(entry) {
+  const journaled = entry.steps.some((step) => step.name === 'channel' && step.outcome !== 'failed');
+  return !journaled && (entry.undone ?? []).some((undone) => undone.action === 'remove-channel' && undone.ok);
 }
