@@ -777,9 +777,21 @@ function campaignWhy(run, result) {
   const needed = (loops * 1000) / pacing;
   if (slowest >= TARGETS.campaignShareOfPacing * result.pacingPerSecond)
     return `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender: the pacing is the limit, by design`;
+  const before = run.rate.aroundKill?.before;
+  if (run.kill && Number.isFinite(before) && before >= TARGETS.campaignShareOfPacing * pacing) {
+    // A claim moves its sender's slot on (up to the lookahead ahead of time): the dead process's claims took slots
+    // nobody sends in, and their recipients wait for crash recovery.
+    const lostSeconds = run.kill.sendingAtKill / pacing;
+    return (
+      `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points), ` +
+      `but ${round(before, 1)}/s all together before the kill (${pacing}/s paced): the send loops kept the pacing. The shortfall is the kill: the ` +
+      `${run.kill.sendingAtKill} recipients the dead process had claimed had taken their senders' slots (a claim moves the slot on, up to 500 ms ahead) ` +
+      `and wait for its crash recovery, ~${round(lostSeconds, 1)} s of pacing lost in a steady part of ${round(run.rate.steadySeconds, 0)} s`
+    );
+  }
   return (
     `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points). ` +
-    `The campaign runner has ${run.concurrencyPerInstance} send loops per process (\`DEFAULT_CAMPAIGN_OPTIONS.concurrency\`, apps/api/src/campaigns/campaigns.tokens.ts), ${loops} here, ` +
+    `The campaign runner has ${run.concurrencyPerInstance} send loops per process (\`CAMPAIGN_SEND_CONCURRENCY\`, apps/api/src/config/app-config.ts), ${loops} here, ` +
     `each sending one recipient at a time: at ${round(run.rate.allSenders, 1)}/s all together that is ${round(msPerRecipient, 0)} ms per recipient and loop ` +
     `(claim, the send's ${round(run.rate.requestsPerMessage, 1)} Twilio requests at ${result.latencyMs} ms, several one after another, the settle), while ${pacing}/s ` +
     `with ${loops} loops needs ≤ ${round(needed, 0)} ms: the loops, not the pacing, are the limit` +

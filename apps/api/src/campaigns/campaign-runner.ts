@@ -6,7 +6,9 @@ import { InstancePresence } from '../store/instance-presence';
 import { CAMPAIGN_OPTIONS, type CampaignOptions } from './campaigns.tokens';
 
 /**
- * Runs campaigns in this API instance: `concurrency` loops claim and send recipients (DispatchCampaignRecipients);
+ * Runs campaigns in this API instance: `concurrency` loops (CAMPAIGN_SEND_CONCURRENCY) claim and send recipients
+ * (DispatchCampaignRecipients); while there is no work one loop polls for it and the others wait to be woken, so
+ * the loop count costs no database queries when idle;
  * a timer starts scheduled campaigns and settles the claims of instances that died (asking crash recovery to settle
  * their sends still in flight first). At start it does both first,
  * so a restarted instance resumes the campaigns where they were. Delivery statuses (OutboundEvents) count carrier
@@ -19,6 +21,9 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   private loops: Promise<void>[] = [];
   private timer?: NodeJS.Timeout;
   private wakers = new Set<() => void>();
+  /** Whether an idle loop is waiting out a poll interval; the other idle loops are parked until woken. */
+  private polling = false;
+  private parked = new Set<() => void>();
 
   constructor(
     private readonly dispatch: DispatchCampaignRecipients,
@@ -58,6 +63,9 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
       try {
         const result = await this.dispatch.dispatchNext(this.presence.instanceId);
         if (result.kind === 'idle') await this.idle();
+        // Work again: a parked loop joins in, and wakes the next if it finds work too; one that finds none parks
+        // again, so a slow campaign costs one extra claim per send, not one per loop.
+        else this.parked.values().next().value?.();
       } catch (error) {
         this.logger.warn(`Campaign send loop: ${error instanceof Error ? error.message : String(error)}`);
         await this.idle();
@@ -66,14 +74,19 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   }
 
   private idle(): Promise<void> {
+    const poll = !this.polling;
+    if (poll) this.polling = true;
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
+        if (poll) this.polling = false;
         this.wakers.delete(done);
+        this.parked.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, this.options.idlePollMs);
+      const timer = poll ? setTimeout(done, this.options.idlePollMs) : undefined;
       this.wakers.add(done);
+      if (!poll) this.parked.add(done);
     });
   }
 
