@@ -6,6 +6,8 @@ import { CampaignRunner } from './campaign-runner';
 
 const LOOPS = 32;
 const POLL_MS = 200;
+const IDLE: DispatchResult = { kind: 'idle' };
+const SENT: DispatchResult = { kind: 'sent', campaignId: 'c-1', position: 1 };
 
 /** Each claim waits for the test to answer it, so the test sees how many loops are asking at once. */
 function claimsAnsweredByHand() {
@@ -16,8 +18,9 @@ function claimsAnsweredByHand() {
     reconcile: async () => ({ settled: 0, awaitingRecovery: 0 }),
     recordDelivery: async () => undefined,
   } as unknown as DispatchCampaignRecipients;
-  const answerAll = async (result: DispatchResult) => {
-    for (const resolve of pending.splice(0)) resolve(result);
+  /** Answers the claims waiting, in order: the first with `first`, the rest with `rest`. */
+  const answerAll = async (first: DispatchResult, rest: DispatchResult = first) => {
+    pending.splice(0).forEach((resolve, index) => resolve(index === 0 ? first : rest));
     await jest.advanceTimersByTimeAsync(0);
   };
   return { dispatch, pending, answerAll };
@@ -40,28 +43,35 @@ describe('CampaignRunner', () => {
     expect(pending).toHaveLength(LOOPS);
 
     // Nothing to send: over ten poll intervals one loop asks, one claim at a time, the others wait.
-    await answerAll({ kind: 'idle' });
+    await answerAll(IDLE);
     for (let interval = 0; interval < 10; interval++) {
       await jest.advanceTimersByTimeAsync(POLL_MS);
       expect(pending).toHaveLength(1);
-      await answerAll({ kind: 'idle' });
+      await answerAll(IDLE);
     }
 
-    // The poller finds work: it claims again and wakes one waiting loop, which wakes the next if it finds work too.
+    // The polling loop finds work (a campaign another instance started): every loop looks at once.
     await jest.advanceTimersByTimeAsync(POLL_MS);
-    await answerAll({ kind: 'sent', campaignId: 'c-1', position: 1 });
+    await answerAll(SENT);
+    expect(pending).toHaveLength(LOOPS);
+
+    // A busy loop that finds work wakes one parked loop, which wakes the next if it finds work too.
+    await answerAll(SENT, IDLE);
+    expect(pending).toHaveLength(1);
+    await answerAll(SENT);
     expect(pending).toHaveLength(2);
-    await answerAll({ kind: 'sent', campaignId: 'c-1', position: 2 });
+    await answerAll(SENT);
     expect(pending).toHaveLength(4);
 
-    // A campaign created or resumed: every loop looks at once.
-    await answerAll({ kind: 'idle' });
+    // A campaign created or resumed here: every loop looks at once.
+    await answerAll(IDLE);
+    expect(pending).toHaveLength(0);
     runner.wake();
     await jest.advanceTimersByTimeAsync(0);
     expect(pending).toHaveLength(LOOPS);
 
     const stopped = runner.beforeApplicationShutdown();
-    await answerAll({ kind: 'idle' });
+    await answerAll(IDLE);
     runner.wake();
     await stopped;
   });

@@ -59,21 +59,30 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async loop(): Promise<void> {
+    let polled = false;
     while (!this.stopping) {
       try {
         const result = await this.dispatch.dispatchNext(this.presence.instanceId);
-        if (result.kind === 'idle') await this.idle();
-        // Work again: a parked loop joins in, and wakes the next if it finds work too; one that finds none parks
-        // again, so a slow campaign costs one extra claim per send, not one per loop.
+        if (result.kind === 'idle') {
+          polled = await this.idle();
+          continue;
+        }
+        // Work found by the loop that polled: it has just appeared (a campaign started by another instance, a
+        // sender's slot open again), so every parked loop joins in, as for a campaign created here (`wake`). Found by
+        // a busy loop: one parked loop joins in, and wakes the next if it finds work too; one that finds none parks
+        // again, so a loop that parked on a momentary miss comes back, for at most one extra claim per send.
+        if (polled) this.wake();
         else this.parked.values().next().value?.();
+        polled = false;
       } catch (error) {
         this.logger.warn(`Campaign send loop: ${error instanceof Error ? error.message : String(error)}`);
-        await this.idle();
+        polled = await this.idle();
       }
     }
   }
 
-  private idle(): Promise<void> {
+  /** Waits for work: one idle loop polls every `idlePollMs`, the others until woken. True for the one that polled. */
+  private idle(): Promise<boolean> {
     const poll = !this.polling;
     if (poll) this.polling = true;
     return new Promise((resolve) => {
@@ -82,7 +91,7 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
         if (poll) this.polling = false;
         this.wakers.delete(done);
         this.parked.delete(done);
-        resolve();
+        resolve(poll);
       };
       const timer = poll ? setTimeout(done, this.options.idlePollMs) : undefined;
       this.wakers.add(done);
