@@ -17,6 +17,9 @@ const TARGETS = {
   mainThreadMsPerSend: { postgres: 1.5, embedded: 2 },
   throughputShare: { postgres: 0.85, embedded: 0.7 },
   cleanupShareOfConcurrency: 0.9,
+  campaignShareOfPacing: 0.95,
+  /** Streaming keeps memory flat: the peak with the large CSV at most this many times the peak with 1,000 rows. */
+  campaignCsvPeakRatio: 1.25,
 };
 
 /** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
@@ -47,6 +50,7 @@ export function renderReport(after, before) {
     latencySection(after, before),
     throughputSection(after, before),
     cleanupSection(after, before),
+    ...(after.campaigns ? [campaignsSection(after.campaigns)] : []),
     memorySection(after, before),
     ...(existsSync(join(root, EMBEDDED_STORE_RECORD))
       ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')]
@@ -89,6 +93,7 @@ function summaryTable(after, before) {
     throughputRow(after, before, 'embedded'),
     conversationsRow(after, before),
     cleanupRow(after, before),
+    ...campaignRows(after),
     criticalPathRow(after.requests),
   ];
   return [
@@ -622,6 +627,178 @@ function cleanupWhy(run) {
   return `${rest}, main thread ${round(main * 100, 0)}% busy: the rest is each session's own work (its writes to the job's items, the SDK) between its requests`;
 }
 
+// ——— Campaigns ———
+
+/** A run of `--only campaigns`: the machine, the campaigns' summary rows and their section. */
+export function renderCampaignsOnly(after) {
+  const { machine, quick, minutes } = after;
+  return [
+    '# Benchmarks: campaigns only',
+    '',
+    ...(quick ? ['> **Quick run (`--quick --only campaigns`): small counts, a smoke test of the harness. Not the figures to quote.**', ''] : []),
+    `Measured ${machine.date} at commit \`${machine.commit}\` by \`node tools/bench/run.mjs${quick ? ' --quick' : ''} --only campaigns\` (${round(minutes, 1)} min) on ` +
+      `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}${loadOf(machine)}.`,
+    '',
+    '| What | Target | After | Verdict |',
+    '| --- | --- | --- | --- |',
+    ...campaignRows(after).map(([what, target, , value, verdictText]) => `| ${what} | ${target} | ${value} | ${verdictText} |`),
+    '',
+    campaignsSection(after.campaigns),
+  ].join('\n');
+}
+
+/** Summary rows: each campaign run's rate and invariants, and the CSV's memory. None when the results have no campaigns (e.g. the before record). */
+function campaignRows(after) {
+  const result = after.campaigns;
+  if (!result) return [];
+  const target = TARGETS.campaignShareOfPacing * result.pacingPerSecond;
+  const rows = result.runs.map((run) => {
+    const what = `Campaign of ${result.recipients.toLocaleString('en')} over ${result.senders.length} senders at ${result.pacingPerSecond}/s each, ${campaignRunName(run)}`;
+    const goal = `≥ ${round(target, 1)}/s per sender (${TARGETS.campaignShareOfPacing * 100}% of the pacing), 0 duplicates, 0 lost`;
+    if (run.unavailable) return [what, goal, '—', `not measured: ${run.unavailable}`, '—'];
+    const slowest = slowestSender(run);
+    const rateOk = slowest >= target;
+    const invariantsOk = run.duplicates === 0 && run.lost === 0;
+    const value =
+      `**${round(slowest, 1)}/s** slowest sender (${Object.values(run.rate.perSender)
+        .map((sender) => round(sender.perSecond, 1))
+        .join(', ')}); **${run.duplicates}** duplicates, **${run.lost}** lost` + (run.kill ? `; ${killSummary(run)}` : '');
+    const misses = [
+      ...(rateOk ? [] : [`rate ${round((1 - slowest / result.pacingPerSecond) * 100, 1)}% under the pacing (why: "Campaigns")`]),
+      ...(run.duplicates ? [`${run.duplicates} recipients texted twice`] : []),
+      ...(run.lost ? [`${run.lost} recipients lost`] : []),
+    ];
+    return [what, goal, '—', value, rateOk && invariantsOk ? 'met' : `**missed**: ${misses.join('; ')}`];
+  });
+  const [small, large] = result.csv;
+  const ratio = large.peakRssMiB / small.peakRssMiB;
+  rows.push([
+    `API peak RSS while a CSV streams into a campaign (dry run), ${large.rows.toLocaleString('en')} rows vs ${small.rows.toLocaleString('en')}`,
+    `flat: ≤ ${TARGETS.campaignCsvPeakRatio} × the ${small.rows.toLocaleString('en')}-row peak`,
+    '—',
+    `**${round(large.peakRssMiB, 0)} MiB** vs ${round(small.peakRssMiB, 0)} MiB (× ${round(ratio, 2)})`,
+    verdict(ratio <= TARGETS.campaignCsvPeakRatio, `× ${round(ratio, 2)}: ${round(large.peakRssMiB - small.peakRssMiB, 0)} MiB more`),
+  ]);
+  return rows;
+}
+
+function campaignRunName(run) {
+  return run.instances === 1 ? '1 API process, embedded database' : `${run.instances} API processes on one PostgreSQL, one SIGKILLed halfway`;
+}
+
+function slowestSender(run) {
+  return Math.min(...Object.values(run.rate.perSender).map((sender) => sender.perSecond));
+}
+
+function killSummary(run) {
+  const { kill } = run;
+  return (
+    `killed at ${kill.sentAtKill.toLocaleString('en')} sent (${kill.sendingAtKill} claimed); ` +
+    (kill.restarted
+      ? `${kill.stuckBeforeRestart} stayed \`sending\` until the killed process was restarted (settled ${round(kill.settledAfterRestartSeconds, 1)} s after)`
+      : `not restarted: the other finished alone, ${round(kill.finishedAfterKillSeconds, 1)} s after the kill (the dead one's sends in flight settled by its crash recovery)`)
+  );
+}
+
+function campaignsSection(result) {
+  const runs = result.runs.filter((run) => !run.unavailable);
+  const skipped = result.runs.filter((run) => run.unavailable);
+  const column = (format) => `| ${runs.map(format).join(' | ')} |`;
+  const target = TARGETS.campaignShareOfPacing * result.pacingPerSecond;
+  const [small, large] = result.csv;
+  return [
+    '## Campaigns',
+    '',
+    `One campaign of ${result.recipients.toLocaleString('en')} recipients (\`POST /api/v1/campaigns\`, a CSV upload) over ${result.senders.length} sender numbers ` +
+      `(${result.senders.map((sender) => `\`${sender}\``).join(', ')}: the demo account's two, and two bought at the start of the run through Twilio's own APIs — ` +
+      'IncomingPhoneNumbers, the Proxy pool, an SMS Studio Flex Flow), paced at ' +
+      `${result.pacingPerSecond} messages/s per sender, no quiet hours, ${result.latencyMs} ms injected per Twilio request. Each run starts fresh processes. ` +
+      "**Rate**: per sender, from the sandbox's Message records (`date_created`, whole seconds: the messages in the whole seconds of the steady part, " +
+      `its ${STEADY_SHARE}); all senders together, from the request log's chat message creates (sub-millisecond times) over the same part. ` +
+      "**Duplicates**: recipients whose handset received more than one message (the sandbox's handsets). **Lost**: recipients not in a final state, " +
+      'or `sent` without exactly one message on their handset.',
+    '',
+    `| | ${runs.map(campaignRunName).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+    `| Campaign ${column(
+      (run) =>
+        `${run.status} in ${round(run.seconds, 1)} s; ${Object.entries(run.states)
+          .map(([state, count]) => `${state} ${count.toLocaleString('en')}`)
+          .join(', ')}`,
+    )}`,
+    `| Per sender, steady part (target ≥ ${round(target, 1)}/s) ${column((run) =>
+      Object.entries(run.rate.perSender)
+        .map(([sender, figures]) => `${sender.slice(-3)}: **${round(figures.perSecond, 1)}/s**`)
+        .join(', '),
+    )}`,
+    `| All senders, request log ${column((run) => `${round(run.rate.allSenders, 1)}/s = ${round(run.rate.allSendersPerSender, 1)}/s per sender over ${round(run.rate.steadySeconds, 0)} s` + (run.rate.aroundKill ? `; before the kill ${rateText(run.rate.aroundKill.before)}, after it ${rateText(run.rate.aroundKill.after)}` : ''))}`,
+    `| Duplicates / lost ${column((run) => `**${run.duplicates}** / **${run.lost}** (not final ${run.notFinal}, sent without one message ${run.sentWithoutOneMessage})`)}`,
+    `| Failed, yet texted ${column((run) => `${run.failedButTexted} (settled failed after Twilio took the message: never sent again)`)}`,
+    `| Messages in the sandbox ${column((run) => run.messagesInSandbox.toLocaleString('en'))}`,
+    `| Twilio load, steady part ${column((run) => `${round(run.rate.requestsPerMessage, 2)} requests per message, ${round(run.rate.averageInFlight, 1)} in flight on average`)}`,
+    `| The kill ${column((run) => (run.kill ? `SIGKILL of one process at ${round(run.kill.atSeconds, 1)} s; ${killSummary(run)}` : '—'))}`,
+    ...(skipped.length ? ['', ...skipped.map((run) => `Not measured: ${campaignRunName(run)} (${run.unavailable}).`)] : []),
+    '',
+    ...runs.map((run) => `- ${campaignRunName(run)}: ${campaignWhy(run, result)}.`),
+    '',
+    `**Memory while a CSV streams in**: \`POST /api/v1/campaigns?dryRun=true\` with a \`text/csv\` body sent chunk by chunk, on a fresh API process (embedded ` +
+      `database) whose peak RSS (VmHWM) was ${small.peakReset && large.peakReset ? 'reset just before the upload (`/proc/<pid>/clear_refs`), so start-up is not counted' : 'not resettable here: it includes start-up'}; ` +
+      'RSS also sampled every 50 ms during the upload.',
+    '',
+    '| Rows | Bytes | Took | API at rest | API peak | Sampled peak | Report: to send |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...result.csv.map(
+      (run) =>
+        `| ${run.rows.toLocaleString('en')} | ${run.bytes < 1024 * 1024 ? `${round(run.bytes / 1024, 0)} KiB` : `${round(run.bytes / 1024 / 1024, 1)} MiB`} | ${round(run.seconds, 1)} s | ${round(run.restingRssMiB, 0)} MiB | ` +
+        `**${round(run.peakRssMiB, 0)} MiB** | ${round(run.sampledPeakRssMiB, 0)} MiB | ${run.toSend.toLocaleString('en')} |`,
+    ),
+    '',
+    `${large.rows.toLocaleString('en')} rows peaked at ${round(large.peakRssMiB / small.peakRssMiB, 2)} × the ${small.rows.toLocaleString('en')}-row peak ` +
+      `(${round(large.peakRssMiB - small.peakRssMiB, 0)} MiB more for ${round(large.rows / small.rows, 0)} × the rows): the file is read in batches of 500 rows ` +
+      '(csv-parse on the request stream), checked and written, and never held whole.',
+    '',
+  ].join('\n');
+}
+
+/** A rate over a window too short to have two messages (a quick run's tail after the kill) reads as a dash. */
+function rateText(perSecond) {
+  return Number.isFinite(perSecond) ? `${round(perSecond, 1)}/s` : '— (too few messages)';
+}
+
+const STEADY_SHARE = '10th to 90th percentile of the messages by time';
+
+/** Why a run's rate is what it is, from its own figures: the pacing, or the send loops' time per recipient. */
+function campaignWhy(run, result) {
+  const slowest = slowestSender(run);
+  const pacing = result.pacingPerSecond * result.senders.length;
+  const loops = run.concurrencyPerInstance * run.instances;
+  // Little's law over the send loops: each is busy with one recipient at a time, so loops ÷ rate = time per recipient.
+  const msPerRecipient = (loops * 1000) / run.rate.allSenders;
+  const needed = (loops * 1000) / pacing;
+  if (slowest >= TARGETS.campaignShareOfPacing * result.pacingPerSecond)
+    return `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender: the pacing is the limit, by design`;
+  const before = run.rate.aroundKill?.before;
+  if (run.kill && Number.isFinite(before) && before >= TARGETS.campaignShareOfPacing * pacing) {
+    // A claim moves its sender's slot on (up to the lookahead ahead of time): the dead process's claims took slots
+    // nobody sends in, and their recipients wait for crash recovery.
+    const lostSeconds = run.kill.sendingAtKill / pacing;
+    return (
+      `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points), ` +
+      `but ${round(before, 1)}/s all together before the kill (${pacing}/s paced): the send loops kept the pacing. The shortfall is the kill: the ` +
+      `${run.kill.sendingAtKill} recipients the dead process had claimed had taken their senders' slots (a claim moves the slot on, up to 500 ms ahead) ` +
+      `and wait for its crash recovery, ~${round(lostSeconds, 1)} s of pacing lost in a steady part of ${round(run.rate.steadySeconds, 0)} s`
+    );
+  }
+  return (
+    `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points). ` +
+    `The campaign runner has ${run.concurrencyPerInstance} send loops per process (\`CAMPAIGN_SEND_CONCURRENCY\`, apps/api/src/config/app-config.ts), ${loops} here, ` +
+    `each sending one recipient at a time: at ${round(run.rate.allSenders, 1)}/s all together that is ${round(msPerRecipient, 0)} ms per recipient and loop ` +
+    `(claim, the send's ${round(run.rate.requestsPerMessage, 1)} Twilio requests at ${result.latencyMs} ms, several one after another, the settle), while ${pacing}/s ` +
+    `with ${loops} loops needs ≤ ${round(needed, 0)} ms: the loops, not the pacing, are the limit` +
+    (run.kill ? ' (after the kill, half of them)' : '')
+  );
+}
+
 // ——— Memory ———
 
 function memorySection(after, before) {
@@ -718,7 +895,9 @@ function chaosSection() {
       'breaks: no duplicate ACTIVE channel per Flex Flow and customer, live task or live session per channel, message per request, or execution ' +
       'per Idempotency-Key; no orphan (live session without its channel, channel without a live session, live task without a channel that has one ' +
       '— a rolled-back request removes what it made, and leftovers the journal itself records as not undone are listed apart); nothing in flight ' +
-      'or pending once recovery settles; every 201 the client got is `succeeded` in the journal and its message exists. `--requests 120` is the ' +
+      'or pending once recovery settles; every 201 the client got is `succeeded` in the journal and its message exists. A 100-recipient campaign over ' +
+      'both senders (a few recipients opted out first) runs through the same faults and the kill: nobody texted twice, every recipient final, no ' +
+      "opted-out one texted, the campaign's counts equal to what the sandbox's handsets received (`tools/chaos/campaign.mjs`). `--requests 120` is the " +
       'short version the test command runs.',
     '',
   ].join('\n');
@@ -732,14 +911,15 @@ function methodSection(settings) {
     'npm run bench              # full run, rewrites docs/BENCHMARKS.md (before columns from tools/bench/records/before.json)',
     'npm run bench -- --quick   # smoke test of the harness, writes test-results/BENCHMARKS.quick.md',
     "npm run bench -- --render <results.json>   # re-renders this document from a run's raw figures",
+    'node tools/bench/run.mjs --quick --only campaigns   # the campaigns part alone, writes test-results/BENCHMARKS.campaigns.quick.md',
     "# the before record: another commit's API, extracted, installed and built, measured by this harness",
     'git archive 44dc487 | tar -x -C test-results/before && (cd test-results/before && npm ci && npx nx run-many -t build --projects=@flex-sms/api)',
     "node tools/bench/run.mjs --api test-results/before --label 'commit 44dc487' --record tools/bench/records/before.json",
     '```',
     '',
     `Counts of this run: account sizes ${settings.sizes.map((size) => size.toLocaleString('en')).join(', ')} Proxy sessions, ${settings.samples} API samples per row, ${settings.callsPerFlow} latency calls per route and mode, ` +
-      `${settings.sends.toLocaleString('en')} throughput sends per configuration, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
-      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL, CPU-profile and database-call helpers).',
+      `${settings.sends.toLocaleString('en')} throughput sends per configuration, ${settings.cleanupSessions.toLocaleString('en')} sessions cleaned${settings.campaignRecipients ? `, campaigns of ${settings.campaignRecipients.toLocaleString('en')} recipients, CSVs of 1,000 and ${settings.campaignCsvRows.toLocaleString('en')} rows` : ''}. Each scenario starts a fresh sandbox and API process. Code: \`tools/bench/\` ` +
+      '(`requests-per-initiate.mjs`, `baseline.mjs`, `latency.mjs`, `throughput.mjs`, `cleanup.mjs`, `campaigns.mjs`; `lib/` holds the process, HTTP, request-log, PostgreSQL, CPU-profile and database-call helpers).',
     '',
     "Caveats: all processes share the same cores, so the sandbox's and driver's CPU use is taken from the API's; the sandbox answers from memory, so " +
       "its latency is exactly the injected one, which real Twilio's is not; loopback HTTP (and loopback PostgreSQL) costs far less than a real network round trip.",

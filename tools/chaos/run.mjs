@@ -9,6 +9,7 @@ import { root } from '../bench/lib/paths.mjs';
 import { killHard, sleep, tempDir } from '../bench/lib/processes.mjs';
 import { runBounded } from '../bench/lib/stats.mjs';
 import { startStack } from '../bench/lib/stack.mjs';
+import { checkChaosCampaign, startChaosCampaign } from './campaign.mjs';
 import { checkInvariants, readDeliveryTruth, readJournal, readTwilioState } from './invariants.mjs';
 import { handsetFates, planRequests, planStops, sendWithRetries, textStop } from './traffic.mjs';
 
@@ -58,6 +59,7 @@ process.exit(exitCode);
 
 async function chaos(stack) {
   const before = await snapshotBefore(stack);
+  const campaign = await startChaosCampaign(stack.client);
   const plan = planRequests(requests, seed);
   for (const { number, fate } of handsetFates(plan)) await stack.controls.setHandsetFate(number, fate);
   await stack.controls.setFaults(FAULTS);
@@ -73,6 +75,8 @@ async function chaos(stack) {
   // Recovery and follow-ups run against a healthy Twilio: the question is whether they converge, not how long an outage
   // lasts. Its delivery callbacks stay faulty: what they lose, reconciliation must read back.
   await stack.controls.setFaults(CALLBACK_FAULTS);
+  // The campaign first: its sends must be over before the sandbox and the journal are read.
+  const campaignVerdict = await checkChaosCampaign(() => stack.client, stack.controls, campaign);
   const settleSeconds = await waitUntilSettled(stack.client);
   const deliverySeconds = await waitUntilDeliveriesSettled(stack);
   await stack.controls.clearFaults();
@@ -82,7 +86,9 @@ async function chaos(stack) {
   const verdict = checkInvariants({ before, twilio, journal, outcomes, deliveryTruth, stops });
   printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds, settleSeconds, deliverySeconds, deliveryTruth, stops });
   if (broken(verdict).length > 0) printEvidence(verdict, journal, outcomes);
-  return broken(verdict).length === 0 ? 0 : 1;
+  console.log(campaignVerdict.lines.join('\n'));
+  if (campaignVerdict.broken.length > 0) console.log(`VERDICT (campaign): BROKEN — ${campaignVerdict.broken.join(', ')}`);
+  return broken(verdict).length === 0 && campaignVerdict.broken.length === 0 ? 0 : 1;
 }
 
 async function snapshotBefore(stack) {
@@ -206,6 +212,7 @@ function printReport({ plan, outcomes, journal, twilio, verdict, trafficSeconds,
       journal.filter((entry) => entry.error?.code === 'RECIPIENT_OPTED_OUT').length
     }`,
     `  Undo records that failed (recorded leftovers): ${verdict.recordedLeftovers.length}`,
+    `  Interrupted before the journal heard of their channel, found by its unique name and undone: ${journal.filter(channelFoundByUniqueName).length}`,
     '',
     ...invariantLines(verdict),
     '',
@@ -263,4 +270,10 @@ function tally(values) {
 function argValue(name) {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Recovery undid a channel the request never journaled (ResolveInFlight's look-up by flexChannelUniqueName). */
+function channelFoundByUniqueName(entry) {
+  const journaled = entry.steps.some((step) => step.name === 'channel' && step.outcome !== 'failed');
+  return !journaled && (entry.undone ?? []).some((undone) => undone.action === 'remove-channel' && undone.ok);
 }

@@ -10,6 +10,7 @@ import {
   type LiveConversationPort,
   type OutboundSmsDependencies,
 } from '@flex-sms/domain';
+import { AppConfig } from '../config/app-config';
 import { CONSENT_REGISTER } from '../consent/consent.tokens';
 import { ConsentRegisterModule } from '../consent/consent-register.module';
 import { OutboundModule } from '../outbound/outbound.module';
@@ -18,7 +19,7 @@ import { DATABASE, type Database } from '../store/database';
 import { CampaignQuery } from './campaign.query';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignsController } from './campaigns.http.controller';
-import { CAMPAIGN_OPTIONS, CAMPAIGN_STORE, DEFAULT_CAMPAIGN_OPTIONS, type CampaignOptions } from './campaigns.tokens';
+import { CAMPAIGN_OPTIONS, CAMPAIGN_STORE, campaignOptionsFor, type CampaignOptions } from './campaigns.tokens';
 import { JournalLiveConversations } from './journal-live-conversations';
 import { SqlCampaignStore } from './sql-campaign-store';
 
@@ -33,7 +34,7 @@ const clockOf = (options: CampaignOptions) => options.clock ?? systemClock;
   imports: [OutboundModule, ConsentRegisterModule],
   controllers: [CampaignsController],
   providers: [
-    { provide: CAMPAIGN_OPTIONS, useValue: DEFAULT_CAMPAIGN_OPTIONS },
+    { provide: CAMPAIGN_OPTIONS, useFactory: campaignOptionsFor, inject: [AppConfig] },
     { provide: CAMPAIGN_STORE, useClass: SqlCampaignStore },
     {
       provide: LIVE_CONVERSATIONS,

@@ -313,13 +313,15 @@ export class SqlCampaignStore implements CampaignStore {
 
   /**
    * Back to the queue, unless the campaign was cancelled while the recipient was claimed: the cancel only reached
-   * recipients then pending, so one released afterwards is cancelled here instead of waiting forever.
+   * recipients then pending, so one released afterwards is cancelled here instead of waiting forever. The CASE keeps
+   * the column's own (NULL) value rather than a bare NULL: with both branches untyped PostgreSQL reads $3 as text
+   * there and refuses the whole statement, which left every released claim `sending` for good.
    */
   async release(campaignId: string, position: number, notBefore: Date): Promise<void> {
     await this.db.query(
       `UPDATE campaign_recipient
           SET state = CASE WHEN c.status = 'cancelled' THEN 'cancelled' ELSE 'pending' END,
-              settled_at = CASE WHEN c.status = 'cancelled' THEN $3 ELSE NULL END,
+              settled_at = CASE WHEN c.status = 'cancelled' THEN $3 ELSE campaign_recipient.settled_at END,
               claimed_by = NULL, claimed_at = NULL, not_before = $3
          FROM campaign c
         WHERE c.id = $1 AND campaign_recipient.campaign_id = $1 AND campaign_recipient.position = $2 AND campaign_recipient.state = 'sending'`,

@@ -52,6 +52,11 @@ export abstract class AppConfig {
    * flight at a time, so this is how many of the account's concurrent-request slots clean-up takes from live sends.
    */
   abstract readonly cleanupConcurrency: number;
+  /**
+   * Campaign sends in flight at once in this process (CAMPAIGN_SEND_CONCURRENCY): enough that the campaigns' pacing,
+   * not this, sets their rate (see DEFAULT_CAMPAIGN_SEND_CONCURRENCY).
+   */
+  abstract readonly campaignSendConcurrency: number;
   abstract readonly delivery: DeliverySettings;
   abstract readonly systemCallbacks: SystemCallbackSettings;
 }
@@ -100,6 +105,20 @@ export const DEFAULT_RECONCILE_EVERY_MS = 60_000;
 export const DEFAULT_CLEANUP_CONCURRENCY = 8;
 /** Half the default account limit: more would leave live sends to fight clean-up for slots (429s and retries). */
 export const MAX_CLEANUP_CONCURRENCY = 50;
+
+/**
+ * CAMPAIGN_SEND_CONCURRENCY's default. A campaign is paced per sender (at most one send per 1/pacing s), and the
+ * sends a process needs in flight to keep up are the pacing of the senders it serves times how long a send takes:
+ * a Chat + Proxy send is about 5 Twilio requests, 3 of them one after the other, so ~180 ms at 50 ms per request
+ * (measured by the campaigns bench); 4 senders at 20/s then need ~15, and 8 were a cap of ~11/s per sender. 32 keeps
+ * that pacing with Twilio twice as slow, or twice the senders; a send beyond the pacing only waits for its sender's
+ * slot (claimed at most 500 ms ahead), so a larger value costs no Twilio request. Each send has at most 2 Twilio
+ * requests in flight, so 32 takes up to 64 of the account's 100 concurrent-request slots (429 beyond), clean-up's 8
+ * and live sends the rest. Several API instances each run this many: lower it so the total stays under the limit.
+ */
+export const DEFAULT_CAMPAIGN_SEND_CONCURRENCY = 32;
+/** Two requests in flight per send: 50 sends alone fill the default account limit of 100. */
+export const MAX_CAMPAIGN_SEND_CONCURRENCY = 50;
 
 /**
  * Where the data lives: `embedded` = SQLite in the API process, a file in `dataDir` (or in memory);

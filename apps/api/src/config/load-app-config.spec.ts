@@ -228,6 +228,12 @@ describe('loadAppConfig', () => {
     expect(problemsOf({ CLEANUP_CONCURRENCY: 'many' })).toEqual({ CLEANUP_CONCURRENCY: 'must be a whole number from 1 to 50, got "many"' });
   });
 
+  it('reads the campaign send concurrency (default 32, from 1 to 50)', () => {
+    expect(loadAppConfig({}).campaignSendConcurrency).toBe(32);
+    expect(loadAppConfig({ CAMPAIGN_SEND_CONCURRENCY: '12' }).campaignSendConcurrency).toBe(12);
+    expect(problemsOf({ CAMPAIGN_SEND_CONCURRENCY: '51' })).toEqual({ CAMPAIGN_SEND_CONCURRENCY: 'must be a whole number from 1 to 50, got "51"' });
+  });
+
   describe('auth and logging', () => {
     it('writes JSON lines at level info unless LOG_FORMAT / LOG_LEVEL say otherwise, naming bad values', () => {
       expect(loadAppConfig({}).logOutput).toEqual({ level: 'info', format: 'json' });

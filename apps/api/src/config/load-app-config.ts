@@ -3,6 +3,7 @@ import { PhoneNumber, type OutboundMode, type OutboundModePolicy } from '@flex-s
 import {
   AppConfig,
   AuthSettings,
+  DEFAULT_CAMPAIGN_SEND_CONCURRENCY,
   DEFAULT_CLEANUP_CONCURRENCY,
   DEFAULT_RECONCILE_AFTER_MS,
   DEFAULT_RECONCILE_EVERY_MS,
@@ -13,6 +14,7 @@ import {
   LOG_LEVELS,
   LogOutputSettings,
   LogSettings,
+  MAX_CAMPAIGN_SEND_CONCURRENCY,
   MAX_CLEANUP_CONCURRENCY,
   StoreSettings,
   SystemCallbackSettings,
@@ -79,6 +81,10 @@ export function loadAppConfig(env: Environment): AppConfig {
   const metricsToken = bootstrapApiKey === undefined ? undefined : readMetricsToken(reader, bootstrapApiKey);
   const trustProxy = readTrustProxy(reader);
   const cleanupConcurrency = reader.integer('CLEANUP_CONCURRENCY', DEFAULT_CLEANUP_CONCURRENCY, { min: 1, max: MAX_CLEANUP_CONCURRENCY });
+  const campaignSendConcurrency = reader.integer('CAMPAIGN_SEND_CONCURRENCY', DEFAULT_CAMPAIGN_SEND_CONCURRENCY, {
+    min: 1,
+    max: MAX_CAMPAIGN_SEND_CONCURRENCY,
+  });
   const delivery = readDelivery(reader);
   const systemCallbacks = readSystemCallbacks(reader);
 
@@ -99,6 +105,7 @@ export function loadAppConfig(env: Environment): AppConfig {
     trustProxy,
     outboundModes,
     cleanupConcurrency,
+    campaignSendConcurrency,
     delivery,
     systemCallbacks,
   };

@@ -108,4 +108,58 @@ describe('crash recovery: the built API killed mid-request and restarted', () =>
     expect(retried).toMatchObject({ status: 201, body: { status: 'succeeded' } });
     second.child.kill('SIGTERM');
   }, 60_000);
+
+  it('undoes the channel Flex made for a request killed before it journaled the channel, found by its unique name', async () => {
+    const customer = '+14155550998';
+    const ownDataDir = mkdtempSync(join(tmpdir(), 'flex-sms-crash-'));
+    const first = await startApi(sandbox, ownDataDir);
+    children.push(first.child);
+    // The Flex channel create hangs: Twilio makes the channel (and its task) after the process has died, so the
+    // journal never hears of it.
+    await controls.setFaults({ endpoints: [{ method: 'POST', path: '/flex-api/v1/Channels', latencyMs: 1_500 }] });
+    const channelCreates = async () =>
+      (await controls.requests()).requests.filter((request) => request.endpoint === 'POST /flex-api/v1/Channels').length;
+    const before = await channelCreates();
+    const send = { method: 'POST', body: JSON.stringify({ fromNumber: TWILIO_NUMBER, toNumber: customer, toName: 'Grace' }) };
+    const inFlight = api(first.url, '/api/v1/outbound/task', send).catch((error: unknown) => error);
+    await until(async () => ((await channelCreates()) > before ? true : undefined), 'the Flex channel request');
+    first.child.kill('SIGKILL');
+    await new Promise((resolvePromise) => first.child.once('exit', resolvePromise));
+    await inFlight;
+    await controls.clearFaults();
+
+    const chatChannels = client.chat.v2.services(sandbox.account.chatServiceSid).channels;
+    const second = await startApi(sandbox, ownDataDir);
+    children.push(second.child);
+    const { body: listed } = await api<{ items: { id: string }[] }>(second.url, '/api/v1/outbound');
+    expect(listed.items).toHaveLength(1);
+    const requestId = listed.items[0].id;
+    // The orphan exists before recovery settles the request (it waits out the Twilio request timeout first).
+    const made = await until(
+      () =>
+        chatChannels(`outbound-sms-${requestId}`)
+          .fetch()
+          .catch(() => undefined),
+      'the channel Flex made late',
+    );
+    const entry = await until(async () => {
+      const { body } = await api<JournalEntryBody>(second.url, `/api/v1/outbound/${requestId}`);
+      return body.status === 'in_flight' ? undefined : body;
+    }, 'the start-up recovery');
+
+    expect(entry.steps.filter((step) => step.name === 'channel')).toEqual([]);
+    expect(entry).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
+    const taskSid = JSON.parse(made.attributes).task_sid as string;
+    expect(entry.undone).toEqual(
+      expect.arrayContaining([
+        { action: 'cancel-task', sid: taskSid, ok: true },
+        { action: 'remove-channel', sid: made.sid, ok: true },
+      ]),
+    );
+    expect((await client.taskrouter.v1.workspaces(sandbox.account.workspaceSid).tasks(taskSid).fetch()).assignmentStatus).toBe('canceled');
+    await expect(chatChannels(made.sid).fetch()).rejects.toMatchObject({ status: 404 });
+    second.child.kill('SIGTERM');
+    await new Promise((resolvePromise) => second.child.once('exit', resolvePromise));
+    rmSync(ownDataDir, { recursive: true, force: true });
+  }, 60_000);
 });

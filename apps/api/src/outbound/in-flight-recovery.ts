@@ -49,8 +49,16 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
     await this.running;
   }
 
+  /**
+   * Another instance died with requests in flight (its campaign claims are abandoned while their journal rows stay
+   * in flight): settle them now rather than when some instance next starts, which may be never.
+   */
+  recoverAbandoned(): void {
+    this.rerun('Recovery of the requests a stopped instance left in flight');
+  }
+
   /** One run queued behind the current one is enough: it reads the journal afresh. */
-  private rerun(): void {
+  private rerun(what = 'Recovery of the requests a database outage interrupted'): void {
     if (this.stopping || this.rerunQueued) return;
     this.rerunQueued = true;
     const previous = this.running;
@@ -58,7 +66,7 @@ export class InFlightRecovery implements OnApplicationBootstrap, BeforeApplicati
       await previous;
       await this.pause(this.lastRunAt + MIN_RERUN_INTERVAL_MS - Date.now());
       this.rerunQueued = false;
-      if (!this.stopping) await this.run('Recovery of the requests a database outage interrupted');
+      if (!this.stopping) await this.run(what);
     })();
   }
 

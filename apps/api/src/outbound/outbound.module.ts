@@ -136,6 +136,6 @@ const useCase = <T>(UseCase: new (deps: OutboundSmsDependencies) => T) => ({
     InFlightRecovery,
     TwilioRetryAfterInterceptor,
   ],
-  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SenderModeDirectory, FindCustomerWindow, SendSystemSms],
+  exports: [OUTBOUND_SMS_DEPENDENCIES, ContentTemplateCatalog, SenderModeDirectory, FindCustomerWindow, SendSystemSms, InFlightRecovery],
 })
 export class OutboundModule {}

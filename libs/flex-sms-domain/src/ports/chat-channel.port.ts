@@ -11,6 +11,11 @@ export interface CreateFlexChannelRequest {
   chatFriendlyName: string;
   /** Task flows only: attributes of the task Flex creates with the channel. */
   taskAttributes?: Record<string, unknown>;
+  /**
+   * The chat channel's unique name (Flex v1 `ChatUniqueName`), so the channel can be found without its SID. Flex
+   * names only a channel it makes: one it hands back keeps the name it had.
+   */
+  chatUniqueName?: string;
 }
 
 /** The Flex API's view of a chat channel (Flex v1 Channel). */
@@ -43,8 +48,11 @@ export interface ChatChannelPort {
    */
   createFlexChannel(request: CreateFlexChannelRequest): Promise<FlexChannel>;
 
-  /** `null` when the channel does not exist. */
+  /** `null` when the channel does not exist. `channelSid` may be its unique name (Chat v2 takes either in the path). */
   fetchChannel(chatServiceSid: string, channelSid: string): Promise<ChatChannel | null>;
+
+  /** Flex v1 `GET /Channels/{Sid}` (it names the channel's task); `null` when there is no such Flex channel. */
+  fetchFlexChannel(channelSid: string): Promise<FlexChannel | null>;
 
   /** Replaces the channel's attributes JSON (the caller did the read-modify-write). */
   updateChannelAttributes(chatServiceSid: string, channelSid: string, attributes: Record<string, unknown>): Promise<ChatChannel>;

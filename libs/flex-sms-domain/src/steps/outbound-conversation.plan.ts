@@ -1,8 +1,17 @@
 import type { FlexFlowIntegrationType } from '../ports/flex-flow.port';
-import type { OutboundRequestRecord } from '../ports/journal.port';
+import type { OutboundRequestKind, OutboundRequestRecord } from '../ports/journal.port';
 import type { OutboundChannel } from '../outbound/outbound-channel';
 import type { OutboundContentRequest } from '../outbound/outbound-message';
 import type { PhoneNumber } from '../value-objects/phone-number.value-object';
+
+/**
+ * The Flex Flow each kind of request goes through: an agent's conversation needs a task, a fire-and-forget SMS does
+ * not. Crash recovery reads it too, to find the chat service of a channel the journal never heard of.
+ */
+export const FLEX_FLOW_OF_REQUEST: Record<OutboundRequestKind, OutboundConversationPlan['integrationType']> = {
+  agent_sms: 'task',
+  system_sms: 'studio',
+};
 
 /** Where the two outbound flows differ; everything else is shared. */
 export interface OutboundConversationPlan {

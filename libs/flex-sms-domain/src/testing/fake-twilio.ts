@@ -13,6 +13,7 @@ export type FakeOperation =
   | 'listFlexFlows'
   | 'createFlexChannel'
   | 'fetchChannel'
+  | 'fetchFlexChannel'
   | 'updateChannelAttributes'
   | 'removeChannel'
   | 'listChannelsOfUser'
@@ -150,7 +151,12 @@ export class FakeTwilio {
 
   readonly chatChannelPort: ChatChannelPort = {
     createFlexChannel: (request) => this.call('createFlexChannel', () => this.createFlexChannel(request)),
-    fetchChannel: (_service, channelSid) => this.call('fetchChannel', () => this.copyChannel(channelSid)),
+    fetchChannel: (_service, sidOrUniqueName) => this.call('fetchChannel', () => this.copyChannel(sidOrUniqueName)),
+    fetchFlexChannel: (channelSid) =>
+      this.call('fetchFlexChannel', () => {
+        const channel = this.channels.get(channelSid);
+        return channel ? this.flexView(channel) : null;
+      }),
     updateChannelAttributes: (_service, channelSid, attributes) =>
       this.call('updateChannelAttributes', () => {
         const channel = this.requireChannel(channelSid);
@@ -223,7 +229,7 @@ export class FakeTwilio {
         sid,
         serviceSid: flow.chatServiceSid,
         friendlyName: request.chatFriendlyName,
-        uniqueName: null,
+        uniqueName: request.chatUniqueName ?? null,
         attributes: { status: 'ACTIVE', from: request.chatUserFriendlyName, channel_type: 'sms', ...(taskSid ? { task_sid: taskSid } : {}) },
         dateCreated: now,
         dateUpdated: now,
@@ -350,8 +356,9 @@ export class FakeTwilio {
     return channel;
   }
 
-  private copyChannel(channelSid: string): ChatChannel | null {
-    const channel = this.channels.get(channelSid);
+  /** Chat addresses a channel by SID or by unique name. */
+  private copyChannel(sidOrUniqueName: string): ChatChannel | null {
+    const channel = this.channels.get(sidOrUniqueName) ?? [...this.channels.values()].find((c) => c.chat.uniqueName === sidOrUniqueName);
     return channel ? structuredClone(channel.chat) : null;
   }
 

@@ -3,6 +3,7 @@ import type twilio from 'twilio';
 import { parseAttributes } from '../errors/json-attributes';
 import { callTwilio, callTwilioOrNull } from '../errors/twilio-error.mapper';
 
+type FlexChannelInstance = Awaited<ReturnType<ReturnType<twilio.Twilio['flexApi']['v1']['channel']>['fetch']>>;
 type ChannelInstance = Awaited<ReturnType<ReturnType<ReturnType<twilio.Twilio['chat']['v2']['services']>['channels']>['fetch']>>;
 
 /** A user belongs to few channels; more than this would mean the identity is shared, which Flex never does. */
@@ -21,15 +22,15 @@ export class TwilioChatChannelAdapter implements ChatChannelPort {
         chatUserFriendlyName: request.chatUserFriendlyName,
         chatFriendlyName: request.chatFriendlyName,
         ...(request.taskAttributes ? { taskAttributes: JSON.stringify(request.taskAttributes) } : {}),
+        ...(request.chatUniqueName ? { chatUniqueName: request.chatUniqueName } : {}),
       }),
     );
-    return {
-      sid: channel.sid,
-      flexFlowSid: channel.flexFlowSid,
-      userSid: channel.userSid ?? null,
-      taskSid: channel.taskSid ?? null,
-      dateCreated: channel.dateCreated,
-    };
+    return toFlexChannel(channel);
+  }
+
+  async fetchFlexChannel(channelSid: string): Promise<FlexChannel | null> {
+    const channel = await callTwilioOrNull({ resource: 'Flex channel', sid: channelSid }, () => this.client.flexApi.v1.channel(channelSid).fetch());
+    return channel ? toFlexChannel(channel) : null;
   }
 
   async fetchChannel(chatServiceSid: string, channelSid: string): Promise<ChatChannel | null> {
@@ -59,6 +60,16 @@ export class TwilioChatChannelAdapter implements ChatChannelPort {
   private channels(chatServiceSid: string) {
     return this.client.chat.v2.services(chatServiceSid).channels;
   }
+}
+
+function toFlexChannel(channel: FlexChannelInstance): FlexChannel {
+  return {
+    sid: channel.sid,
+    flexFlowSid: channel.flexFlowSid,
+    userSid: channel.userSid ?? null,
+    taskSid: channel.taskSid ?? null,
+    dateCreated: channel.dateCreated,
+  };
 }
 
 function toChatChannel(channel: ChannelInstance): ChatChannel {

@@ -704,6 +704,13 @@ describe('request encodings Twilio accepts, replayed as raw HTTP', () => {
       expect((await send('GET', api(`/Messages/${sent.body.sid}.json`))).status).toBe(200);
     });
 
+    it('buys a number, and refuses one the account already owns', async () => {
+      const bought = await send('POST', api('/IncomingPhoneNumbers.json'), { PhoneNumber: '+15557770042' });
+      expect([bought.status, bought.body.phone_number, bought.body.sid]).toEqual([201, '+15557770042', expect.stringMatching(/^PN/)]);
+      const again = await send('POST', api('/IncomingPhoneNumbers.json'), { PhoneNumber: '+15557770042' });
+      expect([again.status, again.body.code]).toEqual([400, 21422]);
+    });
+
     it('finds, reads and releases an incoming number', async () => {
       const [number] = (await send('GET', api('/IncomingPhoneNumbers.json'), { PhoneNumber: account.numbers[1] })).body.incoming_phone_numbers;
       expect(number.phone_number).toBe(account.numbers[1]);

@@ -290,6 +290,8 @@ async function useRemainingSandboxEndpoints({ client, account, controls }: Journ
   const numbers = client.api.v2010.accounts(account.accountSid).incomingPhoneNumbers;
   await numbers(poolNumber.sid).fetch();
   await numbers(poolNumber.sid).remove();
+  // Buying it back, as a tool setting up more senders does (tools/bench/campaigns.mjs).
+  await numbers.create({ phoneNumber: poolNumber.phoneNumber });
   // The journeys after this one need the number back: the seeded account again (same SIDs).
   await controls.reset();
 }

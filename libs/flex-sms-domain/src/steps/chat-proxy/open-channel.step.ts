@@ -20,6 +20,14 @@ export function customerChatIdentity(customer: PhoneNumber): string {
   return customer.e164;
 }
 
+/**
+ * The unique name a request gives the channel it makes: deterministic, so crash recovery finds a channel whose step
+ * the journal never heard of (ResolveInFlight), as conversationUniqueName does in Conversations mode.
+ */
+export function flexChannelUniqueName(requestId: string): string {
+  return `outbound-sms-${requestId}`;
+}
+
 export interface OpenChannelRequest {
   flexFlow: FlexFlow;
   fromNumber: PhoneNumber;
@@ -58,6 +66,8 @@ export function openChannel(
           chatUserFriendlyName: toName,
           chatFriendlyName: `SMS ${toNumber.e164}`,
           taskAttributes: request.taskAttributes,
+          // A parameter of the same request: it costs the send path nothing, and a retry carries the same name.
+          chatUniqueName: flexChannelUniqueName(steps.requestId),
         }),
       IDEMPOTENT,
     );

@@ -84,7 +84,7 @@ describe('DispatchCampaignRecipients', () => {
     store.journal.set(`campaign:${created.id}:0`, { id: 'req-a', status: 'succeeded', error: null });
     store.journal.set(`campaign:${created.id}:1`, { id: 'req-b', status: 'rolled_back', error: { code: 'X', message: 'undone' } });
     store.journal.set(`campaign:${created.id}:2`, { id: 'req-c', status: 'in_flight', error: null });
-    expect(await dispatch().reconcile(async (instance) => instance !== 'dead')).toBe(3);
+    expect(await dispatch().reconcile(async (instance) => instance !== 'dead')).toEqual({ settled: 3, awaitingRecovery: 1 });
     expect(store.recipients.get(created.id)!.map((r) => [r.state, r.requestId])).toEqual([
       ['sent', 'req-a'],
       ['failed', 'req-b'],

@@ -78,13 +78,20 @@ export class DispatchCampaignRecipients {
     }
   }
 
-  /** Settles claims whose instance is gone (see the class comment); returns how many it settled or released. */
-  async reconcile(isAlive: (instanceId: string) => Promise<boolean>, limit = 500): Promise<number> {
+  /**
+   * Settles claims whose instance is gone (see the class comment): how many it settled or released, and how many
+   * wait for crash recovery to settle their request first (the caller runs it: no instance may start for a while).
+   */
+  async reconcile(isAlive: (instanceId: string) => Promise<boolean>, limit = 500): Promise<{ settled: number; awaitingRecovery: number }> {
     const { store, clock } = this.deps;
     let settled = 0;
+    let awaitingRecovery = 0;
     for (const { recipient, request } of await store.abandonedClaims(isAlive, limit)) {
       const now = new Date(clock.now());
-      if (request?.status === 'in_flight') continue;
+      if (request?.status === 'in_flight') {
+        awaitingRecovery++;
+        continue;
+      }
       if (!request) await store.release(recipient.campaignId, recipient.position, now);
       else if (request.status === 'succeeded')
         await store.settle(recipient.campaignId, recipient.position, { state: 'sent', requestId: request.id }, now);
@@ -95,7 +102,7 @@ export class DispatchCampaignRecipients {
       await store.completeIfDone(recipient.campaignId, now);
       settled++;
     }
-    return settled;
+    return { settled, awaitingRecovery };
   }
 
   /** Starts the scheduled campaigns whose time has come. */

@@ -2,6 +2,7 @@ import { InvalidInput } from '../../errors';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { parseChannel, parseContentRequest } from '../../outbound/outbound-message';
+import { FLEX_FLOW_OF_REQUEST } from '../../steps/outbound-conversation.plan';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
 import { Sid } from '../../value-objects/sid.value-object';
 import { MAX_SMS_BODY_LENGTH, optionalText, parseParties } from '../outbound-command.validation';
@@ -38,7 +39,7 @@ export class InitiateAgentSms {
 
     return runOutboundConversation(this.deps, {
       ...parties,
-      integrationType: 'task',
+      integrationType: FLEX_FLOW_OF_REQUEST.agent_sms,
       taskAttributes,
       targetWorkerSid,
       channel,

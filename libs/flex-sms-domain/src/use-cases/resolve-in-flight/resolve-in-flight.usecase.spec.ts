@@ -1,5 +1,6 @@
 import { TwilioTransientFailure } from '../../errors';
 import type { OutboundRequestRecord } from '../../ports/journal.port';
+import { flexChannelUniqueName } from '../../steps/chat-proxy/open-channel.step';
 import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
 import { StepRecorder } from '../../outbound/step-recorder';
 import { CUSTOMER, outboundSmsWorld, TWILIO_NUMBER, type OutboundSmsWorld } from '../../testing/outbound-sms.test-helpers';
@@ -82,6 +83,69 @@ describe('ResolveInFlight', () => {
     expect(world.twilio.channels.size).toBe(0);
     expect(await world.journal.get(crashed.requestId)).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
     expect(await world.journal.listUnresolved()).toEqual([]);
+  });
+
+  it('undoes the channel Flex made for a request that died before journaling it, found by the unique name it gave it', async () => {
+    const requestId = await world.journal.begin(request, new Date(world.clock.now()));
+    // Flex answered the create; the process died before the channel step reached the journal (the row has no steps).
+    const made = await world.twilio.chatChannelPort.createFlexChannel({
+      flexFlowSid: world.taskFlow.sid,
+      identity: CUSTOMER,
+      target: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'SMS',
+      taskAttributes: {},
+      chatUniqueName: flexChannelUniqueName(requestId),
+    });
+    const session = await world.twilio.proxySessionPort.createSession({
+      uniqueName: made.sid,
+      mode: 'message-only',
+      participants: [{ identifier: CUSTOMER, proxyIdentifier: TWILIO_NUMBER }],
+    });
+    const someoneElse = world.twilio.seedConversation({ flow: world.taskFlow, identity: '+14155550999', customer: '+14155550999' });
+    expect((await world.journal.get(requestId))?.steps).toEqual([]);
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([
+      {
+        requestId,
+        idempotencyKey: 'k-1',
+        caller: 'crm',
+        undone: [
+          { action: 'cancel-task', sid: made.taskSid, ok: true },
+          { action: 'remove-proxy-session', sid: session.sid, ok: true },
+          { action: 'remove-channel', sid: made.sid, ok: true },
+        ],
+      },
+    ]);
+    expect(world.twilio.tasks.get(made.taskSid!)?.assignmentStatus).toBe('canceled');
+    expect(world.twilio.sessions.has(session.sid)).toBe(false);
+    expect([...world.twilio.channels.keys()]).toEqual([someoneElse.channelSid]);
+    expect(world.twilio.tasks.get(someoneElse.taskSid!)?.assignmentStatus).toBe('assigned');
+    expect(await world.journal.get(requestId)).toMatchObject({ status: 'rolled_back', error: { code: 'INTERRUPTED' } });
+  });
+
+  it("undoes nothing when Flex handed the unjournaled request the customer's existing channel (it keeps its own unique name)", async () => {
+    const existing = world.twilio.seedConversation({ flow: world.studioFlow, identity: CUSTOMER, customer: CUSTOMER });
+    const requestId = await world.journal.begin({ ...request, kind: 'system_sms', body: 'Hi' }, new Date(world.clock.now()));
+    const handedBack = await world.twilio.chatChannelPort.createFlexChannel({
+      flexFlowSid: world.studioFlow.sid,
+      identity: CUSTOMER,
+      target: CUSTOMER,
+      chatUserFriendlyName: 'Ada',
+      chatFriendlyName: 'SMS',
+      chatUniqueName: flexChannelUniqueName(requestId),
+    });
+    expect(handedBack.sid).toBe(existing.channelSid);
+
+    const resolution = await new ResolveInFlight(world.deps).execute();
+
+    expect(resolution.rolledBack).toEqual([{ requestId, undone: [], idempotencyKey: 'k-1', caller: 'crm' }]);
+    expect(world.twilio.operations()).toContain('fetchChannel');
+    expect(world.twilio.channels.has(existing.channelSid)).toBe(true);
+    expect(world.twilio.sessions.has(existing.sessionSid!)).toBe(true);
+    expect(await world.journal.get(requestId)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });
   });
 
   it('waits out the Twilio request timeout first, so a create the dead process sent that lands late is undone too', async () => {

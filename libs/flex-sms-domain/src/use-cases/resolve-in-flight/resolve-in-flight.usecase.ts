@@ -1,7 +1,10 @@
-import type { JournalEntry, UndoneRecord } from '../../ports/journal.port';
+import type { JournalEntry, StepRecord, UndoneRecord } from '../../ports/journal.port';
 import { pairLockKey } from '../../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
+import { flexChannelUniqueName } from '../../steps/chat-proxy/open-channel.step';
 import { conversationUniqueName } from '../../steps/conversations/open-sms-conversation.step';
+import { FLEX_FLOW_OF_REQUEST } from '../../steps/outbound-conversation.plan';
+import { PhoneNumber } from '../../value-objects/phone-number.value-object';
 import { executeUndo, planUndo, type UndoAction } from '../../outbound/undo';
 import { IDEMPOTENT } from '../../retry/twilio-retrier';
 import { CompletePendingSteps, type PendingStepsReport } from '../complete-pending-steps/complete-pending-steps.usecase';
@@ -25,7 +28,17 @@ export interface InFlightResolution {
 
 type Deps = Pick<
   OutboundSmsDependencies,
-  'journal' | 'pairLock' | 'clock' | 'chatChannels' | 'proxySessions' | 'tasks' | 'conversations' | 'interactions' | 'retrier' | 'inFlightSettleMs'
+  | 'journal'
+  | 'pairLock'
+  | 'clock'
+  | 'chatChannels'
+  | 'proxySessions'
+  | 'tasks'
+  | 'conversations'
+  | 'interactions'
+  | 'retrier'
+  | 'inFlightSettleMs'
+  | 'flexFlowDirectory'
 >;
 
 /** The error recorded on a request interrupted in the middle: its process stopped, or its database went away. */
@@ -68,7 +81,9 @@ export class ResolveInFlight {
       const entry = await this.deps.journal.get(stale.id);
       if (!entry || entry.status !== 'in_flight') return null;
       await this.settle(entry);
-      const actions = await this.resolveUniqueNames(planInterruptedUndo(entry));
+      const unrecordedChannel = await this.unrecordedChannel(entry);
+      const steps = unrecordedChannel ? [...entry.steps, unrecordedChannel] : entry.steps;
+      const actions = await this.resolveUniqueNames(planInterruptedUndo({ ...entry, steps }));
       // Recovery runs beside new requests: one for the same customer may already have picked up this request's
       // channel (Flex hands the existing one back) and answered with it. Undoing it would break that conversation.
       const handedOverTo = await this.laterOwnerOf(entry.id, actions);
@@ -81,6 +96,36 @@ export class ResolveInFlight {
       await this.deps.journal.finish(entry.id, { status: undone.length > 0 ? 'rolled_back' : 'failed', finishedAt: at, error, undone });
       return { requestId: entry.id, undone, idempotencyKey: entry.idempotencyKey, caller: entry.caller, ...(handedOverTo ? { handedOverTo } : {}) };
     });
+  }
+
+  /**
+   * Chat + Proxy: the channel of a request that died after Flex made it but before the journal heard of it, found
+   * by the unique name the request gave it (flexChannelUniqueName), as the channel step it would have recorded, so
+   * planUndo undoes it exactly as it would a recorded one (its task, a session named after it, the channel). When
+   * Flex handed the request another conversation's ACTIVE channel, that channel carries its own, older unique name
+   * (or none): nothing is found under this request's name and nothing is undone, which is right, since the channel
+   * was never this request's. Only crash recovery pays for the look-up; the send path only names the channel.
+   */
+  private async unrecordedChannel(entry: JournalEntry): Promise<StepRecord | null> {
+    if (entry.input.mode === 'conversations') return null;
+    if (entry.steps.some((step) => step.name === 'channel' && step.outcome !== 'failed')) return null;
+    const found = async () => {
+      const flexFlow = await this.deps.flexFlowDirectory.find(PhoneNumber.parse(entry.fromNumber), FLEX_FLOW_OF_REQUEST[entry.kind]);
+      const channel = await this.deps.chatChannels.fetchChannel(flexFlow.chatServiceSid, flexChannelUniqueName(entry.id));
+      // Chat's view of the channel does not name its task; Flex's does.
+      const flexChannel = channel && flexFlow.integration.workspaceSid ? await this.deps.chatChannels.fetchFlexChannel(channel.sid) : null;
+      return { flexFlow, channel, flexChannel };
+    };
+    const { flexFlow, channel, flexChannel } = await this.deps.retrier
+      .run('recovery: fetch chat channel by unique name', found, IDEMPOTENT)
+      // The number's flow gone, or Twilio unreachable: there is nothing to name the channel by; the request is settled
+      // as interrupted, as one that made nothing.
+      .catch(() => ({ flexFlow: null, channel: null, flexChannel: null }));
+    if (!flexFlow || !channel) return null;
+    const sids: Record<string, string> = { channelSid: channel.sid, chatServiceSid: flexFlow.chatServiceSid };
+    if (flexChannel?.taskSid) sids.taskSid = flexChannel.taskSid;
+    if (flexFlow.integration.workspaceSid) sids.workspaceSid = flexFlow.integration.workspaceSid;
+    return { name: 'channel', outcome: 'created', sids, startedAt: entry.startedAt, finishedAt: entry.startedAt };
   }
 
   /** A conversation recorded only by its UniqueName is looked up, so a later request's use of its SID is seen. */

@@ -1,6 +1,7 @@
 import type { OutboundSmsDependencies } from '../../outbound/outbound-dependencies';
 import type { OutboundSmsResult } from '../../outbound/outbound-sms.result';
 import { parseChannel, parseContentRequest } from '../../outbound/outbound-message';
+import { FLEX_FLOW_OF_REQUEST } from '../../steps/outbound-conversation.plan';
 import { runOutboundConversation } from '../../steps/run-outbound-conversation';
 import { MAX_SMS_BODY_LENGTH, optionalText, parseParties, requireText } from '../outbound-command.validation';
 import type { SendSystemSmsCommand } from './send-system-sms.command';
@@ -21,7 +22,7 @@ export class SendSystemSms {
     const messageBody = content ? undefined : requireText('messageBody', text, MAX_SMS_BODY_LENGTH);
     return runOutboundConversation(this.deps, {
       ...parties,
-      integrationType: 'studio',
+      integrationType: FLEX_FLOW_OF_REQUEST.system_sms,
       channel,
       message: messageBody,
       content,

@@ -7,7 +7,7 @@ import { TwilioError } from '../../http/twilio-error';
 import { callbackUrl } from '../../http/callback-url';
 import { refusalCode } from '../../messaging/delivery/carrier';
 import { sendSms } from '../../messaging/delivery/outbound-sms';
-import { channelOf, isChannelAddress } from '../../messaging/channel-address';
+import { channelOf, E164, isChannelAddress } from '../../messaging/channel-address';
 import type { Params } from '../../http/params';
 import type { RenderedContent } from '../content/content-rendering';
 import { contentForSend, renderFor, type ContentProblem } from '../content/content-send';
@@ -33,7 +33,7 @@ function messageContent(state: SandboxState, params: Params, to: string, from: s
   return renderFor(content, channelOf(to));
 }
 
-/** API 2010: Messages and IncomingPhoneNumbers (list, fetch, release) of the account (the account SID check happens in the server). */
+/** API 2010: Messages and IncomingPhoneNumbers (buy, list, fetch, release) of the account (the account SID check happens in the server). */
 export function api2010Routes(ref: StateRef): Route[] {
   const route = resourceRoutes(ref, { page: legacyListPage });
   const account = '/api/2010-04-01/Accounts/:AccountSid';
@@ -95,6 +95,17 @@ export function api2010Routes(ref: StateRef): Route[] {
           (friendlyName === undefined || number.friendlyName === friendlyName),
       );
       return { key: 'incoming_phone_numbers', items: numbers, collection: state.api.incomingPhoneNumbers, serialize: serializeIncomingPhoneNumber };
+    }),
+    route.create(`${account}/IncomingPhoneNumbers.json`, (request, state, ctx) => {
+      // Buying a number: the sandbox has no inventory to search (AvailablePhoneNumbers), so any E.164 number not yet
+      // the account's is available; one it already owns is Twilio's 21422 ("Phone number is not available").
+      const phoneNumber = request.params.required('PhoneNumber');
+      if (!E164.test(phoneNumber)) throw new TwilioError(400, 21421, `PhoneNumber is invalid: ${phoneNumber}`);
+      if (state.api.isOwnNumber(phoneNumber)) throw new TwilioError(400, 21422, `PhoneNumber ${phoneNumber} is not available`);
+      const now = state.now();
+      const friendlyName = request.params.string('FriendlyName') ?? `(${phoneNumber.slice(2, 5)}) ${phoneNumber.slice(5, 8)}-${phoneNumber.slice(8)}`;
+      const number = state.api.incomingPhoneNumbers.add({ sid: state.sid('PN'), phoneNumber, friendlyName, dateCreated: now, dateUpdated: now });
+      return serializeIncomingPhoneNumber(number, ctx);
     }),
     route.fetch(`${account}/IncomingPhoneNumbers/:Sid.json`, (request, state, ctx) => {
       return serializeIncomingPhoneNumber(found(state.api.incomingPhoneNumbers.get(request.pathParams.Sid), request), ctx);
