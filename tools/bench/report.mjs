@@ -259,7 +259,21 @@ function criticalPathRow(requests) {
 
 // ——— Database calls ———
 
-const CATEGORY_ORDER = ['auth', 'rate limit', 'idempotency', 'lock', 'journal + lock', 'journal', 'journal + unlock', 'transaction', 'other'];
+const CATEGORY_ORDER = [
+  'auth',
+  'rate limit',
+  'idempotency',
+  'consent',
+  'lock',
+  'journal + lock',
+  'journal',
+  'journal + unlock',
+  'transaction',
+  'delivery',
+  'system callbacks',
+  'campaigns',
+  'other',
+];
 
 function databaseCallsSection(after, before) {
   const rows = [];
@@ -293,7 +307,9 @@ function databaseCallsSection(after, before) {
     'What a send asks of its database, counted from outside the product for both builds, by what each call is for (from its SQL): **auth** (a stored API ' +
       "key's row; the bench calls with the bootstrap key, which needs none), **rate limit** (the per-caller send counter), **idempotency** (none: the bench sends " +
       'no `Idempotency-Key`), **lock** (the pair lock on its own), **journal** (its writes and reads; **+ lock** / **+ unlock** when the same statement takes or ' +
-      'releases the pair lock), **transaction** (BEGIN/COMMIT). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the ' +
+      "releases the pair lock), **transaction** (BEGIN/COMMIT), **consent** (the opt-out look-up before anything is made in Twilio), **delivery** (a message's " +
+      'delivery status), **system callbacks** (the outbox: the sender claiming due callbacks when a change wakes it, and its poll), **campaigns** (the campaign ' +
+      "runner's housekeeping; none of it belongs to a send: a background poll counted in whatever window it falls). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the " +
       "API's main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).",
     '',
     '| Send | Unit | Before | After |',
@@ -306,7 +322,10 @@ function databaseCallsSection(after, before) {
       '"did another request record this channel?" is part of the same statement. (3) Before the message is posted: an SMS cannot be unsent, so the request makes sure ' +
       'its journal can still be written (a database down or a disk failing fails it before anyone is texted, and its retry texts once, as ' +
       '`apps/api/src/store/embedded-disk-full.http.spec.ts` checks). (4) The outcome, with the steps not written yet, releasing the pair lock as it commits. The send ' +
-      'rate limit is one more: a counter shared by every API instance, counted before the request runs. A step recovery can find without the journal (the Proxy ' +
+      'rate limit is one more: a counter shared by every API instance, counted before the request runs (then counted ahead in blocks: a fraction per send). The ' +
+      'consent look-up is one more, which the delivery-and-consent work added: a send to a customer who texted STOP must be refused before Twilio is asked ' +
+      "anything. The system-callback claim is the outbox sender woken by the send's outcome (the outcome and its callback row are written by one statement); " +
+      'it finds nothing to send when the caller has no callback URL, and a burst of sends shares one claim. A step recovery can find without the journal (the Proxy ' +
       'session, named after its channel; a Conversations-mode conversation, named after its request) or need not undo (a message, a look-up) waits for the next of ' +
       'these writes (`mustJournalAtOnce` in `libs/flex-sms-domain/src/steps/undo.ts`).',
     '',

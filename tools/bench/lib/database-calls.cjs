@@ -20,6 +20,10 @@ function categoryOf(sql) {
   if (/rate_limit_window/i.test(text)) return 'rate limit';
   if (/\bidempotency_key\b/i.test(text)) return 'idempotency';
   if (/\b(api_key|console_session|console_user)\b/i.test(text)) return 'auth';
+  if (/\bconsent_opt_out\b/i.test(text)) return 'consent';
+  if (/\bsystem_callback\b/i.test(text)) return 'system callbacks';
+  if (/\bmessage_delivery/i.test(text)) return 'delivery';
+  if (/\bcampaign(_sender|_recipient)?\b/i.test(text)) return 'campaigns';
   return 'other';
 }
 

@@ -11,10 +11,13 @@ const SENT: DispatchResult = { kind: 'sent', campaignId: 'c-1', position: 1 };
 
 /** Each claim waits for the test to answer it, so the test sees how many loops are asking at once. */
 function claimsAnsweredByHand() {
+  /** What housekeeping finds: some campaign running or none. */
+  const running = { value: true };
   const pending: ((result: DispatchResult) => void)[] = [];
   const dispatch = {
     dispatchNext: () => new Promise<DispatchResult>((resolve) => pending.push(resolve)),
     startDue: async () => [],
+    anyRunning: async () => running.value,
     reconcile: async () => ({ settled: 0, awaitingRecovery: 0 }),
     recordDelivery: async () => undefined,
   } as unknown as DispatchCampaignRecipients;
@@ -23,7 +26,7 @@ function claimsAnsweredByHand() {
     pending.splice(0).forEach((resolve, index) => resolve(index === 0 ? first : rest));
     await jest.advanceTimersByTimeAsync(0);
   };
-  return { dispatch, pending, answerAll };
+  return { dispatch, pending, answerAll, running };
 }
 
 describe('CampaignRunner', () => {
@@ -69,6 +72,36 @@ describe('CampaignRunner', () => {
     runner.wake();
     await jest.advanceTimersByTimeAsync(0);
     expect(pending).toHaveLength(LOOPS);
+
+    const stopped = runner.beforeApplicationShutdown();
+    await answerAll(IDLE);
+    runner.wake();
+    await stopped;
+  });
+  it('polls not at all while no campaign runs, and looks again once housekeeping finds one running', async () => {
+    const { dispatch, pending, answerAll, running } = claimsAnsweredByHand();
+    running.value = false;
+    const housekeepingMs = 5_000;
+    const runner = new CampaignRunner(
+      dispatch,
+      { instanceId: 'instance-1', isAlive: async () => true } as unknown as InstancePresence,
+      { onOutbound: () => undefined } as unknown as OutboundEvents,
+      { recoverAbandoned: () => undefined } as unknown as InFlightRecovery,
+      { concurrency: LOOPS, idlePollMs: POLL_MS, housekeepingMs },
+    );
+    await runner.onApplicationBootstrap();
+    // Each loop looks once at start (a restarted instance resumes its campaigns at once), then none polls.
+    await answerAll(IDLE);
+    await jest.advanceTimersByTimeAsync(housekeepingMs - 1);
+    expect(pending).toHaveLength(0);
+
+    // Another instance started a campaign: the next housekeeping sees it and every loop looks.
+    running.value = true;
+    await jest.advanceTimersByTimeAsync(1);
+    expect(pending).toHaveLength(LOOPS);
+    await answerAll(IDLE);
+    await jest.advanceTimersByTimeAsync(POLL_MS);
+    expect(pending).toHaveLength(1);
 
     const stopped = runner.beforeApplicationShutdown();
     await answerAll(IDLE);

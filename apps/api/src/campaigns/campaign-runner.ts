@@ -8,7 +8,9 @@ import { CAMPAIGN_OPTIONS, type CampaignOptions } from './campaigns.tokens';
 /**
  * Runs campaigns in this API instance: `concurrency` loops (CAMPAIGN_SEND_CONCURRENCY) claim and send recipients
  * (DispatchCampaignRecipients); while there is no work one loop polls for it and the others wait to be woken, so
- * the loop count costs no database queries when idle;
+ * the loop count costs no database queries when idle; and while no campaign runs at all (housekeeping asks) not even
+ * that loop polls: an idle API costs its database the housekeeping's few statements every `housekeepingMs`, not a
+ * claim transaction every `idlePollMs`;
  * a timer starts scheduled campaigns and settles the claims of instances that died (asking crash recovery to settle
  * their sends still in flight first). At start it does both first,
  * so a restarted instance resumes the campaigns where they were. Delivery statuses (OutboundEvents) count carrier
@@ -24,6 +26,12 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   /** Whether an idle loop is waiting out a poll interval; the other idle loops are parked until woken. */
   private polling = false;
   private parked = new Set<() => void>();
+  /**
+   * Whether some campaign may be running, as housekeeping last found (or a campaign was created or resumed here since):
+   * true at start, so a restarted instance resumes at once. Another instance's new campaign is seen within
+   * `housekeepingMs`.
+   */
+  private campaignsRunning = true;
 
   constructor(
     private readonly dispatch: DispatchCampaignRecipients,
@@ -55,6 +63,7 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
 
   /** A campaign was created or resumed: idle loops look for work now rather than at their next poll. */
   wake(): void {
+    this.campaignsRunning = true;
     for (const waker of this.wakers) waker();
   }
 
@@ -81,9 +90,12 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  /** Waits for work: one idle loop polls every `idlePollMs`, the others until woken. True for the one that polled. */
+  /**
+   * Waits for work: one idle loop polls every `idlePollMs` while campaigns run, the others (and that one, when none
+   * runs) until woken. True for the one that polled.
+   */
   private idle(): Promise<boolean> {
-    const poll = !this.polling;
+    const poll = !this.polling && this.campaignsRunning;
     if (poll) this.polling = true;
     return new Promise((resolve) => {
       const done = () => {
@@ -102,13 +114,16 @@ export class CampaignRunner implements OnApplicationBootstrap, BeforeApplication
   private async housekeeping(): Promise<void> {
     try {
       const started = await this.dispatch.startDue();
+      const running = await this.dispatch.anyRunning();
+      const joined = running && !this.campaignsRunning;
+      this.campaignsRunning = running;
       const { settled, awaitingRecovery } = await this.dispatch.reconcile((instanceId) => this.presence.isAlive(instanceId));
       // A dead instance's sends still in flight: crash recovery settles them (after the Twilio request timeout), and
       // the next round settles their recipients from the journal.
       if (awaitingRecovery) this.recovery.recoverAbandoned();
       if (started.length) this.logger.log(`Started scheduled campaign(s) ${started.join(', ')}`);
       if (settled) this.logger.log(`Settled ${settled} recipient(s) an instance left claimed`);
-      if (started.length || settled) this.wake();
+      if (started.length || settled || joined) this.wake();
     } catch (error) {
       this.logger.warn(`Campaign housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
     }

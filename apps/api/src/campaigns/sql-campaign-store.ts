@@ -279,6 +279,10 @@ export class SqlCampaignStore implements CampaignStore {
     return rows.map((row) => row.id);
   }
 
+  async anyRunning(): Promise<boolean> {
+    return (await this.db.query(`SELECT 1 FROM campaign WHERE status = 'running' LIMIT 1`)).length > 0;
+  }
+
   async claimNext(instanceId: string, now: Date, lookaheadMs: number): Promise<ClaimedRecipient | null> {
     return this.db.transaction(async (tx) => {
       const [sender] = await tx.query<{ from_number: string; next_slot_at: Date }>(

@@ -49,6 +49,8 @@ export interface CampaignStore {
   cancelPending(campaignId: string, at: Date): Promise<void>;
   /** Starts the scheduled campaigns whose start time has come. */
   startDue(now: Date): Promise<string[]>;
+  /** Whether any campaign is running (its recipients may be claimed): an instance with none to run need not poll. */
+  anyRunning(): Promise<boolean>;
   /**
    * Claims the next pending recipient of a running campaign whose sender has a pacing slot open by
    * `now + lookaheadMs`, and takes that slot (the sender's next slot moves one interval on), in one transaction.

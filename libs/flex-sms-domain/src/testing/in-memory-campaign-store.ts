@@ -110,6 +110,10 @@ export class InMemoryCampaignStore implements CampaignStore {
     return started;
   }
 
+  async anyRunning(): Promise<boolean> {
+    return [...this.campaigns.values()].some((campaign) => campaign.status === 'running');
+  }
+
   async claimNext(instanceId: string, now: Date, lookaheadMs: number): Promise<ClaimedRecipient | null> {
     const senders = [...this.nextSlot.entries()].filter(([, slot]) => slot <= now.getTime() + lookaheadMs).sort((a, b) => a[1] - b[1]);
     for (const [sender, slot] of senders) {

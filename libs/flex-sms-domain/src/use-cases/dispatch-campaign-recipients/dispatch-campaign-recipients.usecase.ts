@@ -110,6 +110,11 @@ export class DispatchCampaignRecipients {
     return this.deps.store.startDue(new Date(this.deps.clock.now()));
   }
 
+  /** Whether there is anything to dispatch at all: some campaign running. */
+  anyRunning(): Promise<boolean> {
+    return this.deps.store.anyRunning();
+  }
+
   /**
    * A delivery status of a send. Past `filteredStopThreshold` carrier-filtered messages from one sender, the
    * campaign stops for review: what a carrier filters keeps being filtered, and sending on burns the sender's
