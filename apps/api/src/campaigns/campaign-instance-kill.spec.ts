@@ -11,7 +11,8 @@ import { ANY_TIME, customers, received, type CampaignBody } from './campaigns.te
  * crash recovery first (which no process start runs here), nobody texted twice, nobody left behind.
  */
 
-const RECIPIENTS = 60;
+/** Enough to last well past the other process's next housekeeping (5 s), when it joins. */
+const RECIPIENTS = 200;
 const BODY = 'Your appointment is tomorrow';
 /** Each Twilio request takes a while, posting the message longest, so the killed process has sends in flight when it dies. */
 const LATENCY_MS = 100;
@@ -42,6 +43,21 @@ describePostgres('A campaign on two API processes, one SIGKILLed mid-campaign', 
     await sandbox?.close();
     await schema?.drop();
   });
+
+  /** How many instances have claimed recipients of the campaign so far. */
+  async function claimers(campaignId: string): Promise<number> {
+    const database = new Client({ connectionString: schema!.url });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ count: string }>(
+        'SELECT count(DISTINCT claimed_by) AS count FROM campaign_recipient WHERE campaign_id = $1 AND claimed_by IS NOT NULL',
+        [campaignId],
+      );
+      return Number(rows[0].count);
+    } finally {
+      await database.end();
+    }
+  }
 
   /** What each process logged, its request lines left out. */
   const processLog = () =>
@@ -78,6 +94,9 @@ describePostgres('A campaign on two API processes, one SIGKILLed mid-campaign', 
     expect(created.status).toBe(201);
     const view = async () => (await callApi<CampaignBody>(survivor.url, `/api/v1/campaigns/${created.body.id}`)).body;
     await until(async () => ((await view()).counts.sent >= RECIPIENTS / 4 ? true : undefined), 'a quarter of the campaign sent', 60_000);
+    // The other process joins a campaign created elsewhere at its next housekeeping (it polls for claims only while
+    // some campaign runs): kill it once it is sending too, so that it dies with sends in flight.
+    await until(async () => ((await claimers(created.body.id)) >= 2 ? true : undefined), 'both processes claiming recipients', 60_000);
 
     const exited = new Promise((resolve) => doomed.child.once('exit', resolve));
     doomed.child.kill('SIGKILL');
