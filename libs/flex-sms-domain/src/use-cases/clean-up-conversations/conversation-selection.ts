@@ -30,18 +30,18 @@ export interface ConversationCleanupOptions {
 /** Checks and normalises a selection (number to E.164); an empty one is refused, so no request closes everything by accident. */
 export function readConversationSelection(input: ConversationSelection): ConversationSelection {
   const selection: ConversationSelection = {};
-  if (input.states !== undefined) {
+  if (input.states != null) {
     const unknown = input.states.filter((state) => !CLOSABLE_CONVERSATION_STATES.includes(state));
     if (unknown.length || input.states.length === 0) throw new InvalidInput('states', `must be some of ${CLOSABLE_CONVERSATION_STATES.join(', ')}`);
     selection.states = [...new Set(input.states)];
   }
-  if (input.olderThanHours !== undefined) {
+  if (input.olderThanHours != null) {
     if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0))
       throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
     selection.olderThanHours = input.olderThanHours;
   }
-  if (input.number !== undefined) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
-  if (input.conversationSids !== undefined) {
+  if (input.number != null) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
+  if (input.conversationSids != null) {
     if (input.conversationSids.length === 0 || input.conversationSids.length > MAX_EXPLICIT_SIDS)
       throw new InvalidInput('conversationSids', `must list 1 to ${MAX_EXPLICIT_SIDS} conversations`);
     input.conversationSids.forEach((sid, index) => Sid.parse(sid, 'CH', `conversationSids[${index}]`));

@@ -14,7 +14,7 @@ export function readLongLivedChannelSelection(input: LongLivedChannelSelection):
     throw new InvalidInput('idleForHours', 'must be a number of hours >= 0');
   }
   const selection: LongLivedChannelSelection = { idleForHours: input.idleForHours };
-  if (input.flexFlowSids !== undefined) {
+  if (input.flexFlowSids != null) {
     input.flexFlowSids.forEach((sid, index) => Sid.parse(sid, 'FO', `flexFlowSids[${index}]`));
     selection.flexFlowSids = [...new Set(input.flexFlowSids)];
   }

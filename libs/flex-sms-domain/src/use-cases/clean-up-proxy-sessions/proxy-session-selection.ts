@@ -25,20 +25,21 @@ export interface ProxySessionCleanupOptions {
 export const MAX_EXPLICIT_SIDS = 10_000;
 
 /** Checks and normalises a selection (numbers to E.164); an empty one is refused, so no request cleans everything by accident. */
+// `null` for a field is read as absent, as the request validation (IsOptional) lets it through: never a 500.
 export function readProxySessionSelection(input: ProxySessionSelection): ProxySessionSelection {
   const selection: ProxySessionSelection = {};
-  if (input.statuses !== undefined) {
+  if (input.statuses != null) {
     const unknown = input.statuses.filter((status) => !PROXY_SESSION_STATUSES.includes(status));
     if (unknown.length || input.statuses.length === 0) throw new InvalidInput('statuses', `must be some of ${PROXY_SESSION_STATUSES.join(', ')}`);
     selection.statuses = [...new Set(input.statuses)];
   }
-  if (input.olderThanHours !== undefined) {
+  if (input.olderThanHours != null) {
     if (!(Number.isFinite(input.olderThanHours) && input.olderThanHours >= 0))
       throw new InvalidInput('olderThanHours', 'must be a number of hours >= 0');
     selection.olderThanHours = input.olderThanHours;
   }
-  if (input.number !== undefined) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
-  if (input.sessionSids !== undefined) {
+  if (input.number != null) selection.number = PhoneNumber.parse(input.number, { field: 'number' }).e164;
+  if (input.sessionSids != null) {
     if (input.sessionSids.length === 0 || input.sessionSids.length > MAX_EXPLICIT_SIDS)
       throw new InvalidInput('sessionSids', `must list 1 to ${MAX_EXPLICIT_SIDS} sessions`);
     input.sessionSids.forEach((sid, index) => Sid.parse(sid, 'KC', `sessionSids[${index}]`));
