@@ -1,7 +1,6 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../lib/api-client';
-import type { Schema } from '../lib/api/wire';
 import { isFinished, type Campaign, type CampaignAction, type CampaignRecipientPage, type RecipientState } from '../lib/campaigns/campaign.types';
 
 export const campaignQueryKeys = {
@@ -14,8 +13,6 @@ export const campaignQueryKeys = {
 
 /** A campaign that may still change is asked again this often: the progress bar, rate and ETA follow it live. */
 export const CAMPAIGN_POLL_MS = 1_000;
-
-type ContentTemplateList = Schema<'ContentTemplateListDto'>;
 
 export function useCampaigns() {
   return useQuery<Campaign[]>({
@@ -44,15 +41,6 @@ export function useCampaignRecipients(id: string, state: RecipientState | undefi
     queryKey: campaignQueryKeys.recipients(id, state, after, version),
     queryFn: ({ signal }) => apiClient.get(`/v1/campaigns/${encodeURIComponent(id)}/recipients?${query}`, { signal }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The account's Content templates a campaign may send instead of a body. */
-export function useCampaignTemplates(enabled: boolean) {
-  return useQuery<ContentTemplateList>({
-    queryKey: ['content-templates', 'list'],
-    queryFn: ({ signal }) => apiClient.get('/v1/content-templates', { signal }),
-    enabled,
   });
 }
 

@@ -12,7 +12,8 @@ import { Radio, RadioGroup } from '@twilio-paste/core/radio-group';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useCampaignTemplates, useCreateCampaign } from '../../hooks/use-campaigns';
+import { useCreateCampaign } from '../../hooks/use-campaigns';
+import { useContentTemplates } from '../../hooks/use-content-templates';
 import { useFlexFlows } from '../../hooks/use-flex-flows';
 import {
   campaignQuery,
@@ -41,7 +42,7 @@ export function NewCampaignForm() {
   const check = useCreateCampaign();
   const start = useCreateCampaign();
   const flows = useFlexFlows();
-  const templates = useCampaignTemplates(values.messageKind === 'template');
+  const templates = useContentTemplates(values.messageKind === 'template');
   const senders = flows.data ? sendableNumbers(flows.data, 'message') : [];
 
   // Any change makes the report stale: it must be checked again before starting.
