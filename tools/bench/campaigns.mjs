@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { customerNumbers, DEMO_NUMBERS } from './lib/customers.mjs';
 import { startThrowawayPostgres } from './lib/postgres.mjs';
-import { killHard, peakRssMiB, rssMiB, sleep } from './lib/processes.mjs';
+import { cpuBetween, cpuSnapshot, killHard, peakRssMiB, rssMiB, sleep } from './lib/processes.mjs';
 import { startStack } from './lib/stack.mjs';
 import { TWILIO_LATENCY_MS } from './latency.mjs';
 
@@ -69,20 +69,27 @@ async function measureRun({ logDir, build, recipients, instances, killHalfway = 
       if (created.status !== 201) throw new Error(`campaign creation answered ${created.status}: ${created.text.slice(0, 500)}`);
       const campaignId = created.body.id;
       const started = performance.now();
+      const cpuAtStart = cpuSnapshot(stack, postgres);
       let kill;
       let campaign;
       const deadline = Date.now() + CAMPAIGN_TIMEOUT_MS;
       for (;;) {
         campaign = await getJson(client(), `/api/v1/campaigns/${campaignId}`);
         const settled = campaign.counts.sent + campaign.counts.failed + campaign.counts.cancelled;
-        if (killHalfway && !kill && settled >= recipients / 2) kill = await killFirst(stack, campaign, started);
+        if (killHalfway && !kill && settled >= recipients / 2) kill = await killFirst(stack, postgres, campaign, started, cpuAtStart);
         if (['completed', 'cancelled', 'stopped'].includes(campaign.status) || Date.now() > deadline) break;
         if (kill && campaign.counts.pending === 0 && stuckFor(kill, campaign) >= STUCK_AFTER_MS) break;
         await log.readIfDue();
         await sleep(POLL_MS);
       }
       const seconds = (performance.now() - started) / 1000;
-      if (kill) kill.finishedAfterKillSeconds = seconds - kill.atSeconds;
+      const survivors = kill ? stack.apis.slice(1) : stack.apis;
+      const cpuAtEnd = cpuSnapshot(stack, postgres, survivors);
+      if (kill) {
+        kill.finishedAfterKillSeconds = seconds - kill.atSeconds;
+        kill.cpuAfter = { seconds: kill.finishedAfterKillSeconds, ...cpuBetween(kill.cpuAtKill, cpuAtEnd) };
+        delete kill.cpuAtKill;
+      }
       // What the survivors could not settle: claims of the dead process whose sends are in flight in the journal.
       const stuck = kill ? await readRecipients(client(), campaignId).then((rows) => rows.filter((row) => row.state === 'sending')) : [];
       if (kill) kill.stuckBeforeRestart = stuck.length;
@@ -104,6 +111,8 @@ async function measureRun({ logDir, build, recipients, instances, killHalfway = 
         status: campaign.status,
         counts: campaign.counts,
         kill,
+        // Where the CPU went: over the whole run (one process), or up to the kill (kill.cpuBefore) and after it.
+        cpu: kill ? undefined : { seconds, ...cpuBetween(cpuAtStart, cpuAtEnd) },
         concurrencyPerInstance: campaignConcurrency(build),
         ...(await verdictOf({ stack, client: client(), campaignId, numbers, log, killedAt: kill?.atEpochMs })),
       };
@@ -141,14 +150,22 @@ async function buyNumbers(stack) {
   }
 }
 
-/** SIGKILLs the first API process (no shutdown hooks, its sends cut mid-flight); the others carry on. */
-async function killFirst(stack, campaign, started) {
+/**
+ * SIGKILLs the first API process (no shutdown hooks, its sends cut mid-flight); the others carry on. The CPU every
+ * process used up to the kill is read just before it (a dead process's /proc is gone).
+ */
+async function killFirst(stack, postgres, campaign, started, cpuAtStart) {
   const pid = stack.api.pid;
+  const atSeconds = (performance.now() - started) / 1000;
+  const cpuBefore = { seconds: atSeconds, ...cpuBetween(cpuAtStart, cpuSnapshot(stack, postgres)) };
   await killHard(stack.api.child);
+  const cpuAtKill = cpuSnapshot(stack, postgres, stack.apis.slice(1));
   console.log(`    SIGKILLed API pid ${pid} at ${campaign.counts.sent} sent; the other carries on`);
   return {
-    atSeconds: (performance.now() - started) / 1000,
+    atSeconds,
     atEpochMs: Date.now(),
+    cpuBefore,
+    cpuAtKill,
     sentAtKill: campaign.counts.sent,
     sendingAtKill: campaign.counts.sending,
     restarted: false,

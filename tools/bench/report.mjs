@@ -50,7 +50,7 @@ export function renderReport(after, before) {
     latencySection(after, before),
     throughputSection(after, before),
     cleanupSection(after, before),
-    ...(after.campaigns ? [campaignsSection(after.campaigns)] : []),
+    ...(after.campaigns ? [campaignsSection(after.campaigns, after.machine)] : []),
     memorySection(after, before),
     ...(existsSync(join(root, EMBEDDED_STORE_RECORD))
       ? [embeddedStoreSection(JSON.parse(readFileSync(join(root, EMBEDDED_STORE_RECORD), 'utf8')), 'store')]
@@ -662,7 +662,7 @@ export function renderCampaignsOnly(after) {
     '| --- | --- | --- | --- |',
     ...campaignRows(after).map(([what, target, , value, verdictText]) => `| ${what} | ${target} | ${value} | ${verdictText} |`),
     '',
-    campaignsSection(after.campaigns),
+    campaignsSection(after.campaigns, after.machine),
   ].join('\n');
 }
 
@@ -719,7 +719,7 @@ function killSummary(run) {
   );
 }
 
-function campaignsSection(result) {
+function campaignsSection(result, machine) {
   const runs = result.runs.filter((run) => !run.unavailable);
   const skipped = result.runs.filter((run) => run.unavailable);
   const column = (format) => `| ${runs.map(format).join(' | ')} |`;
@@ -756,9 +756,14 @@ function campaignsSection(result) {
     `| Messages in the sandbox ${column((run) => run.messagesInSandbox.toLocaleString('en'))}`,
     `| Twilio load, steady part ${column((run) => `${round(run.rate.requestsPerMessage, 2)} requests per message, ${round(run.rate.averageInFlight, 1)} in flight on average`)}`,
     `| The kill ${column((run) => (run.kill ? `SIGKILL of one process at ${round(run.kill.atSeconds, 1)} s; ${killSummary(run)}` : '—'))}`,
+    `| CPU, cores busy (of ${machine.cores}) ${column((run) =>
+      run.kill
+        ? `before the kill: ${campaignCpuText(run.kill.cpuBefore, run.kill.sentAtKill)}; after it: ${campaignCpuText(run.kill.cpuAfter, run.counts.sent - run.kill.sentAtKill)}`
+        : campaignCpuText(run.cpu, run.counts.sent),
+    )}`,
     ...(skipped.length ? ['', ...skipped.map((run) => `Not measured: ${campaignRunName(run)} (${run.unavailable}).`)] : []),
     '',
-    ...runs.map((run) => `- ${campaignRunName(run)}: ${campaignWhy(run, result)}.`),
+    ...runs.map((run) => `- ${campaignRunName(run)}: ${campaignWhy(run, result, machine)}.`),
     '',
     `**Memory while a CSV streams in**: \`POST /api/v1/campaigns?dryRun=true\` with a \`text/csv\` body sent chunk by chunk, on a fresh API process (embedded ` +
       `database) whose peak RSS (VmHWM) was ${small.peakReset && large.peakReset ? 'reset just before the upload (`/proc/<pid>/clear_refs`), so start-up is not counted' : 'not resettable here: it includes start-up'}; ` +
@@ -786,35 +791,51 @@ function rateText(perSecond) {
 
 const STEADY_SHARE = '10th to 90th percentile of the messages by time';
 
-/** Why a run's rate is what it is, from its own figures: the pacing, or the send loops' time per recipient. */
-function campaignWhy(run, result) {
+/**
+ * Where a campaign run's CPU went (cpuSnapshot/cpuBetween over `cpu.seconds`), as cores busy, and the database's CPU
+ * per message sent (`sent` in that window). Runs recorded before CPU was measured read as a dash.
+ */
+function campaignCpuText(cpu, sent) {
+  if (!cpu) return '—';
+  const busy = (seconds) => round(seconds / cpu.seconds, 2);
+  const database = cpu.database ? `, PostgreSQL ${busy(cpu.database)} (${round((cpu.database * 1000) / sent, 1)} ms per message)` : '';
+  return (
+    `API ${busy(cpu.api)} (main thread${cpu.apiMainThreads.length > 1 ? 's' : ''} ${cpu.apiMainThreads.map(busy).join(' + ')})${database}, ` +
+    `sandbox ${busy(cpu.sandbox)}, driver ${busy(cpu.driver)}; the machine ${busy(cpu.machine)}`
+  );
+}
+
+/**
+ * Why a run's rate is what it is, from its own figures: the pacing when it is met; otherwise what the run measured
+ * of the kill (slots the dead process had claimed) and of the machine (cores busy), never a guess from the loop count.
+ */
+function campaignWhy(run, result, machine) {
   const slowest = slowestSender(run);
   const pacing = result.pacingPerSecond * result.senders.length;
-  const loops = run.concurrencyPerInstance * run.instances;
-  // Little's law over the send loops: each is busy with one recipient at a time, so loops ÷ rate = time per recipient.
-  const msPerRecipient = (loops * 1000) / run.rate.allSenders;
-  const needed = (loops * 1000) / pacing;
-  if (slowest >= TARGETS.campaignShareOfPacing * result.pacingPerSecond)
-    return `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender: the pacing is the limit, by design`;
+  const share = `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender`;
+  if (slowest >= TARGETS.campaignShareOfPacing * result.pacingPerSecond) return `${share}: the pacing is the limit, by design`;
+  const missed = `${share} (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points)`;
   const before = run.rate.aroundKill?.before;
   if (run.kill && Number.isFinite(before) && before >= TARGETS.campaignShareOfPacing * pacing) {
     // A claim moves its sender's slot on (up to the lookahead ahead of time): the dead process's claims took slots
     // nobody sends in, and their recipients wait for crash recovery.
     const lostSeconds = run.kill.sendingAtKill / pacing;
     return (
-      `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points), ` +
-      `but ${round(before, 1)}/s all together before the kill (${pacing}/s paced): the send loops kept the pacing. The shortfall is the kill: the ` +
+      `${missed}, but ${round(before, 1)}/s all together before the kill (${pacing}/s paced): the send loops kept the pacing. The shortfall is the kill: the ` +
       `${run.kill.sendingAtKill} recipients the dead process had claimed had taken their senders' slots (a claim moves the slot on, up to 500 ms ahead) ` +
       `and wait for its crash recovery, ~${round(lostSeconds, 1)} s of pacing lost in a steady part of ${round(run.rate.steadySeconds, 0)} s`
     );
   }
+  const cpu = run.kill ? run.kill.cpuBefore : run.cpu;
+  const machineBusy = cpu ? cpu.machine / cpu.seconds : NaN;
+  if (machineBusy >= 0.85 * machine.cores)
+    return (
+      `${missed}. The machine was the limit: ${round(machineBusy, 2)} of its ${machine.cores} cores busy${run.kill ? ' before the kill' : ''} ` +
+      `(${campaignCpuText(cpu, run.kill ? run.kill.sentAtKill : run.counts.sent)}), the API processes, the database, the sandbox and the driver sharing them`
+    );
   return (
-    `${round((slowest / result.pacingPerSecond) * 100, 1)}% of the pacing on the slowest sender (target missed by ${round((TARGETS.campaignShareOfPacing - slowest / result.pacingPerSecond) * 100, 1)} points). ` +
-    `The campaign runner has ${run.concurrencyPerInstance} send loops per process (\`CAMPAIGN_SEND_CONCURRENCY\`, apps/api/src/config/app-config.ts), ${loops} here, ` +
-    `each sending one recipient at a time: at ${round(run.rate.allSenders, 1)}/s all together that is ${round(msPerRecipient, 0)} ms per recipient and loop ` +
-    `(claim, the send's ${round(run.rate.requestsPerMessage, 1)} Twilio requests at ${result.latencyMs} ms, several one after another, the settle), while ${pacing}/s ` +
-    `with ${loops} loops needs ≤ ${round(needed, 0)} ms: the loops, not the pacing, are the limit` +
-    (run.kill ? ' (after the kill, half of them)' : '')
+    `${missed}, with ${Number.isFinite(machineBusy) ? `${round(machineBusy, 2)} of ${machine.cores} cores busy` : 'CPU not measured'}: ` +
+    `neither the pacing nor the machine explains it; see the CPU and the Twilio load rows`
   );
 }
 

@@ -8,10 +8,9 @@ import { summariseCpuProfile } from './lib/cpu-profile.mjs';
 import { customerNumbers, DEMO_NUMBERS } from './lib/customers.mjs';
 import { startThrowawayPostgres } from './lib/postgres.mjs';
 import {
-  cpuSeconds,
+  cpuBetween,
+  cpuSnapshot,
   DATABASE_CALLS_NODE_ARGS,
-  machineCpuSeconds,
-  mainThreadCpuSeconds,
   peakRssMiB,
   PROFILER_NODE_ARGS,
   rssMiB,
@@ -114,7 +113,7 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
   const apiRestingRssMiB = stack.apis.map((api) => rssMiB(api.pid));
   const databaseRestingPssMiB = postgres?.pssMiB();
 
-  const cpuBefore = cpuOf(stack, postgres);
+  const cpuBefore = cpuSnapshot(stack, postgres);
   const outcomes = {};
   const started = performance.now();
   const underLoad = await withDatabaseCalls(stack.api.child, () =>
@@ -125,7 +124,7 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = diffCpu(cpuBefore, cpuOf(stack, postgres));
+  const cpu = cpuBetween(cpuBefore, cpuSnapshot(stack, postgres));
   const apiPeakRssMiB = stack.apis.map((api) => peakRssMiB(api.pid));
   const databasePssMiB = postgres?.pssMiB();
   const { requests } = await stack.controls.requests();
@@ -182,30 +181,4 @@ async function expectCreated(sending) {
 
 function perSend(calls, sends) {
   return Object.fromEntries(Object.entries(calls).map(([category, count]) => [category, count / sends]));
-}
-
-function cpuOf(stack, postgres) {
-  const usage = process.cpuUsage();
-  return {
-    api: sum(stack.apis.map((api) => cpuSeconds(api.pid))),
-    // The busiest main thread: Node runs all of a process's JavaScript there, so it sets one process's ceiling.
-    apiMainThreads: stack.apis.map((api) => mainThreadCpuSeconds(api.pid)),
-    database: postgres ? postgres.cpuSeconds() : 0,
-    sandbox: cpuSeconds(stack.sandbox.pid),
-    driver: (usage.user + usage.system) / 1e6,
-    machine: machineCpuSeconds(),
-  };
-}
-
-function diffCpu(before, after) {
-  return Object.fromEntries(
-    Object.keys(before).map((name) => [
-      name,
-      Array.isArray(before[name]) ? after[name].map((value, index) => value - before[name][index]) : after[name] - before[name],
-    ]),
-  );
-}
-
-function sum(values) {
-  return values.reduce((total, value) => total + value, 0);
 }

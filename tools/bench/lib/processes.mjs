@@ -237,3 +237,30 @@ export function machineCpuSeconds() {
   const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND;
 }
+
+/**
+ * CPU seconds used so far by each part of a stack (`apis`: the API processes to count, by default all of the stack's),
+ * and by the whole machine: two snapshots' difference (cpuBetween) says where a run's CPU went.
+ */
+export function cpuSnapshot(stack, postgres, apis = stack.apis) {
+  const usage = process.cpuUsage();
+  return {
+    api: apis.reduce((total, api) => total + cpuSeconds(api.pid), 0),
+    // Per process: Node runs all of a process's JavaScript on its main thread, so that sets one process's ceiling.
+    apiMainThreads: apis.map((api) => mainThreadCpuSeconds(api.pid)),
+    database: postgres ? postgres.cpuSeconds() : 0,
+    sandbox: cpuSeconds(stack.sandbox.pid),
+    driver: (usage.user + usage.system) / 1e6,
+    machine: machineCpuSeconds(),
+  };
+}
+
+/** What was used between two snapshots of the same processes. */
+export function cpuBetween(before, after) {
+  return Object.fromEntries(
+    Object.keys(before).map((name) => [
+      name,
+      Array.isArray(before[name]) ? after[name].map((value, index) => value - before[name][index]) : after[name] - before[name],
+    ]),
+  );
+}

@@ -140,7 +140,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
 const SENDABLE = `c.status = 'running' AND (c.backoff_until IS NULL OR c.backoff_until <= $1)`;
 
 /**
- * CampaignStore on the API's database (migrations 110, 140). The queue is campaign_recipient itself: a claim locks the
+ * CampaignStore on the API's database (migrations 110, 140, 150). The queue is campaign_recipient itself: a claim locks the
  * sender's campaign_sender row (SKIP LOCKED: another instance takes another sender meanwhile), takes its next
  * pending recipient, marks it `sending` under the instance's id and moves the sender's next slot one interval on,
  * in one transaction, so the pacing holds across instances with nothing but the database.
@@ -294,10 +294,18 @@ export class SqlCampaignStore implements CampaignStore {
         [now, new Date(now.getTime() + lookaheadMs)],
       );
       if (!sender) return null;
+      // The oldest sendable campaign with work for this sender, then its first such recipient by position, which
+      // campaign_recipient_next reads in order: an index step, not a sort of the sender's whole queue.
       const [row] = await tx.query<RecipientRow & { c_pacing: number; c_level: number }>(
         `SELECT r.*, c.pacing_per_second AS c_pacing, c.backoff_level AS c_level FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
-         WHERE r.from_number = $2 AND r.state = 'pending' AND r.not_before <= $1 AND ${SENDABLE}
-         ORDER BY c.created_at, r.campaign_id, r.position LIMIT 1${this.dialect.lockRecipient}`,
+         WHERE r.from_number = $2 AND r.state = 'pending' AND r.not_before <= $1
+           AND r.campaign_id = (
+             SELECT c.id FROM campaign c
+             WHERE ${SENDABLE} AND EXISTS (
+               SELECT 1 FROM campaign_recipient q
+               WHERE q.campaign_id = c.id AND q.from_number = $2 AND q.state = 'pending' AND q.not_before <= $1)
+             ORDER BY c.created_at, c.id LIMIT 1)
+         ORDER BY r.position LIMIT 1${this.dialect.lockRecipient}`,
         [now, sender.from_number],
       );
       if (!row) return null;
