@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, Database } from '../store/database';
+import { DATABASE, Database, PREPARED } from '../store/database';
 import type { Role } from '../auth/caller';
 import type { ApiKey } from './api-key';
 
@@ -49,7 +49,11 @@ export class SqlApiKeyStore {
 
   /** The key with this prefix and its hash, for verification. */
   async findCredential(prefix: string): Promise<{ key: ApiKey; keyHash: string } | undefined> {
-    const [row] = await this.db.query<ApiKeyRow & { key_hash: string }>(`SELECT ${COLUMNS}, key_hash FROM api_key WHERE prefix = $1`, [prefix]);
+    const [row] = await this.db.query<ApiKeyRow & { key_hash: string }>(
+      `SELECT ${COLUMNS}, key_hash FROM api_key WHERE prefix = $1`,
+      [prefix],
+      PREPARED,
+    );
     return row ? { key: toApiKey(row), keyHash: row.key_hash } : undefined;
   }
 

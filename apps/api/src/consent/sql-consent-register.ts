@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConsentChange, ConsentRecorderPort, ConsentRegisterPort, ConsentSource, OptOut } from '@flex-sms/domain';
-import { DATABASE, Database, Queryable } from '../store/database';
+import { DATABASE, Database, PREPARED, Queryable } from '../store/database';
 
 export interface OptOutEntry extends OptOut {
   readonly actor: string;
@@ -45,10 +45,11 @@ export class SqlConsentRegister implements ConsentRegisterPort, ConsentRecorderP
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async optOutOf(recipient: string, scope: string): Promise<OptOut | null> {
-    const [row] = await this.db.query<OptOutRow>(`SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`, [
-      recipient,
-      scope,
-    ]);
+    const [row] = await this.db.query<OptOutRow>(
+      `SELECT ${OPT_OUT_COLUMNS} FROM consent_opt_out WHERE recipient = $1 AND scope = $2`,
+      [recipient, scope],
+      PREPARED,
+    );
     return row ? toOptOut(row) : null;
   }
 

@@ -1,5 +1,5 @@
 import type { Clock, OutboundRequestStatus } from '@flex-sms/domain';
-import type { Database } from '../store/database';
+import { PREPARED, type Database } from '../store/database';
 
 /** How long a response is kept for replay (Stripe keeps keys for 24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -85,6 +85,7 @@ export class IdempotencyStore {
          WHERE idempotency_key.created_at < $5
        RETURNING key`,
       [caller, key, fingerprint, new Date(now), new Date(now - IDEMPOTENCY_TTL_MS), this.owners.instanceId],
+      PREPARED,
     );
     if (claimed.length > 0) return { kind: 'claimed', token: now };
 
@@ -105,6 +106,7 @@ export class IdempotencyStore {
       `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5, completed_at = $6
        WHERE caller = $1 AND key = $2 AND created_at = $3`,
       [caller, key, new Date(token), response.status, JSON.stringify(response.body ?? null), new Date(this.clock.now())],
+      PREPARED,
     );
   }
 

@@ -11,7 +11,7 @@ import type {
   UnwrittenRecords,
 } from '@flex-sms/domain';
 import type { OutboundEvent } from '../events/outbound-events';
-import type { Database, Queryable, SqlDialect } from '../store/database';
+import { PREPARED, type Database, type Queryable, type SqlDialect } from '../store/database';
 import type { OutboxInsert } from '../system-callbacks/system-callback-outbox';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
@@ -105,6 +105,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
          FROM ${PG_STEP_ROWS}
          ORDER BY step.position`,
         [requestId, steps],
+        PREPARED,
       );
     },
     async recordClaim(db, requestId, steps, claimed) {
@@ -122,6 +123,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
          )
          SELECT known FROM known`,
         [requestId, steps, claimed.sid],
+        PREPARED,
       );
       return known;
     },
@@ -139,15 +141,15 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
       const session = lockSessionHere();
       if (session?.state === 'held') {
         const insert = outbox?.(10);
-        const [row] = await session.release<{ id: string | null }>(postgresFinish(true, insert), [
-          ...params,
-          session.lockId,
-          ...(insert?.params ?? []),
-        ]);
+        const [row] = await session.release<{ id: string | null }>(
+          postgresFinish(true, insert),
+          [...params, session.lockId, ...(insert?.params ?? [])],
+          PREPARED,
+        );
         return row.id !== null;
       }
       const insert = outbox?.(9);
-      const [row] = await db.query<{ id: string | null }>(postgresFinish(false, insert), [...params, ...(insert?.params ?? [])]);
+      const [row] = await db.query<{ id: string | null }>(postgresFinish(false, insert), [...params, ...(insert?.params ?? [])], PREPARED);
       return row.id !== null;
     },
     async settleWithSteps(db, requestId, name, settle, steps) {
@@ -160,6 +162,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
          )
          SELECT request_id FROM settled`,
         [requestId, name, ...settle, steps],
+        PREPARED,
       );
       return settled.length > 0;
     },
@@ -284,12 +287,14 @@ export class SqlJournal implements Journal {
         `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, 'in_flight', $12::timestamptz FROM (SELECT pg_advisory_lock($13::bigint)) AS pair_lock`,
         [...params, session.lockId],
+        PREPARED,
       );
     } else {
       await this.db.query(
         `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'in_flight', $12)`,
         params,
+        PREPARED,
       );
     }
     return id;
@@ -301,6 +306,7 @@ export class SqlJournal implements Journal {
         `INSERT INTO outbound_step (request_id, name, outcome, sids, data, started_at, finished_at, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [requestId, step.name, step.outcome, jsonParam(step.sids), jsonParam(step.data), step.startedAt, step.finishedAt, jsonParam(step.error)],
+        PREPARED,
       ),
     );
   }
@@ -328,7 +334,7 @@ export class SqlJournal implements Journal {
     const settled =
       steps.length > 0
         ? await this.writes.settleWithSteps(this.db, requestId, name, settle, stepsParam(steps))
-        : (await this.db.query(`${SETTLE_PENDING} RETURNING name`, [requestId, name, ...settle])).length > 0;
+        : (await this.db.query(`${SETTLE_PENDING} RETURNING name`, [requestId, name, ...settle], PREPARED)).length > 0;
     if (!settled) throw new Error(`No pending step ${name} on ${requestId}`);
   }
 

@@ -1,4 +1,4 @@
-import { Database, LockOptions, Queryable, SqlDialect } from './database';
+import { Database, LockOptions, Queryable, QueryOptions, SqlDialect } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 import { HeldLock } from './held-lock';
 
@@ -30,8 +30,8 @@ export class AvailabilityWatchedDatabase implements Database, DatabaseAvailabili
     this.listeners.push(listener);
   }
 
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.watch(() => this.database.query<T>(sql, params));
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
+    return this.watch(() => this.database.query<T>(sql, params, options));
   }
 
   exec(sql: string): Promise<void> {

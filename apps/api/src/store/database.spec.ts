@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { breakDisk, fillDisk } from '../testing/embedded-disk-faults';
 import { DatabaseTarget, TestDatabase, describePostgres, endSessionHoldingLock, sqliteTarget } from '../testing/test-databases';
-import type { SqlDialect } from './database';
+import { PREPARED, type SqlDialect } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 import { HeldLock, apartFromHeldLocks, whileHolding } from './held-lock';
-import { PostgresDatabase } from './postgres-database';
+import { MAX_PREPARED_STATEMENTS, PostgresDatabase } from './postgres-database';
 import { isUniqueViolation } from './sql-errors';
 import { SqliteDatabase } from './sqlite-database';
 
@@ -93,6 +93,36 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
       { name: 'later' },
     ]);
     expect(await handle.db.query('SELECT name FROM item WHERE made_at = $1', [at(1)])).toEqual([{ name: 'later' }]);
+  });
+
+  it('answers a prepared statement as it answers the same statement unprepared, call after call, in and out of transactions and locks', async () => {
+    const insert = 'INSERT INTO item (name, made_at, done) VALUES ($1, $2, $3) RETURNING name, made_at, done';
+    const select = 'SELECT name, made_at, done FROM item WHERE name = $1 OR done = $2 ORDER BY name';
+    const madeAt = new Date('2026-12-05T15:00:00.250Z');
+    // More calls than PostgreSQL's custom plans (5) before it may switch the statement to its generic plan.
+    for (let i = 0; i < 8; i++)
+      expect(await handle.db.query(insert, [`item-${i}`, i % 2 ? madeAt : null, i % 2 === 0], PREPARED)).toEqual([
+        { name: `item-${i}`, made_at: i % 2 ? madeAt : null, done: i % 2 === 0 },
+      ]);
+    await handle.db.transaction(async (tx) => {
+      await tx.query(insert, ['in-transaction', madeAt, false], PREPARED);
+      expect(await tx.query(select, ['in-transaction', true], PREPARED)).toEqual(await tx.query(select, ['in-transaction', true]));
+    });
+    await handle.db.withLock(`prepared:${randomUUID()}`, async () => {
+      for (const [name, done] of [
+        ['item-1', true],
+        ['none', false],
+        ['item-3', false],
+      ] as const)
+        expect(await handle.db.query(select, [name, done], PREPARED)).toEqual(await handle.db.query(select, [name, done]));
+    });
+    expect((await handle.db.query<{ name: string }>(select, ['none', false], PREPARED)).map((row) => row.name)).toEqual([
+      'in-transaction',
+      'item-1',
+      'item-3',
+      'item-5',
+      'item-7',
+    ]);
   });
 
   it('commits a transaction that resolves', async () => {
@@ -279,6 +309,24 @@ function databaseContract(target: DatabaseTarget, options: { multiInstance: bool
       expect(await handle.db.query('SELECT name FROM item')).toEqual([]);
       // Everyone else, this instance included, goes on as before; the lock can be taken again.
       await expect(handle.db.withLock(key, async () => handle.db.query<{ one: number }>('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+      await other.close();
+    });
+
+    it('prepares a statement once per connection, by name, and only those asked, up to the bound', async () => {
+      const other = await handle.openAnother();
+      // One transaction: one connection, whose prepared statements pg_prepared_statements lists.
+      const { first, kept } = await other.transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await tx.query('SELECT name FROM item WHERE name = $1', [`x${i}`], PREPARED);
+        await tx.query('SELECT name FROM item WHERE done = $1', [true]);
+        const listed = await tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements');
+        // Statements whose text varies past the bound still run, unprepared: a connection keeps at most the bound.
+        for (let i = 0; i < MAX_PREPARED_STATEMENTS + 10; i++)
+          expect(await tx.query(`SELECT $1::int + ${i} AS sum`, [1], PREPARED)).toEqual([{ sum: 1 + i }]);
+        const [{ count }] = await tx.query<{ count: number }>('SELECT count(*) AS count FROM pg_prepared_statements');
+        return { first: listed, kept: count };
+      });
+      expect(first).toEqual([{ name: expect.any(String), statement: 'SELECT name FROM item WHERE name = $1' }]);
+      expect(kept).toBe(MAX_PREPARED_STATEMENTS);
       await other.close();
     });
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Queryable } from './database';
+import type { Queryable, QueryOptions } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 
 /**
@@ -14,13 +14,13 @@ export interface LockSession extends Queryable {
   /** `uncertain`: a statement meant to take or release the lock failed, so whether it is held is unknown. */
   readonly state: 'untaken' | 'held' | 'uncertain' | 'released';
   /** Runs `sql`, which takes the lock (`pg_advisory_lock(lockId)` before anything else it does), on the session. */
-  take<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  take<T = Record<string, unknown>>(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /**
    * Runs `sql`, which lets go of the lock as it commits (`pg_advisory_xact_lock(lockId)` then
    * `pg_advisory_unlock(lockId)`: the lock passes from the session to the statement's transaction, so whoever waits
    * for it sees what the statement wrote). The session's last statement under the lock.
    */
-  release<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  release<T = Record<string, unknown>>(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 /**

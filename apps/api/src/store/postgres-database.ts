@@ -1,6 +1,6 @@
-import { Pool, PoolClient, types as pgTypes } from 'pg';
+import { Pool, PoolClient, QueryConfig, types as pgTypes } from 'pg';
 import { advisoryLockKey } from './advisory-lock-key';
-import { Database, LockOptions, Queryable } from './database';
+import { Database, LockOptions, Queryable, QueryOptions } from './database';
 import { DatabaseUnavailable } from './database-unavailable';
 import { HeldLock, LockSession, assertHeldLocksKept, lockSessionHere, whileHolding } from './held-lock';
 import { KeyedMutex } from './keyed-mutex';
@@ -17,6 +17,29 @@ const typeParsers = {
 };
 
 /**
+ * Every connection keeps the statements prepared on it until it closes: a bound on how many, should a statement whose
+ * text varies ever be prepared. The statements a send runs are about a dozen texts.
+ */
+export const MAX_PREPARED_STATEMENTS = 100;
+
+/**
+ * The names of prepared statements (QueryOptions.prepare), one per text, the same on every connection of the
+ * database: node-postgres parses a named statement on a connection the first time it runs there, and from then on
+ * only binds and executes it.
+ */
+class PreparedStatements {
+  private readonly names = new Map<string, string>();
+
+  config(sql: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): QueryConfig {
+    const values = params ? [...params] : undefined;
+    if (!options?.prepare) return { text: sql, values };
+    let name = this.names.get(sql);
+    if (name === undefined && this.names.size < MAX_PREPARED_STATEMENTS) this.names.set(sql, (name = `flex_sms_${this.names.size + 1}`));
+    return { name, text: sql, values };
+  }
+}
+
+/**
  * A PostgreSQL server through a `pg` connection pool (DATABASE_URL). The server may go away at any time (a managed
  * database's failover or maintenance ends every session with 57P01): every call then rejects with
  * DatabaseUnavailable, no connection's error ever goes unheard (an unhandled 'error' event would end the process),
@@ -31,6 +54,7 @@ export class PostgresDatabase implements Database {
   private readonly locks = new KeyedMutex();
   /** Keys whose advisory lock died with its session while their callback still runs: held by nobody here. */
   private readonly lostLocks = new Set<string>();
+  private readonly statements = new PreparedStatements();
 
   /**
    * @param pool queries and transactions.
@@ -63,11 +87,11 @@ export class PostgresDatabase implements Database {
     return database;
   }
 
-  async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+  async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
     assertHeldLocksKept();
     const session = lockSessionHere();
-    if (session && session.state !== 'released') return session.query<T>(sql, params);
-    const result = await this.pool.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable);
+    if (session && session.state !== 'released') return session.query<T>(sql, params, options);
+    const result = await this.pool.query(this.statements.config(sql, params, options)).catch(rethrowAsUnavailable);
     return result.rows as T[];
   }
 
@@ -82,7 +106,7 @@ export class PostgresDatabase implements Database {
       await client.query('BEGIN');
       let result: T;
       try {
-        result = await fn(clientQueryable(client));
+        result = await fn(clientQueryable(client, this.statements));
       } catch (error) {
         // On a dead connection ROLLBACK fails too: the session, left unclean, is destroyed, which rolls back as well.
         await client.query('ROLLBACK').then(sessionIsClean, () => undefined);
@@ -98,7 +122,7 @@ export class PostgresDatabase implements Database {
     const lockId = advisoryLockKey(key);
     return this.locks.run(key, () =>
       this.withClient(this.lockPool, async (client, sessionIsClean, sessionLost) => {
-        const session = options.sharedSession ? new PostgresLockSession(client, lockId) : undefined;
+        const session = options.sharedSession ? new PostgresLockSession(client, lockId, this.statements) : undefined;
         if (!session) await client.query('SELECT pg_advisory_lock($1::bigint)', [lockId]);
         const lock = new HeldLock(session);
         let holding = true;
@@ -177,46 +201,47 @@ class PostgresLockSession implements LockSession {
   constructor(
     private readonly client: PoolClient,
     readonly lockId: string,
+    private readonly statements: PreparedStatements,
   ) {}
 
-  async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+  async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
     if (this.state !== 'held')
       throw new Error(`A statement under a lock taken by its own statements, while the lock is ${this.state}: take it first`);
-    return this.run<T>(sql, params);
+    return this.run<T>(sql, params, options);
   }
 
   async exec(sql: string): Promise<void> {
     await this.query(sql);
   }
 
-  async take<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  async take<T>(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<T[]> {
     if (this.state !== 'untaken') throw new Error(`The lock is ${this.state}: it is taken once`);
     this.state = 'uncertain';
-    const rows = await this.run<T>(sql, params);
+    const rows = await this.run<T>(sql, params, options);
     this.state = 'held';
     return rows;
   }
 
-  async release<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  async release<T>(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<T[]> {
     if (this.state !== 'held') throw new Error(`The lock is ${this.state}: only a held lock is released`);
     this.state = 'uncertain';
-    const rows = await this.run<T>(sql, params);
+    const rows = await this.run<T>(sql, params, options);
     this.state = 'released';
     return rows;
   }
 
-  private async run<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+  private async run<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]> {
     assertHeldLocksKept();
-    return (await this.client.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable)).rows as T[];
+    return (await this.client.query(this.statements.config(sql, params, options)).catch(rethrowAsUnavailable)).rows as T[];
   }
 }
 
-function clientQueryable(client: PoolClient): Queryable {
+function clientQueryable(client: PoolClient, statements: PreparedStatements): Queryable {
   return {
     dialect: 'postgres',
-    query: async <T>(sql: string, params?: readonly unknown[]) => {
+    query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => {
       assertHeldLocksKept();
-      return (await client.query(sql, params ? [...params] : undefined).catch(rethrowAsUnavailable)).rows as T[];
+      return (await client.query(statements.config(sql, params, options)).catch(rethrowAsUnavailable)).rows as T[];
     },
     exec: async (sql) => {
       assertHeldLocksKept();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundEvent } from '../events/outbound-events';
-import { DATABASE, Database, SqlDialect } from '../store/database';
+import { DATABASE, Database, PREPARED, SqlDialect } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
 import { AttemptOutcome, SystemCallback, SystemCallbackAttempt, SystemCallbackStatus } from './system-callback';
 
@@ -86,12 +86,11 @@ export class SqlSystemCallbackStore {
   /** Up to `limit` callbacks due at `now` that no live worker holds, leased to the caller until `leaseUntil`. */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedCallback[]> {
     const claimToken = randomBytes(12).toString('hex');
-    const rows = await this.db.query<Omit<CallbackRow, 'event' | 'status' | 'next_attempt_at' | 'settled_at' | 'last_error'>>(this.claimSql, [
-      claimToken,
-      leaseUntil,
-      now,
-      limit,
-    ]);
+    const rows = await this.db.query<Omit<CallbackRow, 'event' | 'status' | 'next_attempt_at' | 'settled_at' | 'last_error'>>(
+      this.claimSql,
+      [claimToken, leaseUntil, now, limit],
+      PREPARED,
+    );
     return rows.map((row) => ({
       id: row.id,
       requestId: row.request_id,

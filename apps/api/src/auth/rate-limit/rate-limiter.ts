@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@flex-sms/domain';
-import { DATABASE, Database } from '../../store/database';
+import { DATABASE, Database, PREPARED } from '../../store/database';
 import { AUTH_CLOCK } from '../auth.tokens';
 
 export interface RateLimit {
@@ -94,6 +94,7 @@ export class RateLimiter {
          window_started_at = CASE WHEN rate_limit_window.window_started_at <= $3 THEN $2 ELSE rate_limit_window.window_started_at END
        RETURNING hits, window_started_at`,
       [bucket, new Date(now), new Date(now - limit.windowMs), block],
+      PREPARED,
     );
     const counted = Number(row.hits);
     // The block's hits that fit under the limit, given what was counted before it.
