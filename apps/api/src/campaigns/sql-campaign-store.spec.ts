@@ -115,6 +115,34 @@ function claimOrderContract(target: DatabaseTarget) {
     const afterPause = await store.claimNext('instance-a', new Date(now.getTime() + 5_000), 3_600_000);
     expect(afterPause?.campaign.id).toBe(running);
   });
+
+  it("records a sent recipient's delivery status, keeping the last error code, and answers null for a request of no campaign", async () => {
+    const id = await runningCampaign(T0, recipients(2, SENDER));
+    const now = new Date(T0.getTime() + 60_000);
+    const claim = await store.claimNext('instance-a', now, 3_600_000);
+    await store.settle(id, claim?.recipient.position as number, { state: 'sent', requestId: 'req_campaign_0' }, now);
+    const sent = {
+      ...claim?.recipient,
+      state: 'sent',
+      requestId: 'req_campaign_0',
+      settledAt: now,
+      notBefore: expect.any(Date),
+      variables: {},
+    };
+
+    expect(await store.recordDelivery('req_campaign_0', 'undelivered', 30007)).toEqual({
+      ...sent,
+      deliveryStatus: 'undelivered',
+      deliveryErrorCode: 30007,
+    });
+    expect(await store.recordDelivery('req_campaign_0', 'delivered', null)).toEqual({
+      ...sent,
+      deliveryStatus: 'delivered',
+      deliveryErrorCode: 30007,
+    });
+    expect(await store.recordDelivery('req_no_campaign', 'delivered', null)).toBeNull();
+    expect(await store.countDeliveryErrors(id, SENDER, 30007)).toBe(1);
+  });
 }
 
 describe('SqlCampaignStore claims, SQLite (embedded)', () => claimOrderContract(sqliteTarget));

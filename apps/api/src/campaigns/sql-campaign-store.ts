@@ -16,7 +16,7 @@ import type {
   RecipientOutcome,
   RecipientState,
 } from '@flex-sms/domain';
-import { DATABASE, Database, SqlDialect } from '../store/database';
+import { DATABASE, Database, PREPARED, SqlDialect } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
 
 export interface CampaignRow {
@@ -62,6 +62,10 @@ export interface RecipientRow {
   delivery_error_code: number | null;
   settled_at: Date | null;
 }
+
+/** RecipientRow's columns, listed where a statement is prepared (QueryOptions: never `*` there). */
+const RECIPIENT_ROW_COLUMNS =
+  'campaign_id, position, row_number, to_number, to_name, variables, from_number, state, reason, not_before, claimed_by, request_id, error, delivery_status, delivery_error_code, settled_at';
 
 export function toCampaign(row: CampaignRow): Campaign {
   return {
@@ -402,12 +406,14 @@ export class SqlCampaignStore implements CampaignStore {
     return claims;
   }
 
+  /** One prepared statement: every delivery status callback runs it, for a campaign's send or any other. */
   async recordDelivery(requestId: string, status: string, errorCode: number | null): Promise<CampaignRecipient | null> {
-    await this.db.query(
-      'UPDATE campaign_recipient SET delivery_status = $2, delivery_error_code = coalesce($3, delivery_error_code) WHERE request_id = $1',
+    const [row] = await this.db.query<RecipientRow>(
+      `UPDATE campaign_recipient SET delivery_status = $2, delivery_error_code = coalesce($3, delivery_error_code) WHERE request_id = $1
+       RETURNING ${RECIPIENT_ROW_COLUMNS}`,
       [requestId, status, errorCode],
+      PREPARED,
     );
-    const [row] = await this.db.query<RecipientRow>('SELECT * FROM campaign_recipient WHERE request_id = $1', [requestId]);
     return row ? toRecipient(row) : null;
   }
 

@@ -9,7 +9,7 @@ import {
   type UnsettledMessage,
 } from '@flex-sms/domain';
 import type { OutboundEvent } from '../events/outbound-events';
-import { DATABASE, type Database, type Queryable } from '../store/database';
+import { DATABASE, PREPARED, type Database, type Queryable } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
 import { enqueueCallback } from '../system-callbacks/system-callback-outbox';
 
@@ -43,6 +43,9 @@ export interface DeliveryEvent {
   recordedAt: Date;
 }
 
+/** DeliveryRow's columns: listed, not `*`, in the statements every status callback runs (prepared: QueryOptions). */
+const DELIVERY_COLUMNS = 'message_sid, request_id, channel_message_sid, status, error_code, error_message, updated_at';
+
 const UNSETTLED: DeliveryStatus[] = ['accepted', 'queued', 'sent'];
 
 /**
@@ -73,6 +76,7 @@ export class SqlDeliveryLog implements DeliveryLog {
     const [row] = await this.db.query<{ request_id: string }>(
       `SELECT request_id FROM outbound_step WHERE name = 'message' AND sids ->> 'messageSid' = $1 LIMIT 1`,
       [messageSid],
+      PREPARED,
     );
     return row?.request_id ?? null;
   }
@@ -123,16 +127,18 @@ export class SqlDeliveryLog implements DeliveryLog {
         `INSERT INTO message_delivery (message_sid, request_id, channel_message_sid, status, updated_at) VALUES ($1, $2, $3, 'accepted', $4)
          ON CONFLICT (message_sid) DO NOTHING`,
         [report.messageSid, requestId, report.channelMessageSid, report.reportedAt],
+        PREPARED,
       );
       await tx.query(
         `INSERT INTO message_delivery_event (message_sid, status, error_code, error_message, source, reported_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (message_sid, status) DO NOTHING`,
         [report.messageSid, report.status, report.errorCode, report.errorMessage, report.source, report.reportedAt, new Date()],
+        PREPARED,
       );
       // The status only moves forwards (the domain says from where); the WHERE makes it hold against a concurrent writer.
       const [moved] = await tx.query<DeliveryRow>(
         `UPDATE message_delivery SET status = $2, error_code = $3, error_message = $4, updated_at = $5, channel_message_sid = coalesce($6, channel_message_sid)
-         WHERE message_sid = $1 AND status ${isAnyOf(tx.dialect, '$7')} RETURNING *`,
+         WHERE message_sid = $1 AND status ${isAnyOf(tx.dialect, '$7')} RETURNING ${DELIVERY_COLUMNS}`,
         [
           report.messageSid,
           report.status,
@@ -142,6 +148,7 @@ export class SqlDeliveryLog implements DeliveryLog {
           report.channelMessageSid,
           statusesSupersededBy(report.status),
         ],
+        PREPARED,
       );
       if (moved) {
         const delivery = toDelivery(moved);

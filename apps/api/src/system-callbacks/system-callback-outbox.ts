@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OutboundEvent } from '../events/outbound-events';
-import type { Queryable } from '../store/database';
+import { PREPARED, type Queryable } from '../store/database';
 import { callbackBody, dedupeKeyOf } from './system-callback';
 
 /** One INSERT … SELECT, its parameters numbered from `$first`: for a statement of its own or a part of a larger one. */
@@ -32,7 +32,7 @@ export function outboxInsert(event: OutboundEvent, at: Date, first: number): Out
 /** Queues the change's callback on `tx` (a transaction recording the change); true when one was queued now. */
 export async function enqueueCallback(tx: Queryable, event: OutboundEvent, at: Date): Promise<boolean> {
   const insert = outboxInsert(event, at, 1);
-  return (await tx.query(`${insert.sql} RETURNING id`, insert.params)).length > 0;
+  return (await tx.query(`${insert.sql} RETURNING id`, insert.params, PREPARED)).length > 0;
 }
 
 /** Random, like request ids: an event id tells nothing about other events. */
