@@ -63,6 +63,41 @@ function outboxContract(target: DatabaseTarget) {
     expect(JSON.parse(callback.body)).toMatchObject({ event: 'request.state', requestId, state: 'succeeded', at: T0.toISOString() });
   });
 
+  it('queues the callback of the API key that made the request, found by its id, and none for another kind of caller', async () => {
+    const otherKeyId = `${keyId}_2`;
+    await new SqlApiKeyStore(handle.db).insert(
+      {
+        id: otherKeyId,
+        name: 'Billing',
+        prefix: 'fsk_outbox2',
+        role: 'operator',
+        callbackUrl: 'https://billing.example.com/sms',
+        hasSigningSecret: true,
+        createdBy: 'bootstrap',
+        createdAt: T0,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+      'not-a-real-hash',
+      'signing-secret',
+    );
+    const journal = new SqlJournal(handle.db, outboxInsert);
+    const urlsOf = async (caller: string) => {
+      const requestId = await journal.begin({ ...request(), caller }, T0);
+      await journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} });
+      const rows = await handle.db.query<{ url: string; api_key_id: string }>('SELECT url, api_key_id FROM system_callback WHERE request_id = $1', [
+        requestId,
+      ]);
+      return rows.map((row) => `${row.api_key_id} ${row.url}`);
+    };
+
+    expect(await urlsOf(`api-key:${otherKeyId}`)).toEqual([`${otherKeyId} https://billing.example.com/sms`]);
+    expect(await urlsOf(`api-key:${keyId}`)).toEqual([`${keyId} https://crm.example.com/sms`]);
+    expect(await urlsOf(`user:${keyId}`)).toEqual([]);
+    expect(await urlsOf(`API-KEY:${keyId}`)).toEqual([]);
+    expect(await urlsOf('bootstrap')).toEqual([]);
+  });
+
   it('records no outcome when its callback cannot be queued: one transaction', async () => {
     // An outbox whose write fails (as a database refusing it would): the finish must fail whole.
     const failing = (...args: Parameters<typeof outboxInsert>) => {

@@ -22,8 +22,8 @@ export function outboxInsert(event: OutboundEvent, at: Date, first: number): Out
   return {
     sql: `INSERT INTO system_callback (id, request_id, event, dedupe_key, url, api_key_id, body, status, attempts, next_attempt_at, created_at)
        SELECT ${p(0)}, r.id, ${p(1)}, ${p(2)}, coalesce(r.status_callback_url, k.callback_url), k.id, ${p(3)}, 'pending', 0, ${p(4)}, ${p(4)}
-       FROM outbound_request r JOIN api_key k ON r.caller = 'api-key:' || k.id
-       WHERE r.id = ${p(5)} AND coalesce(r.status_callback_url, k.callback_url) IS NOT NULL AND k.callback_secret IS NOT NULL AND k.revoked_at IS NULL
+       FROM outbound_request r JOIN api_key k ON k.id = substr(r.caller, 9)
+       WHERE r.id = ${p(5)} AND substr(r.caller, 1, 8) = 'api-key:' AND coalesce(r.status_callback_url, k.callback_url) IS NOT NULL AND k.callback_secret IS NOT NULL AND k.revoked_at IS NULL
        ON CONFLICT (dedupe_key) DO NOTHING`,
     params: [id, event.kind, dedupeKeyOf(event), callbackBody(id, event), at, event.requestId],
   };
