@@ -395,6 +395,6 @@ describe('system callbacks go out when queued, not at the next poll', () => {
       reportedAt: new Date(),
       source: 'callback',
     });
-    expect((await until(posted('delivery'), 'the delivery callback')).body.delivery.status).toBe('delivered');
+    expect((await until(posted('delivery'), 'the delivery callback')).body).toMatchObject({ delivery: { status: 'delivered' } });
   });
 });
