@@ -308,7 +308,7 @@ function databaseCallsSection(after, before) {
       "key's row; the bench calls with the bootstrap key, which needs none), **rate limit** (the per-caller send counter), **idempotency** (none: the bench sends " +
       'no `Idempotency-Key`), **lock** (the pair lock on its own), **journal** (its writes and reads; **+ lock** / **+ unlock** when the same statement takes or ' +
       "releases the pair lock), **transaction** (BEGIN/COMMIT), **consent** (the opt-out look-up before anything is made in Twilio), **delivery** (a message's " +
-      'delivery status), **system callbacks** (the outbox: the sender claiming due callbacks when a change wakes it, and its poll), **campaigns** (the campaign ' +
+      'delivery status), **system callbacks** (the outbox: the sender claiming due callbacks when a change queued one, and its poll), **campaigns** (the campaign ' +
       "runner's housekeeping; none of it belongs to a send: a background poll counted in whatever window it falls). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the " +
       "API's main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).",
     '',

@@ -8,6 +8,7 @@ import {
   createOutboundTestApp,
   twilioResources,
 } from '../outbound/outbound.test-helpers';
+import { parseSamples, sampleValue } from '../metrics/metrics.test-helpers';
 
 /** Each test talks to its own customer: opt-outs and journal entries never mix between tests. */
 let customerSequence = 300;
@@ -49,6 +50,9 @@ describe.each(OUTBOUND_MODES)('sends and the consent register over HTTP (OUTBOUN
   it('STOP, then every send to the customer from that number is refused with 422 before any Twilio request, and journaled', async () => {
     await customerTexts(' Stop ');
     await api.controls.clearRequests();
+    const refusedSends = async () =>
+      sampleValue(parseSamples((await api.http.get('/metrics').expect(200)).text), 'flex_sms_sends_total', { mode: 'none', outcome: 'failed' });
+    const refusedBefore = await refusedSends();
 
     for (const send of [task, message, dropInTask, dropInMessage]) {
       const response = await send().expect(422);
@@ -59,6 +63,8 @@ describe.each(OUTBOUND_MODES)('sends and the consent register over HTTP (OUTBOUN
       });
     }
     expect(await twilioRequests()).toEqual([]);
+    // Refused before the number's mode was looked up: counted under no mode, not as Chat + Proxy sends.
+    expect((await refusedSends()) - refusedBefore).toBe(4);
 
     const history = (await api.http.get('/api/v1/outbound').query({ number: customer }).expect(200)).body;
     expect(history.items).toHaveLength(4);

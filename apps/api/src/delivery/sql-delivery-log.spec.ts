@@ -3,6 +3,7 @@ import { SqlJournal } from '../journal/sql-journal';
 import { migrateToLatest } from '../store/migrator';
 import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { SqlDeliveryLog } from './sql-delivery-log';
+import { SystemCallbackOutbox } from '../system-callbacks/system-callback-outbox';
 
 const T0 = new Date('2026-11-24T18:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -16,7 +17,7 @@ function deliveryLogContract(target: DatabaseTarget) {
   beforeAll(async () => {
     handle = await target.open();
     await migrateToLatest(handle.db);
-    log = new SqlDeliveryLog(handle.db);
+    log = new SqlDeliveryLog(handle.db, new SystemCallbackOutbox());
     journal = new SqlJournal(handle.db);
   });
   afterAll(() => handle.close());
@@ -69,7 +70,7 @@ function deliveryLogContract(target: DatabaseTarget) {
   });
 
   it('says a finishing send need not ask for held reports until this process holds one, and for two minutes after', async () => {
-    const fresh = new SqlDeliveryLog(handle.db);
+    const fresh = new SqlDeliveryLog(handle.db, new SystemCallbackOutbox());
     expect(fresh.mayHoldReportsFor(Date.now())).toBe(false);
     await fresh.hold(report(`IM${String(++sequence).padStart(32, '0')}`, 'queued', 1), at(0));
     expect(fresh.mayHoldReportsFor(Date.now())).toBe(true);
@@ -165,7 +166,7 @@ function deliveryLogContract(target: DatabaseTarget) {
   });
 
   it('gives the reconciliation run to one caller until its lease ends', async () => {
-    const other = target.name.startsWith('PostgreSQL') ? new SqlDeliveryLog(await handle.openAnother()) : log;
+    const other = target.name.startsWith('PostgreSQL') ? new SqlDeliveryLog(await handle.openAnother(), new SystemCallbackOutbox()) : log;
     expect(await log.claimReconciliationRun(at(0), at(60_000))).toBe(true);
     expect(await other.claimReconciliationRun(at(1_000), at(61_000))).toBe(false);
     expect(await other.claimReconciliationRun(at(60_000), at(120_000))).toBe(true);

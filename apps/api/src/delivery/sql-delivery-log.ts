@@ -11,7 +11,7 @@ import {
 import type { OutboundEvent } from '../events/outbound-events';
 import { DATABASE, PREPARED, type Database, type Queryable } from '../store/database';
 import { isAnyOf } from '../store/sql-fragments';
-import { enqueueCallback } from '../system-callbacks/system-callback-outbox';
+import { SystemCallbackOutbox, enqueueCallback } from '../system-callbacks/system-callback-outbox';
 
 interface DeliveryRow {
   message_sid: string;
@@ -60,7 +60,10 @@ export class SqlDeliveryLog implements DeliveryLog {
   /** When this process last held an early report (see mayHoldReportsFor). */
   private lastHeldHere = Number.NEGATIVE_INFINITY;
 
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly outbox: SystemCallbackOutbox,
+  ) {}
 
   /**
    * Whether a send finishing now may have a report held by this process: only if one was held here lately. Early
@@ -121,8 +124,8 @@ export class SqlDeliveryLog implements DeliveryLog {
     if (heldBefore) await this.db.query('DELETE FROM message_delivery_held WHERE held_at < $1', [heldBefore]);
   }
 
-  record(requestId: string, report: DeliveryReport): Promise<{ delivery: MessageDelivery; changed: boolean }> {
-    return this.db.transaction(async (tx) => {
+  async record(requestId: string, report: DeliveryReport): Promise<{ delivery: MessageDelivery; changed: boolean }> {
+    const { queued, ...recorded } = await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO message_delivery (message_sid, request_id, channel_message_sid, status, updated_at) VALUES ($1, $2, $3, 'accepted', $4)
          ON CONFLICT (message_sid) DO NOTHING`,
@@ -153,11 +156,12 @@ export class SqlDeliveryLog implements DeliveryLog {
       if (moved) {
         const delivery = toDelivery(moved);
         // The change's system callback is queued with it: recorded and not queued would be lost to a crash in between.
-        await enqueueCallback(tx, deliveryEvent(delivery), new Date());
-        return { delivery, changed: true };
+        return { delivery, changed: true, queued: await enqueueCallback(tx, deliveryEvent(delivery), new Date()) };
       }
-      return { delivery: await current(tx, report), changed: false };
+      return { delivery: await current(tx, report), changed: false, queued: false };
     });
+    if (queued) this.outbox.queued();
+    return recorded;
   }
 
   async unsettled(query: { sentAfter: Date; sentBefore: Date; checkedBefore: Date; limit: number }): Promise<UnsettledMessage[]> {

@@ -6,7 +6,7 @@ import { MeteredJournal } from './metered-journal';
 import { OutboundHistory } from './outbound-history';
 import { PublishingJournal } from './publishing-journal';
 import { SqlJournal } from './sql-journal';
-import { outboxInsert } from '../system-callbacks/system-callback-outbox';
+import { SystemCallbackOutbox } from '../system-callbacks/system-callback-outbox';
 
 /** Injection token of the domain's Journal port: `@Inject(JOURNAL) journal: Journal`. */
 export const JOURNAL = Symbol('JOURNAL');
@@ -17,10 +17,10 @@ export const JOURNAL = Symbol('JOURNAL');
     {
       provide: JOURNAL,
       // Published outermost: the finish's write time is measured without the observers' work. The finish queues the
-      // request's system callback itself (outboxInsert), in the transaction that records the outcome.
-      useFactory: (db: Database, metrics: Metrics, events: OutboundEvents) =>
-        new PublishingJournal(new MeteredJournal(new SqlJournal(db, outboxInsert), metrics), events),
-      inject: [DATABASE, Metrics, OutboundEvents],
+      // request's system callback itself (SystemCallbackOutbox), in the transaction that records the outcome.
+      useFactory: (db: Database, metrics: Metrics, events: OutboundEvents, outbox: SystemCallbackOutbox) =>
+        new PublishingJournal(new MeteredJournal(new SqlJournal(db, outbox), metrics), events),
+      inject: [DATABASE, Metrics, OutboundEvents, SystemCallbackOutbox],
     },
     { provide: OutboundHistory, useFactory: (db: Database) => new OutboundHistory(db), inject: [DATABASE] },
   ],

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { ErrorRecord, Journal, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
-import { FLOW_LABEL } from '../metrics/send-labels';
+import { FLOW_LABEL, NO_MODE } from '../metrics/send-labels';
 import { ForwardingJournal } from './forwarding-journal';
 
 interface SendInFlight {
@@ -30,9 +30,9 @@ export class MeteredJournal extends ForwardingJournal {
 
   override async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const requestId = await this.timed('begin', () => this.inner.begin(request, startedAt));
-    // The runner records the mode it chose in the input (conversations); a request without one (or with `legacy`, the
-    // name chat-proxy had before) ran on Chat + Proxy.
-    const mode = request.input.mode === 'conversations' ? 'conversations' : 'chat-proxy';
+    // The runner records the mode it chose in the input (conversations), or that none applied (refused before it was
+    // looked up); a request without one (or with `legacy`, the name chat-proxy had before) ran on Chat + Proxy.
+    const mode = request.input.mode === 'conversations' || request.input.mode === NO_MODE ? request.input.mode : 'chat-proxy';
     this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, channel: request.channel ?? 'sms', startedAt: performance.now() });
     const context = currentRequestContext();
     if (context) context.journaled = true;

@@ -10,9 +10,8 @@ import type {
   StepRecord,
   UnwrittenRecords,
 } from '@flex-sms/domain';
-import type { OutboundEvent } from '../events/outbound-events';
 import { PREPARED, type Database, type Queryable, type SqlDialect } from '../store/database';
-import type { OutboxInsert } from '../system-callbacks/system-callback-outbox';
+import type { OutboxInsert, SystemCallbackOutbox } from '../system-callbacks/system-callback-outbox';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
 import { PendingStepRow, REQUEST_COLUMNS, RequestRow, jsonParam, loadEntries, toPendingStepRecord } from './journal-rows';
@@ -48,8 +47,16 @@ interface DialectWrites {
    * holds the same SID under `sidKey`; resolves to whether one did.
    */
   recordClaim(db: Database, requestId: string, steps: string, claimed: { name: string; sidKey: string; sid: string }): Promise<boolean>;
-  /** False when there is no such request. `outbox`: the change's system callback, written with it (its parameters from $first). */
-  finish(db: Database, requestId: string, outcome: FinishParams, outbox?: (first: number) => OutboxInsert): Promise<boolean>;
+  /**
+   * `found`: false when there is no such request. `outbox`: the change's system callback, written with it (its
+   * parameters from $first); `queued`: whether that wrote a row.
+   */
+  finish(
+    db: Database,
+    requestId: string,
+    outcome: FinishParams,
+    outbox?: (first: number) => OutboxInsert,
+  ): Promise<{ found: boolean; queued: boolean }>;
   /** Settles a pending step (`settle`: the UPDATE's parameters after the request and step name) and adds `steps`; false when there is no such pending step. */
   settleWithSteps(db: Database, requestId: string, name: string, settle: readonly unknown[], steps: string): Promise<boolean>;
 }
@@ -92,8 +99,10 @@ function postgresFinish(release: boolean, outbox?: OutboxInsert): string {
       SELECT pg_advisory_unlock($9::bigint) AS unlocked FROM (SELECT pg_advisory_xact_lock($9::bigint)) AS until_commit
     )`
         : ''
-    }${outbox ? `, outbox AS (${outbox.sql})` : ''}
-    SELECT (SELECT id FROM finished) AS id${release ? ', (SELECT unlocked FROM released) AS released' : ''}`;
+    }${outbox ? `, outbox AS (${outbox.sql} RETURNING id)` : ''}
+    SELECT (SELECT id FROM finished) AS id${release ? ', (SELECT unlocked FROM released) AS released' : ''}${
+      outbox ? ', EXISTS (SELECT 1 FROM outbox) AS queued' : ''
+    }`;
 }
 
 const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
@@ -141,16 +150,20 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
       const session = lockSessionHere();
       if (session?.state === 'held') {
         const insert = outbox?.(10);
-        const [row] = await session.release<{ id: string | null }>(
+        const [row] = await session.release<{ id: string | null; queued?: boolean }>(
           postgresFinish(true, insert),
           [...params, session.lockId, ...(insert?.params ?? [])],
           PREPARED,
         );
-        return row.id !== null;
+        return { found: row.id !== null, queued: row.queued === true };
       }
       const insert = outbox?.(9);
-      const [row] = await db.query<{ id: string | null }>(postgresFinish(false, insert), [...params, ...(insert?.params ?? [])], PREPARED);
-      return row.id !== null;
+      const [row] = await db.query<{ id: string | null; queued?: boolean }>(
+        postgresFinish(false, insert),
+        [...params, ...(insert?.params ?? [])],
+        PREPARED,
+      );
+      return { found: row.id !== null, queued: row.queued === true };
     },
     async settleWithSteps(db, requestId, name, settle, steps) {
       const settled = await db.query(
@@ -189,7 +202,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
           'UPDATE outbound_request SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1 RETURNING id',
           [requestId, outcome.status, outcome.finishedAt, outcome.result, outcome.error],
         );
-        if (updated.length === 0) return false;
+        if (updated.length === 0) return { found: false, queued: false };
         // Empty arrays (a request's usual case: nothing undone) cost no statement.
         if (outcome.steps !== '[]') await sqliteInsertSteps(tx, requestId, outcome.steps);
         if (outcome.pendingSteps !== '[]') {
@@ -210,8 +223,8 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
           );
         }
         const insert = outbox?.(1);
-        if (insert) await tx.query(insert.sql, insert.params);
-        return true;
+        const queued = insert ? (await tx.query(`${insert.sql} RETURNING id`, insert.params)).length > 0 : false;
+        return { found: true, queued };
       }),
     settleWithSteps: (db, requestId, name, settle, steps) =>
       db.transaction(async (tx) => {
@@ -253,12 +266,12 @@ export class SqlJournal implements Journal {
   private readonly writes: DialectWrites;
 
   /**
-   * `outbox`: the system callback of a request's final state, written by the finish in its own transaction (the API
-   * passes `outboxInsert`): once the outcome is recorded its callback is queued, whatever happens next.
+   * `outbox`: the system callback of a request's final state, written by the finish in its own transaction: once the
+   * outcome is recorded its callback is queued, whatever happens next; told once committed, so it goes out now.
    */
   constructor(
     private readonly db: Database,
-    private readonly outbox?: (event: OutboundEvent, at: Date, first: number) => OutboxInsert,
+    private readonly outbox?: Pick<SystemCallbackOutbox, 'insert' | 'queued'>,
   ) {
     this.writes = DIALECT_WRITES[db.dialect];
   }
@@ -342,7 +355,7 @@ export class SqlJournal implements Journal {
   async finish(requestId: string, outcome: RequestOutcome, unwritten: UnwrittenRecords = {}): Promise<void> {
     const event = { kind: 'request.state', requestId, state: outcome.status, at: outcome.finishedAt } as const;
     const outbox = this.outbox;
-    const found = await this.writes.finish(
+    const { found, queued } = await this.writes.finish(
       this.db,
       requestId,
       {
@@ -354,9 +367,10 @@ export class SqlJournal implements Journal {
         steps: stepsParam(unwritten.steps ?? []),
         pendingSteps: JSON.stringify(unwritten.pendingSteps ?? []),
       },
-      outbox && ((first) => outbox(event, new Date(), first)),
+      outbox && ((first) => outbox.insert(event, new Date(), first)),
     );
     if (!found) throw new Error(`No journal entry ${requestId}`);
+    if (queued) outbox?.queued();
   }
 
   async get(requestId: string): Promise<JournalEntry | null> {

@@ -4,7 +4,7 @@ import { SqlDeliveryLog } from '../delivery/sql-delivery-log';
 import { SqlJournal } from '../journal/sql-journal';
 import { migrateToLatest } from '../store/migrator';
 import { DatabaseTarget, TestDatabase, describePostgres, sqliteTarget } from '../testing/test-databases';
-import { outboxInsert } from './system-callback-outbox';
+import { SystemCallbackOutbox, outboxInsert } from './system-callback-outbox';
 
 const T0 = new Date('2026-12-05T12:00:00.000Z');
 let sequence = 0;
@@ -47,6 +47,13 @@ function outboxContract(target: DatabaseTarget) {
     idempotencyKey: null,
     input: {},
   });
+  /** The real outbox, counting the times it was told a callback was queued (what wakes the sender). */
+  const countingOutbox = () => {
+    const outbox = new SystemCallbackOutbox();
+    const told = { count: 0 };
+    outbox.onQueued(() => told.count++);
+    return { outbox, told };
+  };
   const callbacksOf = (requestId: string) =>
     handle.db.query<{ event: string; body: string; status: string }>(
       'SELECT event, body, status FROM system_callback WHERE request_id = $1 ORDER BY created_at',
@@ -54,13 +61,27 @@ function outboxContract(target: DatabaseTarget) {
     );
 
   it("queues the request's state callback in the finish itself: nothing after it (a publish, a process still alive) is needed", async () => {
-    const journal = new SqlJournal(handle.db, outboxInsert);
+    const { outbox, told } = countingOutbox();
+    const journal = new SqlJournal(handle.db, outbox);
     const requestId = await journal.begin(request(), T0);
     await journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} });
 
     const [callback] = await callbacksOf(requestId);
     expect(callback).toMatchObject({ event: 'request.state', status: 'pending' });
     expect(JSON.parse(callback.body)).toMatchObject({ event: 'request.state', requestId, state: 'succeeded', at: T0.toISOString() });
+    expect(told.count).toBe(1);
+  });
+
+  it('says nothing to the sender when the request has nowhere to report to: no row, no wake (no claim statement)', async () => {
+    const { outbox, told } = countingOutbox();
+    const journal = new SqlJournal(handle.db, outbox);
+    // A console user's request: no API key, so no callback URL and no secret to sign with.
+    const requestId = await journal.begin({ ...request(), caller: 'user:ada' }, T0);
+    await journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} });
+
+    expect(await journal.get(requestId)).toMatchObject({ status: 'succeeded' });
+    expect(await callbacksOf(requestId)).toEqual([]);
+    expect(told.count).toBe(0);
   });
 
   it('queues the callback of the API key that made the request, found by its id, and none for another kind of caller', async () => {
@@ -81,7 +102,7 @@ function outboxContract(target: DatabaseTarget) {
       'not-a-real-hash',
       'signing-secret',
     );
-    const journal = new SqlJournal(handle.db, outboxInsert);
+    const journal = new SqlJournal(handle.db, new SystemCallbackOutbox());
     const urlsOf = async (caller: string) => {
       const requestId = await journal.begin({ ...request(), caller }, T0);
       await journal.finish(requestId, { status: 'succeeded', finishedAt: T0, result: {} });
@@ -100,9 +121,13 @@ function outboxContract(target: DatabaseTarget) {
 
   it('records no outcome when its callback cannot be queued: one transaction', async () => {
     // An outbox whose write fails (as a database refusing it would): the finish must fail whole.
-    const failing = (...args: Parameters<typeof outboxInsert>) => {
-      const insert = outboxInsert(...args);
-      return { ...insert, sql: insert.sql.replace('INSERT INTO system_callback', 'INSERT INTO no_such_outbox') };
+    const { outbox, told } = countingOutbox();
+    const failing = {
+      insert: (...args: Parameters<typeof outboxInsert>) => {
+        const insert = outboxInsert(...args);
+        return { ...insert, sql: insert.sql.replace('INSERT INTO system_callback', 'INSERT INTO no_such_outbox') };
+      },
+      queued: () => outbox.queued(),
     };
     const journal = new SqlJournal(handle.db, failing);
     const requestId = await journal.begin(request(), T0);
@@ -110,10 +135,12 @@ function outboxContract(target: DatabaseTarget) {
 
     expect(await journal.get(requestId)).toMatchObject({ status: 'in_flight', finishedAt: null });
     expect(await callbacksOf(requestId)).toEqual([]);
+    expect(told.count).toBe(0);
   });
 
   it("queues a delivery change's callback in the transaction that moves the status, once per change", async () => {
-    const journal = new SqlJournal(handle.db, outboxInsert);
+    const { outbox, told } = countingOutbox();
+    const journal = new SqlJournal(handle.db, outbox);
     const requestId = await journal.begin(request(), T0);
     const messageSid = `IM${String(sequence).padStart(32, '0')}`;
     await journal.finish(
@@ -121,7 +148,7 @@ function outboxContract(target: DatabaseTarget) {
       { status: 'succeeded', finishedAt: T0, result: { message: { sid: messageSid } } },
       { steps: [{ name: 'message', outcome: 'created', sids: { messageSid }, startedAt: T0, finishedAt: T0 }] },
     );
-    const log = new SqlDeliveryLog(handle.db);
+    const log = new SqlDeliveryLog(handle.db, outbox);
     const report = {
       messageSid,
       channelMessageSid: 'SM1',
@@ -137,6 +164,8 @@ function outboxContract(target: DatabaseTarget) {
     const callbacks = await callbacksOf(requestId);
     expect(callbacks.map((callback) => callback.event)).toEqual(['request.state', 'delivery']);
     expect(JSON.parse(callbacks[1].body)).toMatchObject({ requestId, delivery: { messageSid, status: 'delivered', errorCode: null } });
+    // The finish's and the first record's; the second record changed nothing and queued nothing.
+    expect(told.count).toBe(2);
   });
 }
 

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { OutboundEvent } from '../events/outbound-events';
 import { PREPARED, type Queryable } from '../store/database';
@@ -33,6 +34,30 @@ export function outboxInsert(event: OutboundEvent, at: Date, first: number): Out
 export async function enqueueCallback(tx: Queryable, event: OutboundEvent, at: Date): Promise<boolean> {
   const insert = outboxInsert(event, at, 1);
   return (await tx.query(`${insert.sql} RETURNING id`, insert.params, PREPARED)).length > 0;
+}
+
+/**
+ * The outbox as the writers of changes see it: the row to write with a change (`insert`, in the change's own statement
+ * or transaction), and the word that one was written (`queued`, once that has committed), on which the sender wakes.
+ * Most changes queue nothing (a send with no callback URL, a console user's request): they cost the sender nothing,
+ * where waking it on every change cost a claim statement per send.
+ */
+@Injectable()
+export class SystemCallbackOutbox {
+  private readonly listeners: Array<() => void> = [];
+
+  insert(event: OutboundEvent, at: Date, first: number): OutboxInsert {
+    return outboxInsert(event, at, first);
+  }
+
+  /** Called after the commit: before it, the sender's claim could miss the row and wait for its next poll. */
+  queued(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  onQueued(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 }
 
 /** Random, like request ids: an event id tells nothing about other events. */

@@ -352,3 +352,49 @@ describe('system callbacks over HTTP, to a real receiver', () => {
     });
   });
 });
+
+/**
+ * The sender polls rarely (here once a minute, at start): a change that queued a callback wakes it (SystemCallbackOutbox),
+ * so the callback goes out at once; a change that queued none (no callback URL, most sends) wakes nothing.
+ */
+describe('system callbacks go out when queued, not at the next poll', () => {
+  let api: OutboundTestApp;
+  let receiver: CallbackReceiver;
+
+  beforeAll(async () => {
+    receiver = await startCallbackReceiver();
+    api = await createOutboundTestApp({ env: { ...FAST_CALLBACKS, SYSTEM_CALLBACK_POLL_MS: '60000' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await receiver?.close();
+  });
+
+  it("a request's final state and its delivery change each reach the receiver well before the next poll", async () => {
+    const created = await api.http
+      .post('/api/v1/api-keys')
+      .send({ name: 'CRM', role: 'operator', callbackUrl: `${receiver.url}/woken` })
+      .expect(201);
+    const sent = await request(api.url)
+      .post('/api/v1/outbound/message')
+      .auth(created.body.key, { type: 'bearer' })
+      .send({ fromNumber: TWILIO_NUMBER, toNumber: '+14155569001', toName: 'Ada', messageBody: 'Your order shipped.' })
+      .expect(201);
+    const posted = (event: string) => () =>
+      Promise.resolve(receiver.at('/woken').find((post) => post.body.requestId === sent.body.id && post.body.event === event));
+    // `until` gives up after 15 s, a quarter of the poll interval.
+    expect((await until(posted('request.state'), 'the request.state callback')).body.state).toBe('succeeded');
+
+    const deps = { log: api.app.get(SqlDeliveryLog), observer: api.app.get(PublishingDeliveryObserver) };
+    await recordDeliveryStatus(deps, {
+      messageSid: sent.body.message.sid as string,
+      channelMessageSid: `SM${'b'.repeat(32)}`,
+      status: 'delivered',
+      errorCode: null,
+      errorMessage: null,
+      reportedAt: new Date(),
+      source: 'callback',
+    });
+    expect((await until(posted('delivery'), 'the delivery callback')).body).toMatchObject({ delivery: { status: 'delivered' } });
+  });
+});

@@ -66,12 +66,16 @@ export async function optOutOf(deps: OutboundSmsDependencies, record: OutboundRe
   return (await deps.consent?.optOutOf(consentRecipientOf(record.toNumber), record.fromNumber)) ?? null;
 }
 
+/** The mode a request records (its input's `mode`) when it was refused before its number's mode was looked up. */
+export const NO_MODE = 'none';
+
 /**
  * A customer who opted out of the sender is refused before anything is created in Twilio, journaled as failed under
- * the pair lock like any request (so history shows the refusal).
+ * the pair lock like any request (so history shows the refusal). Consent is asked before the number's mode (a cold
+ * cache would cost Twilio reads), so the request records that no mode applied rather than passing for Chat + Proxy.
  */
 export function refuseOptedOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord, optOut: OptOut): Promise<OutboundSmsResult> {
-  return runJournaledRequest(deps, record, async () => {
+  return runJournaledRequest(deps, { ...record, input: { ...record.input, mode: NO_MODE } }, async () => {
     throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
   });
 }
