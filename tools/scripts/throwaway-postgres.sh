@@ -3,6 +3,8 @@
 # `export TEST_DATABASE_URL=…` and `export THROWAWAY_PG_DIR=…`. `throwaway-postgres.sh stop DIR` removes it;
 # `pause DIR` stops the server as a managed database's failover would (sessions ended with 57P01), `resume DIR`
 # starts it again on the same port.
+# THROWAWAY_PG_SETTINGS (optional): more postgresql.conf lines for the new cluster, e.g.
+# "shared_preload_libraries = 'pg_stat_statements'" (tools/bench/database-statements.mjs).
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
 set -euo pipefail
 
@@ -45,6 +47,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 as_owner "$bin/initdb -D '$dir/data' -A trust -U postgres --no-sync" >"$dir/initdb.log" 2>&1
 # In the cluster's own settings rather than on the command line, so `resume` starts it the same way.
 printf "port = %s\nunix_socket_directories = '%s'\nlisten_addresses = '127.0.0.1'\nfsync = off\n" "$port" "$dir" >>"$dir/data/postgresql.conf"
+[ -z "${THROWAWAY_PG_SETTINGS:-}" ] || printf '%s\n' "$THROWAWAY_PG_SETTINGS" >>"$dir/data/postgresql.conf"
 as_owner "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -w start" >/dev/null
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$port/postgres"
 echo "export THROWAWAY_PG_DIR=$dir"

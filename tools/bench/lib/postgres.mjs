@@ -10,12 +10,17 @@ const SCRIPT = join(root, 'tools/scripts/throwaway-postgres.sh');
 
 /**
  * Starts a fresh cluster (initdb, fsync off, loopback only). Resolves with undefined, and the reason, when PostgreSQL
- * is not installed: the scenarios on it are then reported as not measured rather than failing the run.
+ * is not installed: the scenarios on it are then reported as not measured rather than failing the run. `settings`:
+ * more postgresql.conf lines (e.g. loading pg_stat_statements).
  */
-export function startThrowawayPostgres() {
+export function startThrowawayPostgres({ settings = [] } = {}) {
   let output;
   try {
-    output = execFileSync('bash', [SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output = execFileSync('bash', [SCRIPT], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, THROWAWAY_PG_SETTINGS: settings.join('\n') },
+    });
   } catch (error) {
     return {
       unavailable: String(error.stderr || error.message)
