@@ -19,7 +19,8 @@ const TARGETS = {
   cleanupShareOfConcurrency: 0.9,
   campaignShareOfPacing: 0.95,
   /** Streaming keeps memory flat: the peak with the large CSV at most this many times the peak with 1,000 rows. */
-  campaignCsvPeakRatio: 1.25,
+  /** The peak with twice the rows (N → 2N) over the peak with N: memory that grows with the file would show here. */
+  campaignCsvDoublingRatio: 1.05,
 };
 
 /** The one-off comparison of embedded stores (embedded-store.mjs): kept, not re-measured, by every full run. */
@@ -689,15 +690,17 @@ function campaignRows(after) {
     ];
     return [what, goal, '—', value, rateOk && invariantsOk ? 'met' : `**missed**: ${misses.join('; ')}`];
   });
-  const [small, large] = result.csv;
-  const ratio = large.peakRssMiB / small.peakRssMiB;
-  rows.push([
-    `API peak RSS while a CSV streams into a campaign (dry run), ${large.rows.toLocaleString('en')} rows vs ${small.rows.toLocaleString('en')}`,
-    `flat: ≤ ${TARGETS.campaignCsvPeakRatio} × the ${small.rows.toLocaleString('en')}-row peak`,
-    '—',
-    `**${round(large.peakRssMiB, 0)} MiB** vs ${round(small.peakRssMiB, 0)} MiB (× ${round(ratio, 2)})`,
-    verdict(ratio <= TARGETS.campaignCsvPeakRatio, `× ${round(ratio, 2)}: ${round(large.peakRssMiB - small.peakRssMiB, 0)} MiB more`),
-  ]);
+  const [small, large, largest] = result.csv;
+  if (largest) {
+    const ratio = largest.peakRssMiB / large.peakRssMiB;
+    rows.push([
+      `API peak RSS while a CSV streams into a campaign (dry run), ${largest.rows.toLocaleString('en')} rows vs ${large.rows.toLocaleString('en')} (and ${small.rows.toLocaleString('en')})`,
+      `flat: twice the rows add ≤ ${round((TARGETS.campaignCsvDoublingRatio - 1) * 100, 0)}% to the peak`,
+      '—',
+      `**${round(largest.peakRssMiB, 0)} MiB** vs ${round(large.peakRssMiB, 0)} MiB (× ${round(ratio, 2)}; ${round(small.peakRssMiB, 0)} MiB for ${small.rows.toLocaleString('en')} rows)`,
+      verdict(ratio <= TARGETS.campaignCsvDoublingRatio, `× ${round(ratio, 2)}: ${round(largest.peakRssMiB - large.peakRssMiB, 0)} MiB more`),
+    ]);
+  }
   return rows;
 }
 
@@ -724,7 +727,7 @@ function campaignsSection(result, machine) {
   const skipped = result.runs.filter((run) => run.unavailable);
   const column = (format) => `| ${runs.map(format).join(' | ')} |`;
   const target = TARGETS.campaignShareOfPacing * result.pacingPerSecond;
-  const [small, large] = result.csv;
+  const [small, large, largest] = result.csv;
   return [
     '## Campaigns',
     '',
@@ -777,9 +780,12 @@ function campaignsSection(result, machine) {
         `**${round(run.peakRssMiB, 0)} MiB** | ${round(run.sampledPeakRssMiB, 0)} MiB | ${run.toSend.toLocaleString('en')} |`,
     ),
     '',
-    `${large.rows.toLocaleString('en')} rows peaked at ${round(large.peakRssMiB / small.peakRssMiB, 2)} × the ${small.rows.toLocaleString('en')}-row peak ` +
-      `(${round(large.peakRssMiB - small.peakRssMiB, 0)} MiB more for ${round(large.rows / small.rows, 0)} × the rows): the file is read in batches of 500 rows ` +
-      '(csv-parse on the request stream), checked and written, and never held whole.',
+    `${large.rows.toLocaleString('en')} rows peaked ${round(large.peakRssMiB - small.peakRssMiB, 0)} MiB above ${small.rows.toLocaleString('en')} rows ` +
+      '(the heap grows to its working size while batches come and go, within the `--max-old-space-size` that `npm start` sets)' +
+      (largest
+        ? `, and ${largest.rows.toLocaleString('en')} rows ${round(largest.peakRssMiB - large.peakRssMiB, 0)} MiB above ${large.rows.toLocaleString('en')}: what more rows add once streaming is under way`
+        : '') +
+      ': the file is read in batches of 500 rows (csv-parse on the request stream), checked and written, and never held whole.',
     '',
   ].join('\n');
 }
