@@ -13,26 +13,18 @@ let sequence = 0;
 function outboxContract(target: DatabaseTarget) {
   let handle: TestDatabase;
   let keyId: string;
+  /** An operator key with a callback URL and a signing secret: one whose requests report back. */
+  const insertKey = (key: { id: string; name: string; prefix: string; callbackUrl: string }) =>
+    new SqlApiKeyStore(handle.db).insert(
+      { ...key, role: 'operator', hasSigningSecret: true, createdBy: 'bootstrap', createdAt: T0, lastUsedAt: null, revokedAt: null },
+      'not-a-real-hash',
+      'signing-secret',
+    );
   beforeAll(async () => {
     handle = await target.open();
     await migrateToLatest(handle.db);
     keyId = `key_outbox${target.name.length}`;
-    await new SqlApiKeyStore(handle.db).insert(
-      {
-        id: keyId,
-        name: 'CRM',
-        prefix: 'fsk_outbox',
-        role: 'operator',
-        callbackUrl: 'https://crm.example.com/sms',
-        hasSigningSecret: true,
-        createdBy: 'bootstrap',
-        createdAt: T0,
-        lastUsedAt: null,
-        revokedAt: null,
-      },
-      'not-a-real-hash',
-      'signing-secret',
-    );
+    await insertKey({ id: keyId, name: 'CRM', prefix: 'fsk_outbox', callbackUrl: 'https://crm.example.com/sms' });
   });
   afterAll(() => handle.close());
 
@@ -86,22 +78,7 @@ function outboxContract(target: DatabaseTarget) {
 
   it('queues the callback of the API key that made the request, found by its id, and none for another kind of caller', async () => {
     const otherKeyId = `${keyId}_2`;
-    await new SqlApiKeyStore(handle.db).insert(
-      {
-        id: otherKeyId,
-        name: 'Billing',
-        prefix: 'fsk_outbox2',
-        role: 'operator',
-        callbackUrl: 'https://billing.example.com/sms',
-        hasSigningSecret: true,
-        createdBy: 'bootstrap',
-        createdAt: T0,
-        lastUsedAt: null,
-        revokedAt: null,
-      },
-      'not-a-real-hash',
-      'signing-secret',
-    );
+    await insertKey({ id: otherKeyId, name: 'Billing', prefix: 'fsk_outbox2', callbackUrl: 'https://billing.example.com/sms' });
     const journal = new SqlJournal(handle.db, new SystemCallbackOutbox());
     const urlsOf = async (caller: string) => {
       const requestId = await journal.begin({ ...request(), caller }, T0);
