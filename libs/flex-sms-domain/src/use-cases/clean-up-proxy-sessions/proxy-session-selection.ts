@@ -24,8 +24,10 @@ export interface ProxySessionCleanupOptions {
 /** Limits one explicit list, so a request body stays small; larger sets are selected by criteria. */
 export const MAX_EXPLICIT_SIDS = 10_000;
 
-/** Checks and normalises a selection (numbers to E.164); an empty one is refused, so no request cleans everything by accident. */
-// `null` for a field is read as absent, as the request validation (IsOptional) lets it through: never a 500.
+/**
+ * Checks and normalises a selection (numbers to E.164); an empty one is refused, so no request cleans everything by
+ * accident. `null` for a field is read as absent, as the request validation (IsOptional) lets it through: never a 500.
+ */
 export function readProxySessionSelection(input: ProxySessionSelection): ProxySessionSelection {
   const selection: ProxySessionSelection = {};
   if (input.statuses != null) {
