@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick]`: every benchmark in one run on this machine, written to docs/BENCHMARKS.md with the
 // machine it ran on, beside the same figures of the build before this round of work (the "before" record). Builds
 // the API and the sandbox first (cached by Nx). `--quick`: small counts, a smoke test of the harness (the document
-// says so); the full run takes about 18 minutes on 2 cores. `--render <results.json>`: only rewrites the document
+// says so); the full run takes about 15–18 minutes on 2 cores. `--render <results.json>`: only rewrites the document
 // from a run's raw figures (saved beside its process logs).
 //
 // The "before" figures: `node tools/bench/run.mjs --api <dir> --label <name> --record tools/bench/records/before.json`
