@@ -266,7 +266,9 @@ const CATEGORY_ORDER = [
   'idempotency',
   'consent',
   'lock',
+  'journal + lock + consent',
   'journal + lock',
+  'journal + consent',
   'journal',
   'journal + unlock',
   'transaction',
@@ -308,7 +310,7 @@ function databaseCallsSection(after, before) {
     'What a send asks of its database, counted from outside the product for both builds, by what each call is for (from its SQL): **auth** (a stored API ' +
       "key's row; the bench calls with the bootstrap key, which needs none), **rate limit** (the per-caller send counter), **idempotency** (none: the bench sends " +
       'no `Idempotency-Key`), **lock** (the pair lock on its own), **journal** (its writes and reads; **+ lock** / **+ unlock** when the same statement takes or ' +
-      "releases the pair lock), **transaction** (BEGIN/COMMIT), **consent** (the opt-out look-up before anything is made in Twilio), **delivery** (a message's " +
+      "releases the pair lock), **transaction** (BEGIN/COMMIT), **consent** (the opt-out look-up before anything is made in Twilio; **+ consent** when the journal's first write asks it), **delivery** (a message's " +
       'delivery status), **system callbacks** (the outbox: the sender claiming due callbacks when a change queued one, and its poll), **campaigns** (the campaign ' +
       "runner's housekeeping; none of it belongs to a send: a background poll counted in whatever window it falls). On PostgreSQL each is a round trip to the server; on an embedded database a call into it on the " +
       "API's main thread (SQLite: a statement; PGlite: a query into its WebAssembly PostgreSQL).",
@@ -318,15 +320,16 @@ function databaseCallsSection(after, before) {
     ...rows,
     '',
     `Why a fire-and-forget send still makes more than ${TARGETS.databaseCallsPerSend} on PostgreSQL: the journal must be written at four points, each before ` +
-      'something it guards. (1) Before the first Twilio request: the request itself, with the pair lock taken by the same statement. (2) After the Flex channel is ' +
+      'something it guards. (1) Before the first Twilio request: the request itself, with the pair lock taken and the consent register asked by the same ' +
+      'statement (a customer who texted STOP is refused before anything is made in Twilio; **+ consent**). (2) After the Flex channel is ' +
       'made and before the Proxy session is asked for: nothing but this row names the channel (and its task), so a crash after it would leave it to no one; the check ' +
       '"did another request record this channel?" is part of the same statement. (3) Before the message is posted: an SMS cannot be unsent, so the request makes sure ' +
       'its journal can still be written (a database down or a disk failing fails it before anyone is texted, and its retry texts once, as ' +
       '`apps/api/src/store/embedded-disk-full.http.spec.ts` checks). (4) The outcome, with the steps not written yet, releasing the pair lock as it commits. The send ' +
-      'rate limit is one more: a counter shared by every API instance, counted before the request runs (then counted ahead in blocks: a fraction per send). The ' +
-      'consent look-up is one more, which the delivery-and-consent work added: a send to a customer who texted STOP must be refused before Twilio is asked ' +
-      "anything. The system-callback claim is the outbox sender woken by the send's outcome (the outcome and its callback row are written by one statement); " +
-      'it finds nothing to send when the caller has no callback URL, and a burst of sends shares one claim. A step recovery can find without the journal (the Proxy ' +
+      'rate limit is one more: a counter shared by every API instance, counted before the request runs (then counted ahead in blocks: a fraction per send). ' +
+      "The system-callback claim is the outbox sender woken by the send's outcome (the outcome and its callback row are written by one statement); " +
+      'it finds nothing to send when the caller has no callback URL, and a burst of sends shares one claim. In Flex Conversations mode (2) does not exist: the ' +
+      'conversation is named after its request, so recovery finds it without the journal. A step recovery can find without the journal (the Proxy ' +
       'session, named after its channel; a Conversations-mode conversation, named after its request) or need not undo (a message, a look-up) waits for the next of ' +
       'these writes (`mustJournalAtOnce` in `libs/flex-sms-domain/src/steps/undo.ts`).',
     '',
@@ -404,6 +407,34 @@ function latencySection(after, before) {
   });
   const legacy = result.rows.filter((row) => row.mode === 'legacy');
   const missed = legacy.filter((row) => row.ratioP50 > TARGETS.latencyRatioP50 || row.p50 - row.boundMs > TARGETS.ownTimeP50Ms);
+  // The same send under load, warm: the throughput run's main-thread CPU per fire-and-forget send, same database.
+  const underLoad = (row) => {
+    const run = config(after, row.mode === 'conversations' ? 'conversations-embedded' : 'embedded');
+    return row.flow === 'message' && run ? `${round((run.cpu.apiMainThreads[0] * 1000) / run.succeeded, 2)} ms` : '—';
+  };
+  const decomposed = result.rows.filter((row) => row.outsideTwilioP50 !== undefined);
+  const whereRows = decomposed.map(
+    (row) =>
+      `| ${row.mode === 'conversations' ? 'Conversations' : 'legacy'} | \`${row.route}\` | ${round(row.p50 - row.boundMs, 1)} ms | **${round(row.outsideTwilioP50, 1)} ms** | ` +
+      `${round(row.twilioP50 - row.boundMs, 1)} ms | **${round(row.apiMainThreadCpuMsPerCall, 2)} ms** | ${underLoad(row)} | ${round(row.sandboxCpuMsPerCall, 2)} ms |`,
+  );
+  const where = decomposed.length
+    ? [
+        "Where the time beyond the bound went, per call (medians), from the sandbox's request log and each call's start and end on the same clock (epoch, sub-millisecond; " +
+          'the driver and the sandbox read it separately, so allow a fraction of a millisecond): **outside Twilio** is the part of the call during which none of its ' +
+          "Twilio requests was in flight at the sandbox: the API's own work before, between and after them, and the loopback hops to and from it. **Sandbox beyond the " +
+          `latency** is how much longer its requests were in flight than the ${result.latencyMs} ms it injects per request on the critical path: the sandbox's own processing and its ` +
+          "timers firing late (a real Twilio's latency is its own). **CPU per call**: the processes' CPU over the calls (/proc), next to what the same send costs the " +
+          'API under load in the throughput run.',
+        '',
+        '| Mode | Route | p50 − bound | Outside Twilio (API) | Sandbox beyond the latency | API main-thread CPU per call | The same send under load (throughput run) | Sandbox CPU per call |',
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...whereRows,
+        '',
+        ...latencyWhy(decomposed, underLoad),
+        '',
+      ]
+    : [];
   return [
     '## Latency',
     '',
@@ -419,7 +450,26 @@ function latencySection(after, before) {
       ? `Targets (own time ≤ ${TARGETS.ownTimeP50Ms} ms and p50 ≤ ${TARGETS.latencyRatioP50} × bound, legacy mode) met on both routes.`
       : `Targets (own time ≤ ${TARGETS.ownTimeP50Ms} ms, p50 ≤ ${TARGETS.latencyRatioP50} × bound) missed on ${missed.map((row) => `\`${row.route}\` (${round(row.p50 - row.boundMs, 1)} ms)`).join('; ')}.`,
     '',
+    ...where,
   ].join('\n');
+}
+
+/** What the decomposition says, in figures: how much of the own time is the API's, and how its CPU per call compares with the same send under load. */
+function latencyWhy(rows, underLoad) {
+  return rows
+    .filter((row) => row.mode === 'legacy')
+    .map((row) => {
+      const own = row.p50 - row.boundMs;
+      const sandbox = row.twilioP50 - row.boundMs;
+      const load = underLoad(row);
+      return (
+        `- \`${row.route}\` (legacy): of the ${round(own, 1)} ms beyond the bound, ${round(row.outsideTwilioP50, 1)} ms passed outside Twilio (the API and the hops) and ` +
+        `${round(sandbox, 1)} ms was the sandbox beyond its injected latency. The API's main thread spent ${round(row.apiMainThreadCpuMsPerCall, 2)} ms of CPU per call` +
+        (load === '—' ? '' : ` (the same send under load: ${load})`) +
+        ': one at a time, the process idles through every Twilio request and then runs a few milliseconds of code, and the same code costs more CPU per call ' +
+        'than when the process stays busy (caches and branch predictors gone cold is the likely cause; not measured here).'
+      );
+    });
 }
 
 // ——— Throughput ———

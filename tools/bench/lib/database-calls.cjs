@@ -12,9 +12,11 @@ let counts = {};
 function categoryOf(sql) {
   const text = String(sql);
   const journal = /outbound_(request|step|pending_step|undone)/i.test(text);
-  // A journal statement may take or release the pair lock as well (PostgreSQL, see SqlJournal): it is one call.
-  if (journal && /pg_advisory_(xact_)?lock/i.test(text)) return /pg_advisory_unlock/i.test(text) ? 'journal + unlock' : 'journal + lock';
-  if (journal) return 'journal';
+  // A journal statement may take or release the pair lock as well (PostgreSQL, see SqlJournal), and a request's first
+  // one asks the consent register too: it is one call.
+  const consent = journal && /\bconsent_opt_out\b/i.test(text) ? ' + consent' : '';
+  if (journal && /pg_advisory_(xact_)?lock/i.test(text)) return /pg_advisory_unlock/i.test(text) ? 'journal + unlock' : `journal + lock${consent}`;
+  if (journal) return `journal${consent}`;
   if (/pg_(try_)?advisory_(un)?lock/i.test(text)) return 'lock';
   if (/^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(text)) return 'transaction';
   if (/rate_limit_window/i.test(text)) return 'rate limit';

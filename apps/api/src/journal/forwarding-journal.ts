@@ -1,4 +1,6 @@
 import type {
+  BegunRequest,
+  ConsentQuestion,
   ErrorRecord,
   FollowUp,
   Journal,
@@ -20,6 +22,10 @@ export abstract class ForwardingJournal implements Journal {
 
   begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     return this.inner.begin(request, startedAt);
+  }
+
+  beginAskingConsent(request: OutboundRequestRecord, startedAt: Date, question: ConsentQuestion): Promise<BegunRequest> {
+    return this.inner.beginAskingConsent(request, startedAt, question);
   }
 
   recordStep(requestId: string, step: StepRecord): Promise<void> {

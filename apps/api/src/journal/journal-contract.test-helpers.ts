@@ -1,8 +1,10 @@
-import type { Journal, OutboundRequestRecord, StepRecord } from '@flex-sms/domain';
+import type { Journal, OptOut, OutboundRequestRecord, StepRecord } from '@flex-sms/domain';
 
-/** A journal implementation under test: an empty journal for each case, one clean-up at the end. */
+/** A journal implementation under test: an empty journal (and consent register) for each case, one clean-up at the end. */
 export interface JournalUnderTest {
   fresh(): Promise<Journal>;
+  /** Puts an opt-out in the register the fresh journal asks. */
+  optOut(optOut: OptOut): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,24 @@ export function journalContract(open: () => Promise<JournalUnderTest>): void {
       result: null,
       error: null,
     });
+  });
+
+  it('begins a request asking consent in the same write: the opt-out of its recipient from its scope, or null', async () => {
+    const since = at(0);
+    await subject.optOut({ recipient: agentRequest.toNumber, scope: agentRequest.fromNumber, since, source: 'inbound-keyword' });
+    await subject.optOut({ recipient: '+14155550999', scope: '+15550100009', since, source: 'manual' });
+
+    const refused = await journal.beginAskingConsent(agentRequest, at(1), { recipient: agentRequest.toNumber, scope: agentRequest.fromNumber });
+    const otherScope = await journal.beginAskingConsent(agentRequest, at(2), { recipient: agentRequest.toNumber, scope: '+15550100009' });
+    const otherRecipient = await journal.beginAskingConsent(agentRequest, at(3), { recipient: '+14155550999', scope: agentRequest.fromNumber });
+
+    expect(refused.optOut).toEqual({ recipient: agentRequest.toNumber, scope: agentRequest.fromNumber, since, source: 'inbound-keyword' });
+    expect(otherScope.optOut).toBeNull();
+    expect(otherRecipient.optOut).toBeNull();
+    // Begun either way, as `begin` would have.
+    expect(new Set([refused.id, otherScope.id, otherRecipient.id]).size).toBe(3);
+    expect(await journal.get(refused.id)).toMatchObject({ ...agentRequest, id: refused.id, status: 'in_flight', startedAt: at(1), steps: [] });
+    expect(await journal.listUnresolved()).toHaveLength(3);
   });
 
   it('gives every request its own id, and null for an id it never gave', async () => {

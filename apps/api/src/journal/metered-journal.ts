@@ -1,8 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import type { ErrorRecord, Journal, OutboundRequestRecord, PendingStepName, RequestOutcome, StepRecord, UnwrittenRecords } from '@flex-sms/domain';
+import type {
+  BegunRequest,
+  ConsentQuestion,
+  ErrorRecord,
+  Journal,
+  OutboundRequestRecord,
+  PendingStepName,
+  RequestOutcome,
+  StepRecord,
+  UnwrittenRecords,
+} from '@flex-sms/domain';
 import { currentRequestContext } from '../common/request-context';
 import type { Metrics } from '../metrics/metrics';
-import { FLOW_LABEL, NO_MODE } from '../metrics/send-labels';
+import { FLOW_LABEL } from '../metrics/send-labels';
 import { ForwardingJournal } from './forwarding-journal';
 
 interface SendInFlight {
@@ -30,13 +40,14 @@ export class MeteredJournal extends ForwardingJournal {
 
   override async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
     const requestId = await this.timed('begin', () => this.inner.begin(request, startedAt));
-    // The runner records the mode it chose in the input (conversations), or that none applied (refused before it was
-    // looked up); a request without one (or with `legacy`, the name chat-proxy had before) ran on Chat + Proxy.
-    const mode = request.input.mode === 'conversations' || request.input.mode === NO_MODE ? request.input.mode : 'chat-proxy';
-    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, channel: request.channel ?? 'sms', startedAt: performance.now() });
-    const context = currentRequestContext();
-    if (context) context.journaled = true;
+    this.begun(requestId, request);
     return requestId;
+  }
+
+  override async beginAskingConsent(request: OutboundRequestRecord, startedAt: Date, question: ConsentQuestion): Promise<BegunRequest> {
+    const begun = await this.timed('begin', () => this.inner.beginAskingConsent(request, startedAt, question));
+    this.begun(begun.id, request);
+    return begun;
   }
 
   override async finish(requestId: string, outcome: RequestOutcome, unwritten?: UnwrittenRecords): Promise<void> {
@@ -72,6 +83,15 @@ export class MeteredJournal extends ForwardingJournal {
     steps?: readonly StepRecord[],
   ): Promise<void> {
     return this.timed('settle_pending_step', () => this.inner.settlePendingStep(requestId, name, outcome, steps));
+  }
+
+  private begun(requestId: string, request: OutboundRequestRecord): void {
+    // The runner records the mode it chose in the input (conversations); a request without one (or with `legacy`, the
+    // name chat-proxy had before) runs on Chat + Proxy.
+    const mode = request.input.mode === 'conversations' ? 'conversations' : 'chat-proxy';
+    this.inFlight.set(requestId, { flow: FLOW_LABEL[request.kind], mode, channel: request.channel ?? 'sms', startedAt: performance.now() });
+    const context = currentRequestContext();
+    if (context) context.journaled = true;
   }
 
   private async timed<T>(operation: string, write: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
-import { InMemoryJournal } from '@flex-sms/domain/testing';
+import { InMemoryConsentRegister, InMemoryJournal } from '@flex-sms/domain/testing';
+import { SqlConsentRegister } from '../consent/sql-consent-register';
 import { migrateToLatest } from '../store/migrator';
 import { DatabaseTarget, describePostgres, sqliteTarget } from '../testing/test-databases';
 import { JournalUnderTest, journalContract } from './journal-contract.test-helpers';
@@ -11,14 +12,25 @@ async function sqlJournals(target: DatabaseTarget): Promise<JournalUnderTest> {
   return {
     async fresh() {
       await handle.db.exec('DELETE FROM outbound_request'); // its steps, pending steps and undo records go with it (cascade)
+      await handle.db.exec('DELETE FROM consent_opt_out');
       return new SqlJournal(handle.db);
+    },
+    async optOut({ recipient, scope, since, source }) {
+      await new SqlConsentRegister(handle.db).recordOptOut({ recipient, scope, source, actor: 'test', reason: null, at: since });
     },
     close: () => handle.close(),
   };
 }
 
 describe('Journal contract: InMemoryJournal (the reference)', () => {
-  journalContract(async () => ({ fresh: async () => new InMemoryJournal(), close: async () => undefined }));
+  journalContract(async () => {
+    let register = new InMemoryConsentRegister();
+    return {
+      fresh: async () => new InMemoryJournal((register = new InMemoryConsentRegister())),
+      optOut: async ({ recipient, scope, since, source }) => register.optOut(recipient, scope, source, since),
+      close: async () => undefined,
+    };
+  });
 });
 
 describe('Journal contract: SqlJournal on SQLite', () => {

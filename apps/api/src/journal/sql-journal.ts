@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type {
+  BegunRequest,
+  ConsentQuestion,
+  ConsentSource,
   ErrorRecord,
   FollowUp,
   Journal,
@@ -22,6 +25,16 @@ function newRequestId(): string {
 }
 
 /** A finish's values, as parameters: JSON text for the json(b) columns and arrays. */
+/** The opt-out a request's begin asks about ($13 recipient, $14 scope), read by the INSERT's RETURNING. */
+const OPT_OUT_RETURNING = `(SELECT since FROM consent_opt_out WHERE recipient = $13 AND scope = $14) AS opt_out_since,
+  (SELECT source FROM consent_opt_out WHERE recipient = $13 AND scope = $14) AS opt_out_source`;
+
+interface OptOutColumns {
+  /** A Date on PostgreSQL, ISO text on SQLite (an expression's column has no declared type to convert by). */
+  opt_out_since: Date | string | null;
+  opt_out_source: string | null;
+}
+
 interface FinishParams {
   status: string;
   finishedAt: Date;
@@ -276,8 +289,16 @@ export class SqlJournal implements Journal {
     this.writes = DIALECT_WRITES[db.dialect];
   }
 
-  /** Takes the pair lock with the same statement when the lock is waiting for it (PostgreSQL, see LockSession). */
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
+    return (await this.beginAskingConsent(request, startedAt, null)).id;
+  }
+
+  /**
+   * Takes the pair lock with the same statement when the lock is waiting for it (PostgreSQL, see LockSession), and
+   * reads the opt-out in its RETURNING (consent_opt_out's primary key; none asked when `question` is null): one round
+   * trip for the lock, the journal and consent.
+   */
+  async beginAskingConsent(request: OutboundRequestRecord, startedAt: Date, question: ConsentQuestion | null): Promise<BegunRequest> {
     const id = newRequestId();
     const params = [
       id,
@@ -292,25 +313,42 @@ export class SqlJournal implements Journal {
       jsonParam(request.input ?? {}),
       request.statusCallbackUrl ?? null,
       startedAt,
+      question?.recipient ?? null,
+      question?.scope ?? null,
     ];
     const session = lockSessionHere();
+    let rows: OptOutColumns[];
     if (session?.state === 'untaken') {
       // The row is inserted once the lock is held: the statement's source is the lock being taken.
-      await session.take(
+      rows = await session.take<OptOutColumns>(
         `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, 'in_flight', $12::timestamptz FROM (SELECT pg_advisory_lock($13::bigint)) AS pair_lock`,
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, 'in_flight', $12::timestamptz FROM (SELECT pg_advisory_lock($15::bigint)) AS pair_lock
+         RETURNING ${OPT_OUT_RETURNING}`,
         [...params, session.lockId],
         PREPARED,
       );
     } else {
-      await this.db.query(
+      rows = await this.db.query<OptOutColumns>(
         `INSERT INTO outbound_request (id, kind, caller, from_number, to_number, to_name, channel, body, idempotency_key, input, status_callback_url, status, started_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'in_flight', $12)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'in_flight', $12)
+         RETURNING ${OPT_OUT_RETURNING}`,
         params,
         PREPARED,
       );
     }
-    return id;
+    const [optOut] = rows;
+    return {
+      id,
+      optOut:
+        question && optOut?.opt_out_since != null
+          ? {
+              recipient: question.recipient,
+              scope: question.scope,
+              since: new Date(optOut.opt_out_since),
+              source: optOut.opt_out_source as ConsentSource,
+            }
+          : null,
+    };
   }
 
   async recordStep(requestId: string, step: StepRecord): Promise<void> {

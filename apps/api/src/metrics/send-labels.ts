@@ -1,10 +1,10 @@
-import { NO_MODE, type OutboundRequestKind, type OutboundRequestStatus } from '@flex-sms/domain';
+import type { OutboundRequestKind, OutboundRequestStatus } from '@flex-sms/domain';
 
 /** sends_total's `flow`: the agent flow (a task for an agent) or the system flow (fire-and-forget). */
 export const FLOW_LABEL: Record<OutboundRequestKind, string> = { agent_sms: 'agent', system_sms: 'system' };
 
-/** sends_total's `mode` of a send refused before any mode applied to it (by the API, or journaled by the domain). */
-export { NO_MODE };
+/** sends_total's `mode` of a send the API refused before it reached the journal, so before any mode applied to it. */
+export const NO_MODE = 'none';
 
 /** sends_total's `outcome`: the journal's (succeeded, failed, rolled_back), or `refused` before the journal. */
 export type SendOutcome = Exclude<OutboundRequestStatus, 'in_flight'> | 'refused';

@@ -44,23 +44,25 @@ describe.each(MODES)('The consent register in the outbound flows (%s)', (_mode, 
     ]);
   });
 
-  it("refuses before finding the number's mode, so a cold cache costs no account read either", async () => {
+  it("asks consent in the journal's first write (one database round trip for both), the refused request begun and finished in it", async () => {
     await new ApplyConsentKeyword(world.consent).onInboundMessage(inbound('STOP', new Date()));
-    const asked: string[] = [];
-    const deps = {
-      ...world.deps,
-      outboundMode: (number: Parameters<typeof world.deps.outboundMode>[0]) => {
-        asked.push(number.e164);
-        return world.deps.outboundMode(number);
-      },
-    };
+    const begun = jest.spyOn(world.journal, 'begin');
+    const asked = jest.spyOn(world.journal, 'beginAskingConsent');
+    const lookedUp = jest.spyOn(world.consent, 'optOutOf');
 
-    for (const send of [() => new SendSystemSms(deps).execute(system), () => new InitiateAgentSms(deps).execute(agent)])
-      await expect(send()).rejects.toBeInstanceOf(RecipientOptedOut);
-    expect(asked).toEqual([]);
-    await new ApplyConsentKeyword(world.consent).onInboundMessage(inbound('START', new Date()));
-    await new SendSystemSms(deps).execute(system);
-    expect(asked).toEqual([TWILIO_NUMBER]);
+    for (const [, send] of flows()) await expect(send()).rejects.toBeInstanceOf(RecipientOptedOut);
+
+    expect(begun).not.toHaveBeenCalled();
+    expect(asked.mock.calls.map(([, , question]) => question)).toEqual([
+      { recipient: CUSTOMER, scope: TWILIO_NUMBER },
+      { recipient: CUSTOMER, scope: TWILIO_NUMBER },
+    ]);
+    // The register is asked by the journal only (the SQL journal reads it in the same statement).
+    expect(lookedUp).toHaveBeenCalledTimes(2);
+    expect(world.journal.all().map((entry) => [entry.status, entry.steps])).toEqual([
+      ['failed', []],
+      ['failed', []],
+    ]);
   });
 
   it('sends again once the customer texts START, and only the sender written to is affected', async () => {

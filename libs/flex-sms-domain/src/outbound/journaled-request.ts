@@ -1,6 +1,6 @@
 import { DomainError, RecipientOptedOut, toErrorRecord } from '../errors';
-import { TWILIO_ACTOR, consentRecipientOf, type OptOut } from '../ports/consent-register.port';
-import type { OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
+import { TWILIO_ACTOR, consentRecipientOf } from '../ports/consent-register.port';
+import type { BegunRequest, OutboundRequestRecord, UndoneRecord } from '../ports/journal.port';
 import { pairLockKey } from '../ports/pair-lock.port';
 import type { OutboundSmsDependencies } from './outbound-dependencies';
 import type { OutboundSmsResult } from './outbound-sms.result';
@@ -27,10 +27,12 @@ export async function runJournaledRequest(
     lockKey,
     async (lock) => {
       // Begun under the lock (taken by this very write where the adapter can), so ResolveInFlight (which takes the
-      // same lock) never mistakes a live request for a crashed one.
-      const requestId = await deps.journal.begin(record, new Date(deps.clock.now()));
+      // same lock) never mistakes a live request for a crashed one. The same write asks the consent register: a
+      // customer who opted out of the sender is refused before anything is created in Twilio.
+      const { id: requestId, optOut } = await begin(deps, record);
       const steps = new StepRecorder(deps.journal, requestId, deps.clock, lock);
       try {
+        if (optOut) throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
         const succeeded = await converse(steps);
         await steps.finish({ status: 'succeeded', finishedAt: new Date(deps.clock.now()), result: { ...succeeded } });
         return succeeded;
@@ -61,23 +63,16 @@ export async function runJournaledRequest(
 /** Twilio's error for a recipient who replied STOP to the sender (or is blocked for the account). */
 export const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
 
-/** The opt-out that forbids this request's recipient from its sender, if the register has one. */
-export async function optOutOf(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<OptOut | null> {
-  return (await deps.consent?.optOutOf(consentRecipientOf(record.toNumber), record.fromNumber)) ?? null;
-}
-
-/** The mode a request records (its input's `mode`) when it was refused before its number's mode was looked up. */
-export const NO_MODE = 'none';
-
 /**
- * A customer who opted out of the sender is refused before anything is created in Twilio, journaled as failed under
- * the pair lock like any request (so history shows the refusal). Consent is asked before the number's mode (a cold
- * cache would cost Twilio reads), so the request records that no mode applied rather than passing for Chat + Proxy.
+ * The request begun, and the opt-out that forbids its recipient from its sender if the register has one. The scope
+ * asked is the sender number, which the request names: this product sends from numbers, never through a Messaging
+ * Service, so no account read is needed to know which scope Twilio would apply (one that sends through a service would
+ * ask about its MG SID too, which the register keeps as a scope of its own).
  */
-export function refuseOptedOut(deps: OutboundSmsDependencies, record: OutboundRequestRecord, optOut: OptOut): Promise<OutboundSmsResult> {
-  return runJournaledRequest(deps, { ...record, input: { ...record.input, mode: NO_MODE } }, async () => {
-    throw new RecipientOptedOut(optOut.recipient, optOut.scope, optOut.since, optOut.source);
-  });
+async function begin(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<BegunRequest> {
+  const startedAt = new Date(deps.clock.now());
+  if (!deps.consent) return { id: await deps.journal.begin(record, startedAt), optOut: null };
+  return deps.journal.beginAskingConsent(record, startedAt, { recipient: consentRecipientOf(record.toNumber), scope: record.fromNumber });
 }
 
 /**

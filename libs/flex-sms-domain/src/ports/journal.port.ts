@@ -5,6 +5,7 @@
  * leaving a task with no SMS behind it. The API implements it on SQL (one row per request, one per step, one per
  * pending step); `InMemoryJournal` (src/testing) is the reference behaviour for unit tests.
  */
+import type { OptOut } from './consent-register.port';
 
 export const OUTBOUND_REQUEST_KINDS = ['agent_sms', 'system_sms'] as const;
 export type OutboundRequestKind = (typeof OUTBOUND_REQUEST_KINDS)[number];
@@ -152,12 +153,32 @@ export interface UnwrittenRecords {
   pendingSteps?: readonly NewPendingStep[];
 }
 
+/** Whom a request is about to message, as the consent register keys it: the customer's number and the sender's scope. */
+export interface ConsentQuestion {
+  readonly recipient: string;
+  readonly scope: string;
+}
+
+export interface BegunRequest {
+  readonly id: string;
+  /** The opt-out that forbids the request's recipient from its scope, or null. */
+  readonly optOut: OptOut | null;
+}
+
 export interface Journal {
   /**
    * Records the request and returns its id. Called before any Twilio request, under the pair lock (a PairLock taken
    * `withJournal` is taken by this write).
    */
   begin(request: OutboundRequestRecord, startedAt: Date): Promise<string>;
+
+  /**
+   * `begin`, asking the consent register in the same write whether the request's recipient opted out of its scope
+   * (as ConsentRegisterPort.optOutOf): a send needs both before its first Twilio request, and one write answering both
+   * saves it a database round trip. The request is begun either way; one that learns of an opt-out is finished as
+   * refused, with nothing made in Twilio.
+   */
+  beginAskingConsent(request: OutboundRequestRecord, startedAt: Date, question: ConsentQuestion): Promise<BegunRequest>;
 
   recordStep(requestId: string, step: StepRecord): Promise<void>;
 

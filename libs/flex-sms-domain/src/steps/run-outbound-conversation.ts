@@ -1,6 +1,6 @@
 import type { OutboundSmsDependencies } from '../outbound/outbound-dependencies';
 import { checkOutboundMessage } from '../outbound/outbound-message';
-import { optOutOf, refuseOptedOut, runJournaledRequest } from '../outbound/journaled-request';
+import { runJournaledRequest } from '../outbound/journaled-request';
 import type { OutboundSmsResult } from '../outbound/outbound-sms.result';
 import { converseOverChatProxy } from './chat-proxy/converse-over-chat-proxy';
 import { converseOverConversations } from './conversations/converse-over-conversations';
@@ -12,12 +12,7 @@ import type { OutboundConversationPlan } from './outbound-conversation.plan';
  * journal, pair lock and undo. Each flow's header states its sequential Twilio round trips and why they are bounded.
  */
 export async function runOutboundConversation(deps: OutboundSmsDependencies, asked: OutboundConversationPlan): Promise<OutboundSmsResult> {
-  // Consent before anything else: a refused send costs no Twilio request, not even the reads that find a number's mode
-  // on a cold cache. The scope asked is the sender number, which the request names: this product sends from numbers,
-  // never through a Messaging Service, so no account read is needed to know which scope Twilio would apply (one that
-  // sends through a service would ask about its MG SID too, which the register keeps as a scope of its own).
-  const optOut = await optOutOf(deps, asked.record);
-  if (optOut) return refuseOptedOut(deps, asked.record, optOut);
+  // Consent is asked by the journal's first write (runJournaledRequest), before anything is created in Twilio.
   const mode = await deps.outboundMode(asked.fromNumber);
   const plan = await checkOutboundMessage(deps, asked, mode);
   if (mode === 'conversations') {

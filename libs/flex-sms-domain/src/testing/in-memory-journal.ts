@@ -1,4 +1,7 @@
+import type { ConsentRegisterPort } from '../ports/consent-register.port';
 import type {
+  BegunRequest,
+  ConsentQuestion,
   FollowUp,
   Journal,
   JournalEntry,
@@ -19,7 +22,19 @@ export class InMemoryJournal implements Journal {
   private readonly entries = new Map<string, JournalEntry>();
   private sequence = 0;
 
+  /** `consent`: the register `beginAskingConsent` asks (none: nobody opted out), as the SQL journal asks its table. */
+  constructor(private readonly consent?: ConsentRegisterPort) {}
+
   async begin(request: OutboundRequestRecord, startedAt: Date): Promise<string> {
+    return this.begun(request, startedAt);
+  }
+
+  async beginAskingConsent(request: OutboundRequestRecord, startedAt: Date, question: ConsentQuestion): Promise<BegunRequest> {
+    const id = this.begun(request, startedAt);
+    return { id, optOut: (await this.consent?.optOutOf(question.recipient, question.scope)) ?? null };
+  }
+
+  private begun(request: OutboundRequestRecord, startedAt: Date): string {
     const id = `req_${String(++this.sequence).padStart(6, '0')}`;
     this.entries.set(id, {
       ...structuredClone(request),

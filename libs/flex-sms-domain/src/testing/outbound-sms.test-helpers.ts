@@ -31,10 +31,10 @@ export interface OutboundSmsWorld {
 export function outboundSmsWorld(options: { outboundModes?: OutboundModePolicy } = {}): OutboundSmsWorld {
   const clock = new FakeClock();
   const twilio = new FakeTwilio(clock);
-  const journal = new InMemoryJournal();
+  const consent = new InMemoryConsentRegister();
+  const journal = new InMemoryJournal(consent);
   const pairLock = new InProcessPairLock();
   const followUps: string[] = [];
-  const consent = new InMemoryConsentRegister();
   const taskFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'task', enabled: false });
   const studioFlow = twilio.addFlow({ contactIdentity: TWILIO_NUMBER, integrationType: 'studio' });
   const retrier = new TwilioRetrier(clock, new FixedRandom([0.5]));
