@@ -331,7 +331,7 @@ function databaseCallsSection(after, before) {
       'it finds nothing to send when the caller has no callback URL, and a burst of sends shares one claim. In Flex Conversations mode (2) does not exist: the ' +
       'conversation is named after its request, so recovery finds it without the journal. A step recovery can find without the journal (the Proxy ' +
       'session, named after its channel; a Conversations-mode conversation, named after its request) or need not undo (a message, a look-up) waits for the next of ' +
-      'these writes (`mustJournalAtOnce` in `libs/flex-sms-domain/src/steps/undo.ts`).',
+      'these writes (`mustJournalAtOnce` in `libs/flex-sms-domain/src/outbound/undo.ts`).',
     '',
   ].join('\n');
 }
