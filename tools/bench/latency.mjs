@@ -49,6 +49,7 @@ export async function measureLatency({ logDir, build, callsPerFlow, criticalPath
         const boundMs = criticalPath * TWILIO_LATENCY_MS;
         const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p));
         const twilioMs = answered.map((answer) => twilioBusyMs(answer, requests));
+        const withoutLatency = await callsWithoutLatency(stack, flow, nextCustomer, callsPerFlow);
         rows.push({
           mode,
           flow: flow.name,
@@ -72,6 +73,7 @@ export async function measureLatency({ logDir, build, callsPerFlow, criticalPath
           twilioP50: percentile(twilioMs, 50),
           apiMainThreadCpuMsPerCall: (cpu.apiMainThreads[0] * 1000) / times.length,
           sandboxCpuMsPerCall: (cpu.sandbox * 1000) / times.length,
+          withoutLatency,
           databaseCallsPerSend: Object.fromEntries(Object.entries(calls).map(([category, count]) => [category, count / times.length])),
         });
       }
@@ -80,6 +82,29 @@ export async function measureLatency({ logDir, build, callsPerFlow, criticalPath
     }
   }
   return { latencyMs: TWILIO_LATENCY_MS, rows };
+}
+
+/**
+ * The same calls with no latency injected: nothing to wait for, so the processes never idle between a call's steps.
+ * What the API's main thread spends per call here against the run with latency shows how much of that CPU is the
+ * code's and how much the idling (the latency is set back after).
+ */
+async function callsWithoutLatency(stack, flow, nextCustomer, count) {
+  await stack.controls.setFaults({ latencyMs: 0 });
+  try {
+    const times = [];
+    const before = cpuSnapshot(stack);
+    for (let i = 0; i < count; i++) times.push((await call(stack, flow, nextCustomer())).ms);
+    const cpu = cpuBetween(before, cpuSnapshot(stack));
+    return {
+      calls: count,
+      p50: percentile(times, 50),
+      apiMainThreadCpuMsPerCall: (cpu.apiMainThreads[0] * 1000) / count,
+      sandboxCpuMsPerCall: (cpu.sandbox * 1000) / count,
+    };
+  } finally {
+    await stack.controls.setFaults({ latencyMs: TWILIO_LATENCY_MS });
+  }
 }
 
 /** The call's time on the same clock as the sandbox's request log (epoch ms, sub-millisecond), and the SIDs its answer names. */

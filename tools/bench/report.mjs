@@ -416,7 +416,8 @@ function latencySection(after, before) {
   const whereRows = decomposed.map(
     (row) =>
       `| ${row.mode === 'conversations' ? 'Conversations' : 'legacy'} | \`${row.route}\` | ${round(row.p50 - row.boundMs, 1)} ms | **${round(row.outsideTwilioP50, 1)} ms** | ` +
-      `${round(row.twilioP50 - row.boundMs, 1)} ms | **${round(row.apiMainThreadCpuMsPerCall, 2)} ms** | ${underLoad(row)} | ${round(row.sandboxCpuMsPerCall, 2)} ms |`,
+      `${round(row.twilioP50 - row.boundMs, 1)} ms | **${round(row.apiMainThreadCpuMsPerCall, 2)} ms** | ${round(row.sandboxCpuMsPerCall, 2)} ms | ` +
+      `${orDash(row.withoutLatency, (none) => `${round(none.p50, 1)} ms; **${round(none.apiMainThreadCpuMsPerCall, 2)} ms**; ${round(none.sandboxCpuMsPerCall, 2)} ms`)} | ${underLoad(row)} |`,
   );
   const where = decomposed.length
     ? [
@@ -424,11 +425,12 @@ function latencySection(after, before) {
           'the driver and the sandbox read it separately, so allow a fraction of a millisecond): **outside Twilio** is the part of the call during which none of its ' +
           "Twilio requests was in flight at the sandbox: the API's own work before, between and after them, and the loopback hops to and from it. **Sandbox beyond the " +
           `latency** is how much longer its requests were in flight than the ${result.latencyMs} ms it injects per request on the critical path: the sandbox's own processing and its ` +
-          "timers firing late (a real Twilio's latency is its own). **CPU per call**: the processes' CPU over the calls (/proc), next to what the same send costs the " +
-          'API under load in the throughput run.',
+          "timers firing late (a real Twilio's latency is its own). **CPU per call**: the processes' CPU over the calls (/proc). **No latency**: the same number of " +
+          'calls again right after, with no latency injected, so no process idles between the steps of a call: p50 (all of it the API and the sandbox), then the ' +
+          "API's main-thread and the sandbox's CPU per call. **Under load**: the API's main-thread CPU per fire-and-forget send in the throughput run (same database).",
         '',
-        '| Mode | Route | p50 − bound | Outside Twilio (API) | Sandbox beyond the latency | API main-thread CPU per call | The same send under load (throughput run) | Sandbox CPU per call |',
-        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| Mode | Route | p50 − bound | Outside Twilio (API) | Sandbox beyond the latency | API main-thread CPU per call | Sandbox CPU per call | No latency: p50; API main thread; sandbox per call | Under load: API main thread per send |',
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
         ...whereRows,
         '',
         ...latencyWhy(decomposed, underLoad),
@@ -454,20 +456,28 @@ function latencySection(after, before) {
   ].join('\n');
 }
 
-/** What the decomposition says, in figures: how much of the own time is the API's, and how its CPU per call compares with the same send under load. */
+/** What the decomposition says, in figures: how much of the own time is the API's, and what the API's CPU per call is with and without idling. */
 function latencyWhy(rows, underLoad) {
   return rows
     .filter((row) => row.mode === 'legacy')
     .map((row) => {
       const own = row.p50 - row.boundMs;
       const sandbox = row.twilioP50 - row.boundMs;
+      const none = row.withoutLatency;
       const load = underLoad(row);
       return (
         `- \`${row.route}\` (legacy): of the ${round(own, 1)} ms beyond the bound, ${round(row.outsideTwilioP50, 1)} ms passed outside Twilio (the API and the hops) and ` +
         `${round(sandbox, 1)} ms was the sandbox beyond its injected latency. The API's main thread spent ${round(row.apiMainThreadCpuMsPerCall, 2)} ms of CPU per call` +
-        (load === '—' ? '' : ` (the same send under load: ${load})`) +
-        ': one at a time, the process idles through every Twilio request and then runs a few milliseconds of code, and the same code costs more CPU per call ' +
-        'than when the process stays busy (caches and branch predictors gone cold is the likely cause; not measured here).'
+        (none
+          ? `; the same calls with no latency, the processes never idling, ${round(none.apiMainThreadCpuMsPerCall, 2)} ms (× ${round(row.apiMainThreadCpuMsPerCall / none.apiMainThreadCpuMsPerCall, 2)}), ` +
+            `and answered in ${round(none.p50, 1)} ms at p50, the sandbox's work included`
+          : '') +
+        (load === '—' ? '' : `; under load, ${load} per send`) +
+        '.' +
+        (none && row.apiMainThreadCpuMsPerCall > 1.2 * none.apiMainThreadCpuMsPerCall && none.p50 < own
+          ? ` The same code costs more CPU when the process has idled through each Twilio request, and a whole call with nothing to wait for (${round(none.p50, 1)} ms) ` +
+            `takes less than the ${round(own, 1)} ms the API and the sandbox add with latency: the idling, not more work, makes the difference.`
+          : '')
       );
     });
 }

@@ -97,20 +97,33 @@ function spawnNode(script, env, logFile, nodeArgs = []) {
   return child;
 }
 
+/**
+ * Watches the output until the line shows, then stops: a listener left on would go on adding every log line to `seen`
+ * and searching all of it again per chunk, which once made the driver the busiest process after the API (half a core
+ * through the throughput run, taken from the API and the sandbox on this 2-core machine).
+ */
 function waitForLine(child, pattern) {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${START_TIMEOUT_MS} ms:\n${seen}`)), START_TIMEOUT_MS);
-    child.stdout.on('data', (chunk) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout.off('data', watch);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no line matching ${pattern} within ${START_TIMEOUT_MS} ms:\n${seen}`));
+    }, START_TIMEOUT_MS);
+    const watch = (chunk) => {
       seen += chunk;
       const match = pattern.exec(seen.replace(/\x1b\[[0-9;]*m/g, ''));
       if (match) {
-        clearTimeout(timer);
+        done();
         resolve(match[1]);
       }
-    });
+    };
+    child.stdout.on('data', watch);
     child.exited.then(({ code, signal }) => {
-      clearTimeout(timer);
+      done();
       reject(new Error(`process exited (${code ?? signal}) before ready:\n${seen}`));
     });
   });
