@@ -531,6 +531,11 @@ function throughputSection(after, before) {
     )}`,
     `| CPU, cores busy over the run (user + system, /proc) ${column((run) => cpuBusy(run, cores))}`,
     `| API CPU per send (main thread) ${column((run) => `${perSend(run, run.cpu.api)} ms (**${run.cpu.apiMainThreads.map((seconds) => perSend(run, seconds * run.cpu.apiMainThreads.length)).join(' ms, ')} ms**)`)}`,
+    `| API event-loop delay over the run: mean, p50, p99 (a callback ready to run waiting for the loop) ${column((run) =>
+      orDash(run.eventLoop, (processes) =>
+        processes.map((delay) => `${round(delay.mean, 1)} ms, ${round(delay.p50, 1)} ms, ${round(delay.p99, 1)} ms`).join('; '),
+      ),
+    )}`,
     `| Before: API CPU per send (main thread) ${column((run) => orDash(beforeOf(run), (then) => `${perSend(then, then.cpu.api)} ms (${then.cpu.apiMainThreads.map((seconds) => perSend(then, seconds * then.cpu.apiMainThreads.length)).join(' ms, ')} ms)`))}`,
     `| PostgreSQL server CPU per send ${column((run) => (run.database === 'postgres' ? `${perSend(run, run.cpu.database)} ms` : '— (inside the API)'))}`,
     `| One API process's ceiling: 1 s ÷ main-thread CPU per send ${column((run) => `${round(ceilingOf(run), 0)}/s`)}`,
@@ -581,10 +586,20 @@ function throughputWhy(after) {
       );
     if ((run.twilioStatuses['429'] ?? 0) > 0)
       reasons.push(`Twilio's cap answered ${run.twilioStatuses['429']} requests 429 (retried after Retry-After)`);
+    // The sandbox's own share: how long its requests were in flight on average (its request log), against the latency it injects.
+    const requestMs = (run.averageInFlight * run.seconds * 1000) / run.twilioRequests;
+    const twilioMs = run.criticalPath * requestMs;
     reasons.push(
-      `by Little's law the driver's ${result.clientConcurrency} sends in flight took ~${round(perSendMs, 0)} ms each against the ${round(criticalMs, 0)} ms of their Twilio critical path: ` +
-        `~${round(perSendMs - criticalMs, 0)} ms per send went to the API's own work (${round(1000 / ceilingOf(run), 2)} ms of main-thread CPU, the rest waiting its turn on the event loop ` +
-        `${mainBusy >= 0.5 ? `, ${round(mainBusy * 100, 0)}% busy,` : ''} behind the other sends, and on ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'})`,
+      `by Little's law the driver's ${result.clientConcurrency} sends in flight took ~${round(perSendMs, 0)} ms each against the ${round(criticalMs, 0)} ms of their Twilio critical path. ` +
+        `The sandbox's requests took ${round(requestMs, 1)} ms on average (${result.latencyMs} injected): ~${round(twilioMs - criticalMs, 0)} ms per send on the critical path was the ` +
+        `sandbox's (its own work and its event loop's queue, on the same cores), and ~${round(perSendMs - twilioMs, 0)} ms the API's own work ` +
+        `(${round(1000 / ceilingOf(run), 2)} ms of main-thread CPU, the rest waiting its turn on the event loop${mainBusy >= 0.5 ? `, ${round(mainBusy * 100, 0)}% busy,` : ''} behind the other sends, ` +
+        `and on ${run.database === 'postgres' ? 'the PostgreSQL server' : 'the database'})` +
+        (run.eventLoop?.length === 1
+          ? `. Each step of a send that was ready to run (a Twilio answer, a database reply) waited ${round(run.eventLoop[0].mean, 1)} ms on average for the event loop ` +
+            `(p99 ${round(run.eventLoop[0].p99, 0)} ms): the loop runs whatever the ${result.clientConcurrency} sends have ready in turn, so every step of a send queues behind the ` +
+            "others' and the waits add up over a send's steps: less CPU per send is what shortens them"
+          : ''),
     );
     const verdictText =
       target === undefined

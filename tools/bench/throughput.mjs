@@ -113,6 +113,7 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
   const apiRestingRssMiB = stack.apis.map((api) => rssMiB(api.pid));
   const databaseRestingPssMiB = postgres?.pssMiB();
 
+  for (const client of stack.clients) await eventLoopDelay(client); // from here on
   const cpuBefore = cpuSnapshot(stack, postgres);
   const outcomes = {};
   const started = performance.now();
@@ -125,6 +126,8 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
   );
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuBetween(cpuBefore, cpuSnapshot(stack, postgres));
+  const eventLoop = [];
+  for (const client of stack.clients) eventLoop.push(await eventLoopDelay(client));
   const apiPeakRssMiB = stack.apis.map((api) => peakRssMiB(api.pid));
   const databasePssMiB = postgres?.pssMiB();
   const { requests } = await stack.controls.requests();
@@ -150,6 +153,7 @@ async function measureStack(stack, postgres, { sends, profileSends }) {
       underLoad: perSend(underLoad.calls, stack.apis.length === 1 ? sends : sends / stack.apis.length),
     },
     cpu,
+    eventLoop,
     apiRestingRssMiB,
     apiPeakRssMiB,
     databaseRestingPssMiB,
@@ -181,4 +185,21 @@ async function expectCreated(sending) {
 
 function perSend(calls, sends) {
   return Object.fromEntries(Object.entries(calls).map(([category, count]) => [category, count / sends]));
+}
+
+/** prom-client samples the event loop every 10 ms (its default eventLoopMonitoringPrecision); each sample includes that interval. */
+const EVENT_LOOP_SAMPLING_MS = 10;
+
+/**
+ * How long a callback ready to run waited for the API's event loop since the previous read, in ms (mean and
+ * percentiles): the API's own nodejs_eventloop_lag_* metrics, whose histogram prom-client resets at every scrape.
+ */
+async function eventLoopDelay(client) {
+  const { status, body } = await client.get('/metrics');
+  if (status !== 200 || typeof body !== 'string') throw new Error(`GET /metrics answered ${status}`);
+  const delay = (name) => {
+    const seconds = Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(body)?.[1]);
+    return Math.max(0, seconds * 1000 - EVENT_LOOP_SAMPLING_MS);
+  };
+  return { mean: delay('mean'), p50: delay('p50'), p90: delay('p90'), p99: delay('p99'), max: delay('max') };
 }
