@@ -40,7 +40,8 @@ export function renderReport(after, before) {
       '(`libs/twilio-sandbox`, its own process), the API (`apps/api/dist/main.js`, its own process, its embedded database in a temp `DATA_DIR`, or a throwaway ' +
       'PostgreSQL server where a section says so) and the driver (`tools/bench`). Twilio latency, errors and the concurrency cap are injected by the sandbox ' +
       '(`/_sandbox/faults`); request counts and overlap come from its request log (sub-millisecond start/finish per request). Database calls are counted ' +
-      'from outside the product (`tools/bench/lib/database-calls.cjs`, preloaded into the API: every statement sent to PostgreSQL, SQLite or PGlite).',
+      'from outside the product (`tools/bench/lib/database-calls.cjs`, preloaded into the API: every statement sent to PostgreSQL, SQLite or PGlite).' +
+      calibrationOf(machine),
     '',
     beforeParagraph(before),
     '',
@@ -66,6 +67,18 @@ export function renderReport(after, before) {
 
 function loadOf(machine) {
   return machine.loadAverage !== undefined ? ` (1-minute load average ${machine.loadAverage} when it started)` : '';
+}
+
+/** The machine's speed when the run started (calibrateMachine), in words; nothing for a record made before it was measured. */
+function calibrationOf(machine) {
+  const calibration = machine.calibration;
+  if (!calibration) return '';
+  return (
+    ` Its speed when the run started (\`calibrateMachine\` in \`tools/bench/lib/machine.mjs\`, a fresh process): a fixed unit of JavaScript (JSON, regular ` +
+    `expressions, small objects) took ${round(calibration.steadyMs, 3)} ms of CPU run back to back and ${round(calibration.afterSleepMs, 3)} ms run after a ` +
+    `${calibration.sleepMs} ms sleep (× ${round(calibration.afterSleepMs / calibration.steadyMs, 1)}): the same code costs this machine more after idling, ` +
+    'which is what a sequential send does between its Twilio requests, and both figures move between runs (read runs made at different times with them).'
+  );
 }
 
 function beforeParagraph(before) {
@@ -159,7 +172,7 @@ function ownTimeRow(after, before) {
     `≤ ${TARGETS.ownTimeP50Ms} ms on both flows`,
     orDash(own(before), (rows) => rows.map(([flow, ms]) => `${flow} ${round(ms, 1)} ms`).join(', ')),
     values.map(([flow, ms]) => `${flow} **${round(ms, 1)} ms**`).join(', '),
-    verdict(worst <= TARGETS.ownTimeP50Ms, `${round(worst - TARGETS.ownTimeP50Ms, 1)} ms over`),
+    verdict(worst <= TARGETS.ownTimeP50Ms, `${round(worst - TARGETS.ownTimeP50Ms, 1)} ms over (why: "Latency")`),
   ];
 }
 
@@ -172,7 +185,7 @@ function latencyRatioRow(after, before) {
     `≤ ${TARGETS.latencyRatioP50}`,
     orDash(ratios(before), (rows) => rows.map(([flow, ratio]) => `${flow} ${round(ratio, 3)}`).join(', ')),
     values.map(([flow, ratio]) => `${flow} **${round(ratio, 3)}**`).join(', '),
-    verdict(worst <= TARGETS.latencyRatioP50, `missed by ${round((worst / TARGETS.latencyRatioP50 - 1) * 100, 1)}%`),
+    verdict(worst <= TARGETS.latencyRatioP50, `missed by ${round((worst / TARGETS.latencyRatioP50 - 1) * 100, 1)}% (why: "Latency")`),
   ];
 }
 
@@ -433,7 +446,7 @@ function latencySection(after, before) {
         '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
         ...whereRows,
         '',
-        ...latencyWhy(decomposed, underLoad),
+        ...latencyWhy(decomposed, underLoad, after.machine.calibration),
         '',
       ]
     : [];
@@ -457,7 +470,7 @@ function latencySection(after, before) {
 }
 
 /** What the decomposition says, in figures: how much of the own time is the API's, and what the API's CPU per call is with and without idling. */
-function latencyWhy(rows, underLoad) {
+function latencyWhy(rows, underLoad, calibration) {
   return rows
     .filter((row) => row.mode === 'legacy')
     .map((row) => {
@@ -476,7 +489,10 @@ function latencyWhy(rows, underLoad) {
         '.' +
         (none && row.apiMainThreadCpuMsPerCall > 1.2 * none.apiMainThreadCpuMsPerCall && none.p50 < own
           ? ` The same code costs more CPU when the process has idled through each Twilio request, and a whole call with nothing to wait for (${round(none.p50, 1)} ms) ` +
-            `takes less than the ${round(own, 1)} ms the API and the sandbox add with latency: the idling, not more work, makes the difference.`
+            `takes less than the ${round(own, 1)} ms the API and the sandbox add with latency: the idling, not more work, makes the difference` +
+            (calibration
+              ? ` (the machine's own figure, with no product code: × ${round(calibration.afterSleepMs / calibration.steadyMs, 1)} for a fixed unit of JavaScript after a ${calibration.sleepMs} ms sleep).`
+              : '.')
           : '')
       );
     });

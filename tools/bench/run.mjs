@@ -18,7 +18,7 @@ import { measureCampaigns } from './campaigns.mjs';
 import { measureCleanup } from './cleanup.mjs';
 import { measureLatency } from './latency.mjs';
 import { apiBuild } from './lib/build.mjs';
-import { describeMachine } from './lib/machine.mjs';
+import { calibrateMachine, describeMachine } from './lib/machine.mjs';
 import { root } from './lib/paths.mjs';
 import { tempDir } from './lib/processes.mjs';
 import { BEFORE_RECORD, renderCampaignsOnly, renderReport } from './report.mjs';
@@ -77,7 +77,7 @@ const build = apiBuild({ dir: argValue('--api'), label: argValue('--label') });
 const logDir = tempDir('flex-sms-bench-logs-');
 console.log(`› Measuring the API of ${build.label} (${build.script}); process logs in ${logDir}`);
 const startedAt = performance.now();
-const machine = describeMachine();
+const machine = { ...describeMachine(), calibration: calibrateMachine() };
 
 let requests, latency, throughput, cleanup;
 if (!only) {
