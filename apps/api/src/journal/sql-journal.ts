@@ -14,7 +14,7 @@ import type {
   UnwrittenRecords,
 } from '@flex-sms/domain';
 import { PREPARED, type Database, type Queryable, type SqlDialect } from '../store/database';
-import type { OutboxInsert, SystemCallbackOutbox } from '../system-callbacks/system-callback-outbox';
+import { runOutboxInsert, type OutboxInsert, type SystemCallbackOutbox } from '../system-callbacks/system-callback-outbox';
 import { lockSessionHere } from '../store/held-lock';
 import { isForeignKeyViolation } from '../store/sql-errors';
 import { PendingStepRow, REQUEST_COLUMNS, RequestRow, jsonParam, loadEntries, toPendingStepRecord } from './journal-rows';
@@ -236,7 +236,7 @@ const DIALECT_WRITES: Record<SqlDialect, DialectWrites> = {
           );
         }
         const insert = outbox?.(1);
-        const queued = insert ? (await tx.query(`${insert.sql} RETURNING id`, insert.params)).length > 0 : false;
+        const queued = insert ? await runOutboxInsert(tx, insert) : false;
         return { found: true, queued };
       }),
     settleWithSteps: (db, requestId, name, settle, steps) =>

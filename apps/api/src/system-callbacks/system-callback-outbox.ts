@@ -31,8 +31,12 @@ export function outboxInsert(event: OutboundEvent, at: Date, first: number): Out
 }
 
 /** Queues the change's callback on `tx` (a transaction recording the change); true when one was queued now. */
-export async function enqueueCallback(tx: Queryable, event: OutboundEvent, at: Date): Promise<boolean> {
-  const insert = outboxInsert(event, at, 1);
+export function enqueueCallback(tx: Queryable, event: OutboundEvent, at: Date): Promise<boolean> {
+  return runOutboxInsert(tx, outboxInsert(event, at, 1));
+}
+
+/** Runs an outbox insert numbered from $1 as a statement of its own on `tx`; true when it wrote a row. */
+export async function runOutboxInsert(tx: Queryable, insert: OutboxInsert): Promise<boolean> {
   return (await tx.query(`${insert.sql} RETURNING id`, insert.params, PREPARED)).length > 0;
 }
 
