@@ -71,6 +71,7 @@ export const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
  */
 async function begin(deps: OutboundSmsDependencies, record: OutboundRequestRecord): Promise<BegunRequest> {
   const startedAt = new Date(deps.clock.now());
+  // The journal reads the same register (one database) in its write; wiring without a register asks nobody.
   if (!deps.consent) return { id: await deps.journal.begin(record, startedAt), optOut: null };
   return deps.journal.beginAskingConsent(record, startedAt, { recipient: consentRecipientOf(record.toNumber), scope: record.fromNumber });
 }
