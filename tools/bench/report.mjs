@@ -429,14 +429,14 @@ function latencySection(after, before) {
   // The same send under load, warm: the throughput run's main-thread CPU per fire-and-forget send, same database.
   const underLoad = (row) => {
     const run = config(after, row.mode === 'conversations' ? 'conversations-embedded' : 'embedded');
-    return row.flow === 'message' && run ? `${round((run.cpu.apiMainThreads[0] * 1000) / run.succeeded, 2)} ms` : '—';
+    return row.flow === 'message' && run ? mainThreadMsPerSend(run) : undefined;
   };
   const decomposed = result.rows.filter((row) => row.outsideTwilioP50 !== undefined);
   const whereRows = decomposed.map(
     (row) =>
       `| ${row.mode === 'conversations' ? 'Conversations' : 'legacy'} | \`${row.route}\` | ${round(row.p50 - row.boundMs, 1)} ms | **${round(row.outsideTwilioP50, 1)} ms** | ` +
       `${round(row.twilioP50 - row.boundMs, 1)} ms | **${round(row.apiMainThreadCpuMsPerCall, 2)} ms** | ${round(row.sandboxCpuMsPerCall, 2)} ms | ` +
-      `${orDash(row.withoutLatency, (none) => `${round(none.p50, 1)} ms; **${round(none.apiMainThreadCpuMsPerCall, 2)} ms**; ${round(none.sandboxCpuMsPerCall, 2)} ms`)} | ${underLoad(row)} |`,
+      `${orDash(row.withoutLatency, (none) => `${round(none.p50, 1)} ms; **${round(none.apiMainThreadCpuMsPerCall, 2)} ms**; ${round(none.sandboxCpuMsPerCall, 2)} ms`)} | ${orDash(underLoad(row), (ms) => `${round(ms, 2)} ms`)} |`,
   );
   const where = decomposed.length
     ? [
@@ -491,7 +491,7 @@ function latencyWhy(rows, underLoad, calibration) {
           ? `; the same calls with no latency, the processes never idling, ${round(none.apiMainThreadCpuMsPerCall, 2)} ms (× ${round(row.apiMainThreadCpuMsPerCall / none.apiMainThreadCpuMsPerCall, 2)}), ` +
             `and answered in ${round(none.p50, 1)} ms at p50, the sandbox's work included`
           : '') +
-        (load === '—' ? '' : `; under load, ${load} per send`) +
+        (load === undefined ? '' : `; under load, ${round(load, 2)} ms per send`) +
         '.' +
         (none && row.apiMainThreadCpuMsPerCall > 1.2 * none.apiMainThreadCpuMsPerCall && none.p50 < own
           ? ` The same code costs more CPU when the process has idled through each Twilio request, and a whole call with nothing to wait for (${round(none.p50, 1)} ms) ` +
